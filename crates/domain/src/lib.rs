@@ -1,0 +1,26 @@
+//! Testimonio's domain model.
+//!
+//! Types here can only hold valid values ("parse, don't validate"): each
+//! is built by a `parse`/`new` that returns a [`FieldError`] naming the
+//! field and the reason, in English and Spanish. This crate does no I/O.
+
+pub mod consent;
+pub mod date;
+pub mod error;
+pub mod event;
+pub mod exchange;
+pub mod geo;
+pub mod lang;
+pub mod person;
+pub mod text;
+pub mod vocabulary;
+
+pub use consent::{Audience, ConsentHistory, ConsentLevel, ConsentRecord};
+pub use date::{DatePrecision, PartialDate};
+pub use error::{FieldError, Problem};
+pub use event::{Event, EventParts, Location, Participant, ParticipantRole, Verification};
+pub use geo::{Agency, FieldOffice, UsState};
+pub use lang::{Bilingual, Lang};
+pub use person::{ANumber, Group, Identity, Person};
+pub use text::{RecordId, Sensitive, ShortText};
+pub use vocabulary::{EventKind, EventType, Vocabulary};
