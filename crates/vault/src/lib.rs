@@ -1,1 +1,34 @@
+//! Testimonio's encrypted vault.
+//!
+//! A vault is one directory: a key file, a SQLCipher database, an age blob
+//! store. Everything written under it is encrypted with keys derived from
+//! one random data key, which exists on disk only wrapped (see [`keys`]).
+//! Every write and every read of identity fields appends to a hash-chained
+//! audit log in the same transaction (see [`audit`]).
 
+pub mod audit;
+pub mod backup;
+pub mod blobs;
+pub mod check;
+pub mod db;
+pub mod documents;
+pub mod error;
+pub mod keys;
+pub mod records;
+pub mod transfer;
+pub mod vault;
+
+pub use audit::{AuditAction, AuditEntry, ChainFault};
+pub use backup::{restore, BackupSummary};
+pub use check::CheckReport;
+pub use documents::{CustodyEvent, DocumentInfo, Provenance};
+pub use error::{Result, VaultError};
+pub use keys::{KdfParams, Passphrase, RecoveryKey};
+pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
+pub use transfer::{ImportFailure, ImportReport};
+pub use vault::{Actor, Created, Unlock, Vault};
+
+/// The current time as RFC 3339 UTC with milliseconds, as stored everywhere.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

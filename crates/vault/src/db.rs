@@ -1,0 +1,162 @@
+//! The encrypted database: opening it with SQLCipher, and its migrations.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+use crate::error::{Result, VaultError};
+use crate::keys::Key32;
+
+/// A released migration: never edited once released (a test freezes the
+/// hashes), so that every vault's schema is exactly reproducible.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial",
+    sql: include_str!("../migrations/0001_initial.sql"),
+}];
+
+impl Migration {
+    pub fn sha256(&self) -> String {
+        hex::encode(Sha256::digest(self.sql.as_bytes()))
+    }
+}
+
+/// Opens (or creates) a SQLCipher database with `key` and sets the
+/// pragmas every connection needs.
+///
+/// # Errors
+/// [`VaultError::WrongKey`] if the key does not decrypt the file.
+pub fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    // SQLCipher otherwise logs decryption failures to stderr.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex::encode(key.bytes())));
+    conn.execute_batch(&pragma)?;
+    // The first read is where a wrong key shows.
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => {}
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+            return Err(VaultError::WrongKey);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    configure(&conn)?;
+    Ok(conn)
+}
+
+/// Pragmas for durability and for keeping plaintext off disk: temporary
+/// tables and sort spills stay in memory; deleted content is overwritten.
+///
+/// # Errors
+/// Database errors.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    Ok(())
+}
+
+/// Applies missing migrations and checks that applied ones are unchanged.
+///
+/// # Errors
+/// A vault from a newer version, an edited migration, database errors.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        ) STRICT;",
+    )?;
+    let applied: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare("SELECT version, sha256 FROM schema_migrations ORDER BY version")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let latest = MIGRATIONS.last().map_or(0, |m| m.version);
+    for (version, sha) in &applied {
+        match MIGRATIONS.iter().find(|m| m.version == *version) {
+            None if *version > latest => {
+                return Err(VaultError::Schema(format!(
+                    "this vault has schema version {version}, newer than this build of testimonio knows ({latest}): upgrade testimonio"
+                )));
+            }
+            None => return Err(VaultError::Schema(format!("unknown migration {version}"))),
+            Some(m) if &m.sha256() != sha => {
+                return Err(VaultError::Schema(format!(
+                    "migration {version} ({}) differs from the one applied to this vault",
+                    m.name
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    for m in MIGRATIONS {
+        if applied.iter().any(|(v, _)| *v == m.version) {
+            continue;
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(m.sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![m.version, m.name, m.sha256(), crate::now()],
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The schema version of an open database.
+///
+/// # Errors
+/// Database errors.
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(version), 0) FROM schema_migrations", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Released migrations are frozen: if this fails, you edited a released
+    /// migration. Revert it and add a new one instead.
+    #[test]
+    fn released_migrations_are_frozen() {
+        let frozen: &[(i64, &str)] = &[(1, FROZEN_0001)];
+        for (version, sha) in frozen {
+            let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
+            assert_eq!(&m.sha256(), sha, "migration {version} was edited");
+        }
+    }
+
+    const FROZEN_0001: &str = "d2b953a07015e3d3c2bfc91e6133311cc05906fab5500450d57b8aed0c0e0175";
+
+    #[test]
+    fn wrong_key_is_reported_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        let mut conn = open_encrypted(&path, &Key32::from_bytes([7; 32]), true).unwrap();
+        migrate(&mut conn).unwrap();
+        drop(conn);
+        let err = open_encrypted(&path, &Key32::from_bytes([8; 32]), false).unwrap_err();
+        assert!(matches!(err, VaultError::WrongKey), "{err}");
+    }
+}

@@ -1,0 +1,166 @@
+//! Original files in the vault: stored byte-exact, hashed at intake, with
+//! a chain of custody.
+
+use std::io::{Read, Write};
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::audit::AuditAction;
+use crate::blobs::Sha256Hex;
+use crate::error::{Result, VaultError};
+use crate::vault::Vault;
+
+/// A stored original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub sha256: String,
+    pub size: u64,
+    pub file_name: Option<String>,
+    pub media_type: Option<String>,
+    pub added_at: String,
+    pub added_by: String,
+}
+
+/// One step in a document's chain of custody.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CustodyEvent {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub source_path: Option<String>,
+    pub host: Option<String>,
+    pub detail: String,
+}
+
+/// Where a file came from, for the custody log.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance<'a> {
+    pub file_name: Option<&'a str>,
+    pub media_type: Option<&'a str>,
+    pub source_path: Option<&'a str>,
+    pub host: Option<&'a str>,
+}
+
+const DOCUMENT_COLUMNS: &str = "id, sha256, size, file_name, media_type, added_at, added_by";
+
+fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentInfo> {
+    Ok(DocumentInfo {
+        id: r.get(0)?,
+        sha256: r.get(1)?,
+        size: r.get::<_, i64>(2)? as u64,
+        file_name: r.get(3)?,
+        media_type: r.get(4)?,
+        added_at: r.get(5)?,
+        added_by: r.get(6)?,
+    })
+}
+
+impl Vault {
+    /// Stores an original file. The same bytes stored twice are kept once;
+    /// the second time is recorded as a custody event. Returns whether the
+    /// document is new.
+    ///
+    /// # Errors
+    /// Reading the input; writing the store.
+    pub fn add_document(&mut self, reader: &mut dyn Read, from: &Provenance<'_>) -> Result<(DocumentInfo, bool)> {
+        // The blob lands first: a crash before the row commits leaves an
+        // unreferenced blob that the next add of the same file adopts.
+        let (blob, _) = self.blobs().put(reader)?;
+        let id = format!("doc-{}", &blob.name[..16]);
+        self.write(|v, tx| {
+            let existing = tx
+                .query_row(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ?1"), [blob.sha256.as_str()], document_row)
+                .optional()?;
+            let now = crate::now();
+            let actor = v.actor().as_str();
+            let (info, is_new, action) = match existing {
+                Some(info) => (info, false, AuditAction::DocumentReceivedAgain),
+                None => {
+                    tx.execute(
+                        "INSERT INTO documents (id, sha256, blob_name, size, file_name, media_type, added_at, added_by)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![id, blob.sha256.as_str(), blob.name, blob.size as i64, from.file_name, from.media_type, now, actor],
+                    )?;
+                    let info = tx.query_row(
+                        &format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"),
+                        [&id],
+                        document_row,
+                    )?;
+                    (info, true, AuditAction::DocumentAdded)
+                }
+            };
+            tx.execute(
+                "INSERT INTO custody_events (document_id, at, actor, action, source_path, host, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    info.id,
+                    now,
+                    actor,
+                    if is_new { "received" } else { "received_again" },
+                    from.source_path,
+                    from.host,
+                    format!("sha256={} size={} tool=testimonio {}", info.sha256, info.size, env!("CARGO_PKG_VERSION")),
+                ],
+            )?;
+            v.audit(tx, action, &format!("document:{}", info.id), "")?;
+            Ok((info, is_new))
+        })
+    }
+
+    /// Every stored document, oldest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn documents(&self) -> Result<Vec<DocumentInfo>> {
+        let mut stmt = self.conn().prepare(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY added_at, id"))?;
+        let rows = stmt.query_map([], document_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// # Errors
+    /// An unknown document; database errors.
+    pub fn document(&self, id: &str) -> Result<DocumentInfo> {
+        self.conn()
+            .query_row(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"), [id], document_row)
+            .optional()?
+            .ok_or_else(|| VaultError::NotFound { what: "document", id: id.to_owned() })
+    }
+
+    /// # Errors
+    /// Database errors.
+    pub fn custody(&self, id: &str) -> Result<Vec<CustodyEvent>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT at, actor, action, source_path, host, detail FROM custody_events WHERE document_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(CustodyEvent {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: r.get(2)?,
+                source_path: r.get(3)?,
+                host: r.get(4)?,
+                detail: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes a document's original bytes to `out`, verifying its hash. The
+    /// read is audited and recorded in the custody log first.
+    ///
+    /// # Errors
+    /// An unknown document; a blob that is missing or no longer matches its hash.
+    pub fn read_document(&mut self, id: &str, out: &mut dyn Write) -> Result<u64> {
+        let info = self.document(id)?;
+        self.write(|v, tx| {
+            tx.execute(
+                "INSERT INTO custody_events (document_id, at, actor, action, detail) VALUES (?1, ?2, ?3, 'exported', '')",
+                params![info.id, crate::now(), v.actor().as_str()],
+            )?;
+            v.audit(tx, AuditAction::DocumentRead, &format!("document:{}", info.id), "")
+        })?;
+        self.blobs().get(&Sha256Hex::parse(&info.sha256)?, out)
+    }
+}

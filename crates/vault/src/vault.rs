@@ -1,0 +1,352 @@
+//! The vault: a directory holding everything, encrypted at rest.
+//!
+//! Layout (version 1, frozen):
+//! ```text
+//! VAULT/key.json          key file: the wrapped data key, KDF parameters
+//! VAULT/vault.db          SQLCipher database (+ -wal, -shm while open)
+//! VAULT/blobs/xx/NAME.age original files, age-encrypted
+//! VAULT/tmp/              partial blobs being written (ciphertext only)
+//! ```
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use testimonio_domain::{Event, Group, Person, RecordId};
+
+use crate::audit::{self, AuditAction, AuditEntry, ChainFault};
+use crate::blobs::BlobStore;
+use crate::db;
+use crate::error::{Result, VaultError};
+use crate::keys::{KdfParams, Key32, KeyFile, Passphrase, RecoveryKey, VaultKeys};
+use crate::records::{self, Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
+
+pub const KEY_FILE: &str = "key.json";
+pub const DATABASE_FILE: &str = "vault.db";
+
+/// Who is acting: recorded in every audit entry. Never a person's name:
+/// an account name (`cli:root@host`, `web:coordinator1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor(String);
+
+impl Actor {
+    /// # Errors
+    /// Empty, longer than 100 characters, or with control characters.
+    pub fn new(name: &str) -> Result<Self> {
+        let name = name.trim();
+        if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
+            return Err(VaultError::Invalid("an actor name is 1 to 100 printable characters".into()));
+        }
+        Ok(Self(name.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How to unlock a vault.
+#[derive(Clone, Copy)]
+pub enum Unlock<'a> {
+    Passphrase(&'a Passphrase),
+    Recovery(&'a RecoveryKey),
+}
+
+/// An open, unlocked vault.
+pub struct Vault {
+    dir: PathBuf,
+    key_file: KeyFile,
+    data_key: Key32,
+    keys: VaultKeys,
+    conn: Connection,
+    blobs: BlobStore,
+    actor: Actor,
+}
+
+/// What `init` hands back: the vault and the recovery key to show once.
+pub struct Created {
+    pub vault: Vault,
+    pub recovery_key: RecoveryKey,
+}
+
+impl Vault {
+    /// Creates a vault in `dir`, which must not exist or be empty.
+    ///
+    /// # Errors
+    /// A non-empty directory; I/O and database errors.
+    pub fn create(dir: &Path, passphrase: &Passphrase, kdf: KdfParams, actor: Actor) -> Result<Created> {
+        if dir.exists() {
+            let mut entries = fs::read_dir(dir).map_err(|e| VaultError::io(dir, e))?;
+            if entries.next().is_some() {
+                return Err(VaultError::AlreadyExists { path: dir.to_owned() });
+            }
+        }
+        fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
+        restrict_permissions(dir)?;
+        let (key_file, data_key, recovery_key) = KeyFile::create(passphrase, kdf, crate::now())?;
+        write_atomically(&dir.join(KEY_FILE), key_file.to_json().as_bytes())?;
+        let mut vault = Self::open_with_key(dir, key_file, data_key, actor, true)?;
+        vault.write(|v, tx| v.audit(tx, AuditAction::VaultCreated, "vault", ""))?;
+        Ok(Created { vault, recovery_key })
+    }
+
+    /// Opens and unlocks an existing vault.
+    ///
+    /// # Errors
+    /// [`VaultError::WrongKey`] for a wrong passphrase (nothing is changed);
+    /// a directory that is not a vault; a damaged key file or database.
+    pub fn open(dir: &Path, unlock: Unlock<'_>, actor: Actor) -> Result<Self> {
+        let key_file = read_key_file(dir)?;
+        let data_key = match unlock {
+            Unlock::Passphrase(p) => key_file.unlock(p)?,
+            Unlock::Recovery(r) => key_file.unlock_with_recovery(r)?,
+        };
+        Self::open_with_key(dir, key_file, data_key, actor, false)
+    }
+
+    fn open_with_key(dir: &Path, key_file: KeyFile, data_key: Key32, actor: Actor, create: bool) -> Result<Self> {
+        let keys = VaultKeys::derive(&data_key);
+        let db_path = dir.join(DATABASE_FILE);
+        if !create && !db_path.exists() {
+            return Err(VaultError::NotAVault { path: dir.to_owned(), reason: format!("{DATABASE_FILE} is missing") });
+        }
+        let mut conn = db::open_encrypted(&db_path, &keys.database, create)?;
+        db::migrate(&mut conn)?;
+        let blobs = BlobStore::new(dir, keys.blob_names.clone(), &keys.blob_identity)?;
+        let vault = Self { dir: dir.to_owned(), key_file, data_key, keys, conn, blobs, actor };
+        vault.clean_tmp();
+        Ok(vault)
+    }
+
+    /// Partial blobs left by a crash hold only ciphertext; remove them.
+    fn clean_tmp(&self) {
+        if let Ok(entries) = fs::read_dir(self.dir.join("tmp")) {
+            for entry in entries.flatten() {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn vault_id(&self) -> &str {
+        &self.key_file.vault_id
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn keys(&self) -> &VaultKeys {
+        &self.keys
+    }
+
+    pub(crate) fn blobs(&self) -> &BlobStore {
+        &self.blobs
+    }
+
+    /// Runs `f` in one transaction: its writes and audit entries commit
+    /// together, or not at all.
+    ///
+    /// # Errors
+    /// Whatever `f` returns, or the commit's error; both roll back.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Self, &Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = f(self, &tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn audit(&self, conn: &Connection, action: AuditAction, object: &str, detail: &str) -> Result<()> {
+        audit::append(conn, &self.keys.audit, &crate::now(), self.actor.as_str(), action, object, detail)
+    }
+
+    /// Changes the passphrase: rewraps the data key, re-encrypts nothing.
+    ///
+    /// # Errors
+    /// I/O errors writing the key file.
+    pub fn change_passphrase(&mut self, new: &Passphrase) -> Result<()> {
+        let mut key_file = self.key_file.clone();
+        key_file.rewrap(&self.data_key, new)?;
+        write_atomically(&self.dir.join(KEY_FILE), key_file.to_json().as_bytes())?;
+        self.key_file = key_file;
+        self.write(|v, tx| v.audit(tx, AuditAction::PassphraseChanged, "vault", ""))
+    }
+
+    /// Stores a group, auditing the write.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn put_group(&mut self, group: &Group) -> Result<WriteOutcome> {
+        self.write(|v, tx| v.put_group_in(tx, group))
+    }
+
+    pub(crate) fn put_group_in(&self, tx: &Connection, group: &Group) -> Result<WriteOutcome> {
+        let outcome = records::put_group(tx, group, &crate::now())?;
+        self.audit_write(tx, outcome, "group", &group.id)?;
+        Ok(outcome)
+    }
+
+    /// Stores a person with identity and consent, auditing the write.
+    ///
+    /// # Errors
+    /// Unknown groups; database errors.
+    pub fn put_person(&mut self, person: &Person) -> Result<WriteOutcome> {
+        self.write(|v, tx| v.put_person_in(tx, person))
+    }
+
+    pub(crate) fn put_person_in(&self, tx: &Connection, person: &Person) -> Result<WriteOutcome> {
+        let outcome = records::put_person(tx, person, &crate::now())?;
+        self.audit_write(tx, outcome, "person", &person.id)?;
+        Ok(outcome)
+    }
+
+    /// Stores an event, auditing the write.
+    ///
+    /// # Errors
+    /// Unknown people or groups; database errors.
+    pub fn put_event(&mut self, event: &Event) -> Result<WriteOutcome> {
+        self.write(|v, tx| v.put_event_in(tx, event))
+    }
+
+    pub(crate) fn put_event_in(&self, tx: &Connection, event: &Event) -> Result<WriteOutcome> {
+        let outcome = records::put_event(tx, event, &crate::now())?;
+        self.audit_write(tx, outcome, "event", event.id())?;
+        Ok(outcome)
+    }
+
+    fn audit_write(&self, tx: &Connection, outcome: WriteOutcome, what: &str, id: &RecordId) -> Result<()> {
+        let action = match outcome {
+            WriteOutcome::Created => AuditAction::RecordCreated,
+            WriteOutcome::Updated => AuditAction::RecordUpdated,
+            WriteOutcome::Unchanged => return Ok(()),
+        };
+        self.audit(tx, action, &format!("{what}:{id}"), "")
+    }
+
+    /// Every group.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn groups(&self) -> Result<Vec<Group>> {
+        records::groups(&self.conn)
+    }
+
+    /// People without identity fields (not audited: nothing sensitive).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn people(&self, filter: &PeopleFilter) -> Result<Vec<PersonSummary>> {
+        records::people(&self.conn, filter)
+    }
+
+    /// One person with identity fields. The read is audited before the
+    /// identity is returned.
+    ///
+    /// # Errors
+    /// An unknown person; database errors.
+    pub fn person_identity(&mut self, id: &RecordId) -> Result<Person> {
+        self.write(|v, tx| {
+            let person = records::person_with_identity(tx, id)?
+                .ok_or_else(|| VaultError::NotFound { what: "person", id: id.to_string() })?;
+            v.audit(tx, AuditAction::IdentityRead, &format!("person:{id}"), "")?;
+            Ok(person)
+        })
+    }
+
+    /// Events matching `filter`, oldest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
+        records::events(&self.conn, filter)
+    }
+
+    /// How many events match `filter`, ignoring paging.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
+        records::count_events(&self.conn, filter)
+    }
+
+    /// # Errors
+    /// Database errors.
+    pub fn counts(&self) -> Result<Counts> {
+        records::counts(&self.conn)
+    }
+
+    /// The newest `limit` audit entries and the chain's state.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn audit_tail(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        audit::tail(&self.conn, limit)
+    }
+
+    /// Walks the whole audit chain.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn verify_audit_chain(&self) -> Result<(usize, Vec<ChainFault>)> {
+        audit::verify(&self.conn, &self.keys.audit)
+    }
+
+    /// The age identity that decrypts every blob, for recovery with the
+    /// stock `age` tool. Audited.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn reveal_age_identity(&mut self) -> Result<zeroize::Zeroizing<String>> {
+        self.write(|v, tx| v.audit(tx, AuditAction::AgeIdentityRevealed, "vault", ""))?;
+        Ok(self.blobs.age_identity())
+    }
+}
+
+/// Reads and parses `dir/key.json`.
+///
+/// # Errors
+/// A missing or unreadable key file.
+pub fn read_key_file(dir: &Path) -> Result<KeyFile> {
+    let path = dir.join(KEY_FILE);
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(VaultError::NotAVault { path: dir.to_owned(), reason: format!("{KEY_FILE} is missing") });
+        }
+        Err(e) => return Err(VaultError::io(&path, e)),
+    };
+    KeyFile::parse(&text).map_err(|reason| VaultError::KeyFile { path, reason })
+}
+
+/// Writes `bytes` to `path` so that a crash leaves the old or the new
+/// content, never a mix: temporary file, fsync, rename, fsync the directory.
+///
+/// # Errors
+/// I/O errors.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| VaultError::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| VaultError::io(tmp.path(), e))?;
+    tmp.as_file().sync_all().map_err(|e| VaultError::io(tmp.path(), e))?;
+    tmp.persist(path).map_err(|e| VaultError::io(path, e.error))?;
+    crate::blobs::sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn restrict_permissions(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| VaultError::io(dir, e))
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_dir: &Path) -> Result<()> {
+    Ok(())
+}
