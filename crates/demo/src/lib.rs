@@ -19,6 +19,8 @@
 //! over time (surveillance, then arrest, detention, deportation), while
 //! others are never targeted.
 
+#![warn(missing_docs)]
+
 mod rng;
 mod tables;
 
@@ -208,6 +210,20 @@ struct PersonPlan {
     targeted: bool,
     /// A U.S. citizen: only the milder enforcement actions.
     citizen: bool,
+    /// When deported, if ever: no group events in the US after that.
+    deported_on: Option<NaiveDate>,
+}
+
+/// One step of a person's story: an activity (or none, for enforcement
+/// out of the blue) and the enforcement sequence that followed it.
+struct Episode {
+    /// Type and role of the activity.
+    activity: Option<(&'static str, &'static str)>,
+    /// Done from abroad, after a deportation: no US place.
+    abroad: bool,
+    chain: &'static [&'static str],
+    /// Days from the activity to the first enforcement action.
+    lag: u64,
 }
 
 /// An event before it gets its id: events are sorted by date first.
@@ -416,12 +432,13 @@ impl<'a> Generator<'a> {
             .map(|i| {
                 let city = i % HOME_CITIES;
                 let round = i / HOME_CITIES;
-                let stem = tables::GROUP_STEMS[i % tables::GROUP_STEMS.len()];
+                let (stem, lang) = tables::GROUP_STEMS[i % tables::GROUP_STEMS.len()];
                 let place = &CITIES[city];
-                let name = if round == 0 {
-                    format!("{stem} — {} (demo)", place.name)
-                } else {
-                    format!("{stem} — {}, sección {} (demo)", place.name, round + 1)
+                let town = place.name_in(lang);
+                let name = match (round, lang) {
+                    (0, _) => format!("{stem} — {town} (demo)"),
+                    (_, Lang::Es) => format!("{stem} — {town}, sección {} (demo)", round + 1),
+                    (_, Lang::En) => format!("{stem} — {town}, chapter {} (demo)", round + 1),
                 };
                 let id = format!("demo-g-{:03}", i + 1);
                 self.groups.push(GroupPlan {
@@ -449,7 +466,9 @@ impl<'a> Generator<'a> {
 
     fn make_people(&mut self) -> Vec<PersonRecord> {
         let mut rng = Rng::fork(self.spec.seed, 2);
-        let mut name_uses = vec![0u32; tables::PSEUDONYMS.len()];
+        // Pseudonyms are dealt from a shuffled deck; each new deck adds a
+        // number ("Luz 2"), so they stay unique with the fewest suffixes.
+        let mut deck: Vec<usize> = Vec::new();
         let group_count = self.groups.len();
         let mut out = Vec::with_capacity(self.spec.people);
         for i in 0..self.spec.people {
@@ -481,16 +500,24 @@ impl<'a> Generator<'a> {
                 self.groups[g].members.push(i);
             }
 
-            // A short pseudonym, numbered when it is already taken.
-            let k = rng.index(tables::PSEUDONYMS.len());
-            name_uses[k] += 1;
-            let pseudonym = if name_uses[k] == 1 {
-                tables::PSEUDONYMS[k].to_owned()
-            } else {
-                format!("{} {}", tables::PSEUDONYMS[k], name_uses[k])
+            let names = tables::PSEUDONYMS.len();
+            if i % names == 0 {
+                deck = (0..names).collect();
+                for j in (1..names).rev() {
+                    deck.swap(j, rng.index(j + 1));
+                }
+            }
+            let (short, gender) = tables::PSEUDONYMS[deck[i % names]];
+            let pseudonym = match i / names {
+                0 => short.to_owned(),
+                round => format!("{short} {}", round + 1),
             };
 
-            let (given, feminine) = *rng.pick(tables::GIVEN_NAMES);
+            // An invented legal name of the pseudonym's gender.
+            let feminine = gender.unwrap_or_else(|| rng.percent(50));
+            let mut matching = tables::GIVEN_NAMES.iter().filter(|(_, f)| *f == feminine);
+            let count = matching.clone().count();
+            let given = matching.nth(rng.index(count)).map_or("Ana", |(g, _)| g);
             let surname = rng.pick(tables::SURNAMES);
             let fictional = if feminine { "Ficticia" } else { "Ficticio" };
             let legal_name = format!("{given} {surname} {fictional} Demo-{n:03}");
@@ -505,9 +532,7 @@ impl<'a> Generator<'a> {
                 75..85 => Some(format!("+1 555-01{:02} (ficticio)", n % 100)),
                 _ => None,
             };
-            let status = rng
-                .percent(90)
-                .then(|| *rng.weighted(tables::STATUSES));
+            let status = rng.percent(90).then(|| *rng.weighted(tables::STATUSES));
             let citizen = status.is_some_and(|(_, citizen)| citizen);
             let a_number = (!citizen && rng.percent(85))
                 .then(|| format!("A000-{:03}-{:03}", (n / 1000) % 1000, n % 1000));
@@ -536,6 +561,7 @@ impl<'a> Generator<'a> {
                 leader,
                 targeted,
                 citizen,
+                deported_on: None,
             });
             out.push(PersonRecord {
                 id,
@@ -662,24 +688,26 @@ impl<'a> Generator<'a> {
     /// activities, each possibly followed within weeks by enforcement that
     /// escalates from one episode to the next.
     fn story(&mut self, rng: &mut Rng, person: usize, count: usize) {
-        let mut anchors: Vec<NaiveDate> = (0..count).map(|_| self.cal.anchor(rng)).collect();
-        anchors.sort_unstable();
         let (leader, targeted, citizen, home) = {
             let p = &self.people[person];
             (p.leader, p.targeted, p.citizen, p.city)
         };
+
+        // First the plot: which activities, which retaliation, in order.
+        let mut plot: Vec<Episode> = Vec::new();
         let mut emitted = 0;
-        let mut episodes = 0usize;
+        let mut retaliations = 0usize;
         let mut deported = false;
-        for (n, &day) in anchors.iter().enumerate() {
-            if emitted == count {
-                break;
-            }
-            let city = self.nearby(rng, home);
+        while emitted < count {
             // Now and then an enforcement action with no activity before it.
-            if n > 0 && targeted && !deported && rng.percent(6) {
-                let chain: &[&str] = &[rng.pick(TIERS[0])[0]];
-                self.chain(rng, person, city, chain, day, None);
+            if !plot.is_empty() && targeted && !deported && rng.percent(6) {
+                let chain = &rng.pick(TIERS[0])[..1];
+                plot.push(Episode {
+                    activity: None,
+                    abroad: false,
+                    chain,
+                    lag: 0,
+                });
                 emitted += 1;
                 continue;
             }
@@ -693,42 +721,73 @@ impl<'a> Generator<'a> {
             } else {
                 *rng.weighted(&[(10, "organizer"), (15, "spokesperson"), (75, "participant")])
             };
-            let group = self.people[person].groups.first().copied();
-            let list_group = !deported && group.is_some() && rng.percent(70);
-            let mut record = self.base_record(rng, PROTECTED, code, day, (!deported).then_some(city));
-            record.people = vec![ParticipantEntry {
-                id: self.people[person].id.clone(),
-                role: role.to_owned(),
-            }];
-            if let (true, Some(g)) = (list_group, group) {
-                record.groups = vec![self.groups[g].id.clone()];
-            }
-            record.narrative = self.narrative(rng, code, person_name(&self.people[person]), city, None, 0);
-            self.drafts.push(Draft { day, record });
             emitted += 1;
-
-            let leading = role != "participant";
-            if targeted && !deported && emitted < count && rng.percent(if leading { 60 } else { 35 }) {
-                let tier = if citizen { 0 } else { episodes.min(3) };
+            let mut episode = Episode {
+                activity: Some((code, role)),
+                abroad: deported,
+                chain: &[],
+                lag: 0,
+            };
+            let odds = if role == "participant" { 40 } else { 70 };
+            if targeted && !deported && emitted < count && rng.percent(odds) {
+                let tier = if citizen { 0 } else { retaliations.min(3) };
                 let chain = *rng.pick(TIERS[tier]);
-                let chain = &chain[..chain.len().min(count - emitted)];
-                let lag = if rng.percent(70) {
+                episode.chain = &chain[..chain.len().min(count - emitted)];
+                episode.lag = if rng.percent(70) {
                     rng.between(3, 42)
                 } else {
                     rng.between(43, 150)
                 };
-                let first = self.cal.after(day, lag);
+                emitted += episode.chain.len();
+                retaliations += 1;
+                deported = episode.chain.contains(&"deportation");
+            }
+            plot.push(episode);
+        }
+
+        // Then the dates: episodes spread over the whole span, in order.
+        let mut anchors: Vec<NaiveDate> = plot.iter().map(|_| self.cal.anchor(rng)).collect();
+        anchors.sort_unstable();
+        for (episode, mut day) in plot.into_iter().zip(anchors) {
+            let city = self.nearby(rng, home);
+            let Some((code, role)) = episode.activity else {
+                self.chain(rng, person, city, episode.chain, day, None);
+                continue;
+            };
+            if let (true, Some(deported)) = (episode.abroad, self.people[person].deported_on) {
+                // Activity from abroad comes after the deportation.
+                day = day.max(self.cal.after(deported, rng.between(7, 60)));
+            }
+            let place = (!episode.abroad).then_some(city);
+            let mut record = self.base_record(rng, PROTECTED, code, day, place);
+            record.people = vec![ParticipantEntry {
+                id: self.people[person].id.clone(),
+                role: role.to_owned(),
+            }];
+            if let Some(&g) = self.people[person].groups.first()
+                && !episode.abroad
+                && rng.percent(70)
+            {
+                record.groups = vec![self.groups[g].id.clone()];
+            }
+            let who = Some(person_name(&self.people[person]));
+            record.narrative = self.narrative(rng, code, who, city, None, 0);
+            self.drafts.push(Draft { day, record });
+            if !episode.chain.is_empty() {
+                let first = self.cal.after(day, episode.lag);
                 let label = EventType::parse("event_type", code).ok();
-                self.chain(rng, person, city, chain, first, label.map(|t| (t, lag)));
-                emitted += chain.len();
-                episodes += 1;
-                deported = chain.contains(&"deportation");
+                let after = label.map(|t| (t, episode.lag));
+                let last = self.chain(rng, person, city, episode.chain, first, after);
+                if episode.chain.contains(&"deportation") {
+                    self.people[person].deported_on = Some(last);
+                }
             }
         }
     }
 
-    /// Emits one enforcement sequence against `person`, starting on `first`.
-    /// `after` names the activity it followed and how many days later.
+    /// Emits one enforcement sequence against `person`, starting on `first`,
+    /// and returns the day of its last step. `after` names the activity it
+    /// followed and how many days later.
     fn chain(
         &mut self,
         rng: &mut Rng,
@@ -737,7 +796,7 @@ impl<'a> Generator<'a> {
         chain: &[&str],
         first: NaiveDate,
         after: Option<(EventType, u64)>,
-    ) {
+    ) -> NaiveDate {
         let mut day = first;
         for (step, &code) in chain.iter().enumerate() {
             if step > 0 {
@@ -750,17 +809,24 @@ impl<'a> Generator<'a> {
                 id: self.people[person].id.clone(),
                 role: "target".to_owned(),
             }];
-            if rng.percent(30) {
-                if let Some(&g) = self.people[person].groups.first() {
-                    record.groups = vec![self.groups[g].id.clone()];
-                }
+            if rng.percent(30)
+                && let Some(&g) = self.people[person].groups.first()
+            {
+                record.groups = vec![self.groups[g].id.clone()];
             }
             let follow = if step == 0 { after } else { None };
             let (label, lag) = follow.map_or((None, 0), |(t, lag)| (Some(t), lag));
-            record.narrative =
-                self.narrative(rng, code, person_name(&self.people[person]), city, label, lag);
+            record.narrative = self.narrative(
+                rng,
+                code,
+                Some(person_name(&self.people[person])),
+                city,
+                label,
+                lag,
+            );
             self.drafts.push(Draft { day, record });
         }
+        day
     }
 
     /// Agency, field office, facility and end date of an enforcement action.
@@ -813,14 +879,21 @@ impl<'a> Generator<'a> {
         let day = self.cal.anchor(rng);
         let mut record = self.base_record(rng, PROTECTED, code, day, Some(city));
 
-        // Participants: distinct members, the first organizing.
+        // Participants: distinct members still in the country, the first
+        // organizing. Bounded tries: a group may have few members left.
         let mut chosen: Vec<usize> = Vec::new();
         if let Some(g) = group {
             let members = &self.groups[g].members;
-            let want = members.len().min(usize::try_from(rng.between(3, 8)).unwrap_or(3));
-            while chosen.len() < want {
+            let want = members
+                .len()
+                .min(usize::try_from(rng.between(3, 8)).unwrap_or(3));
+            for _ in 0..want * 4 {
+                if chosen.len() == want {
+                    break;
+                }
                 let m = *rng.pick(members);
-                if !chosen.contains(&m) {
+                let here = self.people[m].deported_on.is_none_or(|d| d > day);
+                if here && !chosen.contains(&m) {
                     chosen.push(m);
                 }
             }
@@ -847,9 +920,7 @@ impl<'a> Generator<'a> {
                 .to_owned(),
             })
             .collect();
-        let who = chosen
-            .first()
-            .map_or("Una integrante", |&p| person_name(&self.people[p]));
+        let who = chosen.first().map(|&p| person_name(&self.people[p]));
         let mut narrative = self.narrative(rng, code, who, city, None, 0);
         if let (Some(text), true) = (narrative.as_mut(), chosen.len() > 1) {
             let others = chosen.len() - 1;
@@ -875,7 +946,8 @@ impl<'a> Generator<'a> {
             return 1;
         }
         let arrest_day = self.cal.after(day, rng.between(0, 1));
-        let mut arrest = self.base_record(rng, ENFORCEMENT, "stop_or_arrest", arrest_day, Some(city));
+        let mut arrest =
+            self.base_record(rng, ENFORCEMENT, "stop_or_arrest", arrest_day, Some(city));
         self.enforcement_fields(rng, &mut arrest, "stop_or_arrest", city, arrest_day, true);
         if rng.percent(60) {
             arrest.agency = Some("local_police".to_owned());
@@ -891,10 +963,15 @@ impl<'a> Generator<'a> {
         arrest.groups = groups;
         let label = EventType::parse("event_type", code).ok();
         let lag = u64::try_from((arrest_day - day).num_days()).unwrap_or(0);
+        let template = if arrested > 1 {
+            "mass_arrest"
+        } else {
+            "arrest_at_action"
+        };
         arrest.narrative = self.narrative(
             rng,
-            "stop_or_arrest",
-            person_name(&self.people[chosen[0]]),
+            template,
+            Some(person_name(&self.people[chosen[0]])),
             city,
             label,
             lag,
@@ -932,9 +1009,10 @@ impl<'a> Generator<'a> {
         };
         let place = city.map(|c| &CITIES[c]);
         let facility = match (code, place) {
-            ("accompaniment", Some(p)) if rng.percent(60) => {
-                Some(format!("Corte de Inmigración Ficticia de {} (demo)", p.name))
-            }
+            ("accompaniment", Some(p)) if rng.percent(60) => Some(format!(
+                "Corte de Inmigración Ficticia de {} (demo)",
+                p.name
+            )),
             ("vigil", Some(p)) if rng.percent(40) => Some(detention_center(p)),
             _ => None,
         };
@@ -952,13 +1030,14 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// A short narrative in Spanish or English, naming only the pseudonym,
-    /// ending with the demo marker; absent for some events.
+    /// A short narrative in Spanish or English, naming only the pseudonym
+    /// (or "a group member" without one), ending with the demo marker;
+    /// absent for some events.
     fn narrative(
         &self,
         rng: &mut Rng,
         code: &str,
-        who: &str,
+        who: Option<&str>,
         city: usize,
         after: Option<EventType>,
         lag: u64,
@@ -968,19 +1047,30 @@ impl<'a> Generator<'a> {
         }
         let lang = if rng.percent(55) { Lang::Es } else { Lang::En };
         let (es, en) = tables::templates(code);
+        let who = who.unwrap_or_else(|| lang.pick("A group member", "Una persona del grupo"));
         let mut text = lang
             .pick(en, es)
             .replace("{p}", who)
-            .replace("{c}", CITIES[city].name);
+            .replace("{c}", CITIES[city].name_in(lang));
         if let Some(t) = after.filter(|_| rng.percent(60)) {
             let label = t.label(lang);
             let sentence = match (lang, lag) {
                 (Lang::Es, 0) => format!(" Ocurrió el mismo día de su participación en «{label}»."),
-                (Lang::Es, 1) => format!(" Ocurrió un día después de su participación en «{label}»."),
-                (Lang::Es, n) => format!(" Ocurrió {n} días después de su participación en «{label}»."),
-                (Lang::En, 0) => format!(" It happened the same day they took part in \"{label}\"."),
-                (Lang::En, 1) => format!(" It happened one day after they took part in \"{label}\"."),
-                (Lang::En, n) => format!(" It happened {n} days after they took part in \"{label}\"."),
+                (Lang::Es, 1) => {
+                    format!(" Ocurrió un día después de su participación en «{label}».")
+                }
+                (Lang::Es, n) => {
+                    format!(" Ocurrió {n} días después de su participación en «{label}».")
+                }
+                (Lang::En, 0) => {
+                    format!(" It happened the same day they took part in \"{label}\".")
+                }
+                (Lang::En, 1) => {
+                    format!(" It happened one day after they took part in \"{label}\".")
+                }
+                (Lang::En, n) => {
+                    format!(" It happened {n} days after they took part in \"{label}\".")
+                }
             };
             text.push_str(&sentence);
         }
@@ -1017,7 +1107,11 @@ mod tests {
             .chain(ABROAD_ACTIVITIES)
             .chain(GROUP_ACTIVITIES)
             .map(|(_, c)| *c)
-            .chain(TIERS.iter().flat_map(|t| t.iter().flat_map(|c| c.iter().copied())));
+            .chain(
+                TIERS
+                    .iter()
+                    .flat_map(|t| t.iter().flat_map(|c| c.iter().copied())),
+            );
         for code in codes {
             assert!(EventType::parse("t", code).is_ok(), "{code}");
         }
@@ -1034,7 +1128,7 @@ mod tests {
 
     #[test]
     fn calendar_handles_odd_ranges() {
-        let c = Calendar::new(&(2024..=2015));
+        let c = Calendar::new(&RangeInclusive::new(2024, 2015));
         assert_eq!(c.start, NaiveDate::from_ymd_opt(2015, 1, 1).unwrap());
         assert_eq!(c.end, NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
         let c = Calendar::new(&(1000..=9999));

@@ -1,17 +1,44 @@
 //! Fixed tables the generator draws from: places, names, statuses and
 //! narrative templates. Everything here is invented for the demo.
 
+use testimonio_domain::Lang;
+
 /// A city where fictional groups work, with the ICE ERO field office
 /// (area of responsibility) that covers it.
 pub(crate) struct City {
+    /// The name as written in records (the usual English one).
     pub name: &'static str,
+    /// The name in Spanish, where it differs.
+    pub es: &'static str,
     pub state: &'static str,
     pub office: &'static str,
+}
+
+impl City {
+    /// The city's name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name, self.es)
+    }
 }
 
 const fn city(name: &'static str, state: &'static str, office: &'static str) -> City {
     City {
         name,
+        es: name,
+        state,
+        office,
+    }
+}
+
+const fn city_es(
+    name: &'static str,
+    es: &'static str,
+    state: &'static str,
+    office: &'static str,
+) -> City {
+    City {
+        name,
+        es,
         state,
         office,
     }
@@ -21,9 +48,9 @@ const fn city(name: &'static str, state: &'static str, office: &'static str) -> 
 /// given them, so that the first eight groups span seven states.
 pub(crate) const CITIES: &[City] = &[
     city("San Antonio", "TX", "SNA"),
-    city("Los Ángeles", "CA", "LOS"),
+    city_es("Los Angeles", "Los Ángeles", "CA", "LOS"),
     city("Chicago", "IL", "CHI"),
-    city("Nueva York", "NY", "NYC"),
+    city_es("New York", "Nueva York", "NY", "NYC"),
     city("Phoenix", "AZ", "PHO"),
     city("Miami", "FL", "MIA"),
     city("Atlanta", "GA", "ATL"),
@@ -33,9 +60,9 @@ pub(crate) const CITIES: &[City] = &[
     city("Seattle", "WA", "SEA"),
     city("Denver", "CO", "DEN"),
     city("Newark", "NJ", "NEW"),
-    city("Filadelfia", "PA", "PHI"),
+    city_es("Philadelphia", "Filadelfia", "PA", "PHI"),
     city("Minneapolis", "MN", "SPM"),
-    city("Nueva Orleans", "LA", "NOL"),
+    city_es("New Orleans", "Nueva Orleans", "LA", "NOL"),
     city("Boston", "MA", "BOS"),
     city("Detroit", "MI", "DET"),
     city("Charlotte", "NC", "ATL"),
@@ -45,7 +72,7 @@ pub(crate) const CITIES: &[City] = &[
     city("Dallas", "TX", "DAL"),
     city("Tucson", "AZ", "PHO"),
     city("Harlingen", "TX", "HLG"),
-    city("Búfalo", "NY", "BUF"),
+    city_es("Buffalo", "Búfalo", "NY", "BUF"),
     // Cities only used as "elsewhere in the same state".
     city("Austin", "TX", "SNA"),
     city("Brownsville", "TX", "HLG"),
@@ -66,23 +93,70 @@ pub(crate) const HOME_CITIES: usize = 26;
 
 /// Group name stems; the city and "(demo)" are appended. The count is
 /// coprime with [`HOME_CITIES`] so stems and cities mix.
-pub(crate) const GROUP_STEMS: &[&str] = &[
-    "Comité Ficticio de Apoyo",
-    "Red Ficticia de Defensa Migrante",
-    "Coalición Imaginaria por la Dignidad",
-    "Colectivo Inventado de Acompañamiento",
-    "Fictional Immigrant Rights Alliance",
-    "Proyecto Ficticio Santuario",
-    "Unión Ficticia de Familias",
+pub(crate) const GROUP_STEMS: &[(&str, Lang)] = &[
+    ("Comité Ficticio de Apoyo", Lang::Es),
+    ("Red Ficticia de Defensa Migrante", Lang::Es),
+    ("Coalición Imaginaria por la Dignidad", Lang::Es),
+    ("Colectivo Inventado de Acompañamiento", Lang::Es),
+    ("Fictional Immigrant Rights Alliance", Lang::En),
+    ("Proyecto Ficticio Santuario", Lang::Es),
+    ("Unión Ficticia de Familias", Lang::Es),
 ];
 
-/// Short first-name-like pseudonyms (some accented).
-pub(crate) const PSEUDONYMS: &[&str] = &[
-    "Luz", "Beto", "Chuy", "Lupe", "Toño", "Male", "Nico", "Paco", "Rosi", "Tere", "Memo", "Lalo",
-    "Vero", "Santi", "Caro", "Dani", "Flor", "Gaby", "Iris", "Juanjo", "Kari", "Lucho", "Mari",
-    "Nena", "Pepe", "Quique", "Rafa", "Sol", "Tavo", "Yoli", "José", "Inés", "Ramón", "Sofía",
-    "Ángel", "Nayeli", "Xóchitl", "Efraín", "Dulce", "Joaquín", "Mónica", "Raúl", "Tomás",
-    "Lucía", "Maité", "Iñaki", "Begoña", "Noé", "Zoé", "Abril",
+/// Short first-name-like pseudonyms (some accented), with the grammatical
+/// gender of the legal name they go with: `Some(true)` feminine,
+/// `Some(false)` masculine, `None` either.
+pub(crate) const PSEUDONYMS: &[(&str, Option<bool>)] = &[
+    ("Luz", Some(true)),
+    ("Beto", Some(false)),
+    ("Chuy", None),
+    ("Lupe", None),
+    ("Toño", Some(false)),
+    ("Male", Some(true)),
+    ("Nico", Some(false)),
+    ("Paco", Some(false)),
+    ("Rosi", Some(true)),
+    ("Tere", Some(true)),
+    ("Memo", Some(false)),
+    ("Lalo", Some(false)),
+    ("Vero", Some(true)),
+    ("Santi", Some(false)),
+    ("Caro", Some(true)),
+    ("Dani", None),
+    ("Flor", Some(true)),
+    ("Gaby", None),
+    ("Iris", Some(true)),
+    ("Juanjo", Some(false)),
+    ("Kari", Some(true)),
+    ("Lucho", Some(false)),
+    ("Mari", Some(true)),
+    ("Nena", Some(true)),
+    ("Pepe", Some(false)),
+    ("Quique", Some(false)),
+    ("Rafa", Some(false)),
+    ("Sol", None),
+    ("Tavo", Some(false)),
+    ("Yoli", Some(true)),
+    ("José", Some(false)),
+    ("Inés", Some(true)),
+    ("Ramón", Some(false)),
+    ("Sofía", Some(true)),
+    ("Ángel", None),
+    ("Nayeli", Some(true)),
+    ("Xóchitl", Some(true)),
+    ("Efraín", Some(false)),
+    ("Dulce", Some(true)),
+    ("Joaquín", Some(false)),
+    ("Mónica", Some(true)),
+    ("Raúl", Some(false)),
+    ("Tomás", Some(false)),
+    ("Lucía", Some(true)),
+    ("Maité", Some(true)),
+    ("Iñaki", Some(false)),
+    ("Begoña", Some(true)),
+    ("Noé", Some(false)),
+    ("Zoé", Some(true)),
+    ("Abril", Some(true)),
 ];
 
 /// Invented given names for legal names: (name, takes the feminine form).
@@ -111,8 +185,22 @@ pub(crate) const GIVEN_NAMES: &[(&str, bool)] = &[
 
 /// Invented surnames for legal names (some accented or with ñ).
 pub(crate) const SURNAMES: &[&str] = &[
-    "Peña", "Núñez", "Gómez", "Martínez", "Ibáñez", "Ramírez", "Castañeda", "Ortiz", "Muñoz",
-    "Hernández", "Galván", "Zúñiga", "Treviño", "Solís", "Vásquez", "López",
+    "Peña",
+    "Núñez",
+    "Gómez",
+    "Martínez",
+    "Ibáñez",
+    "Ramírez",
+    "Castañeda",
+    "Ortiz",
+    "Muñoz",
+    "Hernández",
+    "Galván",
+    "Zúñiga",
+    "Treviño",
+    "Solís",
+    "Vásquez",
+    "López",
 ];
 
 /// Invented nicknames, used as aliases.
@@ -166,8 +254,9 @@ pub(crate) const MARK_ES: &str = "(Relato ficticio de demostración)";
 /// Marker ending every English narrative.
 pub(crate) const MARK_EN: &str = "(Fictional demo narrative)";
 
-/// Narrative templates per event type: (Spanish, English). `{p}` is the
-/// pseudonym of the first person, `{c}` the city.
+/// Narrative templates per event type, plus `arrest_at_action` and
+/// `mass_arrest` for arrests at a group's action: (Spanish, English). `{p}`
+/// is the pseudonym of the first person, `{c}` the city.
 pub(crate) fn templates(code: &str) -> (&'static str, &'static str) {
     match code {
         "protest" => (
@@ -257,6 +346,14 @@ pub(crate) fn templates(code: &str) -> (&'static str, &'static str) {
         "stop_or_arrest" => (
             "Arrestaron a {p} al salir de su casa en {c}.",
             "{p} was arrested during a traffic stop in {c}.",
+        ),
+        "arrest_at_action" => (
+            "Arrestaron a {p} durante la acción en {c}.",
+            "{p} was arrested at the action in {c}.",
+        ),
+        "mass_arrest" => (
+            "Arrestaron a {p} y a otras personas durante la acción en {c}.",
+            "{p} and others were arrested at the action in {c}.",
         ),
         "detention" => (
             "Llevaron a {p} a un centro de detención cerca de {c}.",

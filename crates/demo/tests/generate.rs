@@ -27,12 +27,20 @@ fn validate(spec: &DemoSpec, data: &DemoData) -> (Vec<Person>, Vec<Event>) {
         let person = p
             .into_person()
             .unwrap_or_else(|e| panic!("person {} invalid: {e:?}", p.id));
-        assert!(person_ids.insert(person.id.to_string()), "duplicate {}", p.id);
+        assert!(
+            person_ids.insert(person.id.to_string()),
+            "duplicate {}",
+            p.id
+        );
         if !data.groups.is_empty() {
             assert!((1..=2).contains(&person.groups.len()), "{}", p.id);
         }
         for g in &person.groups {
-            assert!(group_ids.contains(g.as_str()), "{} names unknown group {g}", p.id);
+            assert!(
+                group_ids.contains(g.as_str()),
+                "{} names unknown group {g}",
+                p.id
+            );
         }
         people.push(person);
     }
@@ -42,20 +50,42 @@ fn validate(spec: &DemoSpec, data: &DemoData) -> (Vec<Person>, Vec<Event>) {
         let event = e
             .into_event()
             .unwrap_or_else(|err| panic!("event {} invalid: {err:?}", e.id));
-        assert!(event_ids.insert(event.id().to_string()), "duplicate {}", e.id);
+        assert!(
+            event_ids.insert(event.id().to_string()),
+            "duplicate {}",
+            e.id
+        );
         for p in event.participants() {
-            assert!(person_ids.contains(p.person.as_str()), "{} names unknown {}", e.id, p.person);
+            assert!(
+                person_ids.contains(p.person.as_str()),
+                "{} names unknown {}",
+                e.id,
+                p.person
+            );
         }
         for g in event.groups() {
-            assert!(group_ids.contains(g.as_str()), "{} names unknown group {g}", e.id);
+            assert!(
+                group_ids.contains(g.as_str()),
+                "{} names unknown group {g}",
+                e.id
+            );
         }
         let years = spec.years.clone();
-        assert!(years.contains(&event.date().year()), "{} dated {}", e.id, event.date());
+        assert!(
+            years.contains(&event.date().year()),
+            "{} dated {}",
+            e.id,
+            event.date()
+        );
         if let Some(end) = event.end_date() {
             assert!(end.latest() <= chrono::NaiveDate::from_ymd_opt(*years.end(), 12, 31).unwrap());
         }
         if event.kind() == EventKind::ProtectedActivity {
-            assert!(event.agency().is_none() && event.field_office().is_none(), "{}", e.id);
+            assert!(
+                event.agency().is_none() && event.field_office().is_none(),
+                "{}",
+                e.id
+            );
         }
         events.push(event);
     }
@@ -90,7 +120,13 @@ fn offices_of(state: &str) -> &'static [&'static str] {
 fn standard_validates_and_has_the_demo_shape() {
     let spec = DemoSpec::standard();
     assert_eq!(
-        (spec.seed, spec.groups, spec.people, spec.events, spec.years.clone()),
+        (
+            spec.seed,
+            spec.groups,
+            spec.people,
+            spec.events,
+            spec.years.clone()
+        ),
         (2026, 8, 60, 400, 2015..=2024)
     );
     let data = generate(&spec);
@@ -108,7 +144,12 @@ fn standard_validates_and_has_the_demo_shape() {
     for e in &events {
         for g in e.groups() {
             let state = e.location().state.map(|s| s.code());
-            assert_eq!(state, Some(group_state[g.as_str()]), "{} away from {g}", e.id());
+            assert_eq!(
+                state,
+                Some(group_state[g.as_str()]),
+                "{} away from {g}",
+                e.id()
+            );
         }
     }
 
@@ -133,7 +174,11 @@ fn standard_validates_and_has_the_demo_shape() {
     for e in &events {
         if let Some(fo) = e.field_office() {
             let state = e.location().state.expect("enforcement has a state").code();
-            assert!(offices_of(state).contains(&fo.code()), "{} {state} {fo}", e.id());
+            assert!(
+                offices_of(state).contains(&fo.code()),
+                "{} {state} {fo}",
+                e.id()
+            );
             offices.insert(fo.code());
         }
         if let Some(a) = e.agency() {
@@ -171,7 +216,12 @@ fn standard_validates_and_has_the_demo_shape() {
     for e in &events {
         for p in e.participants() {
             let target = p.role.code() == "target";
-            assert_eq!(target, e.kind() == EventKind::EnforcementAction, "{}", e.id());
+            assert_eq!(
+                target,
+                e.kind() == EventKind::EnforcementAction,
+                "{}",
+                e.id()
+            );
         }
     }
     assert!(
@@ -190,9 +240,10 @@ fn standard_validates_and_has_the_demo_shape() {
     for e in &events {
         for p in e.participants() {
             match e.kind() {
-                EventKind::ProtectedActivity => {
-                    activities.entry(p.person.as_str()).or_default().push(e.date().midpoint())
-                }
+                EventKind::ProtectedActivity => activities
+                    .entry(p.person.as_str())
+                    .or_default()
+                    .push(e.date().midpoint()),
                 EventKind::EnforcementAction => {
                     targeted.insert(p.person.as_str());
                 }
@@ -200,25 +251,48 @@ fn standard_validates_and_has_the_demo_shape() {
         }
     }
     for p in &people {
-        assert!(activities.contains_key(p.id.as_str()), "{} has no activity", p.id);
+        assert!(
+            activities.contains_key(p.id.as_str()),
+            "{} has no activity",
+            p.id
+        );
     }
-    assert!(targeted.len() * 10 >= people.len() * 4, "{} targeted", targeted.len());
-    assert!(targeted.len() * 10 <= people.len() * 9, "{} targeted", targeted.len());
-    let enforcement: Vec<&Event> =
-        events.iter().filter(|e| e.kind() == EventKind::EnforcementAction).collect();
-    assert!(enforcement.len() >= 80, "{} enforcement actions", enforcement.len());
+    assert!(
+        targeted.len() * 10 >= people.len() * 4,
+        "{} targeted",
+        targeted.len()
+    );
+    assert!(
+        targeted.len() * 10 <= people.len() * 9,
+        "{} targeted",
+        targeted.len()
+    );
+    let enforcement: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind() == EventKind::EnforcementAction)
+        .collect();
+    assert!(
+        enforcement.len() >= 80,
+        "{} enforcement actions",
+        enforcement.len()
+    );
     let soon_after = enforcement
         .iter()
         .filter(|e| {
             let day = e.date().midpoint();
             e.participants().iter().any(|p| {
                 activities.get(p.person.as_str()).is_some_and(|acts| {
-                    acts.iter().any(|a| (0..=56).contains(&(day - *a).num_days()))
+                    acts.iter()
+                        .any(|a| (0..=56).contains(&(day - *a).num_days()))
                 })
             })
         })
         .count();
-    assert!(soon_after * 10 >= enforcement.len() * 4, "{soon_after} of {}", enforcement.len());
+    assert!(
+        soon_after * 10 >= enforcement.len() * 4,
+        "{soon_after} of {}",
+        enforcement.len()
+    );
 
     // Date precision mixed.
     let count = |f: &dyn Fn(&Event) -> bool| events.iter().filter(|e| f(e)).count();
@@ -257,12 +331,18 @@ fn standard_validates_and_has_the_demo_shape() {
     assert!(data.groups[0].name.contains(" — "));
     for p in &data.people {
         let legal = p.legal_name.as_deref().unwrap();
-        assert!(legal.contains("Ficti") && legal.contains("Demo-"), "{legal}");
+        assert!(
+            legal.contains("Ficti") && legal.contains("Demo-"),
+            "{legal}"
+        );
         if let Some(a) = &p.a_number {
             assert!(a.starts_with("A000-"), "{a}");
         }
         if let Some(c) = &p.contact {
-            assert!(c.ends_with("@example.invalid") || c.contains("555-01"), "{c}");
+            assert!(
+                c.ends_with("@example.invalid") || c.contains("555-01"),
+                "{c}"
+            );
         }
         if let Some(a) = &p.address {
             assert!(a.contains("Demo City"), "{a}");
@@ -270,11 +350,18 @@ fn standard_validates_and_has_the_demo_shape() {
     }
     assert!(data.people.iter().any(|p| p.a_number.is_some()));
     assert!(data.people.iter().any(|p| !p.pseudonym.is_ascii()));
-    assert!(data.people.iter().any(|p| !p.legal_name.as_deref().unwrap().is_ascii()));
+    assert!(
+        data.people
+            .iter()
+            .any(|p| !p.legal_name.as_deref().unwrap().is_ascii())
+    );
 
     // Narratives: bilingual, marked as demo, never naming anyone legally.
-    let legal_names: Vec<&str> =
-        data.people.iter().filter_map(|p| p.legal_name.as_deref()).collect();
+    let legal_names: Vec<&str> = data
+        .people
+        .iter()
+        .filter_map(|p| p.legal_name.as_deref())
+        .collect();
     let (mut es, mut en) = (0, 0);
     for e in &data.events {
         let Some(n) = &e.narrative else { continue };
@@ -300,7 +387,9 @@ fn generation_is_deterministic() {
     let b = generate(&spec);
     assert_eq!(a, b);
     let lines = |d: &DemoData| -> Vec<String> {
-        d.records().map(|r| serde_json::to_string(&r).unwrap()).collect()
+        d.records()
+            .map(|r| serde_json::to_string(&r).unwrap())
+            .collect()
     };
     assert_eq!(lines(&a), lines(&b));
     let other = generate(&DemoSpec {
@@ -372,18 +461,59 @@ fn scaled_hundred_thousand_is_fast() {
 #[test]
 fn small_and_odd_specs_still_validate() {
     for spec in [
-        DemoSpec { groups: 0, people: 0, events: 0, ..DemoSpec::standard() },
-        DemoSpec { groups: 0, people: 0, events: 20, ..DemoSpec::standard() },
-        DemoSpec { groups: 3, people: 0, events: 20, ..DemoSpec::standard() },
-        DemoSpec { groups: 0, people: 10, events: 50, ..DemoSpec::standard() },
-        DemoSpec { groups: 1, people: 30, events: 10, ..DemoSpec::standard() },
-        DemoSpec { groups: 40, people: 5, events: 100, years: 2020..=2020, ..DemoSpec::standard() },
-        DemoSpec { groups: 2, people: 4, events: 60, years: 2100..=1800, seed: u64::MAX },
+        DemoSpec {
+            groups: 0,
+            people: 0,
+            events: 0,
+            ..DemoSpec::standard()
+        },
+        DemoSpec {
+            groups: 0,
+            people: 0,
+            events: 20,
+            ..DemoSpec::standard()
+        },
+        DemoSpec {
+            groups: 3,
+            people: 0,
+            events: 20,
+            ..DemoSpec::standard()
+        },
+        DemoSpec {
+            groups: 0,
+            people: 10,
+            events: 50,
+            ..DemoSpec::standard()
+        },
+        DemoSpec {
+            groups: 1,
+            people: 30,
+            events: 10,
+            ..DemoSpec::standard()
+        },
+        DemoSpec {
+            groups: 40,
+            people: 5,
+            events: 100,
+            years: 2020..=2020,
+            ..DemoSpec::standard()
+        },
+        DemoSpec {
+            groups: 2,
+            people: 4,
+            events: 60,
+            years: std::ops::RangeInclusive::new(2100, 1800),
+            seed: u64::MAX,
+        },
     ] {
         let data = generate(&spec);
         let mut checked = spec.clone();
-        checked.years = (*spec.years.start()).clamp(1900, 2100).min((*spec.years.end()).clamp(1900, 2100))
-            ..=(*spec.years.start()).clamp(1900, 2100).max((*spec.years.end()).clamp(1900, 2100));
+        checked.years = (*spec.years.start())
+            .clamp(1900, 2100)
+            .min((*spec.years.end()).clamp(1900, 2100))
+            ..=(*spec.years.start())
+                .clamp(1900, 2100)
+                .max((*spec.years.end()).clamp(1900, 2100));
         validate(&checked, &data);
     }
 }

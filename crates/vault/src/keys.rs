@@ -48,6 +48,11 @@ impl Passphrase {
         Ok(Self(SecretString::from(trimmed)))
     }
 
+    /// Whether two typed passphrases are the same (to confirm a new one).
+    pub fn matches(&self, other: &Passphrase) -> bool {
+        self.bytes() == other.bytes()
+    }
+
     fn bytes(&self) -> &[u8] {
         self.0.expose_secret().as_bytes()
     }
@@ -70,7 +75,8 @@ impl Key32 {
         Self(k)
     }
 
-    pub(crate) fn from_bytes(bytes: [u8; 32]) -> Self {
+    /// Wraps raw key bytes (for tests and benchmarks; real keys come from [`KeyFile`]).
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
         Self(Zeroizing::new(bytes))
     }
 

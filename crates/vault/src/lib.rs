@@ -23,7 +23,7 @@ pub use backup::{restore, BackupSummary};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{Result, VaultError};
-pub use keys::{KdfParams, Passphrase, RecoveryKey};
+pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 pub use transfer::{ImportFailure, ImportReport};
 pub use vault::{Actor, Created, Unlock, Vault};

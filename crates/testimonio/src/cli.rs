@@ -1,0 +1,272 @@
+//! Command-line definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "testimonio", version, about = "Encrypted documentation and evidence for immigrant-rights groups / Documentación y evidencia cifradas para organizaciones de derechos de inmigrantes")]
+pub struct Cli {
+    /// The vault directory.
+    #[arg(long, global = true, env = "TESTIMONIO_VAULT")]
+    pub vault: Option<PathBuf>,
+    /// Read the passphrase from this file instead of asking.
+    #[arg(long, global = true, env = "TESTIMONIO_PASSPHRASE_FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Language of messages: en or es (default: from LANG).
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault.
+    Init(InitArgs),
+    /// Change the passphrase (nothing is re-encrypted).
+    Passwd(PasswdArgs),
+    /// Import JSON Lines or a CSV directory (idempotent by id).
+    Import(ImportArgs),
+    /// Export everything, identities included (audited).
+    Export(ExportArgs),
+    /// Events.
+    Events {
+        #[command(subcommand)]
+        command: EventsCommand,
+    },
+    /// People (pseudonyms only).
+    People {
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
+    /// One person.
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
+    /// Original files.
+    Document {
+        #[command(subcommand)]
+        command: DocumentCommand,
+    },
+    /// Stored documents.
+    Documents {
+        #[command(subcommand)]
+        command: DocumentsCommand,
+    },
+    /// Check the database, every blob's hash and the audit chain.
+    Check(JsonFlag),
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Write an encrypted backup file.
+    Backup(BackupArgs),
+    /// Restore a backup into a new vault (verified).
+    Restore(RestoreArgs),
+    /// The event-type vocabulary.
+    Vocabulary(VocabularyArgs),
+    /// Keys.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+    /// Create a vault filled with fictional demo data and show what it holds.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Argon2id memory in MiB (default 64; lower only for tests).
+    #[arg(long, default_value_t = 64)]
+    pub kdf_memory_mib: u32,
+    /// Argon2id passes.
+    #[arg(long, default_value_t = 3)]
+    pub kdf_passes: u32,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PasswdArgs {
+    /// Read the new passphrase from this file instead of asking.
+    #[arg(long)]
+    pub new_passphrase_file: Option<PathBuf>,
+    /// Unlock with the recovery key (asked for) instead of the passphrase.
+    #[arg(long)]
+    pub recovery: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A .jsonl file, `-` for standard input, or a directory with groups.csv, people.csv, events.csv.
+    pub file: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExportFormat,
+    /// Output file (jsonl; default standard output) or directory (csv; required).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// List events, oldest first.
+    List(EventsListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventsListArgs {
+    /// protected_activity or enforcement_action.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// A vocabulary code (see `testimonio vocabulary`).
+    #[arg(long = "type")]
+    pub event_type: Option<String>,
+    /// USPS state code.
+    #[arg(long)]
+    pub state: Option<String>,
+    /// ICE ERO field office code.
+    #[arg(long)]
+    pub field_office: Option<String>,
+    #[arg(long)]
+    pub group: Option<String>,
+    #[arg(long)]
+    pub person: Option<String>,
+    /// From this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Up to this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// reported, corroborated or documented.
+    #[arg(long)]
+    pub verification: Option<String>,
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// List people by pseudonym (no identity fields).
+    List(PeopleListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleListArgs {
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Only people whose consent today is at least this level.
+    #[arg(long)]
+    pub consent: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Show one person with identity fields (audited).
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
+    /// Store an original file (byte-exact, hashed, deduplicated).
+    Add {
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an original back out, verifying its hash (audited).
+    Get {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Metadata and chain of custody.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentsCommand {
+    List(JsonFlag),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Show the newest entries and verify the chain.
+    Log {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    pub out: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    pub backup: PathBuf,
+    /// Unlock with the recovery key (asked for) instead of the passphrase.
+    #[arg(long)]
+    pub recovery: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VocabularyArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Print the age identity that decrypts the blob store with the stock `age` tool (audited).
+    AgeIdentity,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Scale the demo to this many events (default 400).
+    #[arg(long, default_value_t = 400)]
+    pub events: usize,
+    #[arg(long)]
+    pub json: bool,
+}

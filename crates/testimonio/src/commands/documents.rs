@@ -1,0 +1,99 @@
+//! document add/get/show, documents list.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use serde_json::json;
+use testimonio_vault::Provenance;
+
+use crate::context::{exit, print_json, CliResult, Context};
+
+pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliResult {
+    let mut vault = cx.open()?;
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").map(|h| h.trim().to_owned()).ok();
+    let mut results = Vec::new();
+    let mut failed = 0;
+    for path in files {
+        let outcome = File::open(path).map_err(|e| e.to_string()).and_then(|f| {
+            let source = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let from = Provenance {
+                file_name: path.file_name().and_then(|n| n.to_str()),
+                media_type: None,
+                source_path: source.to_str(),
+                host: host.as_deref(),
+            };
+            vault.add_document(&mut BufReader::new(f), &from).map_err(|e| e.to_string())
+        });
+        match outcome {
+            Ok((info, is_new)) => {
+                if !json_out {
+                    println!(
+                        "{}  {}  {}  {}",
+                        info.id,
+                        info.sha256,
+                        if is_new { cx.t("stored", "guardado") } else { cx.t("already stored", "ya guardado") },
+                        path.display()
+                    );
+                }
+                results.push(json!({"path": path, "id": info.id, "sha256": info.sha256, "new": is_new}));
+            }
+            Err(reason) => {
+                failed += 1;
+                println!("{}: {}: {reason}", cx.t("failed", "falló"), path.display());
+                results.push(json!({"path": path, "error": reason}));
+            }
+        }
+    }
+    if json_out {
+        print_json(&json!({ "documents": results }));
+    }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(cx
+            .fail(format!("{failed} file(s) could not be stored"), format!("no se pudieron guardar {failed} archivo(s)"))
+            .with_status(exit::PARTIAL))
+    }
+}
+
+pub fn get(cx: &Context, id: &str, out: &Path) -> CliResult {
+    let mut vault = cx.open()?;
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // Written beside the target and renamed only once the hash matched.
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| cx.fail(format!("{}: {e}", dir.display()), format!("{}: {e}", dir.display())))?;
+    let size = vault.read_document(id, tmp.as_file_mut()).map_err(|e| cx.vault_error(e))?;
+    tmp.persist(out).map_err(|e| cx.fail(format!("{}: {}", out.display(), e.error), format!("{}: {}", out.display(), e.error)))?;
+    eprintln!("{} {} ({size} bytes, {})", cx.t("written to", "escrito en"), out.display(), cx.t("hash verified", "hash verificado"));
+    Ok(())
+}
+
+pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
+    let vault = cx.open()?;
+    let info = vault.document(id).map_err(|e| cx.vault_error(e))?;
+    let custody = vault.custody(id).map_err(|e| cx.vault_error(e))?;
+    if json_out {
+        print_json(&json!({ "document": info, "custody": custody }));
+    } else {
+        println!("{}  {}  {} bytes  {}", info.id, info.sha256, info.size, info.file_name.as_deref().unwrap_or("-"));
+        for c in &custody {
+            println!("  {}  {:<16} {}  {}", c.at, c.action, c.actor, c.source_path.as_deref().unwrap_or(""));
+        }
+    }
+    Ok(())
+}
+
+pub fn list(cx: &Context, json_out: bool) -> CliResult {
+    let vault = cx.open()?;
+    let docs = vault.documents().map_err(|e| cx.vault_error(e))?;
+    if json_out {
+        print_json(&json!({ "total": docs.len(), "documents": docs }));
+    } else {
+        for d in &docs {
+            println!("{}  {}  {:>10}  {}", d.id, d.sha256, d.size, d.file_name.as_deref().unwrap_or("-"));
+        }
+        println!("{} {}", docs.len(), cx.t("documents", "documentos"));
+    }
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! One module per group of commands.
+
+pub mod demo;
+pub mod documents;
+pub mod records;
+pub mod vault;
