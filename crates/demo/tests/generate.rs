@@ -2,7 +2,6 @@
 //! and has the shape the demo needs.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::time::Instant;
 
 use testimonio_demo::{DemoData, DemoSpec, generate};
 use testimonio_domain::exchange::{ConsentField, ExchangeRecord, parse_line};
@@ -443,19 +442,12 @@ fn scaled_ten_thousand_validates() {
 }
 
 #[test]
-fn scaled_hundred_thousand_is_fast() {
-    let spec = DemoSpec::scaled(100_000);
-    let started = Instant::now();
-    let data = generate(&spec);
-    let took = started.elapsed();
+fn scaled_hundred_thousand_has_the_promised_shape() {
+    // Its speed is measured by `scripts/bench`, not here.
+    let data = generate(&DemoSpec::scaled(100_000));
     assert_eq!(data.events.len(), 100_000);
     assert_eq!(data.people.len(), 16_666);
     assert_eq!(data.groups.len(), 2_083);
-    // Timing is only meaningful in an optimized build.
-    if !cfg!(debug_assertions) {
-        assert!(took.as_millis() < 1000, "took {took:?}");
-    }
-    eprintln!("scaled(100_000) generated in {took:?}");
 }
 
 #[test]

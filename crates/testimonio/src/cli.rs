@@ -104,6 +104,9 @@ pub struct PasswdArgs {
     /// Unlock with the recovery key (asked for) instead of the passphrase.
     #[arg(long)]
     pub recovery: bool,
+    /// Unlock with the recovery key read from this file.
+    #[arg(long)]
+    pub recovery_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +251,9 @@ pub struct RestoreArgs {
     /// Unlock with the recovery key (asked for) instead of the passphrase.
     #[arg(long)]
     pub recovery: bool,
+    /// Unlock with the recovery key read from this file.
+    #[arg(long)]
+    pub recovery_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

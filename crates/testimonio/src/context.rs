@@ -132,8 +132,17 @@ impl Context {
             .map_err(|e| self.fail(format!("cannot read from the terminal: {e}"), format!("no se puede leer de la terminal: {e}")))
     }
 
-    pub fn recovery_key(&self) -> CliResult<RecoveryKey> {
-        let text = self.ask("Recovery key", "Clave de recuperación")?;
+    /// The recovery key from `file`, or asked on the terminal.
+    ///
+    /// # Errors
+    /// An unreadable file, no terminal, a malformed key.
+    pub fn recovery_key(&self, file: Option<&Path>) -> CliResult<RecoveryKey> {
+        let text = match file {
+            Some(path) => std::fs::read_to_string(path).map_err(|e| {
+                self.fail(format!("{}: {e}", path.display()), format!("{}: {e}", path.display()))
+            })?,
+            None => self.ask("Recovery key", "Clave de recuperación")?,
+        };
         RecoveryKey::parse(&text).map_err(|_| {
             self.fail(
                 "a recovery key is 32 letters and digits in groups of four",

@@ -38,8 +38,8 @@ pub fn init(cx: &Context, args: &InitArgs) -> CliResult {
 
 pub fn passwd(cx: &Context, args: &PasswdArgs) -> CliResult {
     let dir = cx.vault_dir()?;
-    let mut vault = if args.recovery {
-        let key = cx.recovery_key()?;
+    let mut vault = if args.recovery || args.recovery_key_file.is_some() {
+        let key = cx.recovery_key(args.recovery_key_file.as_deref())?;
         Vault::open(dir, Unlock::Recovery(&key), actor()).map_err(|e| cx.vault_error(e))?
     } else {
         cx.open()?
@@ -150,8 +150,8 @@ pub fn backup(cx: &Context, args: &BackupArgs) -> CliResult {
 
 pub fn restore(cx: &Context, args: &RestoreArgs) -> CliResult {
     let dir = cx.vault_dir()?;
-    let vault = if args.recovery {
-        let key = cx.recovery_key()?;
+    let vault = if args.recovery || args.recovery_key_file.is_some() {
+        let key = cx.recovery_key(args.recovery_key_file.as_deref())?;
         testimonio_vault::restore(&args.backup, dir, Unlock::Recovery(&key), actor())
     } else {
         let passphrase = cx.passphrase("Passphrase", "Frase de contraseña")?;
