@@ -26,14 +26,14 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, ensure, Context, Result};
+use anyhow::{Context, Result, bail, ensure};
 use rusqlite::Connection;
-use testimonio_demo::{generate, DemoSpec};
+use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::exchange::ExchangeRecord;
 use testimonio_domain::{Event, FieldError, UsState};
 use testimonio_vault::audit::{self, AuditAction};
 use testimonio_vault::records::{self, EventFilter, WriteOutcome};
-use testimonio_vault::{db, Actor, KdfParams, Key32, Passphrase, Vault};
+use testimonio_vault::{Actor, KdfParams, Key32, Passphrase, Vault, db};
 
 const USAGE: &str = "\
 usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
@@ -99,7 +99,10 @@ fn parse_options(args: &[String]) -> Result<Options> {
         let mut value = || -> Result<String> {
             match inline.clone() {
                 Some(v) => Ok(v),
-                None => args.next().cloned().with_context(|| format!("{name} needs a value")),
+                None => args
+                    .next()
+                    .cloned()
+                    .with_context(|| format!("{name} needs a value")),
             }
         };
         match name {
@@ -154,9 +157,13 @@ fn vault_benchmark(options: &Options) -> Result<()> {
     let base = match &options.dir {
         Some(d) => {
             std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
-            tempfile::Builder::new().prefix("testimonio-bench-").tempdir_in(d)?
+            tempfile::Builder::new()
+                .prefix("testimonio-bench-")
+                .tempdir_in(d)?
         }
-        None => tempfile::Builder::new().prefix("testimonio-bench-").tempdir()?,
+        None => tempfile::Builder::new()
+            .prefix("testimonio-bench-")
+            .tempdir()?,
     };
     let passphrase = Passphrase::new("benchmark passphrase".into())?;
 
@@ -173,12 +180,24 @@ fn vault_benchmark(options: &Options) -> Result<()> {
         let encrypted_first = run % 2 == 0;
 
         let (vault, conn) = if encrypted_first {
-            let v = write_encrypted(&vault_dir, &passphrase, items.clone(), record_count, &mut enc)?;
+            let v = write_encrypted(
+                &vault_dir,
+                &passphrase,
+                items.clone(),
+                record_count,
+                &mut enc,
+            )?;
             let c = write_plain(&plain_path, items.clone(), record_count, &mut plain)?;
             (v, c)
         } else {
             let c = write_plain(&plain_path, items.clone(), record_count, &mut plain)?;
-            let v = write_encrypted(&vault_dir, &passphrase, items.clone(), record_count, &mut enc)?;
+            let v = write_encrypted(
+                &vault_dir,
+                &passphrase,
+                items.clone(),
+                record_count,
+                &mut enc,
+            )?;
             (v, c)
         };
 
@@ -203,8 +222,15 @@ fn vault_benchmark(options: &Options) -> Result<()> {
                 let b = read_plain(&mut plain)?;
                 (read_vault(&mut enc)?, b)
             };
-            ensure!(a.len() == expected, "the vault returned {} events, expected {expected}", a.len());
-            ensure!(a == b, "the vault and the plain database returned different events");
+            ensure!(
+                a.len() == expected,
+                "the vault returned {} events, expected {expected}",
+                a.len()
+            );
+            ensure!(
+                a == b,
+                "the vault and the plain database returned different events"
+            );
         }
 
         // Closing checkpoints the write-ahead log into the database file.
@@ -245,8 +271,11 @@ fn vault_benchmark(options: &Options) -> Result<()> {
 fn to_domain(items: &[Item]) -> Result<Vec<Event>> {
     let mut events = Vec::new();
     for (location, parsed) in items {
-        let record = parsed.as_ref().map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
-        let refused = |e: Vec<FieldError>| anyhow::anyhow!("{location}: demo record refused: {}", join(&e));
+        let record = parsed
+            .as_ref()
+            .map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
+        let refused =
+            |e: Vec<FieldError>| anyhow::anyhow!("{location}: demo record refused: {}", join(&e));
         match record {
             ExchangeRecord::Header(_) => {}
             ExchangeRecord::Group(g) => drop(g.into_group().map_err(refused)?),
@@ -258,7 +287,11 @@ fn to_domain(items: &[Item]) -> Result<Vec<Event>> {
 }
 
 fn join(errors: &[FieldError]) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The state with the most events, for a realistic filtered read.
@@ -267,7 +300,10 @@ fn busiest_state(events: &[Event]) -> Option<UsState> {
     for state in events.iter().filter_map(|e| e.location().state) {
         *counts.entry(state).or_insert(0usize) += 1;
     }
-    counts.into_iter().max_by_key(|&(state, count)| (count, std::cmp::Reverse(state))).map(|(s, _)| s)
+    counts
+        .into_iter()
+        .max_by_key(|&(state, count)| (count, std::cmp::Reverse(state)))
+        .map(|(s, _)| s)
 }
 
 /// Writes every record through the vault's import: its production write path.
@@ -279,7 +315,8 @@ fn write_encrypted(
     timings: &mut Timings,
 ) -> Result<Vault> {
     let mut vault = Vault::create(dir, passphrase, KdfParams::MINIMUM, Actor::new(ACTOR)?)?.vault;
-    let (report, took) = timed(|| Ok(vault.import_records("bench", items.into_iter(), &mut |_| {})?))?;
+    let (report, took) =
+        timed(|| Ok(vault.import_records("bench", items.into_iter(), &mut |_| {})?))?;
     ensure!(
         report.failed.is_empty() && report.created == expected as u64,
         "the vault import created {} of {expected} records; failures: {:?}",
@@ -292,7 +329,12 @@ fn write_encrypted(
 
 /// Does what [`Vault::import_records`] does, step for step, on a plain
 /// connection: the same conversions, statements and audit entries.
-fn write_plain(path: &Path, items: Vec<Item>, expected: usize, timings: &mut Timings) -> Result<Connection> {
+fn write_plain(
+    path: &Path,
+    items: Vec<Item>,
+    expected: usize,
+    timings: &mut Timings,
+) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     db::configure(&conn)?;
     db::migrate(&mut conn)?;
@@ -300,7 +342,15 @@ fn write_plain(path: &Path, items: Vec<Item>, expected: usize, timings: &mut Tim
     let key = Key32::from_bytes([0x5a; 32]);
     // `Vault::create` records the vault's creation; so does the peer.
     let tx = conn.transaction()?;
-    audit::append(&tx, &key, &testimonio_vault::now(), ACTOR, AuditAction::VaultCreated, "vault", "")?;
+    audit::append(
+        &tx,
+        &key,
+        &testimonio_vault::now(),
+        ACTOR,
+        AuditAction::VaultCreated,
+        "vault",
+        "",
+    )?;
     tx.commit()?;
 
     let (created, took) = timed(|| {
@@ -310,7 +360,9 @@ fn write_plain(path: &Path, items: Vec<Item>, expected: usize, timings: &mut Tim
             let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
             let tx = conn.transaction()?;
             for (location, parsed) in &batch {
-                let record = parsed.clone().map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
+                let record = parsed
+                    .clone()
+                    .map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
                 let refused = |e: Vec<FieldError>| anyhow::anyhow!("{location}: {}", join(&e));
                 let (what, id, outcome) = match &record {
                     ExchangeRecord::Header(h) => {
@@ -338,18 +390,37 @@ fn write_plain(path: &Path, items: Vec<Item>, expected: usize, timings: &mut Tim
                     WriteOutcome::Updated => AuditAction::RecordUpdated,
                     WriteOutcome::Unchanged => continue,
                 };
-                audit::append(&tx, &key, &testimonio_vault::now(), ACTOR, action, &format!("{what}:{id}"), "")?;
+                audit::append(
+                    &tx,
+                    &key,
+                    &testimonio_vault::now(),
+                    ACTOR,
+                    action,
+                    &format!("{what}:{id}"),
+                    "",
+                )?;
                 created += u64::from(outcome == WriteOutcome::Created);
             }
             tx.commit()?;
         }
         let detail = format!("created={created} updated=0 unchanged=0 failed=0");
         let tx = conn.transaction()?;
-        audit::append(&tx, &key, &testimonio_vault::now(), ACTOR, AuditAction::Import, "import:bench", &detail)?;
+        audit::append(
+            &tx,
+            &key,
+            &testimonio_vault::now(),
+            ACTOR,
+            AuditAction::Import,
+            "import:bench",
+            &detail,
+        )?;
         tx.commit()?;
         Ok(created)
     })?;
-    ensure!(created == expected as u64, "the plain peer created {created} of {expected} records");
+    ensure!(
+        created == expected as u64,
+        "the plain peer created {created} of {expected} records"
+    );
     timings.push(Phase::Write, took);
     Ok(conn)
 }
@@ -361,7 +432,9 @@ fn timed<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, Duration)> {
 }
 
 fn file_size(path: &Path) -> Result<u64> {
-    let mut total = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?.len();
+    let mut total = std::fs::metadata(path)
+        .with_context(|| format!("{}", path.display()))?
+        .len();
     // A log left behind (it should not be, once closed) counts too.
     for suffix in ["-wal", "-shm"] {
         let mut other = path.as_os_str().to_owned();
@@ -438,7 +511,10 @@ impl Report<'_> {
         let mut out = String::new();
         let w = &mut out;
         let _ = writeln!(w);
-        let _ = writeln!(w, "Testimonio vault benchmark: encrypted vault vs the same schema in plain SQLite, same run");
+        let _ = writeln!(
+            w,
+            "Testimonio vault benchmark: encrypted vault vs the same schema in plain SQLite, same run"
+        );
         let _ = writeln!(
             w,
             "data:   DemoSpec::scaled({n}): {} events, {} people, {} groups ({} records)",
@@ -446,26 +522,44 @@ impl Report<'_> {
         );
         let _ = writeln!(
             w,
-            "method: {} runs, median shown; fresh databases each run; {BATCH} records per transaction, \
+            "method: runs={} (median shown); fresh databases each run; {BATCH} records per transaction, \
              each record audited; WAL, synchronous=FULL",
             self.options.runs
         );
-        let _ = writeln!(w, "        {}; databases under {}", self.versions, self.dir.display());
+        let _ = writeln!(
+            w,
+            "        {}; databases under {}",
+            self.versions,
+            self.dir.display()
+        );
         let _ = writeln!(w);
 
         let filtered_label = format!("read filtered, state={} (events/s)", self.state.code());
         let rows = [
             ("write (events/s, incl. people & groups)", Phase::Write, n),
             ("read all (events/s)", Phase::ReadAll, n),
-            (filtered_label.as_str(), Phase::ReadFiltered, self.state_events),
+            (
+                filtered_label.as_str(),
+                Phase::ReadFiltered,
+                self.state_events,
+            ),
         ];
-        let label_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0).max(24);
+        let label_width = rows
+            .iter()
+            .map(|r| r.0.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(24);
         let _ = writeln!(
             w,
             "{:<label_width$}  {:>12}  {:>12}  {:>11}  {:>6}",
             "phase", "encrypted", "plain", "enc/plain", "target"
         );
-        let _ = writeln!(w, "{}", "-".repeat(label_width + 2 + 12 + 2 + 12 + 2 + 11 + 2 + 6 + 7));
+        let _ = writeln!(
+            w,
+            "{}",
+            "-".repeat(label_width + 2 + 12 + 2 + 12 + 2 + 11 + 2 + 6 + 7)
+        );
         for (label, phase, count) in rows {
             let e = per_second(count, self.enc.median(phase));
             let p = per_second(count, self.plain.median(phase));
@@ -491,9 +585,17 @@ impl Report<'_> {
         );
         let _ = writeln!(w);
         let _ = writeln!(w, "seconds per run (encrypted | plain):");
-        for (label, phase) in [("write", Phase::Write), ("read all", Phase::ReadAll), ("read filtered", Phase::ReadFiltered)] {
+        for (label, phase) in [
+            ("write", Phase::Write),
+            ("read all", Phase::ReadAll),
+            ("read filtered", Phase::ReadFiltered),
+        ] {
             let list = |t: &Timings| {
-                t.get(phase).iter().map(|d| format!("{:.3}", d.as_secs_f64())).collect::<Vec<_>>().join(" ")
+                t.get(phase)
+                    .iter()
+                    .map(|d| format!("{:.3}", d.as_secs_f64()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
             let _ = writeln!(w, "  {label:<14} {} | {}", list(self.enc), list(self.plain));
         }
@@ -501,7 +603,10 @@ impl Report<'_> {
             w,
             "write records/s (median): encrypted {}, plain {}",
             thousands(per_second(self.record_count, self.enc.median(Phase::Write))),
-            thousands(per_second(self.record_count, self.plain.median(Phase::Write))),
+            thousands(per_second(
+                self.record_count,
+                self.plain.median(Phase::Write)
+            )),
         );
         let _ = writeln!(
             w,
@@ -509,7 +614,11 @@ impl Report<'_> {
              both write paths include it, as the vault's import does",
             self.conversion.as_secs_f64()
         );
-        let _ = writeln!(w, "filtered read returns {} of {n} events", self.state_events);
+        let _ = writeln!(
+            w,
+            "filtered read returns {} of {n} events",
+            self.state_events
+        );
         out
     }
 }
@@ -548,7 +657,10 @@ mod tests {
 
     #[test]
     fn options_parse() {
-        let args: Vec<String> = ["--events", "1_000", "--runs=1"].iter().map(|s| (*s).to_owned()).collect();
+        let args: Vec<String> = ["--events", "1_000", "--runs=1"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         let o = parse_options(&args).unwrap();
         assert_eq!((o.events, o.runs), (1000, 1));
         assert!(parse_options(&["--events".to_owned(), "0".to_owned()]).is_err());
@@ -565,11 +677,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("benchmark passphrase".into()).unwrap();
         let mut t = Timings::default();
-        let vault = write_encrypted(&dir.path().join("v"), &pass, items.clone(), count, &mut t).unwrap();
+        let vault =
+            write_encrypted(&dir.path().join("v"), &pass, items.clone(), count, &mut t).unwrap();
         let conn = write_plain(&dir.path().join("p.db"), items, count, &mut t).unwrap();
         assert_eq!(vault.counts().unwrap(), records::counts(&conn).unwrap());
         let all = EventFilter::default();
-        assert_eq!(vault.events(&all).unwrap(), records::events(&conn, &all).unwrap());
+        assert_eq!(
+            vault.events(&all).unwrap(),
+            records::events(&conn, &all).unwrap()
+        );
         let (entries, faults) = audit::verify(&conn, &Key32::from_bytes([0x5a; 32])).unwrap();
         assert!(faults.is_empty());
         assert_eq!(entries as u64, vault.counts().unwrap().audit_entries);

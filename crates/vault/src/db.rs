@@ -35,10 +35,15 @@ impl Migration {
 /// # Errors
 /// [`VaultError::WrongKey`] if the key does not decrypt the file.
 pub fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connection> {
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if create {
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    if !create && !path.exists() {
+        return Err(VaultError::NotAVault {
+            path: path.to_owned(),
+            reason: "the database file is missing".into(),
+        });
     }
+    // CREATE is needed even for an existing database: ATTACH (used by
+    // backups) inherits the main connection's flags.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher otherwise logs decryption failures to stderr.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;

@@ -1,0 +1,45 @@
+//! Crash safety: kill -9 an import at several points; the vault opens,
+//! `check` passes, and re-running the import finishes with no duplicates.
+
+use std::thread::sleep;
+use std::time::Duration;
+
+use testimonio_demo::DemoSpec;
+
+use crate::{demo_jsonl, TestEnv};
+
+#[test]
+fn kill_9_during_import_then_resume() {
+    let env = TestEnv::new();
+    env.init();
+    let spec = DemoSpec::scaled(30_000);
+    let expected_events = spec.events as u64;
+    let file = env.write("in/big.jsonl", &demo_jsonl(&spec));
+    let file = file.to_str().unwrap();
+
+    let mut interrupted = 0;
+    // Fixed points, spread over the import's run time (seconds in a debug build).
+    for delay_ms in [250u64, 700, 1300, 2100] {
+        let mut child = env.command(&["import", file]).spawn().unwrap();
+        sleep(Duration::from_millis(delay_ms));
+        if child.try_wait().unwrap().is_none() {
+            interrupted += 1;
+        }
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        let check = env.json(&["check", "--json"]);
+        assert_eq!(check["faults"].as_array().unwrap().len(), 0, "after a kill at {delay_ms} ms: {check}");
+        let total = env.json(&["events", "list", "--limit", "0", "--json"])["total"].as_u64().unwrap();
+        assert!(total <= expected_events);
+    }
+    assert!(interrupted >= 2, "the import finished before most kills; make the input larger");
+
+    let report = env.json(&["import", file, "--json"]);
+    assert_eq!(report["failed"].as_array().unwrap().len(), 0);
+    assert_eq!(report["updated"], 0, "a half-written record was visible: {report}");
+    let events = env.json(&["events", "list", "--limit", "0", "--json"]);
+    assert_eq!(events["total"].as_u64(), Some(expected_events), "missing or duplicate events");
+    let again = env.json(&["import", file, "--json"]);
+    assert_eq!(again["created"], 0);
+    env.ok(&["check"]);
+}
