@@ -18,6 +18,9 @@ pub mod records;
 pub mod transfer;
 pub mod vault;
 
+#[cfg(test)]
+mod tests;
+
 pub use audit::{AuditAction, AuditEntry, ChainFault};
 pub use backup::{restore, BackupSummary};
 pub use check::CheckReport;
