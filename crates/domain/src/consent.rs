@@ -120,10 +120,13 @@ impl ConsentRecord {
         withdrawn_on: Option<NaiveDate>,
         note: Option<ShortText>,
     ) -> Result<Self, FieldError> {
-        if let (Some(g), Some(w)) = (given_on, withdrawn_on) {
-            if w < g {
-                return Err(FieldError::new("withdrawn_on", Problem::WithdrawnBeforeGiven));
-            }
+        if let (Some(g), Some(w)) = (given_on, withdrawn_on)
+            && w < g
+        {
+            return Err(FieldError::new(
+                "withdrawn_on",
+                Problem::WithdrawnBeforeGiven,
+            ));
         }
         Ok(Self {
             level,
@@ -181,14 +184,32 @@ mod tests {
     #[test]
     fn newest_grant_in_force_decides() {
         let h = ConsentHistory::new(vec![
-            ConsentRecord::new(ConsentLevel::PublicNamed, Some(day("2021-01-01")), Some(day("2022-01-01")), None).unwrap(),
-            ConsentRecord::new(ConsentLevel::CoalitionAggregate, Some(day("2020-01-01")), None, None).unwrap(),
+            ConsentRecord::new(
+                ConsentLevel::PublicNamed,
+                Some(day("2021-01-01")),
+                Some(day("2022-01-01")),
+                None,
+            )
+            .unwrap(),
+            ConsentRecord::new(
+                ConsentLevel::CoalitionAggregate,
+                Some(day("2020-01-01")),
+                None,
+                None,
+            )
+            .unwrap(),
         ]);
         assert_eq!(h.level_on(day("2019-06-01")), ConsentLevel::Internal);
-        assert_eq!(h.level_on(day("2020-06-01")), ConsentLevel::CoalitionAggregate);
+        assert_eq!(
+            h.level_on(day("2020-06-01")),
+            ConsentLevel::CoalitionAggregate
+        );
         assert_eq!(h.level_on(day("2021-06-01")), ConsentLevel::PublicNamed);
         // Withdrawn: back to the older grant, never wider.
-        assert_eq!(h.level_on(day("2022-06-01")), ConsentLevel::CoalitionAggregate);
+        assert_eq!(
+            h.level_on(day("2022-06-01")),
+            ConsentLevel::CoalitionAggregate
+        );
     }
 
     #[test]
@@ -202,8 +223,13 @@ mod tests {
 
     #[test]
     fn withdrawal_before_grant_is_refused() {
-        let err = ConsentRecord::new(ConsentLevel::Internal, Some(day("2020-01-02")), Some(day("2020-01-01")), None)
-            .unwrap_err();
+        let err = ConsentRecord::new(
+            ConsentLevel::Internal,
+            Some(day("2020-01-02")),
+            Some(day("2020-01-01")),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(err.field, "withdrawn_on");
     }
 }

@@ -132,7 +132,11 @@ impl PartialDate {
         match (self.month, self.day) {
             (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d),
             (Some(m), None) => {
-                let (ny, nm) = if m == 12 { (self.year + 1, 1) } else { (self.year, m + 1) };
+                let (ny, nm) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
                 NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
             }
             _ => NaiveDate::from_ymd_opt(self.year, 12, 31),
@@ -235,8 +239,19 @@ mod tests {
     #[test]
     fn refuses_impossible_dates() {
         for bad in [
-            "2019-02-29", "2019-13", "2019-00", "19-05-03", "2019-5-3", "2019/05/03", "", "~",
-            "1899", "2101", "2019-05-03-01", " 2019-05-0a", "+2019",
+            "2019-02-29",
+            "2019-13",
+            "2019-00",
+            "19-05-03",
+            "2019-5-3",
+            "2019/05/03",
+            "",
+            "~",
+            "1899",
+            "2101",
+            "2019-05-03-01",
+            " 2019-05-0a",
+            "+2019",
         ] {
             let err = PartialDate::parse("date", bad).unwrap_err();
             assert_eq!(err.field, "date", "{bad}");

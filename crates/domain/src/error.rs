@@ -58,9 +58,7 @@ impl Problem {
             (Problem::WrongKind { code, kind }, Lang::Es) => {
                 format!("'{code}' no es un tipo de {}", spanish_kind(kind))
             }
-            (Problem::OnlyForEnforcement, Lang::En) => {
-                "applies only to enforcement actions".into()
-            }
+            (Problem::OnlyForEnforcement, Lang::En) => "applies only to enforcement actions".into(),
             (Problem::OnlyForEnforcement, Lang::Es) => {
                 "solo se aplica a acciones de control migratorio".into()
             }
@@ -72,9 +70,7 @@ impl Problem {
             }
             (Problem::BadBirthYear, Lang::En) => "must be a year between 1900 and 2100".into(),
             (Problem::BadBirthYear, Lang::Es) => "debe ser un año entre 1900 y 2100".into(),
-            (Problem::WithdrawnBeforeGiven, Lang::En) => {
-                "is withdrawn before it was given".into()
-            }
+            (Problem::WithdrawnBeforeGiven, Lang::En) => "is withdrawn before it was given".into(),
             (Problem::WithdrawnBeforeGiven, Lang::Es) => {
                 "se retira antes de haberse otorgado".into()
             }

@@ -10,7 +10,9 @@ use crate::text::{RecordId, Sensitive, ShortText};
 use crate::vocabulary::{EventKind, EventType};
 
 /// How well an event is established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
     /// Told by the person or their group.
@@ -132,7 +134,10 @@ impl ParticipantRole {
 
     /// Whether the role marks a leader (an indicator in the analysis).
     pub fn is_leadership(self) -> bool {
-        matches!(self, ParticipantRole::Organizer | ParticipantRole::Spokesperson)
+        matches!(
+            self,
+            ParticipantRole::Organizer | ParticipantRole::Spokesperson
+        )
     }
 }
 
@@ -193,21 +198,21 @@ impl Event {
     pub fn new(parts: EventParts) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
         let kind = parts.event_type.kind();
-        if let Some(given) = parts.kind {
-            if given != kind {
-                errors.push(FieldError::new(
-                    "event_type",
-                    Problem::WrongKind {
-                        code: parts.event_type.code().to_owned(),
-                        kind: given.code(),
-                    },
-                ));
-            }
+        if let Some(given) = parts.kind
+            && given != kind
+        {
+            errors.push(FieldError::new(
+                "event_type",
+                Problem::WrongKind {
+                    code: parts.event_type.code().to_owned(),
+                    kind: given.code(),
+                },
+            ));
         }
-        if let Some(end) = parts.end_date {
-            if end.latest() < parts.date.earliest() {
-                errors.push(FieldError::new("end_date", Problem::EndBeforeStart));
-            }
+        if let Some(end) = parts.end_date
+            && end.latest() < parts.date.earliest()
+        {
+            errors.push(FieldError::new("end_date", Problem::EndBeforeStart));
         }
         if kind != EventKind::EnforcementAction {
             if parts.agency.is_some() {
@@ -323,12 +328,21 @@ mod tests {
         p.end_date = Some(PartialDate::parse("end_date", "2019-04-30").unwrap());
         let person = RecordId::parse("id", "p-1").unwrap();
         p.participants = vec![
-            Participant { person: person.clone(), role: ParticipantRole::Organizer },
-            Participant { person, role: ParticipantRole::Participant },
+            Participant {
+                person: person.clone(),
+                role: ParticipantRole::Organizer,
+            },
+            Participant {
+                person,
+                role: ParticipantRole::Participant,
+            },
         ];
         let errors = Event::new(p).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["event_type", "end_date", "field_office", "people[1].id"]);
+        assert_eq!(
+            fields,
+            ["event_type", "end_date", "field_office", "people[1].id"]
+        );
     }
 
     #[test]

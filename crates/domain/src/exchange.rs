@@ -12,11 +12,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::consent::{ConsentHistory, ConsentLevel, ConsentRecord};
-use crate::date::{parse_day, PartialDate};
+use crate::date::{PartialDate, parse_day};
 use crate::error::{FieldError, Problem};
 use crate::event::{Event, EventParts, Location, Participant, ParticipantRole, Verification};
 use crate::geo::{Agency, FieldOffice, UsState};
-use crate::person::{parse_birth_year, ANumber, Group, Identity, Person};
+use crate::person::{ANumber, Group, Identity, Person, parse_birth_year};
 use crate::text::{RecordId, Sensitive, ShortText};
 use crate::vocabulary::{EventKind, EventType};
 
@@ -190,7 +190,7 @@ impl Errors {
     }
 }
 
-fn opt<'a>(value: &'a Option<String>) -> Option<&'a str> {
+fn opt(value: &Option<String>) -> Option<&str> {
     value.as_deref().filter(|v| !v.trim().is_empty())
 }
 
@@ -204,7 +204,12 @@ fn ids(field: &str, values: &[String], errors: &mut Errors) -> Vec<RecordId> {
         let name = format!("{field}[{i}]");
         if let Some(id) = errors.take(RecordId::parse(&name, v)) {
             if out.contains(&id) {
-                errors.0.push(FieldError::new(name, Problem::Duplicate { value: id.to_string() }));
+                errors.0.push(FieldError::new(
+                    name,
+                    Problem::Duplicate {
+                        value: id.to_string(),
+                    },
+                ));
             } else {
                 out.push(id);
             }
@@ -223,21 +228,36 @@ impl PersonRecord {
         let legal_name = e.take(sensitive("legal_name", &self.legal_name)).flatten();
         let mut aliases = Vec::new();
         for (i, a) in self.aliases.iter().enumerate() {
-            if let Some(a) = e.take(Sensitive::parse(&format!("aliases[{i}]"), a, IDENTITY_FIELD_MAX)) {
+            if let Some(a) = e.take(Sensitive::parse(
+                &format!("aliases[{i}]"),
+                a,
+                IDENTITY_FIELD_MAX,
+            )) {
                 aliases.push(a);
             }
         }
         let contact = e.take(sensitive("contact", &self.contact)).flatten();
         let a_number = opt(&self.a_number).and_then(|v| e.take(ANumber::parse("a_number", v)));
-        let immigration_status = e.take(sensitive("immigration_status", &self.immigration_status)).flatten();
+        let immigration_status = e
+            .take(sensitive("immigration_status", &self.immigration_status))
+            .flatten();
         let address = e.take(sensitive("address", &self.address)).flatten();
-        let birth_year = self.birth_year.and_then(|y| e.take(parse_birth_year("birth_year", y)));
+        let birth_year = self
+            .birth_year
+            .and_then(|y| e.take(parse_birth_year("birth_year", y)));
         let groups = ids("groups", &self.groups, &mut e);
         let consent = match &self.consent {
             None => Some(ConsentHistory::default()),
-            Some(ConsentField::Level(level)) => e
-                .take(ConsentLevel::parse("consent", level))
-                .map(|level| ConsentHistory::new(vec![ConsentRecord { level, given_on: None, withdrawn_on: None, note: None }])),
+            Some(ConsentField::Level(level)) => {
+                e.take(ConsentLevel::parse("consent", level)).map(|level| {
+                    ConsentHistory::new(vec![ConsentRecord {
+                        level,
+                        given_on: None,
+                        withdrawn_on: None,
+                        note: None,
+                    }])
+                })
+            }
             Some(ConsentField::History(entries)) => {
                 let mut records = Vec::new();
                 for (i, entry) in entries.iter().enumerate() {
@@ -285,7 +305,12 @@ impl PersonRecord {
                 None
             } else {
                 Some(ConsentField::History(
-                    person.consent.records().iter().map(ConsentEntry::from_record).collect(),
+                    person
+                        .consent
+                        .records()
+                        .iter()
+                        .map(ConsentEntry::from_record)
+                        .collect(),
                 ))
             },
         }
@@ -295,8 +320,12 @@ impl PersonRecord {
 impl ConsentEntry {
     fn to_record(&self) -> Result<ConsentRecord, FieldError> {
         let level = ConsentLevel::parse("level", &self.level)?;
-        let given_on = opt(&self.given_on).map(|d| parse_day("given_on", d)).transpose()?;
-        let withdrawn_on = opt(&self.withdrawn_on).map(|d| parse_day("withdrawn_on", d)).transpose()?;
+        let given_on = opt(&self.given_on)
+            .map(|d| parse_day("given_on", d))
+            .transpose()?;
+        let withdrawn_on = opt(&self.withdrawn_on)
+            .map(|d| parse_day("withdrawn_on", d))
+            .transpose()?;
         let note = ShortText::parse_optional("note", self.note.as_deref())?;
         ConsentRecord::new(level, given_on, withdrawn_on, note)
     }
@@ -319,7 +348,9 @@ impl GroupRecord {
         let id = e.take(RecordId::parse("id", &self.id));
         let name = e.take(ShortText::parse("name", &self.name));
         let state = opt(&self.state).and_then(|s| e.take(UsState::parse("state", s)));
-        let city = e.take(ShortText::parse_optional("city", self.city.as_deref())).flatten();
+        let city = e
+            .take(ShortText::parse_optional("city", self.city.as_deref()))
+            .flatten();
         e.finish(|| Group {
             id: id.expect("checked"),
             name: name.expect("checked"),
@@ -349,21 +380,36 @@ impl EventRecord {
         let date = e.take(PartialDate::parse("date", &self.date));
         let end_date = opt(&self.end_date).and_then(|d| e.take(PartialDate::parse("end_date", d)));
         let state = opt(&self.state).and_then(|s| e.take(UsState::parse("state", s)));
-        let city = e.take(ShortText::parse_optional("city", self.city.as_deref())).flatten();
-        let facility = e.take(ShortText::parse_optional("facility", self.facility.as_deref())).flatten();
+        let city = e
+            .take(ShortText::parse_optional("city", self.city.as_deref()))
+            .flatten();
+        let facility = e
+            .take(ShortText::parse_optional(
+                "facility",
+                self.facility.as_deref(),
+            ))
+            .flatten();
         let agency = opt(&self.agency).and_then(|a| e.take(Agency::parse("agency", a)));
-        let field_office = opt(&self.field_office).and_then(|f| e.take(FieldOffice::parse("field_office", f)));
+        let field_office =
+            opt(&self.field_office).and_then(|f| e.take(FieldOffice::parse("field_office", f)));
         let mut participants = Vec::with_capacity(self.people.len());
         for (i, p) in self.people.iter().enumerate() {
             let person = e.take(RecordId::parse(&format!("people[{i}].id"), &p.id));
-            let role = e.take(ParticipantRole::parse(&format!("people[{i}].role"), &p.role));
+            let role = e.take(ParticipantRole::parse(
+                &format!("people[{i}].role"),
+                &p.role,
+            ));
             if let (Some(person), Some(role)) = (person, role) {
                 participants.push(Participant { person, role });
             }
         }
         let groups = ids("groups", &self.groups, &mut e);
         let narrative = e
-            .take(Sensitive::parse_optional("narrative", self.narrative.as_deref(), NARRATIVE_MAX))
+            .take(Sensitive::parse_optional(
+                "narrative",
+                self.narrative.as_deref(),
+                NARRATIVE_MAX,
+            ))
             .flatten();
         let verification = match opt(&self.verification) {
             None => Some(Verification::default()),
@@ -378,7 +424,11 @@ impl EventRecord {
             event_type: event_type.expect("checked"),
             date: date.expect("checked"),
             end_date,
-            location: Location { state, city, facility },
+            location: Location {
+                state,
+                city,
+                facility,
+            },
             agency,
             field_office,
             participants,
@@ -404,7 +454,10 @@ impl EventRecord {
             people: ev
                 .participants()
                 .iter()
-                .map(|p| ParticipantEntry { id: p.person.to_string(), role: p.role.code().into() })
+                .map(|p| ParticipantEntry {
+                    id: p.person.to_string(),
+                    role: p.role.code().into(),
+                })
                 .collect(),
             groups: ev.groups().iter().map(ToString::to_string).collect(),
             narrative: ev.narrative().map(|n| n.expose().to_owned()),
@@ -466,7 +519,9 @@ mod tests {
                     let person = p.into_person().unwrap();
                     assert_eq!(person.identity.legal_name.unwrap().expose(), "Ana Ejemplo");
                 }
-                ExchangeRecord::Group(g) => assert_eq!(g.into_group().unwrap().state.unwrap().code(), "TX"),
+                ExchangeRecord::Group(g) => {
+                    assert_eq!(g.into_group().unwrap().state.unwrap().code(), "TX")
+                }
                 ExchangeRecord::Event(e) => {
                     let ev = e.into_event().unwrap();
                     assert_eq!(ev.kind(), EventKind::EnforcementAction);
@@ -479,10 +534,16 @@ mod tests {
 
     #[test]
     fn misspelt_fields_are_refused_without_echoing_values() {
-        let err = parse_line(r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_nmae":"Secret Name"}"#).unwrap_err();
+        let err = parse_line(
+            r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_nmae":"Secret Name"}"#,
+        )
+        .unwrap_err();
         assert!(err.contains("legal_nmae"), "{err}");
         assert!(!err.contains("Secret"), "{err}");
-        let err = parse_line(r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_name":"Secret Name""#).unwrap_err();
+        let err = parse_line(
+            r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_name":"Secret Name""#,
+        )
+        .unwrap_err();
         assert!(!err.contains("Secret"), "{err}");
     }
 

@@ -137,7 +137,10 @@ mod tests {
     #[test]
     fn twenty_five_field_offices() {
         assert_eq!(FieldOffice::all().count(), 25);
-        assert_eq!(FieldOffice::parse("fo", "sna").unwrap().name(Lang::En), "San Antonio");
+        assert_eq!(
+            FieldOffice::parse("fo", "sna").unwrap().name(Lang::En),
+            "San Antonio"
+        );
     }
 
     #[test]

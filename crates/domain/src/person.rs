@@ -101,8 +101,14 @@ mod tests {
 
     #[test]
     fn a_numbers_normalize() {
-        assert_eq!(ANumber::parse("a", "A-123-456-789").unwrap().expose(), "A123456789");
-        assert_eq!(ANumber::parse("a", "12345678").unwrap().expose(), "A012345678");
+        assert_eq!(
+            ANumber::parse("a", "A-123-456-789").unwrap().expose(),
+            "A123456789"
+        );
+        assert_eq!(
+            ANumber::parse("a", "12345678").unwrap().expose(),
+            "A012345678"
+        );
         assert!(ANumber::parse("a", "A12").is_err());
         assert!(ANumber::parse("a", "A12345678X").is_err());
         let err = ANumber::parse("a_number", "secret-ish 9").unwrap_err();

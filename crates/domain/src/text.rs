@@ -211,6 +211,9 @@ mod tests {
     #[test]
     fn short_text_rejects_control_characters() {
         assert!(ShortText::parse("city", "El\u{0}Paso").is_err());
-        assert_eq!(ShortText::parse("city", "  El Paso ").unwrap().as_str(), "El Paso");
+        assert_eq!(
+            ShortText::parse("city", "  El Paso ").unwrap().as_str(),
+            "El Paso"
+        );
     }
 }

@@ -169,15 +169,28 @@ mod tests {
                 e.code
             );
             for text in [&e.label, &e.definition] {
-                assert!(!text.en.trim().is_empty() && !text.es.trim().is_empty(), "{}", e.code);
+                assert!(
+                    !text.en.trim().is_empty() && !text.es.trim().is_empty(),
+                    "{}",
+                    e.code
+                );
             }
         }
     }
 
     #[test]
     fn the_issue_codes_exist_with_the_right_kind() {
-        for code in ["hunger_strike", "press_interview", "protest", "foia_request", "vigil"] {
-            assert_eq!(EventType::parse("t", code).unwrap().kind(), EventKind::ProtectedActivity);
+        for code in [
+            "hunger_strike",
+            "press_interview",
+            "protest",
+            "foia_request",
+            "vigil",
+        ] {
+            assert_eq!(
+                EventType::parse("t", code).unwrap().kind(),
+                EventKind::ProtectedActivity
+            );
         }
         for code in [
             "notice_to_appear",
@@ -187,7 +200,10 @@ mod tests {
             "informant",
             "family_targeting",
         ] {
-            assert_eq!(EventType::parse("t", code).unwrap().kind(), EventKind::EnforcementAction);
+            assert_eq!(
+                EventType::parse("t", code).unwrap().kind(),
+                EventKind::EnforcementAction
+            );
         }
         assert!(EventType::parse("event_type", "picnic").is_err());
     }

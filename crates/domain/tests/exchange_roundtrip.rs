@@ -5,9 +5,12 @@ use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use testimonio_domain::exchange::{
-    parse_line, ConsentEntry, ConsentField, EventRecord, ExchangeRecord, ParticipantEntry, PersonRecord,
+    ConsentEntry, ConsentField, EventRecord, ExchangeRecord, ParticipantEntry, PersonRecord,
+    parse_line,
 };
-use testimonio_domain::{ConsentLevel, EventKind, EventType, FieldOffice, ParticipantRole, UsState, Verification};
+use testimonio_domain::{
+    ConsentLevel, EventKind, EventType, FieldOffice, ParticipantRole, UsState, Verification,
+};
 
 fn id() -> impl Strategy<Value = String> {
     "[a-z]{1,3}-[0-9]{1,5}"
@@ -33,19 +36,26 @@ fn partial_date() -> impl Strategy<Value = String> {
 }
 
 fn consent() -> impl Strategy<Value = Option<ConsentField>> {
-    let entry = (0usize..5, option::of(day()), option::of(1i64..2000), option::of(text())).prop_map(
-        |(level, given, withdraw_after, note)| {
-            let given = given.map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y.min(2090), m, d).unwrap());
+    let entry = (
+        0usize..5,
+        option::of(day()),
+        option::of(1i64..2000),
+        option::of(text()),
+    )
+        .prop_map(|(level, given, withdraw_after, note)| {
+            let given =
+                given.map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y.min(2090), m, d).unwrap());
             ConsentEntry {
                 level: ConsentLevel::ALL[level].code().into(),
                 given_on: given.map(|g| g.format("%Y-%m-%d").to_string()),
-                withdrawn_on: given
-                    .zip(withdraw_after)
-                    .map(|(g, n)| (g + chrono::Duration::days(n)).format("%Y-%m-%d").to_string()),
+                withdrawn_on: given.zip(withdraw_after).map(|(g, n)| {
+                    (g + chrono::Duration::days(n))
+                        .format("%Y-%m-%d")
+                        .to_string()
+                }),
                 note,
             }
-        },
-    );
+        });
     prop_oneof![
         Just(None),
         (0usize..5).prop_map(|l| Some(ConsentField::Level(ConsentLevel::ALL[l].code().into()))),
@@ -61,25 +71,41 @@ fn person() -> impl Strategy<Value = PersonRecord> {
         vec(text(), 0..3),
         option::of(text()),
         option::of("[0-9]{9}"),
-        (option::of(text()), option::of(text()), option::of(1900i64..=2100)),
+        (
+            option::of(text()),
+            option::of(text()),
+            option::of(1900i64..=2100),
+        ),
         btree_set(id(), 0..3),
         consent(),
     )
-        .prop_map(|(id, pseudonym, legal_name, aliases, contact, a_number, (status, address, birth_year), groups, consent)| {
-            PersonRecord {
+        .prop_map(
+            |(
                 id,
                 pseudonym,
                 legal_name,
                 aliases,
                 contact,
                 a_number,
-                immigration_status: status,
-                address,
-                birth_year,
-                groups: groups.into_iter().collect(),
+                (status, address, birth_year),
+                groups,
                 consent,
-            }
-        })
+            )| {
+                PersonRecord {
+                    id,
+                    pseudonym,
+                    legal_name,
+                    aliases,
+                    contact,
+                    a_number,
+                    immigration_status: status,
+                    address,
+                    birth_year,
+                    groups: groups.into_iter().collect(),
+                    consent,
+                }
+            },
+        )
 }
 
 fn event() -> impl Strategy<Value = EventRecord> {
@@ -97,30 +123,49 @@ fn event() -> impl Strategy<Value = EventRecord> {
         btree_set(id(), 0..4),
         (btree_set(id(), 0..3), option::of(text()), 0usize..3),
     )
-        .prop_map(|(id, code, with_kind, date, state, (city, facility), (office, with_agency), people, (groups, narrative, v))| {
-            let t = EventType::parse("event_type", code).unwrap();
-            let enforcement = t.kind() == EventKind::EnforcementAction;
-            EventRecord {
+        .prop_map(
+            |(
                 id,
-                kind: with_kind.then(|| t.kind().code().to_owned()),
-                event_type: code.into(),
+                code,
+                with_kind,
                 date,
-                end_date: None,
-                state: state.map(Into::into),
-                city,
-                facility,
-                agency: (enforcement && with_agency).then(|| "ice".into()),
-                field_office: if enforcement { office.map(Into::into) } else { None },
-                people: people
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, id)| ParticipantEntry { id, role: ParticipantRole::ALL[i % 7].code().into() })
-                    .collect(),
-                groups: groups.into_iter().collect(),
-                narrative,
-                verification: Some(Verification::ALL[v].code().into()),
-            }
-        })
+                state,
+                (city, facility),
+                (office, with_agency),
+                people,
+                (groups, narrative, v),
+            )| {
+                let t = EventType::parse("event_type", code).unwrap();
+                let enforcement = t.kind() == EventKind::EnforcementAction;
+                EventRecord {
+                    id,
+                    kind: with_kind.then(|| t.kind().code().to_owned()),
+                    event_type: code.into(),
+                    date,
+                    end_date: None,
+                    state: state.map(Into::into),
+                    city,
+                    facility,
+                    agency: (enforcement && with_agency).then(|| "ice".into()),
+                    field_office: if enforcement {
+                        office.map(Into::into)
+                    } else {
+                        None
+                    },
+                    people: people
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, id)| ParticipantEntry {
+                            id,
+                            role: ParticipantRole::ALL[i % 7].code().into(),
+                        })
+                        .collect(),
+                    groups: groups.into_iter().collect(),
+                    narrative,
+                    verification: Some(Verification::ALL[v].code().into()),
+                }
+            },
+        )
 }
 
 proptest! {

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "testimonio", version, about = "Encrypted documentation and evidence for immigrant-rights groups / Documentación y evidencia cifradas para organizaciones de derechos de inmigrantes")]
+#[command(
+    name = "testimonio",
+    version,
+    about = "Encrypted documentation and evidence for immigrant-rights groups / Documentación y evidencia cifradas para organizaciones de derechos de inmigrantes"
+)]
 pub struct Cli {
     /// The vault directory.
     #[arg(long, global = true, env = "TESTIMONIO_VAULT")]

@@ -29,19 +29,33 @@ pub struct Failure {
 impl Failure {
     pub fn new(lang: Lang, en: impl Into<String>, es: impl Into<String>) -> Self {
         let (en, es) = (en.into(), es.into());
-        Self { status: exit::FAILURE, message: if lang == Lang::Es { es } else { en } }
+        Self {
+            status: exit::FAILURE,
+            message: if lang == Lang::Es { es } else { en },
+        }
     }
 
     pub fn vault(lang: Lang, err: &VaultError) -> Self {
         let message = match (err, lang) {
-            (VaultError::WrongKey, Lang::Es) => "frase de contraseña o clave de recuperación incorrecta (no se cambió nada)".into(),
-            (VaultError::NotAVault { path, .. }, Lang::Es) => format!("{}: no es una bóveda de Testimonio", path.display()),
-            (VaultError::AlreadyExists { path }, Lang::Es) => format!("{}: ya existe y no está vacío", path.display()),
-            (VaultError::NotFound { what, id }, Lang::Es) => format!("{} {id} no encontrado", spanish_noun(what)),
+            (VaultError::WrongKey, Lang::Es) => {
+                "frase de contraseña o clave de recuperación incorrecta (no se cambió nada)".into()
+            }
+            (VaultError::NotAVault { path, .. }, Lang::Es) => {
+                format!("{}: no es una bóveda de Testimonio", path.display())
+            }
+            (VaultError::AlreadyExists { path }, Lang::Es) => {
+                format!("{}: ya existe y no está vacío", path.display())
+            }
+            (VaultError::NotFound { what, id }, Lang::Es) => {
+                format!("{} {id} no encontrado", spanish_noun(what))
+            }
             (other, Lang::Es) => format!("error: {other}"),
             (other, Lang::En) => other.to_string(),
         };
-        Self { status: exit::FAILURE, message }
+        Self {
+            status: exit::FAILURE,
+            message,
+        }
     }
 
     pub fn with_status(mut self, status: u8) -> Self {
@@ -104,15 +118,24 @@ impl Context {
             Some(path) => std::fs::read_to_string(path).map_err(|e| {
                 self.fail(
                     format!("{}: cannot read the passphrase file: {e}", path.display()),
-                    format!("{}: no se puede leer el archivo de la frase de contraseña: {e}", path.display()),
+                    format!(
+                        "{}: no se puede leer el archivo de la frase de contraseña: {e}",
+                        path.display()
+                    ),
                 )
             })?,
             None => self.ask(prompt_en, prompt_es)?,
         };
         Passphrase::new(text).map_err(|_| {
             self.fail(
-                format!("the passphrase must have at least {} characters", Passphrase::MIN_CHARS),
-                format!("la frase de contraseña debe tener al menos {} caracteres", Passphrase::MIN_CHARS),
+                format!(
+                    "the passphrase must have at least {} characters",
+                    Passphrase::MIN_CHARS
+                ),
+                format!(
+                    "la frase de contraseña debe tener al menos {} caracteres",
+                    Passphrase::MIN_CHARS
+                ),
             )
         })
     }
@@ -128,8 +151,12 @@ impl Context {
                 "falta la frase de contraseña: use --passphrase-file o TESTIMONIO_PASSPHRASE_FILE fuera de una terminal",
             ));
         }
-        rpassword::prompt_password(format!("{}: ", self.t(prompt_en, prompt_es)))
-            .map_err(|e| self.fail(format!("cannot read from the terminal: {e}"), format!("no se puede leer de la terminal: {e}")))
+        rpassword::prompt_password(format!("{}: ", self.t(prompt_en, prompt_es))).map_err(|e| {
+            self.fail(
+                format!("cannot read from the terminal: {e}"),
+                format!("no se puede leer de la terminal: {e}"),
+            )
+        })
     }
 
     /// The recovery key from `file`, or asked on the terminal.
@@ -139,7 +166,10 @@ impl Context {
     pub fn recovery_key(&self, file: Option<&Path>) -> CliResult<RecoveryKey> {
         let text = match file {
             Some(path) => std::fs::read_to_string(path).map_err(|e| {
-                self.fail(format!("{}: {e}", path.display()), format!("{}: {e}", path.display()))
+                self.fail(
+                    format!("{}: {e}", path.display()),
+                    format!("{}: {e}", path.display()),
+                )
             })?,
             None => self.ask("Recovery key", "Clave de recuperación")?,
         };
@@ -166,9 +196,17 @@ impl Context {
 /// The acting account for the audit log: the OS user and host, never a
 /// documented person.
 pub fn actor() -> Actor {
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").map(|h| h.trim().to_owned()).unwrap_or_default();
-    let name = if host.is_empty() { format!("cli:{user}") } else { format!("cli:{user}@{host}") };
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default();
+    let name = if host.is_empty() {
+        format!("cli:{user}")
+    } else {
+        format!("cli:{user}@{host}")
+    };
     Actor::new(&name).unwrap_or_else(|_| Actor::new("cli").expect("a valid actor"))
 }
 
@@ -180,7 +218,10 @@ pub struct Progress {
 
 impl Progress {
     pub fn new(label: &str) -> Self {
-        Self { enabled: std::io::stderr().is_terminal(), label: label.to_owned() }
+        Self {
+            enabled: std::io::stderr().is_terminal(),
+            label: label.to_owned(),
+        }
     }
 
     pub fn update(&self, done: u64) {
@@ -197,5 +238,8 @@ impl Progress {
 }
 
 pub fn print_json(value: &impl serde::Serialize) {
-    println!("{}", serde_json::to_string_pretty(value).expect("output serializes"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("output serializes")
+    );
 }

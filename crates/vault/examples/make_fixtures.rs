@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use testimonio_domain::exchange::parse_line;
 use testimonio_domain::exchange::ExchangeRecord;
+use testimonio_domain::exchange::parse_line;
 use testimonio_vault::{Actor, KdfParams, Passphrase, Provenance, Vault};
 
 pub const PASSPHRASE: &str = "fixture passphrase v1";
@@ -15,11 +15,25 @@ pub const PASSPHRASE: &str = "fixture passphrase v1";
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
     let vault_dir = root.join("vault");
-    assert!(!vault_dir.exists(), "{} exists: fixtures of a released version are never regenerated", vault_dir.display());
+    assert!(
+        !vault_dir.exists(),
+        "{} exists: fixtures of a released version are never regenerated",
+        vault_dir.display()
+    );
     let passphrase = Passphrase::new(PASSPHRASE.into()).unwrap();
-    let created = Vault::create(&vault_dir, &passphrase, KdfParams::MINIMUM, Actor::new("fixture:maker").unwrap()).unwrap();
+    let created = Vault::create(
+        &vault_dir,
+        &passphrase,
+        KdfParams::MINIMUM,
+        Actor::new("fixture:maker").unwrap(),
+    )
+    .unwrap();
     let mut vault = created.vault;
-    std::fs::write(root.join("recovery-key.txt"), format!("{}\n", created.recovery_key.reveal())).unwrap();
+    std::fs::write(
+        root.join("recovery-key.txt"),
+        format!("{}\n", created.recovery_key.reveal()),
+    )
+    .unwrap();
     let lines = std::fs::read_to_string(root.join("exchange.jsonl")).unwrap();
     let records: Vec<_> = lines
         .lines()
@@ -27,10 +41,19 @@ fn main() {
         .map(|(i, l)| (format!("line {}", i + 1), parse_line(l)))
         .filter(|(_, r)| !matches!(r, Ok(ExchangeRecord::Header(_))))
         .collect();
-    let report = vault.import_records("fixture", records.into_iter(), &mut |_| {}).unwrap();
+    let report = vault
+        .import_records("fixture", records.into_iter(), &mut |_| {})
+        .unwrap();
     assert!(report.failed.is_empty(), "{:?}", report.failed);
-    let from = Provenance { file_name: Some("fixture-letter.txt"), media_type: Some("text/plain"), source_path: None, host: None };
-    vault.add_document(&mut &b"Fixture document, format version 1.\n"[..], &from).unwrap();
+    let from = Provenance {
+        file_name: Some("fixture-letter.txt"),
+        media_type: Some("text/plain"),
+        source_path: None,
+        host: None,
+    };
+    vault
+        .add_document(&mut &b"Fixture document, format version 1.\n"[..], &from)
+        .unwrap();
     vault.backup(&root.join("backup.tar")).unwrap();
     drop(vault);
     std::fs::remove_dir_all(vault_dir.join("tmp")).ok();

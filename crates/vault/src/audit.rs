@@ -10,7 +10,7 @@
 //! head hash printed by `testimonio audit log` can be kept elsewhere to
 //! detect that.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -71,10 +71,12 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
-fn entry_hash(key: &Key32, seq: i64, at: &str, actor: &str, action: &str, object: &str, detail: &str, prev: &str) -> String {
+/// The hash of entry `seq` over its fields `[at, actor, action, object,
+/// detail, prev_hash]`.
+fn entry_hash(key: &Key32, seq: i64, fields: [&str; 6]) -> String {
     let mut h = blake3::Hasher::new_keyed(key.bytes());
     h.update(&seq.to_le_bytes());
-    for field in [at, actor, action, object, detail, prev] {
+    for field in fields {
         // Length-prefixed, so that no two field lists hash alike.
         h.update(&(field.len() as u64).to_le_bytes());
         h.update(field.as_bytes());
@@ -97,15 +99,17 @@ pub fn append(
     detail: &str,
 ) -> Result<()> {
     let last: Option<(i64, String)> = conn
-        .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let (seq, prev) = match last {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_owned()),
     };
-    let hash = entry_hash(key, seq, at, actor, action.code(), object, detail, &prev);
+    let hash = entry_hash(key, seq, [at, actor, action.code(), object, detail, &prev]);
     conn.execute(
         "INSERT INTO audit_log (seq, at, actor, action, object, detail, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![seq, at, actor, action.code(), object, detail, prev, hash],
@@ -158,9 +162,23 @@ pub fn verify(conn: &Connection, key: &Key32) -> Result<(usize, Vec<ChainFault>)
         let e = row?;
         count += 1;
         if e.seq != prev_seq + 1 {
-            faults.push(ChainFault::Missing { after: prev_seq, next: e.seq });
+            faults.push(ChainFault::Missing {
+                after: prev_seq,
+                next: e.seq,
+            });
         }
-        let expected = entry_hash(key, e.seq, &e.at, &e.actor, &e.action, &e.object, &e.detail, &e.prev_hash);
+        let expected = entry_hash(
+            key,
+            e.seq,
+            [
+                &e.at,
+                &e.actor,
+                &e.action,
+                &e.object,
+                &e.detail,
+                &e.prev_hash,
+            ],
+        );
         if expected != e.hash {
             faults.push(ChainFault::Altered { seq: e.seq });
         } else if e.prev_hash != prev_hash && e.seq == prev_seq + 1 {

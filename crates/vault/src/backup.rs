@@ -16,7 +16,7 @@ use crate::blobs::BlobStore;
 use crate::db;
 use crate::error::{Result, VaultError};
 use crate::keys::{Key32, VaultKeys};
-use crate::vault::{read_key_file, Actor, Unlock, Vault, DATABASE_FILE, KEY_FILE};
+use crate::vault::{Actor, DATABASE_FILE, KEY_FILE, Unlock, Vault, read_key_file};
 
 pub const BACKUP_FORMAT: &str = "testimonio-backup";
 pub const BACKUP_VERSION: u32 = 1;
@@ -79,13 +79,23 @@ impl Vault {
         self.write(|v, tx| v.audit(tx, AuditAction::Backup, "vault", ""))?;
         let tmp_dir = self.dir().join("tmp");
         fs::create_dir_all(&tmp_dir).map_err(|e| VaultError::io(&tmp_dir, e))?;
-        let snapshot = tempfile::Builder::new().prefix("snapshot-").tempdir_in(&tmp_dir).map_err(|e| VaultError::io(&tmp_dir, e))?;
+        let snapshot = tempfile::Builder::new()
+            .prefix("snapshot-")
+            .tempdir_in(&tmp_dir)
+            .map_err(|e| VaultError::io(&tmp_dir, e))?;
         let snapshot_db = snapshot.path().join(DATABASE_FILE);
         {
             let key = Zeroizing::new(format!("x'{}'", hex::encode(self.keys().database.bytes())));
-            let path = snapshot_db.to_str().ok_or_else(|| VaultError::Invalid("vault path is not UTF-8".into()))?;
-            self.conn().execute("ATTACH DATABASE ?1 AS backup KEY ?2", rusqlite::params![path, key.as_str()])?;
-            let exported = self.conn().query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()));
+            let path = snapshot_db
+                .to_str()
+                .ok_or_else(|| VaultError::Invalid("vault path is not UTF-8".into()))?;
+            self.conn().execute(
+                "ATTACH DATABASE ?1 AS backup KEY ?2",
+                rusqlite::params![path, key.as_str()],
+            )?;
+            let exported = self
+                .conn()
+                .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()));
             self.conn().execute_batch("DETACH DATABASE backup")?;
             exported?;
         }
@@ -94,8 +104,11 @@ impl Vault {
             (DATABASE_FILE.into(), snapshot_db.clone()),
         ];
         let names: Vec<String> = {
-            let mut stmt = self.conn().prepare("SELECT blob_name FROM documents ORDER BY blob_name")?;
-            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT blob_name FROM documents ORDER BY blob_name")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
         };
         for name in names {
             let rel = BlobStore::relative_path(&name);
@@ -112,19 +125,30 @@ impl Vault {
         };
         for (rel, path) in &files {
             let (size, blake3) = hash_file(path)?;
-            manifest.files.push(ManifestFile { path: rel.clone(), size, blake3 });
+            manifest.files.push(ManifestFile {
+                path: rel.clone(),
+                size,
+                blake3,
+            });
         }
         manifest.mac = manifest.compute_mac(&self.keys().backup);
 
-        let out_dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let tmp = tempfile::NamedTempFile::new_in(out_dir).map_err(|e| VaultError::io(out_dir, e))?;
+        let out_dir = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp =
+            tempfile::NamedTempFile::new_in(out_dir).map_err(|e| VaultError::io(out_dir, e))?;
         let mut bytes = 0;
         {
             let mut builder = tar::Builder::new(BufWriter::new(tmp.as_file()));
             let manifest_json = serde_json::to_vec_pretty(&manifest).expect("manifests serialize");
-            append_bytes(&mut builder, MANIFEST, &manifest_json).map_err(|e| VaultError::io(out, e))?;
+            append_bytes(&mut builder, MANIFEST, &manifest_json)
+                .map_err(|e| VaultError::io(out, e))?;
             for (rel, path) in &files {
-                builder.append_path_with_name(path, rel).map_err(|e| VaultError::io(path, e))?;
+                builder
+                    .append_path_with_name(path, rel)
+                    .map_err(|e| VaultError::io(path, e))?;
             }
             for f in &manifest.files {
                 bytes += f.size;
@@ -132,13 +156,23 @@ impl Vault {
             let mut inner = builder.into_inner().map_err(|e| VaultError::io(out, e))?;
             inner.flush().map_err(|e| VaultError::io(out, e))?;
         }
-        tmp.as_file().sync_all().map_err(|e| VaultError::io(out, e))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| VaultError::io(out, e))?;
         tmp.persist(out).map_err(|e| VaultError::io(out, e.error))?;
-        Ok(BackupSummary { path: out.to_owned(), files: files.len(), bytes })
+        Ok(BackupSummary {
+            path: out.to_owned(),
+            files: files.len(),
+            bytes,
+        })
     }
 }
 
-fn append_bytes<W: Write>(builder: &mut tar::Builder<W>, name: &str, data: &[u8]) -> std::io::Result<()> {
+fn append_bytes<W: Write>(
+    builder: &mut tar::Builder<W>,
+    name: &str,
+    data: &[u8],
+) -> std::io::Result<()> {
     let mut header = tar::Header::new_gnu();
     header.set_size(data.len() as u64);
     header.set_mode(0o600);
@@ -158,11 +192,16 @@ fn safe_member(path: &Path) -> bool {
         3 => {
             let shard = parts[1].as_os_str().to_string_lossy();
             let file = parts[2].as_os_str().to_string_lossy();
-            let hex = |t: &str| t.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            let hex = |t: &str| {
+                t.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            };
             parts[0].as_os_str() == "blobs"
                 && shard.len() == 2
                 && hex(&shard)
-                && file.strip_suffix(".age").is_some_and(|name| name.len() == 64 && hex(name) && name.starts_with(&*shard))
+                && file
+                    .strip_suffix(".age")
+                    .is_some_and(|name| name.len() == 64 && hex(name) && name.starts_with(&*shard))
         }
         _ => false,
     }
@@ -175,19 +214,40 @@ fn safe_member(path: &Path) -> bool {
 /// # Errors
 /// A wrong passphrase, a damaged or altered backup, an occupied target.
 pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) -> Result<Vault> {
-    let fail = |reason: String| VaultError::Backup { path: backup.to_owned(), reason };
-    if new_dir.exists() && fs::read_dir(new_dir).map_err(|e| VaultError::io(new_dir, e))?.next().is_some() {
-        return Err(VaultError::AlreadyExists { path: new_dir.to_owned() });
+    let fail = |reason: String| VaultError::Backup {
+        path: backup.to_owned(),
+        reason,
+    };
+    if new_dir.exists()
+        && fs::read_dir(new_dir)
+            .map_err(|e| VaultError::io(new_dir, e))?
+            .next()
+            .is_some()
+    {
+        return Err(VaultError::AlreadyExists {
+            path: new_dir.to_owned(),
+        });
     }
-    let parent = new_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = new_dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
-    let staging = tempfile::Builder::new().prefix(".testimonio-restore-").tempdir_in(parent).map_err(|e| VaultError::io(parent, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".testimonio-restore-")
+        .tempdir_in(parent)
+        .map_err(|e| VaultError::io(parent, e))?;
     let file = File::open(backup).map_err(|e| VaultError::io(backup, e))?;
     let mut archive = tar::Archive::new(BufReader::new(file));
-    let entries = archive.entries().map_err(|e| fail(format!("not a backup archive: {e}")))?;
+    let entries = archive
+        .entries()
+        .map_err(|e| fail(format!("not a backup archive: {e}")))?;
     for entry in entries {
         let mut entry = entry.map_err(|e| fail(format!("damaged archive: {e}")))?;
-        let path = entry.path().map_err(|e| fail(format!("damaged archive: {e}")))?.into_owned();
+        let path = entry
+            .path()
+            .map_err(|e| fail(format!("damaged archive: {e}")))?
+            .into_owned();
         if !safe_member(&path) || !entry.header().entry_type().is_file() {
             return Err(fail(format!("unexpected member {}", path.display())));
         }
@@ -196,14 +256,19 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
             fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
         }
         let mut out = File::create(&target).map_err(|e| VaultError::io(&target, e))?;
-        std::io::copy(&mut entry.by_ref().take(u64::MAX), &mut out).map_err(|e| VaultError::io(&target, e))?;
+        std::io::copy(&mut entry.by_ref().take(u64::MAX), &mut out)
+            .map_err(|e| VaultError::io(&target, e))?;
         out.sync_all().map_err(|e| VaultError::io(&target, e))?;
     }
-    let manifest_text =
-        fs::read_to_string(staging.path().join(MANIFEST)).map_err(|_| fail("no manifest".into()))?;
-    let manifest: Manifest = serde_json::from_str(&manifest_text).map_err(|e| fail(format!("bad manifest: {e}")))?;
+    let manifest_text = fs::read_to_string(staging.path().join(MANIFEST))
+        .map_err(|_| fail("no manifest".into()))?;
+    let manifest: Manifest =
+        serde_json::from_str(&manifest_text).map_err(|e| fail(format!("bad manifest: {e}")))?;
     if manifest.format != BACKUP_FORMAT || manifest.version != BACKUP_VERSION {
-        return Err(fail(format!("unsupported backup format {} version {}", manifest.format, manifest.version)));
+        return Err(fail(format!(
+            "unsupported backup format {} version {}",
+            manifest.format, manifest.version
+        )));
     }
     let key_file = read_key_file(staging.path())?;
     let data_key = match unlock {
@@ -211,8 +276,11 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
         Unlock::Recovery(r) => key_file.unlock_with_recovery(r)?,
     };
     let keys = VaultKeys::derive(&data_key);
-    if manifest.vault_id != key_file.vault_id || manifest.compute_mac(&keys.backup) != manifest.mac {
-        return Err(fail("the manifest is not authentic (altered, or from another vault)".into()));
+    if manifest.vault_id != key_file.vault_id || manifest.compute_mac(&keys.backup) != manifest.mac
+    {
+        return Err(fail(
+            "the manifest is not authentic (altered, or from another vault)".into(),
+        ));
     }
     let mut listed = std::collections::HashSet::new();
     for f in &manifest.files {
@@ -220,13 +288,15 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
         if !safe_member(path) {
             return Err(fail(format!("unexpected member {}", f.path)));
         }
-        let (size, blake3) = hash_file(&staging.path().join(path)).map_err(|_| fail(format!("{} is missing", f.path)))?;
+        let (size, blake3) = hash_file(&staging.path().join(path))
+            .map_err(|_| fail(format!("{} is missing", f.path)))?;
         if size != f.size || blake3 != f.blake3 {
             return Err(fail(format!("{} does not match the manifest", f.path)));
         }
         listed.insert(f.path.clone());
     }
-    fs::remove_file(staging.path().join(MANIFEST)).map_err(|e| VaultError::io(staging.path(), e))?;
+    fs::remove_file(staging.path().join(MANIFEST))
+        .map_err(|e| VaultError::io(staging.path(), e))?;
     let staged = staging.keep();
     let result = (|| {
         if new_dir.exists() {
@@ -236,7 +306,10 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
         let mut vault = Vault::open(new_dir, unlock, actor)?;
         let report = vault.check()?;
         if !report.is_ok() {
-            return Err(fail(format!("restored vault fails its check: {}", report.faults.join("; "))));
+            return Err(fail(format!(
+                "restored vault fails its check: {}",
+                report.faults.join("; ")
+            )));
         }
         let detail = format!("from backup created {}", manifest.created_at);
         vault.write(|v, tx| v.audit(tx, AuditAction::Restored, "vault", &detail))?;

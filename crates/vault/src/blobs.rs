@@ -30,10 +30,15 @@ impl Sha256Hex {
     /// # Errors
     /// Not 64 lowercase hex digits.
     pub fn parse(s: &str) -> Result<Self> {
-        if s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        if s.len() == 64
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
             Ok(Self(s.to_owned()))
         } else {
-            Err(VaultError::Invalid(format!("{s:?} is not a SHA-256 in hex")))
+            Err(VaultError::Invalid(format!(
+                "{s:?} is not a SHA-256 in hex"
+            )))
         }
     }
 
@@ -74,7 +79,9 @@ impl BlobStore {
 
     /// The blob name for a plaintext SHA-256.
     pub fn name_for(&self, sha256: &Sha256Hex) -> String {
-        hex::encode(blake3::keyed_hash(self.name_key.bytes(), sha256.as_str().as_bytes()).as_bytes())
+        hex::encode(
+            blake3::keyed_hash(self.name_key.bytes(), sha256.as_str().as_bytes()).as_bytes(),
+        )
     }
 
     fn path_for(&self, name: &str) -> PathBuf {
@@ -88,14 +95,22 @@ impl BlobStore {
     /// Reading the input or writing the store.
     pub fn put(&self, reader: &mut dyn Read) -> Result<(StoredBlob, bool)> {
         fs::create_dir_all(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
-        let tmp = tempfile::NamedTempFile::new_in(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
+        let tmp =
+            tempfile::NamedTempFile::new_in(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         {
             let recipient = self.identity.to_public();
-            let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                .map_err(|e| VaultError::Blob { name: "new".into(), reason: e.to_string() })?;
-            let file = tmp.as_file().try_clone().map_err(|e| VaultError::io(tmp.path(), e))?;
+            let encryptor =
+                age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                    .map_err(|e| VaultError::Blob {
+                        name: "new".into(),
+                        reason: e.to_string(),
+                    })?;
+            let file = tmp
+                .as_file()
+                .try_clone()
+                .map_err(|e| VaultError::io(tmp.path(), e))?;
             let mut writer = encryptor
                 .wrap_output(BufWriter::new(file))
                 .map_err(|e| VaultError::io(tmp.path(), e))?;
@@ -109,12 +124,16 @@ impl BlobStore {
                 };
                 hasher.update(&buf[..n]);
                 size += n as u64;
-                writer.write_all(&buf[..n]).map_err(|e| VaultError::io(tmp.path(), e))?;
+                writer
+                    .write_all(&buf[..n])
+                    .map_err(|e| VaultError::io(tmp.path(), e))?;
             }
             let mut inner = writer.finish().map_err(|e| VaultError::io(tmp.path(), e))?;
             inner.flush().map_err(|e| VaultError::io(tmp.path(), e))?;
         }
-        tmp.as_file().sync_all().map_err(|e| VaultError::io(tmp.path(), e))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| VaultError::io(tmp.path(), e))?;
         let sha256 = Sha256Hex(hex::encode(hasher.finalize()));
         let name = self.name_for(&sha256);
         let path = self.path_for(&name);
@@ -124,7 +143,8 @@ impl BlobStore {
         }
         let parent = path.parent().expect("blob paths have a parent");
         fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
-        tmp.persist(&path).map_err(|e| VaultError::io(&path, e.error))?;
+        tmp.persist(&path)
+            .map_err(|e| VaultError::io(&path, e.error))?;
         sync_dir(parent)?;
         Ok((blob, true))
     }
@@ -142,10 +162,11 @@ impl BlobStore {
             name: name.clone(),
             reason: format!("cannot open: {e}"),
         })?;
-        let decryptor = age::Decryptor::new_buffered(BufReader::new(file)).map_err(|e| VaultError::Blob {
-            name: name.clone(),
-            reason: format!("not a readable age file: {e}"),
-        })?;
+        let decryptor =
+            age::Decryptor::new_buffered(BufReader::new(file)).map_err(|e| VaultError::Blob {
+                name: name.clone(),
+                reason: format!("not a readable age file: {e}"),
+            })?;
         let mut reader = decryptor
             .decrypt(std::iter::once(&self.identity as &dyn age::Identity))
             .map_err(|e| VaultError::Blob {
@@ -169,7 +190,8 @@ impl BlobStore {
             };
             hasher.update(&buf[..n]);
             size += n as u64;
-            out.write_all(&buf[..n]).map_err(|e| VaultError::io("output", e))?;
+            out.write_all(&buf[..n])
+                .map_err(|e| VaultError::io("output", e))?;
         }
         let actual = hex::encode(hasher.finalize());
         if actual != expected.as_str() {
@@ -192,10 +214,15 @@ impl BlobStore {
         };
         for shard in shards {
             let shard = shard.map_err(|e| VaultError::io(&self.dir, e))?;
-            let entries = fs::read_dir(shard.path()).map_err(|e| VaultError::io(shard.path(), e))?;
+            let entries =
+                fs::read_dir(shard.path()).map_err(|e| VaultError::io(shard.path(), e))?;
             for entry in entries {
                 let entry = entry.map_err(|e| VaultError::io(shard.path(), e))?;
-                if let Some(name) = entry.file_name().to_str().and_then(|n| n.strip_suffix(".age")) {
+                if let Some(name) = entry
+                    .file_name()
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".age"))
+                {
                     names.push(name.to_owned());
                 }
             }
@@ -206,7 +233,9 @@ impl BlobStore {
 
     /// The path of a blob relative to the vault, for backups.
     pub(crate) fn relative_path(name: &str) -> PathBuf {
-        Path::new("blobs").join(&name[..2]).join(format!("{name}.age"))
+        Path::new("blobs")
+            .join(&name[..2])
+            .join(format!("{name}.age"))
     }
 }
 
@@ -216,7 +245,8 @@ fn age_identity(seed: &Key32) -> Result<age::x25519::Identity> {
         bech32::encode_upper::<bech32::Bech32>(hrp, seed.bytes())
             .map_err(|e| VaultError::Invalid(format!("age identity: {e}")))?,
     );
-    age::x25519::Identity::from_str(&encoded).map_err(|e| VaultError::Invalid(format!("age identity: {e}")))
+    age::x25519::Identity::from_str(&encoded)
+        .map_err(|e| VaultError::Invalid(format!("age identity: {e}")))
 }
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
@@ -242,7 +272,11 @@ mod tests {
         let (again, new) = s.put(&mut &b"hello canary-blob-xyzzy"[..]).unwrap();
         assert!(!new);
         assert_eq!(blob, again);
-        assert_ne!(blob.name, blob.sha256.as_str(), "name must not be the plaintext hash");
+        assert_ne!(
+            blob.name,
+            blob.sha256.as_str(),
+            "name must not be the plaintext hash"
+        );
         let mut out = Vec::new();
         s.get(&blob.sha256, &mut out).unwrap();
         assert_eq!(out, b"hello canary-blob-xyzzy");

@@ -32,22 +32,30 @@ impl Vault {
         let mut report = CheckReport::default();
         for pragma in ["PRAGMA cipher_integrity_check", "PRAGMA integrity_check"] {
             let mut stmt = self.conn().prepare(pragma)?;
-            let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let rows: Vec<String> = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             for row in rows.into_iter().filter(|r| r != "ok") {
                 report.faults.push(format!("database: {row}"));
             }
         }
         let rows: Vec<(String, String)> = {
             let mut stmt = self.conn().prepare("PRAGMA foreign_key_check")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
         };
         for (table, parent) in rows {
-            report.faults.push(format!("database: a row in {table} refers to a missing row in {parent}"));
+            report.faults.push(format!(
+                "database: a row in {table} refers to a missing row in {parent}"
+            ));
         }
 
         let documents: Vec<(String, String, String)> = {
-            let mut stmt = self.conn().prepare("SELECT id, sha256, blob_name FROM documents ORDER BY id")?;
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT id, sha256, blob_name FROM documents ORDER BY id")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
         };
         let mut referenced = std::collections::HashSet::new();
         for (id, sha, name) in &documents {
@@ -55,7 +63,9 @@ impl Vault {
             referenced.insert(name.clone());
             let verdict = Sha256Hex::parse(sha).and_then(|sha| {
                 if self.blobs().name_for(&sha) != *name {
-                    return Err(crate::VaultError::Invalid("its blob name does not match its hash".into()));
+                    return Err(crate::VaultError::Invalid(
+                        "its blob name does not match its hash".into(),
+                    ));
                 }
                 self.blobs().get(&sha, &mut std::io::sink())
             });
@@ -65,13 +75,17 @@ impl Vault {
         }
         for name in self.blobs().names_on_disk()? {
             if !referenced.contains(&name) {
-                report.notes.push(format!("blob {name} is not referenced by any document (left by an interrupted add)"));
+                report.notes.push(format!(
+                    "blob {name} is not referenced by any document (left by an interrupted add)"
+                ));
             }
         }
 
         let (entries, chain_faults) = self.verify_audit_chain()?;
         report.audit_entries = entries;
-        report.faults.extend(chain_faults.iter().map(ToString::to_string));
+        report
+            .faults
+            .extend(chain_faults.iter().map(ToString::to_string));
 
         let detail = format!("faults={}", report.faults.len());
         self.write(|v, tx| v.audit(tx, AuditAction::Check, "vault", &detail))?;

@@ -43,16 +43,22 @@ pub fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connecti
     }
     // CREATE is needed even for an existing database: ATTACH (used by
     // backups) inherits the main connection's flags.
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher otherwise logs decryption failures to stderr.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex::encode(key.bytes())));
     conn.execute_batch(&pragma)?;
     // The first read is where a wrong key shows.
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
         Ok(_) => {}
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
             return Err(VaultError::WrongKey);
         }
         Err(e) => return Err(e.into()),
@@ -92,7 +98,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         ) STRICT;",
     )?;
     let applied: Vec<(i64, String)> = {
-        let mut stmt = conn.prepare("SELECT version, sha256 FROM schema_migrations ORDER BY version")?;
+        let mut stmt =
+            conn.prepare("SELECT version, sha256 FROM schema_migrations ORDER BY version")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -134,7 +141,11 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 /// # Errors
 /// Database errors.
 pub fn schema_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(version), 0) FROM schema_migrations", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM schema_migrations",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::audit::AuditAction;
@@ -64,7 +64,11 @@ impl Vault {
     ///
     /// # Errors
     /// Reading the input; writing the store.
-    pub fn add_document(&mut self, reader: &mut dyn Read, from: &Provenance<'_>) -> Result<(DocumentInfo, bool)> {
+    pub fn add_document(
+        &mut self,
+        reader: &mut dyn Read,
+        from: &Provenance<'_>,
+    ) -> Result<(DocumentInfo, bool)> {
         // The blob lands first: a crash before the row commits leaves an
         // unreferenced blob that the next add of the same file adopts.
         let (blob, _) = self.blobs().put(reader)?;
@@ -114,7 +118,9 @@ impl Vault {
     /// # Errors
     /// Database errors.
     pub fn documents(&self) -> Result<Vec<DocumentInfo>> {
-        let mut stmt = self.conn().prepare(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY added_at, id"))?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY added_at, id"
+        ))?;
         let rows = stmt.query_map([], document_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -123,9 +129,16 @@ impl Vault {
     /// An unknown document; database errors.
     pub fn document(&self, id: &str) -> Result<DocumentInfo> {
         self.conn()
-            .query_row(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"), [id], document_row)
+            .query_row(
+                &format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"),
+                [id],
+                document_row,
+            )
             .optional()?
-            .ok_or_else(|| VaultError::NotFound { what: "document", id: id.to_owned() })
+            .ok_or_else(|| VaultError::NotFound {
+                what: "document",
+                id: id.to_owned(),
+            })
     }
 
     /// # Errors

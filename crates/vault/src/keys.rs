@@ -12,8 +12,8 @@ use std::fmt;
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::{
-    aead::{Aead, KeyInit, Payload},
     XChaCha20Poly1305, XNonce,
+    aead::{Aead, KeyInit, Payload},
 };
 use data_encoding::{BASE32_NOPAD, BASE64};
 use rand::RngCore;
@@ -124,11 +124,9 @@ impl RecoveryKey {
                 .map(|c| c.to_ascii_uppercase())
                 .collect(),
         );
-        let bytes = Zeroizing::new(
-            BASE32_NOPAD
-                .decode(cleaned.as_bytes())
-                .map_err(|_| VaultError::Invalid("a recovery key is 32 letters and digits in groups of four".into()))?,
-        );
+        let bytes = Zeroizing::new(BASE32_NOPAD.decode(cleaned.as_bytes()).map_err(|_| {
+            VaultError::Invalid("a recovery key is 32 letters and digits in groups of four".into())
+        })?);
         if bytes.len() != 20 {
             return Err(VaultError::Invalid(
                 "a recovery key is 32 letters and digits in groups of four".into(),
@@ -194,7 +192,11 @@ impl KdfParams {
     };
 
     fn check(self) -> Result<Params> {
-        if self.m_cost < Self::MINIMUM.m_cost || self.t_cost < 1 || self.p_cost < 1 || self.p_cost > 16 {
+        if self.m_cost < Self::MINIMUM.m_cost
+            || self.t_cost < 1
+            || self.p_cost < 1
+            || self.p_cost > 16
+        {
             return Err(VaultError::Invalid(
                 "key derivation parameters are below the accepted minimum".into(),
             ));
@@ -288,9 +290,13 @@ impl KeyFile {
     /// # Errors
     /// Not JSON, another format, or a newer version.
     pub fn parse(text: &str) -> std::result::Result<KeyFile, String> {
-        let file: KeyFile = serde_json::from_str(text).map_err(|e| format!("not a key file ({e})"))?;
+        let file: KeyFile =
+            serde_json::from_str(text).map_err(|e| format!("not a key file ({e})"))?;
         if file.format != KEYFILE_FORMAT {
-            return Err(format!("format is {:?}, expected {KEYFILE_FORMAT:?}", file.format));
+            return Err(format!(
+                "format is {:?}, expected {KEYFILE_FORMAT:?}",
+                file.format
+            ));
         }
         if file.version != KEYFILE_VERSION {
             return Err(format!(
@@ -361,7 +367,11 @@ impl KeyFile {
             self.kdf.params.m_cost,
             self.kdf.params.t_cost,
             self.kdf.params.p_cost,
-            if slot == "passphrase" { self.kdf.salt.as_str() } else { "-" },
+            if slot == "passphrase" {
+                self.kdf.salt.as_str()
+            } else {
+                "-"
+            },
         )
         .into_bytes()
     }
@@ -372,7 +382,13 @@ pub(crate) fn seal(key: &Key32, plaintext: &[u8], aad: &[u8]) -> Slot {
     let mut nonce = [0u8; 24];
     rand::rng().fill_bytes(&mut nonce);
     let ciphertext = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad })
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .expect("XChaCha20-Poly1305 encryption of a short buffer cannot fail");
     Slot {
         nonce: BASE64.encode(&nonce),
@@ -381,7 +397,9 @@ pub(crate) fn seal(key: &Key32, plaintext: &[u8], aad: &[u8]) -> Slot {
 }
 
 fn open(key: &Key32, slot: &Slot, aad: &[u8]) -> Result<Key32> {
-    let nonce = BASE64.decode(slot.nonce.as_bytes()).map_err(|_| VaultError::WrongKey)?;
+    let nonce = BASE64
+        .decode(slot.nonce.as_bytes())
+        .map_err(|_| VaultError::WrongKey)?;
     let ciphertext = BASE64
         .decode(slot.ciphertext.as_bytes())
         .map_err(|_| VaultError::WrongKey)?;
@@ -391,10 +409,19 @@ fn open(key: &Key32, slot: &Slot, aad: &[u8]) -> Result<Key32> {
     let cipher = XChaCha20Poly1305::new(key.bytes().into());
     let plain = Zeroizing::new(
         cipher
-            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &ciphertext, aad })
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad,
+                },
+            )
             .map_err(|_| VaultError::WrongKey)?,
     );
-    let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| VaultError::WrongKey)?;
+    let bytes: [u8; 32] = plain
+        .as_slice()
+        .try_into()
+        .map_err(|_| VaultError::WrongKey)?;
     Ok(Key32::from_bytes(bytes))
 }
 
@@ -434,13 +461,26 @@ mod tests {
 
     #[test]
     fn passphrase_and_recovery_unwrap_the_same_key() {
-        let (file, key, recovery) =
-            KeyFile::create(&pass("correct horse"), KdfParams::MINIMUM, "2026-01-01T00:00:00Z".into()).unwrap();
+        let (file, key, recovery) = KeyFile::create(
+            &pass("correct horse"),
+            KdfParams::MINIMUM,
+            "2026-01-01T00:00:00Z".into(),
+        )
+        .unwrap();
         let parsed = KeyFile::parse(&file.to_json()).unwrap();
-        assert_eq!(parsed.unlock(&pass("correct horse")).unwrap().bytes(), key.bytes());
+        assert_eq!(
+            parsed.unlock(&pass("correct horse")).unwrap().bytes(),
+            key.bytes()
+        );
         let again = RecoveryKey::parse(&recovery.reveal().to_lowercase()).unwrap();
-        assert_eq!(parsed.unlock_with_recovery(&again).unwrap().bytes(), key.bytes());
-        assert!(matches!(parsed.unlock(&pass("wrong horse")), Err(VaultError::WrongKey)));
+        assert_eq!(
+            parsed.unlock_with_recovery(&again).unwrap().bytes(),
+            key.bytes()
+        );
+        assert!(matches!(
+            parsed.unlock(&pass("wrong horse")),
+            Err(VaultError::WrongKey)
+        ));
     }
 
     #[test]
@@ -448,7 +488,10 @@ mod tests {
         let (mut file, _, _) =
             KeyFile::create(&pass("correct horse"), KdfParams::MINIMUM, "t".into()).unwrap();
         file.kdf.params.t_cost = 2;
-        assert!(matches!(file.unlock(&pass("correct horse")), Err(VaultError::WrongKey)));
+        assert!(matches!(
+            file.unlock(&pass("correct horse")),
+            Err(VaultError::WrongKey)
+        ));
     }
 
     #[test]
@@ -457,16 +500,23 @@ mod tests {
             KeyFile::create(&pass("correct horse"), KdfParams::MINIMUM, "t".into()).unwrap();
         file.rewrap(&key, &pass("battery staple")).unwrap();
         assert!(file.unlock(&pass("correct horse")).is_err());
-        assert_eq!(file.unlock(&pass("battery staple")).unwrap().bytes(), key.bytes());
+        assert_eq!(
+            file.unlock(&pass("battery staple")).unwrap().bytes(),
+            key.bytes()
+        );
         assert!(file.unlock_with_recovery(&recovery).is_ok());
     }
 
     #[test]
     fn secrets_are_redacted() {
-        let (_, key, recovery) = KeyFile::create(&pass("correct horse"), KdfParams::MINIMUM, "t".into()).unwrap();
+        let (_, key, recovery) =
+            KeyFile::create(&pass("correct horse"), KdfParams::MINIMUM, "t".into()).unwrap();
         assert_eq!(format!("{key:?}"), "Key32(<redacted>)");
         assert_eq!(format!("{recovery:?}"), "RecoveryKey(<redacted>)");
-        assert_eq!(format!("{:?}", pass("correct horse")), "Passphrase(<redacted>)");
+        assert_eq!(
+            format!("{:?}", pass("correct horse")),
+            "Passphrase(<redacted>)"
+        );
         assert!(Passphrase::new("short".into()).is_err());
     }
 }

@@ -22,7 +22,7 @@ pub mod vault;
 mod tests;
 
 pub use audit::{AuditAction, AuditEntry, ChainFault};
-pub use backup::{restore, BackupSummary};
+pub use backup::{BackupSummary, restore};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{Result, VaultError};

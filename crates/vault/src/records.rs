@@ -5,10 +5,11 @@
 //! same statements against an unencrypted peer.
 
 use chrono::NaiveDate;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use testimonio_domain::exchange::{EventRecord, GroupRecord, PersonRecord};
 use testimonio_domain::{
-    ConsentHistory, ConsentLevel, ConsentRecord, Event, EventKind, Group, Person, RecordId, ShortText,
+    ConsentHistory, ConsentLevel, ConsentRecord, Event, EventKind, Group, Person, RecordId,
+    ShortText,
 };
 
 use crate::error::{Result, VaultError};
@@ -23,13 +24,18 @@ pub enum WriteOutcome {
 
 /// A stable hash of a record's content, to make re-imports idempotent.
 fn content_hash<T: serde::Serialize>(record: &T) -> String {
-    let json = zeroize::Zeroizing::new(serde_json::to_vec(record).expect("records always serialize"));
+    let json =
+        zeroize::Zeroizing::new(serde_json::to_vec(record).expect("records always serialize"));
     blake3::hash(&json).to_hex().to_string()
 }
 
 fn existing_hash(conn: &Connection, table: &str, id: &RecordId) -> Result<Option<String>> {
     Ok(conn
-        .query_row(&format!("SELECT record_hash FROM {table} WHERE id = ?1"), [id.as_str()], |r| r.get(0))
+        .query_row(
+            &format!("SELECT record_hash FROM {table} WHERE id = ?1"),
+            [id.as_str()],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -41,9 +47,19 @@ fn outcome(previous: Option<String>, hash: &str) -> WriteOutcome {
     }
 }
 
-fn require(conn: &Connection, table: &str, what: &'static str, field: &str, id: &RecordId) -> Result<()> {
+fn require(
+    conn: &Connection,
+    table: &str,
+    what: &'static str,
+    field: &str,
+    id: &RecordId,
+) -> Result<()> {
     let found: Option<i64> = conn
-        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id.as_str()], |r| r.get(0))
+        .query_row(
+            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
+            [id.as_str()],
+            |r| r.get(0),
+        )
         .optional()?;
     if found.is_none() {
         return Err(VaultError::Invalid(format!("{field}: unknown {what} {id}")));
@@ -92,7 +108,8 @@ pub fn put_person(conn: &Connection, p: &Person, now: &str) -> Result<WriteOutco
         params![id, p.pseudonym.as_str(), hash, now],
     )?;
     let ident = &p.identity;
-    let expose = |s: &Option<testimonio_domain::Sensitive>| s.as_ref().map(|s| s.expose().to_owned());
+    let expose =
+        |s: &Option<testimonio_domain::Sensitive>| s.as_ref().map(|s| s.expose().to_owned());
     let aliases = zeroize::Zeroizing::new(
         serde_json::to_string(&ident.aliases.iter().map(|a| a.expose()).collect::<Vec<_>>())
             .expect("strings serialize"),
@@ -118,7 +135,9 @@ pub fn put_person(conn: &Connection, p: &Person, now: &str) -> Result<WriteOutco
         conn.execute("DELETE FROM person_groups WHERE person_id = ?1", [id])?;
         conn.execute("DELETE FROM consents WHERE person_id = ?1", [id])?;
     }
-    let mut insert_group = conn.prepare_cached("INSERT INTO person_groups (person_id, group_id, position) VALUES (?1, ?2, ?3)")?;
+    let mut insert_group = conn.prepare_cached(
+        "INSERT INTO person_groups (person_id, group_id, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, g) in p.groups.iter().enumerate() {
         insert_group.execute(params![id, g.as_str(), i as i64])?;
     }
@@ -144,7 +163,13 @@ pub fn put_person(conn: &Connection, p: &Person, now: &str) -> Result<WriteOutco
 /// A person or group that does not exist; database errors.
 pub fn put_event(conn: &Connection, e: &Event, now: &str) -> Result<WriteOutcome> {
     for (i, p) in e.participants().iter().enumerate() {
-        require(conn, "people", "person", &format!("people[{i}].id"), &p.person)?;
+        require(
+            conn,
+            "people",
+            "person",
+            &format!("people[{i}].id"),
+            &p.person,
+        )?;
     }
     for (i, g) in e.groups().iter().enumerate() {
         require(conn, "groups", "group", &format!("groups[{i}]"), g)?;
@@ -189,13 +214,15 @@ pub fn put_event(conn: &Connection, e: &Event, now: &str) -> Result<WriteOutcome
         conn.execute("DELETE FROM event_people WHERE event_id = ?1", [id])?;
         conn.execute("DELETE FROM event_groups WHERE event_id = ?1", [id])?;
     }
-    let mut insert_person =
-        conn.prepare_cached("INSERT INTO event_people (event_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut insert_person = conn.prepare_cached(
+        "INSERT INTO event_people (event_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for (i, p) in e.participants().iter().enumerate() {
         insert_person.execute(params![id, p.person.as_str(), p.role.code(), i as i64])?;
     }
-    let mut insert_group =
-        conn.prepare_cached("INSERT INTO event_groups (event_id, group_id, position) VALUES (?1, ?2, ?3)")?;
+    let mut insert_group = conn.prepare_cached(
+        "INSERT INTO event_groups (event_id, group_id, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, g) in e.groups().iter().enumerate() {
         insert_group.execute(params![id, g.as_str(), i as i64])?;
     }
@@ -213,7 +240,11 @@ fn corrupt(what: &str, id: &str, detail: impl std::fmt::Display) -> VaultError {
 }
 
 fn field_errors(errors: Vec<testimonio_domain::FieldError>) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Every group, by id.
@@ -223,12 +254,20 @@ fn field_errors(errors: Vec<testimonio_domain::FieldError>) -> String {
 pub fn groups(conn: &Connection) -> Result<Vec<Group>> {
     let mut stmt = conn.prepare("SELECT id, name, state, city FROM groups ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
-        Ok(GroupRecord { id: r.get(0)?, name: r.get(1)?, state: r.get(2)?, city: r.get(3)? })
+        Ok(GroupRecord {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            state: r.get(2)?,
+            city: r.get(3)?,
+        })
     })?;
     let mut out = Vec::new();
     for row in rows {
         let rec = row?;
-        out.push(rec.into_group().map_err(|e| corrupt("group", &rec.id, field_errors(e)))?);
+        out.push(
+            rec.into_group()
+                .map_err(|e| corrupt("group", &rec.id, field_errors(e)))?,
+        );
     }
     Ok(out)
 }
@@ -262,22 +301,30 @@ pub fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSumm
     }
     sql.push_str(" ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
-    let rows: Vec<(String, String)> =
-        stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    let mut group_stmt = conn.prepare_cached("SELECT group_id FROM person_groups WHERE person_id = ?1 ORDER BY position")?;
+    let rows: Vec<(String, String)> = stmt
+        .query_map(params_from_iter(args.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut group_stmt = conn.prepare_cached(
+        "SELECT group_id FROM person_groups WHERE person_id = ?1 ORDER BY position",
+    )?;
     let today = chrono::Utc::now().date_naive();
     let mut out = Vec::with_capacity(rows.len());
     for (id, pseudonym) in rows {
-        let groups: Vec<String> = group_stmt.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let groups: Vec<String> = group_stmt
+            .query_map([&id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let consent = consent_history(conn, &id)?;
-        if let Some(min) = filter.consent_at_least {
-            if consent.level_on(today) < min {
-                continue;
-            }
+        if let Some(min) = filter.consent_at_least
+            && consent.level_on(today) < min
+        {
+            continue;
         }
         let summary = PersonSummary {
             id: RecordId::parse("id", &id).map_err(|e| corrupt("person", &id, e))?,
-            pseudonym: ShortText::parse("pseudonym", &pseudonym).map_err(|e| corrupt("person", &id, e))?,
+            pseudonym: ShortText::parse("pseudonym", &pseudonym)
+                .map_err(|e| corrupt("person", &id, e))?,
             groups: groups
                 .iter()
                 .map(|g| RecordId::parse("groups", g).map_err(|e| corrupt("person", &id, e)))
@@ -294,13 +341,21 @@ fn consent_history(conn: &Connection, person_id: &str) -> Result<ConsentHistory>
         "SELECT level, given_on, withdrawn_on, note FROM consents WHERE person_id = ?1 ORDER BY position",
     )?;
     let rows = stmt.query_map([person_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<String>>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
     })?;
     let mut records = Vec::new();
     for row in rows {
         let (level, given, withdrawn, note) = row?;
         let bad = |e: testimonio_domain::FieldError| corrupt("person", person_id, e);
-        let day = |s: Option<String>, f: &str| s.map(|s| testimonio_domain::date::parse_day(f, &s)).transpose();
+        let day = |s: Option<String>, f: &str| {
+            s.map(|s| testimonio_domain::date::parse_day(f, &s))
+                .transpose()
+        };
         records.push(
             ConsentRecord::new(
                 ConsentLevel::parse("consent", &level).map_err(bad)?,
@@ -343,9 +398,15 @@ pub fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<Option<P
         )
         .optional()?;
     let Some(record) = row else { return Ok(None) };
-    let mut person = record.into_person().map_err(|e| corrupt("person", id.as_str(), field_errors(e)))?;
-    let mut stmt = conn.prepare_cached("SELECT group_id FROM person_groups WHERE person_id = ?1 ORDER BY position")?;
-    let groups: Vec<String> = stmt.query_map([id.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut person = record
+        .into_person()
+        .map_err(|e| corrupt("person", id.as_str(), field_errors(e)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT group_id FROM person_groups WHERE person_id = ?1 ORDER BY position",
+    )?;
+    let groups: Vec<String> = stmt
+        .query_map([id.as_str()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     person.groups = groups
         .iter()
         .map(|g| RecordId::parse("groups", g).map_err(|e| corrupt("person", id.as_str(), e)))
@@ -360,8 +421,12 @@ pub fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<Option<P
 /// Database errors.
 pub fn person_ids(conn: &Connection) -> Result<Vec<RecordId>> {
     let mut stmt = conn.prepare("SELECT id FROM people ORDER BY id")?;
-    let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    ids.iter().map(|i| RecordId::parse("id", i).map_err(|e| corrupt("person", i, e))).collect()
+    let ids: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter()
+        .map(|i| RecordId::parse("id", i).map_err(|e| corrupt("person", i, e)))
+        .collect()
 }
 
 /// Filters for listing events. Empty fields do not filter; all given
@@ -404,10 +469,16 @@ impl EventFilter {
             add("e.field_office = ?", f.code().into());
         }
         if let Some(g) = &self.group {
-            add("EXISTS (SELECT 1 FROM event_groups eg WHERE eg.event_id = e.id AND eg.group_id = ?)", g.to_string());
+            add(
+                "EXISTS (SELECT 1 FROM event_groups eg WHERE eg.event_id = e.id AND eg.group_id = ?)",
+                g.to_string(),
+            );
         }
         if let Some(p) = &self.person {
-            add("EXISTS (SELECT 1 FROM event_people ep WHERE ep.event_id = e.id AND ep.person_id = ?)", p.to_string());
+            add(
+                "EXISTS (SELECT 1 FROM event_people ep WHERE ep.event_id = e.id AND ep.person_id = ?)",
+                p.to_string(),
+            );
         }
         if let Some(d) = self.from {
             add("e.date_end >= ?", day_text(d));
@@ -418,7 +489,11 @@ impl EventFilter {
         if let Some(v) = self.verification {
             add("e.verification = ?", v.code().into());
         }
-        let clause = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+        let clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conditions.join(" AND "))
+        };
         (clause, args)
     }
 }
@@ -451,7 +526,11 @@ fn event_record(r: &Row<'_>) -> rusqlite::Result<EventRecord> {
 /// Database errors.
 pub fn count_events(conn: &Connection, filter: &EventFilter) -> Result<u64> {
     let (clause, args) = filter.where_clause();
-    let n: i64 = conn.query_row(&format!("SELECT count(*) FROM events e{clause}"), params_from_iter(args.iter()), |r| r.get(0))?;
+    let n: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM events e{clause}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
     Ok(n as u64)
 }
 
@@ -470,26 +549,38 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({selected}) ORDER BY e.date_start, e.id"
     ))?;
-    let mut records: Vec<EventRecord> =
-        stmt.query_map(params_from_iter(args.iter()), event_record)?.collect::<rusqlite::Result<_>>()?;
-    let index: std::collections::HashMap<String, usize> =
-        records.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+    let mut records: Vec<EventRecord> = stmt
+        .query_map(params_from_iter(args.iter()), event_record)?
+        .collect::<rusqlite::Result<_>>()?;
+    let index: std::collections::HashMap<String, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
     let mut people = conn.prepare(&format!(
         "SELECT event_id, person_id, role FROM event_people WHERE event_id IN ({selected}) ORDER BY event_id, position"
     ))?;
     let rows = people.query_map(params_from_iter(args.iter()), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     for row in rows {
         let (event, person, role) = row?;
         if let Some(&i) = index.get(&event) {
-            records[i].people.push(testimonio_domain::exchange::ParticipantEntry { id: person, role });
+            records[i]
+                .people
+                .push(testimonio_domain::exchange::ParticipantEntry { id: person, role });
         }
     }
     let mut groups = conn.prepare(&format!(
         "SELECT event_id, group_id FROM event_groups WHERE event_id IN ({selected}) ORDER BY event_id, position"
     ))?;
-    let rows = groups.query_map(params_from_iter(args.iter()), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = groups.query_map(params_from_iter(args.iter()), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
     for row in rows {
         let (event, group) = row?;
         if let Some(&i) = index.get(&event) {
@@ -498,7 +589,10 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
     }
     records
         .iter()
-        .map(|r| r.into_event().map_err(|e| corrupt("event", &r.id, field_errors(e))))
+        .map(|r| {
+            r.into_event()
+                .map_err(|e| corrupt("event", &r.id, field_errors(e)))
+        })
         .collect()
 }
 
@@ -517,7 +611,8 @@ pub struct Counts {
 /// # Errors
 /// Database errors.
 pub fn counts(conn: &Connection) -> Result<Counts> {
-    let n = |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+    let n =
+        |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
     Ok(Counts {
         groups: n("SELECT count(*) FROM groups")?,
         people: n("SELECT count(*) FROM people")?,

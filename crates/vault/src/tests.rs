@@ -8,16 +8,26 @@ use crate::{Actor, KdfParams, Passphrase, Vault};
 fn vault_with_history() -> (tempfile::TempDir, Vault) {
     let tmp = tempfile::tempdir().unwrap();
     let passphrase = Passphrase::new("tamper test passphrase".into()).unwrap();
-    let mut vault = Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM, Actor::new("test").unwrap())
-        .unwrap()
-        .vault;
+    let mut vault = Vault::create(
+        &tmp.path().join("v"),
+        &passphrase,
+        KdfParams::MINIMUM,
+        Actor::new("test").unwrap(),
+    )
+    .unwrap()
+    .vault;
     let lines = [
         r#"{"type":"group","id":"g-1","name":"G (demo)"}"#,
         r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_name":"Name"}"#,
         r#"{"type":"event","id":"e-1","event_type":"protest","date":"2020"}"#,
         r#"{"type":"event","id":"e-2","event_type":"vigil","date":"2021"}"#,
     ];
-    let records = lines.iter().enumerate().map(|(i, l)| (format!("line {}", i + 1), testimonio_domain::exchange::parse_line(l)));
+    let records = lines.iter().enumerate().map(|(i, l)| {
+        (
+            format!("line {}", i + 1),
+            testimonio_domain::exchange::parse_line(l),
+        )
+    });
     vault.import_records("test", records, &mut |_| {}).unwrap();
     (tmp, vault)
 }
@@ -25,7 +35,13 @@ fn vault_with_history() -> (tempfile::TempDir, Vault) {
 #[test]
 fn an_altered_audit_entry_is_named() {
     let (_tmp, mut vault) = vault_with_history();
-    vault.conn().execute("UPDATE audit_log SET object = 'person:p-2' WHERE seq = 3", []).unwrap();
+    vault
+        .conn()
+        .execute(
+            "UPDATE audit_log SET object = 'person:p-2' WHERE seq = 3",
+            [],
+        )
+        .unwrap();
     let report = vault.check().unwrap();
     assert_eq!(report.faults, ["audit entry 3 was altered"]);
 }
@@ -33,7 +49,10 @@ fn an_altered_audit_entry_is_named() {
 #[test]
 fn a_deleted_audit_entry_is_named() {
     let (_tmp, mut vault) = vault_with_history();
-    vault.conn().execute("DELETE FROM audit_log WHERE seq = 4", []).unwrap();
+    vault
+        .conn()
+        .execute("DELETE FROM audit_log WHERE seq = 4", [])
+        .unwrap();
     let report = vault.check().unwrap();
     assert_eq!(report.faults, ["audit entry 4 is missing"]);
 }
@@ -42,14 +61,25 @@ fn a_deleted_audit_entry_is_named() {
 fn a_forged_entry_without_the_key_is_named() {
     let (_tmp, mut vault) = vault_with_history();
     // Recomputing the hash with a guessed key does not help.
-    let (prev,): (String,) = vault.conn().query_row("SELECT hash FROM audit_log WHERE seq = 2", [], |r| Ok((r.get(0)?,))).unwrap();
+    let (prev,): (String,) = vault
+        .conn()
+        .query_row("SELECT hash FROM audit_log WHERE seq = 2", [], |r| {
+            Ok((r.get(0)?,))
+        })
+        .unwrap();
     let forged = crate::audit::GENESIS.replace('0', "f");
     vault
         .conn()
         .execute("UPDATE audit_log SET actor = 'someone else', hash = ?1 WHERE seq = 3 AND prev_hash = ?2", params![forged, prev])
         .unwrap();
     let report = vault.check().unwrap();
-    assert!(report.faults.contains(&"audit entry 3 was altered".to_owned()), "{:?}", report.faults);
+    assert!(
+        report
+            .faults
+            .contains(&"audit entry 3 was altered".to_owned()),
+        "{:?}",
+        report.faults
+    );
 }
 
 #[test]
@@ -65,7 +95,10 @@ fn a_dangling_reference_is_a_database_fault() {
         .unwrap();
     let report = vault.check().unwrap();
     assert!(
-        report.faults.iter().any(|f| f == "database: a row in event_people refers to a missing row in people"),
+        report
+            .faults
+            .iter()
+            .any(|f| f == "database: a row in event_people refers to a missing row in people"),
         "{:?}",
         report.faults
     );
@@ -75,8 +108,15 @@ fn a_dangling_reference_is_a_database_fault() {
 fn the_audit_log_holds_ids_never_content() {
     let (_tmp, vault) = vault_with_history();
     let entries = vault.audit_tail(100).unwrap();
-    assert!(entries.iter().any(|e| e.object == "person:p-1" && e.action == "record_created"));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.object == "person:p-1" && e.action == "record_created")
+    );
     for e in &entries {
-        assert!(!e.object.contains("Name") && !e.detail.contains("Name"), "{e:?}");
+        assert!(
+            !e.object.contains("Name") && !e.detail.contains("Name"),
+            "{e:?}"
+        );
     }
 }

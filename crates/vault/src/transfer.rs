@@ -11,10 +11,11 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use serde::Serialize;
-use testimonio_domain::exchange::{
-    parse_line, ConsentField, EventRecord, ExchangeRecord, GroupRecord, HeaderRecord, ParticipantEntry, PersonRecord,
-};
 use testimonio_domain::FieldError;
+use testimonio_domain::exchange::{
+    ConsentField, EventRecord, ExchangeRecord, GroupRecord, HeaderRecord, ParticipantEntry,
+    PersonRecord, parse_line,
+};
 
 use crate::audit::AuditAction;
 use crate::error::{Result, VaultError};
@@ -51,14 +52,24 @@ impl ImportReport {
 }
 
 fn join(errors: &[FieldError]) -> String {
-    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl Vault {
     /// Stores one exchange record in `tx`.
-    fn put_record(&self, tx: &rusqlite::Connection, record: &ExchangeRecord) -> std::result::Result<Option<WriteOutcome>, String> {
+    fn put_record(
+        &self,
+        tx: &rusqlite::Connection,
+        record: &ExchangeRecord,
+    ) -> std::result::Result<Option<WriteOutcome>, String> {
         let stored = match record {
-            ExchangeRecord::Header(h) => return h.check().map(|()| None).map_err(|e| e.to_string()),
+            ExchangeRecord::Header(h) => {
+                return h.check().map(|()| None).map_err(|e| e.to_string());
+            }
             ExchangeRecord::Group(g) => {
                 let group = g.into_group().map_err(|e| join(&e))?;
                 self.put_group_in(tx, &group)
@@ -103,9 +114,15 @@ impl Vault {
                         Ok(Some(outcome)) => partial.count(outcome),
                         Ok(None) => {}
                         Err(reason) if reason.starts_with('\u{0}') => {
-                            return Err(VaultError::Invalid(format!("{location}: {}", &reason[1..])));
+                            return Err(VaultError::Invalid(format!(
+                                "{location}: {}",
+                                &reason[1..]
+                            )));
                         }
-                        Err(reason) => partial.failed.push(ImportFailure { location: location.clone(), reason }),
+                        Err(reason) => partial.failed.push(ImportFailure {
+                            location: location.clone(),
+                            reason,
+                        }),
                     }
                 }
                 Ok(partial)
@@ -124,7 +141,14 @@ impl Vault {
             report.unchanged,
             report.failed.len()
         );
-        self.write(|v, tx| v.audit(tx, AuditAction::Import, &format!("import:{source}"), &detail))?;
+        self.write(|v, tx| {
+            v.audit(
+                tx,
+                AuditAction::Import,
+                &format!("import:{source}"),
+                &detail,
+            )
+        })?;
         Ok(report)
     }
 
@@ -132,19 +156,27 @@ impl Vault {
     ///
     /// # Errors
     /// As [`Vault::import_records`], and read errors.
-    pub fn import_jsonl(&mut self, reader: impl BufRead, progress: &mut dyn FnMut(u64)) -> Result<ImportReport> {
+    pub fn import_jsonl(
+        &mut self,
+        reader: impl BufRead,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportReport> {
         let mut read_error = None;
-        let lines = reader.lines().enumerate().map_while(|(i, line)| match line {
-            Ok(line) => Some((i + 1, line)),
-            Err(e) => {
-                read_error = Some(VaultError::io(format!("line {}", i + 1), e));
-                None
-            }
-        });
+        let lines = reader
+            .lines()
+            .enumerate()
+            .map_while(|(i, line)| match line {
+                Ok(line) => Some((i + 1, line)),
+                Err(e) => {
+                    read_error = Some(VaultError::io(format!("line {}", i + 1), e));
+                    None
+                }
+            });
         let records = lines
             .filter(|(_, line)| !line.trim().is_empty())
             .map(|(n, line)| (format!("line {n}"), parse_line(&line)));
-        let report = self.import_records("jsonl", records.collect::<Vec<_>>().into_iter(), progress)?;
+        let report =
+            self.import_records("jsonl", records.collect::<Vec<_>>().into_iter(), progress)?;
         match read_error {
             Some(e) => Err(e),
             None => Ok(report),
@@ -156,21 +188,34 @@ impl Vault {
     ///
     /// # Errors
     /// A directory with none of the files; as [`Vault::import_records`].
-    pub fn import_csv_dir(&mut self, dir: &Path, progress: &mut dyn FnMut(u64)) -> Result<ImportReport> {
+    pub fn import_csv_dir(
+        &mut self,
+        dir: &Path,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportReport> {
         let mut all = Vec::new();
         let mut found = false;
-        for (file, kind) in [("groups.csv", CsvKind::Group), ("people.csv", CsvKind::Person), ("events.csv", CsvKind::Event)] {
+        for (file, kind) in [
+            ("groups.csv", CsvKind::Group),
+            ("people.csv", CsvKind::Person),
+            ("events.csv", CsvKind::Event),
+        ] {
             let path = dir.join(file);
             if !path.exists() {
                 continue;
             }
             found = true;
-            let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(&path).map_err(|e| csv_error(&path, e))?;
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(false)
+                .from_path(&path)
+                .map_err(|e| csv_error(&path, e))?;
             let headers = reader.headers().map_err(|e| csv_error(&path, e))?.clone();
             for (i, row) in reader.records().enumerate() {
                 // Row 1 is the header line.
                 let location = format!("{file} row {}", i + 2);
-                let parsed = row.map_err(|e| format!("unreadable row: {}", csv_reason(&e))).and_then(|row| kind.parse(&headers, &row));
+                let parsed = row
+                    .map_err(|e| format!("unreadable row: {}", csv_reason(&e)))
+                    .and_then(|row| kind.parse(&headers, &row));
                 all.push((location, parsed));
             }
         }
@@ -185,7 +230,10 @@ impl Vault {
 
     /// Everything, identities included, in export order: header, groups,
     /// people, events. Audited as an export with identities.
-    fn export_records(&mut self, format: &str) -> Result<(Vec<GroupRecord>, Vec<PersonRecord>, Vec<EventRecord>)> {
+    fn export_records(
+        &mut self,
+        format: &str,
+    ) -> Result<(Vec<GroupRecord>, Vec<PersonRecord>, Vec<EventRecord>)> {
         let (groups, people, events) = self.write(|v, tx| {
             let groups = records::groups(tx)?;
             let people = records::all_people_with_identity(tx)?;
@@ -196,7 +244,12 @@ impl Vault {
                 people.len(),
                 events.len()
             );
-            v.audit(tx, AuditAction::Export, &format!("export:{format}"), &detail)?;
+            v.audit(
+                tx,
+                AuditAction::Export,
+                &format!("export:{format}"),
+                &detail,
+            )?;
             Ok((groups, people, events))
         })?;
         Ok((
@@ -214,15 +267,22 @@ impl Vault {
         let (groups, people, events) = self.export_records("jsonl")?;
         let io = |e| VaultError::io("export", e);
         let mut line = |record: ExchangeRecord| -> Result<()> {
-            let text = zeroize::Zeroizing::new(serde_json::to_string(&record).expect("records serialize"));
+            let text =
+                zeroize::Zeroizing::new(serde_json::to_string(&record).expect("records serialize"));
             out.write_all(text.as_bytes()).map_err(io)?;
             out.write_all(b"\n").map_err(io)
         };
         line(ExchangeRecord::Header(HeaderRecord::current()))?;
         let total = (groups.len() + people.len() + events.len()) as u64;
-        groups.into_iter().try_for_each(|g| line(ExchangeRecord::Group(g)))?;
-        people.into_iter().try_for_each(|p| line(ExchangeRecord::Person(p)))?;
-        events.into_iter().try_for_each(|e| line(ExchangeRecord::Event(e)))?;
+        groups
+            .into_iter()
+            .try_for_each(|g| line(ExchangeRecord::Group(g)))?;
+        people
+            .into_iter()
+            .try_for_each(|p| line(ExchangeRecord::Person(p)))?;
+        events
+            .into_iter()
+            .try_for_each(|e| line(ExchangeRecord::Event(e)))?;
         out.flush().map_err(io)?;
         Ok(total)
     }
@@ -235,9 +295,21 @@ impl Vault {
         let (groups, people, events) = self.export_records("csv")?;
         std::fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
         let total = (groups.len() + people.len() + events.len()) as u64;
-        write_csv(&dir.join("groups.csv"), CsvKind::Group.columns(), groups.iter().map(group_row))?;
-        write_csv(&dir.join("people.csv"), CsvKind::Person.columns(), people.iter().map(person_row))?;
-        write_csv(&dir.join("events.csv"), CsvKind::Event.columns(), events.iter().map(event_row))?;
+        write_csv(
+            &dir.join("groups.csv"),
+            CsvKind::Group.columns(),
+            groups.iter().map(group_row),
+        )?;
+        write_csv(
+            &dir.join("people.csv"),
+            CsvKind::Person.columns(),
+            people.iter().map(person_row),
+        )?;
+        write_csv(
+            &dir.join("events.csv"),
+            CsvKind::Event.columns(),
+            events.iter().map(event_row),
+        )?;
         Ok(total)
     }
 }
@@ -249,7 +321,9 @@ fn csv_error(path: &Path, e: csv::Error) -> VaultError {
 /// A CSV error's reason without the offending content.
 fn csv_reason(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("has {len} fields where the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8".into(),
@@ -279,29 +353,66 @@ impl CsvKind {
         match self {
             CsvKind::Group => &["id", "name", "state", "city"],
             CsvKind::Person => &[
-                "id", "pseudonym", "legal_name", "aliases", "contact", "a_number", "immigration_status", "address",
-                "birth_year", "groups", "consent",
+                "id",
+                "pseudonym",
+                "legal_name",
+                "aliases",
+                "contact",
+                "a_number",
+                "immigration_status",
+                "address",
+                "birth_year",
+                "groups",
+                "consent",
             ],
             CsvKind::Event => &[
-                "id", "kind", "event_type", "date", "end_date", "state", "city", "facility", "agency", "field_office",
-                "people", "groups", "narrative", "verification",
+                "id",
+                "kind",
+                "event_type",
+                "date",
+                "end_date",
+                "state",
+                "city",
+                "facility",
+                "agency",
+                "field_office",
+                "people",
+                "groups",
+                "narrative",
+                "verification",
             ],
         }
     }
 
     /// Turns a row into a record. Cells: lists of ids are `;`-separated,
     /// participants are `id=role;id=role`, aliases and consent are JSON.
-    fn parse(self, headers: &csv::StringRecord, row: &csv::StringRecord) -> std::result::Result<ExchangeRecord, String> {
+    fn parse(
+        self,
+        headers: &csv::StringRecord,
+        row: &csv::StringRecord,
+    ) -> std::result::Result<ExchangeRecord, String> {
         for h in headers {
             if !self.columns().contains(&h) {
                 return Err(format!("unknown column {h:?}"));
             }
         }
         let cell = |name: &str| -> Option<String> {
-            headers.iter().position(|h| h == name).and_then(|i| row.get(i)).map(str::to_owned).filter(|s| !s.is_empty())
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| row.get(i))
+                .map(str::to_owned)
+                .filter(|s| !s.is_empty())
         };
         let list = |name: &str| -> Vec<String> {
-            cell(name).map(|s| s.split(';').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()).unwrap_or_default()
+            cell(name)
+                .map(|s| {
+                    s.split(';')
+                        .map(|p| p.trim().to_owned())
+                        .filter(|p| !p.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         Ok(match self {
             CsvKind::Group => ExchangeRecord::Group(GroupRecord {
@@ -313,16 +424,24 @@ impl CsvKind {
             CsvKind::Person => {
                 let aliases = match cell("aliases") {
                     None => vec![],
-                    Some(s) => serde_json::from_str(&s).map_err(|_| "aliases: expected a JSON list of texts".to_owned())?,
+                    Some(s) => serde_json::from_str(&s)
+                        .map_err(|_| "aliases: expected a JSON list of texts".to_owned())?,
                 };
                 let consent = match cell("consent") {
                     None => None,
                     Some(s) if !s.trim_start().starts_with('[') => Some(ConsentField::Level(s)),
-                    Some(s) => Some(serde_json::from_str(&s).map_err(|_| "consent: expected a level or a JSON list".to_owned())?),
+                    Some(s) => Some(
+                        serde_json::from_str(&s)
+                            .map_err(|_| "consent: expected a level or a JSON list".to_owned())?,
+                    ),
                 };
                 let birth_year = match cell("birth_year") {
                     None => None,
-                    Some(s) => Some(s.trim().parse::<i64>().map_err(|_| "birth_year: expected a year".to_owned())?),
+                    Some(s) => Some(
+                        s.trim()
+                            .parse::<i64>()
+                            .map_err(|_| "birth_year: expected a year".to_owned())?,
+                    ),
                 };
                 ExchangeRecord::Person(PersonRecord {
                     id: cell("id").unwrap_or_default(),
@@ -344,7 +463,10 @@ impl CsvKind {
                     let (id, role) = entry
                         .split_once('=')
                         .ok_or_else(|| format!("people[{i}]: expected id=role"))?;
-                    people.push(ParticipantEntry { id: id.trim().to_owned(), role: role.trim().to_owned() });
+                    people.push(ParticipantEntry {
+                        id: id.trim().to_owned(),
+                        role: role.trim().to_owned(),
+                    });
                 }
                 ExchangeRecord::Event(EventRecord {
                     id: cell("id").unwrap_or_default(),
@@ -380,14 +502,21 @@ fn person_row(p: &PersonRecord) -> Vec<String> {
         p.id.clone(),
         p.pseudonym.clone(),
         o(&p.legal_name),
-        if p.aliases.is_empty() { String::new() } else { serde_json::to_string(&p.aliases).expect("strings serialize") },
+        if p.aliases.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&p.aliases).expect("strings serialize")
+        },
         o(&p.contact),
         o(&p.a_number),
         o(&p.immigration_status),
         o(&p.address),
         p.birth_year.map(|y| y.to_string()).unwrap_or_default(),
         p.groups.join(";"),
-        p.consent.as_ref().map(|c| serde_json::to_string(c).expect("consent serializes")).unwrap_or_default(),
+        p.consent
+            .as_ref()
+            .map(|c| serde_json::to_string(c).expect("consent serializes"))
+            .unwrap_or_default(),
     ]
 }
 
@@ -403,7 +532,11 @@ fn event_row(e: &EventRecord) -> Vec<String> {
         o(&e.facility),
         o(&e.agency),
         o(&e.field_office),
-        e.people.iter().map(|p| format!("{}={}", p.id, p.role)).collect::<Vec<_>>().join(";"),
+        e.people
+            .iter()
+            .map(|p| format!("{}={}", p.id, p.role))
+            .collect::<Vec<_>>()
+            .join(";"),
         e.groups.join(";"),
         o(&e.narrative),
         o(&e.verification),

@@ -36,7 +36,9 @@ impl Actor {
     pub fn new(name: &str) -> Result<Self> {
         let name = name.trim();
         if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
-            return Err(VaultError::Invalid("an actor name is 1 to 100 printable characters".into()));
+            return Err(VaultError::Invalid(
+                "an actor name is 1 to 100 printable characters".into(),
+            ));
         }
         Ok(Self(name.to_owned()))
     }
@@ -75,11 +77,18 @@ impl Vault {
     ///
     /// # Errors
     /// A non-empty directory; I/O and database errors.
-    pub fn create(dir: &Path, passphrase: &Passphrase, kdf: KdfParams, actor: Actor) -> Result<Created> {
+    pub fn create(
+        dir: &Path,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+        actor: Actor,
+    ) -> Result<Created> {
         if dir.exists() {
             let mut entries = fs::read_dir(dir).map_err(|e| VaultError::io(dir, e))?;
             if entries.next().is_some() {
-                return Err(VaultError::AlreadyExists { path: dir.to_owned() });
+                return Err(VaultError::AlreadyExists {
+                    path: dir.to_owned(),
+                });
             }
         }
         fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
@@ -88,7 +97,10 @@ impl Vault {
         write_atomically(&dir.join(KEY_FILE), key_file.to_json().as_bytes())?;
         let mut vault = Self::open_with_key(dir, key_file, data_key, actor, true)?;
         vault.write(|v, tx| v.audit(tx, AuditAction::VaultCreated, "vault", ""))?;
-        Ok(Created { vault, recovery_key })
+        Ok(Created {
+            vault,
+            recovery_key,
+        })
     }
 
     /// Opens and unlocks an existing vault.
@@ -105,16 +117,33 @@ impl Vault {
         Self::open_with_key(dir, key_file, data_key, actor, false)
     }
 
-    fn open_with_key(dir: &Path, key_file: KeyFile, data_key: Key32, actor: Actor, create: bool) -> Result<Self> {
+    fn open_with_key(
+        dir: &Path,
+        key_file: KeyFile,
+        data_key: Key32,
+        actor: Actor,
+        create: bool,
+    ) -> Result<Self> {
         let keys = VaultKeys::derive(&data_key);
         let db_path = dir.join(DATABASE_FILE);
         if !create && !db_path.exists() {
-            return Err(VaultError::NotAVault { path: dir.to_owned(), reason: format!("{DATABASE_FILE} is missing") });
+            return Err(VaultError::NotAVault {
+                path: dir.to_owned(),
+                reason: format!("{DATABASE_FILE} is missing"),
+            });
         }
         let mut conn = db::open_encrypted(&db_path, &keys.database, create)?;
         db::migrate(&mut conn)?;
         let blobs = BlobStore::new(dir, keys.blob_names.clone(), &keys.blob_identity)?;
-        let vault = Self { dir: dir.to_owned(), key_file, data_key, keys, conn, blobs, actor };
+        let vault = Self {
+            dir: dir.to_owned(),
+            key_file,
+            data_key,
+            keys,
+            conn,
+            blobs,
+            actor,
+        };
         vault.clean_tmp();
         Ok(vault)
     }
@@ -164,8 +193,22 @@ impl Vault {
         Ok(value)
     }
 
-    pub(crate) fn audit(&self, conn: &Connection, action: AuditAction, object: &str, detail: &str) -> Result<()> {
-        audit::append(conn, &self.keys.audit, &crate::now(), self.actor.as_str(), action, object, detail)
+    pub(crate) fn audit(
+        &self,
+        conn: &Connection,
+        action: AuditAction,
+        object: &str,
+        detail: &str,
+    ) -> Result<()> {
+        audit::append(
+            conn,
+            &self.keys.audit,
+            &crate::now(),
+            self.actor.as_str(),
+            action,
+            object,
+            detail,
+        )
     }
 
     /// Changes the passphrase: rewraps the data key, re-encrypts nothing.
@@ -222,7 +265,13 @@ impl Vault {
         Ok(outcome)
     }
 
-    fn audit_write(&self, tx: &Connection, outcome: WriteOutcome, what: &str, id: &RecordId) -> Result<()> {
+    fn audit_write(
+        &self,
+        tx: &Connection,
+        outcome: WriteOutcome,
+        what: &str,
+        id: &RecordId,
+    ) -> Result<()> {
         let action = match outcome {
             WriteOutcome::Created => AuditAction::RecordCreated,
             WriteOutcome::Updated => AuditAction::RecordUpdated,
@@ -254,8 +303,11 @@ impl Vault {
     /// An unknown person; database errors.
     pub fn person_identity(&mut self, id: &RecordId) -> Result<Person> {
         self.write(|v, tx| {
-            let person = records::person_with_identity(tx, id)?
-                .ok_or_else(|| VaultError::NotFound { what: "person", id: id.to_string() })?;
+            let person =
+                records::person_with_identity(tx, id)?.ok_or_else(|| VaultError::NotFound {
+                    what: "person",
+                    id: id.to_string(),
+                })?;
             v.audit(tx, AuditAction::IdentityRead, &format!("person:{id}"), "")?;
             Ok(person)
         })
@@ -319,7 +371,10 @@ pub fn read_key_file(dir: &Path) -> Result<KeyFile> {
     let text = match fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(VaultError::NotAVault { path: dir.to_owned(), reason: format!("{KEY_FILE} is missing") });
+            return Err(VaultError::NotAVault {
+                path: dir.to_owned(),
+                reason: format!("{KEY_FILE} is missing"),
+            });
         }
         Err(e) => return Err(VaultError::io(&path, e)),
     };
@@ -334,9 +389,13 @@ pub fn read_key_file(dir: &Path) -> Result<KeyFile> {
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| VaultError::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| VaultError::io(tmp.path(), e))?;
-    tmp.as_file().sync_all().map_err(|e| VaultError::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| VaultError::io(path, e.error))?;
+    tmp.write_all(bytes)
+        .map_err(|e| VaultError::io(tmp.path(), e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| VaultError::io(tmp.path(), e))?;
+    tmp.persist(path)
+        .map_err(|e| VaultError::io(path, e.error))?;
     crate::blobs::sync_dir(dir)
 }
 

@@ -5,9 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use testimonio_domain::exchange::{parse_line, EventRecord, ExchangeRecord};
+use testimonio_domain::exchange::{EventRecord, ExchangeRecord, parse_line};
 use testimonio_domain::{ConsentLevel, RecordId};
-use testimonio_vault::{restore, Actor, EventFilter, Passphrase, RecoveryKey, Unlock, Vault};
+use testimonio_vault::{Actor, EventFilter, Passphrase, RecoveryKey, Unlock, Vault, restore};
 
 const PASSPHRASE: &str = "fixture passphrase v1";
 
@@ -34,21 +34,46 @@ fn actor() -> Actor {
 
 fn assert_fixture_content(vault: &mut Vault) {
     let counts = vault.counts().unwrap();
-    assert_eq!((counts.groups, counts.people, counts.events, counts.documents), (1, 2, 3, 1));
-    let person = vault.person_identity(&RecordId::parse("id", "p-fixture-1").unwrap()).unwrap();
-    assert_eq!(person.identity.legal_name.as_ref().unwrap().expose(), "Fixture Legal Name");
-    assert_eq!(person.identity.a_number.as_ref().unwrap().expose(), "A000000001");
+    assert_eq!(
+        (
+            counts.groups,
+            counts.people,
+            counts.events,
+            counts.documents
+        ),
+        (1, 2, 3, 1)
+    );
+    let person = vault
+        .person_identity(&RecordId::parse("id", "p-fixture-1").unwrap())
+        .unwrap();
+    assert_eq!(
+        person.identity.legal_name.as_ref().unwrap().expose(),
+        "Fixture Legal Name"
+    );
+    assert_eq!(
+        person.identity.a_number.as_ref().unwrap().expose(),
+        "A000000001"
+    );
     assert_eq!(person.consent.records().len(), 2);
     assert_eq!(
-        person.consent.level_on(chrono::NaiveDate::from_ymd_opt(2021, 3, 1).unwrap()),
+        person
+            .consent
+            .level_on(chrono::NaiveDate::from_ymd_opt(2021, 3, 1).unwrap()),
         ConsentLevel::PublicNamed
     );
     assert_eq!(
-        person.consent.level_on(chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()),
+        person
+            .consent
+            .level_on(chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()),
         ConsentLevel::CoalitionNarrative
     );
 
-    let stored: Vec<EventRecord> = vault.events(&EventFilter::default()).unwrap().iter().map(EventRecord::from_event).collect();
+    let stored: Vec<EventRecord> = vault
+        .events(&EventFilter::default())
+        .unwrap()
+        .iter()
+        .map(EventRecord::from_event)
+        .collect();
     let text = fs::read_to_string(fixtures().join("exchange.jsonl")).unwrap();
     let mut expected: Vec<EventRecord> = text
         .lines()
@@ -78,13 +103,18 @@ fn version_1_vault_opens_with_passphrase_and_recovery_key() {
     let dir = tmp.path().join("vault");
     copy_dir(&fixtures().join("vault"), &dir);
     let key_file = testimonio_vault::vault::read_key_file(&dir).unwrap();
-    assert_eq!((key_file.format.as_str(), key_file.version), ("testimonio-keyfile", 1));
+    assert_eq!(
+        (key_file.format.as_str(), key_file.version),
+        ("testimonio-keyfile", 1)
+    );
     let passphrase = Passphrase::new(PASSPHRASE.into()).unwrap();
     let mut vault = Vault::open(&dir, Unlock::Passphrase(&passphrase), actor()).unwrap();
     assert_fixture_content(&mut vault);
     drop(vault);
 
-    let recovery = RecoveryKey::parse(&fs::read_to_string(fixtures().join("recovery-key.txt")).unwrap()).unwrap();
+    let recovery =
+        RecoveryKey::parse(&fs::read_to_string(fixtures().join("recovery-key.txt")).unwrap())
+            .unwrap();
     let vault = Vault::open(&dir, Unlock::Recovery(&recovery), actor()).unwrap();
     assert_eq!(vault.counts().unwrap().events, 3);
 }
@@ -93,8 +123,13 @@ fn version_1_vault_opens_with_passphrase_and_recovery_key() {
 fn version_1_backup_restores() {
     let tmp = tempfile::tempdir().unwrap();
     let passphrase = Passphrase::new(PASSPHRASE.into()).unwrap();
-    let mut vault =
-        restore(&fixtures().join("backup.tar"), &tmp.path().join("restored"), Unlock::Passphrase(&passphrase), actor()).unwrap();
+    let mut vault = restore(
+        &fixtures().join("backup.tar"),
+        &tmp.path().join("restored"),
+        Unlock::Passphrase(&passphrase),
+        actor(),
+    )
+    .unwrap();
     assert_fixture_content(&mut vault);
 }
 
@@ -102,10 +137,18 @@ fn version_1_backup_restores() {
 fn version_1_exchange_file_imports_into_a_new_vault() {
     let tmp = tempfile::tempdir().unwrap();
     let passphrase = Passphrase::new(PASSPHRASE.into()).unwrap();
-    let mut vault =
-        Vault::create(&tmp.path().join("v"), &passphrase, testimonio_vault::KdfParams::MINIMUM, actor()).unwrap().vault;
+    let mut vault = Vault::create(
+        &tmp.path().join("v"),
+        &passphrase,
+        testimonio_vault::KdfParams::MINIMUM,
+        actor(),
+    )
+    .unwrap()
+    .vault;
     let file = fs::File::open(fixtures().join("exchange.jsonl")).unwrap();
-    let report = vault.import_jsonl(std::io::BufReader::new(file), &mut |_| {}).unwrap();
+    let report = vault
+        .import_jsonl(std::io::BufReader::new(file), &mut |_| {})
+        .unwrap();
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     assert_eq!(report.created, 6);
 }

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use serde_json::json;
-use testimonio_demo::{generate, DemoSpec};
+use testimonio_demo::{DemoSpec, generate};
 use testimonio_vault::{EventFilter, KdfParams, Passphrase, Vault};
 
 use crate::cli::DemoArgs;
-use crate::context::{actor, print_json, CliResult, Context, Progress};
+use crate::context::{CliResult, Context, Progress, actor, print_json};
 
 /// The demo vault's passphrase: printed, because the data is fictional.
 pub const DEMO_PASSPHRASE: &str = "demo-passphrase-not-secret";
@@ -18,27 +18,48 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         None => tempfile::Builder::new()
             .prefix("testimonio-demo-")
             .tempdir()
-            .map_err(|e| cx.fail(format!("cannot create a directory: {e}"), format!("no se puede crear un directorio: {e}")))?
+            .map_err(|e| {
+                cx.fail(
+                    format!("cannot create a directory: {e}"),
+                    format!("no se puede crear un directorio: {e}"),
+                )
+            })?
             .keep(),
     };
     let passphrase = match &cx.passphrase_file {
         Some(_) => cx.passphrase("Passphrase", "Frase de contraseña")?,
         None => Passphrase::new(DEMO_PASSPHRASE.into()).map_err(|e| cx.vault_error(e))?,
     };
-    let created = Vault::create(&dir, &passphrase, KdfParams::DEFAULT, actor()).map_err(|e| cx.vault_error(e))?;
+    let created = Vault::create(&dir, &passphrase, KdfParams::DEFAULT, actor())
+        .map_err(|e| cx.vault_error(e))?;
     let mut vault = created.vault;
-    let spec = if args.events == DemoSpec::standard().events { DemoSpec::standard() } else { DemoSpec::scaled(args.events) };
+    let spec = if args.events == DemoSpec::standard().events {
+        DemoSpec::standard()
+    } else {
+        DemoSpec::scaled(args.events)
+    };
     let data = generate(&spec);
-    let records = data.records().enumerate().map(|(i, r)| (format!("demo record {}", i + 1), Ok(r)));
+    let records = data
+        .records()
+        .enumerate()
+        .map(|(i, r)| (format!("demo record {}", i + 1), Ok(r)));
     let progress = Progress::new(cx.t("records:", "registros:"));
     let report = vault
-        .import_records("demo", records.collect::<Vec<_>>().into_iter(), &mut |n| progress.update(n))
+        .import_records("demo", records.collect::<Vec<_>>().into_iter(), &mut |n| {
+            progress.update(n)
+        })
         .map_err(|e| cx.vault_error(e))?;
     progress.finish();
     if !report.failed.is_empty() {
         return Err(cx.fail(
-            format!("the demo generator produced {} invalid records (a bug)", report.failed.len()),
-            format!("el generador de demostración produjo {} registros inválidos (un error)", report.failed.len()),
+            format!(
+                "the demo generator produced {} invalid records (a bug)",
+                report.failed.len()
+            ),
+            format!(
+                "el generador de demostración produjo {} registros inválidos (un error)",
+                report.failed.len()
+            ),
         ));
     }
     let counts = vault.counts().map_err(|e| cx.vault_error(e))?;
@@ -46,9 +67,18 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         print_json(&json!({ "vault": dir, "passphrase": DEMO_PASSPHRASE, "counts": counts }));
         return Ok(());
     }
-    println!("{}", cx.t("Testimonio demo vault (all data is fictional)", "Bóveda de demostración de Testimonio (todos los datos son ficticios)"));
+    println!(
+        "{}",
+        cx.t(
+            "Testimonio demo vault (all data is fictional)",
+            "Bóveda de demostración de Testimonio (todos los datos son ficticios)"
+        )
+    );
     println!("  {}: {}", cx.t("vault", "bóveda"), dir.display());
-    println!("  {}: {DEMO_PASSPHRASE}", cx.t("passphrase", "frase de contraseña"));
+    println!(
+        "  {}: {DEMO_PASSPHRASE}",
+        cx.t("passphrase", "frase de contraseña")
+    );
     println!(
         "  {} {}, {} {}, {} {} ({} {}, {} {})",
         counts.groups,
@@ -64,9 +94,14 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
     );
     println!();
     println!("{}", cx.t("Latest events:", "Eventos más recientes:"));
-    let total = vault.count_events(&EventFilter::default()).map_err(|e| cx.vault_error(e))?;
+    let total = vault
+        .count_events(&EventFilter::default())
+        .map_err(|e| cx.vault_error(e))?;
     let latest = vault
-        .events(&EventFilter { offset: total.saturating_sub(10) as usize, ..EventFilter::default() })
+        .events(&EventFilter {
+            offset: total.saturating_sub(10) as usize,
+            ..EventFilter::default()
+        })
         .map_err(|e| cx.vault_error(e))?;
     for e in &latest {
         println!(
@@ -79,7 +114,10 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
     }
     println!();
     println!("{}", cx.t("Try:", "Pruebe:"));
-    let passfile = cx.t("a file holding the passphrase", "un archivo con la frase de contraseña");
+    let passfile = cx.t(
+        "a file holding the passphrase",
+        "un archivo con la frase de contraseña",
+    );
     println!("  export TESTIMONIO_VAULT={}", dir.display());
     println!("  export TESTIMONIO_PASSPHRASE_FILE=<{passfile}>");
     println!("  testimonio events list --state TX");

@@ -7,11 +7,13 @@ use std::path::Path;
 use serde_json::json;
 use testimonio_vault::Provenance;
 
-use crate::context::{exit, print_json, CliResult, Context};
+use crate::context::{CliResult, Context, exit, print_json};
 
 pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliResult {
     let mut vault = cx.open()?;
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").map(|h| h.trim().to_owned()).ok();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_owned())
+        .ok();
     let mut results = Vec::new();
     let mut failed = 0;
     for path in files {
@@ -23,7 +25,9 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
                 source_path: source.to_str(),
                 host: host.as_deref(),
             };
-            vault.add_document(&mut BufReader::new(f), &from).map_err(|e| e.to_string())
+            vault
+                .add_document(&mut BufReader::new(f), &from)
+                .map_err(|e| e.to_string())
         });
         match outcome {
             Ok((info, is_new)) => {
@@ -32,11 +36,17 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
                         "{}  {}  {}  {}",
                         info.id,
                         info.sha256,
-                        if is_new { cx.t("stored", "guardado") } else { cx.t("already stored", "ya guardado") },
+                        if is_new {
+                            cx.t("stored", "guardado")
+                        } else {
+                            cx.t("already stored", "ya guardado")
+                        },
                         path.display()
                     );
                 }
-                results.push(json!({"path": path, "id": info.id, "sha256": info.sha256, "new": is_new}));
+                results.push(
+                    json!({"path": path, "id": info.id, "sha256": info.sha256, "new": is_new}),
+                );
             }
             Err(reason) => {
                 failed += 1;
@@ -52,20 +62,42 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
         Ok(())
     } else {
         Err(cx
-            .fail(format!("{failed} file(s) could not be stored"), format!("no se pudieron guardar {failed} archivo(s)"))
+            .fail(
+                format!("{failed} file(s) could not be stored"),
+                format!("no se pudieron guardar {failed} archivo(s)"),
+            )
             .with_status(exit::PARTIAL))
     }
 }
 
 pub fn get(cx: &Context, id: &str, out: &Path) -> CliResult {
     let mut vault = cx.open()?;
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     // Written beside the target and renamed only once the hash matched.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| cx.fail(format!("{}: {e}", dir.display()), format!("{}: {e}", dir.display())))?;
-    let size = vault.read_document(id, tmp.as_file_mut()).map_err(|e| cx.vault_error(e))?;
-    tmp.persist(out).map_err(|e| cx.fail(format!("{}: {}", out.display(), e.error), format!("{}: {}", out.display(), e.error)))?;
-    eprintln!("{} {} ({size} bytes, {})", cx.t("written to", "escrito en"), out.display(), cx.t("hash verified", "hash verificado"));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        cx.fail(
+            format!("{}: {e}", dir.display()),
+            format!("{}: {e}", dir.display()),
+        )
+    })?;
+    let size = vault
+        .read_document(id, tmp.as_file_mut())
+        .map_err(|e| cx.vault_error(e))?;
+    tmp.persist(out).map_err(|e| {
+        cx.fail(
+            format!("{}: {}", out.display(), e.error),
+            format!("{}: {}", out.display(), e.error),
+        )
+    })?;
+    eprintln!(
+        "{} {} ({size} bytes, {})",
+        cx.t("written to", "escrito en"),
+        out.display(),
+        cx.t("hash verified", "hash verificado")
+    );
     Ok(())
 }
 
@@ -76,9 +108,21 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     if json_out {
         print_json(&json!({ "document": info, "custody": custody }));
     } else {
-        println!("{}  {}  {} bytes  {}", info.id, info.sha256, info.size, info.file_name.as_deref().unwrap_or("-"));
+        println!(
+            "{}  {}  {} bytes  {}",
+            info.id,
+            info.sha256,
+            info.size,
+            info.file_name.as_deref().unwrap_or("-")
+        );
         for c in &custody {
-            println!("  {}  {:<16} {}  {}", c.at, c.action, c.actor, c.source_path.as_deref().unwrap_or(""));
+            println!(
+                "  {}  {:<16} {}  {}",
+                c.at,
+                c.action,
+                c.actor,
+                c.source_path.as_deref().unwrap_or("")
+            );
         }
     }
     Ok(())
@@ -91,7 +135,13 @@ pub fn list(cx: &Context, json_out: bool) -> CliResult {
         print_json(&json!({ "total": docs.len(), "documents": docs }));
     } else {
         for d in &docs {
-            println!("{}  {}  {:>10}  {}", d.id, d.sha256, d.size, d.file_name.as_deref().unwrap_or("-"));
+            println!(
+                "{}  {}  {:>10}  {}",
+                d.id,
+                d.sha256,
+                d.size,
+                d.file_name.as_deref().unwrap_or("-")
+            );
         }
         println!("{} {}", docs.len(), cx.t("documents", "documentos"));
     }

@@ -6,13 +6,13 @@ use std::io::{self, BufReader};
 use serde_json::json;
 use testimonio_domain::exchange::{EventRecord, PersonRecord};
 use testimonio_domain::{
-    date::parse_day, ConsentLevel, EventKind, EventType, FieldError, FieldOffice, Lang, RecordId, UsState, Verification,
-    Vocabulary,
+    ConsentLevel, EventKind, EventType, FieldError, FieldOffice, Lang, RecordId, UsState,
+    Verification, Vocabulary, date::parse_day,
 };
 use testimonio_vault::{EventFilter, ImportReport, PeopleFilter};
 
 use crate::cli::{EventsListArgs, ExportArgs, ExportFormat, ImportArgs, PeopleListArgs};
-use crate::context::{exit, print_json, CliResult, Context, Failure, Progress};
+use crate::context::{CliResult, Context, Failure, Progress, exit, print_json};
 
 fn bad_option(cx: &Context, option: &str, err: FieldError) -> Failure {
     cx.fail(
@@ -31,7 +31,10 @@ pub fn import(cx: &Context, args: &ImportArgs) -> CliResult {
         vault.import_csv_dir(&args.file, &mut tick)
     } else {
         let file = File::open(&args.file).map_err(|e| {
-            cx.fail(format!("{}: {e}", args.file.display()), format!("{}: {e}", args.file.display()))
+            cx.fail(
+                format!("{}: {e}", args.file.display()),
+                format!("{}: {e}", args.file.display()),
+            )
         })?;
         vault.import_jsonl(BufReader::new(file), &mut tick)
     }
@@ -43,8 +46,14 @@ pub fn import(cx: &Context, args: &ImportArgs) -> CliResult {
     } else {
         Err(cx
             .fail(
-                format!("{} record(s) were refused; the rest was imported", report.failed.len()),
-                format!("se rechazaron {} registro(s); el resto se importó", report.failed.len()),
+                format!(
+                    "{} record(s) were refused; the rest was imported",
+                    report.failed.len()
+                ),
+                format!(
+                    "se rechazaron {} registro(s); el resto se importó",
+                    report.failed.len()
+                ),
             )
             .with_status(exit::PARTIAL))
     }
@@ -56,7 +65,12 @@ fn print_import_report(cx: &Context, report: &ImportReport, json_out: bool) {
         return;
     }
     for f in &report.failed {
-        println!("{}: {}: {}", cx.t("refused", "rechazado"), f.location, f.reason);
+        println!(
+            "{}: {}: {}",
+            cx.t("refused", "rechazado"),
+            f.location,
+            f.reason
+        );
     }
     println!(
         "{}: {}, {}: {}, {}: {}, {}: {}",
@@ -77,7 +91,10 @@ pub fn export(cx: &Context, args: &ExportArgs) -> CliResult {
         (ExportFormat::Jsonl, None) => vault.export_jsonl(&mut io::stdout().lock()),
         (ExportFormat::Jsonl, Some(path)) => {
             let mut file = io::BufWriter::new(File::create(path).map_err(|e| {
-                cx.fail(format!("{}: {e}", path.display()), format!("{}: {e}", path.display()))
+                cx.fail(
+                    format!("{}: {e}", path.display()),
+                    format!("{}: {e}", path.display()),
+                )
             })?);
             vault.export_jsonl(&mut file)
         }
@@ -91,23 +108,38 @@ pub fn export(cx: &Context, args: &ExportArgs) -> CliResult {
     }
     .map_err(|e| cx.vault_error(e))?;
     if args.out.is_some() {
-        eprintln!("{} {written} {}", cx.t("exported", "exportados"), cx.t("records", "registros"));
+        eprintln!(
+            "{} {written} {}",
+            cx.t("exported", "exportados"),
+            cx.t("records", "registros")
+        );
     }
     Ok(())
 }
 
 pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
-    let opt_id = |name: &str, v: &Option<String>| v.as_deref().map(|s| RecordId::parse(name, s)).transpose();
+    let opt_id =
+        |name: &str, v: &Option<String>| v.as_deref().map(|s| RecordId::parse(name, s)).transpose();
     let day = |name: &str, v: &Option<String>| v.as_deref().map(|s| parse_day(name, s)).transpose();
     let filter = EventFilter {
-        kind: args.kind.as_deref().map(|k| EventKind::parse("kind", k)).transpose().map_err(|e| bad_option(cx, "kind", e))?,
+        kind: args
+            .kind
+            .as_deref()
+            .map(|k| EventKind::parse("kind", k))
+            .transpose()
+            .map_err(|e| bad_option(cx, "kind", e))?,
         event_type: args
             .event_type
             .as_deref()
             .map(|t| EventType::parse("type", t))
             .transpose()
             .map_err(|e| bad_option(cx, "type", e))?,
-        state: args.state.as_deref().map(|s| UsState::parse("state", s)).transpose().map_err(|e| bad_option(cx, "state", e))?,
+        state: args
+            .state
+            .as_deref()
+            .map(|s| UsState::parse("state", s))
+            .transpose()
+            .map_err(|e| bad_option(cx, "state", e))?,
         field_office: args
             .field_office
             .as_deref()
@@ -134,12 +166,19 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
         // Narratives are sensitive and long: lists carry the record without them.
         let items: Vec<_> = events
             .iter()
-            .map(|e| EventRecord { narrative: None, ..EventRecord::from_event(e) })
+            .map(|e| EventRecord {
+                narrative: None,
+                ..EventRecord::from_event(e)
+            })
             .collect();
         print_json(&json!({ "total": total, "offset": args.offset, "events": items }));
     } else {
         for e in &events {
-            let people: Vec<_> = e.participants().iter().map(|p| format!("{}({})", p.person, p.role.code())).collect();
+            let people: Vec<_> = e
+                .participants()
+                .iter()
+                .map(|p| format!("{}({})", p.person, p.role.code()))
+                .collect();
             println!(
                 "{:<14} {:<12} {:<10} {:<36} {:<3} {:<4} {}",
                 e.id(),
@@ -151,14 +190,23 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
                 people.join(" ")
             );
         }
-        println!("{} {} {total}", events.len(), cx.t("shown of", "mostrados de"));
+        println!(
+            "{} {} {total}",
+            events.len(),
+            cx.t("shown of", "mostrados de")
+        );
     }
     Ok(())
 }
 
 pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
     let filter = PeopleFilter {
-        group: args.group.as_deref().map(|g| RecordId::parse("group", g)).transpose().map_err(|e| bad_option(cx, "group", e))?,
+        group: args
+            .group
+            .as_deref()
+            .map(|g| RecordId::parse("group", g))
+            .transpose()
+            .map_err(|e| bad_option(cx, "group", e))?,
         consent_at_least: args
             .consent
             .as_deref()
@@ -185,7 +233,13 @@ pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
     } else {
         for p in &people {
             let groups: Vec<_> = p.groups.iter().map(ToString::to_string).collect();
-            println!("{:<12} {:<24} {:<28} {}", p.id, p.pseudonym, p.consent.level_on(today).label(cx.lang), groups.join(" "));
+            println!(
+                "{:<12} {:<24} {:<28} {}",
+                p.id,
+                p.pseudonym,
+                p.consent.level_on(today).label(cx.lang),
+                groups.join(" ")
+            );
         }
         println!("{} {}", people.len(), cx.t("people", "personas"));
     }
@@ -210,10 +264,18 @@ pub fn person_show(cx: &Context, id: &str, json_out: bool) -> CliResult {
         line("legal name", "nombre legal", record.legal_name.as_deref());
         line("contact", "contacto", record.contact.as_deref());
         line("A-number", "número A", record.a_number.as_deref());
-        line("immigration status", "estatus migratorio", record.immigration_status.as_deref());
+        line(
+            "immigration status",
+            "estatus migratorio",
+            record.immigration_status.as_deref(),
+        );
         line("address", "dirección", record.address.as_deref());
         let today = chrono::Utc::now().date_naive();
-        line("consent", "consentimiento", Some(person.consent.level_on(today).label(cx.lang)));
+        line(
+            "consent",
+            "consentimiento",
+            Some(person.consent.level_on(today).label(cx.lang)),
+        );
     }
     Ok(())
 }

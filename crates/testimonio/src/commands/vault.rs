@@ -4,11 +4,15 @@ use serde_json::json;
 use testimonio_vault::{KdfParams, Unlock, Vault};
 
 use crate::cli::{BackupArgs, InitArgs, PasswdArgs, RestoreArgs};
-use crate::context::{actor, exit, print_json, CliResult, Context};
+use crate::context::{CliResult, Context, actor, exit, print_json};
 
 pub fn init(cx: &Context, args: &InitArgs) -> CliResult {
     let dir = cx.vault_dir()?;
-    let kdf = KdfParams { m_cost: args.kdf_memory_mib.saturating_mul(1024), t_cost: args.kdf_passes, p_cost: 1 };
+    let kdf = KdfParams {
+        m_cost: args.kdf_memory_mib.saturating_mul(1024),
+        t_cost: args.kdf_passes,
+        p_cost: 1,
+    };
     let passphrase = if cx.passphrase_file.is_some() {
         cx.passphrase("Passphrase", "Frase de contraseña")?
     } else {
@@ -16,16 +20,25 @@ pub fn init(cx: &Context, args: &InitArgs) -> CliResult {
         let again = cx.ask("Repeat the passphrase", "Repita la frase de contraseña")?;
         let again = testimonio_vault::Passphrase::new(again).map_err(|e| cx.vault_error(e))?;
         if !first.matches(&again) {
-            return Err(cx.fail("the passphrases differ", "las frases de contraseña no coinciden"));
+            return Err(cx.fail(
+                "the passphrases differ",
+                "las frases de contraseña no coinciden",
+            ));
         }
         first
     };
     let created = Vault::create(dir, &passphrase, kdf, actor()).map_err(|e| cx.vault_error(e))?;
     let recovery = created.recovery_key.reveal();
     if args.json {
-        print_json(&json!({ "vault": dir, "vault_id": created.vault.vault_id(), "recovery_key": recovery }));
+        print_json(
+            &json!({ "vault": dir, "vault_id": created.vault.vault_id(), "recovery_key": recovery }),
+        );
     } else {
-        println!("{} {}", cx.t("Vault created in", "Bóveda creada en"), dir.display());
+        println!(
+            "{} {}",
+            cx.t("Vault created in", "Bóveda creada en"),
+            dir.display()
+        );
         println!();
         println!("{}", cx.t(
             "Recovery key (shown only now; write it down and keep it apart from the passphrase):",
@@ -46,22 +59,40 @@ pub fn passwd(cx: &Context, args: &PasswdArgs) -> CliResult {
     };
     let new = match &args.new_passphrase_file {
         Some(path) => {
-            let sub = Context { lang: cx.lang, vault_dir: None, passphrase_file: Some(path.clone()) };
+            let sub = Context {
+                lang: cx.lang,
+                vault_dir: None,
+                passphrase_file: Some(path.clone()),
+            };
             sub.passphrase("New passphrase", "Nueva frase de contraseña")?
         }
         None => {
-            let sub = Context { lang: cx.lang, vault_dir: None, passphrase_file: None };
+            let sub = Context {
+                lang: cx.lang,
+                vault_dir: None,
+                passphrase_file: None,
+            };
             let first = sub.passphrase("New passphrase", "Nueva frase de contraseña")?;
-            let again = testimonio_vault::Passphrase::new(sub.ask("Repeat the passphrase", "Repita la frase de contraseña")?)
-                .map_err(|e| cx.vault_error(e))?;
+            let again = testimonio_vault::Passphrase::new(
+                sub.ask("Repeat the passphrase", "Repita la frase de contraseña")?,
+            )
+            .map_err(|e| cx.vault_error(e))?;
             if !first.matches(&again) {
-                return Err(cx.fail("the passphrases differ", "las frases de contraseña no coinciden"));
+                return Err(cx.fail(
+                    "the passphrases differ",
+                    "las frases de contraseña no coinciden",
+                ));
             }
             first
         }
     };
-    vault.change_passphrase(&new).map_err(|e| cx.vault_error(e))?;
-    println!("{}", cx.t("Passphrase changed.", "Frase de contraseña cambiada."));
+    vault
+        .change_passphrase(&new)
+        .map_err(|e| cx.vault_error(e))?;
+    println!(
+        "{}",
+        cx.t("Passphrase changed.", "Frase de contraseña cambiada.")
+    );
     Ok(())
 }
 
@@ -116,9 +147,16 @@ pub fn audit_log(cx: &Context, limit: usize, json_out: bool) -> CliResult {
         }));
     } else {
         for e in &entries {
-            println!("{:>6}  {}  {:<28} {:<24} {:<28} {}", e.seq, e.at, e.actor, e.action, e.object, e.detail);
+            println!(
+                "{:>6}  {}  {:<28} {:<24} {:<28} {}",
+                e.seq, e.at, e.actor, e.action, e.object, e.detail
+            );
         }
-        println!("{}: {count}; {}: {head}", cx.t("entries", "entradas"), cx.t("head", "cabeza"));
+        println!(
+            "{}: {count}; {}: {head}",
+            cx.t("entries", "entradas"),
+            cx.t("head", "cabeza")
+        );
         for f in &faults {
             println!("{}: {f}", cx.t("FAULT", "FALLA"));
         }
@@ -126,7 +164,12 @@ pub fn audit_log(cx: &Context, limit: usize, json_out: bool) -> CliResult {
     if faults.is_empty() {
         Ok(())
     } else {
-        Err(cx.fail("the audit chain is broken", "la cadena de auditoría está rota").with_status(exit::CHECK_FAULTS))
+        Err(cx
+            .fail(
+                "the audit chain is broken",
+                "la cadena de auditoría está rota",
+            )
+            .with_status(exit::CHECK_FAULTS))
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::fs;
 
-use crate::{files_under, TestEnv};
+use crate::{TestEnv, files_under};
 
 const CANARIES: &[&str] = &[
     "Canarylegalname Zqxwv",
@@ -27,9 +27,12 @@ fn planted_plaintext_never_reaches_disk() {
     env.init();
     let input = format!(
         concat!(
-            r#"{{"type":"group","id":"g-1","name":"Canary group (demo)","state":"IL"}}"#, "\n",
-            r#"{{"type":"person","id":"p-1","pseudonym":"Rosa","legal_name":"{}","aliases":["{}"],"address":"{}","a_number":"A-987-654-321","contact":"CanaryAnumber@example.invalid","groups":["g-1"],"consent":"internal"}}"#, "\n",
-            r#"{{"type":"event","id":"e-1","event_type":"hunger_strike","date":"2018-03-02","state":"IL","people":[{{"id":"p-1","role":"organizer"}}],"narrative":"{}"}}"#, "\n",
+            r#"{{"type":"group","id":"g-1","name":"Canary group (demo)","state":"IL"}}"#,
+            "\n",
+            r#"{{"type":"person","id":"p-1","pseudonym":"Rosa","legal_name":"{}","aliases":["{}"],"address":"{}","a_number":"A-987-654-321","contact":"CanaryAnumber@example.invalid","groups":["g-1"],"consent":"internal"}}"#,
+            "\n",
+            r#"{{"type":"event","id":"e-1","event_type":"hunger_strike","date":"2018-03-02","state":"IL","people":[{{"id":"p-1","role":"organizer"}}],"narrative":"{}"}}"#,
+            "\n",
         ),
         CANARIES[0], CANARIES[1], CANARIES[2], CANARIES[4]
     );
@@ -40,8 +43,17 @@ fn planted_plaintext_never_reaches_disk() {
     env.ok(&["document", "add", doc.to_str().unwrap()]);
     env.ok(&["person", "show", "p-1"]);
     let exported = env.ok(&["export"]);
-    assert!(exported.contains(CANARIES[0]), "the export itself carries the identity");
-    env.ok(&["export", "--format", "csv", "--out", env.path("in/export-csv").to_str().unwrap()]);
+    assert!(
+        exported.contains(CANARIES[0]),
+        "the export itself carries the identity"
+    );
+    env.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        env.path("in/export-csv").to_str().unwrap(),
+    ]);
     fs::create_dir_all(env.path("backups")).unwrap();
     env.ok(&["backup", env.path("backups/b.tar").to_str().unwrap()]);
     let mut restore = env.command(&["restore", env.path("backups/b.tar").to_str().unwrap()]);
@@ -57,7 +69,10 @@ fn planted_plaintext_never_reaches_disk() {
         .iter()
         .flat_map(|d| files_under(&env.path(d)))
         .collect();
-    assert!(scanned.len() >= 6, "expected vault, WAL, blobs, backup: {scanned:?}");
+    assert!(
+        scanned.len() >= 6,
+        "expected vault, WAL, blobs, backup: {scanned:?}"
+    );
     let mut found = Vec::new();
     for path in &scanned {
         let bytes = fs::read(path).unwrap();
@@ -68,7 +83,11 @@ fn planted_plaintext_never_reaches_disk() {
                 found.push(format!("{canary:?} in {}", path.display()));
             }
         }
-        assert!(!hits(&bytes, "A987654321"), "A-number in {}", path.display());
+        assert!(
+            !hits(&bytes, "A987654321"),
+            "A-number in {}",
+            path.display()
+        );
     }
     assert!(found.is_empty(), "plaintext on disk: {found:#?}");
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use testimonio_demo::DemoSpec;
 
-use crate::{demo_jsonl, TestEnv};
+use crate::{TestEnv, demo_jsonl};
 
 #[test]
 fn kill_9_during_import_then_resume() {
@@ -28,17 +28,33 @@ fn kill_9_during_import_then_resume() {
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let check = env.json(&["check", "--json"]);
-        assert_eq!(check["faults"].as_array().unwrap().len(), 0, "after a kill at {delay_ms} ms: {check}");
-        let total = env.json(&["events", "list", "--limit", "0", "--json"])["total"].as_u64().unwrap();
+        assert_eq!(
+            check["faults"].as_array().unwrap().len(),
+            0,
+            "after a kill at {delay_ms} ms: {check}"
+        );
+        let total = env.json(&["events", "list", "--limit", "0", "--json"])["total"]
+            .as_u64()
+            .unwrap();
         assert!(total <= expected_events);
     }
-    assert!(interrupted >= 2, "the import finished before most kills; make the input larger");
+    assert!(
+        interrupted >= 2,
+        "the import finished before most kills; make the input larger"
+    );
 
     let report = env.json(&["import", file, "--json"]);
     assert_eq!(report["failed"].as_array().unwrap().len(), 0);
-    assert_eq!(report["updated"], 0, "a half-written record was visible: {report}");
+    assert_eq!(
+        report["updated"], 0,
+        "a half-written record was visible: {report}"
+    );
     let events = env.json(&["events", "list", "--limit", "0", "--json"]);
-    assert_eq!(events["total"].as_u64(), Some(expected_events), "missing or duplicate events");
+    assert_eq!(
+        events["total"].as_u64(),
+        Some(expected_events),
+        "missing or duplicate events"
+    );
     let again = env.json(&["import", file, "--json"]);
     assert_eq!(again["created"], 0);
     env.ok(&["check"]);

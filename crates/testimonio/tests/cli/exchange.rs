@@ -1,9 +1,9 @@
 //! Import and export: lossless round trips, bad lines, idempotence.
 
 use testimonio_demo::DemoSpec;
-use testimonio_domain::exchange::{parse_line, ExchangeRecord};
+use testimonio_domain::exchange::{ExchangeRecord, parse_line};
 
-use crate::{demo_jsonl, stdout, TestEnv};
+use crate::{TestEnv, demo_jsonl, stdout};
 
 /// The records of a JSONL text as domain-comparable JSON values, header
 /// left out, each normalized through the domain types.
@@ -14,11 +14,15 @@ fn normalized(jsonl: &str) -> Vec<serde_json::Value> {
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| match parse_line(l).expect("valid line") {
             ExchangeRecord::Header(_) => None,
-            ExchangeRecord::Group(g) => Some(serde_json::to_value(GroupRecord::from_group(&g.into_group().unwrap())).unwrap()),
-            ExchangeRecord::Person(p) => {
-                Some(serde_json::to_value(PersonRecord::from_person(&p.into_person().unwrap())).unwrap())
-            }
-            ExchangeRecord::Event(e) => Some(serde_json::to_value(EventRecord::from_event(&e.into_event().unwrap())).unwrap()),
+            ExchangeRecord::Group(g) => Some(
+                serde_json::to_value(GroupRecord::from_group(&g.into_group().unwrap())).unwrap(),
+            ),
+            ExchangeRecord::Person(p) => Some(
+                serde_json::to_value(PersonRecord::from_person(&p.into_person().unwrap())).unwrap(),
+            ),
+            ExchangeRecord::Event(e) => Some(
+                serde_json::to_value(EventRecord::from_event(&e.into_event().unwrap())).unwrap(),
+            ),
         })
         .collect()
 }
@@ -39,12 +43,25 @@ fn jsonl_and_csv_round_trips_are_lossless() {
     assert_eq!(report["failed"].as_array().unwrap().len(), 0);
 
     let exported = env.ok(&["export", "--format", "jsonl"]);
-    assert!(exported.starts_with("{\"type\":\"header\",\"format\":\"testimonio-exchange\",\"version\":1"));
-    assert_eq!(sorted(normalized(&exported)), sorted(normalized(&input)), "export differs from what was imported");
+    assert!(
+        exported
+            .starts_with("{\"type\":\"header\",\"format\":\"testimonio-exchange\",\"version\":1")
+    );
+    assert_eq!(
+        sorted(normalized(&exported)),
+        sorted(normalized(&input)),
+        "export differs from what was imported"
+    );
 
     // CSV out of vault A, into vault B, JSONL out of B: identical to A's JSONL.
     let csv_dir = env.path("out/csv");
-    env.ok(&["export", "--format", "csv", "--out", csv_dir.to_str().unwrap()]);
+    env.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        csv_dir.to_str().unwrap(),
+    ]);
     for f in ["groups.csv", "people.csv", "events.csv"] {
         assert!(csv_dir.join(f).exists(), "{f}");
     }
@@ -61,11 +78,26 @@ fn reimport_adds_nothing_and_changes_are_updates() {
     env.init();
     let file = env.write("in/demo.jsonl", &demo_jsonl(&DemoSpec::standard()));
     env.ok(&["import", file.to_str().unwrap()]);
-    let audit_before = env.json(&["audit", "log", "--limit", "1", "--json"])["total"].as_u64().unwrap();
+    let audit_before = env.json(&["audit", "log", "--limit", "1", "--json"])["total"]
+        .as_u64()
+        .unwrap();
     let again = env.json(&["import", file.to_str().unwrap(), "--json"]);
-    assert_eq!((again["created"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(0), Some(468)));
-    let audit_after = env.json(&["audit", "log", "--limit", "1", "--json"])["total"].as_u64().unwrap();
-    assert_eq!(audit_after, audit_before + 1, "only the import summary is audited");
+    assert_eq!(
+        (
+            again["created"].as_u64(),
+            again["updated"].as_u64(),
+            again["unchanged"].as_u64()
+        ),
+        (Some(0), Some(0), Some(468))
+    );
+    let audit_after = env.json(&["audit", "log", "--limit", "1", "--json"])["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        audit_after,
+        audit_before + 1,
+        "only the import summary is audited"
+    );
 
     let change = env.write(
         "in/change.jsonl",
@@ -94,7 +126,11 @@ fn bad_lines_are_reported_with_their_number_and_the_rest_imports() {
         ),
     );
     let out = env.run(&["import", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(4), "partial import has its own exit status");
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "partial import has its own exit status"
+    );
     let text = stdout(&out);
     for expected in [
         "line 3: date: is not a valid date",
@@ -105,7 +141,10 @@ fn bad_lines_are_reported_with_their_number_and_the_rest_imports() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
-    assert!(!text.contains("Secret"), "an error echoed record content:\n{text}");
+    assert!(
+        !text.contains("Secret"),
+        "an error echoed record content:\n{text}"
+    );
     assert!(text.contains("created: 3"), "{text}");
     let events = env.json(&["events", "list", "--json"]);
     assert_eq!(events["total"], 1);
@@ -120,7 +159,15 @@ fn lists_filter_and_page() {
     env.ok(&["import", file.to_str().unwrap()]);
     let all = env.json(&["events", "list", "--json"]);
     assert_eq!(all["total"], 400);
-    let tx = env.json(&["events", "list", "--state", "TX", "--kind", "enforcement_action", "--json"]);
+    let tx = env.json(&[
+        "events",
+        "list",
+        "--state",
+        "TX",
+        "--kind",
+        "enforcement_action",
+        "--json",
+    ]);
     let n = tx["total"].as_u64().unwrap();
     assert!(n > 0);
     for e in tx["events"].as_array().unwrap() {
@@ -128,9 +175,19 @@ fn lists_filter_and_page() {
         assert_eq!(e["kind"], "enforcement_action");
         assert!(e.get("narrative").is_none(), "lists carry no narratives");
     }
-    let page = env.json(&["events", "list", "--limit", "10", "--offset", "395", "--json"]);
+    let page = env.json(&[
+        "events", "list", "--limit", "10", "--offset", "395", "--json",
+    ]);
     assert_eq!(page["events"].as_array().unwrap().len(), 5);
-    let ranged = env.json(&["events", "list", "--from", "2019-01-01", "--to", "2019-12-31", "--json"]);
+    let ranged = env.json(&[
+        "events",
+        "list",
+        "--from",
+        "2019-01-01",
+        "--to",
+        "2019-12-31",
+        "--json",
+    ]);
     for e in ranged["events"].as_array().unwrap() {
         let d = e["date"].as_str().unwrap().trim_start_matches('~');
         assert!(d.starts_with("2019") || e.get("end_date").is_some(), "{e}");

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use testimonio_demo::{generate, DemoSpec};
+use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::exchange::{ExchangeRecord, HeaderRecord};
 
 pub const PASSPHRASE: &str = "test passphrase, not secret";
@@ -20,9 +20,18 @@ pub struct TestEnv {
     pub root: tempfile::TempDir,
 }
 
+impl Default for TestEnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl TestEnv {
     pub fn new() -> Self {
-        let root = tempfile::Builder::new().prefix("testimonio-test-").tempdir().expect("temp dir");
+        let root = tempfile::Builder::new()
+            .prefix("testimonio-test-")
+            .tempdir()
+            .expect("temp dir");
         fs::create_dir_all(root.path().join("tmp")).unwrap();
         fs::write(root.path().join("passphrase"), format!("{PASSPHRASE}\n")).unwrap();
         Self { root }
@@ -76,7 +85,14 @@ impl TestEnv {
 
     /// `init` with the weakest KDF (tests only); returns the recovery key.
     pub fn init(&self) -> String {
-        let v = self.json(&["init", "--kdf-memory-mib", "8", "--kdf-passes", "1", "--json"]);
+        let v = self.json(&[
+            "init",
+            "--kdf-memory-mib",
+            "8",
+            "--kdf-passes",
+            "1",
+            "--json",
+        ]);
         v["recovery_key"].as_str().expect("recovery key").to_owned()
     }
 
@@ -106,7 +122,9 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&d) else { continue };
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {

@@ -6,10 +6,13 @@ use std::fs;
 
 use testimonio_demo::DemoSpec;
 
-use crate::{demo_jsonl, files_under, stderr, stdout, TestEnv};
+use crate::{TestEnv, demo_jsonl, files_under, stderr, stdout};
 
 fn snapshot(dir: &std::path::Path) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
-    files_under(dir).into_iter().map(|p| (p.clone(), fs::read(&p).unwrap())).collect()
+    files_under(dir)
+        .into_iter()
+        .map(|p| (p.clone(), fs::read(&p).unwrap()))
+        .collect()
 }
 
 #[test]
@@ -18,20 +21,36 @@ fn wrong_passphrase_is_one_clear_line_and_changes_nothing() {
     env.init();
     let before = snapshot(&env.vault());
     env.write("wrong", "not the passphrase\n");
-    for args in [&["check"][..], &["events", "list"], &["export"], &["import", "-"]] {
+    for args in [
+        &["check"][..],
+        &["events", "list"],
+        &["export"],
+        &["import", "-"],
+    ] {
         let mut cmd = env.command(args);
         cmd.env("TESTIMONIO_PASSPHRASE_FILE", env.path("wrong"));
         let out = cmd.output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert_eq!(stderr(&out), "testimonio: wrong passphrase or recovery key (nothing was changed)\n");
+        assert_eq!(
+            stderr(&out),
+            "testimonio: wrong passphrase or recovery key (nothing was changed)\n"
+        );
         assert!(stdout(&out).is_empty());
     }
-    assert_eq!(snapshot(&env.vault()), before, "a failed unlock changed the vault");
+    assert_eq!(
+        snapshot(&env.vault()),
+        before,
+        "a failed unlock changed the vault"
+    );
 
     let mut cmd = env.command(&["--lang", "es", "check"]);
     cmd.env("TESTIMONIO_PASSPHRASE_FILE", env.path("wrong"));
     let out = cmd.output().unwrap();
-    assert!(stderr(&out).contains("frase de contraseña o clave de recuperación incorrecta"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("frase de contraseña o clave de recuperación incorrecta"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -39,8 +58,16 @@ fn passwd_and_recovery_key_unlock() {
     let env = TestEnv::new();
     let recovery = env.init();
     env.write("new-passphrase", "a brand new passphrase\n");
-    env.ok(&["passwd", "--new-passphrase-file", env.path("new-passphrase").to_str().unwrap()]);
-    assert_eq!(env.run(&["check"]).status.code(), Some(1), "old passphrase still works");
+    env.ok(&[
+        "passwd",
+        "--new-passphrase-file",
+        env.path("new-passphrase").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        env.run(&["check"]).status.code(),
+        Some(1),
+        "old passphrase still works"
+    );
     let mut cmd = env.command(&["check"]);
     cmd.env("TESTIMONIO_PASSPHRASE_FILE", env.path("new-passphrase"));
     assert!(cmd.output().unwrap().status.success());
@@ -56,8 +83,19 @@ fn passwd_and_recovery_key_unlock() {
     ]);
     env.ok(&["check"]);
     let log = env.json(&["audit", "log", "--json"]);
-    let actions: Vec<_> = log["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_owned()).collect();
-    assert_eq!(actions.iter().filter(|a| *a == "passphrase_changed").count(), 2);
+    let actions: Vec<_> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "passphrase_changed")
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -77,7 +115,12 @@ fn documents_are_stored_once_returned_exactly_and_tampering_is_found() {
     let list = env.json(&["documents", "list", "--json"]);
     assert_eq!(list["total"], 1);
     let show = env.json(&["document", "show", &id, "--json"]);
-    let custody: Vec<_> = show["custody"].as_array().unwrap().iter().map(|c| c["action"].as_str().unwrap()).collect();
+    let custody: Vec<_> = show["custody"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
     assert_eq!(custody, ["received", "received_again"]);
     let sha = show["document"]["sha256"].as_str().unwrap();
     assert_eq!(sha.len(), 64);
@@ -97,10 +140,23 @@ fn documents_are_stored_once_returned_exactly_and_tampering_is_found() {
     assert_eq!(out.status.code(), Some(3));
     let text = stdout(&out);
     assert!(text.contains(&format!("FAULT: document {id}:")), "{text}");
-    assert_eq!(text.matches("FAULT").count(), 1, "exactly one fault: {text}");
-    let got = env.run(&["document", "get", &id, "--out", env.path("out/bad.bin").to_str().unwrap()]);
+    assert_eq!(
+        text.matches("FAULT").count(),
+        1,
+        "exactly one fault: {text}"
+    );
+    let got = env.run(&[
+        "document",
+        "get",
+        &id,
+        "--out",
+        env.path("out/bad.bin").to_str().unwrap(),
+    ]);
     assert_eq!(got.status.code(), Some(1));
-    assert!(!env.path("out/bad.bin").exists(), "a file that failed its hash was left behind");
+    assert!(
+        !env.path("out/bad.bin").exists(),
+        "a file that failed its hash was left behind"
+    );
 }
 
 #[test]
@@ -122,12 +178,20 @@ fn backup_restores_into_a_verified_new_vault() {
     assert!(cmd.output().unwrap().status.success());
     let mut cmd = env.command(&["export"]);
     cmd.env("TESTIMONIO_VAULT", &restored);
-    assert_eq!(String::from_utf8(cmd.output().unwrap().stdout).unwrap(), exported);
+    assert_eq!(
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap(),
+        exported
+    );
 
     // With the recovery key, into another place.
     env.write("recovery", &recovery);
     let other = env.path("restored-2");
-    let mut cmd = env.command(&["restore", backup.to_str().unwrap(), "--recovery-key-file", env.path("recovery").to_str().unwrap()]);
+    let mut cmd = env.command(&[
+        "restore",
+        backup.to_str().unwrap(),
+        "--recovery-key-file",
+        env.path("recovery").to_str().unwrap(),
+    ]);
     cmd.env("TESTIMONIO_VAULT", &other);
     assert!(cmd.output().unwrap().status.success());
 
@@ -141,7 +205,10 @@ fn backup_restores_into_a_verified_new_vault() {
     // A damaged backup is refused and leaves nothing behind.
     // Flip a byte inside the database member, past its tar header.
     let mut bytes = fs::read(&backup).unwrap();
-    let header = bytes.windows(9).position(|w| w == b"vault.db\0").expect("database member");
+    let header = bytes
+        .windows(9)
+        .position(|w| w == b"vault.db\0")
+        .expect("database member");
     bytes[header + 512 + 5000] ^= 0x40;
     let damaged = env.path("backups/damaged.tar");
     fs::write(&damaged, bytes).unwrap();
@@ -173,10 +240,22 @@ fn person_show_is_audited() {
     let file = env.write("in/demo.jsonl", &demo_jsonl(&DemoSpec::standard()));
     env.ok(&["import", file.to_str().unwrap()]);
     let p = env.json(&["person", "show", "demo-p-0001", "--json"]);
-    assert!(p["legal_name"].as_str().unwrap().contains("Ficticia") || p["legal_name"].as_str().unwrap().contains("Ficticio"));
+    assert!(
+        p["legal_name"].as_str().unwrap().contains("Ficticia")
+            || p["legal_name"].as_str().unwrap().contains("Ficticio")
+    );
     let log = env.json(&["audit", "log", "--limit", "3", "--json"]);
-    let last = log["entries"].as_array().unwrap().iter().rev().find(|e| e["action"] == "identity_read").cloned();
-    assert_eq!(last.expect("identity read audited")["object"], "person:demo-p-0001");
+    let last = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["action"] == "identity_read")
+        .cloned();
+    assert_eq!(
+        last.expect("identity read audited")["object"],
+        "person:demo-p-0001"
+    );
     assert_eq!(log["chain_ok"], true);
     let missing = env.run(&["person", "show", "nobody"]);
     assert_eq!(missing.status.code(), Some(1));
