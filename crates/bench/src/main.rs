@@ -335,15 +335,8 @@ fn write_plain(
     expected: usize,
     timings: &mut Timings,
 ) -> Result<Connection> {
-    let mut conn = if std::env::var("XKEY").is_ok() {
-        db::open_encrypted(path, &Key32::from_bytes([7; 32]), true)?
-    } else {
-        Connection::open(path)?
-    };
+    let mut conn = Connection::open(path)?;
     db::configure(&conn)?;
-    if let Ok(c) = std::env::var("XCACHE") {
-        conn.execute_batch(&format!("PRAGMA cache_size = -{c};"))?;
-    }
     db::migrate(&mut conn)?;
     // A fixed key: computing the chain's keyed hashes costs the same with any key.
     let key = Key32::from_bytes([0x5a; 32]);
