@@ -523,8 +523,9 @@ impl Report<'_> {
         let _ = writeln!(
             w,
             "method: runs={} (median shown); fresh databases each run; {BATCH} records per transaction, \
-             each record audited; WAL, synchronous=FULL",
-            self.options.runs
+             each record audited; WAL, synchronous=FULL, {} KiB pages and a 64 MiB cache on both sides",
+            self.options.runs,
+            testimonio_vault::db::PAGE_SIZE / 1024
         );
         let _ = writeln!(
             w,

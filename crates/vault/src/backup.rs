@@ -93,6 +93,7 @@ impl Vault {
                 "ATTACH DATABASE ?1 AS backup KEY ?2",
                 rusqlite::params![path, key.as_str()],
             )?;
+            self.conn().execute_batch(&db::cipher_settings("backup"))?;
             let exported = self
                 .conn()
                 .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()));
