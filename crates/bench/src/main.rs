@@ -376,12 +376,14 @@ fn write_plain(
                     }
                     ExchangeRecord::Person(p) => {
                         let person = p.into_person().map_err(refused)?;
-                        let outcome = records::put_person(&tx, &person, &testimonio_vault::now())?;
+                        let outcome =
+                            records::put_person(&tx, &person, &testimonio_vault::now(), ACTOR)?;
                         ("person", person.id, outcome)
                     }
                     ExchangeRecord::Event(e) => {
                         let event = e.into_event().map_err(refused)?;
-                        let outcome = records::put_event(&tx, &event, &testimonio_vault::now())?;
+                        let outcome =
+                            records::put_event(&tx, &event, &testimonio_vault::now(), ACTOR)?;
                         ("event", event.id().clone(), outcome)
                     }
                 };

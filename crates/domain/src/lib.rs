@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod geo;
 pub mod lang;
 pub mod person;
+pub mod role;
 pub mod text;
 pub mod vocabulary;
 
@@ -22,5 +23,6 @@ pub use event::{Event, EventParts, Location, Participant, ParticipantRole, Verif
 pub use geo::{Agency, FieldOffice, UsState};
 pub use lang::{Bilingual, Lang};
 pub use person::{ANumber, Group, Identity, Person};
+pub use role::Role;
 pub use text::{RecordId, Sensitive, ShortText};
 pub use vocabulary::{EventKind, EventType, Vocabulary};

@@ -77,8 +77,52 @@ pub enum Command {
         #[command(subcommand)]
         command: KeyCommand,
     },
-    /// Create a vault filled with fictional demo data and show what it holds.
+    /// Accounts for the web app.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Unlock the vault and serve the web app.
+    Serve(ServeArgs),
+    /// Create a vault filled with fictional demo data and serve it.
     Demo(DemoArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account.
+    Add {
+        username: String,
+        /// admin, coordinator, documenter, analyst or viewer.
+        #[arg(long)]
+        role: String,
+        /// Read the password from this file instead of asking.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Set an account's password (and lift a lockout).
+    Passwd {
+        username: String,
+        /// Read the password from this file instead of asking.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Disable an account: its sessions end at their next request.
+    Disable { username: String },
+    /// Enable a disabled account.
+    Enable { username: String },
+    /// List accounts.
+    List(JsonFlag),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Mark cookies Secure (when a TLS proxy is in front).
+    #[arg(long)]
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, Args)]
@@ -277,6 +321,12 @@ pub struct DemoArgs {
     /// Scale the demo to this many events (default 400).
     #[arg(long, default_value_t = 400)]
     pub events: usize,
+    /// Address to serve the web app on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Create the vault and print what it holds, without serving it.
+    #[arg(long)]
+    pub no_serve: bool,
     #[arg(long)]
     pub json: bool,
 }

@@ -36,7 +36,14 @@ fn about(path: &str) -> Option<&'static str> {
         "key age-identity" => {
             "Muestra la identidad age que descifra los archivos con la herramienta `age` estándar (queda auditado)."
         }
-        "demo" => "Crea una bóveda con datos ficticios de demostración y muestra su contenido.",
+        "demo" => "Crea una bóveda con datos ficticios de demostración y la sirve en la web.",
+        "user" => "Cuentas de la aplicación web.",
+        "user add" => "Crea una cuenta.",
+        "user passwd" => "Cambia la contraseña de una cuenta (y levanta un bloqueo).",
+        "user disable" => "Desactiva una cuenta: sus sesiones terminan en su próxima solicitud.",
+        "user enable" => "Activa una cuenta desactivada.",
+        "user list" => "Lista las cuentas.",
+        "serve" => "Desbloquea la bóveda y sirve la aplicación web.",
         _ => return None,
     })
 }
@@ -94,6 +101,16 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("backup", "out") => "El archivo de copia de seguridad a escribir.",
         ("restore", "backup") => "El archivo de copia de seguridad.",
         ("demo", "events") => "Cantidad de eventos de la demostración (400 por omisión).",
+        ("demo" | "serve", "addr") => "Dirección en la que escuchar.",
+        ("demo", "no_serve") => "Crea la bóveda y muestra su contenido, sin servirla.",
+        ("serve", "secure_cookies") => "Marca las cookies como Secure (con un proxy TLS delante).",
+        ("user add" | "user passwd" | "user disable" | "user enable", "username") => {
+            "El nombre de la cuenta."
+        }
+        ("user add", "role") => "admin, coordinator, documenter, analyst o viewer.",
+        ("user add" | "user passwd", "password_file") => {
+            "Lee la contraseña de este archivo en vez de preguntarla."
+        }
         _ => return None,
     })
 }

@@ -15,7 +15,7 @@ use cli::{
     AuditCommand, Cli, Command, DocumentCommand, DocumentsCommand, EventsCommand, KeyCommand,
     PeopleCommand, PersonCommand,
 };
-use commands::{demo, documents, records, vault};
+use commands::{demo, documents, records, vault, web};
 use context::{CliResult, Context};
 
 fn main() -> ExitCode {
@@ -95,6 +95,8 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Key {
             command: KeyCommand::AgeIdentity,
         } => vault::age_identity(cx),
+        Command::User { command } => web::user(cx, command),
+        Command::Serve(args) => web::serve(cx, args),
         Command::Demo(args) => demo::demo(cx, args),
     }
 }

@@ -35,6 +35,10 @@ pub enum AuditAction {
     Restored,
     Check,
     AgeIdentityRevealed,
+    UserChanged,
+    Login,
+    Locked,
+    Unlocked,
 }
 
 impl AuditAction {
@@ -54,6 +58,10 @@ impl AuditAction {
             AuditAction::Restored => "restored",
             AuditAction::Check => "check",
             AuditAction::AgeIdentityRevealed => "age_identity_revealed",
+            AuditAction::UserChanged => "user_changed",
+            AuditAction::Login => "login",
+            AuditAction::Locked => "locked",
+            AuditAction::Unlocked => "unlocked",
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod keys;
 pub mod records;
 pub mod transfer;
+pub mod users;
 pub mod vault;
 
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub use error::{Result, VaultError};
 pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 pub use transfer::{ImportFailure, ImportReport};
+pub use users::{LoginOutcome, Password, User, Username};
 pub use vault::{Actor, Created, Unlock, Vault};
 
 /// The current time as RFC 3339 UTC with milliseconds, as stored everywhere.

@@ -91,7 +91,12 @@ pub fn put_group(conn: &Connection, g: &Group, now: &str) -> Result<WriteOutcome
 ///
 /// # Errors
 /// A group that does not exist; database errors.
-pub fn put_person(conn: &Connection, p: &Person, now: &str) -> Result<WriteOutcome> {
+pub fn put_person(
+    conn: &Connection,
+    p: &Person,
+    now: &str,
+    created_by: &str,
+) -> Result<WriteOutcome> {
     for (i, g) in p.groups.iter().enumerate() {
         require(conn, "groups", "group", &format!("groups[{i}]"), g)?;
     }
@@ -102,10 +107,11 @@ pub fn put_person(conn: &Connection, p: &Person, now: &str) -> Result<WriteOutco
     }
     let id = p.id.as_str();
     conn.execute(
-        "INSERT INTO people (id, pseudonym, record_hash, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+        "INSERT INTO people (id, pseudonym, record_hash, created_at, updated_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5)
          ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, record_hash = excluded.record_hash,
              updated_at = excluded.updated_at",
-        params![id, p.pseudonym.as_str(), hash, now],
+        params![id, p.pseudonym.as_str(), hash, now, created_by],
     )?;
     let ident = &p.identity;
     let expose =
@@ -161,7 +167,12 @@ pub fn put_person(conn: &Connection, p: &Person, now: &str) -> Result<WriteOutco
 ///
 /// # Errors
 /// A person or group that does not exist; database errors.
-pub fn put_event(conn: &Connection, e: &Event, now: &str) -> Result<WriteOutcome> {
+pub fn put_event(
+    conn: &Connection,
+    e: &Event,
+    now: &str,
+    created_by: &str,
+) -> Result<WriteOutcome> {
     for (i, p) in e.participants().iter().enumerate() {
         require(
             conn,
@@ -184,8 +195,8 @@ pub fn put_event(conn: &Connection, e: &Event, now: &str) -> Result<WriteOutcome
     let date_end = e.end_date().unwrap_or(e.date()).latest();
     conn.prepare_cached(
         "INSERT INTO events (id, kind, event_type, date, date_start, date_end, end_date, state, city, facility, agency,
-             field_office, narrative, verification, record_hash, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)
+             field_office, narrative, verification, record_hash, created_at, updated_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)
          ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, event_type = excluded.event_type, date = excluded.date,
              date_start = excluded.date_start, date_end = excluded.date_end, end_date = excluded.end_date,
              state = excluded.state, city = excluded.city, facility = excluded.facility, agency = excluded.agency,
@@ -209,6 +220,7 @@ pub fn put_event(conn: &Connection, e: &Event, now: &str) -> Result<WriteOutcome
         e.verification().code(),
         hash,
         now,
+        created_by,
     ])?;
     if result == WriteOutcome::Updated {
         conn.execute("DELETE FROM event_people WHERE event_id = ?1", [id])?;
@@ -444,6 +456,8 @@ pub struct EventFilter {
     /// Events that may have happened on or before this day.
     pub to: Option<NaiveDate>,
     pub verification: Option<testimonio_domain::Verification>,
+    /// One event by id.
+    pub id: Option<RecordId>,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -488,6 +502,9 @@ impl EventFilter {
         }
         if let Some(v) = self.verification {
             add("e.verification = ?", v.code().into());
+        }
+        if let Some(id) = &self.id {
+            add("e.id = ?", id.to_string());
         }
         let clause = if conditions.is_empty() {
             String::new()
@@ -636,4 +653,20 @@ pub fn all_people_with_identity(conn: &Connection) -> Result<Vec<Person>> {
         }
     }
     Ok(out)
+}
+
+/// Recomputes a person's content hash after a partial change (consent), so
+/// that re-importing the old record is seen as an update, not "unchanged".
+///
+/// # Errors
+/// Database errors.
+pub fn refresh_person_hash(conn: &Connection, id: &RecordId) -> Result<()> {
+    if let Some(person) = person_with_identity(conn, id)? {
+        let hash = content_hash(&PersonRecord::from_person(&person));
+        conn.execute(
+            "UPDATE people SET record_hash = ?1 WHERE id = ?2",
+            params![hash, id.as_str()],
+        )?;
+    }
+    Ok(())
 }

@@ -12,7 +12,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use testimonio_domain::{Event, Group, Person, RecordId};
 
 use crate::audit::{self, AuditAction, AuditEntry, ChainFault};
@@ -169,6 +169,12 @@ impl Vault {
         &self.actor
     }
 
+    /// Changes who is acting, for a server that serves many accounts over
+    /// one open vault: set before each request's work.
+    pub fn set_actor(&mut self, actor: Actor) {
+        self.actor = actor;
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -211,6 +217,22 @@ impl Vault {
         )
     }
 
+    /// Records that a server is about to drop its keys ("lock now").
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn record_lock(&mut self) -> Result<()> {
+        self.write(|v, tx| v.audit(tx, AuditAction::Locked, "vault", ""))
+    }
+
+    /// Records that a server reopened the vault.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn record_unlock(&mut self) -> Result<()> {
+        self.write(|v, tx| v.audit(tx, AuditAction::Unlocked, "vault", ""))
+    }
+
     /// Changes the passphrase: rewraps the data key, re-encrypts nothing.
     ///
     /// # Errors
@@ -246,7 +268,7 @@ impl Vault {
     }
 
     pub(crate) fn put_person_in(&self, tx: &Connection, person: &Person) -> Result<WriteOutcome> {
-        let outcome = records::put_person(tx, person, &crate::now())?;
+        let outcome = records::put_person(tx, person, &crate::now(), self.actor.as_str())?;
         self.audit_write(tx, outcome, "person", &person.id)?;
         Ok(outcome)
     }
@@ -260,7 +282,7 @@ impl Vault {
     }
 
     pub(crate) fn put_event_in(&self, tx: &Connection, event: &Event) -> Result<WriteOutcome> {
-        let outcome = records::put_event(tx, event, &crate::now())?;
+        let outcome = records::put_event(tx, event, &crate::now(), self.actor.as_str())?;
         self.audit_write(tx, outcome, "event", event.id())?;
         Ok(outcome)
     }
@@ -313,12 +335,93 @@ impl Vault {
         })
     }
 
+    /// One person without identity fields.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn person_summary(&self, id: &RecordId) -> Result<Option<PersonSummary>> {
+        Ok(records::people(&self.conn, &PeopleFilter::default())?
+            .into_iter()
+            .find(|p| &p.id == id))
+    }
+
     /// Events matching `filter`, oldest first.
     ///
     /// # Errors
     /// Database errors.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
         records::events(&self.conn, filter)
+    }
+
+    /// One event.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn event(&self, id: &RecordId) -> Result<Option<Event>> {
+        let filter = EventFilter {
+            id: Some(id.clone()),
+            ..EventFilter::default()
+        };
+        Ok(records::events(&self.conn, &filter)?.pop())
+    }
+
+    /// Adds a grant of consent to a person's history. Audited.
+    ///
+    /// # Errors
+    /// An unknown person; database errors.
+    pub fn record_consent(
+        &mut self,
+        person: &RecordId,
+        record: &testimonio_domain::ConsentRecord,
+    ) -> Result<()> {
+        self.write(|v, tx| {
+            let exists: Option<i64> = tx
+                .query_row("SELECT 1 FROM people WHERE id = ?1", [person.as_str()], |r| r.get(0))
+                .optional()?;
+            if exists.is_none() {
+                return Err(VaultError::NotFound { what: "person", id: person.to_string() });
+            }
+            let position: i64 =
+                tx.query_row("SELECT coalesce(max(position) + 1, 0) FROM consents WHERE person_id = ?1", [person.as_str()], |r| {
+                    r.get(0)
+                })?;
+            tx.execute(
+                "INSERT INTO consents (person_id, position, level, given_on, withdrawn_on, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![
+                    person.as_str(),
+                    position,
+                    record.level.code(),
+                    record.given_on.map(|d| d.format("%Y-%m-%d").to_string()),
+                    record.withdrawn_on.map(|d| d.format("%Y-%m-%d").to_string()),
+                    record.note.as_ref().map(|n| n.as_str()),
+                ],
+            )?;
+            records::refresh_person_hash(tx, person)?;
+            v.audit(tx, AuditAction::RecordUpdated, &format!("person:{person}"), &format!("consent {}", record.level.code()))
+        })
+    }
+
+    /// Withdraws every grant of `person` still in force on `on`. Audited.
+    ///
+    /// # Errors
+    /// An unknown person; database errors.
+    pub fn withdraw_consent(&mut self, person: &RecordId, on: chrono::NaiveDate) -> Result<usize> {
+        self.write(|v, tx| {
+            let day = on.format("%Y-%m-%d").to_string();
+            let n = tx.execute(
+                "UPDATE consents SET withdrawn_on = ?2 WHERE person_id = ?1 AND withdrawn_on IS NULL
+                   AND (given_on IS NULL OR given_on <= ?2)",
+                rusqlite::params![person.as_str(), day],
+            )?;
+            records::refresh_person_hash(tx, person)?;
+            v.audit(
+                tx,
+                AuditAction::RecordUpdated,
+                &format!("person:{person}"),
+                "consent withdrawn",
+            )?;
+            Ok(n)
+        })
     }
 
     /// How many events match `filter`, ignoring paging.

@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use serde_json::json;
 use testimonio_demo::{DemoSpec, generate};
-use testimonio_vault::{EventFilter, KdfParams, Passphrase, Vault};
+use testimonio_domain::Role;
+use testimonio_vault::{
+    EventFilter, KdfParams, Passphrase, Password, PeopleFilter, Username, Vault,
+};
 
 use crate::cli::DemoArgs;
 use crate::context::{CliResult, Context, Progress, actor, print_json};
@@ -62,10 +65,20 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
             ),
         ));
     }
+    let accounts = demo_accounts(&mut vault).map_err(|e| cx.vault_error(e))?;
     let counts = vault.counts().map_err(|e| cx.vault_error(e))?;
     if args.json {
-        print_json(&json!({ "vault": dir, "passphrase": DEMO_PASSPHRASE, "counts": counts }));
-        return Ok(());
+        let logins: Vec<_> = accounts
+            .iter()
+            .map(|(u, r, p)| json!({"username": u, "role": r.code(), "password": p}))
+            .collect();
+        print_json(
+            &json!({ "vault": dir, "passphrase": DEMO_PASSPHRASE, "counts": counts, "accounts": logins }),
+        );
+        if args.no_serve {
+            return Ok(());
+        }
+        return super::web::run_server(cx, vault, args.addr, false);
     }
     println!(
         "{}",
@@ -113,6 +126,35 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         );
     }
     println!();
+    println!(
+        "{}",
+        cx.t(
+            "Demo accounts (username / password):",
+            "Cuentas de demostración (usuario / contraseña):"
+        )
+    );
+    for (username, role, password) in &accounts {
+        println!(
+            "  {:<12} {:<24} {}",
+            role.label(cx.lang),
+            username,
+            password
+        );
+    }
+    if !args.no_serve {
+        println!();
+        println!(
+            "{} http://{}/",
+            cx.t("Web app:", "Aplicación web:"),
+            args.addr
+        );
+        println!(
+            "{}",
+            cx.t("Press Ctrl-C to stop.", "Pulse Ctrl-C para detener.")
+        );
+        return super::web::run_server(cx, vault, args.addr, false);
+    }
+    println!();
     println!("{}", cx.t("Try:", "Pruebe:"));
     let passfile = cx.t(
         "a file holding the passphrase",
@@ -124,4 +166,23 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
     println!("  testimonio people list --json");
     println!("  testimonio check");
     Ok(())
+}
+
+/// One account per role, with printed passwords (the data is fictional).
+/// The documenter is assigned the first ten people, to see their identities.
+fn demo_accounts(vault: &mut Vault) -> testimonio_vault::Result<Vec<(String, Role, String)>> {
+    let mut out = Vec::new();
+    for role in Role::ALL {
+        let name = format!("demo-{}", role.code());
+        let password = format!("{}-demo-password", role.code());
+        let username = Username::parse(&name)?;
+        vault.create_user(&username, role, &Password::new(password.clone())?)?;
+        if role == Role::Documenter {
+            for person in vault.people(&PeopleFilter::default())?.into_iter().take(10) {
+                vault.assign(&username, &person.id)?;
+            }
+        }
+        out.push((name, role, password));
+    }
+    Ok(out)
 }

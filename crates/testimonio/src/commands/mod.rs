@@ -4,3 +4,4 @@ pub mod demo;
 pub mod documents;
 pub mod records;
 pub mod vault;
+pub mod web;

@@ -156,6 +156,7 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
             .map(|v| Verification::parse("verification", v))
             .transpose()
             .map_err(|e| bad_option(cx, "verification", e))?,
+        id: None,
         limit: args.limit,
         offset: args.offset,
     };

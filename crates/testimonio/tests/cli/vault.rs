@@ -223,13 +223,13 @@ fn backup_restores_into_a_verified_new_vault() {
 #[test]
 fn demo_builds_a_fictional_vault_and_says_what_it_holds() {
     let env = TestEnv::new();
-    let v = env.json(&["demo", "--json"]);
+    let v = env.json(&["demo", "--json", "--no-serve"]);
     let counts = &v["counts"];
     assert!(counts["groups"].as_u64().unwrap() >= 6);
     assert!(counts["people"].as_u64().unwrap() >= 60);
     assert_eq!(counts["events"], 400);
     env.ok(&["check"]);
-    let text = TestEnv::new().ok(&["--lang", "es", "demo"]);
+    let text = TestEnv::new().ok(&["--lang", "es", "demo", "--no-serve"]);
     assert!(text.contains("todos los datos son ficticios"), "{text}");
 }
 

@@ -1,0 +1,228 @@
+//! Who is asking: the session, the account, its role, the language, and
+//! the guard that enforces each route's access rule and CSRF.
+
+use std::net::SocketAddr;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use testimonio_vault::User;
+
+use crate::error::{AppError, ErrorKind};
+use crate::i18n::{Lang, negotiate};
+use crate::session::{PRE_SESSION_COOKIE, SESSION_COOKIE, cookie, same_token};
+use crate::state::AppState;
+
+/// Largest form body accepted (a long narrative fits many times over).
+pub const FORM_LIMIT: usize = 256 * 1024;
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, also while the vault is locked (login, unlock, static files).
+    Public,
+    /// Any logged-in account.
+    LoggedIn,
+    /// Accounts that may write records: admin, coordinator, documenter.
+    Writer,
+    /// Administrators.
+    Admin,
+}
+
+impl Access {
+    pub fn allows(self, user: Option<&User>) -> bool {
+        match (self, user) {
+            (Access::Public, _) => true,
+            (_, None) => false,
+            (Access::LoggedIn, Some(_)) => true,
+            (Access::Writer, Some(u)) => u.role.can_write_records(),
+            (Access::Admin, Some(u)) => u.role.is_admin(),
+        }
+    }
+}
+
+/// The person looking at a page: language, account (if logged in), the
+/// CSRF token for forms, the path (for the language switch).
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub lang: Lang,
+    pub user: Option<User>,
+    pub csrf: String,
+    pub path: String,
+}
+
+impl Viewer {
+    /// The logged-in account; routes behind the guard always have one.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unauthorized`] when there is none.
+    pub fn user(&self) -> Result<&User, AppError> {
+        self.user
+            .as_ref()
+            .ok_or(AppError::Kind(ErrorKind::Unauthorized))
+    }
+
+    /// The name recorded in the audit log for this viewer's actions.
+    pub fn actor(&self) -> String {
+        self.user
+            .as_ref()
+            .map_or_else(|| "web:anonymous".to_owned(), User::actor_name)
+    }
+
+    pub fn t(&self, key: &'static str) -> &'static str {
+        crate::i18n::t(self.lang, key)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| AppError::internal(&"route without the access guard"))
+    }
+}
+
+/// The client's address, for rate limiting.
+pub fn client_ip(req: &Request) -> std::net::IpAddr {
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(std::net::IpAddr::from([127, 0, 0, 1]), |c| c.0.ip())
+}
+
+/// Enforces `access` for one route: resolves the session and account,
+/// refuses what the role may not do, checks the CSRF token of every
+/// state-changing request, and hands handlers a [`Viewer`].
+pub async fn guard(
+    State((state, access)): State<(AppState, Access)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    match check(&state, access, req).await {
+        Ok(req) => next.run(req).await,
+        Err(response) => response,
+    }
+}
+
+async fn check(state: &AppState, access: Access, req: Request) -> Result<Request, Response> {
+    let lang = negotiate(req.headers());
+    if access != Access::Public && state.is_locked() {
+        return Err(AppError::Locked.into_response());
+    }
+    let token = cookie(req.headers(), SESSION_COOKIE);
+    let session = token
+        .as_deref()
+        .and_then(|t| state.sessions().get(t, state.config().timeouts));
+    let mut user = None;
+    if let Some(s) = &session {
+        let id = s.user_id;
+        let found = state
+            .with_vault("web:session", move |v| Ok(v.user(id)?))
+            .await;
+        match found {
+            Ok(Some(u)) if !u.disabled => user = Some(u),
+            Ok(_) => {
+                // A disabled or deleted account: its sessions end now.
+                state.sessions().remove_user(id);
+            }
+            Err(AppError::Locked) if access == Access::Public => {}
+            Err(e) => return Err(e.into_response()),
+        }
+    }
+    let session = if user.is_some() { session } else { None };
+    if !access.allows(user.as_ref()) {
+        if user.is_some() {
+            return Err(AppError::FORBIDDEN.into_response());
+        }
+        if req.method() == Method::GET {
+            let next = crate::layout::encode_path(req.uri().path());
+            return Err(Redirect::to(&format!("/login?next={next}")).into_response());
+        }
+        return Err(AppError::Kind(ErrorKind::Unauthorized).into_response());
+    }
+    let csrf = match &session {
+        Some(s) => s.csrf.clone(),
+        None => cookie(req.headers(), PRE_SESSION_COOKIE).unwrap_or_default(),
+    };
+    let path = req.uri().path().to_owned();
+    let mut req = if is_state_changing(req.method()) {
+        verify_csrf(req, &csrf).await?
+    } else {
+        req
+    };
+    req.extensions_mut().insert(Viewer {
+        lang,
+        user,
+        csrf,
+        path,
+    });
+    Ok(req)
+}
+
+fn is_state_changing(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Reads the form body (bounded), checks its `csrf` field against the
+/// expected token, and puts the body back for the handler.
+async fn verify_csrf(req: Request, expected: &str) -> Result<Request, Response> {
+    let (parts, body) = req.into_parts();
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let bytes = to_bytes(body, FORM_LIMIT)
+        .await
+        .map_err(|_| AppError::Kind(ErrorKind::TooLarge).into_response())?;
+    let given = if is_form {
+        form_field(&bytes, "csrf").unwrap_or_default()
+    } else {
+        String::new()
+    };
+    if expected.is_empty() || !same_token(&given, expected) {
+        return Err(AppError::Kind(ErrorKind::Csrf).into_response());
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// One field of an urlencoded body.
+pub fn form_field(body: &[u8], name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded_pairs(body);
+    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+    body.split(|b| *b == b'&')
+        .filter_map(|pair| {
+            let mut it = pair.splitn(2, |b| *b == b'=');
+            let k = percent_decode(it.next()?)?;
+            let v = percent_decode(it.next().unwrap_or_default())?;
+            Some((k, v))
+        })
+        .collect()
+}
+
+fn percent_decode(input: &[u8]) -> Option<String> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        match input[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = std::str::from_utf8(input.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}

@@ -1,0 +1,111 @@
+//! Errors of the web app. Validation problems are answered with the form
+//! and its messages (400); everything unexpected is logged and answered
+//! with a generic page (500): no internals, no SQL, no stack trace ever
+//! reaches a response.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// What went wrong, as far as the user needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    Csrf,
+    NotFound,
+    MethodNotAllowed,
+    TooLarge,
+    Locked,
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::Locked => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The message key of the page.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            ErrorKind::BadRequest => "error.bad_request",
+            ErrorKind::Unauthorized => "error.unauthorized",
+            ErrorKind::Forbidden => "error.forbidden",
+            ErrorKind::Csrf => "error.csrf",
+            ErrorKind::NotFound => "error.not_found",
+            ErrorKind::MethodNotAllowed => "error.method",
+            ErrorKind::TooLarge => "error.too_large",
+            ErrorKind::Locked => "error.locked",
+            ErrorKind::Internal => "error.internal",
+        }
+    }
+
+    /// The kind behind a bare status (axum's own rejections).
+    pub fn from_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::UNAUTHORIZED => ErrorKind::Unauthorized,
+            StatusCode::FORBIDDEN => ErrorKind::Forbidden,
+            StatusCode::NOT_FOUND => ErrorKind::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ErrorKind::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
+            StatusCode::SERVICE_UNAVAILABLE => ErrorKind::Locked,
+            s if s.is_client_error() => ErrorKind::BadRequest,
+            _ => ErrorKind::Internal,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum AppError {
+    Kind(ErrorKind),
+    Locked,
+}
+
+impl AppError {
+    pub const NOT_FOUND: AppError = AppError::Kind(ErrorKind::NotFound);
+    pub const FORBIDDEN: AppError = AppError::Kind(ErrorKind::Forbidden);
+    pub const BAD_REQUEST: AppError = AppError::Kind(ErrorKind::BadRequest);
+
+    /// Logs an unexpected error (its category only: error texts can hold
+    /// paths but never record content) and hides it from the response.
+    pub fn internal(err: &dyn std::fmt::Display) -> Self {
+        tracing::error!(error = %err, "internal error");
+        AppError::Kind(ErrorKind::Internal)
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            AppError::Kind(k) => *k,
+            AppError::Locked => ErrorKind::Locked,
+        }
+    }
+}
+
+impl From<testimonio_vault::VaultError> for AppError {
+    fn from(err: testimonio_vault::VaultError) -> Self {
+        match err {
+            testimonio_vault::VaultError::NotFound { .. } => AppError::NOT_FOUND,
+            other => AppError::internal(&other),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    /// An empty response carrying the kind; the error-page layer renders it
+    /// in the user's language.
+    fn into_response(self) -> Response {
+        let kind = self.kind();
+        let mut response = kind.status().into_response();
+        response.extensions_mut().insert(kind);
+        response
+    }
+}

@@ -1,0 +1,480 @@
+//! Every user-facing string of the web app, in English and Spanish.
+//!
+//! Strings are looked up by key; a test checks that every key used in the
+//! source exists here, with both languages, and that no key is unused.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use axum::http::HeaderMap;
+pub use testimonio_domain::Lang;
+
+/// (key, English, Spanish).
+const MESSAGES: &[(&str, &str, &str)] = &[
+    ("app.name", "Testimonio", "Testimonio"),
+    (
+        "app.tagline",
+        "Encrypted documentation of retaliation",
+        "Documentación cifrada de represalias",
+    ),
+    ("nav.dashboard", "Dashboard", "Inicio"),
+    ("nav.events", "Events", "Eventos"),
+    ("nav.people", "People", "Personas"),
+    ("nav.groups", "Groups", "Grupos"),
+    ("nav.users", "Users", "Usuarios"),
+    ("nav.audit", "Audit log", "Registro de auditoría"),
+    ("nav.logout", "Log out", "Cerrar sesión"),
+    ("nav.language", "Language", "Idioma"),
+    ("nav.skip", "Skip to content", "Saltar al contenido"),
+    ("nav.signed_in_as", "Signed in as", "Sesión de"),
+    ("login.title", "Log in", "Iniciar sesión"),
+    ("login.username", "Username", "Usuario"),
+    ("login.password", "Password", "Contraseña"),
+    ("login.submit", "Log in", "Entrar"),
+    (
+        "login.failed",
+        "Wrong username or password.",
+        "Usuario o contraseña incorrectos.",
+    ),
+    (
+        "login.locked",
+        "Too many failed attempts: this account is locked for 15 minutes.",
+        "Demasiados intentos fallidos: esta cuenta está bloqueada por 15 minutos.",
+    ),
+    (
+        "login.rate_limited",
+        "Too many attempts from this address. Wait a minute and try again.",
+        "Demasiados intentos desde esta dirección. Espere un minuto e intente de nuevo.",
+    ),
+    (
+        "login.disabled",
+        "This account is disabled.",
+        "Esta cuenta está desactivada.",
+    ),
+    (
+        "login.expired",
+        "Your session ended. Please log in again.",
+        "Su sesión terminó. Inicie sesión de nuevo.",
+    ),
+    ("dashboard.title", "Dashboard", "Inicio"),
+    ("dashboard.people", "People", "Personas"),
+    ("dashboard.events", "Events", "Eventos"),
+    ("dashboard.groups", "Groups", "Grupos"),
+    ("dashboard.documents", "Documents", "Documentos"),
+    (
+        "dashboard.protected",
+        "Protected activities",
+        "Actividades protegidas",
+    ),
+    (
+        "dashboard.enforcement",
+        "Enforcement actions",
+        "Acciones de control migratorio",
+    ),
+    ("dashboard.latest", "Latest events", "Eventos más recientes"),
+    ("dashboard.review", "Needs review", "Por revisar"),
+    (
+        "dashboard.review_hint",
+        "Reported events not yet corroborated or documented",
+        "Eventos reportados aún sin corroborar ni documentar",
+    ),
+    (
+        "dashboard.new_event",
+        "Record an event",
+        "Registrar un evento",
+    ),
+    ("events.title", "Events", "Eventos"),
+    ("events.filter", "Filter", "Filtrar"),
+    ("events.clear", "Clear", "Limpiar"),
+    ("events.any", "Any", "Cualquiera"),
+    ("events.none", "No events match.", "Ningún evento coincide."),
+    ("events.count", "events", "eventos"),
+    ("events.previous", "Previous", "Anterior"),
+    ("events.next", "Next", "Siguiente"),
+    ("events.page", "Page", "Página"),
+    ("event.new", "New event", "Nuevo evento"),
+    ("event.edit", "Edit event", "Editar evento"),
+    ("event.save", "Save", "Guardar"),
+    ("event.saved", "Saved.", "Guardado."),
+    (
+        "event.has_errors",
+        "Please correct the fields marked below.",
+        "Corrija los campos señalados abajo.",
+    ),
+    ("field.id", "Identifier", "Identificador"),
+    ("field.kind", "Kind", "Clase"),
+    ("field.event_type", "Type", "Tipo"),
+    ("field.date", "Date", "Fecha"),
+    (
+        "field.date_hint",
+        "YYYY-MM-DD, YYYY-MM or YYYY; ~ in front if approximate",
+        "AAAA-MM-DD, AAAA-MM o AAAA; ~ delante si es aproximada",
+    ),
+    ("field.end_date", "End date", "Fecha de fin"),
+    ("field.state", "State", "Estado"),
+    ("field.city", "City", "Ciudad"),
+    ("field.facility", "Facility", "Centro o lugar"),
+    ("field.agency", "Agency", "Agencia"),
+    ("field.field_office", "Field office", "Oficina local"),
+    ("field.people", "People and roles", "Personas y roles"),
+    (
+        "field.people_hint",
+        "One per line: person id = role",
+        "Una por línea: id de la persona = rol",
+    ),
+    ("field.groups", "Groups", "Grupos"),
+    (
+        "field.groups_hint",
+        "Group ids separated by spaces",
+        "Ids de grupos separados por espacios",
+    ),
+    ("field.narrative", "Narrative", "Relato"),
+    ("field.verification", "Verification", "Verificación"),
+    ("field.person", "Person", "Persona"),
+    ("field.group", "Group", "Grupo"),
+    ("field.from", "From", "Desde"),
+    ("field.to", "To", "Hasta"),
+    ("field.pseudonym", "Pseudonym", "Seudónimo"),
+    ("field.legal_name", "Legal name", "Nombre legal"),
+    ("field.aliases", "Aliases", "Alias"),
+    ("field.contact", "Contact", "Contacto"),
+    ("field.a_number", "A-number", "Número A"),
+    (
+        "field.immigration_status",
+        "Immigration status",
+        "Estatus migratorio",
+    ),
+    ("field.address", "Address", "Dirección"),
+    ("field.birth_year", "Birth year", "Año de nacimiento"),
+    ("field.consent", "Consent", "Consentimiento"),
+    ("field.role", "Role", "Rol"),
+    ("field.username", "Username", "Usuario"),
+    ("field.password", "Password", "Contraseña"),
+    ("field.status", "Status", "Estado"),
+    ("field.name", "Name", "Nombre"),
+    ("person.title", "Person", "Persona"),
+    ("person.timeline", "Timeline", "Cronología"),
+    (
+        "person.timeline_caption",
+        "Protected activity above the line, enforcement below; days between them marked.",
+        "Actividad protegida arriba de la línea, control migratorio abajo; se marcan los días entre ellas.",
+    ),
+    ("person.days_after", "days after", "días después de"),
+    ("person.identity", "Identity", "Identidad"),
+    (
+        "person.identity_hidden",
+        "Identity fields are not shown to your role.",
+        "Los datos de identidad no se muestran a su rol.",
+    ),
+    (
+        "person.identity_audited",
+        "This view of identity fields was recorded in the audit log.",
+        "Esta consulta de datos de identidad quedó registrada en la auditoría.",
+    ),
+    ("person.events", "Events", "Eventos"),
+    (
+        "person.consent_history",
+        "Consent history",
+        "Historial de consentimiento",
+    ),
+    ("people.title", "People", "Personas"),
+    ("groups.title", "Groups", "Grupos"),
+    ("group.title", "Group", "Grupo"),
+    ("group.members", "Members", "Integrantes"),
+    ("users.title", "Users", "Usuarios"),
+    ("users.add", "Add a user", "Agregar un usuario"),
+    ("users.disable", "Disable", "Desactivar"),
+    ("users.enable", "Enable", "Activar"),
+    ("users.active", "Active", "Activo"),
+    ("users.disabled", "Disabled", "Desactivado"),
+    ("users.created", "User created.", "Usuario creado."),
+    ("audit.title", "Audit log", "Registro de auditoría"),
+    (
+        "audit.chain_ok",
+        "The audit chain is intact.",
+        "La cadena de auditoría está intacta.",
+    ),
+    (
+        "audit.chain_broken",
+        "The audit chain is broken:",
+        "La cadena de auditoría está rota:",
+    ),
+    ("audit.when", "When", "Cuándo"),
+    ("audit.actor", "Who", "Quién"),
+    ("audit.action", "Action", "Acción"),
+    ("audit.object", "Object", "Objeto"),
+    ("audit.detail", "Detail", "Detalle"),
+    ("lock.button", "Lock now", "Bloquear ahora"),
+    (
+        "lock.hint",
+        "Drops the keys from memory: nothing can be read until the vault is unlocked with its passphrase.",
+        "Borra las claves de la memoria: nada se puede leer hasta desbloquear la bóveda con su frase de contraseña.",
+    ),
+    (
+        "unlock.title",
+        "The vault is locked",
+        "La bóveda está bloqueada",
+    ),
+    (
+        "unlock.passphrase",
+        "Vault passphrase",
+        "Frase de contraseña de la bóveda",
+    ),
+    ("unlock.submit", "Unlock", "Desbloquear"),
+    (
+        "unlock.failed",
+        "Wrong passphrase.",
+        "Frase de contraseña incorrecta.",
+    ),
+    ("error.title", "Something went wrong", "Algo salió mal"),
+    (
+        "error.bad_request",
+        "The request could not be understood.",
+        "No se pudo entender la solicitud.",
+    ),
+    ("error.unauthorized", "Please log in.", "Inicie sesión."),
+    (
+        "error.forbidden",
+        "Your role does not allow this.",
+        "Su rol no permite esto.",
+    ),
+    (
+        "error.csrf",
+        "This form expired or did not come from this site. Go back, reload the page and try again.",
+        "Este formulario expiró o no vino de este sitio. Vuelva atrás, recargue la página e intente de nuevo.",
+    ),
+    ("error.not_found", "Not found.", "No encontrado."),
+    (
+        "error.method",
+        "This action is not available here.",
+        "Esta acción no está disponible aquí.",
+    ),
+    (
+        "error.too_large",
+        "The request is too large.",
+        "La solicitud es demasiado grande.",
+    ),
+    (
+        "error.locked",
+        "The vault is locked.",
+        "La bóveda está bloqueada.",
+    ),
+    (
+        "error.internal",
+        "An unexpected error occurred. It was logged; no data was changed by the failed step.",
+        "Ocurrió un error inesperado. Quedó registrado; el paso fallido no cambió ningún dato.",
+    ),
+    ("error.back", "Back to the dashboard", "Volver al inicio"),
+    ("common.yes", "Yes", "Sí"),
+    ("common.no", "No", "No"),
+    ("common.none", "—", "—"),
+    ("common.save", "Save", "Guardar"),
+    ("common.add", "Add", "Agregar"),
+    ("common.view", "View", "Ver"),
+    ("common.edit", "Edit", "Editar"),
+];
+
+fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        MESSAGES
+            .iter()
+            .map(|(k, en, es)| (*k, (*en, *es)))
+            .collect()
+    })
+}
+
+/// The text of `key` in `lang`. An unknown key is a bug: it shows as the
+/// key itself (and fails the i18n test).
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    match table().get(key) {
+        Some((en, es)) => lang.pick(en, es),
+        None => {
+            debug_assert!(false, "missing message {key}");
+            key
+        }
+    }
+}
+
+/// The user's language: the `lang` cookie if set, else the first
+/// supported language in `Accept-Language`, else English.
+pub fn negotiate(headers: &HeaderMap) -> Lang {
+    if let Some(lang) = crate::session::cookie(headers, "lang").and_then(|v| Lang::from_tag(&v)) {
+        return lang;
+    }
+    let Some(accept) = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Lang::En;
+    };
+    let mut ranked: Vec<(f32, Lang)> = accept
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.trim().split(';');
+            let lang = Lang::from_tag(pieces.next()?)?;
+            let q = pieces
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
+                .unwrap_or(1.0);
+            Some((q, lang))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.first().map_or(Lang::En, |(_, l)| *l)
+}
+
+/// A date for display: `3 May 2019` / `3 de mayo de 2019`, keeping the
+/// precision (`May 2019`, `2019`) and marking approximate dates.
+pub fn format_date(lang: Lang, date: &testimonio_domain::PartialDate) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    let month = |m: u32| match lang {
+        Lang::En => EN[(m - 1) as usize],
+        Lang::Es => ES[(m - 1) as usize],
+    };
+    let body = match (date.month(), date.day(), lang) {
+        (Some(m), Some(d), Lang::En) => format!("{d} {} {}", month(m), date.year()),
+        (Some(m), Some(d), Lang::Es) => format!("{d} de {} de {}", month(m), date.year()),
+        (Some(m), None, Lang::En) => format!("{} {}", month(m), date.year()),
+        (Some(m), None, Lang::Es) => format!("{} de {}", month(m), date.year()),
+        _ => date.year().to_string(),
+    };
+    if date.is_approximate() {
+        format!("{} {body}", lang.pick("about", "hacia"))
+    } else {
+        body
+    }
+}
+
+/// A count with the language's grouping: `10,000` / `10 000`.
+pub fn format_number(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ',',
+        // The RAE recommends a (non-breaking) space, and none for 4 digits.
+        Lang::Es => '\u{a0}',
+    };
+    if lang == Lang::Es && digits.len() <= 4 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_unique_and_translated() {
+        let mut seen = std::collections::HashSet::new();
+        for (k, en, es) in MESSAGES {
+            assert!(seen.insert(k), "duplicate key {k}");
+            assert!(!en.is_empty() && !es.is_empty(), "{k}");
+        }
+    }
+
+    /// Every `t(lang, "key")` in the crate's source names a real key, and
+    /// every key is used somewhere.
+    #[test]
+    fn keys_used_in_the_source_exist_and_all_keys_are_used() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut used = std::collections::HashSet::new();
+        let mut stack = vec![src];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs")
+                {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for (i, _) in text.match_indices('"') {
+                        let rest = &text[i + 1..];
+                        if let Some(end) = rest.find('"') {
+                            let candidate = &rest[..end];
+                            if table().contains_key(candidate) {
+                                used.insert(candidate.to_owned());
+                            } else if candidate.contains('.')
+                                && candidate.split('.').count() == 2
+                                && candidate
+                                    .chars()
+                                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+                                && MESSAGES.iter().any(|(k, _, _)| {
+                                    k.split('.').next() == candidate.split('.').next()
+                                })
+                            {
+                                panic!("{}: unknown message key {candidate:?}", path.display());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let unused: Vec<_> = MESSAGES
+            .iter()
+            .map(|(k, _, _)| *k)
+            .filter(|k| !used.contains(*k))
+            .collect();
+        assert!(unused.is_empty(), "unused message keys: {unused:?}");
+    }
+
+    #[test]
+    fn accept_language_is_negotiated() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            "accept-language",
+            "fr-CA, es-MX;q=0.8, en;q=0.5".parse().unwrap(),
+        );
+        assert_eq!(negotiate(&h), Lang::Es);
+        h.insert("cookie", "lang=en".parse().unwrap());
+        assert_eq!(negotiate(&h), Lang::En);
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        assert_eq!(format_number(Lang::En, 10_000), "10,000");
+        assert_eq!(format_number(Lang::Es, 10_000), "10\u{a0}000");
+        assert_eq!(format_number(Lang::Es, 1_000), "1000");
+        let d: testimonio_domain::PartialDate = "2019-05-03".parse().unwrap();
+        assert_eq!(format_date(Lang::Es, &d), "3 de mayo de 2019");
+        let m: testimonio_domain::PartialDate = "~2019-05".parse().unwrap();
+        assert_eq!(format_date(Lang::En, &m), "about May 2019");
+    }
+}

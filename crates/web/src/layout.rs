@@ -1,0 +1,92 @@
+//! The page shell every HTML page shares: language, navigation, the
+//! language switch, and no inline script or style (the CSP forbids both).
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use crate::auth::Viewer;
+use crate::i18n::{Lang, t};
+
+/// A link that keeps the user on this page after switching language.
+fn language_switch(lang: Lang, path: &str) -> Markup {
+    let other = match lang {
+        Lang::En => Lang::Es,
+        Lang::Es => Lang::En,
+    };
+    let label = match other {
+        Lang::En => "English",
+        Lang::Es => "Español",
+    };
+    html! {
+        a.lang-switch href={ "/lang/" (other.code()) "?next=" (encode_path(path)) } lang=(other.code()) hreflang=(other.code()) { (label) }
+    }
+}
+
+/// Percent-encodes a local path for a query value.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A whole page.
+pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (title) " · " (t(lang, "app.name")) }
+                link rel="stylesheet" href="/static/app.css";
+            }
+            body {
+                a.skip href="#main" { (t(lang, "nav.skip")) }
+                header.top {
+                    a.brand href="/" { (t(lang, "app.name")) }
+                    @if let Some(user) = &viewer.user {
+                        nav aria-label=(t(lang, "nav.dashboard")) {
+                            ul {
+                                li { a href="/" { (t(lang, "nav.dashboard")) } }
+                                li { a href="/events" { (t(lang, "nav.events")) } }
+                                li { a href="/people" { (t(lang, "nav.people")) } }
+                                li { a href="/groups" { (t(lang, "nav.groups")) } }
+                                @if user.role.is_admin() {
+                                    li { a href="/admin/users" { (t(lang, "nav.users")) } }
+                                    li { a href="/admin/audit" { (t(lang, "nav.audit")) } }
+                                }
+                            }
+                        }
+                        div.account {
+                            span { (t(lang, "nav.signed_in_as")) " " strong { (user.username.as_str()) } " (" (user.role.label(lang)) ")" }
+                            form method="post" action="/logout" {
+                                input type="hidden" name="csrf" value=(viewer.csrf);
+                                button type="submit" { (t(lang, "nav.logout")) }
+                            }
+                        }
+                    }
+                    (language_switch(lang, &viewer.path))
+                }
+                main #main { (body) }
+                footer { small { (t(lang, "app.tagline")) } }
+            }
+        }
+    }
+}
+
+/// The hidden CSRF field every form carries.
+pub fn csrf_field(viewer: &Viewer) -> Markup {
+    html! { input type="hidden" name="csrf" value=(viewer.csrf); }
+}
+
+/// Pre-escaped markup (an SVG built by this crate).
+pub fn raw(markup: String) -> Markup {
+    PreEscaped(markup)
+}

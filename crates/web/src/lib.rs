@@ -1,0 +1,225 @@
+//! Testimonio's web app: server-rendered HTML that works without
+//! JavaScript, in English and Spanish, over one open vault.
+//!
+//! Every route is declared once in [`routes`] with its [`Access`] rule; the
+//! router and the authorization-matrix test are both built from that list,
+//! so a new route cannot go unguarded or untested. Only this crate knows
+//! HTTP and HTML.
+
+pub mod auth;
+pub mod error;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+pub mod session;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+
+use axum::Router;
+
+pub use auth::Access;
+use auth::{FORM_LIMIT, guard};
+use error::ErrorKind;
+pub use state::{AppState, Config};
+
+/// One route: method, path pattern, who may use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+macro_rules! route {
+    ($method:ident, $path:literal, $access:ident, $handler:expr) => {
+        (
+            RouteSpec {
+                method: stringify!($method),
+                path: $path,
+                access: Access::$access,
+            },
+            $method($handler),
+        )
+    };
+}
+
+/// Every route of the app.
+pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    use pages::*;
+    vec![
+        route!(get, "/health", Public, health),
+        route!(get, "/static/app.css", Public, stylesheet),
+        route!(get, "/lang/{code}", Public, login::switch_language),
+        route!(get, "/login", Public, login::form),
+        route!(post, "/login", Public, login::submit),
+        route!(post, "/logout", LoggedIn, login::logout),
+        route!(get, "/unlock", Public, admin::unlock_form),
+        route!(post, "/unlock", Public, admin::unlock),
+        route!(get, "/", LoggedIn, dashboard::show),
+        route!(get, "/admin/users", Admin, admin::users),
+        route!(post, "/admin/users", Admin, admin::create_user),
+        route!(
+            post,
+            "/admin/users/{id}/disabled",
+            Admin,
+            admin::set_disabled
+        ),
+        route!(get, "/admin/audit", Admin, admin::audit),
+        route!(post, "/admin/lock", Admin, admin::lock),
+    ]
+}
+
+/// The app, with its guards, limits, headers and error pages.
+pub fn router(state: AppState) -> Router {
+    let mut app: Router<AppState> = Router::new();
+    for (spec, method_router) in routes() {
+        let guarded = method_router.route_layer(middleware::from_fn_with_state(
+            (state.clone(), spec.access),
+            guard,
+        ));
+        app = app.route(spec.path, guarded);
+    }
+    app.layer(middleware::from_fn(error_pages))
+        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(access_log))
+        .layer(DefaultBodyLimit::max(FORM_LIMIT))
+        .with_state(state)
+}
+
+/// Serves `state` on `addr` until Ctrl-C.
+///
+/// # Errors
+/// The address cannot be bound.
+pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    serve_on(listener, state).await
+}
+
+/// Serves on an already bound listener (tests bind port 0).
+///
+/// # Errors
+/// Accept errors.
+pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+async fn health() -> &'static str {
+    "ok"
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/app.css"),
+    )
+        .into_response()
+}
+
+/// Headers on every response, errors and static files included.
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "referrer-policy", "no-referrer");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(h, "cross-origin-resource-policy", "same-origin");
+    if !h.contains_key(header::CACHE_CONTROL) {
+        set(h, "cache-control", "no-store");
+    }
+    response
+}
+
+/// Replaces the body of every error response with a page in the user's
+/// language that reveals nothing about the server's insides.
+async fn error_pages(req: Request, next: Next) -> Response {
+    let lang = i18n::negotiate(req.headers());
+    let path = req.uri().path().to_owned();
+    let response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    if response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+    {
+        return response;
+    }
+    let kind = response
+        .extensions()
+        .get::<ErrorKind>()
+        .copied()
+        .unwrap_or_else(|| ErrorKind::from_status(status));
+    let mut page = pages::error_page(lang, &path, kind).into_response();
+    *page.status_mut() = status;
+    page
+}
+
+/// One structured line per request: method, route path, status, time.
+/// No query strings, no bodies, no cookies.
+async fn access_log(req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let response = next.run(req).await;
+    tracing::info!(
+        method = %method,
+        path = %path,
+        status = response.status().as_u16(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    response
+}
+
+/// Fills a route's `{param}`s with `value`, for tests that visit every route.
+pub fn sample_path(pattern: &str, value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(value);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The method of a [`RouteSpec`] as an HTTP method.
+pub fn method_of(spec: &RouteSpec) -> Method {
+    Method::from_bytes(spec.method.to_ascii_uppercase().as_bytes()).unwrap_or(Method::GET)
+}

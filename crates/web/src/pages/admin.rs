@@ -1,0 +1,253 @@
+//! Administration: users, the audit log, locking and unlocking the vault.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+use testimonio_domain::Role;
+use testimonio_vault::{AuditEntry, ChainFault, Passphrase, Password, User, Username, VaultError};
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::layout::{csrf_field, page};
+use crate::session::{PRE_SESSION_COOKIE, random_token, set_cookie};
+use crate::state::AppState;
+
+fn users_page(viewer: &Viewer, users: &[User], message: Option<(bool, String)>) -> Markup {
+    let lang = viewer.lang;
+    let body = html! {
+        h1 { (viewer.t("users.title")) }
+        @if let Some((ok, text)) = &message {
+            p class=(if *ok { "notice" } else { "error" }) role="status" { (text) }
+        }
+        table {
+            thead { tr {
+                th scope="col" { (viewer.t("field.username")) }
+                th scope="col" { (viewer.t("field.role")) }
+                th scope="col" { (viewer.t("field.status")) }
+                th scope="col" {}
+            } }
+            tbody {
+                @for u in users {
+                    tr {
+                        td { (u.username.as_str()) }
+                        td { (u.role.label(lang)) }
+                        td { (if u.disabled { viewer.t("users.disabled") } else { viewer.t("users.active") }) }
+                        td {
+                            form method="post" action={ "/admin/users/" (u.id) "/disabled" } {
+                                (csrf_field(viewer))
+                                input type="hidden" name="disabled" value=(if u.disabled { "false" } else { "true" });
+                                button type="submit" { (if u.disabled { viewer.t("users.enable") } else { viewer.t("users.disable") }) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (viewer.t("users.add")) }
+        form.stack method="post" action="/admin/users" {
+            (csrf_field(viewer))
+            label for="new-username" { (viewer.t("field.username")) }
+            input #new-username name="username" type="text" autocomplete="off" required;
+            label for="new-role" { (viewer.t("field.role")) }
+            select #new-role name="role" {
+                @for r in Role::ALL { option value=(r.code()) { (r.label(lang)) } }
+            }
+            label for="new-password" { (viewer.t("field.password")) }
+            input #new-password name="password" type="password" autocomplete="new-password" minlength="12" required;
+            button type="submit" { (viewer.t("common.add")) }
+        }
+        h2 { (viewer.t("lock.button")) }
+        p.hint { (viewer.t("lock.hint")) }
+        form method="post" action="/admin/lock" {
+            (csrf_field(viewer))
+            button.danger type="submit" { (viewer.t("lock.button")) }
+        }
+    };
+    page(viewer, viewer.t("users.title"), body)
+}
+
+pub async fn users(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
+    let users = state
+        .with_vault(&viewer.actor(), |v| Ok(v.users()?))
+        .await?;
+    Ok(users_page(&viewer, &users, None))
+}
+
+#[derive(Deserialize)]
+pub struct NewUser {
+    username: String,
+    role: String,
+    password: String,
+}
+
+pub async fn create_user(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<NewUser>,
+) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    let parsed = (|| {
+        let username = Username::parse(&form.username).map_err(|e| e.to_string())?;
+        let role = Role::parse("role", &form.role).map_err(|e| e.message(lang))?;
+        let password = Password::new(form.password).map_err(|e| e.to_string())?;
+        Ok::<_, String>((username, role, password))
+    })();
+    let result = match parsed {
+        Ok((username, role, password)) => {
+            state
+                .with_vault(&viewer.actor(), move |v| {
+                    match v.create_user(&username, role, &password) {
+                        Ok(_) => Ok(Ok(())),
+                        Err(VaultError::Invalid(reason)) => Ok(Err(reason)),
+                        Err(other) => Err(other.into()),
+                    }
+                })
+                .await?
+        }
+        Err(reason) => Err(reason),
+    };
+    let users = state
+        .with_vault(&viewer.actor(), |v| Ok(v.users()?))
+        .await?;
+    let (status, message) = match result {
+        Ok(()) => (
+            axum::http::StatusCode::OK,
+            (true, viewer.t("users.created").to_owned()),
+        ),
+        Err(reason) => (axum::http::StatusCode::BAD_REQUEST, (false, reason)),
+    };
+    Ok((status, users_page(&viewer, &users, Some(message))).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DisabledForm {
+    disabled: bool,
+}
+
+pub async fn set_disabled(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<DisabledForm>,
+) -> Result<Response, AppError> {
+    let user = state
+        .with_vault(&viewer.actor(), move |v| {
+            let user = v.user(id)?.ok_or(AppError::NOT_FOUND)?;
+            Ok(v.set_disabled(&user.username, form.disabled)?)
+        })
+        .await?;
+    if user.disabled {
+        state.sessions().remove_user(user.id);
+    }
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
+pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
+    let (entries, total, faults): (Vec<AuditEntry>, usize, Vec<ChainFault>) = state
+        .with_vault(&viewer.actor(), |v| {
+            let entries = v.audit_tail(200)?;
+            let (total, faults) = v.verify_audit_chain()?;
+            Ok((entries, total, faults))
+        })
+        .await?;
+    let body = html! {
+        h1 { (viewer.t("audit.title")) " (" (crate::i18n::format_number(viewer.lang, total as u64)) ")" }
+        @if faults.is_empty() {
+            p.notice { (viewer.t("audit.chain_ok")) }
+        } @else {
+            div.error role="alert" {
+                p { (viewer.t("audit.chain_broken")) }
+                ul { @for f in &faults { li { (f.to_string()) } } }
+            }
+        }
+        div.scroll {
+            table {
+                thead { tr {
+                    th scope="col" { "#" }
+                    th scope="col" { (viewer.t("audit.when")) }
+                    th scope="col" { (viewer.t("audit.actor")) }
+                    th scope="col" { (viewer.t("audit.action")) }
+                    th scope="col" { (viewer.t("audit.object")) }
+                    th scope="col" { (viewer.t("audit.detail")) }
+                } }
+                tbody {
+                    @for e in entries.iter().rev() {
+                        tr {
+                            td { (e.seq) }
+                            td { time datetime=(e.at) { (e.at) } }
+                            td { (e.actor) }
+                            td { (e.action) }
+                            td { (e.object) }
+                            td { (e.detail) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(page(&viewer, viewer.t("audit.title"), body))
+}
+
+pub async fn lock(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    state
+        .with_vault(&viewer.actor(), |v| Ok(v.record_lock()?))
+        .await?;
+    state.lock_vault();
+    Ok(Redirect::to("/unlock").into_response())
+}
+
+fn unlock_page(viewer: &Viewer, failed: bool) -> Response {
+    let token = random_token();
+    let body = html! {
+        h1 { (viewer.t("unlock.title")) }
+        @if failed { p.error role="alert" { (viewer.t("unlock.failed")) } }
+        form.stack method="post" action="/unlock" {
+            input type="hidden" name="csrf" value=(token);
+            label for="passphrase" { (viewer.t("unlock.passphrase")) }
+            input #passphrase name="passphrase" type="password" autocomplete="off" required;
+            button type="submit" { (viewer.t("unlock.submit")) }
+        }
+    };
+    let cookie = set_cookie(PRE_SESSION_COOKIE, &token, Some(3600), true, false);
+    let status = if failed {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        axum::http::StatusCode::OK
+    };
+    (
+        status,
+        [(header::SET_COOKIE, cookie)],
+        page(viewer, viewer.t("unlock.title"), body),
+    )
+        .into_response()
+}
+
+pub async fn unlock_form(State(state): State<AppState>, viewer: Viewer) -> Response {
+    if !state.is_locked() {
+        return Redirect::to("/").into_response();
+    }
+    unlock_page(&viewer, false)
+}
+
+#[derive(Deserialize)]
+pub struct UnlockForm {
+    passphrase: String,
+}
+
+pub async fn unlock(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<UnlockForm>,
+) -> Response {
+    let Ok(passphrase) = Passphrase::new(form.passphrase) else {
+        return unlock_page(&viewer, true);
+    };
+    match state.unlock_vault(passphrase).await {
+        Ok(()) => Redirect::to("/login").into_response(),
+        Err(VaultError::WrongKey) => unlock_page(&viewer, true),
+        Err(other) => AppError::internal(&other).into_response(),
+    }
+}

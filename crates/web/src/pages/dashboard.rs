@@ -1,0 +1,93 @@
+//! The dashboard: counts, latest events, what needs review.
+
+use axum::extract::State;
+use maud::{Markup, html};
+use testimonio_domain::{Event, Verification};
+use testimonio_vault::{Counts, EventFilter};
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::{format_date, format_number};
+use crate::layout::page;
+use crate::state::AppState;
+
+/// A short table of events: date, type, place, verification.
+pub fn event_rows(viewer: &Viewer, events: &[Event]) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        table.events {
+            thead { tr {
+                th scope="col" { (viewer.t("field.date")) }
+                th scope="col" { (viewer.t("field.event_type")) }
+                th scope="col" { (viewer.t("field.state")) }
+                th scope="col" { (viewer.t("field.field_office")) }
+                th scope="col" { (viewer.t("field.verification")) }
+            } }
+            tbody {
+                @for e in events {
+                    tr class=(e.kind().code()) {
+                        td { a href={ "/events/" (e.id()) } { (format_date(lang, &e.date())) } }
+                        td { (e.event_type().label(lang)) }
+                        td { (e.location().state.map(|s| s.name(lang)).unwrap_or("—")) }
+                        td { (e.field_office().map(|f| f.name(lang)).unwrap_or("—")) }
+                        td { (e.verification().label(lang)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
+    let (counts, latest, review, review_total): (Counts, Vec<Event>, Vec<Event>, u64) = state
+        .with_vault(&viewer.actor(), |v| {
+            let counts = v.counts()?;
+            let total = v.count_events(&EventFilter::default())?;
+            let latest = v.events(&EventFilter {
+                offset: total.saturating_sub(10) as usize,
+                ..Default::default()
+            })?;
+            let reported = EventFilter {
+                verification: Some(Verification::Reported),
+                ..Default::default()
+            };
+            let review_total = v.count_events(&reported)?;
+            let review = v.events(&EventFilter {
+                offset: review_total.saturating_sub(5) as usize,
+                ..reported
+            })?;
+            Ok((counts, latest, review, review_total))
+        })
+        .await?;
+    let lang = viewer.lang;
+    let user = viewer.user()?;
+    let card = |key: &'static str, n: u64| html! { div.card { span.count { (format_number(lang, n)) } span.label { (viewer.t(key)) } } };
+    let mut latest = latest;
+    latest.reverse();
+    let mut review = review;
+    review.reverse();
+    let body = html! {
+        h1 { (viewer.t("dashboard.title")) }
+        section.cards aria-label=(viewer.t("dashboard.title")) {
+            (card("dashboard.people", counts.people))
+            (card("dashboard.groups", counts.groups))
+            (card("dashboard.events", counts.events))
+            (card("dashboard.protected", counts.protected_activities))
+            (card("dashboard.enforcement", counts.enforcement_actions))
+            (card("dashboard.documents", counts.documents))
+        }
+        @if user.role.can_write_records() {
+            p { a.button href="/events/new" { (viewer.t("dashboard.new_event")) } }
+        }
+        section {
+            h2 { (viewer.t("dashboard.latest")) }
+            (event_rows(&viewer, &latest))
+        }
+        section {
+            h2 { (viewer.t("dashboard.review")) " (" (format_number(lang, review_total)) ")" }
+            p.hint { (viewer.t("dashboard.review_hint")) }
+            (event_rows(&viewer, &review))
+        }
+    };
+    Ok(page(&viewer, viewer.t("dashboard.title"), body))
+}

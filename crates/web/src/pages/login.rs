@@ -1,0 +1,142 @@
+//! Logging in and out, and switching language.
+
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::header;
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use maud::html;
+use serde::Deserialize;
+use testimonio_vault::{LoginOutcome, Password};
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::layout::page;
+use crate::session::{PRE_SESSION_COOKIE, SESSION_COOKIE, random_token, set_cookie};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, Default)]
+pub struct NextQuery {
+    pub next: Option<String>,
+}
+
+/// Only local paths: never an open redirect to another site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+pub async fn switch_language(Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
+    let lang = Lang::from_tag(&code).unwrap_or_default();
+    let cookie = set_cookie("lang", lang.code(), Some(365 * 24 * 3600), false, false);
+    (
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(&safe_next(q.next.as_deref())),
+    )
+        .into_response()
+}
+
+fn login_page(viewer: &Viewer, next: &str, message: Option<&'static str>) -> Response {
+    // A fresh double-submit token for the form shown before any session.
+    let token = random_token();
+    let body = html! {
+        h1 { (viewer.t("login.title")) }
+        @if let Some(key) = message {
+            p.error role="alert" { (viewer.t(key)) }
+        }
+        form.stack method="post" action="/login" {
+            input type="hidden" name="csrf" value=(token);
+            input type="hidden" name="next" value=(next);
+            label for="username" { (viewer.t("login.username")) }
+            input #username name="username" type="text" autocomplete="username" autocapitalize="none" required;
+            label for="password" { (viewer.t("login.password")) }
+            input #password name="password" type="password" autocomplete="current-password" required;
+            button type="submit" { (viewer.t("login.submit")) }
+        }
+    };
+    let cookie = set_cookie(PRE_SESSION_COOKIE, &token, Some(3600), true, false);
+    let status = if message.is_some() {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        axum::http::StatusCode::OK
+    };
+    (
+        status,
+        [(header::SET_COOKIE, cookie)],
+        page(viewer, viewer.t("login.title"), body),
+    )
+        .into_response()
+}
+
+pub async fn form(viewer: Viewer, Query(q): Query<NextQuery>) -> Response {
+    if viewer.user.is_some() {
+        return Redirect::to(&safe_next(q.next.as_deref())).into_response();
+    }
+    login_page(&viewer, &safe_next(q.next.as_deref()), None)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    username: String,
+    password: String,
+    next: Option<String>,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
+    viewer: Viewer,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let next = safe_next(form.next.as_deref());
+    if !state.allow_login_attempt(addr.ip()) {
+        let mut r = login_page(&viewer, &next, Some("login.rate_limited"));
+        *r.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+        return Ok(r);
+    }
+    let username = form.username;
+    let password = Password::attempt(form.password);
+    let outcome = state
+        .with_vault("web:login", move |v| {
+            Ok(v.verify_login(&username, &password)?)
+        })
+        .await?;
+    let user = match outcome {
+        LoginOutcome::Success(user) => user,
+        LoginOutcome::BadCredentials => {
+            return Ok(login_page(&viewer, &next, Some("login.failed")));
+        }
+        LoginOutcome::LockedOut { .. } => {
+            return Ok(login_page(&viewer, &next, Some("login.locked")));
+        }
+        LoginOutcome::Disabled => return Ok(login_page(&viewer, &next, Some("login.disabled"))),
+    };
+    let token = state.sessions().create(user.id);
+    let secure = state.config().secure_cookies;
+    let cookie = set_cookie(SESSION_COOKIE, &token, None, true, secure);
+    let clear_pre = set_cookie(PRE_SESSION_COOKIE, "", Some(0), true, secure);
+    Ok((
+        AppendHeaders([
+            (header::SET_COOKIE, cookie),
+            (header::SET_COOKIE, clear_pre),
+        ]),
+        Redirect::to(&next),
+    )
+        .into_response())
+}
+
+pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    if let Some(token) = crate::session::cookie(&headers, SESSION_COOKIE) {
+        state.sessions().remove(&token);
+    }
+    let cookie = set_cookie(
+        SESSION_COOKIE,
+        "",
+        Some(0),
+        true,
+        state.config().secure_cookies,
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response()
+}

@@ -1,0 +1,34 @@
+//! One module per area of the app.
+
+pub mod admin;
+pub mod dashboard;
+pub mod login;
+
+pub(crate) use crate::{health, stylesheet};
+
+use maud::{Markup, html};
+
+use crate::auth::Viewer;
+use crate::error::ErrorKind;
+use crate::i18n::{Lang, t};
+use crate::layout::page;
+
+/// The page for an error, in the user's language, without internals.
+pub fn error_page(lang: Lang, path: &str, kind: ErrorKind) -> Markup {
+    let viewer = Viewer {
+        lang,
+        user: None,
+        csrf: String::new(),
+        path: path.to_owned(),
+    };
+    let body = html! {
+        h1 { (t(lang, "error.title")) }
+        p.error role="alert" { (t(lang, kind.message_key())) }
+        @match kind {
+            ErrorKind::Locked => p { a href="/unlock" { (t(lang, "unlock.submit")) } },
+            ErrorKind::Unauthorized => p { a href="/login" { (t(lang, "login.title")) } },
+            _ => p { a href="/" { (t(lang, "error.back")) } },
+        }
+    };
+    page(&viewer, t(lang, "error.title"), body)
+}

@@ -1,0 +1,141 @@
+//! Shared server state: the open vault (or none, when locked), sessions,
+//! login rate limits.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use testimonio_vault::{Actor, Passphrase, Unlock, Vault, VaultError};
+
+use crate::error::AppError;
+use crate::session::{Sessions, Timeouts};
+
+/// Server settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Mark cookies `Secure` (set when serving behind TLS).
+    pub secure_cookies: bool,
+    pub timeouts: Timeouts,
+    /// Login attempts allowed per client address per minute.
+    pub login_attempts_per_minute: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            timeouts: Timeouts::default(),
+            login_attempts_per_minute: 20,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+struct Inner {
+    vault: Mutex<Option<Vault>>,
+    vault_dir: PathBuf,
+    sessions: Mutex<Sessions>,
+    login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    config: Config,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a lock must not take the server down with it.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl AppState {
+    pub fn new(vault: Vault, config: Config) -> Self {
+        let vault_dir = vault.dir().to_owned();
+        Self(Arc::new(Inner {
+            vault: Mutex::new(Some(vault)),
+            vault_dir,
+            sessions: Mutex::new(Sessions::default()),
+            login_attempts: Mutex::new(HashMap::new()),
+            config,
+        }))
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.0.config
+    }
+
+    pub fn sessions(&self) -> MutexGuard<'_, Sessions> {
+        lock(&self.0.sessions)
+    }
+
+    pub fn is_locked(&self) -> bool {
+        lock(&self.0.vault).is_none()
+    }
+
+    /// Runs `f` on the vault, off the async threads, acting as `actor`.
+    ///
+    /// # Errors
+    /// [`AppError::Locked`] when the vault is locked; `f`'s errors.
+    pub async fn with_vault<T, F>(&self, actor: &str, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Vault) -> Result<T, AppError> + Send + 'static,
+    {
+        let state = self.clone();
+        let actor = Actor::new(actor).map_err(|e| AppError::internal(&e))?;
+        tokio::task::spawn_blocking(move || {
+            let mut guard = lock(&state.0.vault);
+            let vault = guard.as_mut().ok_or(AppError::Locked)?;
+            vault.set_actor(actor);
+            f(vault)
+        })
+        .await
+        .map_err(|e| AppError::internal(&e))?
+    }
+
+    /// Drops the vault, and with it every key, and ends every session.
+    pub fn lock_vault(&self) {
+        let vault = lock(&self.0.vault).take();
+        drop(vault);
+        self.sessions().clear();
+    }
+
+    /// Reopens the vault with its passphrase.
+    ///
+    /// # Errors
+    /// [`VaultError::WrongKey`] for a wrong passphrase.
+    pub async fn unlock_vault(&self, passphrase: Passphrase) -> Result<(), VaultError> {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = lock(&state.0.vault);
+            if guard.is_none() {
+                let actor = Actor::new("web:unlock").expect("a valid actor");
+                let mut vault =
+                    Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor)?;
+                vault.record_unlock()?;
+                *guard = Some(vault);
+            }
+            Ok(())
+        })
+        .await
+        .unwrap_or_else(|e| Err(VaultError::Invalid(format!("unlock task failed: {e}"))))
+    }
+
+    /// Counts a login attempt from `ip`; false when over the limit.
+    pub fn allow_login_attempt(&self, ip: IpAddr) -> bool {
+        let mut map = lock(&self.0.login_attempts);
+        let now = Instant::now();
+        let window = map.entry(ip).or_default();
+        while window
+            .front()
+            .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60))
+        {
+            window.pop_front();
+        }
+        if window.len() >= self.0.config.login_attempts_per_minute {
+            return false;
+        }
+        window.push_back(now);
+        true
+    }
+}
