@@ -20,7 +20,11 @@
 //! the same directory. The plain peer is opened by the same SQLite library
 //! (SQLCipher without a key is plain SQLite).
 //!
-//! Benchmarks never run in CI: `scripts/bench` runs this one.
+//! `testimonio-bench web [...]` measures the web app's pages under
+//! concurrent load beside a trivial static route of the same server: see
+//! the `web` module.
+//!
+//! Benchmarks never run in CI: `scripts/bench` runs them.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,13 +39,19 @@ use testimonio_vault::audit::{self, AuditAction};
 use testimonio_vault::records::{self, EventFilter, WriteOutcome};
 use testimonio_vault::{Actor, KdfParams, Key32, Passphrase, Vault, db};
 
+mod web;
+
 const USAGE: &str = "\
 usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
+       testimonio-bench web [--events N] [--connections C] [--seconds S] [--warmup W] [...]
+       testimonio-bench web --help
 
   vault      encrypted vault vs the same schema in plain SQLite, same run
   --events   number of demo events to write and read (default 100000)
   --runs     repetitions of each timed phase; the median is reported (default 3)
-  --dir      where to create the temporary databases (default: the system temp dir)";
+  --dir      where to create the temporary databases (default: the system temp dir)
+
+  web        the web app's pages vs a trivial static route, same server, same run";
 
 /// Records per transaction, as in the vault's import.
 const BATCH: usize = 500;
@@ -71,6 +81,13 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("vault") => vault_benchmark(&parse_options(&args[1..])?),
+        Some("web") => match web::parse_options(&args[1..])? {
+            Some(options) => web::run(&options),
+            None => {
+                println!("{}", web::USAGE);
+                Ok(())
+            }
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

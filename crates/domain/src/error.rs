@@ -40,7 +40,10 @@ impl Problem {
                 format!("is not a valid date (expected {expected})")
             }
             (Problem::BadDate { expected }, Lang::Es) => {
-                format!("no es una fecha válida (se espera {expected})")
+                format!(
+                    "no es una fecha válida (se espera {})",
+                    spanish_hint(expected)
+                )
             }
             (Problem::DateOutOfRange, Lang::En) => "must be between the years 1900 and 2100".into(),
             (Problem::DateOutOfRange, Lang::Es) => "debe estar entre los años 1900 y 2100".into(),
@@ -50,7 +53,7 @@ impl Problem {
                 format!("is not a known code ({known_hint})")
             }
             (Problem::UnknownCode { known_hint }, Lang::Es) => {
-                format!("no es un código conocido ({known_hint})")
+                format!("no es un código conocido ({})", spanish_hint(known_hint))
             }
             (Problem::WrongKind { code, kind }, Lang::En) => {
                 format!("'{code}' is not a type of {kind}")
@@ -83,6 +86,25 @@ impl Problem {
 fn spanish_allowed(allowed: &str) -> &str {
     match allowed {
         "letters, digits and . _ : -" => "letras, dígitos y . _ : -",
+        "printable text" => "texto imprimible",
+        other => other,
+    }
+}
+
+/// The Spanish form of a hint about expected values. Lists of codes are
+/// the same in both languages.
+fn spanish_hint(hint: &str) -> &str {
+    match hint {
+        "YYYY-MM-DD, YYYY-MM or YYYY, with ~ in front if approximate" => {
+            "AAAA-MM-DD, AAAA-MM o AAAA, con ~ delante si es aproximada"
+        }
+        "YYYY-MM-DD" => "AAAA-MM-DD",
+        "a two-letter USPS code such as TX" => "un código postal de dos letras como TX",
+        "a three-letter ERO code such as SNA" => "un código de oficina ERO de tres letras como SNA",
+        "see `testimonio vocabulary`" => "vea `testimonio vocabulary`",
+        "protected_activity or enforcement_action" => "protected_activity o enforcement_action",
+        "reported, corroborated or documented" => "reported, corroborated o documented",
+        "version 1" => "versión 1",
         other => other,
     }
 }

@@ -113,6 +113,13 @@ pub enum UserCommand {
     Enable { username: String },
     /// List accounts.
     List(JsonFlag),
+    /// Issue an API token for an account (shown once).
+    Token {
+        username: String,
+        /// What the token is for.
+        #[arg(long, default_value = "api")]
+        label: String,
+    },
 }
 
 #[derive(Debug, Args)]

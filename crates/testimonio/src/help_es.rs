@@ -43,6 +43,7 @@ fn about(path: &str) -> Option<&'static str> {
         "user disable" => "Desactiva una cuenta: sus sesiones terminan en su próxima solicitud.",
         "user enable" => "Activa una cuenta desactivada.",
         "user list" => "Lista las cuentas.",
+        "user token" => "Emite un token de la API para una cuenta (se muestra una sola vez).",
         "serve" => "Desbloquea la bóveda y sirve la aplicación web.",
         _ => return None,
     })
@@ -104,9 +105,11 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("demo" | "serve", "addr") => "Dirección en la que escuchar.",
         ("demo", "no_serve") => "Crea la bóveda y muestra su contenido, sin servirla.",
         ("serve", "secure_cookies") => "Marca las cookies como Secure (con un proxy TLS delante).",
-        ("user add" | "user passwd" | "user disable" | "user enable", "username") => {
-            "El nombre de la cuenta."
-        }
+        ("user token", "label") => "Para qué es el token.",
+        (
+            "user add" | "user passwd" | "user disable" | "user enable" | "user token",
+            "username",
+        ) => "El nombre de la cuenta.",
         ("user add", "role") => "admin, coordinator, documenter, analyst o viewer.",
         ("user add" | "user passwd", "password_file") => {
             "Lee la contraseña de este archivo en vez de preguntarla."

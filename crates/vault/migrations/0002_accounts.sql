@@ -26,3 +26,14 @@ ALTER TABLE people ADD COLUMN created_by TEXT;
 ALTER TABLE events ADD COLUMN created_by TEXT;
 CREATE INDEX people_created_by ON people(created_by);
 CREATE INDEX events_created_by ON events(created_by);
+
+-- API tokens: only a SHA-256 of each token is kept.
+CREATE TABLE api_tokens (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    token_hash  TEXT NOT NULL UNIQUE,
+    label       TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    last_used   TEXT,
+    revoked     INTEGER NOT NULL DEFAULT 0
+) STRICT;

@@ -179,13 +179,14 @@ mod tests {
     /// migration. Revert it and add a new one instead.
     #[test]
     fn released_migrations_are_frozen() {
-        let frozen: &[(i64, &str)] = &[(1, FROZEN_0001)];
+        let frozen: &[(i64, &str)] = &[(1, FROZEN_0001), (2, FROZEN_0002)];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
             assert_eq!(&m.sha256(), sha, "migration {version} was edited");
         }
     }
 
+    const FROZEN_0002: &str = "eaf45ed02cd164327d67c9196669825011f7e1d2cece803fade55bc50a51aaff";
     const FROZEN_0001: &str = "d2b953a07015e3d3c2bfc91e6133311cc05906fab5500450d57b8aed0c0e0175";
 
     #[test]

@@ -4,6 +4,8 @@
 //! them with both. They are public so that the benchmark can run the exact
 //! same statements against an unencrypted peer.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use testimonio_domain::exchange::{EventRecord, GroupRecord, PersonRecord};
@@ -287,6 +289,8 @@ pub fn groups(conn: &Connection) -> Result<Vec<Group>> {
 /// Filters for listing people. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
 pub struct PeopleFilter {
+    /// One person by id.
+    pub id: Option<RecordId>,
     pub group: Option<RecordId>,
     pub consent_at_least: Option<ConsentLevel>,
 }
@@ -305,79 +309,113 @@ pub struct PersonSummary {
 /// # Errors
 /// Database errors; a stored value that no longer parses.
 pub fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSummary>> {
-    let mut sql = String::from("SELECT id, pseudonym FROM people p");
+    let mut clause = String::from(" WHERE 1 = 1");
     let mut args: Vec<String> = Vec::new();
     if let Some(g) = &filter.group {
-        sql.push_str(" WHERE EXISTS (SELECT 1 FROM person_groups pg WHERE pg.person_id = p.id AND pg.group_id = ?1)");
         args.push(g.to_string());
+        clause.push_str(&format!(
+            " AND p.id IN (SELECT person_id FROM person_groups WHERE group_id = ?{})",
+            args.len()
+        ));
     }
-    sql.push_str(" ORDER BY id");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows: Vec<(String, String)> = stmt
+    if let Some(id) = &filter.id {
+        args.push(id.to_string());
+        clause.push_str(&format!(" AND p.id = ?{}", args.len()));
+    }
+    let selected = format!("SELECT p.id FROM people p{clause}");
+    // Three queries in all, whatever the number of people.
+    let rows: Vec<(String, String)> = conn
+        .prepare(&format!(
+            "SELECT p.id, p.pseudonym FROM people p{clause} ORDER BY p.id"
+        ))?
         .query_map(params_from_iter(args.iter()), |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut group_stmt = conn.prepare_cached(
-        "SELECT group_id FROM person_groups WHERE person_id = ?1 ORDER BY position",
-    )?;
+    let mut groups: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT person_id, group_id FROM person_groups WHERE person_id IN ({selected}) ORDER BY person_id, position"
+    ))?;
+    for row in stmt.query_map(params_from_iter(args.iter()), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })? {
+        let (person, group) = row?;
+        groups.entry(person).or_default().push(group);
+    }
+    let mut consents: HashMap<String, Vec<ConsentRecord>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT person_id, level, given_on, withdrawn_on, note FROM consents WHERE person_id IN ({selected})
+         ORDER BY person_id, position"
+    ))?;
+    for row in stmt.query_map(params_from_iter(args.iter()), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+        ))
+    })? {
+        let (person, fields) = row?;
+        let record = consent_record(&person, fields)?;
+        consents.entry(person).or_default().push(record);
+    }
     let today = chrono::Utc::now().date_naive();
     let mut out = Vec::with_capacity(rows.len());
     for (id, pseudonym) in rows {
-        let groups: Vec<String> = group_stmt
-            .query_map([&id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let consent = consent_history(conn, &id)?;
+        let consent = ConsentHistory::new(consents.remove(&id).unwrap_or_default());
         if let Some(min) = filter.consent_at_least
             && consent.level_on(today) < min
         {
             continue;
         }
-        let summary = PersonSummary {
+        out.push(PersonSummary {
             id: RecordId::parse("id", &id).map_err(|e| corrupt("person", &id, e))?,
             pseudonym: ShortText::parse("pseudonym", &pseudonym)
                 .map_err(|e| corrupt("person", &id, e))?,
             groups: groups
+                .remove(&id)
+                .unwrap_or_default()
                 .iter()
                 .map(|g| RecordId::parse("groups", g).map_err(|e| corrupt("person", &id, e)))
                 .collect::<Result<_>>()?,
             consent,
-        };
-        out.push(summary);
+        });
     }
     Ok(out)
+}
+
+/// A stored consent row: level, given on, withdrawn on, note.
+type ConsentRow = (String, Option<String>, Option<String>, Option<String>);
+
+fn consent_record(
+    person_id: &str,
+    (level, given, withdrawn, note): ConsentRow,
+) -> Result<ConsentRecord> {
+    let bad = |e: testimonio_domain::FieldError| corrupt("person", person_id, e);
+    let day = |s: Option<String>, f: &str| {
+        s.map(|s| testimonio_domain::date::parse_day(f, &s))
+            .transpose()
+    };
+    ConsentRecord::new(
+        ConsentLevel::parse("consent", &level).map_err(bad)?,
+        day(given, "given_on").map_err(bad)?,
+        day(withdrawn, "withdrawn_on").map_err(bad)?,
+        ShortText::parse_optional("note", note.as_deref()).map_err(bad)?,
+    )
+    .map_err(bad)
 }
 
 fn consent_history(conn: &Connection, person_id: &str) -> Result<ConsentHistory> {
     let mut stmt = conn.prepare_cached(
         "SELECT level, given_on, withdrawn_on, note FROM consents WHERE person_id = ?1 ORDER BY position",
     )?;
-    let rows = stmt.query_map([person_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<String>>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, Option<String>>(3)?,
-        ))
-    })?;
-    let mut records = Vec::new();
-    for row in rows {
-        let (level, given, withdrawn, note) = row?;
-        let bad = |e: testimonio_domain::FieldError| corrupt("person", person_id, e);
-        let day = |s: Option<String>, f: &str| {
-            s.map(|s| testimonio_domain::date::parse_day(f, &s))
-                .transpose()
-        };
-        records.push(
-            ConsentRecord::new(
-                ConsentLevel::parse("consent", &level).map_err(bad)?,
-                day(given, "given_on").map_err(bad)?,
-                day(withdrawn, "withdrawn_on").map_err(bad)?,
-                ShortText::parse_optional("note", note.as_deref()).map_err(bad)?,
-            )
-            .map_err(bad)?,
-        );
-    }
+    let rows: Vec<ConsentRow> = stmt
+        .query_map([person_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let records = rows
+        .into_iter()
+        .map(|row| consent_record(person_id, row))
+        .collect::<Result<_>>()?;
     Ok(ConsentHistory::new(records))
 }
 
@@ -458,6 +496,8 @@ pub struct EventFilter {
     pub verification: Option<testimonio_domain::Verification>,
     /// One event by id.
     pub id: Option<RecordId>,
+    /// Newest first instead of oldest first (paging follows the order).
+    pub newest_first: bool,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -484,13 +524,13 @@ impl EventFilter {
         }
         if let Some(g) = &self.group {
             add(
-                "EXISTS (SELECT 1 FROM event_groups eg WHERE eg.event_id = e.id AND eg.group_id = ?)",
+                "e.id IN (SELECT event_id FROM event_groups WHERE group_id = ?)",
                 g.to_string(),
             );
         }
         if let Some(p) = &self.person {
             add(
-                "EXISTS (SELECT 1 FROM event_people ep WHERE ep.event_id = e.id AND ep.person_id = ?)",
+                "e.id IN (SELECT event_id FROM event_people WHERE person_id = ?)",
                 p.to_string(),
             );
         }
@@ -562,9 +602,14 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
         None if filter.offset > 0 => format!(" LIMIT -1 OFFSET {}", filter.offset),
         None => String::new(),
     };
-    let selected = format!("SELECT e.id FROM events e{clause} ORDER BY e.date_start, e.id{paging}");
+    let order = if filter.newest_first {
+        "e.date_start DESC, e.id DESC"
+    } else {
+        "e.date_start, e.id"
+    };
+    let selected = format!("SELECT e.id FROM events e{clause} ORDER BY {order}{paging}");
     let mut stmt = conn.prepare(&format!(
-        "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({selected}) ORDER BY e.date_start, e.id"
+        "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({selected}) ORDER BY {order}"
     ))?;
     let mut records: Vec<EventRecord> = stmt
         .query_map(params_from_iter(args.iter()), event_record)?

@@ -120,3 +120,113 @@ fn the_audit_log_holds_ids_never_content() {
         );
     }
 }
+
+mod accounts {
+    use testimonio_domain::{RecordId, Role};
+
+    use super::vault_with_history;
+    use crate::{Actor, LoginOutcome, Password, Username};
+
+    fn pw(s: &str) -> Password {
+        Password::new(s.into()).unwrap()
+    }
+
+    #[test]
+    fn lockout_after_repeated_failures_even_with_the_right_password() {
+        let (_tmp, mut vault) = vault_with_history();
+        let ana = Username::parse("ana").unwrap();
+        vault
+            .create_user(&ana, Role::Coordinator, &pw("correct horse battery"))
+            .unwrap();
+        for _ in 0..crate::users::LOCKOUT_AFTER - 1 {
+            let r = vault
+                .verify_login("ana", &Password::attempt("wrong".into()))
+                .unwrap();
+            assert_eq!(r, LoginOutcome::BadCredentials);
+        }
+        let r = vault
+            .verify_login("ana", &Password::attempt("wrong".into()))
+            .unwrap();
+        assert!(matches!(r, LoginOutcome::LockedOut { .. }), "{r:?}");
+        let r = vault
+            .verify_login("ana", &Password::attempt("correct horse battery".into()))
+            .unwrap();
+        assert!(matches!(r, LoginOutcome::LockedOut { .. }), "{r:?}");
+        vault
+            .set_password(&ana, &pw("another good password"))
+            .unwrap();
+        let r = vault
+            .verify_login("ana", &Password::attempt("another good password".into()))
+            .unwrap();
+        assert!(matches!(r, LoginOutcome::Success(_)), "{r:?}");
+        assert_eq!(
+            vault
+                .verify_login("nobody", &Password::attempt("x".into()))
+                .unwrap(),
+            LoginOutcome::BadCredentials
+        );
+    }
+
+    #[test]
+    fn disabled_accounts_and_revoked_tokens_do_not_authenticate() {
+        let (_tmp, mut vault) = vault_with_history();
+        let bob = Username::parse("bob").unwrap();
+        vault
+            .create_user(&bob, Role::Viewer, &pw("correct horse battery"))
+            .unwrap();
+        let token = vault.create_api_token(&bob, "test").unwrap();
+        assert_eq!(
+            vault.user_for_api_token(&token).unwrap().unwrap().username,
+            bob
+        );
+        assert!(vault.user_for_api_token("tmo_wrong").unwrap().is_none());
+        vault.set_disabled(&bob, true).unwrap();
+        assert!(vault.user_for_api_token(&token).unwrap().is_none());
+        let r = vault
+            .verify_login("bob", &Password::attempt("correct horse battery".into()))
+            .unwrap();
+        assert_eq!(r, LoginOutcome::Disabled);
+    }
+
+    #[test]
+    fn documenters_see_identities_of_their_own_and_assigned_people_only() {
+        let (_tmp, mut vault) = vault_with_history();
+        let doc = Username::parse("doc").unwrap();
+        let user = vault
+            .create_user(&doc, Role::Documenter, &pw("correct horse battery"))
+            .unwrap();
+        let analyst = vault
+            .create_user(
+                &Username::parse("eve").unwrap(),
+                Role::Analyst,
+                &pw("correct horse battery"),
+            )
+            .unwrap();
+        let admin = vault
+            .create_user(
+                &Username::parse("root").unwrap(),
+                Role::Admin,
+                &pw("correct horse battery"),
+            )
+            .unwrap();
+        let p1 = RecordId::parse("id", "p-1").unwrap();
+        assert!(!vault.may_see_identity(&user, &p1).unwrap());
+        vault.assign(&doc, &p1).unwrap();
+        assert!(vault.may_see_identity(&user, &p1).unwrap());
+        // A person the documenter recorded.
+        vault.set_actor(Actor::new(&user.actor_name()).unwrap());
+        let line = r#"{"type":"person","id":"p-own","pseudonym":"Mía"}"#;
+        let records = std::iter::once((
+            "line 1".to_owned(),
+            testimonio_domain::exchange::parse_line(line),
+        ));
+        vault.import_records("test", records, &mut |_| {}).unwrap();
+        assert!(
+            vault
+                .may_see_identity(&user, &RecordId::parse("id", "p-own").unwrap())
+                .unwrap()
+        );
+        assert!(!vault.may_see_identity(&analyst, &p1).unwrap());
+        assert!(vault.may_see_identity(&admin, &p1).unwrap());
+    }
+}

@@ -138,6 +138,11 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+}
+
 fn verify(password: &Password, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| {
         Argon2::default()
@@ -148,9 +153,10 @@ fn verify(password: &Password, hash: &str) -> bool {
 
 const USER_COLUMNS: &str = "id, username, role, disabled, failed_logins, locked_until, created_at";
 
-fn user_row(
-    r: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(i64, String, String, bool, u32, Option<String>, String)> {
+/// A `users` row as stored, before its values are parsed.
+type UserRow = (i64, String, String, bool, u32, Option<String>, String);
+
+fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -162,7 +168,7 @@ fn user_row(
     ))
 }
 
-fn to_user(row: (i64, String, String, bool, u32, Option<String>, String)) -> Result<User> {
+fn to_user(row: UserRow) -> Result<User> {
     let (id, username, role, disabled, failed_logins, locked_until, created_at) = row;
     Ok(User {
         id,
@@ -357,6 +363,97 @@ impl Vault {
         Ok(LoginOutcome::Success(self.user_by_name(&name)?))
     }
 
+    /// Issues an API token for `username`; only its hash is stored. The
+    /// token is returned once. Audited.
+    ///
+    /// # Errors
+    /// An unknown user.
+    pub fn create_api_token(
+        &mut self,
+        username: &Username,
+        label: &str,
+    ) -> Result<zeroize::Zeroizing<String>> {
+        let user = self.user_by_name(username)?;
+        let mut bytes = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+        let token = zeroize::Zeroizing::new(format!("tmo_{}", hex::encode(bytes)));
+        let hash = token_hash(&token);
+        let label = label.trim().chars().take(100).collect::<String>();
+        self.write(|v, tx| {
+            tx.execute(
+                "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![user.id, hash, label, crate::now()],
+            )?;
+            v.audit(tx, AuditAction::UserChanged, &format!("user:{username}"), "api token issued")
+        })?;
+        Ok(token)
+    }
+
+    /// The enabled account behind an API token, if any.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn user_for_api_token(&self, token: &str) -> Result<Option<User>> {
+        let id: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id
+                 WHERE t.token_hash = ?1 AND t.revoked = 0 AND u.disabled = 0",
+                [token_hash(token)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match id {
+            Some(id) => self.user(id),
+            None => Ok(None),
+        }
+    }
+
+    /// Turns two-factor login on (with a base32 TOTP secret the user has
+    /// confirmed) or off. Audited.
+    ///
+    /// # Errors
+    /// An unknown user.
+    pub fn set_totp_secret(&mut self, user_id: i64, secret: Option<&str>) -> Result<()> {
+        let user = self.user(user_id)?.ok_or_else(|| VaultError::NotFound {
+            what: "user",
+            id: user_id.to_string(),
+        })?;
+        self.write(|v, tx| {
+            tx.execute(
+                "UPDATE users SET totp_secret = ?1, updated_at = ?2 WHERE id = ?3",
+                params![secret, crate::now(), user_id],
+            )?;
+            let detail = if secret.is_some() {
+                "two-factor enabled"
+            } else {
+                "two-factor disabled"
+            };
+            v.audit(
+                tx,
+                AuditAction::UserChanged,
+                &format!("user:{}", user.username),
+                detail,
+            )
+        })
+    }
+
+    /// The account's TOTP secret (base32), if two-factor login is on.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn totp_secret(&self, user_id: i64) -> Result<Option<zeroize::Zeroizing<String>>> {
+        let secret: Option<Option<String>> = self
+            .conn()
+            .query_row(
+                "SELECT totp_secret FROM users WHERE id = ?1",
+                [user_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(secret.flatten().map(zeroize::Zeroizing::new))
+    }
+
     /// Lets a documenter see a person's identity. Audited.
     ///
     /// # Errors
@@ -382,7 +479,7 @@ impl Vault {
     }
 
     /// Whether `user` may see `person`'s identity fields, by role and, for
-    /// documenters, by the records they created or are assigned to.
+    /// documenters, by the person records they created or are assigned to.
     ///
     /// # Errors
     /// Database errors.
@@ -397,10 +494,10 @@ impl Vault {
         let found: Option<i64> = self
             .conn()
             .query_row(
+                // Not "people on events they created": naming a person on a
+                // new event must not be a way to read their identity.
                 "SELECT 1 WHERE EXISTS (SELECT 1 FROM user_assignments WHERE user_id = ?1 AND person_id = ?2)
-                    OR EXISTS (SELECT 1 FROM people WHERE id = ?2 AND created_by = ?3)
-                    OR EXISTS (SELECT 1 FROM event_people ep JOIN events e ON e.id = ep.event_id
-                               WHERE ep.person_id = ?2 AND e.created_by = ?3)",
+                    OR EXISTS (SELECT 1 FROM people WHERE id = ?2 AND created_by = ?3)",
                 params![user.id, person.as_str(), actor],
                 |r| r.get(0),
             )

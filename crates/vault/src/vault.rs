@@ -310,6 +310,16 @@ impl Vault {
         records::groups(&self.conn)
     }
 
+    /// One group.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn group(&self, id: &RecordId) -> Result<Option<Group>> {
+        Ok(records::groups(&self.conn)?
+            .into_iter()
+            .find(|g| &g.id == id))
+    }
+
     /// People without identity fields (not audited: nothing sensitive).
     ///
     /// # Errors
@@ -340,9 +350,11 @@ impl Vault {
     /// # Errors
     /// Database errors.
     pub fn person_summary(&self, id: &RecordId) -> Result<Option<PersonSummary>> {
-        Ok(records::people(&self.conn, &PeopleFilter::default())?
-            .into_iter()
-            .find(|p| &p.id == id))
+        let filter = PeopleFilter {
+            id: Some(id.clone()),
+            ..PeopleFilter::default()
+        };
+        Ok(records::people(&self.conn, &filter)?.pop())
     }
 
     /// Events matching `filter`, oldest first.
@@ -407,6 +419,19 @@ impl Vault {
     /// An unknown person; database errors.
     pub fn withdraw_consent(&mut self, person: &RecordId, on: chrono::NaiveDate) -> Result<usize> {
         self.write(|v, tx| {
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT 1 FROM people WHERE id = ?1",
+                    [person.as_str()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if exists.is_none() {
+                return Err(VaultError::NotFound {
+                    what: "person",
+                    id: person.to_string(),
+                });
+            }
             let day = on.format("%Y-%m-%d").to_string();
             let n = tx.execute(
                 "UPDATE consents SET withdrawn_on = ?2 WHERE person_id = ?1 AND withdrawn_on IS NULL

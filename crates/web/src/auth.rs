@@ -22,7 +22,9 @@ pub const FORM_LIMIT: usize = 256 * 1024;
 /// Who may use a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Anyone, also while the vault is locked (login, unlock, static files).
+    /// Anyone, without even looking at the session: health and static files.
+    Static,
+    /// Anyone, also while the vault is locked (login, unlock).
     Public,
     /// Any logged-in account.
     LoggedIn,
@@ -35,7 +37,7 @@ pub enum Access {
 impl Access {
     pub fn allows(self, user: Option<&User>) -> bool {
         match (self, user) {
-            (Access::Public, _) => true,
+            (Access::Static | Access::Public, _) => true,
             (_, None) => false,
             (Access::LoggedIn, Some(_)) => true,
             (Access::Writer, Some(u)) => u.role.can_write_records(),
@@ -110,15 +112,32 @@ pub async fn guard(
     }
 }
 
-async fn check(state: &AppState, access: Access, req: Request) -> Result<Request, Response> {
+async fn check(state: &AppState, access: Access, mut req: Request) -> Result<Request, Response> {
     let lang = negotiate(req.headers());
-    if access != Access::Public && state.is_locked() {
+    if access == Access::Static {
+        let path = req.uri().path().to_owned();
+        req.extensions_mut().insert(Viewer {
+            lang,
+            user: None,
+            csrf: String::new(),
+            path,
+        });
+        return Ok(req);
+    }
+    if !matches!(access, Access::Public) && state.is_locked() {
         return Err(AppError::Locked.into_response());
     }
     let token = cookie(req.headers(), SESSION_COOKIE);
-    let session = token
+    let any_session = token
         .as_deref()
         .and_then(|t| state.sessions().get(t, state.config().timeouts));
+    // A session waiting for its TOTP code is not logged in yet; its CSRF
+    // token still protects the code form.
+    let pending_csrf = any_session
+        .as_ref()
+        .filter(|s| s.second_factor_pending)
+        .map(|s| s.csrf.clone());
+    let session = any_session.filter(|s| !s.second_factor_pending);
     let mut user = None;
     if let Some(s) = &session {
         let id = s.user_id;
@@ -146,9 +165,10 @@ async fn check(state: &AppState, access: Access, req: Request) -> Result<Request
         }
         return Err(AppError::Kind(ErrorKind::Unauthorized).into_response());
     }
-    let csrf = match &session {
-        Some(s) => s.csrf.clone(),
-        None => cookie(req.headers(), PRE_SESSION_COOKIE).unwrap_or_default(),
+    let csrf = match (&session, pending_csrf) {
+        (Some(s), _) => s.csrf.clone(),
+        (None, Some(pending)) => pending,
+        (None, None) => cookie(req.headers(), PRE_SESSION_COOKIE).unwrap_or_default(),
     };
     let path = req.uri().path().to_owned();
     let mut req = if is_state_changing(req.method()) {

@@ -265,6 +265,48 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "Ocurrió un error inesperado. Quedó registrado; el paso fallido no cambió ningún dato.",
     ),
     ("error.back", "Back to the dashboard", "Volver al inicio"),
+    (
+        "twofactor.title",
+        "Two-factor login",
+        "Inicio de sesión en dos pasos",
+    ),
+    (
+        "twofactor.settings",
+        "Two-factor login",
+        "Inicio de sesión en dos pasos",
+    ),
+    (
+        "twofactor.code",
+        "Six-digit code from your authenticator app",
+        "Código de seis dígitos de su aplicación de autenticación",
+    ),
+    (
+        "twofactor.wrong_code",
+        "That code is not valid. Try the current one.",
+        "Ese código no es válido. Pruebe con el actual.",
+    ),
+    (
+        "twofactor.enabled",
+        "Two-factor login is on for this account.",
+        "El inicio de sesión en dos pasos está activado para esta cuenta.",
+    ),
+    (
+        "twofactor.now_enabled",
+        "Two-factor login is now on.",
+        "El inicio de sesión en dos pasos quedó activado.",
+    ),
+    (
+        "twofactor.scan",
+        "Scan this code with an authenticator app (for example FreeOTP or Aegis), then enter the code it shows.",
+        "Escanee este código con una aplicación de autenticación (por ejemplo FreeOTP o Aegis) y escriba el código que muestra.",
+    ),
+    (
+        "twofactor.or_type",
+        "Or type this key:",
+        "O escriba esta clave:",
+    ),
+    ("twofactor.enable", "Turn on", "Activar"),
+    ("twofactor.disable", "Turn off", "Desactivar"),
     ("common.yes", "Yes", "Sí"),
     ("common.no", "No", "No"),
     ("common.none", "—", "—"),
@@ -272,6 +314,121 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("common.add", "Add", "Agregar"),
     ("common.view", "View", "Ver"),
     ("common.edit", "Edit", "Editar"),
+    ("events.page_of", "of", "de"),
+    (
+        "field.range_hint",
+        "YYYY-MM-DD, YYYY-MM or YYYY",
+        "AAAA-MM-DD, AAAA-MM o AAAA",
+    ),
+    ("field.day_hint", "YYYY-MM-DD", "AAAA-MM-DD"),
+    (
+        "field.id_hint",
+        "Leave blank to generate one. Letters, digits and . _ : - only; never a name.",
+        "Déjelo en blanco para generar uno. Solo letras, dígitos y . _ : -; nunca un nombre.",
+    ),
+    (
+        "field.enforcement_only",
+        "Only for enforcement actions.",
+        "Solo para acciones de control migratorio.",
+    ),
+    ("field.roles", "Roles", "Roles"),
+    ("field.line", "Line", "Línea"),
+    ("field.place", "Place", "Lugar"),
+    ("field.note", "Note", "Nota"),
+    ("field.given_on", "Given on", "Otorgado el"),
+    ("field.withdrawn_on", "Withdrawn on", "Retirado el"),
+    ("field.in_force", "In force today", "Vigente hoy"),
+    (
+        "event.unknown_person",
+        "no person has this id:",
+        "ninguna persona tiene este id:",
+    ),
+    (
+        "event.unknown_group",
+        "no group has this id:",
+        "ningún grupo tiene este id:",
+    ),
+    (
+        "event.id_taken",
+        "an event with this identifier already exists",
+        "ya existe un evento con este identificador",
+    ),
+    (
+        "event.not_saved",
+        "The event could not be saved. Check the fields and try again.",
+        "No se pudo guardar el evento. Revise los campos e intente de nuevo.",
+    ),
+    ("person.day_after", "day after", "día después de"),
+    (
+        "person.consent_today",
+        "Consent today",
+        "Consentimiento vigente",
+    ),
+    (
+        "person.add_consent",
+        "Record a grant of consent",
+        "Registrar un consentimiento otorgado",
+    ),
+    (
+        "person.withdraw",
+        "Withdraw consent",
+        "Retirar el consentimiento",
+    ),
+    (
+        "person.withdraw_hint",
+        "Ends every grant still in force on this date.",
+        "Da por terminado todo consentimiento vigente en esa fecha.",
+    ),
+    (
+        "person.withdraw_on",
+        "Withdrawn as of",
+        "Retirado a partir del",
+    ),
+    (
+        "person.no_events",
+        "No events recorded for this person.",
+        "No hay eventos registrados para esta persona.",
+    ),
+    (
+        "person.timeline_list",
+        "The same events as a list",
+        "Los mismos eventos en una lista",
+    ),
+    (
+        "person.no_consent",
+        "No consent recorded: internal use only.",
+        "No hay consentimiento registrado: solo uso interno.",
+    ),
+    (
+        "people.none",
+        "No people recorded yet.",
+        "Todavía no hay personas registradas.",
+    ),
+    (
+        "groups.none",
+        "No groups recorded yet.",
+        "Todavía no hay grupos registrados.",
+    ),
+    (
+        "group.events",
+        "Events of this group",
+        "Eventos de este grupo",
+    ),
+    (
+        "group.all_events",
+        "All events of this group in the event list",
+        "Todos los eventos de este grupo en la lista de eventos",
+    ),
+    (
+        "group.no_members",
+        "No members recorded.",
+        "No hay integrantes registrados.",
+    ),
+    (
+        "group.latest_shown",
+        "The 50 most recent events are shown.",
+        "Se muestran los 50 eventos más recientes.",
+    ),
 ];
 
 fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
@@ -389,7 +546,7 @@ pub fn format_number(lang: Lang, n: u64) -> String {
     }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

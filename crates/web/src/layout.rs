@@ -17,7 +17,8 @@ fn language_switch(lang: Lang, path: &str) -> Markup {
         Lang::Es => "Español",
     };
     html! {
-        a.lang-switch href={ "/lang/" (other.code()) "?next=" (encode_path(path)) } lang=(other.code()) hreflang=(other.code()) { (label) }
+        a.lang-switch href={ "/lang/" (other.code()) "?next=" (encode_path(path)) } lang=(other.code()) hreflang=(other.code())
+            aria-label={ (t(lang, "nav.language")) ": " (label) } { (label) }
     }
 }
 
@@ -66,6 +67,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                         }
                         div.account {
                             span { (t(lang, "nav.signed_in_as")) " " strong { (user.username.as_str()) } " (" (user.role.label(lang)) ")" }
+                            a href="/account/2fa" { (t(lang, "twofactor.settings")) }
                             form method="post" action="/logout" {
                                 input type="hidden" name="csrf" value=(viewer.csrf);
                                 button type="submit" { (t(lang, "nav.logout")) }

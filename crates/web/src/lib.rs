@@ -6,6 +6,7 @@
 //! so a new route cannot go unguarded or untested. Only this crate knows
 //! HTTP and HTML.
 
+pub mod api;
 pub mod auth;
 pub mod error;
 pub mod i18n;
@@ -55,15 +56,37 @@ macro_rules! route {
 pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     use pages::*;
     vec![
-        route!(get, "/health", Public, health),
-        route!(get, "/static/app.css", Public, stylesheet),
+        route!(get, "/health", Static, health),
+        route!(get, "/static/app.css", Static, stylesheet),
         route!(get, "/lang/{code}", Public, login::switch_language),
         route!(get, "/login", Public, login::form),
         route!(post, "/login", Public, login::submit),
         route!(post, "/logout", LoggedIn, login::logout),
+        route!(get, "/login/2fa", Public, twofactor::code_form),
+        route!(post, "/login/2fa", Public, twofactor::code_submit),
+        route!(get, "/account/2fa", LoggedIn, twofactor::settings),
+        route!(post, "/account/2fa", LoggedIn, twofactor::enable),
+        route!(post, "/account/2fa/disable", LoggedIn, twofactor::disable),
         route!(get, "/unlock", Public, admin::unlock_form),
         route!(post, "/unlock", Public, admin::unlock),
         route!(get, "/", LoggedIn, dashboard::show),
+        route!(get, "/events", LoggedIn, events::list),
+        route!(post, "/events", Writer, events::create),
+        route!(get, "/events/new", Writer, events::new_form),
+        route!(get, "/events/{id}", LoggedIn, events::show),
+        route!(post, "/events/{id}", Writer, events::update),
+        route!(get, "/events/{id}/edit", Writer, events::edit_form),
+        route!(get, "/people", LoggedIn, people::list),
+        route!(get, "/people/{id}", LoggedIn, people::show),
+        route!(post, "/people/{id}/consent", Writer, people::add_consent),
+        route!(
+            post,
+            "/people/{id}/consent/withdraw",
+            Writer,
+            people::withdraw_consent
+        ),
+        route!(get, "/groups", LoggedIn, groups::list),
+        route!(get, "/groups/{id}", LoggedIn, groups::show),
         route!(get, "/admin/users", Admin, admin::users),
         route!(post, "/admin/users", Admin, admin::create_user),
         route!(
@@ -84,6 +107,13 @@ pub fn router(state: AppState) -> Router {
         let guarded = method_router.route_layer(middleware::from_fn_with_state(
             (state.clone(), spec.access),
             guard,
+        ));
+        app = app.route(spec.path, guarded);
+    }
+    for (spec, method_router) in api::api_routes() {
+        let guarded = method_router.route_layer(middleware::from_fn_with_state(
+            (state.clone(), spec.access),
+            api::api_guard,
         ));
         app = app.route(spec.path, guarded);
     }
@@ -168,6 +198,23 @@ async fn error_pages(req: Request, next: Next) -> Response {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
+    }
+    if path.starts_with("/api/") {
+        if response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"))
+        {
+            return response;
+        }
+        let kind = response
+            .extensions()
+            .get::<ErrorKind>()
+            .copied()
+            .unwrap_or_else(|| ErrorKind::from_status(status));
+        let mut json = api::json_error(lang, kind);
+        *json.status_mut() = status;
+        return json;
     }
     if response
         .headers()

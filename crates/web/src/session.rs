@@ -29,12 +29,26 @@ impl Default for Timeouts {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Session {
     pub user_id: i64,
     pub csrf: String,
+    /// Password accepted, TOTP code still to come: not logged in yet.
+    pub second_factor_pending: bool,
+    /// Failed TOTP codes in this session.
+    pub second_factor_failures: u32,
+    /// A TOTP secret shown for enrollment, not yet confirmed.
+    pub enrolling_secret: Option<zeroize::Zeroizing<String>>,
     created: Instant,
     last_seen: Instant,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Default)]
@@ -54,8 +68,9 @@ fn key(token: &str) -> [u8; 32] {
 }
 
 impl Sessions {
-    /// Starts a session; returns the cookie value.
-    pub fn create(&mut self, user_id: i64) -> String {
+    /// Starts a session; returns the cookie value. With
+    /// `second_factor_pending`, the session only allows entering a TOTP code.
+    pub fn create(&mut self, user_id: i64, second_factor_pending: bool) -> String {
         let token = random_token();
         let now = Instant::now();
         self.by_hash.insert(
@@ -63,11 +78,21 @@ impl Sessions {
             Session {
                 user_id,
                 csrf: random_token(),
+                second_factor_pending,
+                second_factor_failures: 0,
+                enrolling_secret: None,
                 created: now,
                 last_seen: now,
             },
         );
         token
+    }
+
+    /// Changes a live session in place.
+    pub fn update(&mut self, token: &str, f: impl FnOnce(&mut Session)) {
+        if let Some(s) = self.by_hash.get_mut(&key(token)) {
+            f(s);
+        }
     }
 
     /// The live session for a cookie value, touching its idle timer.
@@ -150,14 +175,14 @@ mod tests {
     #[test]
     fn sessions_expire_when_idle() {
         let mut s = Sessions::default();
-        let token = s.create(7);
+        let token = s.create(7, false);
         let strict = Timeouts {
             idle: Duration::ZERO,
             absolute: Duration::from_secs(60),
         };
         std::thread::sleep(Duration::from_millis(5));
         assert!(s.get(&token, strict).is_none());
-        let token = s.create(7);
+        let token = s.create(7, false);
         assert_eq!(s.get(&token, Timeouts::default()).unwrap().user_id, 7);
         s.remove_user(7);
         assert!(s.get(&token, Timeouts::default()).is_none());

@@ -40,6 +40,8 @@ struct Inner {
     vault_dir: PathBuf,
     sessions: Mutex<Sessions>,
     login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    /// The last TOTP step accepted per account: a code works once.
+    totp_steps: Mutex<HashMap<i64, u64>>,
     config: Config,
 }
 
@@ -56,6 +58,7 @@ impl AppState {
             vault_dir,
             sessions: Mutex::new(Sessions::default()),
             login_attempts: Mutex::new(HashMap::new()),
+            totp_steps: Mutex::new(HashMap::new()),
             config,
         }))
     }
@@ -119,6 +122,19 @@ impl AppState {
         })
         .await
         .unwrap_or_else(|e| Err(VaultError::Invalid(format!("unlock task failed: {e}"))))
+    }
+
+    /// Records a TOTP step as used by `user_id`; false if it (or a later
+    /// one) was already used.
+    pub fn accept_totp_step(&self, user_id: i64, step: u64) -> bool {
+        let mut steps = lock(&self.0.totp_steps);
+        match steps.get(&user_id) {
+            Some(last) if *last >= step => false,
+            _ => {
+                steps.insert(user_id, step);
+                true
+            }
+        }
     }
 
     /// Counts a login attempt from `ip`; false when over the limit.

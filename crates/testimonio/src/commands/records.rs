@@ -157,6 +157,7 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
             .transpose()
             .map_err(|e| bad_option(cx, "verification", e))?,
         id: None,
+        newest_first: false,
         limit: args.limit,
         offset: args.offset,
     };
@@ -202,6 +203,7 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
 
 pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
     let filter = PeopleFilter {
+        id: None,
         group: args
             .group
             .as_deref()

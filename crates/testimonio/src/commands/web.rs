@@ -102,6 +102,24 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
                 }
             );
         }
+        UserCommand::Token {
+            username: name,
+            label,
+        } => {
+            let name = username(cx, name)?;
+            let mut vault = cx.open()?;
+            let token = vault
+                .create_api_token(&name, label)
+                .map_err(|e| cx.vault_error(e))?;
+            eprintln!(
+                "{}",
+                cx.t(
+                    "API token (shown only now):",
+                    "Token de la API (se muestra solo ahora):"
+                )
+            );
+            println!("{}", token.as_str());
+        }
         UserCommand::List(flag) => {
             let vault = cx.open()?;
             let users = vault.users().map_err(|e| cx.vault_error(e))?;

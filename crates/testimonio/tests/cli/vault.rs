@@ -261,3 +261,67 @@ fn person_show_is_audited() {
     assert_eq!(missing.status.code(), Some(1));
     assert_eq!(stderr(&missing), "testimonio: person nobody not found\n");
 }
+
+#[test]
+fn accounts_are_managed_from_the_command_line() {
+    let env = TestEnv::new();
+    env.init();
+    env.write("pw", "a long enough password\n");
+    let pw = env.path("pw");
+    env.ok(&[
+        "user",
+        "add",
+        "ana",
+        "--role",
+        "coordinator",
+        "--password-file",
+        pw.to_str().unwrap(),
+    ]);
+    let dup = env.run(&[
+        "user",
+        "add",
+        "ana",
+        "--role",
+        "viewer",
+        "--password-file",
+        pw.to_str().unwrap(),
+    ]);
+    assert_eq!(dup.status.code(), Some(1));
+    assert!(stderr(&dup).contains("taken"), "{}", stderr(&dup));
+    let bad_role = env.run(&[
+        "user",
+        "add",
+        "bob",
+        "--role",
+        "boss",
+        "--password-file",
+        pw.to_str().unwrap(),
+    ]);
+    assert_eq!(bad_role.status.code(), Some(1));
+    env.write("short", "short\n");
+    let short = env.run(&[
+        "user",
+        "add",
+        "bob",
+        "--role",
+        "viewer",
+        "--password-file",
+        env.path("short").to_str().unwrap(),
+    ]);
+    assert!(stderr(&short).contains("at least 12"), "{}", stderr(&short));
+    let token = env.ok(&["user", "token", "ana"]);
+    assert!(
+        token.trim().starts_with("tmo_") && token.trim().len() == 68,
+        "{token}"
+    );
+    env.ok(&["user", "disable", "ana"]);
+    let list = env.json(&["user", "list", "--json"]);
+    assert_eq!(list["users"][0]["username"], "ana");
+    assert_eq!(list["users"][0]["disabled"], true);
+    assert_eq!(list["users"][0]["role"], "coordinator");
+    let text = serde_json::to_string(&list).unwrap();
+    assert!(
+        !text.contains("argon2") && !text.contains("tmo_"),
+        "no hashes or tokens in listings"
+    );
+}

@@ -42,18 +42,19 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
     let (counts, latest, review, review_total): (Counts, Vec<Event>, Vec<Event>, u64) = state
         .with_vault(&viewer.actor(), |v| {
             let counts = v.counts()?;
-            let total = v.count_events(&EventFilter::default())?;
             let latest = v.events(&EventFilter {
-                offset: total.saturating_sub(10) as usize,
+                newest_first: true,
+                limit: Some(10),
                 ..Default::default()
             })?;
             let reported = EventFilter {
                 verification: Some(Verification::Reported),
+                newest_first: true,
                 ..Default::default()
             };
             let review_total = v.count_events(&reported)?;
             let review = v.events(&EventFilter {
-                offset: review_total.saturating_sub(5) as usize,
+                limit: Some(5),
                 ..reported
             })?;
             Ok((counts, latest, review, review_total))
@@ -62,10 +63,6 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
     let lang = viewer.lang;
     let user = viewer.user()?;
     let card = |key: &'static str, n: u64| html! { div.card { span.count { (format_number(lang, n)) } span.label { (viewer.t(key)) } } };
-    let mut latest = latest;
-    latest.reverse();
-    let mut review = review;
-    review.reverse();
     let body = html! {
         h1 { (viewer.t("dashboard.title")) }
         section.cards aria-label=(viewer.t("dashboard.title")) {

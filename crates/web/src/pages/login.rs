@@ -23,7 +23,17 @@ pub struct NextQuery {
 /// Only local paths: never an open redirect to another site.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        // Browsers drop tabs and newlines from URLs (`/\t/host` becomes
+        // `//host`), and control characters cannot go in a header at all.
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n
+                    .bytes()
+                    .any(|b| b == b'\\' || b == b' ' || b.is_ascii_control()) =>
+        {
+            n.to_owned()
+        }
         _ => "/".to_owned(),
     }
 }
@@ -70,9 +80,24 @@ fn login_page(viewer: &Viewer, next: &str, message: Option<&'static str>) -> Res
         .into_response()
 }
 
-pub async fn form(viewer: Viewer, Query(q): Query<NextQuery>) -> Response {
+pub async fn form(
+    viewer: Viewer,
+    headers: axum::http::HeaderMap,
+    Query(q): Query<NextQuery>,
+) -> Response {
     if viewer.user.is_some() {
         return Redirect::to(&safe_next(q.next.as_deref())).into_response();
+    }
+    // A session cookie that no longer opens a session: it timed out, the
+    // account was disabled, or the vault was locked.
+    if crate::session::cookie(&headers, SESSION_COOKIE).is_some_and(|c| !c.is_empty()) {
+        let mut page = login_page(
+            &viewer,
+            &safe_next(q.next.as_deref()),
+            Some("login.expired"),
+        );
+        *page.status_mut() = axum::http::StatusCode::OK;
+        return page;
     }
     login_page(&viewer, &safe_next(q.next.as_deref()), None)
 }
@@ -113,7 +138,18 @@ pub async fn submit(
         }
         LoginOutcome::Disabled => return Ok(login_page(&viewer, &next, Some("login.disabled"))),
     };
-    let token = state.sessions().create(user.id);
+    let user_id = user.id;
+    let has_second_factor = state
+        .with_vault(&user.actor_name(), move |v| {
+            Ok(v.totp_secret(user_id)?.is_some())
+        })
+        .await?;
+    let token = state.sessions().create(user.id, has_second_factor);
+    let next = if has_second_factor {
+        format!("/login/2fa?next={}", crate::layout::encode_path(&next))
+    } else {
+        next
+    };
     let secure = state.config().secure_cookies;
     let cookie = set_cookie(SESSION_COOKIE, &token, None, true, secure);
     let clear_pre = set_cookie(PRE_SESSION_COOKIE, "", Some(0), true, secure);

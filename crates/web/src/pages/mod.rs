@@ -2,7 +2,12 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod events;
+pub mod groups;
 pub mod login;
+pub mod people;
+pub mod timeline;
+pub mod twofactor;
 
 pub(crate) use crate::{health, stylesheet};
 

@@ -1,0 +1,624 @@
+//! The JSON API under `/api/v1`, for the same operations as the pages,
+//! authenticated with per-user API tokens (`Authorization: Bearer tmo_…`,
+//! issued by `testimonio user token`). Same access rules as the pages;
+//! no cookies, so no CSRF. [`openapi`] describes exactly [`api_routes`]:
+//! a test checks that the two agree.
+
+use axum::Json;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post, put};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use testimonio_domain::exchange::EventRecord;
+use testimonio_domain::{
+    EventKind, EventType, FieldOffice, Lang, RecordId, UsState, Verification, Vocabulary,
+};
+use testimonio_vault::{EventFilter, PeopleFilter, User, VaultError};
+
+use crate::RouteSpec;
+use crate::auth::Access;
+use crate::error::{AppError, ErrorKind};
+use crate::i18n::{negotiate, t};
+use crate::state::AppState;
+
+/// The caller of an API route.
+#[derive(Debug, Clone)]
+pub struct ApiUser {
+    pub user: User,
+    pub lang: Lang,
+}
+
+/// Every API route, with its access rule.
+pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    let r =
+        |method: &'static str, path: &'static str, access: Access, m: MethodRouter<AppState>| {
+            (
+                RouteSpec {
+                    method,
+                    path,
+                    access,
+                },
+                m,
+            )
+        };
+    vec![
+        r(
+            "get",
+            "/api/v1/openapi.json",
+            Access::Public,
+            get(openapi_document),
+        ),
+        r(
+            "get",
+            "/api/v1/vocabulary",
+            Access::LoggedIn,
+            get(vocabulary),
+        ),
+        r("get", "/api/v1/events", Access::LoggedIn, get(list_events)),
+        r("post", "/api/v1/events", Access::Writer, post(create_event)),
+        r(
+            "get",
+            "/api/v1/events/{id}",
+            Access::LoggedIn,
+            get(show_event),
+        ),
+        r(
+            "put",
+            "/api/v1/events/{id}",
+            Access::Writer,
+            put(update_event),
+        ),
+        r("get", "/api/v1/people", Access::LoggedIn, get(list_people)),
+        r(
+            "get",
+            "/api/v1/people/{id}",
+            Access::LoggedIn,
+            get(show_person),
+        ),
+        r(
+            "post",
+            "/api/v1/people/{id}/consent",
+            Access::Writer,
+            post(add_consent),
+        ),
+        r("get", "/api/v1/groups", Access::LoggedIn, get(list_groups)),
+        r("get", "/api/v1/audit", Access::Admin, get(audit_log)),
+        r("get", "/api/v1/users", Access::Admin, get(list_users)),
+    ]
+}
+
+/// A JSON error: a stable code and a message in the caller's language.
+pub fn json_error(lang: Lang, kind: ErrorKind) -> Response {
+    let code = match kind {
+        ErrorKind::BadRequest => "bad_request",
+        ErrorKind::Unauthorized => "unauthorized",
+        ErrorKind::Forbidden | ErrorKind::Csrf => "forbidden",
+        ErrorKind::NotFound => "not_found",
+        ErrorKind::MethodNotAllowed => "method_not_allowed",
+        ErrorKind::TooLarge => "too_large",
+        ErrorKind::Locked => "locked",
+        ErrorKind::Internal => "internal",
+    };
+    (
+        kind.status(),
+        Json(json!({ "error": code, "message": t(lang, kind.message_key()) })),
+    )
+        .into_response()
+}
+
+/// Checks the bearer token and the route's access rule.
+pub async fn api_guard(
+    State((state, access)): State<(AppState, Access)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let lang = negotiate(req.headers());
+    if access == Access::Public {
+        return next.run(req).await;
+    }
+    if state.is_locked() {
+        return json_error(lang, ErrorKind::Locked);
+    }
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::to_owned);
+    let Some(token) = token else {
+        return json_error(lang, ErrorKind::Unauthorized);
+    };
+    let user = match state
+        .with_vault("api:auth", move |v| Ok(v.user_for_api_token(&token)?))
+        .await
+    {
+        Ok(Some(user)) => user,
+        Ok(None) => return json_error(lang, ErrorKind::Unauthorized),
+        Err(e) => return json_error(lang, e.kind()),
+    };
+    if !access.allows(Some(&user)) {
+        return json_error(lang, ErrorKind::Forbidden);
+    }
+    req.extensions_mut().insert(ApiUser { user, lang });
+    next.run(req).await
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ApiUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<ApiUser>()
+            .cloned()
+            .ok_or_else(|| AppError::internal(&"api route without its guard"))
+    }
+}
+
+/// Errors of API handlers, answered as JSON.
+pub struct ApiError(Response);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0
+    }
+}
+
+fn fail(lang: Lang, err: AppError) -> ApiError {
+    ApiError(json_error(lang, err.kind()))
+}
+
+fn field_errors(lang: Lang, errors: &[testimonio_domain::FieldError]) -> ApiError {
+    let items: Vec<Value> = errors
+        .iter()
+        .map(|e| json!({ "field": e.field, "message": e.problem.message(lang) }))
+        .collect();
+    let body =
+        json!({ "error": "invalid", "message": t(lang, "event.has_errors"), "fields": items });
+    ApiError((StatusCode::BAD_REQUEST, Json(body)).into_response())
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct EventQuery {
+    kind: Option<String>,
+    #[serde(rename = "type")]
+    event_type: Option<String>,
+    state: Option<String>,
+    field_office: Option<String>,
+    group: Option<String>,
+    person: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    verification: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+fn take<T>(
+    errors: &mut Vec<testimonio_domain::FieldError>,
+    r: Result<T, testimonio_domain::FieldError>,
+) -> Option<T> {
+    r.map_err(|e| errors.push(e)).ok()
+}
+
+fn parse_query(q: &EventQuery) -> Result<EventFilter, Vec<testimonio_domain::FieldError>> {
+    let mut errors = Vec::new();
+    let some = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_owned);
+    let filter = EventFilter {
+        kind: some(&q.kind).and_then(|k| take(&mut errors, EventKind::parse("kind", &k))),
+        event_type: some(&q.event_type)
+            .and_then(|t| take(&mut errors, EventType::parse("type", &t))),
+        state: some(&q.state).and_then(|s| take(&mut errors, UsState::parse("state", &s))),
+        field_office: some(&q.field_office)
+            .and_then(|f| take(&mut errors, FieldOffice::parse("field_office", &f))),
+        group: some(&q.group).and_then(|g| take(&mut errors, RecordId::parse("group", &g))),
+        person: some(&q.person).and_then(|p| take(&mut errors, RecordId::parse("person", &p))),
+        from: some(&q.from)
+            .and_then(|d| take(&mut errors, testimonio_domain::date::parse_day("from", &d))),
+        to: some(&q.to)
+            .and_then(|d| take(&mut errors, testimonio_domain::date::parse_day("to", &d))),
+        verification: some(&q.verification)
+            .and_then(|v| take(&mut errors, Verification::parse("verification", &v))),
+        id: None,
+        newest_first: false,
+        limit: Some(q.limit.unwrap_or(100).min(1000)),
+        offset: q.offset.unwrap_or(0),
+    };
+    if errors.is_empty() {
+        Ok(filter)
+    } else {
+        Err(errors)
+    }
+}
+
+async fn list_events(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Query(q): Query<EventQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = parse_query(&q).map_err(|e| field_errors(api.lang, &e))?;
+    let (offset, limit) = (filter.offset, filter.limit);
+    let (total, events) = state
+        .with_vault(&api.user.actor_name(), move |v| {
+            Ok((v.count_events(&filter)?, v.events(&filter)?))
+        })
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    let items: Vec<EventRecord> = events.iter().map(EventRecord::from_event).collect();
+    Ok(Json(
+        json!({ "total": total, "offset": offset, "limit": limit, "events": items }),
+    ))
+}
+
+async fn show_event(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<EventRecord>, ApiError> {
+    let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
+    let event = state
+        .with_vault(&api.user.actor_name(), move |v| {
+            v.event(&id)?.ok_or(AppError::NOT_FOUND)
+        })
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    Ok(Json(EventRecord::from_event(&event)))
+}
+
+async fn write_event(
+    state: AppState,
+    api: ApiUser,
+    record: EventRecord,
+) -> Result<Response, ApiError> {
+    let event = record
+        .into_event()
+        .map_err(|e| field_errors(api.lang, &e))?;
+    let lang = api.lang;
+    let outcome = state
+        .with_vault(&api.user.actor_name(), move |v| match v.put_event(&event) {
+            Ok(outcome) => Ok(Ok((outcome, EventRecord::from_event(&event)))),
+            Err(VaultError::Invalid(reason)) => Ok(Err(reason)),
+            Err(other) => Err(other.into()),
+        })
+        .await
+        .map_err(|e| fail(lang, e))?;
+    match outcome {
+        Ok((outcome, record)) => {
+            let status = if outcome == testimonio_vault::WriteOutcome::Created {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            Ok((status, Json(record)).into_response())
+        }
+        Err(reason) => {
+            let (field, message) = reason.split_once(": ").unwrap_or(("", reason.as_str()));
+            let body = json!({ "error": "invalid", "message": t(lang, "event.has_errors"),
+                "fields": [{ "field": field, "message": message }] });
+            Err(ApiError(
+                (StatusCode::BAD_REQUEST, Json(body)).into_response(),
+            ))
+        }
+    }
+}
+
+async fn create_event(
+    State(state): State<AppState>,
+    api: ApiUser,
+    body: Result<Json<EventRecord>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(record) = body.map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))?;
+    write_event(state, api, record).await
+}
+
+async fn update_event(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<EventRecord>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(mut record) =
+        body.map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))?;
+    record.id = id;
+    write_event(state, api, record).await
+}
+
+async fn list_people(State(state): State<AppState>, api: ApiUser) -> Result<Json<Value>, ApiError> {
+    let people = state
+        .with_vault(&api.user.actor_name(), |v| {
+            Ok(v.people(&PeopleFilter::default())?)
+        })
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    let today = chrono::Utc::now().date_naive();
+    let items: Vec<Value> = people
+        .iter()
+        .map(|p| json!({ "id": p.id, "pseudonym": p.pseudonym, "groups": p.groups, "consent": p.consent.level_on(today).code() }))
+        .collect();
+    Ok(Json(json!({ "total": items.len(), "people": items })))
+}
+
+/// A person: pseudonymous summary, and identity fields only for roles and
+/// records that allow it (that read is audited).
+async fn show_person(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
+    let user = api.user.clone();
+    let value = state
+        .with_vault(&api.user.actor_name(), move |v| {
+            let summary = v.person_summary(&id)?.ok_or(AppError::NOT_FOUND)?;
+            let today = chrono::Utc::now().date_naive();
+            let mut out = json!({ "id": summary.id, "pseudonym": summary.pseudonym, "groups": summary.groups,
+                "consent": summary.consent.level_on(today).code() });
+            if v.may_see_identity(&user, &id)? {
+                let person = v.person_identity(&id)?;
+                let record = testimonio_domain::exchange::PersonRecord::from_person(&person);
+                out["identity"] = json!({
+                    "legal_name": record.legal_name, "aliases": record.aliases, "contact": record.contact,
+                    "a_number": record.a_number, "immigration_status": record.immigration_status,
+                    "address": record.address, "birth_year": record.birth_year,
+                });
+            }
+            Ok(out)
+        })
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    Ok(Json(value))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentBody {
+    level: String,
+    given_on: Option<String>,
+    withdrawn_on: Option<String>,
+    note: Option<String>,
+}
+
+/// Adds a grant of consent (or a withdrawn one) to a person's history.
+async fn add_consent(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<ConsentBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(body) = body.map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))?;
+    let lang = api.lang;
+    let id = RecordId::parse("id", &id).map_err(|e| field_errors(lang, &[e]))?;
+    let mut errors = Vec::new();
+    let level = take(
+        &mut errors,
+        testimonio_domain::ConsentLevel::parse("level", &body.level),
+    );
+    let day = |field: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|d| testimonio_domain::date::parse_day(field, d))
+            .transpose()
+    };
+    let given_on = take(&mut errors, day("given_on", &body.given_on)).flatten();
+    let withdrawn_on = take(&mut errors, day("withdrawn_on", &body.withdrawn_on)).flatten();
+    let note = take(
+        &mut errors,
+        testimonio_domain::ShortText::parse_optional("note", body.note.as_deref()),
+    )
+    .flatten();
+    let record = level.and_then(|level| {
+        take(
+            &mut errors,
+            testimonio_domain::ConsentRecord::new(level, given_on, withdrawn_on, note),
+        )
+    });
+    let Some(record) = record.filter(|_| errors.is_empty()) else {
+        return Err(field_errors(lang, &errors));
+    };
+    state
+        .with_vault(&api.user.actor_name(), move |v| {
+            Ok(v.record_consent(&id, &record)?)
+        })
+        .await
+        .map_err(|e| fail(lang, e))?;
+    Ok((StatusCode::CREATED, Json(json!({ "ok": true }))).into_response())
+}
+
+async fn audit_log(State(state): State<AppState>, api: ApiUser) -> Result<Json<Value>, ApiError> {
+    let (entries, total, faults) = state
+        .with_vault(&api.user.actor_name(), |v| {
+            let entries = v.audit_tail(1000)?;
+            let (total, faults) = v.verify_audit_chain()?;
+            Ok((entries, total, faults))
+        })
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    let faults: Vec<String> = faults.iter().map(ToString::to_string).collect();
+    Ok(Json(
+        json!({ "total": total, "chain_ok": faults.is_empty(), "faults": faults, "entries": entries }),
+    ))
+}
+
+async fn list_users(State(state): State<AppState>, api: ApiUser) -> Result<Json<Value>, ApiError> {
+    let users = state
+        .with_vault(&api.user.actor_name(), |v| Ok(v.users()?))
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    Ok(Json(json!({ "total": users.len(), "users": users })))
+}
+
+async fn list_groups(State(state): State<AppState>, api: ApiUser) -> Result<Json<Value>, ApiError> {
+    let groups = state
+        .with_vault(&api.user.actor_name(), |v| Ok(v.groups()?))
+        .await
+        .map_err(|e| fail(api.lang, e))?;
+    let items: Vec<_> = groups
+        .iter()
+        .map(testimonio_domain::exchange::GroupRecord::from_group)
+        .collect();
+    Ok(Json(json!({ "total": items.len(), "groups": items })))
+}
+
+async fn vocabulary() -> Json<Value> {
+    let v = Vocabulary::get();
+    let types: Vec<Value> = v
+        .types
+        .iter()
+        .map(|t| json!({ "code": t.code, "kind": t.kind, "label": t.label, "definition": t.definition }))
+        .collect();
+    Json(json!({ "version": v.version, "types": types }))
+}
+
+async fn openapi_document() -> Json<Value> {
+    Json(openapi())
+}
+
+/// The OpenAPI 3 description of [`api_routes`].
+pub fn openapi() -> Value {
+    let event_record = json!({
+        "type": "object",
+        "required": ["id", "event_type", "date"],
+        "additionalProperties": false,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$"},
+            "kind": {"type": "string", "enum": ["protected_activity", "enforcement_action"]},
+            "event_type": {"type": "string", "description": "A code from GET /api/v1/vocabulary"},
+            "date": {"type": "string", "description": "YYYY-MM-DD, YYYY-MM or YYYY; ~ in front if approximate"},
+            "end_date": {"type": "string"},
+            "state": {"type": "string", "description": "USPS code"},
+            "city": {"type": "string"}, "facility": {"type": "string"},
+            "agency": {"type": "string"}, "field_office": {"type": "string", "description": "ICE ERO code"},
+            "people": {"type": "array", "items": {"type": "object", "required": ["id", "role"],
+                "properties": {"id": {"type": "string"}, "role": {"type": "string"}}}},
+            "groups": {"type": "array", "items": {"type": "string"}},
+            "narrative": {"type": "string"},
+            "verification": {"type": "string", "enum": ["reported", "corroborated", "documented"]}
+        }
+    });
+    let error = json!({"type": "object", "required": ["error", "message"], "properties": {
+        "error": {"type": "string"}, "message": {"type": "string"},
+        "fields": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}
+    }});
+    let errors = |codes: &[&str]| -> Value {
+        let mut m = serde_json::Map::new();
+        for c in codes {
+            m.insert((*c).into(), json!({"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}));
+        }
+        Value::Object(m)
+    };
+    let ok = |schema: Value| json!({"description": "ok", "content": {"application/json": {"schema": schema}}});
+    let merge = |mut a: Value, b: Value| {
+        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
+            a.extend(b);
+        }
+        a
+    };
+    let id_param =
+        json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]);
+    let filters: Vec<Value> = ["kind", "type", "state", "field_office", "group", "person", "from", "to", "verification"]
+        .iter()
+        .map(|n| json!({"name": n, "in": "query", "required": false, "schema": {"type": "string"}}))
+        .chain(["limit", "offset"].iter().map(|n| json!({"name": n, "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}})))
+        .collect();
+    let event_ref = json!({"$ref": "#/components/schemas/EventRecord"});
+    json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Testimonio API", "version": "1",
+            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), groups and vocabulary."},
+        "security": [{"bearer": []}],
+        "paths": {
+            "/api/v1/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": ok(json!({"type": "object"}))}}},
+            "/api/v1/vocabulary": {"get": {"summary": "Event types in English and Spanish", "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "503"]))}},
+            "/api/v1/events": {
+                "get": {"summary": "Events, oldest first", "parameters": filters,
+                    "responses": merge(json!({"200": ok(json!({"type": "object", "properties": {"total": {"type": "integer"}, "events": {"type": "array", "items": event_ref}}}))}), errors(&["400", "401", "503"]))},
+                "post": {"summary": "Create an event", "requestBody": {"required": true, "content": {"application/json": {"schema": event_ref}}},
+                    "responses": merge(json!({"201": ok(event_ref.clone()), "200": ok(event_ref.clone())}), errors(&["400", "401", "403", "503"]))}
+            },
+            "/api/v1/events/{id}": {
+                "get": {"summary": "One event", "parameters": id_param, "responses": merge(json!({"200": ok(event_ref.clone())}), errors(&["400", "401", "404", "503"]))},
+                "put": {"summary": "Create or replace an event", "parameters": id_param, "requestBody": {"required": true, "content": {"application/json": {"schema": event_ref}}},
+                    "responses": merge(json!({"200": ok(event_ref.clone()), "201": ok(event_ref.clone())}), errors(&["400", "401", "403", "503"]))}
+            },
+            "/api/v1/people": {"get": {"summary": "People, by pseudonym", "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "503"]))}},
+            "/api/v1/people/{id}": {"get": {"summary": "One person; identity fields only where the role allows (audited)", "parameters": id_param,
+                "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["400", "401", "404", "503"]))}},
+            "/api/v1/people/{id}/consent": {"post": {"summary": "Add a grant of consent to a person's history", "parameters": id_param,
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["level"], "additionalProperties": false,
+                    "properties": {"level": {"type": "string", "enum": ["internal", "coalition_aggregate", "coalition_narrative", "public_anonymous", "public_named"]},
+                        "given_on": {"type": "string", "format": "date"}, "withdrawn_on": {"type": "string", "format": "date"}, "note": {"type": "string"}}}}}},
+                "responses": merge(json!({"201": ok(json!({"type": "object"}))}), errors(&["400", "401", "403", "404", "503"]))}},
+            "/api/v1/groups": {"get": {"summary": "Groups", "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "503"]))}},
+            "/api/v1/audit": {"get": {"summary": "The newest audit entries and the state of the chain (administrators)",
+                "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "403", "503"]))}},
+            "/api/v1/users": {"get": {"summary": "Accounts (administrators); never password hashes",
+                "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "403", "503"]))}}
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "A token from `testimonio user token NAME`"}},
+            "schemas": {"EventRecord": event_record, "Error": error}
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document lists exactly the routes the server has, with the same methods.
+    #[test]
+    fn openapi_matches_the_routes() {
+        let doc = openapi();
+        let paths = doc["paths"].as_object().unwrap();
+        let mut documented: Vec<(String, String)> = paths
+            .iter()
+            .flat_map(|(p, ops)| {
+                ops.as_object()
+                    .unwrap()
+                    .keys()
+                    .map(move |m| (m.clone(), p.clone()))
+            })
+            .collect();
+        let mut served: Vec<(String, String)> = api_routes()
+            .iter()
+            .map(|(s, _)| (s.method.to_owned(), s.path.to_owned()))
+            .collect();
+        documented.sort();
+        served.sort();
+        assert_eq!(documented, served);
+        for (spec, _) in api_routes() {
+            let op = &doc["paths"][spec.path][spec.method];
+            let public = op
+                .get("security")
+                .is_some_and(|s| s.as_array().is_some_and(Vec::is_empty));
+            assert_eq!(
+                public,
+                spec.access == Access::Public,
+                "{} {}",
+                spec.method,
+                spec.path
+            );
+            if spec.access != Access::Public {
+                assert!(
+                    op["responses"].get("401").is_some(),
+                    "{} {} documents 401",
+                    spec.method,
+                    spec.path
+                );
+            }
+            if matches!(spec.access, Access::Writer | Access::Admin) {
+                assert!(
+                    op["responses"].get("403").is_some(),
+                    "{} {} documents 403",
+                    spec.method,
+                    spec.path
+                );
+            }
+        }
+    }
+}

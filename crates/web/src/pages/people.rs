@@ -1,0 +1,554 @@
+//! People: the list (pseudonyms only), one person's page (identity only
+//! for roles allowed to see it, read through the audited vault call), the
+//! timeline, the events, consent history and consent editing.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use maud::{Markup, html};
+use serde::Deserialize;
+use testimonio_domain::date::parse_day;
+use testimonio_domain::{
+    ConsentLevel, ConsentRecord, Event, FieldError, Group, Lang, PartialDate, Person, Problem,
+    RecordId, ShortText,
+};
+use testimonio_vault::{EventFilter, PeopleFilter, PersonSummary};
+
+use super::events::{
+    FormErrors, error_summary, events_table, field, flash_saved, has_flash, input, path_id, select,
+    viewer_at, with_flash_cleared,
+};
+use super::timeline;
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::{format_date, format_number, t};
+use crate::layout::{csrf_field, page, raw};
+use crate::state::AppState;
+
+/// Today, as the server sees it (UTC).
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// A day for display, in the user's language.
+pub(crate) fn day_text(lang: Lang, day: NaiveDate) -> String {
+    PartialDate::from_day("day", day).map_or_else(|_| day.to_string(), |d| format_date(lang, &d))
+}
+
+/// Links to groups by id, with their names when known.
+pub(crate) fn group_links(viewer: &Viewer, ids: &[RecordId], groups: &[Group]) -> Markup {
+    html! {
+        @if ids.is_empty() {
+            (viewer.t("common.none"))
+        } @else {
+            @for (i, id) in ids.iter().enumerate() {
+                @if i > 0 { ", " }
+                a href={ "/groups/" (id) } {
+                    (groups.iter().find(|g| &g.id == id).map_or(id.as_str(), |g| g.name.as_str()))
+                }
+            }
+        }
+    }
+}
+
+/// A table of people: pseudonym, groups, consent level today.
+pub(crate) fn people_table(viewer: &Viewer, people: &[PersonSummary], groups: &[Group]) -> Markup {
+    let lang = viewer.lang;
+    let today = today();
+    html! {
+        div.scroll {
+            table.people {
+                thead { tr {
+                    th scope="col" { (viewer.t("field.pseudonym")) }
+                    th scope="col" { (viewer.t("field.groups")) }
+                    th scope="col" { (viewer.t("person.consent_today")) }
+                } }
+                tbody {
+                    @for p in people {
+                        tr {
+                            th scope="row" { a href={ "/people/" (p.id) } { (p.pseudonym.as_str()) } }
+                            td { (group_links(viewer, &p.groups, groups)) }
+                            td { (p.consent.level_on(today).label(lang)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// GET /people
+
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
+    let (people, groups) = state
+        .with_vault(&viewer.actor(), |v| {
+            Ok((v.people(&PeopleFilter::default())?, v.groups()?))
+        })
+        .await?;
+    let body = html! {
+        h1 { (viewer.t("people.title")) " (" (format_number(viewer.lang, people.len() as u64)) ")" }
+        @if people.is_empty() {
+            p { (viewer.t("people.none")) }
+        } @else {
+            (people_table(&viewer, &people, &groups))
+        }
+    };
+    Ok(page(&viewer, viewer.t("people.title"), body))
+}
+
+// ---------------------------------------------------------------------------
+// GET /people/{id}
+
+/// Everything one person's page shows.
+struct PersonData {
+    summary: PersonSummary,
+    /// Only for roles allowed to see it; its read was audited by the vault.
+    identity: Option<Person>,
+    events: Vec<Event>,
+    groups: Vec<Group>,
+}
+
+/// Loads a person's page. The identity is read (and the read audited) only
+/// when the vault says this user may see it; otherwise it is never read.
+async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonData, AppError> {
+    let user = viewer.user()?.clone();
+    state
+        .with_vault(&viewer.actor(), move |v| {
+            let summary = v.person_summary(&id)?.ok_or(AppError::NOT_FOUND)?;
+            let identity = if v.may_see_identity(&user, &id)? {
+                Some(v.person_identity(&id)?)
+            } else {
+                None
+            };
+            let events = v.events(&EventFilter {
+                person: Some(id),
+                ..EventFilter::default()
+            })?;
+            let groups = v.groups()?;
+            Ok(PersonData {
+                summary,
+                identity,
+                events,
+                groups,
+            })
+        })
+        .await
+}
+
+/// The consent forms' values and messages.
+#[derive(Clone, Default)]
+struct ConsentState {
+    grant: ConsentForm,
+    withdraw: WithdrawForm,
+    errors: FormErrors,
+}
+
+impl ConsentState {
+    fn fresh() -> Self {
+        let day = today().format("%Y-%m-%d").to_string();
+        Self {
+            grant: ConsentForm {
+                level: String::new(),
+                given_on: day.clone(),
+                note: String::new(),
+            },
+            withdraw: WithdrawForm { withdrawn_on: day },
+            errors: FormErrors::default(),
+        }
+    }
+}
+
+fn identity_section(viewer: &Viewer, identity: Option<&Person>) -> Markup {
+    let none = viewer.t("common.none");
+    fn text<'a>(s: Option<&'a testimonio_domain::Sensitive>, none: &'a str) -> &'a str {
+        s.map_or(none, |s| s.expose())
+    }
+    html! {
+        section aria-labelledby="identity-heading" {
+            h2 #identity-heading { (viewer.t("person.identity")) }
+            @if let Some(p) = identity {
+                @let id = &p.identity;
+                dl.identity {
+                    dt { (viewer.t("field.legal_name")) } dd { (text(id.legal_name.as_ref(), none)) }
+                    dt { (viewer.t("field.aliases")) }
+                    dd {
+                        @if id.aliases.is_empty() { (none) } @else {
+                            (id.aliases.iter().map(|a| a.expose()).collect::<Vec<_>>().join(", "))
+                        }
+                    }
+                    dt { (viewer.t("field.contact")) } dd { (text(id.contact.as_ref(), none)) }
+                    dt { (viewer.t("field.a_number")) } dd { (id.a_number.as_ref().map_or(none, |a| a.expose())) }
+                    dt { (viewer.t("field.immigration_status")) } dd { (text(id.immigration_status.as_ref(), none)) }
+                    dt { (viewer.t("field.address")) } dd { (text(id.address.as_ref(), none)) }
+                    dt { (viewer.t("field.birth_year")) }
+                    dd { @if let Some(y) = id.birth_year { (y) } @else { (none) } }
+                }
+                p.hint { (viewer.t("person.identity_audited")) }
+            } @else {
+                p.hint { (viewer.t("person.identity_hidden")) }
+            }
+        }
+    }
+}
+
+fn timeline_section(viewer: &Viewer, events: &[Event]) -> Markup {
+    let lang = viewer.lang;
+    let items: Vec<timeline::Item> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| timeline::Item {
+            number: i + 1,
+            kind: e.kind(),
+            date: e.date(),
+            label: format!(
+                "{} — {} ({})",
+                format_date(lang, &e.date()),
+                e.event_type().label(lang),
+                e.kind().label(lang)
+            ),
+        })
+        .collect();
+    let labels = timeline::Labels {
+        title: viewer.t("person.timeline"),
+        description: viewer.t("person.timeline_caption"),
+        days_after: viewer.t("person.days_after"),
+        day_after: viewer.t("person.day_after"),
+    };
+    let lags = timeline::lags(&items);
+    html! {
+        section aria-labelledby="timeline-heading" {
+            h2 #timeline-heading { (viewer.t("person.timeline")) }
+            @if items.is_empty() {
+                p { (viewer.t("person.no_events")) }
+            } @else {
+                figure.timeline-figure {
+                    (raw(timeline::svg(&items, &labels)))
+                    figcaption.hint { (viewer.t("person.timeline_caption")) }
+                }
+                h3 { (viewer.t("person.timeline_list")) }
+                ol.timeline-list {
+                    @for (i, item) in items.iter().enumerate() {
+                        li class=(item.kind.code()) {
+                            a href={ "/events/" (events[i].id()) } { (item.label) }
+                            @if let Some(lag) = lags[i] {
+                                " — " (timeline::lag_text(&labels, lag.days, items[lag.after].number))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn consent_section(
+    viewer: &Viewer,
+    data: &PersonData,
+    consent: &ConsentState,
+    can_write: bool,
+) -> Markup {
+    let lang = viewer.lang;
+    let today = today();
+    let none = viewer.t("common.none");
+    let id = &data.summary.id;
+    let e = &consent.errors;
+    let levels: Vec<(String, String)> = ConsentLevel::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), l.label(lang).to_owned()))
+        .collect();
+    let records = data.summary.consent.records();
+    html! {
+        section aria-labelledby="consent-heading" {
+            h2 #consent-heading { (viewer.t("person.consent_history")) }
+            p {
+                strong { (viewer.t("person.consent_today")) ": " }
+                (data.summary.consent.level_on(today).label(lang))
+            }
+            @if records.is_empty() {
+                p { (viewer.t("person.no_consent")) }
+            } @else {
+                div.scroll {
+                    table.consent {
+                        thead { tr {
+                            th scope="col" { (viewer.t("field.consent")) }
+                            th scope="col" { (viewer.t("field.given_on")) }
+                            th scope="col" { (viewer.t("field.withdrawn_on")) }
+                            th scope="col" { (viewer.t("field.note")) }
+                            th scope="col" { (viewer.t("field.in_force")) }
+                        } }
+                        tbody {
+                            @for r in records {
+                                @let in_force = r.given_on.is_none_or(|g| g <= today)
+                                    && r.withdrawn_on.is_none_or(|w| w > today);
+                                tr {
+                                    th scope="row" { (r.level.label(lang)) }
+                                    td { (r.given_on.map_or_else(|| none.to_owned(), |d| day_text(lang, d))) }
+                                    td { (r.withdrawn_on.map_or_else(|| none.to_owned(), |d| day_text(lang, d))) }
+                                    td { (r.note.as_ref().map_or(none, |n| n.as_str())) }
+                                    td { (if in_force { viewer.t("common.yes") } else { viewer.t("common.no") }) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if can_write {
+                (error_summary(viewer, e))
+                h3 #grant-heading { (viewer.t("person.add_consent")) }
+                form.stack method="post" action={ "/people/" (id) "/consent" } aria-labelledby="grant-heading" {
+                    (csrf_field(viewer))
+                    (field(e, "level", viewer.t("field.consent"), None, |c| select(c, "level", None, &levels, &consent.grant.level)))
+                    (field(e, "given_on", viewer.t("field.given_on"), Some(viewer.t("field.day_hint")), |c| input(c, "given_on", "date", &consent.grant.given_on)))
+                    (field(e, "note", viewer.t("field.note"), None, |c| input(c, "note", "text", &consent.grant.note)))
+                    button type="submit" { (viewer.t("common.save")) }
+                }
+                h3 #withdraw-heading { (viewer.t("person.withdraw")) }
+                form.stack method="post" action={ "/people/" (id) "/consent/withdraw" } aria-labelledby="withdraw-heading" {
+                    (csrf_field(viewer))
+                    p.hint { (viewer.t("person.withdraw_hint")) }
+                    (field(e, "withdrawn_on", viewer.t("person.withdraw_on"), Some(viewer.t("field.day_hint")), |c| input(c, "withdrawn_on", "date", &consent.withdraw.withdrawn_on)))
+                    button.danger type="submit" { (viewer.t("person.withdraw")) }
+                }
+            }
+        }
+    }
+}
+
+fn person_page(
+    viewer: &Viewer,
+    data: &PersonData,
+    consent: &ConsentState,
+    flashed: bool,
+) -> Markup {
+    let can_write = viewer
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role.can_write_records());
+    let s = &data.summary;
+    let body = html! {
+        p { a href="/people" { "← " (viewer.t("people.title")) } }
+        h1 { (s.pseudonym.as_str()) }
+        @if flashed { p.notice role="status" { (viewer.t("event.saved")) } }
+        dl.facts {
+            dt { (viewer.t("field.id")) } dd { code { (s.id) } }
+            dt { (viewer.t("field.groups")) } dd { (group_links(viewer, &s.groups, &data.groups)) }
+        }
+        (identity_section(viewer, data.identity.as_ref()))
+        (timeline_section(viewer, &data.events))
+        section aria-labelledby="events-heading" {
+            h2 #events-heading { (viewer.t("person.events")) " (" (format_number(viewer.lang, data.events.len() as u64)) ")" }
+            @if data.events.is_empty() {
+                p { (viewer.t("person.no_events")) }
+            } @else {
+                (events_table(viewer, &data.events, Some(&s.id), true))
+            }
+        }
+        (consent_section(viewer, data, consent, can_write))
+    };
+    let title = format!("{} · {}", s.pseudonym, viewer.t("person.title"));
+    page(viewer, &title, body)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let data = load(&state, &viewer, id).await?;
+    let flashed = has_flash(&headers);
+    let markup = person_page(&viewer, &data, &ConsentState::fresh(), flashed);
+    Ok(with_flash_cleared(&state, flashed, StatusCode::OK, markup))
+}
+
+// ---------------------------------------------------------------------------
+// POST /people/{id}/consent and POST /people/{id}/consent/withdraw
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ConsentForm {
+    pub level: String,
+    pub given_on: String,
+    pub note: String,
+}
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct WithdrawForm {
+    pub withdrawn_on: String,
+}
+
+/// A required `YYYY-MM-DD` day of a form.
+fn required_day(
+    lang: Lang,
+    errors: &mut FormErrors,
+    name: &'static str,
+    label: &'static str,
+    value: &str,
+) -> Option<NaiveDate> {
+    let result = if value.trim().is_empty() {
+        Err(FieldError::new(name, Problem::Required))
+    } else {
+        parse_day(name, value)
+    };
+    result
+        .map_err(|e| errors.add(name, label, e.problem.message(lang)))
+        .ok()
+}
+
+/// The grant the form describes, or the messages about its fields.
+fn parse_grant(lang: Lang, form: &ConsentForm) -> Result<ConsentRecord, FormErrors> {
+    let mut errors = FormErrors::default();
+    let level = ConsentLevel::parse("level", &form.level)
+        .map_err(|e| errors.add("level", t(lang, "field.consent"), e.problem.message(lang)))
+        .ok();
+    let given = required_day(
+        lang,
+        &mut errors,
+        "given_on",
+        t(lang, "field.given_on"),
+        &form.given_on,
+    );
+    let note = ShortText::parse_optional("note", Some(&form.note))
+        .map_err(|e| errors.add("note", t(lang, "field.note"), e.problem.message(lang)))
+        .ok();
+    match (level, given, note) {
+        (Some(level), Some(given), Some(note)) if errors.is_empty() => {
+            ConsentRecord::new(level, Some(given), None, note).map_err(|e| {
+                let mut errors = FormErrors::default();
+                errors.add(
+                    "given_on",
+                    t(lang, "field.given_on"),
+                    e.problem.message(lang),
+                );
+                errors
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+fn back_to_person(state: &AppState, id: &RecordId) -> Response {
+    (
+        [(header::SET_COOKIE, flash_saved(state))],
+        Redirect::to(&format!("/people/{id}")),
+    )
+        .into_response()
+}
+
+/// The person's page again, with the consent forms' values and messages.
+async fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    id: RecordId,
+    consent: ConsentState,
+) -> Result<Response, AppError> {
+    let viewer = viewer_at(viewer, format!("/people/{id}"));
+    let data = load(state, &viewer, id).await?;
+    Ok((
+        StatusCode::BAD_REQUEST,
+        person_page(&viewer, &data, &consent, false),
+    )
+        .into_response())
+}
+
+pub async fn add_consent(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<ConsentForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    match parse_grant(viewer.lang, &form) {
+        Ok(record) => {
+            let person = id.clone();
+            state
+                .with_vault(&viewer.actor(), move |v| {
+                    Ok(v.record_consent(&person, &record)?)
+                })
+                .await?;
+            Ok(back_to_person(&state, &id))
+        }
+        Err(errors) => {
+            let consent = ConsentState {
+                grant: form,
+                errors,
+                ..ConsentState::fresh()
+            };
+            refused(&state, &viewer, id, consent).await
+        }
+    }
+}
+
+pub async fn withdraw_consent(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let lang = viewer.lang;
+    let mut errors = FormErrors::default();
+    let label = t(lang, "person.withdraw_on");
+    match required_day(lang, &mut errors, "withdrawn_on", label, &form.withdrawn_on) {
+        Some(day) => {
+            let person = id.clone();
+            state
+                .with_vault(&viewer.actor(), move |v| {
+                    // The vault's withdrawal does not check that the person exists.
+                    v.person_summary(&person)?.ok_or(AppError::NOT_FOUND)?;
+                    Ok(v.withdraw_consent(&person, day)?)
+                })
+                .await?;
+            Ok(back_to_person(&state, &id))
+        }
+        None => {
+            let consent = ConsentState {
+                withdraw: form,
+                errors,
+                ..ConsentState::fresh()
+            };
+            refused(&state, &viewer, id, consent).await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grant(level: &str, given_on: &str, note: &str) -> ConsentForm {
+        ConsentForm {
+            level: level.into(),
+            given_on: given_on.into(),
+            note: note.into(),
+        }
+    }
+
+    #[test]
+    fn grants_are_checked_field_by_field() {
+        let ok = parse_grant(Lang::En, &grant("public_anonymous", "2024-02-29", " ")).unwrap();
+        assert_eq!(ok.level, ConsentLevel::PublicAnonymous);
+        assert_eq!(ok.given_on, NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert!(ok.note.is_none());
+
+        let errors = parse_grant(Lang::Es, &grant("everything", "2023-02-29", "")).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["level", "given_on"]);
+        assert!(errors.messages("given_on")[0].starts_with("no es una fecha válida"));
+
+        let errors = parse_grant(Lang::En, &grant("internal", "", "")).unwrap_err();
+        assert_eq!(errors.messages("given_on"), ["is required"]);
+    }
+
+    #[test]
+    fn days_read_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2021, 3, 4).unwrap();
+        assert_eq!(day_text(Lang::En, d), "4 March 2021");
+        assert_eq!(day_text(Lang::Es, d), "4 de marzo de 2021");
+    }
+}

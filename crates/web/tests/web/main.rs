@@ -1,0 +1,16 @@
+//! Integration tests of the web app, one binary: the real server on a
+//! loopback port over a fresh demo vault per test (`support::spawn_app`).
+//!
+//! - `authz`: the authorization matrix, derived from `routes()`.
+//! - `security`: CSRF, escaping, headers, lockout, disabled accounts,
+//!   locking, error pages, body limits, redirects.
+//! - `browser`: flows in a real headless Chromium through chromedriver
+//!   (installed by `scripts/setup`); screenshots to
+//!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
+
+mod api;
+mod authz;
+mod browser;
+mod security;
+mod support;
+mod twofactor;

@@ -1,0 +1,559 @@
+//! The test app and HTTP clients shared by every test of this binary.
+//!
+//! [`spawn_app`] starts the real server (`testimonio_web::serve_on`) on a
+//! random loopback port over a fresh vault in its own temporary directory,
+//! filled with the standard demo data, with one account per role. [`Agent`]
+//! is a cookie-keeping HTTP client that never follows redirects, fills the
+//! CSRF field of its forms, and checks the security headers of every
+//! response it receives.
+
+use std::time::Duration;
+
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use tempfile::TempDir;
+use testimonio_demo::{DemoData, DemoSpec, generate};
+use testimonio_domain::exchange::ExchangeRecord;
+use testimonio_domain::{RecordId, Role};
+use testimonio_vault::{Actor, KdfParams, Passphrase, Password, Username, Vault};
+use testimonio_web::{AppState, Config};
+
+/// The vault's passphrase in every test app (the data is fictional).
+pub const PASSPHRASE: &str = "test-vault-passphrase-not-secret";
+
+/// One account of the test app.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub role: Role,
+    pub username: String,
+    pub password: String,
+    pub id: i64,
+}
+
+/// A running app over its own vault.
+pub struct TestApp {
+    pub base: String,
+    /// The server's state: tests reach the vault through it
+    /// (`state.with_vault`) to arrange records or check what changed.
+    pub state: AppState,
+    pub accounts: Vec<Account>,
+    /// An account no test logs in with, for routes that act on a user.
+    pub spare_user_id: i64,
+    /// Ids that exist in the vault, for routes with parameters.
+    pub event_id: String,
+    pub person_id: String,
+    pub group_id: String,
+    /// People assigned to the documenter.
+    pub assigned: Vec<String>,
+    pub demo: DemoData,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    _dir: TempDir,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// The test accounts: `t-<role>`, password `t-<role> password 1234`.
+pub fn username(role: Role) -> String {
+    format!("t-{}", role.code())
+}
+
+pub fn password(role: Role) -> String {
+    format!("t-{} password 1234", role.code())
+}
+
+/// Starts a fresh app: new vault (minimum KDF cost) in a new temporary
+/// directory, the standard demo data, one account per role, the
+/// documenter assigned to two people, the server on `127.0.0.1:0`.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Config::default()).await
+}
+
+/// [`spawn_app`] with other server settings.
+pub async fn spawn_app_with(config: Config) -> TestApp {
+    let dir = tempfile::Builder::new()
+        .prefix("testimonio-web-test-")
+        .tempdir()
+        .expect("a temporary directory");
+    let vault_dir = dir.path().join("vault");
+    let demo = generate(&DemoSpec::standard());
+    let records: Vec<ExchangeRecord> = demo.records().collect();
+    let assigned: Vec<String> = demo.people.iter().take(2).map(|p| p.id.clone()).collect();
+    let to_assign = assigned.clone();
+    let (vault, accounts, spare_user_id) = tokio::task::spawn_blocking(move || {
+        let passphrase = Passphrase::new(PASSPHRASE.to_owned()).expect("a valid passphrase");
+        let actor = Actor::new("test:setup").expect("a valid actor");
+        let mut vault = Vault::create(&vault_dir, &passphrase, KdfParams::MINIMUM, actor)
+            .expect("vault created")
+            .vault;
+        let report = vault
+            .import_records(
+                "demo",
+                records
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("demo record {}", i + 1), Ok(r))),
+                &mut |_| {},
+            )
+            .expect("demo data imported");
+        assert!(
+            report.failed.is_empty(),
+            "demo import refused records: {:?}",
+            report.failed
+        );
+        let mut accounts = Vec::new();
+        for role in Role::ALL {
+            let name = Username::parse(&username(role)).expect("a valid username");
+            let pw = Password::new(password(role)).expect("a valid password");
+            let user = vault
+                .create_user(&name, role, &pw)
+                .expect("account created");
+            accounts.push(Account {
+                role,
+                username: username(role),
+                password: password(role),
+                id: user.id,
+            });
+        }
+        let spare = vault
+            .create_user(
+                &Username::parse("t-spare").expect("a valid username"),
+                Role::Viewer,
+                &Password::new("t-spare password 1234".into()).expect("a valid password"),
+            )
+            .expect("account created");
+        let documenter = Username::parse(&username(Role::Documenter)).expect("a valid username");
+        for id in &to_assign {
+            let id = RecordId::parse("id", id).expect("a demo id");
+            vault.assign(&documenter, &id).expect("person assigned");
+        }
+        (vault, accounts, spare.id)
+    })
+    .await
+    .expect("set-up task");
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free loopback port");
+    let addr = listener.local_addr().expect("a bound address");
+    let state = AppState::new(vault, config);
+    let server = tokio::spawn(testimonio_web::serve_on(listener, state.clone()));
+    TestApp {
+        base: format!("http://{addr}"),
+        state,
+        accounts,
+        spare_user_id,
+        event_id: demo.events[0].id.clone(),
+        person_id: demo.people[0].id.clone(),
+        group_id: demo.groups[0].id.clone(),
+        assigned,
+        demo,
+        server,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    pub fn account(&self, role: Role) -> &Account {
+        self.accounts
+            .iter()
+            .find(|a| a.role == role)
+            .expect("one account per role")
+    }
+
+    /// A client without a session.
+    pub fn anonymous(&self) -> Agent {
+        Agent::new(&self.base, "anonymous")
+    }
+
+    /// A client logged in as the test account of `role`, holding its
+    /// session's CSRF token.
+    pub async fn login(&self, role: Role) -> Agent {
+        let account = self.account(role).clone();
+        let mut agent = Agent::new(&self.base, role.code());
+        let reply = agent.log_in(&account.username, &account.password).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "logging in as {} failed: {}",
+            account.username,
+            reply.excerpt()
+        );
+        agent.refresh_csrf().await;
+        agent
+    }
+
+    /// Every identity string of the demo data that no pseudonymous page may
+    /// show: legal names, aliases, contacts, A-numbers, addresses.
+    pub fn identity_strings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in &self.demo.people {
+            out.extend(p.legal_name.clone());
+            out.extend(p.aliases.iter().cloned());
+            out.extend(p.contact.clone());
+            out.extend(p.a_number.clone());
+            out.extend(p.address.clone());
+        }
+        out
+    }
+
+    /// Unlocks the vault through the unlock form, as a person would.
+    pub async fn unlock_via_form(&self) {
+        let mut anon = self.anonymous();
+        let form = anon.get("/unlock").await;
+        assert_eq!(
+            form.status,
+            StatusCode::OK,
+            "unlock form: {}",
+            form.excerpt()
+        );
+        anon.csrf = form
+            .hidden("csrf")
+            .expect("the unlock form has a csrf field");
+        let reply = anon.post("/unlock", &[("passphrase", PASSPHRASE)]).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::SEE_OTHER,
+            "unlock: {}",
+            reply.excerpt()
+        );
+        assert!(
+            !self.state.is_locked(),
+            "the vault is still locked after unlocking"
+        );
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub method: Method,
+    pub path: String,
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> Option<&str> {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+    }
+
+    /// Whether this is the guard's redirect to the login page
+    /// (`/login?next=…`), as opposed to a handler sending someone to
+    /// `/login` after logging out.
+    pub fn is_login_redirect(&self) -> bool {
+        self.status.is_redirection()
+            && self
+                .location()
+                .is_some_and(|l| l.starts_with("/login?next="))
+    }
+
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The value of the first `<input name="NAME" value="…">` of the page.
+    pub fn hidden(&self, name: &str) -> Option<String> {
+        hidden_field(&self.body, name)
+    }
+
+    /// A short description for assertion messages.
+    pub fn excerpt(&self) -> String {
+        let body: String = self.body.chars().take(600).collect();
+        format!(
+            "{} {} -> {} (location {:?})\n{}",
+            self.method,
+            self.path,
+            self.status,
+            self.location(),
+            body
+        )
+    }
+}
+
+/// The value of the first `<input … name="NAME" … value="…">` in `html`.
+pub fn hidden_field(html: &str, name: &str) -> Option<String> {
+    let needle = format!("name=\"{name}\"");
+    let mut rest = html;
+    while let Some(start) = rest.find("<input") {
+        let tag_end = rest[start..].find('>').map_or(rest.len(), |e| start + e);
+        let tag = &rest[start..tag_end];
+        if tag.contains(&needle) {
+            let v = tag.find("value=\"")? + "value=\"".len();
+            let end = tag[v..].find('"')? + v;
+            return Some(html_unescape(&tag[v..end]));
+        }
+        rest = &rest[tag_end..];
+    }
+    None
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A browser-like HTTP client: keeps cookies, does not follow redirects,
+/// checks the security headers of every response.
+pub struct Agent {
+    pub http: reqwest::Client,
+    pub base: String,
+    /// The CSRF token its forms carry.
+    pub csrf: String,
+    /// Who this is, for messages.
+    pub who: String,
+    /// Sent as `Accept-Language` when set.
+    pub accept_language: Option<String>,
+}
+
+impl Agent {
+    pub fn new(base: &str, who: &str) -> Self {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("an HTTP client");
+        Self {
+            http,
+            base: base.to_owned(),
+            csrf: String::new(),
+            who: who.to_owned(),
+            accept_language: None,
+        }
+    }
+
+    /// Sends one request; `body` is sent as an urlencoded form.
+    pub async fn send(&self, method: Method, path: &str, body: Option<String>) -> Reply {
+        let body = body.map(|b| (b, "application/x-www-form-urlencoded"));
+        self.send_with(method, path, body, &[]).await
+    }
+
+    /// Sends one request with a body of the given content type and extra
+    /// headers.
+    pub async fn send_with(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<(String, &str)>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = self
+            .http
+            .request(method.clone(), format!("{}{}", self.base, path));
+        if let Some(lang) = &self.accept_language {
+            req = req.header(header::ACCEPT_LANGUAGE, lang);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some((body, content_type)) = body {
+            req = req.header(header::CONTENT_TYPE, content_type).body(body);
+        }
+        let response = req.send().await.unwrap_or_else(|e| {
+            panic!("{} {method} {path}: no response: {e}", self.who);
+        });
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap_or_default();
+        let reply = Reply {
+            method,
+            path: path.to_owned(),
+            status,
+            headers,
+            body,
+        };
+        assert_security_headers(&reply);
+        reply
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(Method::GET, path, None).await
+    }
+
+    /// POSTs a form with this agent's CSRF token added.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.send(Method::POST, path, Some(form_body(&all))).await
+    }
+
+    /// POSTs a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        self.send(Method::POST, path, Some(form_body(fields))).await
+    }
+
+    /// Takes the CSRF token of the login form (and its cookie).
+    pub async fn fetch_login_csrf(&mut self) -> Reply {
+        let page = self.get("/login").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.excerpt());
+        self.csrf = page
+            .hidden("csrf")
+            .expect("the login form has a csrf field");
+        page
+    }
+
+    /// Submits the login form; returns the answer (303 on success).
+    pub async fn log_in(&mut self, username: &str, password: &str) -> Reply {
+        self.fetch_login_csrf().await;
+        self.post(
+            "/login",
+            &[
+                ("username", username),
+                ("password", password),
+                ("next", "/"),
+            ],
+        )
+        .await
+    }
+
+    /// Reads the session's CSRF token from a page (the logout form).
+    pub async fn refresh_csrf(&mut self) {
+        let page = self.get("/").await;
+        assert_eq!(
+            page.status,
+            StatusCode::OK,
+            "{}: dashboard: {}",
+            self.who,
+            page.excerpt()
+        );
+        self.csrf = page
+            .hidden("csrf")
+            .expect("logged-in pages carry a csrf field");
+    }
+
+    /// Whether this agent's session is still live.
+    pub async fn is_logged_in(&self) -> bool {
+        // The login form sends logged-in visitors on; without a session it
+        // is shown (200).
+        self.get("/login").await.status.is_redirection()
+    }
+}
+
+/// An urlencoded form body.
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The headers every response must carry, errors, redirects and static
+/// files included.
+pub fn assert_security_headers(reply: &Reply) {
+    let h = &reply.headers;
+    let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let what = format!("{} {} -> {}", reply.method, reply.path, reply.status);
+    let csp = get("content-security-policy");
+    assert!(!csp.is_empty(), "{what}: no Content-Security-Policy");
+    assert!(
+        csp.contains("default-src 'none'") || csp.contains("default-src 'self'"),
+        "{what}: CSP without a restrictive default-src: {csp}"
+    );
+    assert!(
+        !csp.contains("unsafe-inline"),
+        "{what}: CSP allows 'unsafe-inline': {csp}"
+    );
+    assert!(
+        !csp.contains("unsafe-eval"),
+        "{what}: CSP allows 'unsafe-eval': {csp}"
+    );
+    assert!(
+        csp.contains("frame-ancestors 'none'"),
+        "{what}: CSP without frame-ancestors 'none': {csp}"
+    );
+    assert_eq!(
+        get("x-content-type-options"),
+        "nosniff",
+        "{what}: X-Content-Type-Options"
+    );
+    assert_eq!(get("x-frame-options"), "DENY", "{what}: X-Frame-Options");
+    assert!(
+        !get("referrer-policy").is_empty(),
+        "{what}: no Referrer-Policy"
+    );
+    let cache = get("cache-control");
+    let static_file = reply.path.starts_with("/static/") && reply.status == StatusCode::OK;
+    if !static_file {
+        assert!(
+            cache.contains("no-store"),
+            "{what}: Cache-Control is {cache:?}, not no-store"
+        );
+    } else {
+        assert!(
+            !cache.is_empty(),
+            "{what}: a static file without Cache-Control"
+        );
+    }
+}
+
+/// Words that must never reach a response: signs of internals.
+pub const INTERNALS: &[&str] = &[
+    "rusqlite",
+    "SQL",
+    "sqlite",
+    "panicked",
+    "backtrace",
+    "RUST_",
+    ".rs:",
+    "src/",
+    "/work/",
+    "/home/",
+    "/root/",
+    "/tmp/",
+    "Failed to deserialize",
+    "missing field",
+    "invalid digit",
+    "VaultError",
+    "AppError",
+];
+
+pub fn assert_no_internals(reply: &Reply) {
+    for word in INTERNALS {
+        assert!(
+            !reply.body.contains(word),
+            "{} {} -> {}: the page reveals {word:?}:\n{}",
+            reply.method,
+            reply.path,
+            reply.status,
+            reply.body
+        );
+    }
+}
+
+/// Whether a `Location` stays on this site as a browser reads it (browsers
+/// drop tabs and newlines in URLs and treat `\` like `/`).
+pub fn is_local_location(location: &str) -> bool {
+    let cleaned: String = location
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let cleaned = cleaned.trim_start_matches(|c: char| c <= ' ');
+    cleaned.starts_with('/') && !cleaned.starts_with("//")
+}
