@@ -286,6 +286,29 @@ pub fn groups(conn: &Connection) -> Result<Vec<Group>> {
     Ok(out)
 }
 
+/// One group.
+///
+/// # Errors
+/// Database errors; a stored value that no longer parses.
+pub fn group(conn: &Connection, id: &RecordId) -> Result<Option<Group>> {
+    let rec = conn
+        .prepare_cached("SELECT id, name, state, city FROM groups WHERE id = ?1")?
+        .query_row([id.as_str()], |r| {
+            Ok(GroupRecord {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                state: r.get(2)?,
+                city: r.get(3)?,
+            })
+        })
+        .optional()?;
+    rec.map(|rec| {
+        rec.into_group()
+            .map_err(|e| corrupt("group", &rec.id, field_errors(e)))
+    })
+    .transpose()
+}
+
 /// Filters for listing people. Empty fields do not filter.
 #[derive(Debug, Clone, Default)]
 pub struct PeopleFilter {

@@ -230,3 +230,37 @@ mod accounts {
         assert!(vault.may_see_identity(&admin, &p1).unwrap());
     }
 }
+
+#[test]
+fn two_handles_writing_at_once_keep_the_audit_chain_whole() {
+    let (_tmp, mut vault) = vault_with_history();
+    let other = vault.try_clone().unwrap();
+    let before = vault.counts().unwrap().audit_entries;
+    let writers: Vec<_> = [other, vault.try_clone().unwrap()]
+        .into_iter()
+        .enumerate()
+        .map(|(n, mut handle)| {
+            std::thread::spawn(move || {
+                for i in 0..40 {
+                    let line =
+                        format!(r#"{{"type":"group","id":"g-{n}-{i}","name":"Group {n} {i}"}}"#);
+                    let records = std::iter::once((
+                        "line".to_owned(),
+                        testimonio_domain::exchange::parse_line(&line),
+                    ));
+                    handle.import_records("test", records, &mut |_| {}).unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let report = vault.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.faults);
+    // Each import writes a record entry and a summary entry; check adds one.
+    assert_eq!(
+        vault.counts().unwrap().audit_entries,
+        before + 2 * 40 * 2 + 1
+    );
+}

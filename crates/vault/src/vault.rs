@@ -148,6 +148,27 @@ impl Vault {
         Ok(vault)
     }
 
+    /// Another handle on the same open vault, with its own database
+    /// connection, for servers that read in parallel. Writes from several
+    /// handles are serialized by the database.
+    ///
+    /// # Errors
+    /// The database cannot be opened again.
+    pub fn try_clone(&self) -> Result<Self> {
+        let keys = VaultKeys::derive(&self.data_key);
+        let conn = db::open_encrypted(&self.dir.join(DATABASE_FILE), &keys.database, false)?;
+        let blobs = BlobStore::new(&self.dir, keys.blob_names.clone(), &keys.blob_identity)?;
+        Ok(Self {
+            dir: self.dir.clone(),
+            key_file: self.key_file.clone(),
+            data_key: self.data_key.clone(),
+            keys,
+            conn,
+            blobs,
+            actor: self.actor.clone(),
+        })
+    }
+
     /// Partial blobs left by a crash hold only ciphertext; remove them.
     fn clean_tmp(&self) {
         if let Ok(entries) = fs::read_dir(self.dir.join("tmp")) {
@@ -193,7 +214,12 @@ impl Vault {
     /// # Errors
     /// Whatever `f` returns, or the commit's error; both roll back.
     pub fn write<T>(&mut self, f: impl FnOnce(&Self, &Connection) -> Result<T>) -> Result<T> {
-        let tx = self.conn.unchecked_transaction()?;
+        // IMMEDIATE: take the write lock first, so that two handles on one
+        // vault cannot both read the audit chain's head and then both append.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         let value = f(self, &tx)?;
         tx.commit()?;
         Ok(value)
@@ -315,9 +341,7 @@ impl Vault {
     /// # Errors
     /// Database errors.
     pub fn group(&self, id: &RecordId) -> Result<Option<Group>> {
-        Ok(records::groups(&self.conn)?
-            .into_iter()
-            .find(|g| &g.id == id))
+        records::group(&self.conn, id)
     }
 
     /// People without identity fields (not audited: nothing sensitive).
@@ -455,6 +479,17 @@ impl Vault {
     /// Database errors.
     pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
         records::count_events(&self.conn, filter)
+    }
+
+    /// How many people the vault holds.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn count_people(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM people", [], |r| r.get::<_, i64>(0))?
+            as u64)
     }
 
     /// # Errors

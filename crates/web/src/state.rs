@@ -4,6 +4,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -20,6 +21,8 @@ pub struct Config {
     pub timeouts: Timeouts,
     /// Login attempts allowed per client address per minute.
     pub login_attempts_per_minute: usize,
+    /// Database connections to the vault, for reading in parallel.
+    pub vault_handles: usize,
 }
 
 impl Default for Config {
@@ -28,6 +31,7 @@ impl Default for Config {
             secure_cookies: false,
             timeouts: Timeouts::default(),
             login_attempts_per_minute: 20,
+            vault_handles: 4,
         }
     }
 }
@@ -36,13 +40,33 @@ impl Default for Config {
 pub struct AppState(Arc<Inner>);
 
 struct Inner {
-    vault: Mutex<Option<Vault>>,
+    /// Handles on the open vault, each with its own database connection,
+    /// so that requests read in parallel; all `None` when locked. Slot 0 is
+    /// the one opened with the passphrase.
+    vaults: Vec<Mutex<Option<Vault>>>,
+    next_vault: AtomicUsize,
     vault_dir: PathBuf,
     sessions: Mutex<Sessions>,
     login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     /// The last TOTP step accepted per account: a code works once.
     totp_steps: Mutex<HashMap<i64, u64>>,
     config: Config,
+}
+
+/// `vault` and up to `count - 1` more handles on it.
+fn handles(vault: Vault, count: usize) -> Vec<Vault> {
+    let mut out = Vec::with_capacity(count.max(1));
+    for _ in 1..count.max(1) {
+        match vault.try_clone() {
+            Ok(v) => out.push(v),
+            Err(e) => {
+                tracing::error!(error = %e, "could not open another vault handle");
+                break;
+            }
+        }
+    }
+    out.insert(0, vault);
+    out
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -53,8 +77,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     pub fn new(vault: Vault, config: Config) -> Self {
         let vault_dir = vault.dir().to_owned();
+        let vaults = handles(vault, config.vault_handles)
+            .into_iter()
+            .map(|v| Mutex::new(Some(v)))
+            .collect();
         Self(Arc::new(Inner {
-            vault: Mutex::new(Some(vault)),
+            vaults,
+            next_vault: AtomicUsize::new(0),
             vault_dir,
             sessions: Mutex::new(Sessions::default()),
             login_attempts: Mutex::new(HashMap::new()),
@@ -72,7 +101,7 @@ impl AppState {
     }
 
     pub fn is_locked(&self) -> bool {
-        lock(&self.0.vault).is_none()
+        lock(&self.0.vaults[0]).is_none()
     }
 
     /// Runs `f` on the vault, off the async threads, acting as `actor`.
@@ -87,7 +116,7 @@ impl AppState {
         let state = self.clone();
         let actor = Actor::new(actor).map_err(|e| AppError::internal(&e))?;
         tokio::task::spawn_blocking(move || {
-            let mut guard = lock(&state.0.vault);
+            let mut guard = state.free_handle();
             let vault = guard.as_mut().ok_or(AppError::Locked)?;
             vault.set_actor(actor);
             f(vault)
@@ -98,9 +127,23 @@ impl AppState {
 
     /// Drops the vault, and with it every key, and ends every session.
     pub fn lock_vault(&self) {
-        let vault = lock(&self.0.vault).take();
-        drop(vault);
+        for slot in &self.0.vaults {
+            let vault = lock(slot).take();
+            drop(vault);
+        }
         self.sessions().clear();
+    }
+
+    /// A vault handle nobody is using, or else the next one in turn.
+    fn free_handle(&self) -> MutexGuard<'_, Option<Vault>> {
+        let n = self.0.vaults.len();
+        let start = self.0.next_vault.fetch_add(1, Ordering::Relaxed);
+        for i in 0..n {
+            if let Ok(guard) = self.0.vaults[(start + i) % n].try_lock() {
+                return guard;
+            }
+        }
+        lock(&self.0.vaults[start % n])
     }
 
     /// Reopens the vault with its passphrase.
@@ -110,13 +153,17 @@ impl AppState {
     pub async fn unlock_vault(&self, passphrase: Passphrase) -> Result<(), VaultError> {
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut guard = lock(&state.0.vault);
-            if guard.is_none() {
+            let mut first = lock(&state.0.vaults[0]);
+            if first.is_none() {
                 let actor = Actor::new("web:unlock").expect("a valid actor");
                 let mut vault =
                     Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor)?;
                 vault.record_unlock()?;
-                *guard = Some(vault);
+                let mut all = handles(vault, state.0.vaults.len()).into_iter();
+                *first = all.next();
+                for (slot, handle) in state.0.vaults[1..].iter().zip(all) {
+                    *lock(slot) = Some(handle);
+                }
             }
             Ok(())
         })

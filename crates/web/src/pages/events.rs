@@ -523,7 +523,10 @@ fn parse_filters(
 
 struct ListData {
     groups: Vec<Group>,
+    /// Everyone, when few enough for a select; otherwise at most the
+    /// person named by the filter.
     people: Vec<PersonSummary>,
+    person_select: bool,
     errors: FormErrors,
     total: u64,
     page: u64,
@@ -552,7 +555,7 @@ fn filter_form(viewer: &Viewer, raw: &RawFilters, data: &ListData) -> Markup {
             (field(e, "state", label_of(lang, "state"), None, |c| select(c, "state", Some(any), &state_options(lang), raw.get("state"))))
             (field(e, "field_office", label_of(lang, "field_office"), None, |c| select(c, "field_office", Some(any), &field_office_options(lang), raw.get("field_office"))))
             (field(e, "group", label_of(lang, "group"), None, |c| select(c, "group", Some(any), &groups, raw.get("group"))))
-            @if people.len() <= PERSON_SELECT_MAX {
+            @if data.person_select {
                 (field(e, "person", label_of(lang, "person"), None, |c| select(c, "person", Some(any), &people, raw.get("person"))))
             } @else {
                 (field(e, "person", label_of(lang, "person"), Some(viewer.t("field.id")), |c| input(c, "person", "text", raw.get("person"))))
@@ -579,7 +582,17 @@ pub async fn list(
     let data = state
         .with_vault(&viewer.actor(), move |v| {
             let groups = v.groups()?;
-            let people = v.people(&PeopleFilter::default())?;
+            // Loading every person is the page's main cost in a large vault:
+            // past the select's size, only the filtered person is looked up.
+            let person_select = v.count_people()? as usize <= PERSON_SELECT_MAX;
+            let people = if person_select {
+                v.people(&PeopleFilter::default())?
+            } else {
+                match RecordId::parse("person", query.get("person")) {
+                    Ok(id) => v.person_summary(&id)?.into_iter().collect(),
+                    Err(_) => Vec::new(),
+                }
+            };
             let (mut filter, errors) = parse_filters(lang, &query, &groups, &people);
             let total = v.count_events(&filter)?;
             let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -595,6 +608,7 @@ pub async fn list(
             Ok(ListData {
                 groups,
                 people,
+                person_select,
                 errors,
                 total,
                 page,

@@ -127,7 +127,19 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
                 person: Some(id),
                 ..EventFilter::default()
             })?;
-            let groups = v.groups()?;
+            // Only the groups this page names: the person's, and the events'.
+            let mut ids: Vec<&RecordId> = summary
+                .groups
+                .iter()
+                .chain(events.iter().flat_map(|e| e.groups()))
+                .collect();
+            ids.sort();
+            ids.dedup();
+            let groups = ids
+                .into_iter()
+                .map(|g| v.group(g))
+                .filter_map(Result::transpose)
+                .collect::<Result<_, _>>()?;
             Ok(PersonData {
                 summary,
                 identity,
