@@ -26,6 +26,11 @@
 //!
 //! Benchmarks never run in CI: `scripts/bench` runs them.
 
+/// The same allocator as the `testimonio` binary, so the server measured
+/// here allocates as the real one does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

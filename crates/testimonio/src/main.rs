@@ -8,6 +8,11 @@ mod help_es;
 
 use std::process::ExitCode;
 
+/// mimalloc: the web server allocates per request, and glibc's malloc was
+/// a tenth of its time under load (see `scripts/bench web`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{CommandFactory, FromArgMatches};
 use testimonio_domain::Lang;
 

@@ -72,6 +72,8 @@ pub fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connecti
         Err(e) => return Err(e.into()),
     }
     configure(&conn)?;
+    // Lists with filters build their SQL; the same shapes recur per request.
+    conn.set_prepared_statement_cache_capacity(128);
     Ok(conn)
 }
 

@@ -266,7 +266,7 @@ fn field_errors(errors: Vec<testimonio_domain::FieldError>) -> String {
 /// # Errors
 /// Database errors; a stored value that no longer parses.
 pub fn groups(conn: &Connection) -> Result<Vec<Group>> {
-    let mut stmt = conn.prepare("SELECT id, name, state, city FROM groups ORDER BY id")?;
+    let mut stmt = conn.prepare_cached("SELECT id, name, state, city FROM groups ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(GroupRecord {
             id: r.get(0)?,
@@ -348,7 +348,7 @@ pub fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSumm
     let selected = format!("SELECT p.id FROM people p{clause}");
     // Three queries in all, whatever the number of people.
     let rows: Vec<(String, String)> = conn
-        .prepare(&format!(
+        .prepare_cached(&format!(
             "SELECT p.id, p.pseudonym FROM people p{clause} ORDER BY p.id"
         ))?
         .query_map(params_from_iter(args.iter()), |r| {
@@ -356,7 +356,7 @@ pub fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSumm
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut groups: HashMap<String, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT person_id, group_id FROM person_groups WHERE person_id IN ({selected}) ORDER BY person_id, position"
     ))?;
     for row in stmt.query_map(params_from_iter(args.iter()), |r| {
@@ -366,7 +366,7 @@ pub fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSumm
         groups.entry(person).or_default().push(group);
     }
     let mut consents: HashMap<String, Vec<ConsentRecord>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT person_id, level, given_on, withdrawn_on, note FROM consents WHERE person_id IN ({selected})
          ORDER BY person_id, position"
     ))?;
@@ -631,7 +631,7 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
         "e.date_start, e.id"
     };
     let selected = format!("SELECT e.id FROM events e{clause} ORDER BY {order}{paging}");
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({selected}) ORDER BY {order}"
     ))?;
     let mut records: Vec<EventRecord> = stmt
@@ -642,7 +642,7 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
         .enumerate()
         .map(|(i, r)| (r.id.clone(), i))
         .collect();
-    let mut people = conn.prepare(&format!(
+    let mut people = conn.prepare_cached(&format!(
         "SELECT event_id, person_id, role FROM event_people WHERE event_id IN ({selected}) ORDER BY event_id, position"
     ))?;
     let rows = people.query_map(params_from_iter(args.iter()), |r| {
@@ -660,7 +660,7 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
                 .push(testimonio_domain::exchange::ParticipantEntry { id: person, role });
         }
     }
-    let mut groups = conn.prepare(&format!(
+    let mut groups = conn.prepare_cached(&format!(
         "SELECT event_id, group_id FROM event_groups WHERE event_id IN ({selected}) ORDER BY event_id, position"
     ))?;
     let rows = groups.query_map(params_from_iter(args.iter()), |r| {
