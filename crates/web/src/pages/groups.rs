@@ -5,7 +5,7 @@ use maud::{Markup, html};
 use testimonio_domain::{Event, Group};
 use testimonio_vault::{EventFilter, PeopleFilter, PersonSummary};
 
-use super::events::{events_table, path_id};
+use super::forms::{events_table, path_id};
 use super::people::people_table;
 use crate::auth::Viewer;
 use crate::error::AppError;

@@ -2,7 +2,9 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod event_form;
 pub mod events;
+pub mod forms;
 pub mod groups;
 pub mod login;
 pub mod people;

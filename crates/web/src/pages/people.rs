@@ -16,7 +16,7 @@ use testimonio_domain::{
 };
 use testimonio_vault::{EventFilter, PeopleFilter, PersonSummary};
 
-use super::events::{
+use super::forms::{
     FormErrors, error_summary, events_table, field, flash_saved, has_flash, input, path_id, select,
     viewer_at, with_flash_cleared,
 };
