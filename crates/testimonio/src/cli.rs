@@ -82,6 +82,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// FOIA requests and their statutory deadlines.
+    Foia {
+        #[command(subcommand)]
+        command: FoiaCommand,
+    },
     /// Unlock the vault and serve the web app.
     Serve(ServeArgs),
     /// Create a vault filled with fictional demo data and serve it.
@@ -120,6 +125,117 @@ pub enum UserCommand {
         #[arg(long, default_value = "api")]
         label: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FoiaCommand {
+    /// Record a request.
+    Add(FoiaAddArgs),
+    /// List requests with their next deadline.
+    List(FoiaListArgs),
+    /// One request with every computed date and how it was computed.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a request: status, dates, tolling, extension, determination, appeal.
+    Update(FoiaUpdateArgs),
+    /// Every deadline as an iCalendar (RFC 5545) file.
+    Calendar {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A request or appeal letter, as editable text.
+    Letter {
+        id: String,
+        /// request or appeal.
+        #[arg(long, default_value = "request")]
+        kind: String,
+        /// Name to sign the letter with.
+        #[arg(long)]
+        signatory: Option<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct FoiaAddArgs {
+    /// ice, cbp, uscis, dhs, eoir, doj, fbi, dos, …
+    #[arg(long)]
+    pub agency: String,
+    #[arg(long)]
+    pub subject: String,
+    /// The day the proper component received the request (YYYY-MM-DD).
+    #[arg(long)]
+    pub received: Option<String>,
+    /// The day it was sent.
+    #[arg(long)]
+    pub sent: Option<String>,
+    /// The agency's tracking number.
+    #[arg(long)]
+    pub tracking: Option<String>,
+    /// The component (e.g. ICE FOIA Office).
+    #[arg(long)]
+    pub component: Option<String>,
+    /// Expedited processing was requested.
+    #[arg(long)]
+    pub expedited: bool,
+    /// An id for the request (default: generated).
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FoiaListArgs {
+    /// Only requests with an overdue deadline.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only requests with a deadline within this many days.
+    #[arg(long)]
+    pub due_within: Option<u32>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FoiaUpdateArgs {
+    pub id: String,
+    /// drafted, submitted, acknowledged, clarification_requested, fee_dispute, processing, …
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub tracking: Option<String>,
+    #[arg(long)]
+    pub sent: Option<String>,
+    #[arg(long)]
+    pub received: Option<String>,
+    #[arg(long)]
+    pub perfected: Option<String>,
+    /// A tolling period: KIND:FROM[..TO], KIND clarification or fee_dispute.
+    #[arg(long)]
+    pub toll: Vec<String>,
+    /// The day the agency notified an unusual-circumstances extension.
+    #[arg(long)]
+    pub extension_notified: Option<String>,
+    /// The agency's determination: OUTCOME:DATE (e.g. partial_release:2025-03-01).
+    #[arg(long)]
+    pub determination: Option<String>,
+    /// The day an administrative appeal was filed.
+    #[arg(long)]
+    pub appeal_filed: Option<String>,
+    #[arg(long)]
+    pub appeal_received: Option<String>,
+    #[arg(long)]
+    pub appeal_decided: Option<String>,
+    /// A communication: DATE:in|out:SUMMARY.
+    #[arg(long)]
+    pub note: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

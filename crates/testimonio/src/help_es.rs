@@ -45,6 +45,15 @@ fn about(path: &str) -> Option<&'static str> {
         "user list" => "Lista las cuentas.",
         "user token" => "Emite un token de la API para una cuenta (se muestra una sola vez).",
         "serve" => "Desbloquea la bóveda y sirve la aplicación web.",
+        "foia" => "Solicitudes FOIA y sus plazos legales.",
+        "foia add" => "Registra una solicitud.",
+        "foia list" => "Lista las solicitudes con su próximo plazo.",
+        "foia show" => "Una solicitud con cada fecha calculada y cómo se calculó.",
+        "foia update" => {
+            "Cambia una solicitud: estado, fechas, suspensión, prórroga, resolución, apelación."
+        }
+        "foia calendar" => "Todos los plazos como archivo iCalendar (RFC 5545).",
+        "foia letter" => "Una carta de solicitud o de apelación, como texto editable.",
         _ => return None,
     })
 }
@@ -101,6 +110,41 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("audit log", "limit") => "Cuántas entradas mostrar.",
         ("backup", "out") => "El archivo de copia de seguridad a escribir.",
         ("restore", "backup") => "El archivo de copia de seguridad.",
+        ("foia add", "agency") => "ice, cbp, uscis, dhs, eoir, doj, fbi, dos, …",
+        ("foia add", "subject") => "El asunto de la solicitud.",
+        ("foia add" | "foia update", "received") => {
+            "El día en que el componente correspondiente recibió la solicitud (AAAA-MM-DD)."
+        }
+        ("foia add" | "foia update", "sent") => "El día en que se envió.",
+        ("foia add" | "foia update", "tracking") => "El número de seguimiento de la agencia.",
+        ("foia add", "component") => "El componente (p. ej., la oficina FOIA de ICE).",
+        ("foia add", "expedited") => "Se pidió trámite acelerado.",
+        ("foia add", "id") => "Un id para la solicitud (por omisión, generado).",
+        ("foia list", "overdue") => "Solo solicitudes con un plazo vencido.",
+        ("foia list", "due_within") => {
+            "Solo solicitudes con un plazo dentro de esta cantidad de días."
+        }
+        ("foia show" | "foia update" | "foia letter", "id") => "El identificador de la solicitud.",
+        ("foia update", "status") => {
+            "drafted, submitted, acknowledged, clarification_requested, fee_dispute, processing, …"
+        }
+        ("foia update", "perfected") => "El día en que la agencia consideró completa la solicitud.",
+        ("foia update", "toll") => {
+            "Un periodo de suspensión: TIPO:DESDE[..HASTA], TIPO clarification o fee_dispute."
+        }
+        ("foia update", "extension_notified") => {
+            "El día en que la agencia notificó una prórroga por circunstancias inusuales."
+        }
+        ("foia update", "determination") => {
+            "La resolución de la agencia: RESULTADO:FECHA (p. ej., partial_release:2025-03-01)."
+        }
+        ("foia update", "appeal_filed") => "El día en que se presentó la apelación administrativa.",
+        ("foia update", "appeal_received") => "El día en que la agencia recibió la apelación.",
+        ("foia update", "appeal_decided") => "El día en que se resolvió la apelación.",
+        ("foia update", "note") => "Una comunicación: FECHA:in|out:RESUMEN.",
+        ("foia calendar" | "foia letter", "out") => "El archivo a escribir.",
+        ("foia letter", "kind") => "request (solicitud) o appeal (apelación).",
+        ("foia letter", "signatory") => "El nombre con que se firma la carta.",
         ("demo", "events") => "Cantidad de eventos de la demostración (400 por omisión).",
         ("demo" | "serve", "addr") => "Dirección en la que escuchar.",
         ("demo", "no_serve") => "Crea la bóveda y muestra su contenido, sin servirla.",

@@ -20,7 +20,7 @@ use cli::{
     AuditCommand, Cli, Command, DocumentCommand, DocumentsCommand, EventsCommand, KeyCommand,
     PeopleCommand, PersonCommand,
 };
-use commands::{demo, documents, records, vault, web};
+use commands::{demo, documents, foia, records, vault, web};
 use context::{CliResult, Context};
 
 fn main() -> ExitCode {
@@ -101,6 +101,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
             command: KeyCommand::AgeIdentity,
         } => vault::age_identity(cx),
         Command::User { command } => web::user(cx, command),
+        Command::Foia { command } => foia::run(cx, command),
         Command::Serve(args) => web::serve(cx, args),
         Command::Demo(args) => demo::demo(cx, args),
     }

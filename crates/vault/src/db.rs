@@ -28,6 +28,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("../migrations/0002_accounts.sql"),
     },
+    Migration {
+        version: 3,
+        name: "foia",
+        sql: include_str!("../migrations/0003_foia.sql"),
+    },
 ];
 
 impl Migration {
@@ -181,13 +186,14 @@ mod tests {
     /// migration. Revert it and add a new one instead.
     #[test]
     fn released_migrations_are_frozen() {
-        let frozen: &[(i64, &str)] = &[(1, FROZEN_0001), (2, FROZEN_0002)];
+        let frozen: &[(i64, &str)] = &[(1, FROZEN_0001), (2, FROZEN_0002), (3, FROZEN_0003)];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
             assert_eq!(&m.sha256(), sha, "migration {version} was edited");
         }
     }
 
+    const FROZEN_0003: &str = "18fa2306e42152a046db235d9682673436a42606008244c2f2f75094b5facee1";
     const FROZEN_0002: &str = "eaf45ed02cd164327d67c9196669825011f7e1d2cece803fade55bc50a51aaff";
     const FROZEN_0001: &str = "d2b953a07015e3d3c2bfc91e6133311cc05906fab5500450d57b8aed0c0e0175";
 

@@ -13,6 +13,7 @@ pub mod check;
 pub mod db;
 pub mod documents;
 pub mod error;
+pub mod foia;
 pub mod keys;
 pub mod records;
 pub mod transfer;

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod documents;
+pub mod foia;
 pub mod records;
 pub mod vault;
 pub mod web;

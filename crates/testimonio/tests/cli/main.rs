@@ -5,6 +5,7 @@
 mod canary;
 mod crash;
 mod exchange;
+mod foia;
 mod vault;
 
 use std::fs;

@@ -1,0 +1,154 @@
+//! FOIA requests in the vault: stored as their validated parts, checked
+//! again on every read, audited on every write.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use testimonio_foia::{FoiaRequest, FoiaRequestParts};
+
+use crate::audit::AuditAction;
+use crate::error::{Result, VaultError};
+use crate::records::WriteOutcome;
+use crate::vault::Vault;
+
+/// A stored request no longer validates: it was changed outside testimonio.
+fn corrupt(id: &str, errors: &[testimonio_foia::FieldError]) -> VaultError {
+    let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    VaultError::Schema(format!(
+        "FOIA request {id} holds invalid values: {}",
+        reasons.join("; ")
+    ))
+}
+
+/// Stored requests are re-validated without the "not after today" rule,
+/// which is for input: a clock set back must not make them unreadable.
+fn far_future() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2100, 12, 31).expect("a valid date")
+}
+
+fn parse(id: &str, json: &str) -> Result<FoiaRequest> {
+    let parts: FoiaRequestParts = serde_json::from_str(json).map_err(|e| {
+        VaultError::Schema(format!(
+            "FOIA request {id} is not readable: {}",
+            e.classify() as u8
+        ))
+    })?;
+    FoiaRequest::new(parts, far_future()).map_err(|e| corrupt(id, &e))
+}
+
+/// A document produced in answer to a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Production {
+    pub document_id: String,
+    pub bates_first: Option<String>,
+    pub bates_last: Option<String>,
+    pub received_on: Option<String>,
+}
+
+impl Vault {
+    /// Stores a request (new, or replacing the one with its id). Audited.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn put_foia(&mut self, request: &FoiaRequest) -> Result<WriteOutcome> {
+        let json = zeroize::Zeroizing::new(
+            serde_json::to_string(&request.to_parts()).expect("parts serialize"),
+        );
+        let id = request.id().to_string();
+        self.write(|v, tx| {
+            let existing: Option<String> =
+                tx.query_row("SELECT parts FROM foia_requests WHERE id = ?1", [&id], |r| r.get(0)).optional()?;
+            let outcome = match existing.as_deref() {
+                None => WriteOutcome::Created,
+                Some(old) if old == json.as_str() => return Ok(WriteOutcome::Unchanged),
+                Some(_) => WriteOutcome::Updated,
+            };
+            let now = crate::now();
+            tx.execute(
+                "INSERT INTO foia_requests (id, parts, created_at, updated_at, created_by) VALUES (?1, ?2, ?3, ?3, ?4)
+                 ON CONFLICT(id) DO UPDATE SET parts = excluded.parts, updated_at = excluded.updated_at",
+                params![id, json.as_str(), now, v.actor().as_str()],
+            )?;
+            let action = if outcome == WriteOutcome::Created { AuditAction::RecordCreated } else { AuditAction::RecordUpdated };
+            v.audit(tx, action, &format!("foia:{id}"), "")?;
+            Ok(outcome)
+        })
+    }
+
+    /// One request.
+    ///
+    /// # Errors
+    /// Database errors; a stored request that no longer validates.
+    pub fn foia(&self, id: &str) -> Result<Option<FoiaRequest>> {
+        let json: Option<String> = self
+            .conn()
+            .query_row("SELECT parts FROM foia_requests WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        json.map(|j| parse(id, &j)).transpose()
+    }
+
+    /// Every request, by id.
+    ///
+    /// # Errors
+    /// Database errors; a stored request that no longer validates.
+    pub fn foias(&self) -> Result<Vec<FoiaRequest>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, parts FROM foia_requests ORDER BY id")?;
+        let rows: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.iter().map(|(id, json)| parse(id, json)).collect()
+    }
+
+    /// Links an ingested document to the request it answers. Audited.
+    ///
+    /// # Errors
+    /// An unknown request or document.
+    pub fn add_foia_production(
+        &mut self,
+        request: &str,
+        document: &str,
+        bates: (Option<&str>, Option<&str>),
+        received_on: Option<NaiveDate>,
+    ) -> Result<()> {
+        if self.foia(request)?.is_none() {
+            return Err(VaultError::NotFound {
+                what: "FOIA request",
+                id: request.to_owned(),
+            });
+        }
+        self.document(document)?;
+        self.write(|v, tx| {
+            tx.execute(
+                "INSERT INTO foia_productions (request_id, document_id, bates_first, bates_last, received_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(request_id, document_id) DO UPDATE SET bates_first = excluded.bates_first,
+                     bates_last = excluded.bates_last, received_on = excluded.received_on",
+                params![request, document, bates.0, bates.1, received_on.map(|d| d.format("%Y-%m-%d").to_string())],
+            )?;
+            v.audit(tx, AuditAction::RecordUpdated, &format!("foia:{request}"), &format!("production document:{document}"))
+        })
+    }
+
+    /// The documents produced for a request.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn foia_productions(&self, request: &str) -> Result<Vec<Production>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT document_id, bates_first, bates_last, received_on FROM foia_productions WHERE request_id = ?1 ORDER BY document_id",
+        )?;
+        let rows = stmt.query_map([request], |r| {
+            Ok(Production {
+                document_id: r.get(0)?,
+                bates_first: r.get(1)?,
+                bates_last: r.get(2)?,
+                received_on: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
