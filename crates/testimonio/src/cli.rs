@@ -155,6 +155,7 @@ pub enum FoiaCommand {
         /// Name to sign the letter with.
         #[arg(long)]
         signatory: Option<String>,
+        /// Output file; `.pdf` writes a PDF, anything else plain text.
         #[arg(long)]
         out: Option<PathBuf>,
     },

@@ -142,7 +142,10 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("foia update", "appeal_received") => "El día en que la agencia recibió la apelación.",
         ("foia update", "appeal_decided") => "El día en que se resolvió la apelación.",
         ("foia update", "note") => "Una comunicación: FECHA:in|out:RESUMEN.",
-        ("foia calendar" | "foia letter", "out") => "El archivo a escribir.",
+        ("foia calendar", "out") => "El archivo a escribir.",
+        ("foia letter", "out") => {
+            "El archivo a escribir; `.pdf` escribe un PDF, cualquier otro, texto."
+        }
         ("foia letter", "kind") => "request (solicitud) o appeal (apelación).",
         ("foia letter", "signatory") => "El nombre con que se firma la carta.",
         ("demo", "events") => "Cantidad de eventos de la demostración (400 por omisión).",

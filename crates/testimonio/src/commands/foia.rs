@@ -356,12 +356,23 @@ fn letter(
         _ => return Err(cx.fail("--kind: request or appeal", "--kind: request o appeal")),
     };
     match out {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
-            cx.fail(
-                format!("{}: {e}", path.display()),
-                format!("{}: {e}", path.display()),
-            )
-        })?,
+        Some(path) => {
+            let is_pdf = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            let bytes = if is_pdf {
+                let title = format!("FOIA {kind} {}", request.reference());
+                testimonio_report::text_pdf::render(&title, &text)
+            } else {
+                text.into_bytes()
+            };
+            std::fs::write(path, bytes).map_err(|e| {
+                cx.fail(
+                    format!("{}: {e}", path.display()),
+                    format!("{}: {e}", path.display()),
+                )
+            })?;
+        }
         None => print!("{text}"),
     }
     Ok(())

@@ -215,3 +215,68 @@ fn the_calendar_is_valid_icalendar() {
     // Denied on Tue 2025-04-01: appeal within 90 calendar days, by 2025-06-30.
     assert!(text.contains("DTSTART;VALUE=DATE:20250630"), "{text}");
 }
+
+#[test]
+fn letters_as_text_and_pdf() {
+    let env = TestEnv::new();
+    env.init();
+    env.ok(&[
+        "foia",
+        "add",
+        "--agency",
+        "eoir",
+        "--subject",
+        "Records of hearings",
+        "--received",
+        "2025-05-05",
+        "--id",
+        "foia-4",
+    ]);
+    env.ok(&[
+        "foia",
+        "update",
+        "foia-4",
+        "--determination",
+        "denied:2025-06-02",
+    ]);
+    let pdf = env.path("out/appeal.pdf");
+    std::fs::create_dir_all(pdf.parent().unwrap()).unwrap();
+    env.ok(&[
+        "foia",
+        "letter",
+        "foia-4",
+        "--kind",
+        "appeal",
+        "--signatory",
+        "Ana Peña",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // The text, read back by poppler's pdftotext (installed by scripts/setup).
+    let out = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is installed by scripts/setup");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Freedom of Information Act appeal"), "{text}");
+    assert!(text.contains("552(a)(6)(A)"), "{text}");
+    assert!(text.contains("Ana Peña"), "accents survive: {text}");
+    let plain = env.path("out/appeal.txt");
+    env.ok(&[
+        "foia",
+        "letter",
+        "foia-4",
+        "--kind",
+        "appeal",
+        "--out",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(plain)
+            .unwrap()
+            .contains("Freedom of Information Act appeal")
+    );
+}
