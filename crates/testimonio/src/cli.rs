@@ -141,6 +141,22 @@ pub enum FoiaCommand {
     },
     /// Change a request: status, dates, tolling, extension, determination, appeal.
     Update(FoiaUpdateArgs),
+    /// Link a production (a stored document, with its Bates range) or an event to a request.
+    Link {
+        id: String,
+        /// A stored document's id (`testimonio documents list`).
+        #[arg(long)]
+        document: Option<String>,
+        /// The production's Bates range: FIRST..LAST.
+        #[arg(long)]
+        bates: Option<String>,
+        /// The day the production arrived (YYYY-MM-DD).
+        #[arg(long)]
+        received: Option<String>,
+        /// An event's id.
+        #[arg(long)]
+        event: Option<String>,
+    },
     /// Every deadline as an iCalendar (RFC 5545) file.
     Calendar {
         #[arg(long)]

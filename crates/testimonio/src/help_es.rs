@@ -52,6 +52,9 @@ fn about(path: &str) -> Option<&'static str> {
         "foia update" => {
             "Cambia una solicitud: estado, fechas, suspensión, prórroga, resolución, apelación."
         }
+        "foia link" => {
+            "Vincula a una solicitud una entrega (un documento guardado, con su rango Bates) o un evento."
+        }
         "foia calendar" => "Todos los plazos como archivo iCalendar (RFC 5545).",
         "foia letter" => "Una carta de solicitud o de apelación, como texto editable.",
         _ => return None,
@@ -143,6 +146,13 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("foia update", "appeal_decided") => "El día en que se resolvió la apelación.",
         ("foia update", "note") => "Una comunicación: FECHA:in|out:RESUMEN.",
         ("foia calendar", "out") => "El archivo a escribir.",
+        ("foia link", "id") => "El identificador de la solicitud.",
+        ("foia link", "document") => {
+            "El id de un documento guardado (`testimonio documents list`)."
+        }
+        ("foia link", "bates") => "El rango Bates de la entrega: PRIMERO..ÚLTIMO.",
+        ("foia link", "received") => "El día en que llegó la entrega (AAAA-MM-DD).",
+        ("foia link", "event") => "El id de un evento.",
         ("foia letter", "out") => {
             "El archivo a escribir; `.pdf` escribe un PDF, cualquier otro, texto."
         }

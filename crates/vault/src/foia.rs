@@ -151,4 +151,51 @@ impl Vault {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// Links an event to the request that documents it. Audited.
+    ///
+    /// # Errors
+    /// An unknown request or event.
+    pub fn link_foia_event(
+        &mut self,
+        request: &str,
+        event: &testimonio_domain::RecordId,
+    ) -> Result<()> {
+        if self.foia(request)?.is_none() {
+            return Err(VaultError::NotFound {
+                what: "FOIA request",
+                id: request.to_owned(),
+            });
+        }
+        if self.event(event)?.is_none() {
+            return Err(VaultError::NotFound {
+                what: "event",
+                id: event.to_string(),
+            });
+        }
+        self.write(|v, tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO foia_events (request_id, event_id) VALUES (?1, ?2)",
+                params![request, event.as_str()],
+            )?;
+            v.audit(
+                tx,
+                AuditAction::RecordUpdated,
+                &format!("foia:{request}"),
+                &format!("linked event:{event}"),
+            )
+        })
+    }
+
+    /// The events linked to a request.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn foia_events(&self, request: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT event_id FROM foia_events WHERE request_id = ?1 ORDER BY event_id",
+        )?;
+        let rows = stmt.query_map([request], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -33,6 +33,20 @@ pub fn run(cx: &Context, command: &FoiaCommand) -> CliResult {
         FoiaCommand::List(args) => list(cx, args),
         FoiaCommand::Show { id, json } => show(cx, id, *json),
         FoiaCommand::Update(args) => update(cx, args),
+        FoiaCommand::Link {
+            id,
+            document,
+            bates,
+            received,
+            event,
+        } => link(
+            cx,
+            id,
+            document.as_deref(),
+            bates.as_deref(),
+            received.as_deref(),
+            event.as_deref(),
+        ),
         FoiaCommand::Calendar { out } => calendar(cx, out),
         FoiaCommand::Letter {
             id,
@@ -195,7 +209,31 @@ fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
                 format!("solicitud FOIA {id} no encontrada"),
             )
         })?;
-    output(cx, &request, json_out)
+    let productions = vault.foia_productions(id).map_err(|e| cx.vault_error(e))?;
+    let events = vault.foia_events(id).map_err(|e| cx.vault_error(e))?;
+    if json_out {
+        let d = deadlines(&request, today());
+        let due = d.determination.as_ref().map(|x| x.date);
+        print_json(&json!({
+            "request": request.to_parts(), "due_date": due, "deadlines": d,
+            "productions": productions, "events": events,
+        }));
+        return Ok(());
+    }
+    output(cx, &request, false)?;
+    for p in &productions {
+        println!(
+            "  {} {} {}..{}",
+            cx.t("production", "entrega"),
+            p.document_id,
+            p.bates_first.as_deref().unwrap_or("?"),
+            p.bates_last.as_deref().unwrap_or("?")
+        );
+    }
+    for e in &events {
+        println!("  {} {e}", cx.t("event", "evento"));
+    }
+    Ok(())
 }
 
 /// `KIND:FROM[..TO]`.
@@ -375,5 +413,56 @@ fn letter(
         }
         None => print!("{text}"),
     }
+    Ok(())
+}
+
+fn link(
+    cx: &Context,
+    id: &str,
+    document: Option<&str>,
+    bates: Option<&str>,
+    received: Option<&str>,
+    event: Option<&str>,
+) -> CliResult {
+    if document.is_none() && event.is_none() {
+        return Err(cx.fail("give --document or --event", "indique --document o --event"));
+    }
+    let received = received
+        .map(|d| testimonio_domain::date::parse_day("received", d))
+        .transpose()
+        .map_err(|e| {
+            cx.fail(
+                format!("--{}", e.message(Lang::En)),
+                format!("--{}", e.message(Lang::Es)),
+            )
+        })?;
+    let bates = match bates {
+        None => (None, None),
+        Some(range) => match range.split_once("..") {
+            Some((first, last)) => (Some(first.trim()), Some(last.trim())),
+            None => (Some(range.trim()), None),
+        },
+    };
+    let event = event
+        .map(|e| testimonio_domain::RecordId::parse("event", e))
+        .transpose()
+        .map_err(|e| {
+            cx.fail(
+                format!("--{}", e.message(Lang::En)),
+                format!("--{}", e.message(Lang::Es)),
+            )
+        })?;
+    let mut vault = cx.open()?;
+    if let Some(doc) = document {
+        vault
+            .add_foia_production(id, doc, bates, received)
+            .map_err(|e| cx.vault_error(e))?;
+    }
+    if let Some(event) = &event {
+        vault
+            .link_foia_event(id, event)
+            .map_err(|e| cx.vault_error(e))?;
+    }
+    println!("{}", cx.t("Linked.", "Vinculado."));
     Ok(())
 }

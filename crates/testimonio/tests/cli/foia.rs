@@ -280,3 +280,57 @@ fn letters_as_text_and_pdf() {
             .contains("Freedom of Information Act appeal")
     );
 }
+
+#[test]
+fn productions_and_events_are_linked() {
+    let env = TestEnv::new();
+    env.init();
+    env.write(
+        "in/events.jsonl",
+        r#"{"type":"event","id":"e-1","event_type":"hunger_strike","date":"2019-03"}"#,
+    );
+    env.ok(&["import", env.path("in/events.jsonl").to_str().unwrap()]);
+    env.write("in/release.txt", "first interim release\n");
+    let doc = env.json(&[
+        "document",
+        "add",
+        env.path("in/release.txt").to_str().unwrap(),
+        "--json",
+    ]);
+    let doc_id = doc["documents"][0]["id"].as_str().unwrap().to_owned();
+    env.ok(&[
+        "foia",
+        "add",
+        "--agency",
+        "ice",
+        "--subject",
+        "Hunger strike records",
+        "--received",
+        "2025-02-03",
+        "--id",
+        "foia-5",
+    ]);
+    env.ok(&[
+        "foia",
+        "link",
+        "foia-5",
+        "--document",
+        &doc_id,
+        "--bates",
+        "ICE-2025-000001..ICE-2025-000120",
+        "--received",
+        "2025-04-01",
+    ]);
+    env.ok(&["foia", "link", "foia-5", "--event", "e-1"]);
+    let show = env.json(&["foia", "show", "foia-5", "--json"]);
+    assert_eq!(show["productions"][0]["document_id"], doc_id.as_str());
+    assert_eq!(show["productions"][0]["bates_last"], "ICE-2025-000120");
+    assert_eq!(show["events"][0], "e-1");
+    let missing = env.run(&["foia", "link", "foia-5", "--event", "e-404"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("event e-404 not found"),
+        "{}",
+        stderr(&missing)
+    );
+}
