@@ -97,6 +97,12 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         route!(get, "/admin/audit", Admin, admin::audit),
         route!(post, "/admin/lock", Admin, admin::lock),
+        route!(get, "/foia", LoggedIn, foia::list),
+        route!(post, "/foia", Writer, foia::create),
+        route!(get, "/foia/new", Writer, foia::new_form),
+        route!(get, "/foia/{id}", LoggedIn, foia::show),
+        route!(post, "/foia/{id}", Writer, foia::update),
+        route!(get, "/foia/{id}/edit", Writer, foia::edit_form),
     ]
 }
 

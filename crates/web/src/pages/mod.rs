@@ -4,6 +4,7 @@ pub mod admin;
 pub mod dashboard;
 pub mod event_form;
 pub mod events;
+pub mod foia;
 pub mod forms;
 pub mod groups;
 pub mod login;

@@ -42,6 +42,7 @@ fn sample_value(app: &TestApp, spec: &RouteSpec) -> String {
         "events" => app.event_id.clone(),
         "people" | "persons" => app.person_id.clone(),
         "groups" => app.group_id.clone(),
+        "foia" => app.foia_id.clone(),
         "users" => app.spare_user_id.to_string(),
         "lang" => "en".to_owned(),
         other => panic!(

@@ -4,6 +4,7 @@
 //! - `authz`: the authorization matrix, derived from `routes()`.
 //! - `security`: CSRF, escaping, headers, lockout, disabled accounts,
 //!   locking, error pages, body limits, redirects.
+//! - `foia`: FOIA requests: the list, the request page, the form.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -11,6 +12,7 @@
 mod api;
 mod authz;
 mod browser;
+mod foia;
 mod security;
 mod support;
 mod twofactor;

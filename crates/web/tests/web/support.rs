@@ -20,6 +20,9 @@ use testimonio_web::{AppState, Config};
 /// The vault's passphrase in every test app (the data is fictional).
 pub const PASSPHRASE: &str = "test-vault-passphrase-not-secret";
 
+/// The id of the FOIA request every test app holds.
+pub const FOIA_ID: &str = "foia-test-0001";
+
 /// One account of the test app.
 #[derive(Debug, Clone)]
 pub struct Account {
@@ -42,6 +45,8 @@ pub struct TestApp {
     pub event_id: String,
     pub person_id: String,
     pub group_id: String,
+    /// A FOIA request (received 8 weeks before the test runs).
+    pub foia_id: String,
     /// People assigned to the documenter.
     pub assigned: Vec<String>,
     pub demo: DemoData,
@@ -129,6 +134,23 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
             let id = RecordId::parse("id", id).expect("a demo id");
             vault.assign(&documenter, &id).expect("person assigned");
         }
+        let today = chrono::Local::now().date_naive();
+        let foia = testimonio_foia::FoiaRequest::new(
+            testimonio_foia::FoiaRequestParts {
+                id: FOIA_ID.to_owned(),
+                agency: "ice".to_owned(),
+                subject: "Detainer policy records (test)".to_owned(),
+                date_received: Some(
+                    (today - chrono::Days::new(56))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                ..Default::default()
+            },
+            today,
+        )
+        .expect("a valid FOIA request");
+        vault.put_foia(&foia).expect("FOIA request stored");
         (vault, accounts, spare.id)
     })
     .await
@@ -148,6 +170,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         event_id: demo.events[0].id.clone(),
         person_id: demo.people[0].id.clone(),
         group_id: demo.groups[0].id.clone(),
+        foia_id: FOIA_ID.to_owned(),
         assigned,
         demo,
         server,
