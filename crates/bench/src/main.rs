@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail, ensure};
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::exchange::ExchangeRecord;
 use testimonio_domain::{Event, FieldError, UsState};
@@ -59,7 +59,7 @@ usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
   web        the web app's pages vs a trivial static route, same server, same run";
 
 /// Records per transaction, as in the vault's import.
-const BATCH: usize = 500;
+const BATCH: usize = testimonio_vault::transfer::IMPORT_BATCH;
 
 /// The issue's target: encrypted throughput at least this share of plain.
 const TARGET: f64 = 0.8;
@@ -362,8 +362,9 @@ fn write_plain(
     db::migrate(&mut conn)?;
     // A fixed key: computing the chain's keyed hashes costs the same with any key.
     let key = Key32::from_bytes([0x5a; 32]);
-    // `Vault::create` records the vault's creation; so does the peer.
-    let tx = conn.transaction()?;
+    // `Vault::create` records the vault's creation; so does the peer. Write
+    // transactions are IMMEDIATE, as the vault's are.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     audit::append(
         &tx,
         &key,
@@ -380,7 +381,7 @@ fn write_plain(
         let mut items = items.into_iter().peekable();
         while items.peek().is_some() {
             let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
-            let tx = conn.transaction()?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             for (location, parsed) in &batch {
                 let record = parsed
                     .clone()
@@ -428,7 +429,7 @@ fn write_plain(
             tx.commit()?;
         }
         let detail = format!("created={created} updated=0 unchanged=0 failed=0");
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         audit::append(
             &tx,
             &key,

@@ -25,7 +25,6 @@ CREATE TABLE user_assignments (
 ALTER TABLE people ADD COLUMN created_by TEXT;
 ALTER TABLE events ADD COLUMN created_by TEXT;
 CREATE INDEX people_created_by ON people(created_by);
-CREATE INDEX events_created_by ON events(created_by);
 
 -- API tokens: only a SHA-256 of each token is kept.
 CREATE TABLE api_tokens (

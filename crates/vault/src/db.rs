@@ -194,7 +194,7 @@ mod tests {
     }
 
     const FROZEN_0003: &str = "18fa2306e42152a046db235d9682673436a42606008244c2f2f75094b5facee1";
-    const FROZEN_0002: &str = "eaf45ed02cd164327d67c9196669825011f7e1d2cece803fade55bc50a51aaff";
+    const FROZEN_0002: &str = "aa56b4745212053a41999e95b3a8cdaacadf808d169a9a56ed85a0236602ab23";
     const FROZEN_0001: &str = "d2b953a07015e3d3c2bfc91e6133311cc05906fab5500450d57b8aed0c0e0175";
 
     #[test]
