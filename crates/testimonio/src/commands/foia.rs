@@ -198,9 +198,9 @@ fn list(cx: &Context, args: &FoiaListArgs) -> CliResult {
     Ok(())
 }
 
-fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
-    let vault = cx.open()?;
-    let request = vault
+/// A stored request, or a one-line "not found".
+fn find(cx: &Context, vault: &testimonio_vault::Vault, id: &str) -> CliResult<FoiaRequest> {
+    vault
         .foia(id)
         .map_err(|e| cx.vault_error(e))?
         .ok_or_else(|| {
@@ -208,7 +208,12 @@ fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
                 format!("FOIA request {id} not found"),
                 format!("solicitud FOIA {id} no encontrada"),
             )
-        })?;
+        })
+}
+
+fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
+    let vault = cx.open()?;
+    let request = find(cx, &vault, id)?;
     let productions = vault.foia_productions(id).map_err(|e| cx.vault_error(e))?;
     let events = vault.foia_events(id).map_err(|e| cx.vault_error(e))?;
     if json_out {
@@ -253,15 +258,7 @@ fn tolling(text: &str) -> Option<TollingParts> {
 fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
     let mut vault = cx.open()?;
     let id = &args.id;
-    let current = vault
-        .foia(id)
-        .map_err(|e| cx.vault_error(e))?
-        .ok_or_else(|| {
-            cx.fail(
-                format!("FOIA request {id} not found"),
-                format!("solicitud FOIA {id} no encontrada"),
-            )
-        })?;
+    let current = find(cx, &vault, id)?;
     let mut parts = current.to_parts();
     let set = |field: &mut Option<String>, value: &Option<String>| {
         if let Some(v) = value {
@@ -367,15 +364,7 @@ fn letter(
     out: Option<&Path>,
 ) -> CliResult {
     let vault = cx.open()?;
-    let request = vault
-        .foia(id)
-        .map_err(|e| cx.vault_error(e))?
-        .ok_or_else(|| {
-            cx.fail(
-                format!("FOIA request {id} not found"),
-                format!("solicitud FOIA {id} no encontrada"),
-            )
-        })?;
+    let request = find(cx, &vault, id)?;
     let signatory = Signatory {
         name: signatory.unwrap_or("[name]").to_owned(),
         ..Signatory::default()
