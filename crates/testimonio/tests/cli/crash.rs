@@ -12,7 +12,7 @@ use crate::{TestEnv, demo_jsonl};
 fn kill_9_during_import_then_resume() {
     let env = TestEnv::new();
     env.init();
-    let spec = DemoSpec::scaled(30_000);
+    let spec = DemoSpec::scaled(50_000);
     let expected_events = spec.events as u64;
     let file = env.write("in/big.jsonl", &demo_jsonl(&spec));
     let file = file.to_str().unwrap();
