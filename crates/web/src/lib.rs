@@ -98,11 +98,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(get, "/admin/audit", Admin, admin::audit),
         route!(post, "/admin/lock", Admin, admin::lock),
         route!(get, "/foia", LoggedIn, foia::list),
-        route!(post, "/foia", Writer, foia::create),
-        route!(get, "/foia/new", Writer, foia::new_form),
+        route!(post, "/foia", Writer, foia_form::create),
+        route!(get, "/foia/new", Writer, foia_form::new_form),
         route!(get, "/foia/{id}", LoggedIn, foia::show),
-        route!(post, "/foia/{id}", Writer, foia::update),
-        route!(get, "/foia/{id}/edit", Writer, foia::edit_form),
+        route!(post, "/foia/{id}", Writer, foia_form::update),
+        route!(get, "/foia/{id}/edit", Writer, foia_form::edit_form),
     ]
 }
 

@@ -12,27 +12,22 @@
 //! are `Sensitive` (a request for someone's A-file names that person):
 //! like identity fields they are never shown to analysts or viewers.
 
-use std::collections::BTreeMap;
-
-use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use maud::{Markup, html};
-use rand::RngCore;
 use testimonio_domain::PartialDate;
 use testimonio_foia::{
-    AppealParts, CommunicationParts, Deadline, DeadlineKind, DeadlineStatus, Deadlines,
-    DecisionParts, DeterminationOutcome, Direction, FederalAgency, FeeCategory, FieldError,
-    FoiaRequest, FoiaRequestParts, Outcome, Problem, Status, TollingKind, TollingParts, deadlines,
+    Deadline, DeadlineKind, DeadlineStatus, Deadlines, DeterminationOutcome, Direction,
+    FederalAgency, FeeCategory, FoiaRequest, Outcome, Status, TollingKind, deadlines,
 };
 use testimonio_vault::foia::Production;
 
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::{Lang, format_date, format_number, t};
-use crate::layout::{csrf_field, page};
+use crate::layout::page;
 use crate::state::AppState;
 
 use super::forms::*;
@@ -45,7 +40,7 @@ pub const MAX_ROWS: usize = 500;
 
 /// Today, on the server's clock: the day deadlines are computed for and
 /// the latest day a form may record.
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
@@ -58,13 +53,13 @@ pub(crate) fn format_day(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// A stored `YYYY-MM-DD` for display; anything else as it is.
-fn format_stored_day(lang: Lang, text: &str) -> String {
+pub(crate) fn format_stored_day(lang: Lang, text: &str) -> String {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_or_else(|_| text.to_owned(), |d| format_day(lang, d))
 }
 
 /// `1 day` / `3 days`, `1 día` / `3 días`.
-fn days_text(lang: Lang, n: i64) -> String {
+pub(crate) fn days_text(lang: Lang, n: i64) -> String {
     let unit = if n.unsigned_abs() == 1 {
         t(lang, "foia.day")
     } else {
@@ -75,14 +70,14 @@ fn days_text(lang: Lang, n: i64) -> String {
 
 /// Whether the viewer may read the sensitive fields of a request: not an
 /// analyst or a viewer.
-fn sees_sensitive(viewer: &Viewer) -> bool {
+pub(crate) fn sees_sensitive(viewer: &Viewer) -> bool {
     viewer
         .user
         .as_ref()
         .is_some_and(|u| !u.role.is_pseudonymous_only())
 }
 
-fn can_write(viewer: &Viewer) -> bool {
+pub(crate) fn can_write(viewer: &Viewer) -> bool {
     viewer
         .user
         .as_ref()
@@ -90,55 +85,55 @@ fn can_write(viewer: &Viewer) -> bool {
 }
 
 /// `determination due` → `Determination due`.
-fn capitalized(text: &str) -> String {
+pub(crate) fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
 }
 
-fn federal_agency_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn federal_agency_options(lang: Lang) -> Vec<(String, String)> {
     FederalAgency::all()
         .map(|a| (a.code().to_owned(), a.name(lang).to_owned()))
         .collect()
 }
 
-fn status_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn status_options(lang: Lang) -> Vec<(String, String)> {
     Status::ALL
         .iter()
         .map(|s| (s.code().to_owned(), s.label(lang).to_owned()))
         .collect()
 }
 
-fn fee_category_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn fee_category_options(lang: Lang) -> Vec<(String, String)> {
     FeeCategory::ALL
         .iter()
         .map(|f| (f.code().to_owned(), f.label(lang).to_owned()))
         .collect()
 }
 
-fn outcome_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn outcome_options(lang: Lang) -> Vec<(String, String)> {
     Outcome::ALL
         .iter()
         .map(|o| (o.code().to_owned(), o.label(lang).to_owned()))
         .collect()
 }
 
-fn determination_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn determination_options(lang: Lang) -> Vec<(String, String)> {
     DeterminationOutcome::ALL
         .iter()
         .map(|o| (o.code().to_owned(), o.label(lang).to_owned()))
         .collect()
 }
 
-fn tolling_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn tolling_options(lang: Lang) -> Vec<(String, String)> {
     TollingKind::ALL
         .iter()
         .map(|k| (k.code().to_owned(), capitalized(k.label(lang))))
         .collect()
 }
 
-fn direction_options(lang: Lang) -> Vec<(String, String)> {
+pub(crate) fn direction_options(lang: Lang) -> Vec<(String, String)> {
     Direction::ALL
         .iter()
         .map(|d| (d.code().to_owned(), d.label(lang).to_owned()))
@@ -149,15 +144,15 @@ fn direction_options(lang: Lang) -> Vec<(String, String)> {
 // GET /foia
 
 /// One request of the list, with where its deadlines stand today.
-struct Row {
-    request: FoiaRequest,
-    overdue: bool,
-    soon: bool,
-    next: Option<(DeadlineKind, NaiveDate)>,
+pub(crate) struct Row {
+    pub(crate) request: FoiaRequest,
+    pub(crate) overdue: bool,
+    pub(crate) soon: bool,
+    pub(crate) next: Option<(DeadlineKind, NaiveDate)>,
 }
 
 impl Row {
-    fn new(request: FoiaRequest, today: NaiveDate) -> Self {
+    pub(crate) fn new(request: FoiaRequest, today: NaiveDate) -> Self {
         let d = deadlines(&request, today);
         let overdue = !d.overdue().is_empty();
         let soon = !overdue && !d.due_within(SOON_DAYS).is_empty();
@@ -174,7 +169,7 @@ impl Row {
 /// The earliest deadline an active request still has to meet (overdue
 /// ones included). The day from which the requester may sue is a right,
 /// not a deadline, and is left out.
-fn next_deadline(d: &Deadlines) -> Option<(DeadlineKind, NaiveDate)> {
+pub(crate) fn next_deadline(d: &Deadlines) -> Option<(DeadlineKind, NaiveDate)> {
     if !d.active {
         return None;
     }
@@ -186,7 +181,7 @@ fn next_deadline(d: &Deadlines) -> Option<(DeadlineKind, NaiveDate)> {
 
 /// Overdue first, then by next deadline (requests without one last), then
 /// by id.
-fn sort_rows(rows: &mut [Row]) {
+pub(crate) fn sort_rows(rows: &mut [Row]) {
     rows.sort_by(|a, b| {
         let key = |r: &Row| {
             (
@@ -202,7 +197,7 @@ fn sort_rows(rows: &mut [Row]) {
 
 /// The list's filters as given in the query string.
 #[derive(Debug, Clone, Default)]
-struct ListFilters {
+pub(crate) struct ListFilters {
     overdue: bool,
     soon: bool,
     agency: String,
@@ -211,7 +206,7 @@ struct ListFilters {
     status_code: Option<Status>,
 }
 
-fn is_checked(value: &str) -> bool {
+pub(crate) fn is_checked(value: &str) -> bool {
     !matches!(value.trim(), "" | "0" | "false" | "off")
 }
 
@@ -257,7 +252,7 @@ impl ListFilters {
     }
 }
 
-fn filter_form(viewer: &Viewer, f: &ListFilters, errors: &FormErrors) -> Markup {
+pub(crate) fn filter_form(viewer: &Viewer, f: &ListFilters, errors: &FormErrors) -> Markup {
     let lang = viewer.lang;
     let any = viewer.t("events.any");
     html! {
@@ -280,7 +275,7 @@ fn filter_form(viewer: &Viewer, f: &ListFilters, errors: &FormErrors) -> Markup 
     }
 }
 
-fn flag_badge(viewer: &Viewer, overdue: bool, soon: bool) -> Markup {
+pub(crate) fn flag_badge(viewer: &Viewer, overdue: bool, soon: bool) -> Markup {
     html! {
         @if overdue {
             span.badge.overdue { (viewer.t("foia.overdue")) }
@@ -372,7 +367,7 @@ pub async fn list(
 // GET /foia/{id}
 
 /// Where a deadline stands, in words, and the class that colours it.
-fn deadline_status(
+pub(crate) fn deadline_status(
     viewer: &Viewer,
     d: &Deadline,
     today: NaiveDate,
@@ -423,7 +418,7 @@ fn deadline_status(
 }
 
 /// One dated line of the timeline.
-struct Entry {
+pub(crate) struct Entry {
     date: NaiveDate,
     text: String,
     class: &'static str,
@@ -431,7 +426,7 @@ struct Entry {
 
 /// Everything dated that the request records, by date (same-day entries
 /// in the order of the procedure).
-fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
+pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
     let lang = viewer.lang;
     let mut out = Vec::new();
     let mut push = |date: NaiveDate, text: String, class: &'static str| {
@@ -521,7 +516,7 @@ fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
     out
 }
 
-fn yes_no(viewer: &Viewer, value: bool) -> &'static str {
+pub(crate) fn yes_no(viewer: &Viewer, value: bool) -> &'static str {
     if value {
         viewer.t("common.yes")
     } else {
@@ -529,7 +524,7 @@ fn yes_no(viewer: &Viewer, value: bool) -> &'static str {
     }
 }
 
-fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
+pub(crate) fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
     let lang = viewer.lang;
     let none = viewer.t("common.none");
     let day = |d: Option<NaiveDate>| d.map_or_else(|| none.to_owned(), |d| format_day(lang, d));
@@ -589,7 +584,7 @@ fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
     }
 }
 
-fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
+pub(crate) fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
     let lang = viewer.lang;
     html! {
         section.deadlines aria-labelledby="deadlines-heading" {
@@ -619,7 +614,7 @@ fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
     }
 }
 
-fn productions_section(viewer: &Viewer, productions: &[Production]) -> Markup {
+pub(crate) fn productions_section(viewer: &Viewer, productions: &[Production]) -> Markup {
     let lang = viewer.lang;
     let none = viewer.t("common.none");
     html! {
@@ -749,982 +744,4 @@ pub async fn show(
         StatusCode::OK,
         page(&viewer, &title, body),
     ))
-}
-
-// ---------------------------------------------------------------------------
-// The form
-
-/// The form's single fields: (name, label key). The names of the groups
-/// of rows (`tolling`, `communications`) are here too, for their messages.
-const FIELDS: [(&str, &str); 30] = [
-    ("id", "foia.id"),
-    ("agency", "foia.agency"),
-    ("component", "foia.component"),
-    ("subject", "foia.subject"),
-    ("tracking_number", "foia.tracking_number"),
-    ("status", "foia.status"),
-    ("requester", "foia.requester"),
-    ("request_text", "foia.request_text"),
-    ("date_sent", "foia.date_sent"),
-    ("date_received", "foia.date_received"),
-    ("date_perfected", "foia.date_perfected"),
-    ("expedited_requested", "foia.expedited_requested"),
-    ("expedited_outcome", "foia.expedited_outcome"),
-    ("expedited_date", "foia.expedited_date"),
-    ("fee_category", "foia.fee_category"),
-    ("fee_waiver_requested", "foia.fee_waiver_requested"),
-    ("fee_waiver_outcome", "foia.fee_waiver_outcome"),
-    ("fee_waiver_date", "foia.fee_waiver_date"),
-    ("unusual_circumstances", "foia.unusual_circumstances"),
-    ("extension_notified", "foia.extension_notified"),
-    ("determination_outcome", "foia.determination"),
-    ("determination_date", "foia.determination_date"),
-    ("appeal_filed", "foia.appeal_filed"),
-    ("appeal_received", "foia.appeal_received"),
-    ("appeal_decided", "foia.appeal_decided"),
-    (
-        "appeal_unusual_circumstances",
-        "foia.appeal_unusual_circumstances",
-    ),
-    (
-        "appeal_extension_notified",
-        "foia.appeal_extension_notified",
-    ),
-    ("appeal_window_days", "foia.appeal_window_days"),
-    ("tolling", "foia.tolling"),
-    ("communications", "foia.communications"),
-];
-
-fn label(lang: Lang, name: &str) -> &'static str {
-    FIELDS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, key)| t(lang, key))
-}
-
-fn static_name(name: &str) -> Option<&'static str> {
-    FIELDS.iter().map(|(n, _)| *n).find(|n| *n == name)
-}
-
-/// One tolling period as typed.
-#[derive(Clone, Default)]
-struct TollingRow {
-    kind: String,
-    from: String,
-    to: String,
-}
-
-/// One communication as typed.
-#[derive(Clone, Default)]
-struct CommunicationRow {
-    date: String,
-    direction: String,
-    summary: String,
-}
-
-/// The form as submitted, or as filled from a stored request. No `Debug`:
-/// the request text, the requester and the summaries are sensitive.
-#[derive(Clone, Default)]
-pub struct FoiaForm {
-    values: BTreeMap<&'static str, String>,
-    /// The rows that are not blank, in the order given.
-    tolling: Vec<TollingRow>,
-    communications: Vec<CommunicationRow>,
-    /// More rows than [`MAX_ROWS`] were sent.
-    too_many: bool,
-}
-
-/// `tolling_3_from` → `(3, "from")`.
-fn row_key<'a>(key: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
-    let rest = key.strip_prefix(prefix)?;
-    let (index, sub) = rest.split_once('_')?;
-    Some((index.parse().ok()?, sub))
-}
-
-fn optional(value: &str) -> Option<String> {
-    let v = value.trim();
-    (!v.is_empty()).then(|| v.to_owned())
-}
-
-fn day_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-impl FoiaForm {
-    fn get(&self, name: &str) -> &str {
-        self.values.get(name).map_or("", String::as_str)
-    }
-
-    fn checked(&self, name: &str) -> bool {
-        is_checked(self.get(name))
-    }
-
-    fn set(&mut self, name: &'static str, value: impl Into<String>) {
-        self.values.insert(name, value.into());
-    }
-
-    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
-        let mut form = FoiaForm::default();
-        let mut tolling: BTreeMap<usize, TollingRow> = BTreeMap::new();
-        let mut communications: BTreeMap<usize, CommunicationRow> = BTreeMap::new();
-        for (key, value) in pairs {
-            if let Some(name) = static_name(&key) {
-                form.values.insert(name, value);
-            } else if let Some((i, sub)) = row_key(&key, "tolling_") {
-                let row = tolling.entry(i).or_default();
-                match sub {
-                    "kind" => row.kind = value,
-                    "from" => row.from = value,
-                    "to" => row.to = value,
-                    _ => {}
-                }
-            } else if let Some((i, sub)) = row_key(&key, "communication_") {
-                let row = communications.entry(i).or_default();
-                match sub {
-                    "date" => row.date = value,
-                    "direction" => row.direction = value,
-                    "summary" => row.summary = value,
-                    _ => {}
-                }
-            }
-        }
-        form.tolling = tolling
-            .into_values()
-            .filter(|r| {
-                ![&r.kind, &r.from, &r.to]
-                    .iter()
-                    .all(|v| v.trim().is_empty())
-            })
-            .collect();
-        form.communications = communications
-            .into_values()
-            .filter(|r| {
-                ![&r.date, &r.direction, &r.summary]
-                    .iter()
-                    .all(|v| v.trim().is_empty())
-            })
-            .collect();
-        form.too_many = form.tolling.len() > MAX_ROWS || form.communications.len() > MAX_ROWS;
-        form
-    }
-
-    /// The form filled from a stored request: every field it holds.
-    fn from_request(r: &FoiaRequest) -> Self {
-        let p = r.to_parts();
-        let mut f = FoiaForm::default();
-        let flag = |b: bool| if b { "1" } else { "" };
-        f.set("id", p.id);
-        f.set("agency", p.agency);
-        f.set("component", p.component.unwrap_or_default());
-        f.set("subject", p.subject);
-        f.set("request_text", p.request_text.unwrap_or_default());
-        f.set("requester", p.requester.unwrap_or_default());
-        f.set("tracking_number", p.tracking_number.unwrap_or_default());
-        f.set("status", p.status.unwrap_or_default());
-        f.set("date_sent", p.date_sent.unwrap_or_default());
-        f.set("date_received", p.date_received.unwrap_or_default());
-        f.set("date_perfected", p.date_perfected.unwrap_or_default());
-        f.set("expedited_requested", flag(p.expedited_requested));
-        if let Some(d) = p.expedited_decision {
-            f.set("expedited_outcome", d.outcome);
-            f.set("expedited_date", d.date);
-        }
-        f.set("fee_category", p.fee_category.unwrap_or_default());
-        f.set("fee_waiver_requested", flag(p.fee_waiver_requested));
-        if let Some(d) = p.fee_waiver_decision {
-            f.set("fee_waiver_outcome", d.outcome);
-            f.set("fee_waiver_date", d.date);
-        }
-        f.set("unusual_circumstances", flag(p.unusual_circumstances));
-        f.set(
-            "extension_notified",
-            p.extension_notified.unwrap_or_default(),
-        );
-        if let Some(d) = p.determination {
-            f.set("determination_outcome", d.outcome);
-            f.set("determination_date", d.date);
-        }
-        if let Some(a) = p.appeal {
-            f.set("appeal_filed", a.filed);
-            f.set("appeal_received", a.received.unwrap_or_default());
-            f.set("appeal_decided", a.decided.unwrap_or_default());
-            f.set(
-                "appeal_unusual_circumstances",
-                flag(a.unusual_circumstances),
-            );
-            f.set(
-                "appeal_extension_notified",
-                a.extension_notified.unwrap_or_default(),
-            );
-        }
-        f.set(
-            "appeal_window_days",
-            p.appeal_window_days
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        );
-        f.tolling = r
-            .tolling()
-            .iter()
-            .map(|t| TollingRow {
-                kind: t.kind.code().to_owned(),
-                from: day_text(t.from),
-                to: t.to.map(day_text).unwrap_or_default(),
-            })
-            .collect();
-        f.communications = r
-            .communications()
-            .iter()
-            .map(|m| CommunicationRow {
-                date: day_text(m.date),
-                direction: m.direction.code().to_owned(),
-                summary: m.summary.expose().to_owned(),
-            })
-            .collect();
-        f
-    }
-
-    /// A decision when either of its fields is filled.
-    fn decision(&self, outcome: &str, date: &str) -> Option<DecisionParts> {
-        let (o, d) = (self.get(outcome).trim(), self.get(date).trim());
-        (!o.is_empty() || !d.is_empty()).then(|| DecisionParts {
-            outcome: o.to_owned(),
-            date: d.to_owned(),
-        })
-    }
-
-    /// The parts for `FoiaRequest::new`, and the problems found before
-    /// (a number of days that is not a number).
-    fn to_parts(&self, lang: Lang, id: &str) -> (FoiaRequestParts, Vec<(&'static str, String)>) {
-        let mut problems = Vec::new();
-        let opt = |name: &str| optional(self.get(name));
-        let appeal_fields = [
-            "appeal_filed",
-            "appeal_received",
-            "appeal_decided",
-            "appeal_extension_notified",
-        ];
-        let appeal = (appeal_fields.iter().any(|n| !self.get(n).trim().is_empty())
-            || self.checked("appeal_unusual_circumstances"))
-        .then(|| AppealParts {
-            filed: self.get("appeal_filed").trim().to_owned(),
-            received: opt("appeal_received"),
-            decided: opt("appeal_decided"),
-            unusual_circumstances: self.checked("appeal_unusual_circumstances"),
-            extension_notified: opt("appeal_extension_notified"),
-        });
-        let appeal_window_days = match self.get("appeal_window_days").trim() {
-            "" => None,
-            days => match days.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    problems.push((
-                        "appeal_window_days",
-                        t(lang, "foia.not_a_number").to_owned(),
-                    ));
-                    None
-                }
-            },
-        };
-        if self.too_many {
-            problems.push(("", t(lang, "foia.too_many_rows").to_owned()));
-        }
-        let parts = FoiaRequestParts {
-            id: id.to_owned(),
-            agency: self.get("agency").trim().to_owned(),
-            component: opt("component"),
-            subject: self.get("subject").trim().to_owned(),
-            request_text: optional(&self.get("request_text").replace("\r\n", "\n")),
-            requester: opt("requester"),
-            tracking_number: opt("tracking_number"),
-            status: opt("status"),
-            date_sent: opt("date_sent"),
-            date_received: opt("date_received"),
-            date_perfected: opt("date_perfected"),
-            expedited_requested: self.checked("expedited_requested"),
-            expedited_decision: self.decision("expedited_outcome", "expedited_date"),
-            fee_category: opt("fee_category"),
-            fee_waiver_requested: self.checked("fee_waiver_requested"),
-            fee_waiver_decision: self.decision("fee_waiver_outcome", "fee_waiver_date"),
-            tolling: self
-                .tolling
-                .iter()
-                .take(MAX_ROWS)
-                .map(|r| TollingParts {
-                    kind: r.kind.trim().to_owned(),
-                    from: r.from.trim().to_owned(),
-                    to: optional(&r.to),
-                })
-                .collect(),
-            unusual_circumstances: self.checked("unusual_circumstances"),
-            extension_notified: opt("extension_notified"),
-            determination: self.decision("determination_outcome", "determination_date"),
-            appeal,
-            appeal_window_days,
-            communications: self
-                .communications
-                .iter()
-                .take(MAX_ROWS)
-                .map(|r| CommunicationParts {
-                    date: r.date.trim().to_owned(),
-                    direction: r.direction.trim().to_owned(),
-                    summary: r.summary.replace("\r\n", "\n").trim().to_owned(),
-                })
-                .collect(),
-        };
-        (parts, problems)
-    }
-}
-
-/// Where an error of `FoiaRequest::new` goes in the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    /// A single field (`""`: the summary only).
-    Field(&'static str),
-    /// A field of a row: `tolling` or `communications`, the row, the
-    /// field (`kind`, `from`, `to`; `date`, `direction`, `summary`).
-    Row(&'static str, usize, &'static str),
-}
-
-/// `tolling[2].to` → `(2, "to")`; `tolling[2]` → `(2, "")`.
-fn row_path(field: &str, prefix: &str) -> Option<(usize, String)> {
-    let rest = field.strip_prefix(prefix)?.strip_prefix('[')?;
-    let (index, rest) = rest.split_once(']')?;
-    Some((index.parse().ok()?, rest.trim_start_matches('.').to_owned()))
-}
-
-/// The place in the form of a field of `FoiaRequestParts`.
-fn place_of(field: &str) -> Place {
-    if let Some((i, sub)) = row_path(field, "tolling") {
-        let sub = match sub.as_str() {
-            "kind" => "kind",
-            "to" => "to",
-            _ => "from",
-        };
-        return Place::Row("tolling", i, sub);
-    }
-    if let Some((i, sub)) = row_path(field, "communications") {
-        let sub = match sub.as_str() {
-            "direction" => "direction",
-            "summary" => "summary",
-            _ => "date",
-        };
-        return Place::Row("communications", i, sub);
-    }
-    let name = match field {
-        "expedited_decision" | "expedited_decision.outcome" => "expedited_outcome",
-        "expedited_decision.date" => "expedited_date",
-        "fee_waiver_decision" | "fee_waiver_decision.outcome" => "fee_waiver_outcome",
-        "fee_waiver_decision.date" => "fee_waiver_date",
-        "determination" | "determination.outcome" => "determination_outcome",
-        "determination.date" => "determination_date",
-        other => return Place::Field(static_name(&other.replace('.', "_")).unwrap_or("")),
-    };
-    Place::Field(name)
-}
-
-/// "Period 2" / "Communication 3".
-fn row_title(lang: Lang, group: &str, index: usize) -> String {
-    let key = if group == "tolling" {
-        "foia.period"
-    } else {
-        "foia.communication"
-    };
-    format!("{} {}", t(lang, key), index + 1)
-}
-
-fn row_field_label(lang: Lang, sub: &str) -> &'static str {
-    match sub {
-        "kind" => t(lang, "foia.tolling_kind"),
-        "from" => t(lang, "foia.from"),
-        "to" => t(lang, "foia.to"),
-        "date" => t(lang, "foia.comm_date"),
-        "direction" => t(lang, "foia.direction"),
-        _ => t(lang, "foia.summary"),
-    }
-}
-
-/// What another field is called in a message: its label, quoted.
-fn other_label(lang: Lang, other: &str) -> String {
-    let name = match place_of(other) {
-        Place::Row(group, i, _) => row_title(lang, group, i),
-        Place::Field("") => other.to_owned(),
-        Place::Field(name) => label(lang, name).to_owned(),
-    };
-    match lang {
-        Lang::En => format!("“{name}”"),
-        Lang::Es => format!("«{name}»"),
-    }
-}
-
-/// The reason of an error in `lang`, naming other fields by their labels
-/// rather than by their names in the data.
-fn reason(lang: Lang, problem: &Problem) -> String {
-    match problem {
-        Problem::Before { other } => {
-            format!("{} {}", t(lang, "foia.is_before"), other_label(lang, other))
-        }
-        Problem::Requires { other } => {
-            format!("{} {}", t(lang, "foia.requires"), other_label(lang, other))
-        }
-        Problem::Overlaps { other } => {
-            format!("{} {}", t(lang, "foia.overlaps"), other_label(lang, other))
-        }
-        p => p.message(lang),
-    }
-}
-
-/// The messages of a refused form: per field (with the summary) and per
-/// row field.
-#[derive(Default)]
-struct Messages {
-    form: FormErrors,
-    rows: Vec<(&'static str, usize, &'static str, String)>,
-}
-
-impl Messages {
-    fn add(&mut self, lang: Lang, error: &FieldError) {
-        let text = reason(lang, &error.problem);
-        match place_of(&error.field) {
-            Place::Field(name) => self.form.add(name, label(lang, name), text),
-            Place::Row(group, i, sub) => {
-                self.form.add(
-                    group,
-                    label(lang, group),
-                    format!(
-                        "{}, {}: {text}",
-                        row_title(lang, group, i),
-                        row_field_label(lang, sub).to_lowercase()
-                    ),
-                );
-                self.rows.push((group, i, sub, text));
-            }
-        }
-    }
-
-    fn row(&self, group: &str, i: usize, sub: &str) -> Vec<&str> {
-        self.rows
-            .iter()
-            .filter(|(g, r, s, _)| *g == group && *r == i && *s == sub)
-            .map(|(_, _, _, m)| m.as_str())
-            .collect()
-    }
-}
-
-/// A labelled control of a row, as [`field`] draws a single field.
-fn row_field(
-    messages: &[&str],
-    name: &str,
-    label: &str,
-    hint: Option<&str>,
-    control: impl FnOnce(&Control) -> Markup,
-) -> Markup {
-    let id = field_id(name);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let mut described = Vec::new();
-    if hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if !messages.is_empty() {
-        described.push(error_id.clone());
-    }
-    let c = Control {
-        id: id.clone(),
-        described_by: (!described.is_empty()).then(|| described.join(" ")),
-        invalid: !messages.is_empty(),
-    };
-    html! {
-        div.field.invalid[c.invalid] {
-            label for=(id) { (label) }
-            @if let Some(h) = hint { p.hint id=(hint_id) { (h) } }
-            @if !messages.is_empty() {
-                div.field-error id=(error_id) { @for m in messages { p { (m) } } }
-            }
-            (control(&c))
-        }
-    }
-}
-
-/// A checkbox with its label after it, and its messages.
-fn checkbox(errors: &FormErrors, name: &'static str, label: &str, checked: bool) -> Markup {
-    let id = field_id(name);
-    let messages = errors.messages(name);
-    let error_id = format!("{id}-error");
-    html! {
-        div.field.check.invalid[!messages.is_empty()] {
-            @if !messages.is_empty() {
-                div.field-error id=(error_id) { @for m in &messages { p { (m) } } }
-            }
-            span {
-                input id=(id) name=(name) type="checkbox" value="1" checked[checked]
-                    aria-describedby=[(!messages.is_empty()).then_some(error_id.as_str())];
-                " "
-                label for=(id) { (label) }
-            }
-        }
-    }
-}
-
-/// Whether the form records a new request or updates one.
-#[derive(Debug, Clone)]
-enum Mode {
-    New,
-    Edit(testimonio_domain::RecordId),
-}
-
-fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Markup {
-    let lang = viewer.lang;
-    let none = viewer.t("common.none");
-    let day_hint = viewer.t("field.day_hint");
-    let blank = TollingRow::default();
-    let rows = form
-        .tolling
-        .iter()
-        .take(MAX_ROWS)
-        .chain(std::iter::once(&blank))
-        .enumerate();
-    let count = form.tolling.len().min(MAX_ROWS);
-    html! {
-        fieldset.rows #f-tolling {
-            legend { (viewer.t("foia.tolling")) }
-            p.hint { (viewer.t("foia.tolling_hint")) }
-            @for (i, row) in rows {
-                @let kind = format!("tolling_{i}_kind");
-                @let from = format!("tolling_{i}_from");
-                @let to = format!("tolling_{i}_to");
-                fieldset.row {
-                    legend {
-                        @if i == count { (viewer.t("foia.add_period")) } @else { (row_title(lang, "tolling", i)) }
-                    }
-                    (row_field(&m.row("tolling", i, "kind"), &kind, viewer.t("foia.tolling_kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
-                    (row_field(&m.row("tolling", i, "from"), &from, viewer.t("foia.from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
-                    (row_field(&m.row("tolling", i, "to"), &to, viewer.t("foia.to"), Some(viewer.t("foia.to_hint")), |c| input(c, &to, "date", &row.to)))
-                }
-            }
-        }
-    }
-}
-
-fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Markup {
-    let lang = viewer.lang;
-    let none = viewer.t("common.none");
-    let day_hint = viewer.t("field.day_hint");
-    let blank = CommunicationRow::default();
-    let rows = form
-        .communications
-        .iter()
-        .take(MAX_ROWS)
-        .chain(std::iter::once(&blank))
-        .enumerate();
-    let count = form.communications.len().min(MAX_ROWS);
-    html! {
-        fieldset.rows #f-communications {
-            legend { (viewer.t("foia.communications")) }
-            p.hint { (viewer.t("foia.rows_hint")) }
-            @for (i, row) in rows {
-                @let date = format!("communication_{i}_date");
-                @let direction = format!("communication_{i}_direction");
-                @let summary = format!("communication_{i}_summary");
-                fieldset.row {
-                    legend {
-                        @if i == count { (viewer.t("foia.add_communication")) } @else { (row_title(lang, "communications", i)) }
-                    }
-                    (row_field(&m.row("communications", i, "date"), &date, viewer.t("foia.comm_date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
-                    (row_field(&m.row("communications", i, "direction"), &direction, viewer.t("foia.direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
-                    (row_field(&m.row("communications", i, "summary"), &summary, viewer.t("foia.summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
-                }
-            }
-        }
-    }
-}
-
-fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messages) -> Markup {
-    let lang = viewer.lang;
-    let e = &m.form;
-    let none = viewer.t("common.none");
-    let day_hint = viewer.t("field.day_hint");
-    let l = |name: &str| label(lang, name);
-    let v = |name: &str| form.get(name);
-    let (title, action) = match mode {
-        Mode::New => (viewer.t("foia.new"), "/foia".to_owned()),
-        Mode::Edit(id) => (viewer.t("foia.edit"), format!("/foia/{id}")),
-    };
-    let date = |name: &'static str| {
-        field(e, name, l(name), Some(day_hint), |c| {
-            input(c, name, "date", v(name))
-        })
-    };
-    let status = if v("status").is_empty() {
-        Status::Drafted.code()
-    } else {
-        v("status")
-    };
-    let body = html! {
-        @if let Mode::Edit(id) = mode {
-            p { a href={ "/foia/" (id) } { "← " (viewer.t("common.view")) " " code { (id) } } }
-        }
-        h1 { (title) }
-        (error_summary(viewer, e))
-        form.stack.record.foia-form method="post" action=(action) {
-            (csrf_field(viewer))
-            fieldset {
-                legend { (viewer.t("foia.section_request")) }
-                @match mode {
-                    Mode::New => {
-                        (field(e, "id", l("id"), Some(viewer.t("field.id_hint")), |c| input(c, "id", "text", v("id"))))
-                    }
-                    Mode::Edit(id) => {
-                        p { strong { (l("id")) ": " } code { (id) } }
-                    }
-                }
-                (field(e, "agency", l("agency"), None, |c| select(c, "agency", Some(none), &federal_agency_options(lang), v("agency"))))
-                (field(e, "component", l("component"), Some(viewer.t("foia.component_hint")), |c| input(c, "component", "text", v("component"))))
-                (field(e, "subject", l("subject"), Some(viewer.t("foia.subject_hint")), |c| input(c, "subject", "text", v("subject"))))
-                (field(e, "tracking_number", l("tracking_number"), None, |c| input(c, "tracking_number", "text", v("tracking_number"))))
-                (field(e, "status", l("status"), None, |c| select(c, "status", None, &status_options(lang), status)))
-                (field(e, "requester", l("requester"), None, |c| input(c, "requester", "text", v("requester"))))
-                (field(e, "request_text", l("request_text"), None, |c| textarea(c, "request_text", v("request_text"), 8)))
-            }
-            fieldset {
-                legend { (viewer.t("foia.section_dates")) }
-                (date("date_sent"))
-                (date("date_received"))
-                (date("date_perfected"))
-            }
-            fieldset {
-                legend { (viewer.t("foia.section_fees")) }
-                (checkbox(e, "expedited_requested", l("expedited_requested"), form.checked("expedited_requested")))
-                (field(e, "expedited_outcome", l("expedited_outcome"), None, |c| select(c, "expedited_outcome", Some(none), &outcome_options(lang), v("expedited_outcome"))))
-                (date("expedited_date"))
-                (field(e, "fee_category", l("fee_category"), None, |c| select(c, "fee_category", Some(none), &fee_category_options(lang), v("fee_category"))))
-                (checkbox(e, "fee_waiver_requested", l("fee_waiver_requested"), form.checked("fee_waiver_requested")))
-                (field(e, "fee_waiver_outcome", l("fee_waiver_outcome"), None, |c| select(c, "fee_waiver_outcome", Some(none), &outcome_options(lang), v("fee_waiver_outcome"))))
-                (date("fee_waiver_date"))
-            }
-            fieldset {
-                legend { (viewer.t("foia.section_determination")) }
-                (checkbox(e, "unusual_circumstances", l("unusual_circumstances"), form.checked("unusual_circumstances")))
-                (date("extension_notified"))
-                (field(e, "determination_outcome", l("determination_outcome"), None, |c| select(c, "determination_outcome", Some(none), &determination_options(lang), v("determination_outcome"))))
-                (date("determination_date"))
-            }
-            fieldset {
-                legend { (viewer.t("foia.section_appeal")) }
-                (date("appeal_filed"))
-                (date("appeal_received"))
-                (date("appeal_decided"))
-                (checkbox(e, "appeal_unusual_circumstances", l("appeal_unusual_circumstances"), form.checked("appeal_unusual_circumstances")))
-                (date("appeal_extension_notified"))
-                (field(e, "appeal_window_days", l("appeal_window_days"), Some(viewer.t("foia.appeal_window_hint")), |c| input(c, "appeal_window_days", "number", v("appeal_window_days"))))
-            }
-            (tolling_rows(viewer, form, m))
-            (communication_rows(viewer, form, m))
-            button type="submit" { (viewer.t("common.save")) }
-        }
-    };
-    page(viewer, title, body)
-}
-
-/// A new random request id: `foia-` and 12 hex digits.
-pub fn new_foia_id() -> String {
-    let mut bytes = [0u8; 6];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("foia-{}", hex::encode(bytes))
-}
-
-pub async fn new_form(viewer: Viewer) -> Markup {
-    form_page(
-        &viewer,
-        &Mode::New,
-        &FoiaForm::default(),
-        &Messages::default(),
-    )
-}
-
-pub async fn edit_form(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> Result<Markup, AppError> {
-    let id = path_id(&id)?;
-    let lookup = id.clone();
-    let request = state
-        .with_vault(&viewer.actor(), move |v| {
-            v.foia(lookup.as_str())?.ok_or(AppError::NOT_FOUND)
-        })
-        .await?;
-    let form = FoiaForm::from_request(&request);
-    Ok(form_page(
-        &viewer,
-        &Mode::Edit(id),
-        &form,
-        &Messages::default(),
-    ))
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    save(state, viewer, Mode::New, FoiaForm::from_pairs(pairs)).await
-}
-
-pub async fn update(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    let id = path_id(&id)?;
-    save(state, viewer, Mode::Edit(id), FoiaForm::from_pairs(pairs)).await
-}
-
-/// What came of a submitted form.
-enum Stored {
-    Saved,
-    Invalid,
-    IdTaken,
-}
-
-async fn save(
-    state: AppState,
-    viewer: Viewer,
-    mode: Mode,
-    form: FoiaForm,
-) -> Result<Response, AppError> {
-    let lang = viewer.lang;
-    let id = match &mode {
-        Mode::Edit(id) => id.to_string(),
-        Mode::New if form.get("id").trim().is_empty() => new_foia_id(),
-        Mode::New => form.get("id").trim().to_owned(),
-    };
-    let (parts, problems) = form.to_parts(lang, &id);
-    let mut messages = Messages::default();
-    for (name, text) in problems {
-        messages.form.add(name, label(lang, name), text);
-    }
-    let request = match FoiaRequest::new(parts, today()) {
-        Ok(r) if messages.form.is_empty() => Some(r),
-        Ok(_) => None,
-        Err(errors) => {
-            for e in &errors {
-                messages.add(lang, e);
-            }
-            None
-        }
-    };
-    let editing = match &mode {
-        Mode::Edit(id) => Some(id.clone()),
-        Mode::New => None,
-    };
-    let stored = state
-        .with_vault(&viewer.actor(), move |v| {
-            if let Some(id) = &editing
-                && v.foia(id.as_str())?.is_none()
-            {
-                return Err(AppError::NOT_FOUND);
-            }
-            let Some(request) = request else {
-                return Ok(Stored::Invalid);
-            };
-            // `new` would be shadowed by the form's own URL, /foia/new.
-            if editing.is_none()
-                && (request.id().as_str() == "new" || v.foia(request.id().as_str())?.is_some())
-            {
-                return Ok(Stored::IdTaken);
-            }
-            v.put_foia(&request)?;
-            Ok(Stored::Saved)
-        })
-        .await?;
-    match stored {
-        Stored::Saved => {
-            return Ok((
-                [(header::SET_COOKIE, flash_saved(&state))],
-                Redirect::to(&format!("/foia/{id}")),
-            )
-                .into_response());
-        }
-        Stored::Invalid => {}
-        Stored::IdTaken => {
-            messages
-                .form
-                .add("id", label(lang, "id"), t(lang, "foia.id_taken").to_owned());
-        }
-    }
-    let path = match &mode {
-        Mode::New => "/foia/new".to_owned(),
-        Mode::Edit(id) => format!("/foia/{id}/edit"),
-    };
-    let viewer = viewer_at(&viewer, path);
-    Ok((
-        StatusCode::BAD_REQUEST,
-        form_page(&viewer, &mode, &form, &messages),
-    )
-        .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn errors_of_the_parts_land_on_their_form_fields() {
-        assert_eq!(place_of("agency"), Place::Field("agency"));
-        assert_eq!(place_of("appeal.filed"), Place::Field("appeal_filed"));
-        assert_eq!(
-            place_of("appeal.extension_notified"),
-            Place::Field("appeal_extension_notified")
-        );
-        assert_eq!(
-            place_of("expedited_decision"),
-            Place::Field("expedited_outcome")
-        );
-        assert_eq!(
-            place_of("determination.date"),
-            Place::Field("determination_date")
-        );
-        assert_eq!(place_of("tolling[2].to"), Place::Row("tolling", 2, "to"));
-        assert_eq!(place_of("tolling[1]"), Place::Row("tolling", 1, "from"));
-        assert_eq!(
-            place_of("communications[0].summary"),
-            Place::Row("communications", 0, "summary")
-        );
-        assert_eq!(place_of("requester_name"), Place::Field(""));
-    }
-
-    #[test]
-    fn a_form_becomes_parts_with_rows_and_decisions() {
-        let form = FoiaForm::from_pairs(pairs(&[
-            ("csrf", "x"),
-            ("agency", "ice"),
-            ("subject", " Detainers "),
-            ("date_received", "2025-03-03"),
-            ("determination_outcome", "denied"),
-            ("determination_date", "2025-04-01"),
-            ("appeal_filed", "2025-04-10"),
-            ("appeal_window_days", "120"),
-            ("tolling_0_kind", "clarification"),
-            ("tolling_0_from", "2025-03-10"),
-            ("tolling_0_to", ""),
-            ("tolling_1_kind", ""),
-            ("tolling_1_from", ""),
-            ("communication_5_date", "2025-03-04"),
-            ("communication_5_direction", "in"),
-            ("communication_5_summary", "Acknowledgment\r\nletter"),
-            ("communication_6_direction", ""),
-        ]));
-        let (parts, problems) = form.to_parts(Lang::En, "foia-1");
-        assert!(problems.is_empty());
-        assert_eq!(parts.subject, "Detainers");
-        assert_eq!(parts.tolling.len(), 1);
-        assert_eq!(parts.tolling[0].to, None);
-        assert_eq!(parts.communications.len(), 1);
-        assert_eq!(parts.communications[0].summary, "Acknowledgment\nletter");
-        assert_eq!(parts.appeal.as_ref().unwrap().filed, "2025-04-10");
-        assert_eq!(parts.appeal_window_days, Some(120));
-        assert!(parts.expedited_decision.is_none());
-        assert!(parts.extension_notified.is_none());
-        let request = FoiaRequest::new(parts, d(2026, 1, 1)).unwrap();
-        // And back: the stored request fills the form with everything.
-        let again = FoiaForm::from_request(&request);
-        let (parts, _) = again.to_parts(Lang::En, "foia-1");
-        assert_eq!(FoiaRequest::new(parts, d(2026, 1, 1)).unwrap(), request);
-    }
-
-    #[test]
-    fn messages_name_other_fields_by_their_labels() {
-        let form = FoiaForm::from_pairs(pairs(&[
-            ("agency", "ice"),
-            ("subject", "Records"),
-            ("date_sent", "2025-03-10"),
-            ("date_received", "2025-03-07"),
-            ("tolling_0_kind", "clarification"),
-            ("tolling_0_from", "2025-03-20"),
-            ("tolling_0_to", "2025-03-12"),
-            ("appeal_window_days", "ninety"),
-        ]));
-        let (parts, problems) = form.to_parts(Lang::Es, "foia-1");
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].0, "appeal_window_days");
-        let errors = FoiaRequest::new(parts, d(2026, 1, 1)).unwrap_err();
-        let mut m = Messages::default();
-        for e in &errors {
-            m.add(Lang::Es, e);
-        }
-        assert_eq!(
-            m.form.messages("date_received"),
-            ["es anterior a «Enviada el»"]
-        );
-        assert_eq!(m.row("tolling", 0, "to"), ["termina antes de empezar"]);
-        assert!(m.form.messages("tolling")[0].starts_with("Periodo 1, hasta: "));
-    }
-
-    #[test]
-    fn the_list_puts_overdue_requests_first() {
-        let today = d(2025, 6, 2);
-        let request = |id: &str, received: &str| {
-            FoiaRequest::new(
-                FoiaRequestParts {
-                    id: id.into(),
-                    agency: "uscis".into(),
-                    subject: "Records".into(),
-                    date_received: Some(received.into()),
-                    ..FoiaRequestParts::default()
-                },
-                today,
-            )
-            .unwrap()
-        };
-        let draft = FoiaRequest::new(
-            FoiaRequestParts {
-                id: "d-none".into(),
-                agency: "ice".into(),
-                subject: "Draft".into(),
-                ..FoiaRequestParts::default()
-            },
-            today,
-        )
-        .unwrap();
-        let mut rows = vec![
-            Row::new(draft, today),
-            Row::new(request("a-later", "2025-05-30"), today),
-            Row::new(request("b-soon", "2025-05-02"), today),
-            Row::new(request("c-overdue", "2025-03-03"), today),
-        ];
-        sort_rows(&mut rows);
-        let ids: Vec<String> = rows.iter().map(|r| r.request.id().to_string()).collect();
-        assert_eq!(ids, ["c-overdue", "b-soon", "a-later", "d-none"]);
-        assert!(rows[0].overdue && !rows[0].soon);
-        assert!(rows[1].soon && !rows[1].overdue);
-        assert_eq!(rows[3].next, None);
-    }
-
-    #[test]
-    fn generated_ids_are_valid() {
-        let id = new_foia_id();
-        assert_eq!(id.len(), 17);
-        assert!(testimonio_domain::RecordId::parse("id", &id).is_ok());
-    }
-
-    #[test]
-    fn days_are_formatted_per_language() {
-        assert_eq!(format_day(Lang::En, d(2025, 1, 22)), "22 January 2025");
-        assert_eq!(format_day(Lang::Es, d(2025, 1, 22)), "22 de enero de 2025");
-        assert_eq!(days_text(Lang::Es, 1), "1 día");
-        assert_eq!(days_text(Lang::En, -3), "3 days");
-    }
 }

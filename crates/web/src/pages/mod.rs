@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod event_form;
 pub mod events;
 pub mod foia;
+pub mod foia_form;
 pub mod forms;
 pub mod groups;
 pub mod login;
