@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
-use rand::RngCore;
 use serde::Deserialize;
 use testimonio_domain::exchange::{EventRecord, ParticipantEntry};
 use testimonio_domain::{Event, FieldError, Lang, ParticipantRole, RecordId, Verification};
@@ -68,9 +67,7 @@ pub(crate) fn event_label(lang: Lang, name: &str) -> &'static str {
 
 /// A new random event id: `evt-` and 12 hex digits.
 pub fn new_event_id() -> String {
-    let mut bytes = [0u8; 6];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("evt-{}", hex::encode(bytes))
+    new_id("evt")
 }
 
 /// The role code for what a user typed: a code (`family_member`, `family

@@ -10,7 +10,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use maud::{Markup, html};
-use rand::RngCore;
 use testimonio_foia::{
     AppealParts, CommunicationParts, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts,
     Problem, Status, TollingParts,
@@ -483,41 +482,6 @@ impl Messages {
     }
 }
 
-/// A labelled control of a row, as [`field`] draws a single field.
-pub(crate) fn row_field(
-    messages: &[&str],
-    name: &str,
-    label: &str,
-    hint: Option<&str>,
-    control: impl FnOnce(&Control) -> Markup,
-) -> Markup {
-    let id = field_id(name);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let mut described = Vec::new();
-    if hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if !messages.is_empty() {
-        described.push(error_id.clone());
-    }
-    let c = Control {
-        id: id.clone(),
-        described_by: (!described.is_empty()).then(|| described.join(" ")),
-        invalid: !messages.is_empty(),
-    };
-    html! {
-        div.field.invalid[c.invalid] {
-            label for=(id) { (label) }
-            @if let Some(h) = hint { p.hint id=(hint_id) { (h) } }
-            @if !messages.is_empty() {
-                div.field-error id=(error_id) { @for m in messages { p { (m) } } }
-            }
-            (control(&c))
-        }
-    }
-}
-
 /// A checkbox with its label after it, and its messages.
 pub(crate) fn checkbox(
     errors: &FormErrors,
@@ -574,9 +538,9 @@ pub(crate) fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Ma
                     legend {
                         @if i == count { (viewer.t("foia.add_period")) } @else { (row_title(lang, "tolling", i)) }
                     }
-                    (row_field(&m.row("tolling", i, "kind"), &kind, viewer.t("foia.tolling_kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
-                    (row_field(&m.row("tolling", i, "from"), &from, viewer.t("foia.from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
-                    (row_field(&m.row("tolling", i, "to"), &to, viewer.t("foia.to"), Some(viewer.t("foia.to_hint")), |c| input(c, &to, "date", &row.to)))
+                    (labelled(&m.row("tolling", i, "kind"), &kind, viewer.t("foia.tolling_kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
+                    (labelled(&m.row("tolling", i, "from"), &from, viewer.t("foia.from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
+                    (labelled(&m.row("tolling", i, "to"), &to, viewer.t("foia.to"), Some(viewer.t("foia.to_hint")), |c| input(c, &to, "date", &row.to)))
                 }
             }
         }
@@ -607,9 +571,9 @@ pub(crate) fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages)
                     legend {
                         @if i == count { (viewer.t("foia.add_communication")) } @else { (row_title(lang, "communications", i)) }
                     }
-                    (row_field(&m.row("communications", i, "date"), &date, viewer.t("foia.comm_date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
-                    (row_field(&m.row("communications", i, "direction"), &direction, viewer.t("foia.direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
-                    (row_field(&m.row("communications", i, "summary"), &summary, viewer.t("foia.summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
+                    (labelled(&m.row("communications", i, "date"), &date, viewer.t("foia.comm_date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
+                    (labelled(&m.row("communications", i, "direction"), &direction, viewer.t("foia.direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
+                    (labelled(&m.row("communications", i, "summary"), &summary, viewer.t("foia.summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
                 }
             }
         }
@@ -705,9 +669,7 @@ pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messa
 
 /// A new random request id: `foia-` and 12 hex digits.
 pub fn new_foia_id() -> String {
-    let mut bytes = [0u8; 6];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("foia-{}", hex::encode(bytes))
+    new_id("foia")
 }
 
 pub async fn new_form(viewer: Viewer) -> Markup {

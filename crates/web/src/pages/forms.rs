@@ -5,6 +5,7 @@
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
+use rand::RngCore;
 use testimonio_domain::{
     Agency, Event, EventKind, EventType, FieldOffice, Lang, Location, RecordId, UsState,
     Verification,
@@ -77,8 +78,19 @@ pub(crate) fn field(
     hint: Option<&str>,
     control: impl FnOnce(&Control) -> Markup,
 ) -> Markup {
+    labelled(&errors.messages(name), name, label, hint, control)
+}
+
+/// A labelled control with the given messages: what [`field`] draws, for
+/// forms that keep their messages elsewhere (rows of repeated fields).
+pub(crate) fn labelled(
+    messages: &[&str],
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    control: impl FnOnce(&Control) -> Markup,
+) -> Markup {
     let id = field_id(name);
-    let messages = errors.messages(name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let mut described = Vec::new();
@@ -98,11 +110,18 @@ pub(crate) fn field(
             label for=(id) { (label) }
             @if let Some(h) = hint { p.hint id=(hint_id) { (h) } }
             @if !messages.is_empty() {
-                div.field-error id=(error_id) { @for m in &messages { p { (m) } } }
+                div.field-error id=(error_id) { @for m in messages { p { (m) } } }
             }
             (control(&c))
         }
     }
+}
+
+/// A new random record id: `prefix-` and 12 hex digits.
+pub(crate) fn new_id(prefix: &str) -> String {
+    let mut bytes = [0u8; 6];
+    rand::rng().fill_bytes(&mut bytes);
+    format!("{prefix}-{}", hex::encode(bytes))
 }
 
 /// A one-line input.
