@@ -29,8 +29,9 @@ fn far_future() -> NaiveDate {
 fn parse(id: &str, json: &str) -> Result<FoiaRequest> {
     let parts: FoiaRequestParts = serde_json::from_str(json).map_err(|e| {
         VaultError::Schema(format!(
-            "FOIA request {id} is not readable: {}",
-            e.classify() as u8
+            // The category only: serde's message could quote stored content.
+            "FOIA request {id} is not readable ({:?} error)",
+            e.classify()
         ))
     })?;
     FoiaRequest::new(parts, far_future()).map_err(|e| corrupt(id, &e))
