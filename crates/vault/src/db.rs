@@ -33,6 +33,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "foia",
         sql: include_str!("../migrations/0003_foia.sql"),
     },
+    Migration {
+        version: 4,
+        name: "ingest",
+        sql: include_str!("../migrations/0004_ingest.sql"),
+    },
 ];
 
 impl Migration {

@@ -6,13 +6,15 @@ use std::io::{Read, Write};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use testimonio_domain::{ExtractionStatus, FieldError, SourceKind};
+
 use crate::audit::AuditAction;
 use crate::blobs::Sha256Hex;
 use crate::error::{Result, VaultError};
 use crate::vault::Vault;
 
-/// A stored original.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A stored original and what ingest learned about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentInfo {
     pub id: String,
     pub sha256: String,
@@ -21,6 +23,38 @@ pub struct DocumentInfo {
     pub media_type: Option<String>,
     pub added_at: String,
     pub added_by: String,
+    /// The document this one was found inside (an email's attachment).
+    pub parent_id: Option<String>,
+    pub attachment_name: Option<String>,
+    #[serde(serialize_with = "serialize_source_kind")]
+    pub source_kind: Option<SourceKind>,
+    pub custodian: Option<String>,
+    pub obtained_on: Option<String>,
+    #[serde(serialize_with = "serialize_status")]
+    pub status: ExtractionStatus,
+    /// Why the status is not `ok`, in English (reasons are not translated:
+    /// they come from tools).
+    pub status_detail: String,
+    pub title: Option<String>,
+    pub extracted_with: Option<String>,
+    pub page_count: u32,
+}
+
+fn serialize_source_kind<S: serde::Serializer>(
+    kind: &Option<SourceKind>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match kind {
+        Some(k) => s.serialize_some(k.code()),
+        None => s.serialize_none(),
+    }
+}
+
+fn serialize_status<S: serde::Serializer>(
+    status: &ExtractionStatus,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(status.code())
 }
 
 /// One step in a document's chain of custody.
@@ -31,6 +65,7 @@ pub struct CustodyEvent {
     pub action: String,
     pub source_path: Option<String>,
     pub host: Option<String>,
+    pub custodian: Option<String>,
     pub detail: String,
 }
 
@@ -43,9 +78,20 @@ pub struct Provenance<'a> {
     pub host: Option<&'a str>,
 }
 
-const DOCUMENT_COLUMNS: &str = "id, sha256, size, file_name, media_type, added_at, added_by";
+pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.sha256, d.size, d.file_name, d.media_type, d.added_at, d.added_by, \
+     d.parent_id, d.attachment_name, d.source_kind, d.custodian, d.obtained_on, d.status, d.status_detail, d.title, \
+     d.extracted_with, (SELECT count(*) FROM document_pages p WHERE p.document_id = d.id)";
 
-fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentInfo> {
+pub(crate) fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentInfo> {
+    let code = |i: usize, e: FieldError| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    };
+    let source_kind = r
+        .get::<_, Option<String>>(9)?
+        .map(|c| SourceKind::parse("source_kind", &c).map_err(|e| code(9, e)))
+        .transpose()?;
+    let status =
+        ExtractionStatus::parse("status", &r.get::<_, String>(12)?).map_err(|e| code(12, e))?;
     Ok(DocumentInfo {
         id: r.get(0)?,
         sha256: r.get(1)?,
@@ -54,6 +100,16 @@ fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentInfo> {
         media_type: r.get(4)?,
         added_at: r.get(5)?,
         added_by: r.get(6)?,
+        parent_id: r.get(7)?,
+        attachment_name: r.get(8)?,
+        source_kind,
+        custodian: r.get(10)?,
+        obtained_on: r.get(11)?,
+        status,
+        status_detail: r.get(13)?,
+        title: r.get(14)?,
+        extracted_with: r.get(15)?,
+        page_count: r.get::<_, i64>(16)? as u32,
     })
 }
 
@@ -75,7 +131,7 @@ impl Vault {
         let id = format!("doc-{}", &blob.name[..16]);
         self.write(|v, tx| {
             let existing = tx
-                .query_row(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ?1"), [blob.sha256.as_str()], document_row)
+                .query_row(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.sha256 = ?1"), [blob.sha256.as_str()], document_row)
                 .optional()?;
             let now = crate::now();
             let actor = v.actor().as_str();
@@ -88,7 +144,7 @@ impl Vault {
                         params![id, blob.sha256.as_str(), blob.name, blob.size as i64, from.file_name, from.media_type, now, actor],
                     )?;
                     let info = tx.query_row(
-                        &format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"),
+                        &format!("SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?1"),
                         [&id],
                         document_row,
                     )?;
@@ -119,7 +175,7 @@ impl Vault {
     /// Database errors.
     pub fn documents(&self) -> Result<Vec<DocumentInfo>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY added_at, id"
+            "SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.added_at, d.id"
         ))?;
         let rows = stmt.query_map([], document_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -130,7 +186,7 @@ impl Vault {
     pub fn document(&self, id: &str) -> Result<DocumentInfo> {
         self.conn()
             .query_row(
-                &format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"),
+                &format!("SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?1"),
                 [id],
                 document_row,
             )
@@ -145,7 +201,7 @@ impl Vault {
     /// Database errors.
     pub fn custody(&self, id: &str) -> Result<Vec<CustodyEvent>> {
         let mut stmt = self.conn().prepare(
-            "SELECT at, actor, action, source_path, host, detail FROM custody_events WHERE document_id = ?1 ORDER BY id",
+            "SELECT at, actor, action, source_path, host, custodian, detail FROM custody_events WHERE document_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([id], |r| {
             Ok(CustodyEvent {
@@ -154,7 +210,8 @@ impl Vault {
                 action: r.get(2)?,
                 source_path: r.get(3)?,
                 host: r.get(4)?,
-                detail: r.get(5)?,
+                custodian: r.get(5)?,
+                detail: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

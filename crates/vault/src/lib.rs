@@ -14,6 +14,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod foia;
+pub mod ingest;
 pub mod keys;
 pub mod records;
 pub mod transfer;
@@ -28,6 +29,10 @@ pub use backup::{BackupSummary, restore};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{Result, VaultError};
+pub use ingest::{
+    DocumentFilter, Extraction, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,
+    WordBox,
+};
 pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 pub use transfer::{ImportFailure, ImportReport};

@@ -1,0 +1,225 @@
+//! What the vault knows about an original document, beyond its bytes.
+
+use crate::error::{FieldError, Problem};
+use crate::lang::Lang;
+
+/// Where a document came from. Codes are stable forever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    FoiaProduction,
+    CourtRecord,
+    Email,
+    Photo,
+    Interview,
+    News,
+    Other,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::FoiaProduction,
+        SourceKind::CourtRecord,
+        SourceKind::Email,
+        SourceKind::Photo,
+        SourceKind::Interview,
+        SourceKind::News,
+        SourceKind::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SourceKind::FoiaProduction => "foia_production",
+            SourceKind::CourtRecord => "court_record",
+            SourceKind::Email => "email",
+            SourceKind::Photo => "photo",
+            SourceKind::Interview => "interview",
+            SourceKind::News => "news",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// # Errors
+    /// An unknown source-kind code.
+    pub fn parse(field: &str, code: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code.trim())
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    Problem::UnknownCode {
+                        known_hint: "foia_production, court_record, email, photo, interview, news, other",
+                    },
+                )
+            })
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SourceKind::FoiaProduction => lang.pick("FOIA production", "Entrega FOIA"),
+            SourceKind::CourtRecord => lang.pick("Court record", "Expediente judicial"),
+            SourceKind::Email => lang.pick("Email", "Correo electrónico"),
+            SourceKind::Photo => lang.pick("Photo", "Foto"),
+            SourceKind::Interview => lang.pick("Interview", "Entrevista"),
+            SourceKind::News => lang.pick("News", "Prensa"),
+            SourceKind::Other => lang.pick("Other", "Otro"),
+        }
+    }
+}
+
+/// How far text extraction got for a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExtractionStatus {
+    /// Stored, text not extracted (yet): added with `document add`, or an
+    /// ingest that has not reached it.
+    Stored,
+    /// Every page has text (or is honestly blank).
+    Ok,
+    /// Some pages or attachments could not be read; the rest is there.
+    Partial,
+    /// No text could be read; the original is kept.
+    Failed,
+}
+
+impl ExtractionStatus {
+    pub const ALL: [ExtractionStatus; 4] = [
+        ExtractionStatus::Stored,
+        ExtractionStatus::Ok,
+        ExtractionStatus::Partial,
+        ExtractionStatus::Failed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ExtractionStatus::Stored => "stored",
+            ExtractionStatus::Ok => "ok",
+            ExtractionStatus::Partial => "partial",
+            ExtractionStatus::Failed => "failed",
+        }
+    }
+
+    /// # Errors
+    /// An unknown status code.
+    pub fn parse(field: &str, code: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code.trim())
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    Problem::UnknownCode {
+                        known_hint: "stored, ok, partial, failed",
+                    },
+                )
+            })
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ExtractionStatus::Stored => lang.pick("stored", "guardado"),
+            ExtractionStatus::Ok => lang.pick("ok", "correcto"),
+            ExtractionStatus::Partial => lang.pick("partial", "parcial"),
+            ExtractionStatus::Failed => lang.pick("failed", "fallido"),
+        }
+    }
+
+    /// The worse of two statuses: a document is as good as its worst part.
+    #[must_use]
+    pub fn worst(self, other: ExtractionStatus) -> ExtractionStatus {
+        self.max(other)
+    }
+}
+
+/// How a page's text was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextMethod {
+    /// The PDF's own text layer.
+    TextLayer,
+    /// Optical character recognition of the rendered page or image.
+    Ocr,
+    /// Headers and body of an email message.
+    Email,
+    /// A plain-text file.
+    Plain,
+    /// An HTML file, converted to text.
+    Html,
+    /// Nothing could be read from the page.
+    None,
+}
+
+impl TextMethod {
+    pub const ALL: [TextMethod; 6] = [
+        TextMethod::TextLayer,
+        TextMethod::Ocr,
+        TextMethod::Email,
+        TextMethod::Plain,
+        TextMethod::Html,
+        TextMethod::None,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TextMethod::TextLayer => "text_layer",
+            TextMethod::Ocr => "ocr",
+            TextMethod::Email => "email",
+            TextMethod::Plain => "plain",
+            TextMethod::Html => "html",
+            TextMethod::None => "none",
+        }
+    }
+
+    /// # Errors
+    /// An unknown method code.
+    pub fn parse(field: &str, code: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code.trim())
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    Problem::UnknownCode {
+                        known_hint: "text_layer, ocr, email, plain, html, none",
+                    },
+                )
+            })
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            TextMethod::TextLayer => lang.pick("text layer", "capa de texto"),
+            TextMethod::Ocr => lang.pick("OCR", "OCR"),
+            TextMethod::Email => lang.pick("email", "correo"),
+            TextMethod::Plain => lang.pick("plain text", "texto plano"),
+            TextMethod::Html => lang.pick("HTML", "HTML"),
+            TextMethod::None => lang.pick("no text", "sin texto"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        for k in SourceKind::ALL {
+            assert_eq!(SourceKind::parse("source_kind", k.code()).unwrap(), k);
+            assert!(!k.label(Lang::Es).is_empty());
+        }
+        for s in ExtractionStatus::ALL {
+            assert_eq!(ExtractionStatus::parse("status", s.code()).unwrap(), s);
+        }
+        for m in TextMethod::ALL {
+            assert_eq!(TextMethod::parse("method", m.code()).unwrap(), m);
+        }
+        assert!(SourceKind::parse("source_kind", "rumour").is_err());
+    }
+
+    #[test]
+    fn a_document_is_as_good_as_its_worst_part() {
+        use ExtractionStatus::*;
+        assert_eq!(Ok.worst(Partial), Partial);
+        assert_eq!(Failed.worst(Ok), Failed);
+        assert_eq!(Ok.worst(Ok), Ok);
+    }
+}

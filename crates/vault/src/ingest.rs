@@ -1,0 +1,598 @@
+//! What evidence ingest stores: an original with its provenance and the
+//! text of every page, recorded in one transaction per file so that a
+//! crash leaves either the whole document or nothing visible.
+//!
+//! The original's bytes go to the blob store first ([`Vault::store_original`]);
+//! a crash before the row commits leaves an unreferenced blob that the next
+//! ingest of the same file adopts.
+
+use std::io::Read;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use testimonio_domain::{ExtractionStatus, FieldError, SourceKind, TextMethod};
+use zeroize::Zeroizing;
+
+use crate::audit::AuditAction;
+use crate::blobs::{Sha256Hex, StoredBlob};
+use crate::documents::{DOCUMENT_COLUMNS, DocumentInfo, document_row};
+use crate::error::{Result, VaultError};
+use crate::vault::Vault;
+
+/// One recognized word and where it is on the page image.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "WordTuple", into = "WordTuple")]
+pub struct WordBox {
+    pub left: u32,
+    pub top: u32,
+    pub width: u32,
+    pub height: u32,
+    /// 0–100.
+    pub confidence: f32,
+    pub text: String,
+}
+
+/// The stored form of a word box: a compact JSON array.
+#[derive(Serialize, Deserialize)]
+struct WordTuple(u32, u32, u32, u32, f32, String);
+
+impl From<WordTuple> for WordBox {
+    fn from(t: WordTuple) -> Self {
+        WordBox {
+            left: t.0,
+            top: t.1,
+            width: t.2,
+            height: t.3,
+            confidence: t.4,
+            text: t.5,
+        }
+    }
+}
+
+impl From<WordBox> for WordTuple {
+    fn from(w: WordBox) -> Self {
+        WordTuple(w.left, w.top, w.width, w.height, w.confidence, w.text)
+    }
+}
+
+/// The text of one page and how it was obtained.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageText {
+    /// 1-based, as printed by a PDF viewer.
+    pub number: u32,
+    #[serde(serialize_with = "serialize_method")]
+    pub method: TextMethod,
+    pub text: String,
+    /// Mean OCR word confidence, 0–100.
+    pub confidence: Option<f32>,
+    pub bates: Option<String>,
+    /// Size in pixels of the image the word boxes refer to.
+    pub image_size: Option<(u32, u32)>,
+    pub words: Vec<WordBox>,
+    /// Why this page has no (or incomplete) text.
+    pub problem: Option<String>,
+}
+
+fn serialize_method<S: serde::Serializer>(
+    m: &TextMethod,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(m.code())
+}
+
+/// A page without its words, for listings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageSummary {
+    pub number: u32,
+    #[serde(serialize_with = "serialize_method")]
+    pub method: TextMethod,
+    pub chars: u64,
+    pub confidence: Option<f32>,
+    pub bates: Option<String>,
+    pub problem: Option<String>,
+}
+
+/// Where an original came from, as the person ingesting it states.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Intake {
+    pub file_name: Option<String>,
+    pub media_type: Option<String>,
+    pub source_path: Option<String>,
+    pub host: Option<String>,
+    pub source_kind: Option<SourceKind>,
+    /// A FOIA request this document was produced under.
+    pub foia: Option<String>,
+    pub custodian: Option<String>,
+    pub obtained_on: Option<NaiveDate>,
+}
+
+/// What extraction produced for one original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    pub status: ExtractionStatus,
+    /// Why the status is not `ok` (English, one line).
+    pub detail: String,
+    pub title: Option<String>,
+    pub metadata: Option<serde_json::Value>,
+    /// The tools and versions that produced the text.
+    pub tools: String,
+    pub pages: Vec<PageText>,
+}
+
+/// An ingested original, its extraction, and what was found inside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestedDocument {
+    pub blob: StoredBlob,
+    pub intake: Intake,
+    pub extraction: Extraction,
+    /// Attachments, each with the name it had inside this document.
+    pub children: Vec<(Option<String>, IngestedDocument)>,
+}
+
+/// What recording an ingested document did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IngestRecorded {
+    pub id: String,
+    /// False when these bytes were already in the vault with their text.
+    pub new: bool,
+    pub children: Vec<IngestRecorded>,
+}
+
+/// Which documents to list.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFilter {
+    pub source_kind: Option<SourceKind>,
+    pub status: Option<ExtractionStatus>,
+    pub foia: Option<String>,
+    /// Only documents that were not found inside another one.
+    pub top_level_only: bool,
+    pub parent: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+fn document_id_for(blob: &StoredBlob) -> String {
+    format!("doc-{}", &blob.name[..16])
+}
+
+impl Vault {
+    /// Encrypts an original into the blob store, without recording it.
+    /// Follow with [`Vault::record_ingested`].
+    ///
+    /// # Errors
+    /// Reading the input or writing the store.
+    pub fn store_original(&self, reader: &mut dyn Read) -> Result<StoredBlob> {
+        Ok(self.blobs().put(reader)?.0)
+    }
+
+    /// The document holding exactly these bytes, if any.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn document_by_sha256(&self, sha256: &str) -> Result<Option<DocumentInfo>> {
+        Ok(self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.sha256 = ?1"
+            ))?
+            .query_row([sha256], document_row)
+            .optional()?)
+    }
+
+    /// Records an ingested original (and its attachments) in one
+    /// transaction: the document row, its pages, the custody event naming
+    /// the tools that produced the text, the FOIA production link and the
+    /// audit entry. Bytes already in the vault with their text are not
+    /// stored again; receiving them from a new place is a custody event.
+    /// A document stored earlier without text gets its text now.
+    ///
+    /// # Errors
+    /// An unknown FOIA request; database errors. Nothing is written then.
+    pub fn record_ingested(&mut self, doc: &IngestedDocument) -> Result<IngestRecorded> {
+        self.write(|v, tx| record_one(v, tx, doc, None))
+    }
+
+    /// Records that already-ingested bytes were received again. Adds a
+    /// custody event only when this source (path, host, custodian) is new
+    /// for the document, so re-ingesting the same directory adds nothing.
+    /// Returns whether an event was added.
+    ///
+    /// # Errors
+    /// An unknown document; database errors.
+    pub fn record_receipt(&mut self, id: &str, intake: &Intake) -> Result<bool> {
+        self.write(|v, tx| receipt(v, tx, id, intake))
+    }
+
+    /// Documents matching `filter`, oldest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn documents_filtered(&self, filter: &DocumentFilter) -> Result<Vec<DocumentInfo>> {
+        let (clause, args) = filter_clause(filter);
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM documents d {clause} ORDER BY d.added_at, d.id LIMIT ?{} OFFSET ?{}",
+            args.len() + 1,
+            args.len() + 2
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let limit = filter.limit.map_or(-1, i64::from);
+        let mut all: Vec<&dyn rusqlite::ToSql> =
+            args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
+        let offset = i64::from(filter.offset);
+        all.push(&limit);
+        all.push(&offset);
+        let rows = stmt.query_map(all.as_slice(), document_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many documents match `filter` (ignoring its paging).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn count_documents(&self, filter: &DocumentFilter) -> Result<u64> {
+        let (clause, args) = filter_clause(filter);
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("SELECT count(*) FROM documents d {clause}"))?;
+        let params: Vec<&dyn rusqlite::ToSql> =
+            args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
+        Ok(stmt.query_row(params.as_slice(), |r| r.get::<_, i64>(0))? as u64)
+    }
+
+    /// A document's pages, in order, without their words.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn document_pages(&self, id: &str) -> Result<Vec<PageSummary>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT page, method, length(text), confidence, bates, problem
+             FROM document_pages WHERE document_id = ?1 ORDER BY page",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(PageSummary {
+                number: r.get::<_, i64>(0)? as u32,
+                method: method_from(r, 1)?,
+                chars: r.get::<_, i64>(2)? as u64,
+                confidence: r.get::<_, Option<f64>>(3)?.map(|c| c as f32),
+                bates: r.get(4)?,
+                problem: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One page's text and word boxes.
+    ///
+    /// # Errors
+    /// Database errors; stored word boxes that no longer parse.
+    pub fn document_page(&self, id: &str, number: u32) -> Result<Option<PageText>> {
+        let row = self
+            .conn()
+            .prepare_cached(
+                "SELECT page, method, text, confidence, bates, image_width, image_height, words, problem
+                 FROM document_pages WHERE document_id = ?1 AND page = ?2",
+            )?
+            .query_row(params![id, i64::from(number)], |r| {
+                Ok((
+                    PageText {
+                        number: r.get::<_, i64>(0)? as u32,
+                        method: method_from(r, 1)?,
+                        text: r.get(2)?,
+                        confidence: r.get::<_, Option<f64>>(3)?.map(|c| c as f32),
+                        bates: r.get(4)?,
+                        image_size: match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?) {
+                            (Some(w), Some(h)) => Some((w as u32, h as u32)),
+                            _ => None,
+                        },
+                        words: Vec::new(),
+                        problem: r.get(8)?,
+                    },
+                    r.get::<_, Option<String>>(7)?,
+                ))
+            })
+            .optional()?;
+        let Some((mut page, words)) = row else {
+            return Ok(None);
+        };
+        if let Some(words) = words {
+            page.words = serde_json::from_str(&words).map_err(|e| {
+                VaultError::Invalid(format!(
+                    "the word boxes of page {number} of {id} are unreadable ({})",
+                    json_category(&e)
+                ))
+            })?;
+        }
+        Ok(Some(page))
+    }
+
+    /// The original bytes of a document, in memory, hash verified: for
+    /// rendering a page image. Audited as a read of the document.
+    ///
+    /// # Errors
+    /// An unknown document; a missing or altered blob.
+    pub fn document_bytes(&mut self, id: &str, purpose: &str) -> Result<Zeroizing<Vec<u8>>> {
+        let info = self.document(id)?;
+        self.write(|v, tx| {
+            v.audit(
+                tx,
+                AuditAction::DocumentRead,
+                &format!("document:{}", info.id),
+                purpose,
+            )
+        })?;
+        let mut bytes = Zeroizing::new(Vec::with_capacity(info.size as usize));
+        self.blobs()
+            .get(&Sha256Hex::parse(&info.sha256)?, &mut *bytes)?;
+        Ok(bytes)
+    }
+}
+
+fn json_category(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        serde_json::error::Category::Io => "I/O",
+        serde_json::error::Category::Syntax => "syntax",
+        serde_json::error::Category::Data => "data",
+        serde_json::error::Category::Eof => "truncated",
+    }
+}
+
+fn method_from(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<TextMethod> {
+    TextMethod::parse("method", &r.get::<_, String>(i)?).map_err(|e: FieldError| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn filter_clause(filter: &DocumentFilter) -> (String, Vec<String>) {
+    let mut conditions = Vec::new();
+    let mut args = Vec::new();
+    if let Some(kind) = filter.source_kind {
+        args.push(kind.code().to_owned());
+        conditions.push(format!("d.source_kind = ?{}", args.len()));
+    }
+    if let Some(status) = filter.status {
+        args.push(status.code().to_owned());
+        conditions.push(format!("d.status = ?{}", args.len()));
+    }
+    if let Some(foia) = &filter.foia {
+        args.push(foia.clone());
+        conditions.push(format!(
+            "d.id IN (SELECT document_id FROM foia_productions WHERE request_id = ?{})",
+            args.len()
+        ));
+    }
+    if filter.top_level_only {
+        conditions.push("d.parent_id IS NULL".to_owned());
+    }
+    if let Some(parent) = &filter.parent {
+        args.push(parent.clone());
+        conditions.push(format!("d.parent_id = ?{}", args.len()));
+    }
+    if conditions.is_empty() {
+        (String::new(), args)
+    } else {
+        (format!("WHERE {}", conditions.join(" AND ")), args)
+    }
+}
+
+fn record_one(
+    v: &Vault,
+    tx: &Connection,
+    doc: &IngestedDocument,
+    parent: Option<(&str, Option<&str>)>,
+) -> Result<IngestRecorded> {
+    let id = document_id_for(&doc.blob);
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT status FROM documents WHERE sha256 = ?1",
+            [doc.blob.sha256.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let intake = &doc.intake;
+    if let Some(foia) = &intake.foia {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM foia_requests WHERE id = ?1)",
+            [foia],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(VaultError::NotFound {
+                what: "FOIA request",
+                id: foia.clone(),
+            });
+        }
+    }
+    let extraction = &doc.extraction;
+    let is_new = match existing.as_deref() {
+        // Already there with its text: at most a custody event.
+        Some(status) if status != ExtractionStatus::Stored.code() => false,
+        Some(_) => {
+            // Stored earlier without text (`document add`): give it its text.
+            tx.execute(
+                "UPDATE documents SET source_kind = coalesce(source_kind, ?2), custodian = coalesce(custodian, ?3),
+                 obtained_on = coalesce(obtained_on, ?4), status = ?5, status_detail = ?6, title = ?7,
+                 metadata = ?8, extracted_with = ?9 WHERE sha256 = ?1",
+                params![
+                    doc.blob.sha256.as_str(),
+                    intake.source_kind.map(SourceKind::code),
+                    intake.custodian,
+                    intake.obtained_on.map(|d| d.to_string()),
+                    extraction.status.code(),
+                    extraction.detail,
+                    extraction.title,
+                    extraction.metadata.as_ref().map(ToString::to_string),
+                    extraction.tools,
+                ],
+            )?;
+            true
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO documents (id, sha256, blob_name, size, file_name, media_type, added_at, added_by,
+                 parent_id, attachment_name, source_kind, custodian, obtained_on, status, status_detail, title,
+                 metadata, extracted_with)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                params![
+                    id,
+                    doc.blob.sha256.as_str(),
+                    doc.blob.name,
+                    doc.blob.size as i64,
+                    intake.file_name,
+                    intake.media_type,
+                    crate::now(),
+                    v.actor().as_str(),
+                    parent.map(|p| p.0),
+                    parent.and_then(|p| p.1),
+                    intake.source_kind.map(SourceKind::code),
+                    intake.custodian,
+                    intake.obtained_on.map(|d| d.to_string()),
+                    extraction.status.code(),
+                    extraction.detail,
+                    extraction.title,
+                    extraction.metadata.as_ref().map(ToString::to_string),
+                    extraction.tools,
+                ],
+            )?;
+            true
+        }
+    };
+    // The stored id wins: an older document may have been named otherwise.
+    let id: String = tx.query_row(
+        "SELECT id FROM documents WHERE sha256 = ?1",
+        [doc.blob.sha256.as_str()],
+        |r| r.get(0),
+    )?;
+    if is_new {
+        insert_pages(tx, &id, &extraction.pages)?;
+        let from_parent = parent.map_or(String::new(), |(p, name)| {
+            format!(" inside={p} name={}", name.unwrap_or("-"))
+        });
+        tx.execute(
+            "INSERT INTO custody_events (document_id, at, actor, action, source_path, host, custodian, detail)
+             VALUES (?1, ?2, ?3, 'ingested', ?4, ?5, ?6, ?7)",
+            params![
+                id,
+                crate::now(),
+                v.actor().as_str(),
+                intake.source_path,
+                intake.host,
+                intake.custodian,
+                format!(
+                    "sha256={} size={} pages={} status={} tools={}{from_parent}",
+                    doc.blob.sha256.as_str(),
+                    doc.blob.size,
+                    extraction.pages.len(),
+                    extraction.status.code(),
+                    extraction.tools
+                ),
+            ],
+        )?;
+        v.audit(
+            tx,
+            AuditAction::DocumentAdded,
+            &format!("document:{id}"),
+            "ingest",
+        )?;
+    } else {
+        receipt(v, tx, &id, intake)?;
+    }
+    if let Some(foia) = &intake.foia {
+        let bates: Vec<&str> = extraction
+            .pages
+            .iter()
+            .filter_map(|p| p.bates.as_deref())
+            .collect();
+        tx.execute(
+            "INSERT OR IGNORE INTO foia_productions (request_id, document_id, bates_first, bates_last, received_on)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                foia,
+                id,
+                bates.first(),
+                bates.last(),
+                intake.obtained_on.map(|d| d.to_string())
+            ],
+        )?;
+    }
+    let mut children = Vec::with_capacity(doc.children.len());
+    for (name, child) in &doc.children {
+        children.push(record_one(v, tx, child, Some((&id, name.as_deref())))?);
+    }
+    Ok(IngestRecorded {
+        id,
+        new: is_new,
+        children,
+    })
+}
+
+fn insert_pages(tx: &Connection, id: &str, pages: &[PageText]) -> Result<()> {
+    debug_assert!(
+        pages.windows(2).all(|w| w[0].number < w[1].number),
+        "pages are numbered in increasing order"
+    );
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO document_pages
+         (document_id, page, method, text, confidence, bates, image_width, image_height, words, problem)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for page in pages {
+        let words = if page.words.is_empty() {
+            None
+        } else {
+            Some(
+                serde_json::to_string(&page.words)
+                    .map_err(|e| VaultError::Invalid(e.to_string()))?,
+            )
+        };
+        stmt.execute(params![
+            id,
+            i64::from(page.number),
+            page.method.code(),
+            page.text,
+            page.confidence.map(f64::from),
+            page.bates,
+            page.image_size.map(|s| i64::from(s.0)),
+            page.image_size.map(|s| i64::from(s.1)),
+            words,
+            page.problem,
+        ])?;
+    }
+    Ok(())
+}
+
+fn receipt(v: &Vault, tx: &Connection, id: &str, intake: &Intake) -> Result<bool> {
+    let known: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if !known {
+        return Err(VaultError::NotFound {
+            what: "document",
+            id: id.to_owned(),
+        });
+    }
+    let seen: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM custody_events WHERE document_id = ?1
+           AND action IN ('received', 'ingested', 'received_again')
+           AND source_path IS ?2 AND host IS ?3 AND custodian IS ?4)",
+        params![id, intake.source_path, intake.host, intake.custodian],
+        |r| r.get(0),
+    )?;
+    if seen {
+        return Ok(false);
+    }
+    tx.execute(
+        "INSERT INTO custody_events (document_id, at, actor, action, source_path, host, custodian, detail)
+         VALUES (?1, ?2, ?3, 'received_again', ?4, ?5, ?6, '')",
+        params![id, crate::now(), v.actor().as_str(), intake.source_path, intake.host, intake.custodian],
+    )?;
+    v.audit(
+        tx,
+        AuditAction::DocumentReceivedAgain,
+        &format!("document:{id}"),
+        "",
+    )?;
+    Ok(true)
+}
