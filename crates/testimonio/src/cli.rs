@@ -49,6 +49,10 @@ pub enum Command {
         #[command(subcommand)]
         command: PersonCommand,
     },
+    /// Ingest evidence: originals with the text of every page (PDF text
+    /// layer or OCR, images, email, HTML, text). Exit status 4 when some
+    /// file was not read completely.
+    Ingest(IngestArgs),
     /// Original files.
     Document {
         #[command(subcommand)]
@@ -402,9 +406,18 @@ pub enum DocumentCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Metadata and chain of custody.
+    /// Metadata, pages, status and chain of custody.
     Show {
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The text of one page.
+    Text {
+        id: String,
+        /// Page number, from 1.
+        #[arg(long, default_value_t = 1)]
+        page: u32,
         #[arg(long)]
         json: bool,
     },
@@ -412,7 +425,56 @@ pub enum DocumentCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum DocumentsCommand {
-    List(JsonFlag),
+    /// List stored documents.
+    List(DocumentsListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentsListArgs {
+    /// foia_production, court_record, email, photo, interview, news or other.
+    #[arg(long)]
+    pub source_kind: Option<String>,
+    /// stored, ok, partial or failed.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only documents produced under this FOIA request.
+    #[arg(long)]
+    pub foia: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files and folders (read recursively).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// foia_production, court_record, email, photo, interview, news or other.
+    #[arg(long)]
+    pub source_kind: Option<String>,
+    /// The FOIA request these documents answer (`testimonio foia list`).
+    #[arg(long)]
+    pub foia: Option<String>,
+    /// Who held the files before they reached the vault.
+    #[arg(long)]
+    pub custodian: Option<String>,
+    /// The day the files were obtained (YYYY-MM-DD).
+    #[arg(long)]
+    pub obtained_on: Option<String>,
+    /// The Bates prefix stamped on the pages (e.g. "ICE 2024-ICLI").
+    #[arg(long)]
+    pub bates_prefix: Option<String>,
+    /// OCR languages, Tesseract codes joined by + (--lang sets the language of messages).
+    #[arg(long, default_value = "eng+spa")]
+    pub ocr_lang: String,
+    /// Files read and OCR processes run at once (default: one per core).
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Seconds one file may take, OCR and attachments included.
+    #[arg(long, default_value_t = 1800)]
+    pub file_timeout: u64,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

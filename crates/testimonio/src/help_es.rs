@@ -23,7 +23,11 @@ fn about(path: &str) -> Option<&'static str> {
             "Guarda un archivo original (idéntico byte a byte, con hash, sin duplicados)."
         }
         "document get" => "Escribe un original, verificando su hash (queda auditado).",
-        "document show" => "Metadatos y cadena de custodia.",
+        "document show" => "Metadatos, páginas, estado y cadena de custodia.",
+        "document text" => "El texto de una página.",
+        "ingest" => {
+            "Ingresa evidencia: originales con el texto de cada página (capa de texto del PDF u OCR, imágenes, correo, HTML, texto). Estado de salida 4 si algún archivo no se leyó por completo."
+        }
         "documents" => "Documentos guardados.",
         "documents list" => "Lista los documentos guardados.",
         "check" => "Verifica la base de datos, el hash de cada archivo y la cadena de auditoría.",
@@ -109,6 +113,27 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         }
         ("person show" | "document get" | "document show", "id") => "El identificador.",
         ("document add", "files") => "Los archivos a guardar.",
+        ("document text", "id") => "El identificador.",
+        ("document text", "page") => "Número de página, desde 1.",
+        ("ingest", "paths") => "Archivos y carpetas (se recorren recursivamente).",
+        ("ingest" | "documents list", "source_kind") => {
+            "foia_production, court_record, email, photo, interview, news u other."
+        }
+        ("ingest", "foia") => "La solicitud FOIA a la que responden estos documentos.",
+        ("documents list", "foia") => "Solo documentos entregados por esta solicitud FOIA.",
+        ("documents list", "status") => "stored, ok, partial o failed.",
+        ("ingest", "custodian") => "Quién tenía los archivos antes de llegar a la bóveda.",
+        ("ingest", "obtained_on") => "El día en que se obtuvieron los archivos (AAAA-MM-DD).",
+        ("ingest", "bates_prefix") => {
+            "El prefijo Bates sellado en las páginas (p. ej., \"ICE 2024-ICLI\")."
+        }
+        ("ingest", "ocr_lang") => {
+            "Idiomas del OCR, códigos de Tesseract unidos por + (--lang elige el idioma de los mensajes)."
+        }
+        ("ingest", "jobs") => {
+            "Archivos leídos y procesos de OCR a la vez (por omisión, uno por núcleo)."
+        }
+        ("ingest", "file_timeout") => "Segundos que puede tardar un archivo, con OCR y adjuntos.",
         ("document get", "out") => "El archivo a escribir.",
         ("audit log", "limit") => "Cuántas entradas mostrar.",
         ("backup", "out") => "El archivo de copia de seguridad a escribir.",

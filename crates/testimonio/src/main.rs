@@ -20,7 +20,7 @@ use cli::{
     AuditCommand, Cli, Command, DocumentCommand, DocumentsCommand, EventsCommand, KeyCommand,
     PeopleCommand, PersonCommand,
 };
-use commands::{demo, documents, foia, records, vault, web};
+use commands::{demo, documents, foia, ingest, records, vault, web};
 use context::{CliResult, Context};
 
 fn main() -> ExitCode {
@@ -86,10 +86,12 @@ fn run(cx: &Context, command: &Command) -> CliResult {
             DocumentCommand::Add { files, json } => documents::add(cx, files, *json),
             DocumentCommand::Get { id, out } => documents::get(cx, id, out),
             DocumentCommand::Show { id, json } => documents::show(cx, id, *json),
+            DocumentCommand::Text { id, page, json } => documents::text(cx, id, *page, *json),
         },
         Command::Documents {
-            command: DocumentsCommand::List(flag),
-        } => documents::list(cx, flag.json),
+            command: DocumentsCommand::List(args),
+        } => documents::list(cx, args),
+        Command::Ingest(args) => ingest::run(cx, args),
         Command::Check(flag) => vault::check(cx, flag.json),
         Command::Audit {
             command: AuditCommand::Log { limit, json },

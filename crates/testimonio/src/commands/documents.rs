@@ -5,9 +5,11 @@ use std::io::BufReader;
 use std::path::Path;
 
 use serde_json::json;
-use testimonio_vault::Provenance;
+use testimonio_domain::{ExtractionStatus, FieldError, Lang, SourceKind};
+use testimonio_vault::{DocumentFilter, Provenance};
 
-use crate::context::{CliResult, Context, exit, print_json};
+use crate::cli::DocumentsListArgs;
+use crate::context::{CliResult, Context, Failure, exit, print_json};
 
 pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliResult {
     let mut vault = cx.open()?;
@@ -105,45 +107,158 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     let vault = cx.open()?;
     let info = vault.document(id).map_err(|e| cx.vault_error(e))?;
     let custody = vault.custody(id).map_err(|e| cx.vault_error(e))?;
+    let pages = vault.document_pages(id).map_err(|e| cx.vault_error(e))?;
+    let children = vault
+        .documents_filtered(&DocumentFilter {
+            parent: Some(id.to_owned()),
+            ..DocumentFilter::default()
+        })
+        .map_err(|e| cx.vault_error(e))?;
     if json_out {
-        print_json(&json!({ "document": info, "custody": custody }));
-    } else {
+        print_json(&json!({
+            "document": info,
+            "pages": pages,
+            "attachments": children,
+            "custody": custody,
+        }));
+        return Ok(());
+    }
+    println!(
+        "{}  {}  {} bytes  {}",
+        info.id,
+        info.sha256,
+        info.size,
+        info.file_name.as_deref().unwrap_or("-")
+    );
+    println!(
+        "  {}: {}  {}: {}  {}: {}",
+        cx.t("status", "estado"),
+        info.status.label(cx.lang),
+        cx.t("type", "tipo"),
+        info.media_type.as_deref().unwrap_or("-"),
+        cx.t("source", "origen"),
+        info.source_kind.map_or("-", |k| k.label(cx.lang)),
+    );
+    if !info.status_detail.is_empty() {
+        println!("  ↳ {}", info.status_detail);
+    }
+    if let Some(parent) = &info.parent_id {
         println!(
-            "{}  {}  {} bytes  {}",
-            info.id,
-            info.sha256,
-            info.size,
-            info.file_name.as_deref().unwrap_or("-")
+            "  {}: {parent}",
+            cx.t("found inside", "encontrado dentro de")
         );
-        for c in &custody {
-            println!(
-                "  {}  {:<16} {}  {}",
-                c.at,
-                c.action,
-                c.actor,
-                c.source_path.as_deref().unwrap_or("")
-            );
-        }
+    }
+    if let Some(tools) = &info.extracted_with {
+        println!("  {}: {tools}", cx.t("text by", "texto por"));
+    }
+    for page in &pages {
+        println!(
+            "  {} {:>4}  {:<11} {:>6} {}{}{}",
+            cx.t("page", "pág."),
+            page.number,
+            page.method.label(cx.lang),
+            page.chars,
+            cx.t("chars", "caract."),
+            page.bates
+                .as_deref()
+                .map(|b| format!("  Bates {b}"))
+                .unwrap_or_default(),
+            page.problem
+                .as_deref()
+                .map(|p| format!("  ↳ {p}"))
+                .unwrap_or_default(),
+        );
+    }
+    for child in &children {
+        println!(
+            "  {} {}  {}  {}",
+            cx.t("attachment", "adjunto"),
+            child.id,
+            child.status.label(cx.lang),
+            child
+                .attachment_name
+                .as_deref()
+                .or(child.file_name.as_deref())
+                .unwrap_or("-")
+        );
+    }
+    for c in &custody {
+        println!(
+            "  {}  {:<16} {}  {}",
+            c.at,
+            c.action,
+            c.actor,
+            c.source_path.as_deref().unwrap_or("")
+        );
     }
     Ok(())
 }
 
-pub fn list(cx: &Context, json_out: bool) -> CliResult {
+pub fn text(cx: &Context, id: &str, page: u32, json_out: bool) -> CliResult {
     let vault = cx.open()?;
-    let docs = vault.documents().map_err(|e| cx.vault_error(e))?;
+    let info = vault.document(id).map_err(|e| cx.vault_error(e))?;
+    let Some(text) = vault
+        .document_page(id, page)
+        .map_err(|e| cx.vault_error(e))?
+    else {
+        return Err(cx.fail(
+            format!("{id} has no page {page} (it has {})", info.page_count),
+            format!("{id} no tiene página {page} (tiene {})", info.page_count),
+        ));
+    };
     if json_out {
+        print_json(&json!({ "document": info.id, "sha256": info.sha256, "page": text }));
+    } else {
+        println!("{}", text.text);
+    }
+    Ok(())
+}
+
+pub fn list(cx: &Context, args: &DocumentsListArgs) -> CliResult {
+    let vault = cx.open()?;
+    let mut filter = DocumentFilter {
+        foia: args.foia.clone(),
+        ..DocumentFilter::default()
+    };
+    if let Some(kind) = &args.source_kind {
+        filter.source_kind = Some(
+            SourceKind::parse("source_kind", kind)
+                .map_err(|e| bad_option(cx, "source-kind", &e))?,
+        );
+    }
+    if let Some(status) = &args.status {
+        filter.status = Some(
+            ExtractionStatus::parse("status", status).map_err(|e| bad_option(cx, "status", &e))?,
+        );
+    }
+    let docs = vault
+        .documents_filtered(&filter)
+        .map_err(|e| cx.vault_error(e))?;
+    if args.json {
         print_json(&json!({ "total": docs.len(), "documents": docs }));
     } else {
         for d in &docs {
             println!(
-                "{}  {}  {:>10}  {}",
+                "{}  {:<8} {:>5} {}  {:>10}  {}",
                 d.id,
-                d.sha256,
+                d.status.label(cx.lang),
+                d.page_count,
+                cx.t("pp.", "págs."),
                 d.size,
-                d.file_name.as_deref().unwrap_or("-")
+                d.file_name
+                    .as_deref()
+                    .or(d.attachment_name.as_deref())
+                    .unwrap_or("-")
             );
         }
         println!("{} {}", docs.len(), cx.t("documents", "documentos"));
     }
     Ok(())
+}
+
+fn bad_option(cx: &Context, option: &str, err: &FieldError) -> Failure {
+    cx.fail(
+        format!("--{option}: {}", err.problem.message(Lang::En)),
+        format!("--{option}: {}", err.problem.message(Lang::Es)),
+    )
 }

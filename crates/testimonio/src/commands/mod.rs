@@ -3,6 +3,7 @@
 pub mod demo;
 pub mod documents;
 pub mod foia;
+pub mod ingest;
 pub mod records;
 pub mod vault;
 pub mod web;

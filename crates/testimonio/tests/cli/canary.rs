@@ -91,3 +91,104 @@ fn planted_plaintext_never_reaches_disk() {
     }
     assert!(found.is_empty(), "plaintext on disk: {found:#?}");
 }
+
+/// Ingest: a unique word in a PDF's text layer, in an email body and in an
+/// email attachment, and the OCR text of the scanned ICE letter, appear
+/// nowhere on disk after ingest: not in the vault (database, WAL, blobs)
+/// nor in the temporary directory every tool ran with.
+#[test]
+fn ingested_text_never_reaches_disk() {
+    const PDF_WORD: &str = "Canarypdfword Qwzxv";
+    const EMAIL_WORD: &str = "Canaryemailbody Plokij";
+    const ATTACHMENT_WORD: &str = "Canaryattachment Mnbvcx";
+    let env = TestEnv::new();
+    env.init();
+    let pdf = testimonio_report::text_pdf::render(
+        "Declaration",
+        &format!("The officer said {PDF_WORD} at the hearing.\n"),
+    );
+    fs::create_dir_all(env.path("in")).unwrap();
+    fs::write(env.path("in/declaration.pdf"), pdf).unwrap();
+    env.write(
+        "in/message.eml",
+        &format!(
+            "From: a@example.org\r\nTo: b@example.org\r\nSubject: notes\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/mixed; boundary=\"x\"\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\n\
+             {EMAIL_WORD}\r\n--x\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"n.txt\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--x--\r\n",
+            base64(ATTACHMENT_WORD.as_bytes())
+        ),
+    );
+    let letter = crate::ingest::corpus("foia/ice-fourth-interim-release-letter-2025-scanned.pdf");
+    env.ok(&[
+        "ingest",
+        env.path("in").to_str().unwrap(),
+        letter.to_str().unwrap(),
+    ]);
+    // The words are really in the vault, readable through the tool.
+    let listed = env.json(&["documents", "list", "--json"]);
+    let mut all_text = String::new();
+    for d in listed["documents"].as_array().unwrap() {
+        for page in 1..=d["page_count"].as_u64().unwrap() {
+            all_text += &env.ok(&[
+                "document",
+                "text",
+                d["id"].as_str().unwrap(),
+                "--page",
+                &page.to_string(),
+            ]);
+        }
+    }
+    for word in [PDF_WORD, EMAIL_WORD, ATTACHMENT_WORD, "2025-ICLI-00019"] {
+        assert!(all_text.contains(word), "{word} was not extracted");
+    }
+
+    let scanned: Vec<_> = ["vault", "tmp"]
+        .iter()
+        .flat_map(|d| files_under(&env.path(d)))
+        .collect();
+    let mut found = Vec::new();
+    for path in &scanned {
+        let bytes = fs::read(path).unwrap();
+        for needle in [
+            PDF_WORD,
+            EMAIL_WORD,
+            ATTACHMENT_WORD,
+            "Canarypdfword",
+            "Canaryemailbody",
+            "Canaryattachment",
+            "2025-ICLI-00019",
+            "Dermody",
+        ] {
+            if hits(&bytes, needle) {
+                found.push(format!("{needle:?} in {}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "plaintext on disk: {found:#?}");
+    assert!(
+        files_under(&env.path("tmp")).is_empty(),
+        "ingest left files in the temporary directory"
+    );
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

@@ -6,6 +6,7 @@ mod canary;
 mod crash;
 mod exchange;
 mod foia;
+mod ingest;
 mod vault;
 
 use std::fs;

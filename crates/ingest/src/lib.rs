@@ -1,0 +1,26 @@
+//! Evidence ingest: turns original files into stored originals plus the
+//! text of every page, with enough provenance to cite a page in court.
+//!
+//! - [`detect`] sniffs a file's kind; [`extract`] reads its text (PDF text
+//!   layer or OCR, images, email and mbox, HTML, plain text) without ever
+//!   failing as a whole; [`pipeline`] walks paths, runs files in parallel
+//!   and records each one in the vault in one transaction.
+//! - External tools ([`tools`]) get bytes through pipes, under time,
+//!   memory and output limits: nothing derived touches the disk.
+
+pub mod bates;
+pub mod detect;
+pub mod email;
+pub mod extract;
+pub mod html;
+pub mod ocr;
+pub mod pdf;
+pub mod pipeline;
+pub mod quality;
+pub mod tiff;
+pub mod tools;
+
+pub use detect::FileKind;
+pub use extract::{ExtractOptions, Extracted, extract};
+pub use ocr::OcrLanguages;
+pub use pipeline::{FileOutcome, FileReport, IngestOptions, IngestSummary, ingest};
