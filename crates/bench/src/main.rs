@@ -44,19 +44,22 @@ use testimonio_vault::audit::{self, AuditAction};
 use testimonio_vault::records::{self, EventFilter, WriteOutcome};
 use testimonio_vault::{Actor, KdfParams, Key32, Passphrase, Vault, db};
 
+mod ingest;
 mod web;
 
 const USAGE: &str = "\
 usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
        testimonio-bench web [--events N] [--connections C] [--seconds S] [--warmup W] [...]
        testimonio-bench web --help
+       testimonio-bench ingest [--copies N] [--ocr-copies M] [--jobs J] [--runs R]
 
   vault      encrypted vault vs the same schema in plain SQLite, same run
   --events   number of demo events to write and read (default 100000)
   --runs     repetitions of each timed phase; the median is reported (default 3)
   --dir      where to create the temporary databases (default: the system temp dir)
 
-  web        the web app's pages vs a trivial static route, same server, same run";
+  web        the web app's pages vs a trivial static route, same server, same run
+  ingest     evidence ingest vs pdftotext and bare tesseract on the same files, same run";
 
 /// Records per transaction, as in the vault's import.
 const BATCH: usize = testimonio_vault::transfer::IMPORT_BATCH;
@@ -86,6 +89,13 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("vault") => vault_benchmark(&parse_options(&args[1..])?),
+        Some("ingest") => match ingest::parse_options(&args[1..])? {
+            Some(options) => ingest::run(&options),
+            None => {
+                println!("{}", ingest::USAGE);
+                Ok(())
+            }
+        },
         Some("web") => match web::parse_options(&args[1..])? {
             Some(options) => web::run(&options),
             None => {
