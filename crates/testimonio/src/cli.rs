@@ -53,6 +53,11 @@ pub enum Command {
     /// layer or OCR, images, email, HTML, text). Exit status 4 when some
     /// file was not read completely.
     Ingest(IngestArgs),
+    /// Search every document page and event narrative (see `testimonio
+    /// search --help` for the query language).
+    Search(SearchArgs),
+    /// Rebuild the search index from the vault.
+    Reindex(JsonFlag),
     /// Original files.
     Document {
         #[command(subcommand)]
@@ -440,6 +445,22 @@ pub struct DocumentsListArgs {
     /// Only documents produced under this FOIA request.
     #[arg(long)]
     pub foia: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", "phrase"~5, a NEAR/5 b, prefix*, name~1 or name~2,
+    /// AND / OR / NOT / -word, parentheses, exact:"José Peña", and filters
+    /// kind: source: foia: doc: date:2017..2019 person: group: lang:
+    pub query: String,
+    /// Results per page.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Results to skip (for the next pages).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
     #[arg(long)]
     pub json: bool,
 }

@@ -25,6 +25,10 @@ fn about(path: &str) -> Option<&'static str> {
         "document get" => "Escribe un original, verificando su hash (queda auditado).",
         "document show" => "Metadatos, páginas, estado y cadena de custodia.",
         "document text" => "El texto de una página.",
+        "search" => {
+            "Busca en cada página de documento y cada relato de evento (vea `testimonio search --help` para el lenguaje de consulta)."
+        }
+        "reindex" => "Reconstruye el índice de búsqueda a partir de la bóveda.",
         "ingest" => {
             "Ingresa evidencia: originales con el texto de cada página (capa de texto del PDF u OCR, imágenes, correo, HTML, texto). Estado de salida 4 si algún archivo no se leyó por completo."
         }
@@ -114,6 +118,11 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("person show" | "document get" | "document show", "id") => "El identificador.",
         ("document add", "files") => "Los archivos a guardar.",
         ("document text", "id") => "El identificador.",
+        ("search", "query") => {
+            "Palabras, \"frases\", \"frase\"~5, a NEAR/5 b, prefijo*, nombre~1 o nombre~2, AND / OR / NOT / -palabra, paréntesis, exact:\"José Peña\", y filtros kind: source: foia: doc: date:2017..2019 person: group: lang:"
+        }
+        ("search", "limit") => "Resultados por página.",
+        ("search", "offset") => "Resultados a saltar (para las páginas siguientes).",
         ("document text", "page") => "Número de página, desde 1.",
         ("ingest", "paths") => "Archivos y carpetas (se recorren recursivamente).",
         ("ingest" | "documents list", "source_kind") => {

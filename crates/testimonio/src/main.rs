@@ -20,7 +20,7 @@ use cli::{
     AuditCommand, Cli, Command, DocumentCommand, DocumentsCommand, EventsCommand, KeyCommand,
     PeopleCommand, PersonCommand,
 };
-use commands::{demo, documents, foia, ingest, records, vault, web};
+use commands::{demo, documents, foia, ingest, records, search, vault, web};
 use context::{CliResult, Context};
 
 fn main() -> ExitCode {
@@ -92,6 +92,8 @@ fn run(cx: &Context, command: &Command) -> CliResult {
             command: DocumentsCommand::List(args),
         } => documents::list(cx, args),
         Command::Ingest(args) => ingest::run(cx, args),
+        Command::Search(args) => search::run(cx, args),
+        Command::Reindex(flag) => search::reindex(cx, flag.json),
         Command::Check(flag) => vault::check(cx, flag.json),
         Command::Audit {
             command: AuditCommand::Log { limit, json },

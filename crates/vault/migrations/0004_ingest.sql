@@ -1,6 +1,6 @@
 -- Evidence ingest: where a document came from, how far text extraction
--- got, and the text of every page. Not yet released: may change until the
--- first release that carries it.
+-- got, and the text of every page. Released: never edit this file; add a
+-- new migration instead.
 
 ALTER TABLE documents ADD COLUMN parent_id TEXT REFERENCES documents(id);
 ALTER TABLE documents ADD COLUMN attachment_name TEXT;

@@ -38,6 +38,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "ingest",
         sql: include_str!("../migrations/0004_ingest.sql"),
     },
+    Migration {
+        version: 5,
+        name: "search",
+        sql: include_str!("../migrations/0005_search.sql"),
+    },
 ];
 
 impl Migration {
@@ -191,13 +196,21 @@ mod tests {
     /// migration. Revert it and add a new one instead.
     #[test]
     fn released_migrations_are_frozen() {
-        let frozen: &[(i64, &str)] = &[(1, FROZEN_0001), (2, FROZEN_0002), (3, FROZEN_0003)];
+        let frozen: &[(i64, &str)] = &[
+            (1, FROZEN_0001),
+            (2, FROZEN_0002),
+            (3, FROZEN_0003),
+            (4, FROZEN_0004),
+            (5, FROZEN_0005),
+        ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
             assert_eq!(&m.sha256(), sha, "migration {version} was edited");
         }
     }
 
+    const FROZEN_0005: &str = "26658c184ea4fa5de231c26ad5c46b4ebbd69ab9296b1326fa1418539823aed1";
+    const FROZEN_0004: &str = "cb03e5e360fd963a94d3df603ed7d213c8bbe509546fbec3459bccb060f79126";
     const FROZEN_0003: &str = "18fa2306e42152a046db235d9682673436a42606008244c2f2f75094b5facee1";
     const FROZEN_0002: &str = "aa56b4745212053a41999e95b3a8cdaacadf808d169a9a56ed85a0236602ab23";
     const FROZEN_0001: &str = "d2b953a07015e3d3c2bfc91e6133311cc05906fab5500450d57b8aed0c0e0175";

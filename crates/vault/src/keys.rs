@@ -437,6 +437,8 @@ pub struct VaultKeys {
     pub(crate) audit: Key32,
     /// Authenticates backup manifests.
     pub(crate) backup: Key32,
+    /// Encrypts the files of the search index.
+    pub(crate) search_index: Key32,
 }
 
 impl VaultKeys {
@@ -447,6 +449,7 @@ impl VaultKeys {
             blob_identity: data_key.derive("testimonio 2026 blob age identity v1"),
             audit: data_key.derive("testimonio 2026 audit chain key v1"),
             backup: data_key.derive("testimonio 2026 backup manifest key v1"),
+            search_index: data_key.derive("testimonio 2026 search index file key v1"),
         }
     }
 }

@@ -17,6 +17,8 @@ pub mod foia;
 pub mod ingest;
 pub mod keys;
 pub mod records;
+pub mod sealed;
+pub mod search_feed;
 pub mod transfer;
 pub mod users;
 pub mod vault;
@@ -35,6 +37,8 @@ pub use ingest::{
 };
 pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
+pub use sealed::{FileSealer, UnsealError};
+pub use search_feed::{IndexTarget, IndexablePage};
 pub use transfer::{ImportFailure, ImportReport};
 pub use users::{LoginOutcome, Password, User, Username};
 pub use vault::{Actor, Created, Unlock, Vault};

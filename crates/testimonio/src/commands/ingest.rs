@@ -30,6 +30,9 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
     })
     .map_err(|e| cx.fail(e.to_string(), format!("error: {e}")))?;
     progress.finish();
+    // New pages become searchable now rather than at the next search.
+    let mut vault = vault;
+    crate::commands::search::open_index(cx, &mut vault)?;
 
     let (pages, ocr_pages) = summary.pages();
     if args.json {

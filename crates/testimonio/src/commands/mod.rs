@@ -5,5 +5,6 @@ pub mod documents;
 pub mod foia;
 pub mod ingest;
 pub mod records;
+pub mod search;
 pub mod vault;
 pub mod web;

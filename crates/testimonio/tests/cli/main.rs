@@ -7,6 +7,7 @@ mod crash;
 mod exchange;
 mod foia;
 mod ingest;
+mod search;
 mod vault;
 
 use std::fs;

@@ -1,0 +1,182 @@
+//! From a parsed query to a tantivy query on the index's fields.
+
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use crate::query::{Filter, Node, QueryError, QueryProblem, TextQuery};
+use crate::schema::{Fields, exact_analyzer, folded_analyzer, tokens};
+
+/// Days since 1970-01-01.
+pub fn day_number(day: NaiveDate) -> i64 {
+    day.signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid"))
+        .num_days()
+}
+
+/// Builds the tantivy query for a parsed query.
+///
+/// # Errors
+/// A word with nothing searchable in it (only punctuation), or a prefix or
+/// fuzzy operator on several words.
+pub fn compile(node: &Node, fields: &Fields) -> Result<Box<dyn Query>, QueryError> {
+    match node {
+        Node::And(children) => {
+            let mut clauses = Vec::with_capacity(children.len());
+            for child in children {
+                match child {
+                    Node::Not(inner) => clauses.push((Occur::MustNot, compile(inner, fields)?)),
+                    other => clauses.push((Occur::Must, compile(other, fields)?)),
+                }
+            }
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+        Node::Or(children) => {
+            let clauses = children
+                .iter()
+                .map(|c| Ok((Occur::Should, compile(c, fields)?)))
+                .collect::<Result<Vec<_>, QueryError>>()?;
+            Ok(Box::new(BooleanQuery::new(clauses)))
+        }
+        Node::Not(inner) => Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+            (Occur::MustNot, compile(inner, fields)?),
+        ]))),
+        Node::Filter(filter) => Ok(filter_query(filter, fields)),
+        Node::Text(text) => text_query(text, fields),
+    }
+}
+
+fn nothing_searchable() -> QueryError {
+    QueryError {
+        position: 0,
+        problem: QueryProblem::MissingOperand("AND"),
+    }
+}
+
+fn analyze(text: &str, exact: bool) -> Vec<String> {
+    let mut analyzer = if exact {
+        exact_analyzer()
+    } else {
+        folded_analyzer()
+    };
+    tokens(&mut analyzer, text)
+        .into_iter()
+        .map(|t| t.0)
+        .collect()
+}
+
+fn phrase(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
+    if words.len() == 1 {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, &words[0]),
+            IndexRecordOption::WithFreqsAndPositions,
+        ));
+    }
+    let terms = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i, Term::from_field_text(field, w)))
+        .collect();
+    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+}
+
+fn text_query(text: &TextQuery, fields: &Fields) -> Result<Box<dyn Query>, QueryError> {
+    match text {
+        TextQuery::Word {
+            text,
+            prefix,
+            fuzzy,
+            exact,
+        } => {
+            let field = if *exact { fields.exact } else { fields.text };
+            let words = analyze(text, *exact);
+            match (words.as_slice(), prefix, fuzzy) {
+                ([], _, _) => Err(nothing_searchable()),
+                ([one], true, _) => {
+                    let pattern = format!("{}.*", regex_escape(one));
+                    RegexQuery::from_pattern(&pattern, field)
+                        .map(|q| Box::new(q) as Box<dyn Query>)
+                        .map_err(|_| nothing_searchable())
+                }
+                ([one], false, Some(distance)) => Ok(Box::new(FuzzyTermQuery::new(
+                    Term::from_field_text(field, one),
+                    *distance,
+                    true,
+                ))),
+                (_, true, _) | (_, _, Some(_)) => Err(QueryError {
+                    position: 0,
+                    problem: QueryProblem::NearNeedsWords,
+                }),
+                (many, false, None) => Ok(phrase(field, many, 0)),
+            }
+        }
+        TextQuery::Phrase { text, slop, exact } => {
+            let field = if *exact { fields.exact } else { fields.text };
+            let words = analyze(text, *exact);
+            if words.is_empty() {
+                return Err(nothing_searchable());
+            }
+            Ok(phrase(field, &words, *slop))
+        }
+        TextQuery::Near {
+            left,
+            right,
+            distance,
+        } => {
+            let (left, right) = (analyze(left, false), analyze(right, false));
+            if left.is_empty() || right.is_empty() {
+                return Err(nothing_searchable());
+            }
+            let forward: Vec<String> = left.iter().chain(&right).cloned().collect();
+            let backward: Vec<String> = right.iter().chain(&left).cloned().collect();
+            Ok(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, phrase(fields.text, &forward, *distance)),
+                (Occur::Should, phrase(fields.text, &backward, *distance)),
+            ])))
+        }
+    }
+}
+
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push('\\');
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn filter_query(filter: &Filter, fields: &Fields) -> Box<dyn Query> {
+    let term = |field: Field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    match filter {
+        Filter::Kind(v) => term(fields.kind, v),
+        Filter::Source(v) => term(fields.source, v),
+        Filter::Foia(v) => term(fields.foia, v),
+        Filter::Doc(v) => term(fields.doc, v),
+        Filter::Person(v) => term(fields.person, v),
+        Filter::Group(v) => term(fields.group, v),
+        Filter::Lang(v) => term(fields.lang, v),
+        Filter::Date { from, to } => {
+            let bound = |d: &Option<NaiveDate>| match d {
+                Some(d) => Bound::Included(Term::from_field_i64(fields.day, day_number(*d))),
+                None => Bound::Unbounded,
+            };
+            Box::new(RangeQuery::new(bound(from), bound(to)))
+        }
+    }
+}

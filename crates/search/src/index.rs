@@ -1,0 +1,639 @@
+//! The search index of a vault: kept up to date from the vault's change
+//! queue, searched with the query language, results with snippets and
+//! facets.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tantivy::collector::{Collector, Count, SegmentCollector};
+use tantivy::schema::{TantivyDocument, Value};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, Term,
+    doc,
+};
+use testimonio_domain::Lang;
+use testimonio_vault::{IndexTarget, Vault, VaultError};
+
+use crate::compile::{compile, day_number};
+use crate::directory::{OpenError, SealedDirectory};
+use crate::highlight::{Snippet, snippet};
+use crate::query::{QueryError, parse, positive_text};
+use crate::schema::{Fields, guess_language, register_tokenizers, schema};
+
+/// Changes applied per commit: a crash loses at most this much work.
+const BATCH: u32 = 20_000;
+/// Present while a rebuild has not committed.
+const REBUILDING: &str = "rebuilding";
+/// Memory for tantivy's indexing buffers.
+const WRITER_MEMORY: usize = 200_000_000;
+
+/// What can go wrong with the index (not with a query: see [`SearchError`]).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("the search index cannot be opened: {0} (run `testimonio reindex`)")]
+    Open(#[from] OpenError),
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("another process is updating the search index; try again when it is done")]
+    Busy,
+}
+
+/// A search that could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query is malformed: tell the user where and why.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// Something else: not the user's fault.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Index(IndexError::Tantivy(e))
+    }
+}
+
+impl From<VaultError> for SearchError {
+    fn from(e: VaultError) -> Self {
+        SearchError::Index(IndexError::Vault(e))
+    }
+}
+
+/// What kind of thing a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Page,
+    Event,
+}
+
+/// One result: a page of a document (or an event), with its snippet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// The document's id (or the event's).
+    pub id: String,
+    pub page: Option<u32>,
+    pub score: f32,
+    pub snippet: Snippet,
+}
+
+/// Counts of matching entries per value.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub kind: BTreeMap<String, u64>,
+    pub source: BTreeMap<String, u64>,
+    pub foia: BTreeMap<String, u64>,
+    pub year: BTreeMap<u64, u64>,
+    pub lang: BTreeMap<String, u64>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub total: u64,
+    pub offset: usize,
+    pub limit: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// What a catch-up did.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct CatchUp {
+    pub changes: u64,
+    pub entries_written: u64,
+}
+
+/// A vault's search index. Its files are sealed with the vault's index
+/// key; it reads its updates from the vault's change queue.
+pub struct SearchIndex {
+    root: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The index directory of a vault.
+pub fn index_dir(vault_dir: &Path) -> PathBuf {
+    vault_dir.join("index")
+}
+
+impl SearchIndex {
+    /// Opens the vault's index (creating an empty one the first time).
+    ///
+    /// # Errors
+    /// Sealed files that do not open (altered, another vault's): rebuild
+    /// with [`SearchIndex::rebuild`].
+    pub fn open(vault: &Vault) -> Result<Self, IndexError> {
+        let root = index_dir(vault.dir());
+        let directory = SealedDirectory::open(&root, vault.search_index_sealer())?;
+        let (schema, fields) = schema();
+        let index = Index::open_or_create(directory, schema)?;
+        register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            root,
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The last vault change the index has applied.
+    ///
+    /// # Errors
+    /// Unreadable index metadata.
+    pub fn applied(&self) -> Result<i64, IndexError> {
+        Ok(self
+            .index
+            .load_metas()?
+            .payload
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// How many entries (pages and events) the index holds.
+    pub fn entries(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn writer_lock(&self) -> Result<File, IndexError> {
+        let path = self.root.join("writer.lock");
+        let file = File::create(&path).map_err(|source| IndexError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(IndexError::Busy),
+            Err(std::fs::TryLockError::Error(source)) => Err(IndexError::Io { path, source }),
+        }
+    }
+
+    fn writer(&self) -> Result<IndexWriter, IndexError> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(4);
+        Ok(self.index.writer_with_num_threads(threads, WRITER_MEMORY)?)
+    }
+
+    /// Applies every change the vault queued since the index's last commit,
+    /// committing every [`BATCH`] changes with the last one applied, then
+    /// forgets the applied changes. Safe to interrupt at any point: the
+    /// next call starts from the last commit.
+    ///
+    /// # Errors
+    /// Index or vault errors; [`IndexError::Busy`] when another process is
+    /// updating the index.
+    pub fn catch_up(&mut self, vault: &mut Vault) -> Result<CatchUp, IndexError> {
+        let mut done = CatchUp::default();
+        if vault.index_queue_head()? <= self.applied()? {
+            return Ok(done);
+        }
+        let _lock = self.writer_lock()?;
+        let mut writer = self.writer()?;
+        let mut applied = self.applied()?;
+        loop {
+            let changes = vault.index_changes_after(applied, BATCH)?;
+            let Some(&(last, _)) = changes.last() else {
+                break;
+            };
+            let mut seen = HashSet::new();
+            for (_, target) in changes.iter() {
+                if seen.insert(target.clone()) {
+                    done.entries_written += self.apply(&mut writer, vault, target)?;
+                }
+            }
+            done.changes += changes.len() as u64;
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(&last.to_string());
+            commit.commit()?;
+            applied = last;
+            vault.trim_index_queue(applied)?;
+        }
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(done)
+    }
+
+    /// Opens the vault's index and brings it up to date: the one call
+    /// readers need. An index whose rebuild was interrupted, or whose files
+    /// no longer open, is rebuilt.
+    ///
+    /// # Errors
+    /// Index or vault errors.
+    pub fn open_current(vault: &mut Vault) -> Result<Self, IndexError> {
+        let root = index_dir(vault.dir());
+        if root.join(REBUILDING).exists() {
+            return Ok(Self::rebuild(vault)?.0);
+        }
+        let mut index = match SearchIndex::open(vault) {
+            Ok(index) => index,
+            Err(IndexError::Open(_)) => return Ok(Self::rebuild(vault)?.0),
+            Err(e) => return Err(e),
+        };
+        index.catch_up(vault)?;
+        Ok(index)
+    }
+
+    /// Rebuilds the index from every page and event in the vault. Until it
+    /// has committed, a marker file says so, and [`SearchIndex::open_current`]
+    /// starts it again: an interrupted rebuild is never taken for a
+    /// complete index.
+    ///
+    /// # Errors
+    /// Index or vault errors.
+    pub fn rebuild(vault: &mut Vault) -> Result<(Self, CatchUp), IndexError> {
+        let root = index_dir(vault.dir());
+        let io = |path: &Path, source| IndexError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        std::fs::create_dir_all(&root).map_err(|e| io(&root, e))?;
+        std::fs::write(root.join(REBUILDING), b"").map_err(|e| io(&root, e))?;
+        for entry in std::fs::read_dir(&root).map_err(|e| io(&root, e))? {
+            let path = entry.map_err(|e| io(&root, e))?.path();
+            if path.extension().is_some_and(|e| e == "sealed") {
+                std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+            }
+        }
+        let mut index = SearchIndex::open(vault)?;
+        let head = vault.index_queue_head()?;
+        let lock = index.writer_lock()?;
+        let mut writer = index.writer()?;
+        let mut done = CatchUp::default();
+        for document in vault.all_document_ids()? {
+            done.entries_written +=
+                index.apply(&mut writer, vault, &IndexTarget::Document(document))?;
+        }
+        for event in vault.all_event_ids()? {
+            done.entries_written += index.apply(
+                &mut writer,
+                vault,
+                &IndexTarget::Event(event.as_str().to_owned()),
+            )?;
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&head.to_string());
+        commit.commit()?;
+        writer.wait_merging_threads()?;
+        std::fs::remove_file(root.join(REBUILDING)).map_err(|e| io(&root, e))?;
+        drop(lock);
+        vault.trim_index_queue(head)?;
+        index.reader.reload()?;
+        // Changes made while rebuilding.
+        let more = index.catch_up(vault)?;
+        done.changes += more.changes;
+        done.entries_written += more.entries_written;
+        Ok((index, done))
+    }
+
+    /// Replaces the entries of one target; returns how many were written.
+    fn apply(
+        &self,
+        writer: &mut IndexWriter,
+        vault: &Vault,
+        target: &IndexTarget,
+    ) -> Result<u64, IndexError> {
+        let f = self.fields;
+        match target {
+            IndexTarget::Page { document, page } => {
+                writer.delete_term(Term::from_field_text(
+                    f.key,
+                    &format!("p:{document}:{page}"),
+                ));
+                match vault.indexable_page(document, *page)? {
+                    Some(p) => {
+                        writer.add_document(self.page_doc(&p))?;
+                        Ok(1)
+                    }
+                    None => Ok(0),
+                }
+            }
+            IndexTarget::Document(document) => {
+                writer.delete_term(Term::from_field_text(f.doc, document));
+                let pages = vault.indexable_pages(document, None)?;
+                for p in &pages {
+                    writer.add_document(self.page_doc(p))?;
+                }
+                Ok(pages.len() as u64)
+            }
+            IndexTarget::Event(id) => {
+                writer.delete_term(Term::from_field_text(f.key, &format!("e:{id}")));
+                let Some(event) = vault.indexable_event(id)? else {
+                    return Ok(0);
+                };
+                let mut text = String::new();
+                if let Some(n) = event.narrative() {
+                    text.push_str(n.expose());
+                }
+                if text.trim().is_empty() {
+                    return Ok(0);
+                }
+                let key = format!("e:{id}");
+                let day = event.date().earliest();
+                let mut document = doc!(
+                    f.key => key.clone(),
+                    f.doc => id.clone(),
+                    f.kind => "event",
+                    f.text => text.clone(),
+                    f.exact => text.clone(),
+                    f.source => "event",
+                    f.day => day_number(day),
+                    f.year => u64::try_from(chrono::Datelike::year(&day)).unwrap_or(0),
+                    f.lang => guess_language(&text),
+                    f.order => order_of(&key),
+                );
+                for p in event.participants() {
+                    document.add_text(f.person, p.person.as_str());
+                }
+                for g in event.groups() {
+                    document.add_text(f.group, g.as_str());
+                }
+                writer.add_document(document)?;
+                Ok(1)
+            }
+        }
+    }
+
+    fn page_doc(&self, p: &testimonio_vault::IndexablePage) -> TantivyDocument {
+        let f = self.fields;
+        let key = format!("p:{}:{}", p.document, p.page);
+        let mut document = doc!(
+            f.key => key.clone(),
+            f.doc => p.document.clone(),
+            f.kind => "page",
+            f.page => u64::from(p.page),
+            f.text => p.text.clone(),
+            f.exact => p.text.clone(),
+            f.source => p.source_kind.map_or("other", |k| k.code()),
+            f.lang => guess_language(&p.text),
+            f.order => order_of(&key),
+        );
+        if let Some(day) = p.day {
+            document.add_i64(f.day, day_number(day));
+            document.add_u64(
+                f.year,
+                u64::try_from(chrono::Datelike::year(&day)).unwrap_or(0),
+            );
+        }
+        for request in &p.foia {
+            document.add_text(f.foia, request);
+        }
+        document
+    }
+
+    /// Runs a query: one page of hits (best first; equal scores in a fixed
+    /// order, so paging is stable), the total, and facets over every match.
+    ///
+    /// # Errors
+    /// [`SearchError::Query`] for a malformed query (the user's to fix);
+    /// [`SearchError::Index`] otherwise.
+    pub fn search(
+        &self,
+        vault: &Vault,
+        query: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<SearchResults, SearchError> {
+        let node = parse(query)?;
+        let compiled = compile(&node, &self.fields)?;
+        let searcher = self.reader.searcher();
+        let limit = limit.clamp(1, 1000);
+        let top = tantivy::collector::TopDocs::with_limit(limit)
+            .and_offset(offset)
+            .tweak_score(move |segment: &SegmentReader| {
+                let order = segment
+                    .fast_fields()
+                    .u64("order")
+                    .expect("the order field is a fast field")
+                    .first_or_default_col(0);
+                move |doc: DocId, score: Score| (score, std::cmp::Reverse(order.get_val(doc)))
+            });
+        let (top, total, facets) = searcher.search(&compiled, &(top, Count, FacetCollector))?;
+        let leaves = positive_text(&node);
+        let mut hits = Vec::with_capacity(top.len());
+        for ((score, _), address) in top {
+            hits.push(self.hit(vault, &searcher, address, score, &leaves)?);
+        }
+        Ok(SearchResults {
+            query: query.to_owned(),
+            total: total as u64,
+            offset,
+            limit,
+            hits,
+            facets,
+        })
+    }
+
+    fn hit(
+        &self,
+        vault: &Vault,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        score: Score,
+        leaves: &[&crate::query::TextQuery],
+    ) -> Result<Hit, SearchError> {
+        let stored: TantivyDocument = searcher.doc(address)?;
+        let text_of = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        let id = text_of(self.fields.doc);
+        let kind = if text_of(self.fields.kind) == "event" {
+            HitKind::Event
+        } else {
+            HitKind::Page
+        };
+        let page = stored
+            .get_first(self.fields.page)
+            .and_then(|v| v.as_u64())
+            .map(|n| n as u32);
+        let text = match (kind, page) {
+            (HitKind::Page, Some(n)) => vault
+                .document_page(&id, n)?
+                .map(|p| p.text)
+                .unwrap_or_default(),
+            _ => vault
+                .indexable_event(&id)?
+                .and_then(|e| e.narrative().map(|n| n.expose().to_owned()))
+                .unwrap_or_default(),
+        };
+        Ok(Hit {
+            kind,
+            id,
+            page,
+            score,
+            snippet: snippet(&text, leaves),
+        })
+    }
+}
+
+/// A stable 64-bit order for an entry key (FNV-1a).
+fn order_of(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Counts matches per source, FOIA request, year, language and kind.
+struct FacetCollector;
+
+struct SegmentFacets {
+    columns: Option<FacetColumns>,
+    counts: [BTreeMap<u64, u64>; 4],
+    years: BTreeMap<u64, u64>,
+}
+
+struct FacetColumns {
+    strs: [Option<tantivy::columnar::StrColumn>; 4],
+    year: tantivy::columnar::Column<u64>,
+}
+
+const STR_FACETS: [&str; 4] = ["kind", "source", "foia", "lang"];
+
+impl Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = SegmentFacets;
+
+    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
+        let fast = segment.fast_fields();
+        let strs = [
+            fast.str("kind")?,
+            fast.str("source")?,
+            fast.str("foia")?,
+            fast.str("lang")?,
+        ];
+        Ok(SegmentFacets {
+            columns: Some(FacetColumns {
+                strs,
+                year: fast.u64("year")?,
+            }),
+            counts: Default::default(),
+            years: BTreeMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
+        let mut all = Facets::default();
+        for f in fruits {
+            for (into, from) in [
+                (&mut all.kind, f.kind),
+                (&mut all.source, f.source),
+                (&mut all.foia, f.foia),
+                (&mut all.lang, f.lang),
+            ] {
+                for (k, v) in from {
+                    *into.entry(k).or_default() += v;
+                }
+            }
+            for (k, v) in f.year {
+                *all.year.entry(k).or_default() += v;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Facets;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        let Some(columns) = &self.columns else { return };
+        for (i, column) in columns.strs.iter().enumerate() {
+            if let Some(column) = column {
+                for ord in column.term_ords(doc) {
+                    *self.counts[i].entry(ord).or_default() += 1;
+                }
+            }
+        }
+        if let Some(year) = columns.year.first(doc) {
+            *self.years.entry(year).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Facets {
+        let mut facets = Facets {
+            year: self.years,
+            ..Facets::default()
+        };
+        let Some(columns) = self.columns else {
+            return facets;
+        };
+        for (i, counts) in self.counts.into_iter().enumerate() {
+            let Some(column) = &columns.strs[i] else {
+                continue;
+            };
+            let target = match STR_FACETS[i] {
+                "kind" => &mut facets.kind,
+                "source" => &mut facets.source,
+                "foia" => &mut facets.foia,
+                _ => &mut facets.lang,
+            };
+            for (ord, count) in counts {
+                let mut value = String::new();
+                if column.ord_to_str(ord, &mut value).unwrap_or(false) {
+                    *target.entry(value).or_default() += count;
+                }
+            }
+        }
+        facets
+    }
+}
+
+impl SearchError {
+    /// The message for the user: the query problem in their language, or a
+    /// generic sentence (internals go to the log, not to the user).
+    pub fn user_message(&self, lang: Lang) -> String {
+        match self {
+            SearchError::Query(e) => match lang {
+                Lang::En => format!(
+                    "at character {}: {}",
+                    e.position + 1,
+                    e.problem.message(lang)
+                ),
+                Lang::Es => format!(
+                    "en el carácter {}: {}",
+                    e.position + 1,
+                    e.problem.message(lang)
+                ),
+            },
+            SearchError::Index(_) => lang
+                .pick(
+                    "the search could not run",
+                    "no se pudo realizar la búsqueda",
+                )
+                .to_owned(),
+        }
+    }
+}
