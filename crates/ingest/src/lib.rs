@@ -17,6 +17,7 @@ pub mod ocr;
 pub mod pdf;
 pub mod pipeline;
 pub mod quality;
+pub mod render;
 pub mod tiff;
 pub mod tools;
 

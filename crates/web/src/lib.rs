@@ -103,6 +103,22 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(get, "/foia/{id}", LoggedIn, foia::show),
         route!(post, "/foia/{id}", Writer, foia_form::update),
         route!(get, "/foia/{id}/edit", Writer, foia_form::edit_form),
+        // Documents are the evidence itself: every logged-in role reads
+        // them (see pages/documents.rs).
+        route!(get, "/documents", LoggedIn, documents::list),
+        route!(get, "/documents/{id}", LoggedIn, documents::show),
+        route!(
+            get,
+            "/documents/{id}/pages/{n}",
+            LoggedIn,
+            documents::page_view
+        ),
+        route!(
+            get,
+            "/documents/{id}/pages/{n}/image",
+            LoggedIn,
+            documents::page_image
+        ),
     ]
 }
 

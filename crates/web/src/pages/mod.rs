@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod documents;
 pub mod event_form;
 pub mod events;
 pub mod foia;

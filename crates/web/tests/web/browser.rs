@@ -2,7 +2,7 @@
 //! the real server: logging in, switching language, recording an event
 //! through the form, seeing it on the person's timeline, with and without
 //! JavaScript; pseudonym-only pages for an analyst; screenshots at phone
-//! and desktop widths.
+//! and desktop widths; a page of an ingested document beside its image.
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (Debian packages
 //! `chromium`, `chromium-driver`, installed by `scripts/setup`); override
@@ -753,4 +753,119 @@ async fn check_identity_is_shown_to_a_coordinator(app: &TestApp, person: &str, l
         page.body.contains(legal_name),
         "a coordinator should see {person}'s legal name"
     );
+}
+
+/// Waits until the page's first `figure.page-image img` has loaded, and
+/// returns its natural width (0 if it never loads).
+async fn page_image_width(c: &Client) -> u64 {
+    let started = Instant::now();
+    loop {
+        let width = c
+            .execute(
+                "const i = document.querySelector('figure.page-image img'); return i && i.complete ? i.naturalWidth : -1;",
+                vec![],
+            )
+            .await
+            .expect("a script run by the test driver");
+        if let Some(w) = width.as_i64().filter(|w| *w >= 0) {
+            return w as u64;
+        }
+        if started.elapsed() > PAGE_WAIT {
+            return 0;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_an_analyst_reads_a_page_of_the_opinion_beside_its_image() {
+    use crate::documents::{OPINION, corpus, ingest};
+    let started = Instant::now();
+    let app = spawn_app().await;
+    let opinion = ingest(
+        &app,
+        vec![corpus(OPINION)],
+        testimonio_ingest::IngestOptions::default(),
+    )
+    .await
+    .remove(0);
+    let mut driver = Driver::start().await;
+    let site = Site {
+        base: app.base.clone(),
+    };
+    tokio::time::timeout(
+        TEST_BUDGET,
+        with_browser(&mut driver, true, move |c| async move {
+            log_in(&c, &site, Role::Analyst).await;
+            find(&c, "header.top nav a[href='/documents']")
+                .await
+                .click()
+                .await
+                .expect("a click");
+            wait_for_path(&c, "the document list", |p| p == "/documents").await;
+            screenshots(&c, "documents").await;
+            find(&c, &format!("a[href='/documents/{opinion}']"))
+                .await
+                .click()
+                .await
+                .expect("a click");
+            let doc_path = format!("/documents/{opinion}");
+            wait_for_path(&c, "the document", |p| p == doc_path).await;
+            screenshots(&c, "document").await;
+            c.set_window_size(1280, 900).await.expect("resizing");
+            find(&c, &format!("a[href='/documents/{opinion}/pages/1']"))
+                .await
+                .click()
+                .await
+                .expect("a click");
+            let page_path = format!("/documents/{opinion}/pages/1");
+            wait_for_path(&c, "the page view", |p| p == page_path).await;
+
+            let width = page_image_width(&c).await;
+            assert!(width > 0, "the page image did not load");
+            assert_eq!(width, 850, "a letter page at 100 dpi");
+            let text = find(&c, "pre.page-text").await;
+            assert!(text.is_displayed().await.expect("visibility"));
+            let words = text.text().await.expect("the page text");
+            assert!(
+                words.contains("AUGUST TERM 2021") && words.contains("No. 21-1233"),
+                "the page text: {words}"
+            );
+
+            // Desktop: the image beside the text; phone: above it.
+            let layout = |c: Client| async move {
+                let (ix, iy, iw, ih) = find(&c, "figure.page-image img")
+                    .await
+                    .rectangle()
+                    .await
+                    .expect("the image's box");
+                let (tx, ty, ..) = find(&c, "pre.page-text")
+                    .await
+                    .rectangle()
+                    .await
+                    .expect("the text's box");
+                (ix, iy, iw, ih, tx, ty)
+            };
+            let (ix, _, iw, _, tx, _) = layout(c.clone()).await;
+            assert!(tx >= ix + iw, "on a desktop the text is beside the image");
+            c.set_window_size(360, 740).await.expect("resizing");
+            let (_, iy, iw, ih, _, ty) = layout(c.clone()).await;
+            assert!(ty >= iy + ih, "on a phone the text is below the image");
+            assert!(iw <= 360.0, "the image fits a phone: {iw} px wide");
+            let fits: bool = c
+                .execute(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;",
+                    vec![],
+                )
+                .await
+                .expect("a script run by the test driver")
+                .as_bool()
+                .unwrap_or(false);
+            assert!(fits, "the page view scrolls sideways on a phone");
+            screenshots(&c, "document-page").await;
+        }),
+    )
+    .await
+    .expect("the browser test took too long");
+    println!("browser document page flow: {:.1?}", started.elapsed());
 }

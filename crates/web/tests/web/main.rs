@@ -5,6 +5,8 @@
 //! - `security`: CSRF, escaping, headers, lockout, disabled accounts,
 //!   locking, error pages, body limits, redirects.
 //! - `foia`: FOIA requests: the list, the request page, the form.
+//! - `documents`: ingested documents: the list, a document, a page beside
+//!   its image, the image.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -12,6 +14,7 @@
 mod api;
 mod authz;
 mod browser;
+mod documents;
 mod foia;
 mod security;
 mod support;

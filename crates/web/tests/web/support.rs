@@ -47,6 +47,8 @@ pub struct TestApp {
     pub group_id: String,
     /// A FOIA request (received 8 weeks before the test runs).
     pub foia_id: String,
+    /// A small ingested text document with one page.
+    pub document_id: String,
     /// People assigned to the documenter.
     pub assigned: Vec<String>,
     pub demo: DemoData,
@@ -87,7 +89,13 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
     let records: Vec<ExchangeRecord> = demo.records().collect();
     let assigned: Vec<String> = demo.people.iter().take(2).map(|p| p.id.clone()).collect();
     let to_assign = assigned.clone();
-    let (vault, accounts, spare_user_id) = tokio::task::spawn_blocking(move || {
+    let sample_document = dir.path().join("sample-note.txt");
+    std::fs::write(
+        &sample_document,
+        "Notes from a know-your-rights training (fictional test document).\n",
+    )
+    .expect("a sample document");
+    let (vault, accounts, spare_user_id, document_id) = tokio::task::spawn_blocking(move || {
         let passphrase = Passphrase::new(PASSPHRASE.to_owned()).expect("a valid passphrase");
         let actor = Actor::new("test:setup").expect("a valid actor");
         let mut vault = Vault::create(&vault_dir, &passphrase, KdfParams::MINIMUM, actor)
@@ -151,7 +159,8 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         )
         .expect("a valid FOIA request");
         vault.put_foia(&foia).expect("FOIA request stored");
-        (vault, accounts, spare.id)
+        let document_id = ingest_one(&vault, &sample_document);
+        (vault, accounts, spare.id, document_id)
     })
     .await
     .expect("set-up task");
@@ -171,10 +180,26 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         person_id: demo.people[0].id.clone(),
         group_id: demo.groups[0].id.clone(),
         foia_id: FOIA_ID.to_owned(),
+        document_id,
         assigned,
         demo,
         server,
         _dir: dir,
+    }
+}
+
+/// Ingests one file (plain text needs no external tool) and returns the
+/// id of its document.
+pub fn ingest_one(vault: &Vault, path: &std::path::Path) -> String {
+    let options = testimonio_ingest::IngestOptions {
+        jobs: 1,
+        ..Default::default()
+    };
+    let summary = testimonio_ingest::ingest(vault, &[path.to_owned()], &options, &|_, _, _| {})
+        .expect("ingest started");
+    match &summary.files[0].outcome {
+        testimonio_ingest::FileOutcome::Stored { id, .. } => id.clone(),
+        other => panic!("{} not ingested: {other:?}", path.display()),
     }
 }
 

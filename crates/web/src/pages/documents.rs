@@ -1,0 +1,788 @@
+//! Documents: the filtered, paged list of originals (GET /documents), one
+//! document with its pages, attachments and custody log
+//! (GET /documents/{id}), one page's image beside its text
+//! (GET /documents/{id}/pages/{n}) and that image
+//! (GET /documents/{id}/pages/{n}/image).
+//!
+//! Access: every logged-in role may read these pages (`Access::LoggedIn`).
+//! The pages are the evidence itself, which every analyst must read to do
+//! the work; the identities of the people in the person records stay
+//! protected exactly as before, since nothing here reads a person record.
+//!
+//! A page's text is hostile input (anyone can write anything into a PDF or
+//! an email): it is only ever interpolated as escaped text. A page image is
+//! made on request from the original (decrypted and hash-verified in
+//! memory, the read audited), never cached, and served `no-store`.
+
+use std::sync::LazyLock;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::DateTime;
+use maud::{Markup, html};
+use testimonio_domain::{ExtractionStatus, SourceKind};
+use testimonio_foia::FoiaRequest;
+use testimonio_ingest::render::{self, RenderError};
+use testimonio_vault::{CustodyEvent, DocumentFilter, DocumentInfo, PageSummary, PageText};
+use tokio::sync::Semaphore;
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::{Lang, format_number, t};
+use crate::layout::{encode_path, page};
+use crate::state::AppState;
+
+use super::foia::{format_day, format_stored_day, is_checked};
+use super::forms::*;
+
+/// Rows per page of the document list.
+pub const PAGE_SIZE: u32 = 50;
+
+/// Resolution of rendered PDF pages: a letter page is 850 × 1100 pixels,
+/// legible on a screen and light enough for a phone.
+pub const DISPLAY_DPI: u32 = 100;
+
+/// The size announced for a page image whose size is not recorded (PDF
+/// pages read from their text layer): a letter page at [`DISPLAY_DPI`].
+/// Only the proportions matter: the stylesheet scales the image to its
+/// column and the browser takes the real proportions once it has loaded.
+const DEFAULT_IMAGE_SIZE: (u32, u32) = (850, 1100);
+
+/// Page images rendered at once: each is a pdftoppm process or a TIFF
+/// decoded in memory. More requests wait their turn.
+static RENDERS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
+
+/// A document id from a URL; anything that cannot be one is simply not
+/// found (and never reaches the database).
+fn document_id(id: &str) -> Result<String, AppError> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(id.to_owned())
+    } else {
+        Err(AppError::NOT_FOUND)
+    }
+}
+
+/// A page number from a URL: 1 or more.
+fn page_number(n: &str) -> Result<u32, AppError> {
+    // Digits only, no leading zero: one URL per page.
+    if n.is_empty() || n.starts_with('0') || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AppError::NOT_FOUND);
+    }
+    n.parse::<u32>().map_err(|_| AppError::NOT_FOUND)
+}
+
+/// What a document is called: its file name, the name it had as an
+/// attachment, its title, or its id.
+fn display_name(d: &DocumentInfo) -> &str {
+    d.file_name
+        .as_deref()
+        .or(d.attachment_name.as_deref())
+        .or(d.title.as_deref())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or(d.id.as_str())
+}
+
+/// `812 bytes`, `40.2 KB` / `40,2 KB`, `2.4 MB`.
+pub(crate) fn format_size(lang: Lang, bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if bytes < 1024 {
+        return format!(
+            "{} {}",
+            format_number(lang, bytes),
+            t(lang, "documents.bytes")
+        );
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let text = format!("{value:.1}");
+    let text = match lang {
+        Lang::En => text,
+        Lang::Es => text.replace('.', ","),
+    };
+    format!("{text} {}", UNITS[unit])
+}
+
+/// OCR confidence (0–100): `93%` / `93 %`.
+fn format_confidence(lang: Lang, c: f32) -> String {
+    let n = c.clamp(0.0, 100.0).round() as u64;
+    match lang {
+        Lang::En => format!("{n}%"),
+        Lang::Es => format!("{n}\u{a0}%"),
+    }
+}
+
+/// A stored RFC 3339 time as day and time in UTC; anything else as it is.
+fn format_time(lang: Lang, text: &str) -> String {
+    DateTime::parse_from_rfc3339(text).map_or_else(
+        |_| text.to_owned(),
+        |at| {
+            let at = at.naive_utc();
+            format!("{} {} UTC", format_day(lang, at.date()), at.format("%H:%M"))
+        },
+    )
+}
+
+/// The day a document was added.
+fn format_added(lang: Lang, added_at: &str) -> String {
+    DateTime::parse_from_rfc3339(added_at).map_or_else(
+        |_| format_stored_day(lang, added_at),
+        |at| format_day(lang, at.naive_utc().date()),
+    )
+}
+
+fn status_badge(lang: Lang, status: ExtractionStatus) -> Markup {
+    html! { span.badge class={ "doc-" (status.code()) } { (status.label(lang)) } }
+}
+
+fn custody_action(lang: Lang, action: &str) -> String {
+    let key = match action {
+        "received" => "documents.act_received",
+        "received_again" => "documents.act_received_again",
+        "ingested" => "documents.act_ingested",
+        "exported" => "documents.act_exported",
+        other => return other.to_owned(),
+    };
+    t(lang, key).to_owned()
+}
+
+fn source_kind_options(lang: Lang) -> Vec<(String, String)> {
+    SourceKind::ALL
+        .iter()
+        .map(|k| (k.code().to_owned(), k.label(lang).to_owned()))
+        .collect()
+}
+
+fn status_options(lang: Lang) -> Vec<(String, String)> {
+    ExtractionStatus::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), s.label(lang).to_owned()))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// GET /documents
+
+/// The list's filters as given in the query string.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ListQuery {
+    source: String,
+    status: String,
+    foia: String,
+    attachments: bool,
+    page: u32,
+}
+
+impl ListQuery {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map_or("", |(_, v)| v.trim())
+        };
+        ListQuery {
+            source: get("source").to_owned(),
+            status: get("status").to_owned(),
+            foia: get("foia").to_owned(),
+            attachments: is_checked(get("attachments")),
+            page: get("page").parse::<u32>().unwrap_or(1).max(1),
+        }
+    }
+
+    /// `/documents?…&page=N`, keeping every filter.
+    fn url(&self, page: u32) -> String {
+        let mut url = String::from("/documents?");
+        for (k, v) in [
+            ("source", &self.source),
+            ("status", &self.status),
+            ("foia", &self.foia),
+        ] {
+            if !v.is_empty() {
+                url.push_str(&format!("{k}={}&", encode_path(v)));
+            }
+        }
+        if self.attachments {
+            url.push_str("attachments=1&");
+        }
+        url.push_str(&format!("page={page}"));
+        url
+    }
+
+    /// The vault filter, and a message for each bad value (left out of
+    /// the filter).
+    fn filter(&self, lang: Lang, requests: &[FoiaRequest]) -> (DocumentFilter, FormErrors) {
+        let mut filter = DocumentFilter {
+            top_level_only: !self.attachments,
+            ..DocumentFilter::default()
+        };
+        let mut errors = FormErrors::default();
+        if !self.source.is_empty() {
+            match SourceKind::parse("source", &self.source) {
+                Ok(k) => filter.source_kind = Some(k),
+                Err(e) => errors.add(
+                    "source",
+                    t(lang, "documents.source"),
+                    e.problem.message(lang),
+                ),
+            }
+        }
+        if !self.status.is_empty() {
+            match ExtractionStatus::parse("status", &self.status) {
+                Ok(s) => filter.status = Some(s),
+                Err(e) => errors.add(
+                    "status",
+                    t(lang, "documents.status"),
+                    e.problem.message(lang),
+                ),
+            }
+        }
+        if !self.foia.is_empty() {
+            if requests.iter().any(|r| r.id().as_str() == self.foia) {
+                filter.foia = Some(self.foia.clone());
+            } else {
+                errors.add(
+                    "foia",
+                    t(lang, "documents.foia"),
+                    t(lang, "error.not_found").to_owned(),
+                );
+            }
+        }
+        (filter, errors)
+    }
+}
+
+struct ListData {
+    requests: Vec<FoiaRequest>,
+    errors: FormErrors,
+    total: u64,
+    page: u32,
+    pages: u32,
+    documents: Vec<DocumentInfo>,
+}
+
+fn filter_form(viewer: &Viewer, q: &ListQuery, data: &ListData) -> Markup {
+    let lang = viewer.lang;
+    let any = viewer.t("events.any");
+    let e = &data.errors;
+    let requests: Vec<(String, String)> = data
+        .requests
+        .iter()
+        .map(|r| {
+            (
+                r.id().to_string(),
+                format!("{} · {}", r.reference(), r.subject().as_str()),
+            )
+        })
+        .collect();
+    html! {
+        form.filters method="get" action="/documents" aria-label=(viewer.t("events.filter")) {
+            (field(e, "source", viewer.t("documents.source"), None, |c| select(c, "source", Some(any), &source_kind_options(lang), &q.source)))
+            (field(e, "status", viewer.t("documents.status"), None, |c| select(c, "status", Some(any), &status_options(lang), &q.status)))
+            (field(e, "foia", viewer.t("documents.foia"), None, |c| select(c, "foia", Some(any), &requests, &q.foia)))
+            div.field.check {
+                input #f-attachments type="checkbox" name="attachments" value="1" checked[q.attachments];
+                label for="f-attachments" { (viewer.t("documents.include_attachments")) }
+            }
+            div.field.buttons {
+                button type="submit" { (viewer.t("events.filter")) }
+                a href="/documents" { (viewer.t("events.clear")) }
+            }
+        }
+    }
+}
+
+fn documents_table(viewer: &Viewer, documents: &[DocumentInfo]) -> Markup {
+    let lang = viewer.lang;
+    let none = viewer.t("common.none");
+    html! {
+        div.scroll {
+            table.documents {
+                thead { tr {
+                    th scope="col" { (viewer.t("documents.name")) }
+                    th scope="col" { (viewer.t("documents.status")) }
+                    th scope="col" class="num" { (viewer.t("documents.pages")) }
+                    th scope="col" class="col-source" { (viewer.t("documents.source")) }
+                    th scope="col" class="num" { (viewer.t("documents.size")) }
+                    th scope="col" class="col-added" { (viewer.t("documents.added")) }
+                } }
+                tbody {
+                    @for d in documents {
+                        tr {
+                            td.doc-name { a href={ "/documents/" (d.id) } { (display_name(d)) } }
+                            td { (status_badge(lang, d.status)) }
+                            td.num { (format_number(lang, u64::from(d.page_count))) }
+                            td.col-source { (d.source_kind.map_or(none, |k| k.label(lang))) }
+                            td.num { (format_size(lang, d.size)) }
+                            td.col-added { (format_added(lang, &d.added_at)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    let q = ListQuery::from_pairs(&pairs);
+    let query = q.clone();
+    let data = state
+        .with_vault(&viewer.actor(), move |v| {
+            let requests = v.foias()?;
+            let (mut filter, errors) = query.filter(lang, &requests);
+            let total = v.count_documents(&filter)?;
+            let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)))
+                .unwrap_or(u32::MAX)
+                .max(1);
+            let page = query.page.min(pages);
+            filter.limit = Some(PAGE_SIZE);
+            filter.offset = (page - 1).saturating_mul(PAGE_SIZE);
+            let documents = if total > 0 {
+                v.documents_filtered(&filter)?
+            } else {
+                Vec::new()
+            };
+            Ok(ListData {
+                requests,
+                errors,
+                total,
+                page,
+                pages,
+                documents,
+            })
+        })
+        .await?;
+    let body = html! {
+        h1 { (viewer.t("documents.title")) }
+        p.hint { (viewer.t("documents.intro")) }
+        (error_summary(&viewer, &data.errors))
+        (filter_form(&viewer, &q, &data))
+        p role="status" {
+            strong { (format_number(lang, data.total)) } " " (viewer.t("documents.count"))
+            @if data.pages > 1 {
+                " · " (viewer.t("events.page")) " " (format_number(lang, u64::from(data.page))) " "
+                (viewer.t("events.page_of")) " " (format_number(lang, u64::from(data.pages)))
+            }
+        }
+        @if data.documents.is_empty() {
+            p { (viewer.t("documents.none")) }
+        } @else {
+            (documents_table(&viewer, &data.documents))
+        }
+        @if data.pages > 1 {
+            nav.pager aria-label=(viewer.t("events.page")) {
+                @if data.page > 1 {
+                    a rel="prev" href=(q.url(data.page - 1)) { "← " (viewer.t("events.previous")) }
+                }
+                span { (viewer.t("events.page")) " " (format_number(lang, u64::from(data.page))) " " (viewer.t("events.page_of")) " " (format_number(lang, u64::from(data.pages))) }
+                @if data.page < data.pages {
+                    a rel="next" href=(q.url(data.page + 1)) { (viewer.t("events.next")) " →" }
+                }
+            }
+        }
+    };
+    let status = if data.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok((status, page(&viewer, viewer.t("documents.title"), body)).into_response())
+}
+
+// ---------------------------------------------------------------------------
+// GET /documents/{id}
+
+struct DocumentView {
+    info: DocumentInfo,
+    parent: Option<DocumentInfo>,
+    attachments: Vec<DocumentInfo>,
+    pages: Vec<PageSummary>,
+    custody: Vec<CustodyEvent>,
+}
+
+fn facts(viewer: &Viewer, view: &DocumentView) -> Markup {
+    let lang = viewer.lang;
+    let none = viewer.t("common.none");
+    let d = &view.info;
+    html! {
+        dl.facts {
+            dt { (viewer.t("documents.id")) } dd { code { (d.id) } }
+            @if let Some(title) = &d.title {
+                dt { (viewer.t("documents.doc_title")) } dd { (title) }
+            }
+            @if let Some(name) = &d.file_name {
+                dt { (viewer.t("documents.name")) } dd { (name) }
+            }
+            @if let Some(parent) = &view.parent {
+                dt { (viewer.t("documents.parent")) }
+                dd {
+                    a href={ "/documents/" (parent.id) } { (display_name(parent)) }
+                    @if let Some(name) = &d.attachment_name { " (" (name) ")" }
+                }
+            }
+            dt { (viewer.t("documents.status")) }
+            dd {
+                (status_badge(lang, d.status))
+                @if !d.status_detail.is_empty() { " " span.detail { (d.status_detail) } }
+            }
+            dt { (viewer.t("documents.source")) } dd { (d.source_kind.map_or(none, |k| k.label(lang))) }
+            dt { (viewer.t("documents.custodian")) } dd { (d.custodian.as_deref().unwrap_or(none)) }
+            dt { (viewer.t("documents.obtained_on")) }
+            dd { (d.obtained_on.as_deref().map_or_else(|| none.to_owned(), |o| format_stored_day(lang, o))) }
+            dt { (viewer.t("documents.media_type")) } dd { code { (d.media_type.as_deref().unwrap_or(none)) } }
+            dt { (viewer.t("documents.size")) }
+            dd { (format_size(lang, d.size)) " (" (format_number(lang, d.size)) " " (viewer.t("documents.bytes")) ")" }
+            dt { "SHA-256" } dd { code.hash { (d.sha256) } }
+            dt { (viewer.t("documents.extracted_with")) } dd { (d.extracted_with.as_deref().unwrap_or(none)) }
+            dt { (viewer.t("documents.added")) } dd { (format_time(lang, &d.added_at)) " · " (d.added_by) }
+        }
+    }
+}
+
+fn pages_table(viewer: &Viewer, id: &str, pages: &[PageSummary]) -> Markup {
+    let lang = viewer.lang;
+    let none = viewer.t("common.none");
+    html! {
+        div.scroll {
+            table.doc-pages {
+                thead { tr {
+                    th scope="col" { (viewer.t("documents.page")) }
+                    th scope="col" { (viewer.t("documents.method")) }
+                    th scope="col" class="num" { (viewer.t("documents.chars")) }
+                    th scope="col" class="num" { (viewer.t("documents.confidence")) }
+                    th scope="col" { (viewer.t("documents.bates")) }
+                    th scope="col" { (viewer.t("documents.problem")) }
+                } }
+                tbody {
+                    @for p in pages {
+                        tr class=[p.problem.as_ref().map(|_| "problem")] {
+                            td { a href={ "/documents/" (id) "/pages/" (p.number) } { (viewer.t("documents.page")) " " (p.number) } }
+                            td { (p.method.label(lang)) }
+                            td.num { (format_number(lang, p.chars)) }
+                            td.num { (p.confidence.map_or_else(|| none.to_owned(), |c| format_confidence(lang, c))) }
+                            td { (p.bates.as_deref().unwrap_or(none)) }
+                            td { (p.problem.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn custody_table(viewer: &Viewer, events: &[CustodyEvent]) -> Markup {
+    let lang = viewer.lang;
+    let none = viewer.t("common.none");
+    html! {
+        div.scroll {
+            table.custody {
+                thead { tr {
+                    th scope="col" { (viewer.t("documents.when")) }
+                    th scope="col" { (viewer.t("documents.action")) }
+                    th scope="col" { (viewer.t("documents.actor")) }
+                    th scope="col" { (viewer.t("documents.source_path")) }
+                    th scope="col" { (viewer.t("documents.host")) }
+                    th scope="col" { (viewer.t("documents.custodian")) }
+                    th scope="col" { (viewer.t("documents.details")) }
+                } }
+                tbody {
+                    @for e in events {
+                        tr {
+                            td { (format_time(lang, &e.at)) }
+                            td { (custody_action(lang, &e.action)) }
+                            td { (e.actor) }
+                            td.path { (e.source_path.as_deref().unwrap_or(none)) }
+                            td { (e.host.as_deref().unwrap_or(none)) }
+                            td { (e.custodian.as_deref().unwrap_or(none)) }
+                            td.detail { (e.detail) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = document_id(&id)?;
+    let view = state
+        .with_vault(&viewer.actor(), move |v| {
+            let info = v.document(&id)?;
+            let parent = match &info.parent_id {
+                Some(p) => Some(v.document(p)?),
+                None => None,
+            };
+            let attachments = v.documents_filtered(&DocumentFilter {
+                parent: Some(id.clone()),
+                ..DocumentFilter::default()
+            })?;
+            let pages = v.document_pages(&id)?;
+            let custody = v.custody(&id)?;
+            Ok(DocumentView {
+                info,
+                parent,
+                attachments,
+                pages,
+                custody,
+            })
+        })
+        .await?;
+    let lang = viewer.lang;
+    let d = &view.info;
+    let name = display_name(d);
+    let body = html! {
+        p { a href="/documents" { "← " (viewer.t("documents.title")) } }
+        h1.doc-title { (name) }
+        (facts(&viewer, &view))
+        section aria-labelledby="attachments-heading" {
+            h2 #attachments-heading { (viewer.t("documents.attachments")) }
+            @if view.attachments.is_empty() {
+                p { (viewer.t("documents.no_attachments")) }
+            } @else {
+                ul {
+                    @for a in &view.attachments {
+                        li {
+                            a href={ "/documents/" (a.id) } { (display_name(a)) }
+                            " — " (status_badge(lang, a.status)) " · "
+                            (format_number(lang, u64::from(a.page_count))) " " (viewer.t("documents.pages_lower"))
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="pages-heading" {
+            h2 #pages-heading { (viewer.t("documents.pages")) }
+            @if view.pages.is_empty() {
+                p { (viewer.t("documents.no_pages")) }
+            } @else {
+                (pages_table(&viewer, &d.id, &view.pages))
+            }
+        }
+        section aria-labelledby="custody-heading" {
+            h2 #custody-heading { (viewer.t("documents.custody")) }
+            @if view.custody.is_empty() {
+                p { (viewer.t("common.none")) }
+            } @else {
+                (custody_table(&viewer, &view.custody))
+            }
+        }
+    };
+    Ok((StatusCode::OK, page(&viewer, name, body)).into_response())
+}
+
+// ---------------------------------------------------------------------------
+// GET /documents/{id}/pages/{n}
+
+struct PageView {
+    info: DocumentInfo,
+    page: PageText,
+    previous: Option<u32>,
+    next: Option<u32>,
+    last: u32,
+}
+
+pub async fn page_view(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = document_id(&id)?;
+    let n = page_number(&n)?;
+    let view = state
+        .with_vault(&viewer.actor(), move |v| {
+            let info = v.document(&id)?;
+            let page = v.document_page(&id, n)?.ok_or(AppError::NOT_FOUND)?;
+            let numbers: Vec<u32> = v.document_pages(&id)?.iter().map(|p| p.number).collect();
+            Ok(PageView {
+                previous: numbers.iter().copied().filter(|&m| m < n).max(),
+                next: numbers.iter().copied().filter(|&m| m > n).min(),
+                last: numbers.iter().copied().max().unwrap_or(n),
+                info,
+                page,
+            })
+        })
+        .await?;
+    let lang = viewer.lang;
+    let d = &view.info;
+    let p = &view.page;
+    let name = display_name(d);
+    let none = viewer.t("common.none");
+    let has_image = d.media_type.as_deref().is_some_and(render::has_page_images);
+    let (width, height) = p.image_size.unwrap_or(DEFAULT_IMAGE_SIZE);
+    let page_label = format!(
+        "{} {} {} {}",
+        viewer.t("documents.page"),
+        format_number(lang, u64::from(p.number)),
+        viewer.t("events.page_of"),
+        format_number(lang, u64::from(view.last))
+    );
+    let base = format!("/documents/{}/pages", d.id);
+    let pager = html! {
+        nav.pager aria-label=(viewer.t("documents.pages")) {
+            @if let Some(prev) = view.previous {
+                a rel="prev" href={ (base) "/" (prev) } { "← " (viewer.t("documents.previous_page")) }
+            }
+            span { (page_label) }
+            @if let Some(next) = view.next {
+                a rel="next" href={ (base) "/" (next) } { (viewer.t("documents.next_page")) " →" }
+            }
+        }
+    };
+    let body = html! {
+        p.crumbs {
+            a href="/documents" { (viewer.t("documents.title")) } " › "
+            a href={ "/documents/" (d.id) } { (name) }
+        }
+        h1.doc-title { (name) " " small { (page_label) } }
+        (pager)
+        dl.page-facts {
+            div { dt { (viewer.t("documents.method")) } dd { (p.method.label(lang)) } }
+            div {
+                dt { (viewer.t("documents.confidence")) }
+                dd { (p.confidence.map_or_else(|| none.to_owned(), |c| format_confidence(lang, c))) }
+            }
+            div { dt { (viewer.t("documents.bates")) } dd { (p.bates.as_deref().unwrap_or(none)) } }
+            @if let Some(problem) = &p.problem {
+                div { dt { (viewer.t("documents.problem")) } dd.error { (problem) } }
+            }
+        }
+        div.page-view.with-image[has_image] {
+            @if has_image {
+                figure.page-image {
+                    a href={ (base) "/" (p.number) "/image" } {
+                        img src={ (base) "/" (p.number) "/image" } width=(width) height=(height)
+                            alt={ (viewer.t("documents.image_alt")) " " (p.number) " — " (name) };
+                    }
+                }
+            } @else {
+                p.hint { (viewer.t("documents.no_image")) }
+            }
+            section.page-text aria-labelledby="text-heading" {
+                h2 #text-heading { (viewer.t("documents.text")) }
+                @if p.text.trim().is_empty() {
+                    p { (viewer.t("documents.empty_page")) }
+                } @else {
+                    // The document's own language, not the interface's.
+                    pre.page-text { (p.text) }
+                }
+            }
+        }
+        (pager)
+    };
+    Ok((
+        StatusCode::OK,
+        page(&viewer, &format!("{name} · {page_label}"), body),
+    )
+        .into_response())
+}
+
+// ---------------------------------------------------------------------------
+// GET /documents/{id}/pages/{n}/image
+
+pub async fn page_image(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let id = document_id(&id)?;
+    let n = page_number(&n)?;
+    // Taken before the original is decrypted: at most this many originals
+    // are in memory for rendering at once.
+    let _permit = RENDERS
+        .acquire()
+        .await
+        .map_err(|e| AppError::internal(&e))?;
+    let (media_type, original) = state
+        .with_vault(&viewer.actor(), move |v| {
+            let info = v.document(&id)?;
+            let media_type = info.media_type.unwrap_or_default();
+            // Unknown pages and documents without images are answered
+            // before anything is decrypted or audited.
+            if !render::has_page_images(&media_type)
+                || !v.document_pages(&id)?.iter().any(|p| p.number == n)
+            {
+                return Err(AppError::NOT_FOUND);
+            }
+            let original = v.document_bytes(&id, &format!("page {n} image"))?;
+            Ok((media_type, original))
+        })
+        .await?;
+    let rendered = tokio::task::spawn_blocking(move || {
+        render::render_page(&original, &media_type, n, DISPLAY_DPI)
+    })
+    .await
+    .map_err(|e| AppError::internal(&e))?;
+    match rendered {
+        Ok(Some(image)) => Ok((
+            [
+                (header::CONTENT_TYPE, image.format.content_type()),
+                (header::CACHE_CONTROL, "no-store"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::CONTENT_DISPOSITION, "inline"),
+            ],
+            image.bytes,
+        )
+            .into_response()),
+        Ok(None) | Err(RenderError::NoSuchPage { .. }) => Err(AppError::NOT_FOUND),
+        Err(e) => Err(AppError::internal(&e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_page_numbers_from_urls() {
+        assert!(document_id("doc-0123456789abcdef").is_ok());
+        for bad in ["", "../etc", "doc 1", "doc%201", &"a".repeat(65), "doc'--"] {
+            assert!(document_id(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(page_number("1").ok(), Some(1));
+        assert_eq!(page_number("40").ok(), Some(40));
+        for bad in ["0", "-1", "+1", "01", "1.0", "x", "99999999999"] {
+            assert!(page_number(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn sizes_follow_the_language() {
+        assert_eq!(format_size(Lang::En, 812), "812 bytes");
+        assert_eq!(format_size(Lang::En, 440_551), "430.2 KB");
+        assert_eq!(format_size(Lang::Es, 440_551), "430,2 KB");
+        assert_eq!(format_size(Lang::En, 2_495_130), "2.4 MB");
+        assert_eq!(format_confidence(Lang::Es, 92.6), "93\u{a0}%");
+        assert_eq!(format_confidence(Lang::En, 92.6), "93%");
+    }
+
+    #[test]
+    fn times_are_shown_as_day_and_utc_time() {
+        assert_eq!(
+            format_time(Lang::Es, "2025-03-04T05:06:07.123Z"),
+            "4 de marzo de 2025 05:06 UTC"
+        );
+        assert_eq!(
+            format_added(Lang::En, "2025-03-04T05:06:07.123Z"),
+            "4 March 2025"
+        );
+        assert_eq!(format_time(Lang::En, "garbage"), "garbage");
+    }
+}
