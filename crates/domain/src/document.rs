@@ -223,3 +223,86 @@ mod tests {
         assert_eq!(Ok.worst(Ok), Ok);
     }
 }
+
+/// A tag on an excerpt: one of the known tags (with labels in both
+/// languages) or a project's own, in `snake_case`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExcerptTag(String);
+
+impl ExcerptTag {
+    /// The tags every project shares, with their labels.
+    pub const KNOWN: [(&'static str, &'static str, &'static str); 8] = [
+        ("animus", "Animus", "Animadversión"),
+        ("surveillance", "Surveillance", "Vigilancia"),
+        (
+            "protest_monitoring",
+            "Protest monitoring",
+            "Monitoreo de protestas",
+        ),
+        (
+            "targeting_leader",
+            "Targeting a leader",
+            "Ataque a un liderazgo",
+        ),
+        ("informant", "Informant", "Informante"),
+        ("press_activity", "Press activity", "Actividad de prensa"),
+        ("retaliation", "Retaliation", "Represalia"),
+        ("timing", "Timing", "Momento"),
+    ];
+
+    /// # Errors
+    /// Not 2–40 characters of `a-z`, `0-9` and `_` starting with a letter.
+    pub fn parse(field: &str, value: &str) -> Result<Self, FieldError> {
+        let value = value.trim();
+        let ok = (2..=40).contains(&value.len())
+            && value.starts_with(|c: char| c.is_ascii_lowercase())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if ok {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err(FieldError::new(
+                field,
+                Problem::BadCharacters {
+                    allowed: "a-z, 0-9 and _ (snake_case), 2-40 characters",
+                },
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The known tag's label, or the tag itself.
+    pub fn label(&self, lang: Lang) -> &str {
+        Self::KNOWN
+            .iter()
+            .find(|(code, _, _)| *code == self.0)
+            .map_or(self.0.as_str(), |(_, en, es)| lang.pick(en, es))
+    }
+}
+
+#[cfg(test)]
+mod tag_tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_snake_case_and_known_ones_have_labels() {
+        let tag = ExcerptTag::parse("tag", "animus").unwrap();
+        assert_eq!(tag.label(Lang::Es), "Animadversión");
+        assert_eq!(
+            ExcerptTag::parse("tag", "clinic_specific")
+                .unwrap()
+                .label(Lang::En),
+            "clinic_specific"
+        );
+        assert!(ExcerptTag::parse("tag", "Animus").is_err());
+        assert!(ExcerptTag::parse("tag", "a").is_err());
+        assert!(ExcerptTag::parse("tag", "has space").is_err());
+        for (code, _, _) in ExcerptTag::KNOWN {
+            assert!(ExcerptTag::parse("tag", code).is_ok());
+        }
+    }
+}

@@ -70,6 +70,10 @@ impl From<VaultError> for SearchError {
     }
 }
 
+/// A hit without its snippet: the document (or event) id, the page, the
+/// score.
+pub type IdHit = (String, Option<u32>, f32);
+
 /// What kind of thing a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -146,8 +150,17 @@ impl SearchIndex {
     /// Sealed files that do not open (altered, another vault's): rebuild
     /// with [`SearchIndex::rebuild`].
     pub fn open(vault: &Vault) -> Result<Self, IndexError> {
-        let root = index_dir(vault.dir());
-        let directory = SealedDirectory::open(&root, vault.search_index_sealer())?;
+        Self::open_at(&index_dir(vault.dir()), vault.search_index_sealer())
+    }
+
+    /// Opens (or creates) an index in `root`, sealed with `sealer`: for
+    /// benchmarks and tools; a vault's own index is [`SearchIndex::open`].
+    ///
+    /// # Errors
+    /// Sealed files that do not open.
+    pub fn open_at(root: &Path, sealer: testimonio_vault::FileSealer) -> Result<Self, IndexError> {
+        let root = root.to_owned();
+        let directory = SealedDirectory::open(&root, sealer)?;
         let (schema, fields) = schema();
         let index = Index::open_or_create(directory, schema)?;
         register_tokenizers(&index);
@@ -405,6 +418,62 @@ impl SearchIndex {
             document.add_text(f.foia, request);
         }
         document
+    }
+
+    /// Adds pages in bulk and commits once (for benchmarks and tools; a
+    /// vault's pages reach its index through [`SearchIndex::catch_up`]).
+    ///
+    /// # Errors
+    /// Index errors.
+    pub fn add_pages(
+        &mut self,
+        pages: impl IntoIterator<Item = testimonio_vault::IndexablePage>,
+    ) -> Result<u64, IndexError> {
+        let _lock = self.writer_lock()?;
+        let mut writer = self.writer()?;
+        let mut added = 0;
+        for page in pages {
+            writer.add_document(self.page_doc(&page))?;
+            added += 1;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(added)
+    }
+
+    /// Runs a query for ids only: (total, [(id, page, score)]), no
+    /// snippets and no vault reads: for benchmarks.
+    ///
+    /// # Errors
+    /// As [`SearchIndex::search`].
+    pub fn search_ids(
+        &self,
+        query: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(u64, Vec<IdHit>), SearchError> {
+        let node = parse(query)?;
+        let compiled = compile(&node, &self.fields)?;
+        let searcher = self.reader.searcher();
+        let top = tantivy::collector::TopDocs::with_limit(limit.clamp(1, 1000))
+            .and_offset(offset)
+            .order_by_score();
+        let (top, total) = searcher.search(&compiled, &(top, Count))?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let id = stored
+                .get_first(self.fields.doc)
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let page = stored
+                .get_first(self.fields.page)
+                .and_then(|v| v.as_u64())
+                .map(|n| n as u32);
+            hits.push((id, page, score));
+        }
+        Ok((total as u64, hits))
     }
 
     /// Runs a query: one page of hits (best first; equal scores in a fixed

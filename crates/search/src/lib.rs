@@ -10,9 +10,11 @@ pub mod highlight;
 pub mod index;
 pub mod query;
 pub mod schema;
+pub mod watch;
 
 pub use highlight::{Fragment, Snippet};
 pub use index::{
     CatchUp, Facets, Hit, HitKind, IndexError, SearchError, SearchIndex, SearchResults, index_dir,
 };
 pub use query::{QueryError, QueryProblem, parse};
+pub use watch::{WatchlistRun, run_watchlists};

@@ -222,3 +222,32 @@ pub fn tail(conn: &Connection, limit: usize) -> Result<Vec<AuditEntry>> {
     let rows = stmt.query_map([limit as i64], read_entry)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+impl crate::vault::Vault {
+    /// Records that a report is about to leave the vault, as an
+    /// [`AuditAction::Export`] of object `report:KIND` (e.g. `report:pdf`).
+    /// The detail holds the audience and the given counts only, from
+    /// static names and numbers, so no name or narrative can reach the
+    /// log through it. Call after the report is made and before it is
+    /// written, so that a report that cannot be audited is not written.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn record_report(
+        &mut self,
+        kind: &'static str,
+        audience: testimonio_domain::Audience,
+        counts: &[(&'static str, u64)],
+    ) -> Result<()> {
+        let audience = match audience {
+            testimonio_domain::Audience::Internal => "internal",
+            testimonio_domain::Audience::Coalition => "coalition",
+            testimonio_domain::Audience::Public => "public",
+        };
+        let mut detail = format!("audience={audience}");
+        for (name, n) in counts {
+            detail.push_str(&format!(" {name}={n}"));
+        }
+        self.write(|v, tx| v.audit(tx, AuditAction::Export, &format!("report:{kind}"), &detail))
+    }
+}

@@ -1,4 +1,5 @@
-//! `check`: the database, every blob against its hash, the audit chain.
+//! `check`: the database, every blob against its hash, every excerpt
+//! against its page, the audit chain.
 
 use serde::Serialize;
 
@@ -77,6 +78,25 @@ impl Vault {
             if !referenced.contains(&name) {
                 report.notes.push(format!(
                     "blob {name} is not referenced by any document (left by an interrupted add)"
+                ));
+            }
+        }
+
+        // Every excerpt still quotes its page exactly.
+        for excerpt in self.excerpts(&crate::excerpts::ExcerptFilter::default())? {
+            let now: Option<String> =
+                self.document_page(&excerpt.document, excerpt.page)?
+                    .map(|p| {
+                        p.text
+                            .chars()
+                            .skip(excerpt.start)
+                            .take(excerpt.end - excerpt.start)
+                            .collect()
+                    });
+            if now.as_deref() != Some(excerpt.quote.as_str()) {
+                report.faults.push(format!(
+                    "excerpt {}: its quote no longer matches page {} of {}",
+                    excerpt.id, excerpt.page, excerpt.document
                 ));
             }
         }

@@ -43,6 +43,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "search",
         sql: include_str!("../migrations/0005_search.sql"),
     },
+    Migration {
+        version: 6,
+        name: "watchlists_excerpts",
+        sql: include_str!("../migrations/0006_watchlists_excerpts.sql"),
+    },
 ];
 
 impl Migration {
@@ -202,6 +207,7 @@ mod tests {
             (3, FROZEN_0003),
             (4, FROZEN_0004),
             (5, FROZEN_0005),
+            (6, FROZEN_0006),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -209,6 +215,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0006: &str = "22499a373d01871054af2a2f288330e696b58ddaea050dcb65e8ebbb6f3d22e1";
     const FROZEN_0005: &str = "26658c184ea4fa5de231c26ad5c46b4ebbd69ab9296b1326fa1418539823aed1";
     const FROZEN_0004: &str = "cb03e5e360fd963a94d3df603ed7d213c8bbe509546fbec3459bccb060f79126";
     const FROZEN_0003: &str = "18fa2306e42152a046db235d9682673436a42606008244c2f2f75094b5facee1";

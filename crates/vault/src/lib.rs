@@ -13,6 +13,7 @@ pub mod check;
 pub mod db;
 pub mod documents;
 pub mod error;
+pub mod excerpts;
 pub mod foia;
 pub mod ingest;
 pub mod keys;
@@ -31,6 +32,7 @@ pub use backup::{BackupSummary, restore};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{Result, VaultError};
+pub use excerpts::{Excerpt, ExcerptFilter, ExcerptParts, NewHit, Watchlist, WatchlistHit};
 pub use ingest::{
     DocumentFilter, Extraction, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,
     WordBox,

@@ -264,3 +264,124 @@ fn two_handles_writing_at_once_keep_the_audit_chain_whole() {
         before + 2 * 40 * 2 + 1
     );
 }
+
+/// A document with one page of text, recorded as ingest would.
+fn with_page(vault: &mut Vault, text: &str) -> String {
+    use crate::ingest::{Extraction, IngestedDocument, Intake, PageText};
+    let blob = vault.store_original(&mut text.as_bytes()).unwrap();
+    let recorded = vault
+        .record_ingested(&IngestedDocument {
+            blob,
+            intake: Intake::default(),
+            extraction: Extraction {
+                status: testimonio_domain::ExtractionStatus::Ok,
+                detail: String::new(),
+                title: None,
+                metadata: None,
+                tools: "test".into(),
+                pages: vec![PageText {
+                    number: 1,
+                    method: testimonio_domain::TextMethod::Plain,
+                    text: text.into(),
+                    confidence: None,
+                    bates: None,
+                    image_size: None,
+                    words: Vec::new(),
+                    problem: None,
+                }],
+            },
+            children: Vec::new(),
+        })
+        .unwrap();
+    recorded.id
+}
+
+#[test]
+fn an_excerpt_whose_page_text_changed_is_named() {
+    let (_tmp, mut vault) = vault_with_history();
+    let document = with_page(
+        &mut vault,
+        "El agente llamó «instigadora» a Luz durante la vigilia.",
+    );
+    let excerpt = vault
+        .add_excerpt(&crate::ExcerptParts {
+            document: document.clone(),
+            page: 1,
+            start: 16,
+            end: 28,
+            events: vec![testimonio_domain::RecordId::parse("event", "e-1").unwrap()],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(excerpt.quote, "«instigadora");
+    assert!(vault.check().unwrap().is_ok());
+    vault
+        .conn()
+        .execute(
+            "UPDATE document_pages SET text = 'rewritten' WHERE document_id = ?1",
+            [&document],
+        )
+        .unwrap();
+    let report = vault.check().unwrap();
+    assert_eq!(
+        report.faults,
+        [format!(
+            "excerpt {}: its quote no longer matches page 1 of {document}",
+            excerpt.id
+        )]
+    );
+}
+
+#[test]
+fn a_watchlist_queues_each_hit_once_and_accepting_makes_an_excerpt() {
+    let (_tmp, mut vault) = vault_with_history();
+    let document = with_page(
+        &mut vault,
+        "First sentence. The officer called her an instigator. Last one.",
+    );
+    let watchlist = vault
+        .add_watchlist("instigator", "instigator", "labels used for activists")
+        .unwrap();
+    let at = "First sentence. The officer called her an ".len();
+    let hit = crate::NewHit {
+        kind: "page",
+        reference: document.clone(),
+        page: Some(1),
+        snippet: "…called her an «instigator»…".into(),
+        match_range: Some((at, at + "instigator".len())),
+    };
+    assert_eq!(
+        vault
+            .record_watchlist_run(&watchlist.id, std::slice::from_ref(&hit))
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        vault.record_watchlist_run(&watchlist.id, &[hit]).unwrap(),
+        0
+    );
+    assert_eq!(vault.pending_hit_count().unwrap(), 1);
+    let pending = vault.watchlist_hits(None, true, 10).unwrap();
+    let tag = testimonio_domain::ExcerptTag::parse("tag", "animus").unwrap();
+    let excerpt = vault
+        .accept_hit(pending[0].id, vec![tag], Vec::new(), Vec::new())
+        .unwrap();
+    assert_eq!(excerpt.quote, "The officer called her an instigator.");
+    assert_eq!(excerpt.tags, ["animus"]);
+    assert_eq!(vault.pending_hit_count().unwrap(), 0);
+    assert!(
+        vault
+            .accept_hit(pending[0].id, Vec::new(), Vec::new(), Vec::new())
+            .is_err()
+    );
+    let entries = vault.audit_tail(100).unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.object == format!("excerpt:{}", excerpt.id))
+    );
+    assert!(
+        entries.iter().all(|e| !e.detail.contains("instigator")),
+        "no content in the audit log"
+    );
+}

@@ -1,0 +1,637 @@
+//! Watchlists and excerpts.
+//!
+//! A watchlist is a saved query with an owner and a purpose; each run
+//! records the hits it has not seen before as pending, for review. An
+//! accepted hit becomes an excerpt: an exact passage of a page (character
+//! range, quoted text, the original's hash at the time), tagged and linked
+//! to events and people, so that a passage can be cited as evidence.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use testimonio_domain::{ExcerptTag, RecordId};
+
+use crate::audit::AuditAction;
+use crate::error::{Result, VaultError};
+use crate::vault::Vault;
+
+/// A saved query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Watchlist {
+    pub id: String,
+    pub name: String,
+    pub query: String,
+    pub purpose: String,
+    pub owner: String,
+    pub created_at: String,
+    pub active: bool,
+    pub last_run_at: Option<String>,
+    pub pending: u64,
+}
+
+/// A hit found by a watchlist run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WatchlistHit {
+    pub id: i64,
+    pub watchlist_id: String,
+    pub watchlist_name: String,
+    /// `page` or `event`.
+    pub kind: String,
+    /// The document's id (or the event's).
+    pub reference: String,
+    pub page: Option<u32>,
+    pub snippet: String,
+    pub match_range: Option<(usize, usize)>,
+    pub found_at: String,
+    /// `pending`, `accepted` or `dismissed`.
+    pub status: String,
+    pub reviewed_by: Option<String>,
+    pub excerpt_id: Option<String>,
+}
+
+/// A hit as a run reports it, before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewHit {
+    pub kind: &'static str,
+    pub reference: String,
+    pub page: Option<u32>,
+    pub snippet: String,
+    pub match_range: Option<(usize, usize)>,
+}
+
+/// What an excerpt is made of.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExcerptParts {
+    pub document: String,
+    pub page: u32,
+    /// Character offsets in the page text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub tags: Vec<ExcerptTag>,
+    pub events: Vec<RecordId>,
+    pub people: Vec<RecordId>,
+    pub note: Option<String>,
+}
+
+/// An exact passage of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excerpt {
+    pub id: String,
+    pub document: String,
+    pub page: u32,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub document_sha256: String,
+    pub note: Option<String>,
+    pub tags: Vec<String>,
+    pub events: Vec<String>,
+    pub people: Vec<String>,
+    pub created_by: String,
+    pub created_at: String,
+    pub file_name: Option<String>,
+}
+
+/// Which excerpts to list.
+#[derive(Debug, Clone, Default)]
+pub struct ExcerptFilter {
+    pub event: Option<String>,
+    pub person: Option<String>,
+    pub document: Option<String>,
+    pub tag: Option<String>,
+}
+
+fn new_id(prefix: &str) -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 8];
+    rand::rng().fill_bytes(&mut bytes);
+    format!("{prefix}-{}", hex::encode(bytes))
+}
+
+fn invalid(message: impl Into<String>) -> VaultError {
+    VaultError::Invalid(message.into())
+}
+
+impl Vault {
+    /// Saves a query. The owner is the acting account.
+    ///
+    /// # Errors
+    /// An empty name, query or purpose; database errors.
+    pub fn add_watchlist(&mut self, name: &str, query: &str, purpose: &str) -> Result<Watchlist> {
+        for (field, value) in [("name", name), ("query", query), ("purpose", purpose)] {
+            if value.trim().is_empty() {
+                return Err(invalid(format!("the watchlist's {field} is empty")));
+            }
+        }
+        let id = new_id("watch");
+        self.write(|v, tx| {
+            tx.execute(
+                "INSERT INTO watchlists (id, name, query, purpose, owner, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, name.trim(), query.trim(), purpose.trim(), v.actor().as_str(), crate::now()],
+            )?;
+            v.audit(tx, AuditAction::RecordCreated, &format!("watchlist:{id}"), "")
+        })?;
+        self.watchlist(&id)
+    }
+
+    /// # Errors
+    /// An unknown watchlist; database errors.
+    pub fn watchlist(&self, id: &str) -> Result<Watchlist> {
+        self.watchlists()?
+            .into_iter()
+            .find(|w| w.id == id)
+            .ok_or_else(|| VaultError::NotFound {
+                what: "watchlist",
+                id: id.to_owned(),
+            })
+    }
+
+    /// Every watchlist with its count of pending hits.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn watchlists(&self) -> Result<Vec<Watchlist>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT w.id, w.name, w.query, w.purpose, w.owner, w.created_at, w.active, w.last_run_at,
+                    (SELECT count(*) FROM watchlist_hits h WHERE h.watchlist_id = w.id AND h.status = 'pending')
+             FROM watchlists w ORDER BY w.created_at, w.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Watchlist {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                query: r.get(2)?,
+                purpose: r.get(3)?,
+                owner: r.get(4)?,
+                created_at: r.get(5)?,
+                active: r.get::<_, i64>(6)? != 0,
+                last_run_at: r.get(7)?,
+                pending: r.get::<_, i64>(8)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Turns a watchlist on or off.
+    ///
+    /// # Errors
+    /// An unknown watchlist; database errors.
+    pub fn set_watchlist_active(&mut self, id: &str, active: bool) -> Result<()> {
+        self.write(|v, tx| {
+            let n = tx.execute(
+                "UPDATE watchlists SET active = ?2 WHERE id = ?1",
+                params![id, i64::from(active)],
+            )?;
+            if n == 0 {
+                return Err(VaultError::NotFound {
+                    what: "watchlist",
+                    id: id.to_owned(),
+                });
+            }
+            v.audit(
+                tx,
+                AuditAction::RecordUpdated,
+                &format!("watchlist:{id}"),
+                if active { "active" } else { "inactive" },
+            )
+        })
+    }
+
+    /// Records a run's hits; those seen before (in any state) are not
+    /// added again. Returns how many are new.
+    ///
+    /// # Errors
+    /// An unknown watchlist; database errors.
+    pub fn record_watchlist_run(&mut self, id: &str, hits: &[NewHit]) -> Result<usize> {
+        self.write(|v, tx| {
+            let now = crate::now();
+            let n = tx.execute("UPDATE watchlists SET last_run_at = ?2 WHERE id = ?1", params![id, now])?;
+            if n == 0 {
+                return Err(VaultError::NotFound {
+                    what: "watchlist",
+                    id: id.to_owned(),
+                });
+            }
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR IGNORE INTO watchlist_hits (watchlist_id, kind, ref, page, snippet, match_start, match_end, found_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            let mut added = 0;
+            for hit in hits {
+                added += stmt.execute(params![
+                    id,
+                    hit.kind,
+                    hit.reference,
+                    i64::from(hit.page.unwrap_or(0)),
+                    hit.snippet,
+                    hit.match_range.map(|r| r.0 as i64),
+                    hit.match_range.map(|r| r.1 as i64),
+                    now,
+                ])?;
+            }
+            if added > 0 {
+                v.audit(tx, AuditAction::RecordCreated, &format!("watchlist:{id}"), &format!("hits={added}"))?;
+            }
+            Ok(added)
+        })
+    }
+
+    /// Hits, newest first; only pending ones with `pending_only`.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn watchlist_hits(
+        &self,
+        watchlist: Option<&str>,
+        pending_only: bool,
+        limit: u32,
+    ) -> Result<Vec<WatchlistHit>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT h.id, h.watchlist_id, w.name, h.kind, h.ref, h.page, h.snippet, h.match_start, h.match_end,
+                    h.found_at, h.status, h.reviewed_by, h.excerpt_id
+             FROM watchlist_hits h JOIN watchlists w ON w.id = h.watchlist_id
+             WHERE (?1 IS NULL OR h.watchlist_id = ?1) AND (?2 = 0 OR h.status = 'pending')
+             ORDER BY h.id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![watchlist, i64::from(pending_only), i64::from(limit)],
+            hit_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Pending hits across all watchlists (for the dashboard).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn pending_hit_count(&self) -> Result<u64> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FROM watchlist_hits WHERE status = 'pending'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
+    /// # Errors
+    /// An unknown hit; database errors.
+    pub fn watchlist_hit(&self, id: i64) -> Result<WatchlistHit> {
+        self.conn()
+            .prepare_cached(
+                "SELECT h.id, h.watchlist_id, w.name, h.kind, h.ref, h.page, h.snippet, h.match_start, h.match_end,
+                        h.found_at, h.status, h.reviewed_by, h.excerpt_id
+                 FROM watchlist_hits h JOIN watchlists w ON w.id = h.watchlist_id WHERE h.id = ?1",
+            )?
+            .query_row([id], hit_row)
+            .optional()?
+            .ok_or_else(|| VaultError::NotFound {
+                what: "watchlist hit",
+                id: id.to_string(),
+            })
+    }
+
+    /// Dismisses a pending hit.
+    ///
+    /// # Errors
+    /// An unknown or already reviewed hit; database errors.
+    pub fn dismiss_hit(&mut self, id: i64) -> Result<()> {
+        self.write(|v, tx| {
+            review(tx, id, "dismissed", v.actor().as_str(), None)?;
+            v.audit(
+                tx,
+                AuditAction::RecordUpdated,
+                &format!("watchlist_hit:{id}"),
+                "dismissed",
+            )
+        })
+    }
+
+    /// Accepts a pending page hit: the sentence around its match becomes
+    /// an excerpt with the given tags and links.
+    ///
+    /// # Errors
+    /// An unknown or already reviewed hit; a hit on an event narrative
+    /// (excerpts quote document pages); database errors.
+    pub fn accept_hit(
+        &mut self,
+        id: i64,
+        tags: Vec<ExcerptTag>,
+        events: Vec<RecordId>,
+        people: Vec<RecordId>,
+    ) -> Result<Excerpt> {
+        let hit = self.watchlist_hit(id)?;
+        if hit.status != "pending" {
+            return Err(invalid(format!("hit {id} was already {}", hit.status)));
+        }
+        let (Some(page), "page") = (hit.page, hit.kind.as_str()) else {
+            return Err(invalid(format!(
+                "hit {id} is in an event narrative: only document pages are excerpted"
+            )));
+        };
+        let text = self
+            .document_page(&hit.reference, page)?
+            .ok_or_else(|| invalid(format!("page {page} of {} is gone", hit.reference)))?
+            .text;
+        let (start, end) = sentence_around(&text, hit.match_range.unwrap_or((0, 0)));
+        let parts = ExcerptParts {
+            document: hit.reference.clone(),
+            page,
+            start,
+            end,
+            tags,
+            events,
+            people,
+            note: Some(format!("from watchlist {}", hit.watchlist_name)),
+        };
+        self.write(|v, tx| {
+            let excerpt = insert_excerpt(v, tx, &parts, &text)?;
+            review(tx, id, "accepted", v.actor().as_str(), Some(&excerpt))?;
+            v.audit(
+                tx,
+                AuditAction::RecordUpdated,
+                &format!("watchlist_hit:{id}"),
+                &format!("accepted excerpt={excerpt}"),
+            )?;
+            Ok(excerpt)
+        })
+        .and_then(|excerpt| self.excerpt(&excerpt))
+    }
+
+    /// Records an excerpt: the quoted text is copied from the page now,
+    /// with the original's hash, so later readers can verify it.
+    ///
+    /// # Errors
+    /// An unknown document, page, event or person; a range outside the
+    /// page; database errors.
+    pub fn add_excerpt(&mut self, parts: &ExcerptParts) -> Result<Excerpt> {
+        let text = self
+            .document_page(&parts.document, parts.page)?
+            .ok_or_else(|| VaultError::NotFound {
+                what: "page",
+                id: format!("{} page {}", parts.document, parts.page),
+            })?
+            .text;
+        let id = self.write(|v, tx| insert_excerpt(v, tx, parts, &text))?;
+        self.excerpt(&id)
+    }
+
+    /// # Errors
+    /// An unknown excerpt; database errors.
+    pub fn excerpt(&self, id: &str) -> Result<Excerpt> {
+        self.excerpts(&ExcerptFilter::default())?
+            .into_iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| VaultError::NotFound {
+                what: "excerpt",
+                id: id.to_owned(),
+            })
+    }
+
+    /// Excerpts matching `filter`, in document and page order.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn excerpts(&self, filter: &ExcerptFilter) -> Result<Vec<Excerpt>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT e.id, e.document_id, e.page, e.char_start, e.char_end, e.quote, e.document_sha256, e.note,
+                    e.created_by, e.created_at, d.file_name
+             FROM excerpts e JOIN documents d ON d.id = e.document_id
+             WHERE (?1 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_events WHERE event_id = ?1))
+               AND (?2 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_people WHERE person_id = ?2))
+               AND (?3 IS NULL OR e.document_id = ?3)
+               AND (?4 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_tags WHERE tag = ?4))
+             ORDER BY e.document_id, e.page, e.char_start",
+        )?;
+        let rows = stmt.query_map(
+            params![filter.event, filter.person, filter.document, filter.tag],
+            |r| {
+                Ok(Excerpt {
+                    id: r.get(0)?,
+                    document: r.get(1)?,
+                    page: r.get::<_, i64>(2)? as u32,
+                    start: r.get::<_, i64>(3)? as usize,
+                    end: r.get::<_, i64>(4)? as usize,
+                    quote: r.get(5)?,
+                    document_sha256: r.get(6)?,
+                    note: r.get(7)?,
+                    created_by: r.get(8)?,
+                    created_at: r.get(9)?,
+                    file_name: r.get(10)?,
+                    tags: Vec::new(),
+                    events: Vec::new(),
+                    people: Vec::new(),
+                })
+            },
+        )?;
+        let mut excerpts: Vec<Excerpt> = rows.collect::<rusqlite::Result<_>>()?;
+        for e in &mut excerpts {
+            e.tags = links(
+                self.conn(),
+                "SELECT tag FROM excerpt_tags WHERE excerpt_id = ?1 ORDER BY tag",
+                &e.id,
+            )?;
+            e.events = links(
+                self.conn(),
+                "SELECT event_id FROM excerpt_events WHERE excerpt_id = ?1 ORDER BY event_id",
+                &e.id,
+            )?;
+            e.people = links(
+                self.conn(),
+                "SELECT person_id FROM excerpt_people WHERE excerpt_id = ?1 ORDER BY person_id",
+                &e.id,
+            )?;
+        }
+        Ok(excerpts)
+    }
+}
+
+fn links(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn hit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WatchlistHit> {
+    let page: i64 = r.get(5)?;
+    let start: Option<i64> = r.get(7)?;
+    let end: Option<i64> = r.get(8)?;
+    Ok(WatchlistHit {
+        id: r.get(0)?,
+        watchlist_id: r.get(1)?,
+        watchlist_name: r.get(2)?,
+        kind: r.get(3)?,
+        reference: r.get(4)?,
+        page: (page > 0).then_some(page as u32),
+        snippet: r.get(6)?,
+        match_range: start.zip(end).map(|(s, e)| (s as usize, e as usize)),
+        found_at: r.get(9)?,
+        status: r.get(10)?,
+        reviewed_by: r.get(11)?,
+        excerpt_id: r.get(12)?,
+    })
+}
+
+fn review(
+    tx: &Connection,
+    id: i64,
+    status: &str,
+    actor: &str,
+    excerpt: Option<&str>,
+) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE watchlist_hits SET status = ?2, reviewed_by = ?3, reviewed_at = ?4, excerpt_id = ?5
+         WHERE id = ?1 AND status = 'pending'",
+        params![id, status, actor, crate::now(), excerpt],
+    )?;
+    if n == 0 {
+        return Err(invalid(format!("hit {id} is unknown or already reviewed")));
+    }
+    Ok(())
+}
+
+fn insert_excerpt(
+    v: &Vault,
+    tx: &Connection,
+    parts: &ExcerptParts,
+    page_text: &str,
+) -> Result<String> {
+    let chars = page_text.chars().count();
+    if parts.start >= parts.end || parts.end > chars {
+        return Err(invalid(format!(
+            "characters {}..{} are not a passage of page {} ({} characters)",
+            parts.start, parts.end, parts.page, chars
+        )));
+    }
+    let quote: String = page_text
+        .chars()
+        .skip(parts.start)
+        .take(parts.end - parts.start)
+        .collect();
+    let sha256: String = tx
+        .query_row(
+            "SELECT sha256 FROM documents WHERE id = ?1",
+            [&parts.document],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| VaultError::NotFound {
+            what: "document",
+            id: parts.document.clone(),
+        })?;
+    let id = new_id("excerpt");
+    tx.execute(
+        "INSERT INTO excerpts (id, document_id, page, char_start, char_end, quote, document_sha256, note, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            parts.document,
+            i64::from(parts.page),
+            parts.start as i64,
+            parts.end as i64,
+            quote,
+            sha256,
+            parts.note,
+            v.actor().as_str(),
+            crate::now()
+        ],
+    )?;
+    for tag in &parts.tags {
+        tx.execute(
+            "INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag) VALUES (?1, ?2)",
+            params![id, tag.as_str()],
+        )?;
+    }
+    for event in &parts.events {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?1)",
+            [event.as_str()],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(VaultError::NotFound {
+                what: "event",
+                id: event.as_str().to_owned(),
+            });
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO excerpt_events (excerpt_id, event_id) VALUES (?1, ?2)",
+            params![id, event.as_str()],
+        )?;
+    }
+    for person in &parts.people {
+        let known: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)",
+            [person.as_str()],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(VaultError::NotFound {
+                what: "person",
+                id: person.as_str().to_owned(),
+            });
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO excerpt_people (excerpt_id, person_id) VALUES (?1, ?2)",
+            params![id, person.as_str()],
+        )?;
+    }
+    v.audit(
+        tx,
+        AuditAction::RecordCreated,
+        &format!("excerpt:{id}"),
+        &format!("document:{} page={}", parts.document, parts.page),
+    )?;
+    Ok(id)
+}
+
+/// The sentence (or line) around a byte range, as character offsets: from
+/// after the previous sentence end to the next one, at most 400
+/// characters each way.
+pub fn sentence_around(text: &str, (from, to): (usize, usize)) -> (usize, usize) {
+    let from = from.min(text.len());
+    let to = to.clamp(from, text.len());
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let mut start = from;
+    for (steps, (i, c)) in text[..from].char_indices().rev().enumerate() {
+        if is_end(c) || steps >= 400 {
+            break;
+        }
+        start = i;
+    }
+    let mut end = to;
+    for (i, c) in text[to..].char_indices() {
+        end = to + i + c.len_utf8();
+        if is_end(c) || i >= 400 {
+            break;
+        }
+    }
+    let chars_before = |byte: usize| text[..byte].chars().count();
+    let (mut s, mut e) = (chars_before(start), chars_before(end));
+    // Trim surrounding spaces.
+    let trimmed_start = text[start..end].len() - text[start..end].trim_start().len();
+    s += text[start..start + trimmed_start].chars().count();
+    let trimmed_end = text[start..end].len() - text[start..end].trim_end().len();
+    e -= text[end - trimmed_end..end].chars().count();
+    if e <= s {
+        (
+            chars_before(from),
+            chars_before(to)
+                .max(chars_before(from) + 1)
+                .min(text.chars().count()),
+        )
+    } else {
+        (s, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentence_around_a_match_is_found_in_characters() {
+        let text = "Primera frase. El agente llamó «instigador» a José Peña. Última.";
+        let at = text.find("instigador").unwrap();
+        let (s, e) = sentence_around(text, (at, at + "instigador".len()));
+        let quote: String = text.chars().skip(s).take(e - s).collect();
+        assert_eq!(quote, "El agente llamó «instigador» a José Peña.");
+    }
+}
