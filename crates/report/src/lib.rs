@@ -1,8 +1,56 @@
 //! Documents that leave Testimonio for people to read.
 //!
-//! For now: [`text_pdf`], a small, dependency-free renderer of plain-text
-//! letters to PDF (Letter size, the standard Helvetica font, so every PDF
-//! reader and printer has it). Reports with charts and maps will live here
-//! too.
+//! - Pattern reports: [`findings`] computes, for one audience (internal,
+//!   coalition or public), every figure a report shows, under disclosure
+//!   control (consent filtering, small counts suppressed with
+//!   complementary suppression, no identity fields at all);
+//!   [`compose`] turns the findings into a [`doc::Document`] in English
+//!   or Spanish (summary, methodology, charts, a tile-grid map, tables,
+//!   case vignettes, a data appendix); [`html`] and [`pdf`] render that
+//!   same document, so the two formats carry the same content. Charts and
+//!   the map are vector drawings ([`chart`]) written as SVG for HTML and
+//!   as PDF drawing operators for PDF.
+//! - [`text_pdf`]: a small renderer of plain-text letters to PDF.
+//!
+//! No I/O: callers pass records in and get bytes back.
 
+pub mod chart;
+pub mod compose;
+pub mod doc;
+pub mod findings;
+pub mod fmt;
+pub mod html;
+pub mod pdf;
+pub mod svg;
 pub mod text_pdf;
+
+pub use findings::{Exhibit, Findings, FindingsOptions, Subject};
+use testimonio_domain::Lang;
+
+/// The formats a report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One self-contained HTML file.
+    Html,
+    /// A PDF file.
+    Pdf,
+}
+
+impl Format {
+    /// `html` or `pdf`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// The report of `findings` in `lang`, as the bytes of a file.
+pub fn render(findings: &Findings, lang: Lang, format: Format) -> Vec<u8> {
+    let document = compose::compose(findings, lang);
+    match format {
+        Format::Html => html::render(&document).into_bytes(),
+        Format::Pdf => pdf::render(&document),
+    }
+}

@@ -58,6 +58,16 @@ pub enum Command {
     Search(SearchArgs),
     /// Rebuild the search index from the vault.
     Reindex(JsonFlag),
+    /// Saved queries re-run after every ingest; their new hits wait for review.
+    Watchlist {
+        #[command(subcommand)]
+        command: WatchlistCommand,
+    },
+    /// Exact passages of document pages, tagged and linked to events and people.
+    Excerpt {
+        #[command(subcommand)]
+        command: ExcerptCommand,
+    },
     /// Original files.
     Document {
         #[command(subcommand)]
@@ -100,6 +110,13 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a vault filled with fictional demo data and serve it.
     Demo(DemoArgs),
+    /// Pattern analysis: timing of enforcement after protected activity, a
+    /// test against chance, spread over offices and states.
+    Analyze(AnalyzeArgs),
+    /// Write a pattern report (HTML or PDF) for one audience, with small
+    /// counts suppressed and only what consent allows (audited). Its
+    /// language is --lang.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -449,6 +466,110 @@ pub struct DocumentsListArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum WatchlistCommand {
+    /// Save a query (it runs at once, then after every ingest).
+    Add {
+        /// A short name.
+        name: String,
+        /// The query (same language as `testimonio search`).
+        #[arg(long)]
+        query: String,
+        /// Why this is watched.
+        #[arg(long)]
+        purpose: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The watchlists with their pending hits.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run every active watchlist now.
+    Run {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Hits waiting for review (newest first).
+    Hits {
+        /// Only this watchlist's.
+        #[arg(long)]
+        watchlist: Option<String>,
+        /// Reviewed hits too.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept a hit: the sentence around its match becomes an excerpt.
+    Accept {
+        hit: i64,
+        #[command(flatten)]
+        links: LinkArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dismiss a hit.
+    Dismiss { hit: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// A tag (animus, surveillance, protest_monitoring, targeting_leader, …); repeatable.
+    #[arg(long)]
+    pub tag: Vec<String>,
+    /// An event the passage is evidence for; repeatable.
+    #[arg(long)]
+    pub event: Vec<String>,
+    /// A person the passage is about; repeatable.
+    #[arg(long)]
+    pub person: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExcerptCommand {
+    /// Record a passage: document, page and character range.
+    Add(ExcerptAddArgs),
+    /// Excerpts, by event, person, document or tag.
+    List {
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        document: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExcerptAddArgs {
+    /// The document's id.
+    pub document: String,
+    /// Page number, from 1.
+    #[arg(long)]
+    pub page: u32,
+    /// First character of the passage in the page text (from 0).
+    #[arg(long)]
+    pub from: usize,
+    /// Character after the passage's last.
+    #[arg(long)]
+    pub to: usize,
+    /// A note.
+    #[arg(long)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub links: LinkArgs,
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words, "phrases", "phrase"~5, a NEAR/5 b, prefix*, name~1 or name~2,
@@ -552,4 +673,62 @@ pub struct DemoArgs {
     pub no_serve: bool,
     #[arg(long)]
     pub json: bool,
+}
+
+/// Who an analysis or a report is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AudienceChoice {
+    Internal,
+    Coalition,
+    Public,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// internal, coalition or public: only people whose consent allows it
+    /// are counted; for coalition and public, small counts are suppressed.
+    #[arg(long, value_enum, default_value = "internal")]
+    pub audience: AudienceChoice,
+    /// Counts of fewer people than this are suppressed (coalition, public).
+    #[arg(long, default_value_t = 5)]
+    pub min_count: u64,
+    /// Permutations of the test against chance.
+    #[arg(long, default_value_t = 10_000)]
+    pub permutations: u32,
+    /// Seed of the test against chance (the same seed, the same p-value).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Pdf,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// internal, coalition or public.
+    #[arg(long, value_enum)]
+    pub audience: AudienceChoice,
+    /// pdf or html.
+    #[arg(long, value_enum)]
+    pub format: ReportFormat,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Counts of fewer people than this are suppressed (coalition, public).
+    #[arg(long, default_value_t = 5)]
+    pub min_count: u64,
+    /// Permutations of the test against chance.
+    #[arg(long, default_value_t = 10_000)]
+    pub permutations: u32,
+    /// Seed of the test against chance.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// At most this many case vignettes.
+    #[arg(long, default_value_t = 40)]
+    pub max_cases: usize,
 }

@@ -29,6 +29,22 @@ fn about(path: &str) -> Option<&'static str> {
             "Busca en cada página de documento y cada relato de evento (vea `testimonio search --help` para el lenguaje de consulta)."
         }
         "reindex" => "Reconstruye el índice de búsqueda a partir de la bóveda.",
+        "watchlist" => {
+            "Consultas guardadas que se vuelven a ejecutar tras cada ingreso; sus resultados nuevos esperan revisión."
+        }
+        "watchlist add" => "Guarda una consulta (se ejecuta enseguida y tras cada ingreso).",
+        "watchlist list" => "Las listas de seguimiento con sus resultados pendientes.",
+        "watchlist run" => "Ejecuta ahora cada lista de seguimiento activa.",
+        "watchlist hits" => "Resultados por revisar (los más nuevos primero).",
+        "watchlist accept" => {
+            "Acepta un resultado: la oración alrededor de la coincidencia se vuelve un extracto."
+        }
+        "watchlist dismiss" => "Descarta un resultado.",
+        "excerpt" => {
+            "Pasajes exactos de páginas de documentos, etiquetados y vinculados a eventos y personas."
+        }
+        "excerpt add" => "Registra un pasaje: documento, página y rango de caracteres.",
+        "excerpt list" => "Extractos, por evento, persona, documento o etiqueta.",
         "ingest" => {
             "Ingresa evidencia: originales con el texto de cada página (capa de texto del PDF u OCR, imágenes, correo, HTML, texto). Estado de salida 4 si algún archivo no se leyó por completo."
         }
@@ -45,6 +61,12 @@ fn about(path: &str) -> Option<&'static str> {
             "Muestra la identidad age que descifra los archivos con la herramienta `age` estándar (queda auditado)."
         }
         "demo" => "Crea una bóveda con datos ficticios de demostración y la sirve en la web.",
+        "analyze" => {
+            "Análisis del patrón: proximidad temporal entre la actividad protegida y las acciones de control, una prueba frente al azar y la extensión por oficinas y estados."
+        }
+        "report" => {
+            "Escribe un informe del patrón (HTML o PDF) para unos destinatarios, con los conteos pequeños suprimidos y solo lo que el consentimiento permite (queda auditado). Su idioma es el de --lang."
+        }
         "user" => "Cuentas de la aplicación web.",
         "user add" => "Crea una cuenta.",
         "user passwd" => "Cambia la contraseña de una cuenta (y levanta un bloqueo).",
@@ -122,6 +144,31 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
             "Palabras, \"frases\", \"frase\"~5, a NEAR/5 b, prefijo*, nombre~1 o nombre~2, AND / OR / NOT / -palabra, paréntesis, exact:\"José Peña\", y filtros kind: source: foia: doc: date:2017..2019 person: group: lang:"
         }
         ("search", "limit") => "Resultados por página.",
+        ("watchlist add", "name") => "Un nombre corto.",
+        ("watchlist add", "query") => "La consulta (el mismo lenguaje que `testimonio search`).",
+        ("watchlist add", "purpose") => "Por qué se sigue.",
+        ("watchlist hits", "watchlist") => "Solo los de esta lista.",
+        ("watchlist hits", "all") => "También los ya revisados.",
+        ("watchlist hits", "limit") => "Cuántos mostrar como máximo.",
+        ("watchlist accept" | "watchlist dismiss", "hit") => "El número del resultado.",
+        ("watchlist accept" | "excerpt add", "tag") => {
+            "Una etiqueta (animus, surveillance, protest_monitoring, targeting_leader, …); repetible."
+        }
+        ("watchlist accept" | "excerpt add", "event") => {
+            "Un evento del que el pasaje es evidencia; repetible."
+        }
+        ("watchlist accept" | "excerpt add", "person") => {
+            "Una persona de la que trata el pasaje; repetible."
+        }
+        ("excerpt add", "document") => "El identificador del documento.",
+        ("excerpt add", "page") => "Número de página, desde 1.",
+        ("excerpt add", "from") => "Primer carácter del pasaje en el texto de la página (desde 0).",
+        ("excerpt add", "to") => "El carácter siguiente al último del pasaje.",
+        ("excerpt add", "note") => "Una nota.",
+        ("excerpt list", "event") => "Solo los vinculados a este evento.",
+        ("excerpt list", "person") => "Solo los vinculados a esta persona.",
+        ("excerpt list", "document") => "Solo los de este documento.",
+        ("excerpt list", "tag") => "Solo los que tienen esta etiqueta.",
         ("search", "offset") => "Resultados a saltar (para las páginas siguientes).",
         ("document text", "page") => "Número de página, desde 1.",
         ("ingest", "paths") => "Archivos y carpetas (se recorren recursivamente).",
@@ -205,6 +252,19 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("user add" | "user passwd", "password_file") => {
             "Lee la contraseña de este archivo en vez de preguntarla."
         }
+        ("analyze" | "report", "audience") => {
+            "internal, coalition o public: solo se cuenta a las personas cuyo consentimiento lo permite; para coalition y public se suprimen los conteos pequeños."
+        }
+        ("analyze" | "report", "min_count") => {
+            "Se suprimen los conteos de menos personas que este número (coalition, public)."
+        }
+        ("analyze" | "report", "permutations") => "Permutaciones de la prueba frente al azar.",
+        ("analyze" | "report", "seed") => {
+            "Semilla de la prueba frente al azar (la misma semilla da el mismo valor p)."
+        }
+        ("report", "format") => "pdf o html.",
+        ("report", "out") => "El archivo a escribir.",
+        ("report", "max_cases") => "Como máximo esta cantidad de casos.",
         _ => return None,
     })
 }

@@ -20,7 +20,9 @@ use cli::{
     AuditCommand, Cli, Command, DocumentCommand, DocumentsCommand, EventsCommand, KeyCommand,
     PeopleCommand, PersonCommand,
 };
-use commands::{demo, documents, foia, ingest, records, search, vault, web};
+use commands::{
+    analyze, demo, documents, foia, ingest, records, report, search, vault, watch, web,
+};
 use context::{CliResult, Context};
 
 fn main() -> ExitCode {
@@ -94,6 +96,8 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Ingest(args) => ingest::run(cx, args),
         Command::Search(args) => search::run(cx, args),
         Command::Reindex(flag) => search::reindex(cx, flag.json),
+        Command::Watchlist { command } => watch::watchlist(cx, command),
+        Command::Excerpt { command } => watch::excerpt(cx, command),
         Command::Check(flag) => vault::check(cx, flag.json),
         Command::Audit {
             command: AuditCommand::Log { limit, json },
@@ -108,5 +112,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Foia { command } => foia::run(cx, command),
         Command::Serve(args) => web::serve(cx, args),
         Command::Demo(args) => demo::demo(cx, args),
+        Command::Analyze(args) => analyze::run(cx, args),
+        Command::Report(args) => report::run(cx, args),
     }
 }

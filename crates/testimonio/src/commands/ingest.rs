@@ -32,7 +32,7 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
     progress.finish();
     // New pages become searchable now rather than at the next search.
     let mut vault = vault;
-    crate::commands::search::open_index(cx, &mut vault)?;
+    let watchlists = crate::commands::watch::run_and_report(cx, &mut vault, true)?;
 
     let (pages, ocr_pages) = summary.pages();
     if args.json {
@@ -44,6 +44,7 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
             "pages": pages,
             "ocr_pages": ocr_pages,
             "seconds": summary.seconds,
+            "watchlists": watchlists,
         }));
     } else {
         print_table(cx, &summary.files);

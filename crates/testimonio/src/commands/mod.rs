@@ -1,10 +1,13 @@
 //! One module per group of commands.
 
+pub mod analyze;
 pub mod demo;
 pub mod documents;
 pub mod foia;
 pub mod ingest;
 pub mod records;
+pub mod report;
 pub mod search;
 pub mod vault;
+pub mod watch;
 pub mod web;

@@ -7,8 +7,10 @@ mod crash;
 mod exchange;
 mod foia;
 mod ingest;
+mod report;
 mod search;
 mod vault;
+mod watch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
