@@ -125,9 +125,37 @@ pub struct CatchUp {
 /// key; it reads its updates from the vault's change queue.
 pub struct SearchIndex {
     root: PathBuf,
+    sealer: testimonio_vault::FileSealer,
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// The on-disk `meta.json` as last loaded: another process's commit
+    /// changes it, and then this copy must be reloaded before it writes.
+    stamp: Option<DiskStamp>,
+}
+
+/// Identity of a file's content as the file system reports it.
+type DiskStamp = (u64, std::time::SystemTime, u64);
+
+fn disk_stamp(root: &Path) -> Option<DiskStamp> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(root.join("meta.json.sealed")).ok()?;
+    Some((meta.len(), meta.modified().ok()?, meta.ino()))
+}
+
+/// Takes the index's writer lock (an OS lock, so it is released if the
+/// process dies).
+fn writer_lock_at(root: &Path) -> Result<File, IndexError> {
+    let path = root.join("writer.lock");
+    let file = File::create(&path).map_err(|source| IndexError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(IndexError::Busy),
+        Err(std::fs::TryLockError::Error(source)) => Err(IndexError::Io { path, source }),
+    }
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -160,7 +188,8 @@ impl SearchIndex {
     /// Sealed files that do not open.
     pub fn open_at(root: &Path, sealer: testimonio_vault::FileSealer) -> Result<Self, IndexError> {
         let root = root.to_owned();
-        let directory = SealedDirectory::open(&root, sealer)?;
+        let stamp = disk_stamp(&root);
+        let directory = SealedDirectory::open(&root, sealer.clone())?;
         let (schema, fields) = schema();
         let index = Index::open_or_create(directory, schema)?;
         register_tokenizers(&index);
@@ -170,10 +199,25 @@ impl SearchIndex {
             .try_into()?;
         Ok(SearchIndex {
             root,
+            sealer,
             index,
             reader,
             fields,
+            stamp,
         })
+    }
+
+    /// Reloads the index from disk if another process committed to it
+    /// since this copy was loaded. Returns whether it reloaded.
+    ///
+    /// # Errors
+    /// As [`SearchIndex::open`].
+    pub fn reload_if_changed(&mut self) -> Result<bool, IndexError> {
+        if disk_stamp(&self.root) == self.stamp {
+            return Ok(false);
+        }
+        *self = Self::open_at(&self.root, self.sealer.clone())?;
+        Ok(true)
     }
 
     /// The last vault change the index has applied.
@@ -195,16 +239,7 @@ impl SearchIndex {
     }
 
     fn writer_lock(&self) -> Result<File, IndexError> {
-        let path = self.root.join("writer.lock");
-        let file = File::create(&path).map_err(|source| IndexError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        match file.try_lock() {
-            Ok(()) => Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => Err(IndexError::Busy),
-            Err(std::fs::TryLockError::Error(source)) => Err(IndexError::Io { path, source }),
-        }
+        writer_lock_at(&self.root)
     }
 
     fn writer(&self) -> Result<IndexWriter, IndexError> {
@@ -228,6 +263,9 @@ impl SearchIndex {
             return Ok(done);
         }
         let _lock = self.writer_lock()?;
+        // Another process may have committed since this copy was loaded:
+        // writing from a stale copy would undo its commit.
+        self.reload_if_changed()?;
         let mut writer = self.writer()?;
         let mut applied = self.applied()?;
         loop {
@@ -246,9 +284,11 @@ impl SearchIndex {
             commit.set_payload(&last.to_string());
             commit.commit()?;
             applied = last;
+            self.stamp = disk_stamp(&self.root);
             vault.trim_index_queue(applied)?;
         }
         writer.wait_merging_threads()?;
+        self.stamp = disk_stamp(&self.root);
         self.reader.reload()?;
         Ok(done)
     }
@@ -287,6 +327,9 @@ impl SearchIndex {
             source,
         };
         std::fs::create_dir_all(&root).map_err(|e| io(&root, e))?;
+        // Locked before anything is removed: a second rebuild (another
+        // process that saw the marker) must not delete this one's files.
+        let lock = writer_lock_at(&root)?;
         std::fs::write(root.join(REBUILDING), b"").map_err(|e| io(&root, e))?;
         for entry in std::fs::read_dir(&root).map_err(|e| io(&root, e))? {
             let path = entry.map_err(|e| io(&root, e))?.path();
@@ -296,7 +339,6 @@ impl SearchIndex {
         }
         let mut index = SearchIndex::open(vault)?;
         let head = vault.index_queue_head()?;
-        let lock = index.writer_lock()?;
         let mut writer = index.writer()?;
         let mut done = CatchUp::default();
         for document in vault.all_document_ids()? {
@@ -315,6 +357,7 @@ impl SearchIndex {
         commit.commit()?;
         writer.wait_merging_threads()?;
         std::fs::remove_file(root.join(REBUILDING)).map_err(|e| io(&root, e))?;
+        index.stamp = disk_stamp(&root);
         drop(lock);
         vault.trim_index_queue(head)?;
         index.reader.reload()?;
@@ -493,6 +536,9 @@ impl SearchIndex {
         let compiled = compile(&node, &self.fields)?;
         let searcher = self.reader.searcher();
         let limit = limit.clamp(1, 1000);
+        // Past the last entry there is nothing: do not ask tantivy to keep
+        // `offset` hits in memory to find that out.
+        let offset = offset.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         let top = tantivy::collector::TopDocs::with_limit(limit)
             .and_offset(offset)
             .tweak_score(move |segment: &SegmentReader| {

@@ -185,3 +185,41 @@ fn index_files_are_sealed_and_survive_reopening() {
     assert_eq!(done.entries_written, 43);
     assert_eq!(rebuilt.search(&f.vault, "dermody", 0, 5).unwrap().total, 1);
 }
+
+#[test]
+fn a_stale_copy_reloads_before_writing_and_never_undoes_another_commit() {
+    let mut f = fixture();
+    let mut other = SearchIndex::open(&f.vault).unwrap();
+    let add = |vault: &mut Vault, dir: &Path, name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        ingest(vault, &[path], &IngestOptions::default(), &|_, _, _| {}).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    add(
+        &mut f.vault,
+        dir.path(),
+        "one.txt",
+        "Zorblat first marker.\n",
+    );
+    // Another copy (another process, in real use) commits first…
+    assert_eq!(other.catch_up(&mut f.vault).unwrap().entries_written, 1);
+    add(
+        &mut f.vault,
+        dir.path(),
+        "two.txt",
+        "Quuxifer second marker.\n",
+    );
+    // …then the stale copy catches up: it must reload, not overwrite.
+    f.index.catch_up(&mut f.vault).unwrap();
+    assert_eq!(f.index.search(&f.vault, "zorblat", 0, 5).unwrap().total, 1);
+    assert_eq!(f.index.search(&f.vault, "quuxifer", 0, 5).unwrap().total, 1);
+    assert!(other.reload_if_changed().unwrap());
+    assert_eq!(
+        other
+            .search(&f.vault, "quuxifer OR zorblat", 0, 5)
+            .unwrap()
+            .total,
+        2
+    );
+}
