@@ -100,6 +100,7 @@ pub fn json_error(lang: Lang, kind: ErrorKind) -> Response {
         ErrorKind::MethodNotAllowed => "method_not_allowed",
         ErrorKind::TooLarge => "too_large",
         ErrorKind::Locked => "locked",
+        ErrorKind::Busy => "busy",
         ErrorKind::Internal => "internal",
     };
     (

@@ -17,6 +17,9 @@ pub enum ErrorKind {
     MethodNotAllowed,
     TooLarge,
     Locked,
+    /// The search index is being written by another process (the command
+    /// line): not an error of the server, try again shortly.
+    Busy,
     Internal,
 }
 
@@ -29,7 +32,7 @@ impl ErrorKind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorKind::Locked => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Locked | ErrorKind::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -45,6 +48,7 @@ impl ErrorKind {
             ErrorKind::MethodNotAllowed => "error.method",
             ErrorKind::TooLarge => "error.too_large",
             ErrorKind::Locked => "error.locked",
+            ErrorKind::Busy => "error.busy",
             ErrorKind::Internal => "error.internal",
         }
     }

@@ -119,6 +119,25 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             LoggedIn,
             documents::page_image
         ),
+        // Search and watchlists read document pages and event narratives,
+        // never identity fields (see pages/search.rs).
+        route!(get, "/search", LoggedIn, search::show),
+        route!(get, "/watchlists", LoggedIn, watchlists::list),
+        route!(post, "/watchlists", Writer, watchlists::create),
+        route!(post, "/watchlists/run", Writer, watchlists::run),
+        route!(get, "/watchlists/hits", LoggedIn, watchlists::hits),
+        route!(
+            post,
+            "/watchlists/hits/{id}/accept",
+            Writer,
+            watchlists::accept
+        ),
+        route!(
+            post,
+            "/watchlists/hits/{id}/dismiss",
+            Writer,
+            watchlists::dismiss
+        ),
     ]
 }
 

@@ -1,16 +1,28 @@
-//! Shared server state: the open vault (or none, when locked), sessions,
-//! login rate limits.
+//! Shared server state: the open vault (or none, when locked), its search
+//! index, sessions, login rate limits.
+//!
+//! The search index lives here once the vault is open: opened (and caught
+//! up, or rebuilt after an interrupted rebuild) by a background thread at
+//! start and after each unlock, behind a `RwLock` so that searches run in
+//! parallel. Before each use it is brought up to date with the vault's
+//! change queue under the write lock (cheap when nothing changed), so pages
+//! ingested by the command line appear. Should another process (the
+//! command line's `search` or `reindex`) have committed to the index files
+//! since, the in-memory copy is stale and is opened again from disk rather
+//! than written over. Locking the vault drops the index (its plaintext
+//! lives only in memory) with the vault's keys.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
+use std::time::{Duration, Instant, SystemTime};
 
+use testimonio_search::{IndexError, SearchIndex, index_dir};
 use testimonio_vault::{Actor, Passphrase, Unlock, Vault, VaultError};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorKind};
 use crate::session::{Sessions, Timeouts};
 
 /// Server settings.
@@ -50,7 +62,103 @@ struct Inner {
     login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     /// The last TOTP step accepted per account: a code works once.
     totp_steps: Mutex<HashMap<i64, u64>>,
+    /// The search index of the open vault; `None` until opened and while
+    /// locked. Always taken after a vault handle, never before.
+    search: RwLock<Option<LoadedIndex>>,
     config: Config,
+}
+
+/// The open search index and the state of its files on disk when this
+/// process last opened or wrote them.
+struct LoadedIndex {
+    index: SearchIndex,
+    stamp: Option<DiskStamp>,
+}
+
+/// Size, time and file identity of the index's sealed `meta.json`, which
+/// every commit replaces (write, fsync, rename): when it differs from what
+/// this process saw last, another process committed to the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    file: u64,
+}
+
+fn disk_stamp(vault_dir: &Path) -> Option<DiskStamp> {
+    let meta = std::fs::metadata(index_dir(vault_dir).join("meta.json.sealed")).ok()?;
+    #[cfg(unix)]
+    let file = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let file = 0;
+    Some(DiskStamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        file,
+    })
+}
+
+/// An index failure as the user sees it: another process writing the
+/// index is a "try again" (503); anything else is logged and hidden.
+pub(crate) fn index_error(err: IndexError) -> AppError {
+    match err {
+        IndexError::Busy => AppError::Kind(ErrorKind::Busy),
+        other => AppError::internal(&other),
+    }
+}
+
+/// How long a request waits for another thread opening or updating the
+/// search index before answering "try again".
+const SEARCH_PATIENCE: Duration = Duration::from_secs(8);
+
+/// A lock guard: at once (`patience` of `None`: blocking), or by trying
+/// until `patience` has passed since `started`.
+fn acquire<G>(
+    started: Instant,
+    patience: Option<Duration>,
+    mut try_get: impl FnMut() -> Option<G>,
+    get: impl FnOnce() -> G,
+) -> Result<G, AppError> {
+    let Some(patience) = patience else {
+        return Ok(get());
+    };
+    loop {
+        if let Some(guard) = try_get() {
+            return Ok(guard);
+        }
+        if started.elapsed() >= patience {
+            return Err(AppError::Kind(ErrorKind::Busy));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn try_read_index(
+    l: &RwLock<Option<LoadedIndex>>,
+) -> Option<RwLockReadGuard<'_, Option<LoadedIndex>>> {
+    match l.try_read() {
+        Ok(guard) => Some(guard),
+        Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+        Err(TryLockError::WouldBlock) => None,
+    }
+}
+
+fn try_write_index(
+    l: &RwLock<Option<LoadedIndex>>,
+) -> Option<RwLockWriteGuard<'_, Option<LoadedIndex>>> {
+    match l.try_write() {
+        Ok(guard) => Some(guard),
+        Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+        Err(TryLockError::WouldBlock) => None,
+    }
+}
+
+fn read_index(l: &RwLock<Option<LoadedIndex>>) -> RwLockReadGuard<'_, Option<LoadedIndex>> {
+    l.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write_index(l: &RwLock<Option<LoadedIndex>>) -> RwLockWriteGuard<'_, Option<LoadedIndex>> {
+    l.write().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// `vault` and up to `count - 1` more handles on it.
@@ -81,15 +189,18 @@ impl AppState {
             .into_iter()
             .map(|v| Mutex::new(Some(v)))
             .collect();
-        Self(Arc::new(Inner {
+        let state = Self(Arc::new(Inner {
             vaults,
             next_vault: AtomicUsize::new(0),
             vault_dir,
             sessions: Mutex::new(Sessions::default()),
             login_attempts: Mutex::new(HashMap::new()),
             totp_steps: Mutex::new(HashMap::new()),
+            search: RwLock::new(None),
             config,
-        }))
+        }));
+        state.warm_search_index();
+        state
     }
 
     pub fn config(&self) -> &Config {
@@ -125,12 +236,154 @@ impl AppState {
         .map_err(|e| AppError::internal(&e))?
     }
 
-    /// Drops the vault, and with it every key, and ends every session.
+    /// Runs `f` with the vault's search index, brought up to date first,
+    /// and a vault handle (for snippets and watchlists), off the async
+    /// threads, acting as `actor`. `f`'s last argument says whether the
+    /// index is current: false when another process was writing it, so it
+    /// could not take the newest changes (the search still runs).
+    ///
+    /// # Errors
+    /// [`AppError::Locked`] when the vault is locked; [`ErrorKind::Busy`]
+    /// when the index cannot be opened because another process is writing
+    /// it; other index errors (logged); `f`'s errors.
+    pub async fn with_search<T, F>(&self, actor: &str, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&SearchIndex, &mut Vault, bool) -> Result<T, AppError> + Send + 'static,
+    {
+        let state = self.clone();
+        let actor = Actor::new(actor).map_err(|e| AppError::internal(&e))?;
+        tokio::task::spawn_blocking(move || {
+            let mut guard = state.free_handle();
+            let vault = guard.as_mut().ok_or(AppError::Locked)?;
+            vault.set_actor(actor);
+            let (loaded, current) = state.current_index(vault, Some(SEARCH_PATIENCE))?;
+            let loaded = loaded.as_ref().ok_or(AppError::Locked)?;
+            f(&loaded.index, vault, current)
+        })
+        .await
+        .map_err(|e| AppError::internal(&e))?
+    }
+
+    /// The index, opened if need be and caught up with the vault's change
+    /// queue; whether it is current. Takes the write lock only when there
+    /// is something to do, and holds the read lock it returns. With
+    /// `patience`, waits at most that long for another thread opening or
+    /// updating the index (a rebuild can take minutes, and a waiting
+    /// request holds a vault handle), then answers [`ErrorKind::Busy`].
+    fn current_index<'a>(
+        &'a self,
+        vault: &mut Vault,
+        patience: Option<Duration>,
+    ) -> Result<(RwLockReadGuard<'a, Option<LoadedIndex>>, bool), AppError> {
+        let dir = self.0.vault_dir.clone();
+        let lock = &self.0.search;
+        let started = Instant::now();
+        {
+            let read = acquire(
+                started,
+                patience,
+                || try_read_index(lock),
+                || read_index(lock),
+            )?;
+            if let Some(loaded) = read.as_ref()
+                && loaded.stamp == disk_stamp(&dir)
+                && vault.index_queue_head()? <= loaded.index.applied().map_err(index_error)?
+            {
+                return Ok((read, true));
+            }
+        }
+        let mut current = true;
+        {
+            let mut write = acquire(
+                started,
+                patience,
+                || try_write_index(lock),
+                || write_index(lock),
+            )?;
+            let stamp = disk_stamp(&dir);
+            match write.as_mut() {
+                Some(loaded) if loaded.stamp == stamp => match loaded.index.catch_up(vault) {
+                    Ok(_) => loaded.stamp = disk_stamp(&dir),
+                    Err(IndexError::Busy) => {
+                        tracing::info!("search index busy: searching without the newest changes");
+                        current = false;
+                    }
+                    Err(e) => return Err(index_error(e)),
+                },
+                // Not open yet, or written by another process since: open
+                // it again from disk (the old copy serves until then).
+                _ => match SearchIndex::open_current(vault) {
+                    Ok(index) => {
+                        *write = Some(LoadedIndex {
+                            index,
+                            stamp: disk_stamp(&dir),
+                        });
+                    }
+                    Err(IndexError::Busy) if write.is_some() => {
+                        tracing::info!("search index busy: searching the copy in memory");
+                        current = false;
+                    }
+                    Err(e) => return Err(index_error(e)),
+                },
+            }
+        }
+        // Another updater may come between the write lock and this read:
+        // wait for it as any reader would.
+        let read = acquire(
+            started,
+            patience,
+            || try_read_index(lock),
+            || read_index(lock),
+        )?;
+        Ok((read, current))
+    }
+
+    /// Whether the search index is open in memory (for tests and status).
+    pub fn has_search_index(&self) -> bool {
+        read_index(&self.0.search).is_some()
+    }
+
+    /// Opens the search index in the background (a rebuild can take a
+    /// while), on a handle of its own, so that the first search is quick.
+    fn warm_search_index(&self) {
+        let state = self.clone();
+        let spawned = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                let mut guard = state.free_handle();
+                let Some(vault) = guard.as_mut() else { return };
+                if let Ok(actor) = Actor::new("web:search-index") {
+                    vault.set_actor(actor);
+                }
+                let started = Instant::now();
+                match state.current_index(vault, None) {
+                    Ok(_) => tracing::info!(
+                        ms = started.elapsed().as_secs_f64() * 1000.0,
+                        "search index open"
+                    ),
+                    Err(e) => tracing::warn!(
+                        kind = ?e.kind(),
+                        "search index not opened at start; the first search will try again"
+                    ),
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::warn!(error = %e, "could not start the search index thread");
+        }
+    }
+
+    /// Drops the vault, and with it every key, and the search index (its
+    /// plaintext is in memory only), and ends every session.
     pub fn lock_vault(&self) {
         for slot in &self.0.vaults {
             let vault = lock(slot).take();
             drop(vault);
         }
+        // After the vault handles: whoever held one (and maybe the index)
+        // has finished; nobody can take a handle now.
+        let index = write_index(&self.0.search).take();
+        drop(index);
         self.sessions().clear();
     }
 
@@ -164,6 +417,8 @@ impl AppState {
                 for (slot, handle) in state.0.vaults[1..].iter().zip(all) {
                     *lock(slot) = Some(handle);
                 }
+                drop(first);
+                state.warm_search_index();
             }
             Ok(())
         })

@@ -39,7 +39,13 @@ pub fn event_rows(viewer: &Viewer, events: &[Event]) -> Markup {
 }
 
 pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
-    let (counts, latest, review, review_total): (Counts, Vec<Event>, Vec<Event>, u64) = state
+    let (counts, latest, review, review_total, pending_hits): (
+        Counts,
+        Vec<Event>,
+        Vec<Event>,
+        u64,
+        u64,
+    ) = state
         .with_vault(&viewer.actor(), |v| {
             let counts = v.counts()?;
             let latest = v.events(&EventFilter {
@@ -57,7 +63,8 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
                 limit: Some(5),
                 ..reported
             })?;
-            Ok((counts, latest, review, review_total))
+            let pending_hits = v.pending_hit_count()?;
+            Ok((counts, latest, review, review_total, pending_hits))
         })
         .await?;
     let lang = viewer.lang;
@@ -72,6 +79,11 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
             (card("dashboard.protected", counts.protected_activities))
             (card("dashboard.enforcement", counts.enforcement_actions))
             (card("dashboard.documents", counts.documents))
+        }
+        p.pending-hits {
+            a href="/watchlists/hits" {
+                strong { (format_number(lang, pending_hits)) } " " (viewer.t("dashboard.pending_hits"))
+            }
         }
         @if user.role.can_write_records() {
             p { a.button href="/events/new" { (viewer.t("dashboard.new_event")) } }

@@ -24,7 +24,11 @@ use maud::{Markup, html};
 use testimonio_domain::{ExtractionStatus, SourceKind};
 use testimonio_foia::FoiaRequest;
 use testimonio_ingest::render::{self, RenderError};
-use testimonio_vault::{CustodyEvent, DocumentFilter, DocumentInfo, PageSummary, PageText};
+use testimonio_search::highlight;
+use testimonio_search::query::positive_text;
+use testimonio_vault::{
+    CustodyEvent, DocumentFilter, DocumentInfo, Excerpt, ExcerptFilter, PageSummary, PageText,
+};
 use tokio::sync::Semaphore;
 
 use crate::auth::Viewer;
@@ -55,7 +59,7 @@ static RENDERS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
 
 /// A document id from a URL; anything that cannot be one is simply not
 /// found (and never reaches the database).
-fn document_id(id: &str) -> Result<String, AppError> {
+pub(crate) fn document_id(id: &str) -> Result<String, AppError> {
     let ok = !id.is_empty()
         && id.len() <= 64
         && id
@@ -79,7 +83,7 @@ fn page_number(n: &str) -> Result<u32, AppError> {
 
 /// What a document is called: its file name, the name it had as an
 /// attachment, its title, or its id.
-fn display_name(d: &DocumentInfo) -> &str {
+pub(crate) fn display_name(d: &DocumentInfo) -> &str {
     d.file_name
         .as_deref()
         .or(d.attachment_name.as_deref())
@@ -122,7 +126,7 @@ fn format_confidence(lang: Lang, c: f32) -> String {
 }
 
 /// A stored RFC 3339 time as day and time in UTC; anything else as it is.
-fn format_time(lang: Lang, text: &str) -> String {
+pub(crate) fn format_time(lang: Lang, text: &str) -> String {
     DateTime::parse_from_rfc3339(text).map_or_else(
         |_| text.to_owned(),
         |at| {
@@ -484,9 +488,21 @@ fn pages_table(viewer: &Viewer, id: &str, pages: &[PageSummary]) -> Markup {
     }
 }
 
+/// Whether the viewer sees where originals came from (the path on the
+/// intake machine and its host name): the roles that handle intake do;
+/// analysts and viewers, who read under pseudonyms, do not, since paths
+/// and host names can name people and places.
+fn sees_intake_places(viewer: &Viewer) -> bool {
+    viewer
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role.can_write_records())
+}
+
 fn custody_table(viewer: &Viewer, events: &[CustodyEvent]) -> Markup {
     let lang = viewer.lang;
     let none = viewer.t("common.none");
+    let places = sees_intake_places(viewer);
     html! {
         div.scroll {
             table.custody {
@@ -494,8 +510,10 @@ fn custody_table(viewer: &Viewer, events: &[CustodyEvent]) -> Markup {
                     th scope="col" { (viewer.t("documents.when")) }
                     th scope="col" { (viewer.t("documents.action")) }
                     th scope="col" { (viewer.t("documents.actor")) }
-                    th scope="col" { (viewer.t("documents.source_path")) }
-                    th scope="col" { (viewer.t("documents.host")) }
+                    @if places {
+                        th scope="col" { (viewer.t("documents.source_path")) }
+                        th scope="col" { (viewer.t("documents.host")) }
+                    }
                     th scope="col" { (viewer.t("documents.custodian")) }
                     th scope="col" { (viewer.t("documents.details")) }
                 } }
@@ -505,13 +523,18 @@ fn custody_table(viewer: &Viewer, events: &[CustodyEvent]) -> Markup {
                             td { (format_time(lang, &e.at)) }
                             td { (custody_action(lang, &e.action)) }
                             td { (e.actor) }
-                            td.path { (e.source_path.as_deref().unwrap_or(none)) }
-                            td { (e.host.as_deref().unwrap_or(none)) }
+                            @if places {
+                                td.path { (e.source_path.as_deref().unwrap_or(none)) }
+                                td { (e.host.as_deref().unwrap_or(none)) }
+                            }
                             td { (e.custodian.as_deref().unwrap_or(none)) }
                             td.detail { (e.detail) }
                         }
                     }
                 }
+            }
+            @if !places {
+                p.hint { (viewer.t("documents.places_hidden")) }
             }
         }
     }
@@ -597,26 +620,137 @@ struct PageView {
     previous: Option<u32>,
     next: Option<u32>,
     last: u32,
+    /// The excerpt asked for with `?excerpt=`, when it is on this page.
+    excerpt: Option<Excerpt>,
+}
+
+/// What the page view marks: the matches of `?q=` and the range of
+/// `?excerpt=`.
+#[derive(Debug, Clone, Default)]
+struct Marks {
+    q: String,
+    excerpt: String,
+}
+
+impl Marks {
+    fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map_or(String::new(), |(_, v)| v.trim().to_owned())
+        };
+        Marks {
+            q: get("q"),
+            excerpt: get("excerpt"),
+        }
+    }
+
+    /// `?q=…` for links to other pages of the document.
+    fn suffix(&self) -> String {
+        if self.q.is_empty() {
+            String::new()
+        } else {
+            format!("?q={}", encode_path(&self.q))
+        }
+    }
+}
+
+/// The byte offset of character `n` of `text` (its length past the end).
+fn byte_of_char(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+/// `text[from..to]` with the parts of `ranges` inside it in `<mark>`; the
+/// first mark drawn anywhere on the page gets `id="match"`.
+fn marked_part(
+    text: &str,
+    (from, to): (usize, usize),
+    ranges: &[(usize, usize)],
+    first: &mut bool,
+) -> Markup {
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let mut at = from;
+    for &(s, e) in ranges {
+        let (s, e) = (s.max(at), e.min(to));
+        if s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        if s > at {
+            pieces.push((&text[at..s], false));
+        }
+        pieces.push((&text[s..e], true));
+        at = e;
+    }
+    if at < to {
+        pieces.push((&text[at..to], false));
+    }
+    html! {
+        @for (piece, marked) in pieces {
+            @if marked {
+                @if std::mem::take(first) {
+                    mark #match { (piece) }
+                } @else {
+                    mark { (piece) }
+                }
+            } @else {
+                (piece)
+            }
+        }
+    }
+}
+
+/// A page's text, escaped, with the query's matches in `<mark>` and the
+/// excerpt's range (byte offsets) in `<mark class="excerpt">`.
+fn marked_text(text: &str, matches: &[(usize, usize)], excerpt: Option<(usize, usize)>) -> Markup {
+    let mut first = true;
+    match excerpt {
+        Some((s, e)) if s < e && e <= text.len() => html! {
+            (marked_part(text, (0, s), matches, &mut first))
+            mark.excerpt #excerpt { (marked_part(text, (s, e), matches, &mut first)) }
+            (marked_part(text, (e, text.len()), matches, &mut first))
+        },
+        _ => marked_part(text, (0, text.len()), matches, &mut first),
+    }
+}
+
+/// An excerpt id from a URL: like a document id; anything else is ignored.
+fn excerpt_id(id: &str) -> Option<String> {
+    document_id(id).ok()
 }
 
 pub async fn page_view(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, n)): Path<(String, String)>,
+    Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let id = document_id(&id)?;
     let n = page_number(&n)?;
+    let marks = Marks::from_pairs(&pairs);
+    let wanted = excerpt_id(&marks.excerpt);
     let view = state
         .with_vault(&viewer.actor(), move |v| {
             let info = v.document(&id)?;
             let page = v.document_page(&id, n)?.ok_or(AppError::NOT_FOUND)?;
             let numbers: Vec<u32> = v.document_pages(&id)?.iter().map(|p| p.number).collect();
+            let excerpt = match wanted {
+                Some(wanted) => v
+                    .excerpts(&ExcerptFilter {
+                        document: Some(id.clone()),
+                        ..ExcerptFilter::default()
+                    })?
+                    .into_iter()
+                    .find(|e| e.id == wanted && e.page == n),
+                None => None,
+            };
             Ok(PageView {
                 previous: numbers.iter().copied().filter(|&m| m < n).max(),
                 next: numbers.iter().copied().filter(|&m| m > n).min(),
                 last: numbers.iter().copied().max().unwrap_or(n),
                 info,
                 page,
+                excerpt,
             })
         })
         .await?;
@@ -627,6 +761,28 @@ pub async fn page_view(
     let none = viewer.t("common.none");
     let has_image = d.media_type.as_deref().is_some_and(render::has_page_images);
     let (width, height) = p.image_size.unwrap_or(DEFAULT_IMAGE_SIZE);
+    // The matches of the query the reader came with (a bad query marks
+    // nothing and says why).
+    let (matches, query_problem) = if marks.q.is_empty() {
+        (Vec::new(), None)
+    } else {
+        match super::search::query_problem(lang, &marks.q) {
+            Some(problem) => (Vec::new(), Some(problem)),
+            None => match testimonio_search::parse(&marks.q) {
+                Ok(node) => (highlight::matches(&p.text, &positive_text(&node)), None),
+                Err(_) => (Vec::new(), None),
+            },
+        }
+    };
+    let excerpt_range = view
+        .excerpt
+        .as_ref()
+        .map(|e| (byte_of_char(&p.text, e.start), byte_of_char(&p.text, e.end)));
+    let excerpt_changed = view
+        .excerpt
+        .as_ref()
+        .zip(excerpt_range)
+        .is_some_and(|(e, (s, end))| p.text.get(s..end) != Some(e.quote.as_str()));
     let page_label = format!(
         "{} {} {} {}",
         viewer.t("documents.page"),
@@ -635,14 +791,15 @@ pub async fn page_view(
         format_number(lang, u64::from(view.last))
     );
     let base = format!("/documents/{}/pages", d.id);
+    let suffix = marks.suffix();
     let pager = html! {
         nav.pager aria-label=(viewer.t("documents.pages")) {
             @if let Some(prev) = view.previous {
-                a rel="prev" href={ (base) "/" (prev) } { "← " (viewer.t("documents.previous_page")) }
+                a rel="prev" href={ (base) "/" (prev) (suffix) } { "← " (viewer.t("documents.previous_page")) }
             }
             span { (page_label) }
             @if let Some(next) = view.next {
-                a rel="next" href={ (base) "/" (next) } { (viewer.t("documents.next_page")) " →" }
+                a rel="next" href={ (base) "/" (next) (suffix) } { (viewer.t("documents.next_page")) " →" }
             }
         }
     };
@@ -653,6 +810,29 @@ pub async fn page_view(
         }
         h1.doc-title { (name) " " small { (page_label) } }
         (pager)
+        @if !marks.q.is_empty() {
+            p.marks role="status" {
+                @if let Some(problem) = &query_problem {
+                    span.error { (viewer.t("documents.query_unreadable")) " " (problem) }
+                } @else if matches.is_empty() {
+                    (viewer.t("documents.no_match")) " " code { (marks.q) }
+                } @else {
+                    strong { (format_number(lang, matches.len() as u64)) } " "
+                    (viewer.t("documents.matches_of")) " " code { (marks.q) } " · "
+                    a href="#match" { (viewer.t("documents.first_match")) }
+                }
+                " · " a href={ "/search?q=" (encode_path(&marks.q)) } { (viewer.t("documents.back_to_results")) }
+            }
+        }
+        @if view.excerpt.is_some() {
+            p.marks role="status" {
+                (viewer.t("documents.excerpt_marked")) " · "
+                a href="#excerpt" { (viewer.t("documents.go_to_excerpt")) }
+            }
+            @if excerpt_changed {
+                p.error role="alert" { (viewer.t("documents.excerpt_changed")) }
+            }
+        }
         dl.page-facts {
             div { dt { (viewer.t("documents.method")) } dd { (p.method.label(lang)) } }
             div {
@@ -681,7 +861,7 @@ pub async fn page_view(
                     p { (viewer.t("documents.empty_page")) }
                 } @else {
                     // The document's own language, not the interface's.
-                    pre.page-text { (p.text) }
+                    pre.page-text { (marked_text(&p.text, &matches, excerpt_range)) }
                 }
             }
         }
@@ -761,6 +941,39 @@ mod tests {
         for bad in ["0", "-1", "+1", "01", "1.0", "x", "99999999999"] {
             assert!(page_number(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn matches_and_excerpts_are_marked_escaped() {
+        let text = "Él dijo <b>protesta</b> y protesta.";
+        let at = text.find("protesta").unwrap();
+        let later = text.rfind("protesta").unwrap();
+        let m = [(at, at + 8), (later, later + 8)];
+        let html = marked_text(text, &m, None).into_string();
+        assert_eq!(
+            html,
+            "Él dijo &lt;b&gt;<mark id=\"match\">protesta</mark>&lt;/b&gt; y <mark>protesta</mark>."
+        );
+        // An excerpt around the second match, overlapping ranges, ranges
+        // past the end or inside a character are drawn once or not at all.
+        let ex = (byte_of_char(text, 26), byte_of_char(text, 35));
+        let m = [
+            (at, at + 8),
+            (at + 2, at + 4),
+            (later, later + 8),
+            (1, 2),
+            (90, 99),
+        ];
+        let html = marked_text(text, &m, Some(ex)).into_string();
+        assert!(
+            html.ends_with(
+                "y <mark class=\"excerpt\" id=\"excerpt\"><mark>protesta</mark>.</mark>"
+            ),
+            "{html}"
+        );
+        assert_eq!(html.matches("<mark").count(), 3, "{html}");
+        assert_eq!(byte_of_char("aé b", 2), 3);
+        assert_eq!(byte_of_char("ab", 5), 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use testimonio_domain::{
     Event, EventKind, EventType, FieldError, FieldOffice, Group, Lang, PartialDate, RecordId,
     UsState, Verification,
 };
-use testimonio_vault::{EventFilter, PeopleFilter, PersonSummary};
+use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, PeopleFilter, PersonSummary};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -334,6 +334,8 @@ pub(crate) struct EventView {
     people: Vec<(RecordId, Option<String>)>,
     /// (group, name if the group still exists)
     groups: Vec<(RecordId, Option<String>)>,
+    /// Passages of documents linked to the event.
+    excerpts: Vec<Excerpt>,
 }
 
 pub async fn show(
@@ -378,10 +380,15 @@ pub async fn show(
                     (g.clone(), name)
                 })
                 .collect();
+            let excerpts = v.excerpts(&ExcerptFilter {
+                event: Some(id.to_string()),
+                ..ExcerptFilter::default()
+            })?;
             Ok(EventView {
                 event,
                 people,
                 groups,
+                excerpts,
             })
         })
         .await?;
@@ -448,6 +455,7 @@ pub async fn show(
         } @else {
             p { (none) }
         }
+        (super::excerpts::excerpts_section(&viewer, &view.excerpts))
     };
     Ok(with_flash_cleared(
         &state,

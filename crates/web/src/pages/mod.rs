@@ -5,14 +5,17 @@ pub mod dashboard;
 pub mod documents;
 pub mod event_form;
 pub mod events;
+pub mod excerpts;
 pub mod foia;
 pub mod foia_form;
 pub mod forms;
 pub mod groups;
 pub mod login;
 pub mod people;
+pub mod search;
 pub mod timeline;
 pub mod twofactor;
+pub mod watchlists;
 
 pub(crate) use crate::{health, stylesheet};
 

@@ -14,7 +14,7 @@ use testimonio_domain::{
     ConsentLevel, ConsentRecord, Event, FieldError, Group, Lang, PartialDate, Person, Problem,
     RecordId, ShortText,
 };
-use testimonio_vault::{EventFilter, PeopleFilter, PersonSummary};
+use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, PeopleFilter, PersonSummary};
 
 use super::forms::{
     FormErrors, error_summary, events_table, field, flash_saved, has_flash, input, path_id, select,
@@ -109,6 +109,9 @@ struct PersonData {
     identity: Option<Person>,
     events: Vec<Event>,
     groups: Vec<Group>,
+    /// Passages of documents linked to the person: only for roles that
+    /// see the person's identity, since a quoted passage can name them.
+    excerpts: Option<Vec<Excerpt>>,
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
@@ -120,6 +123,14 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             let summary = v.person_summary(&id)?.ok_or(AppError::NOT_FOUND)?;
             let identity = if v.may_see_identity(&user, &id)? {
                 Some(v.person_identity(&id)?)
+            } else {
+                None
+            };
+            let excerpts = if identity.is_some() {
+                Some(v.excerpts(&ExcerptFilter {
+                    person: Some(id.to_string()),
+                    ..ExcerptFilter::default()
+                })?)
             } else {
                 None
             };
@@ -145,6 +156,7 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
                 identity,
                 events,
                 groups,
+                excerpts,
             })
         })
         .await
@@ -356,6 +368,14 @@ fn person_page(
                 p { (viewer.t("person.no_events")) }
             } @else {
                 (events_table(viewer, &data.events, Some(&s.id), true))
+            }
+        }
+        @if let Some(excerpts) = &data.excerpts {
+            (super::excerpts::excerpts_section(viewer, excerpts))
+        } @else {
+            section aria-labelledby="excerpts-heading" {
+                h2 #excerpts-heading { (viewer.t("excerpts.title")) }
+                p.hint { (viewer.t("excerpts.hidden")) }
             }
         }
         (consent_section(viewer, data, consent, can_write))

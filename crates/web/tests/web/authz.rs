@@ -45,6 +45,9 @@ fn sample_value(app: &TestApp, spec: &RouteSpec) -> String {
         "foia" => app.foia_id.clone(),
         "documents" => app.document_id.clone(),
         "users" => app.spare_user_id.to_string(),
+        // A watchlist hit: none exists in the matrix's app, so an allowed
+        // role gets 404 (and a refused one 403) without changing anything.
+        "hits" => "1".to_owned(),
         "lang" => "en".to_owned(),
         other => panic!(
             "route {} {}: the authorization matrix does not know what the parameter after \

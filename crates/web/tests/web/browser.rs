@@ -869,3 +869,124 @@ async fn browser_an_analyst_reads_a_page_of_the_opinion_beside_its_image() {
     .expect("the browser test took too long");
     println!("browser document page flow: {:.1?}", started.elapsed());
 }
+
+/// Waits until the browser shows `css` (the page after a click may still
+/// be loading).
+async fn wait_for(c: &Client, css: &str) -> Element {
+    let started = Instant::now();
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            return e;
+        }
+        if started.elapsed() > PAGE_WAIT {
+            return find(c, css).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_a_search_leads_to_the_match_marked_on_its_page() {
+    use crate::documents::{OPINION, corpus, ingest};
+    let started = Instant::now();
+    let app = spawn_app().await;
+    let opinion = ingest(
+        &app,
+        vec![corpus(OPINION)],
+        testimonio_ingest::IngestOptions {
+            source_kind: Some(testimonio_domain::SourceKind::FoiaProduction),
+            foia: Some(app.foia_id.clone()),
+            ..Default::default()
+        },
+    )
+    .await
+    .remove(0);
+    let mut driver = Driver::start().await;
+    let site = Site {
+        base: app.base.clone(),
+    };
+    tokio::time::timeout(
+        TEST_BUDGET,
+        // No JavaScript: the whole flow is links and forms.
+        with_browser(&mut driver, false, move |c| async move {
+            log_in(&c, &site, Role::Coordinator).await;
+            find(&c, "header.top nav a[href='/search']")
+                .await
+                .click()
+                .await
+                .expect("a click");
+            wait_for_path(&c, "the search page", |p| p == "/search").await;
+            let form = find(&c, "form.search").await;
+            fill(&form, "q", "\"AUGUST TERM 2021\" OR exempt*").await;
+            find(&c, "form.search button[type='submit']")
+                .await
+                .click()
+                .await
+                .expect("a click");
+            wait_for_path(&c, "the results", |p| p.starts_with("/search?q=")).await;
+            let first = wait_for(&c, "ol.results li.hit h3 a").await;
+            let title = first.text().await.expect("the result's title");
+            assert!(
+                title.contains("second-circuit-opinion-aclu-v-ice-2021.pdf"),
+                "the first result: {title}"
+            );
+            let marks = c
+                .find_all(Locator::Css("ol.results p.snippet mark"))
+                .await
+                .expect("a query");
+            assert!(!marks.is_empty(), "no marked match in the snippets");
+            screenshots(&c, "search").await;
+            c.set_window_size(1280, 900).await.expect("resizing");
+
+            // The first result's page, its match marked and scrolled to.
+            let first = find(&c, "ol.results li.hit h3 a").await;
+            let href = first.attr("href").await.ok().flatten().unwrap_or_default();
+            let page_path = href.trim_end_matches("#match").to_owned();
+            assert!(page_path.starts_with(&format!("/documents/{opinion}/pages/")));
+            first.click().await.expect("a click");
+            wait_for_path(&c, "the page view", |p| p == page_path).await;
+            let url = c.current_url().await.expect("a URL");
+            assert_eq!(url.fragment(), Some("match"));
+            let mark = wait_for(&c, "pre.page-text mark#match").await;
+            assert!(mark.is_displayed().await.expect("visibility"));
+            let text = mark.text().await.expect("the match");
+            assert!(
+                ["AUGUST", "TERM", "2021"].contains(&text.as_str())
+                    || text.to_lowercase().starts_with("exempt"),
+                "the first mark: {text:?}"
+            );
+            screenshots(&c, "search-match").await;
+            c.set_window_size(1280, 900).await.expect("resizing");
+
+            // A watchlist on the same query, and its hits to review.
+            c.goto(&site.url("/watchlists"))
+                .await
+                .expect("the watchlists");
+            let form = find(&c, "form[action='/watchlists']").await;
+            fill(&form, "name", "Exempt records").await;
+            fill(&form, "query", "\"AUGUST TERM\" OR \"exempt record\"").await;
+            fill(&form, "purpose", "Browser test of the review flow").await;
+            find(&c, "form[action='/watchlists'] button[type='submit']")
+                .await
+                .click()
+                .await
+                .expect("a click");
+            wait_for_path(&c, "the watchlists", |p| p == "/watchlists").await;
+            wait_for(&c, "table.watchlists").await;
+            screenshots(&c, "watchlists").await;
+            c.set_window_size(1280, 900).await.expect("resizing");
+            find(&c, "main a[href='/watchlists/hits']")
+                .await
+                .click()
+                .await
+                .expect("a click");
+            wait_for_path(&c, "the hits", |p| p == "/watchlists/hits").await;
+            let snippet = wait_for(&c, "ol.hits blockquote.snippet mark").await;
+            assert!(snippet.is_displayed().await.expect("visibility"));
+            screenshots(&c, "watchlist-hits").await;
+        }),
+    )
+    .await
+    .expect("the browser test took too long");
+    println!("browser search flow: {:.1?}", started.elapsed());
+}

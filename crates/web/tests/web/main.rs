@@ -7,6 +7,8 @@
 //! - `foia`: FOIA requests: the list, the request page, the form.
 //! - `documents`: ingested documents: the list, a document, a page beside
 //!   its image, the image.
+//! - `search`: search results, facets, paging, query errors; the page
+//!   view marking matches; watchlists, hits, excerpts; custody places.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -16,6 +18,7 @@ mod authz;
 mod browser;
 mod documents;
 mod foia;
+mod search;
 mod security;
 mod support;
 mod twofactor;

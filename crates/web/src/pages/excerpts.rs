@@ -1,0 +1,90 @@
+//! Excerpts as the event and person pages list them: the quoted passage
+//! (hostile text, escaped), its tags, the document and page, and a link
+//! to the page with the passage marked.
+
+use maud::{Markup, html};
+use testimonio_domain::ExcerptTag;
+use testimonio_vault::Excerpt;
+
+use crate::auth::Viewer;
+use crate::i18n::{Lang, format_number};
+
+use super::documents::format_time;
+
+/// The label of a stored tag (a project's own tag as it is).
+pub(crate) fn tag_label(lang: Lang, tag: &str) -> String {
+    ExcerptTag::parse("tag", tag).map_or_else(|_| tag.to_owned(), |t| t.label(lang).to_owned())
+}
+
+/// An excerpt's note. The vault notes an accepted watchlist hit in
+/// English ("from watchlist NAME"): that one is said in the user's language.
+fn note_text(viewer: &Viewer, note: &str) -> String {
+    match note.strip_prefix("from watchlist ") {
+        Some(name) => format!("{} {name}", viewer.t("excerpts.from_watchlist")),
+        None => note.to_owned(),
+    }
+}
+
+/// The page view with the excerpt's range marked.
+pub(crate) fn excerpt_url(e: &Excerpt) -> String {
+    format!(
+        "/documents/{}/pages/{}?excerpt={}#excerpt",
+        e.document, e.page, e.id
+    )
+}
+
+/// A section listing `excerpts`, each linking to its passage.
+pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[Excerpt]) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        section aria-labelledby="excerpts-heading" {
+            h2 #excerpts-heading {
+                (viewer.t("excerpts.title")) " (" (format_number(lang, excerpts.len() as u64)) ")"
+            }
+            @if excerpts.is_empty() {
+                p { (viewer.t("excerpts.none")) }
+            } @else {
+                ul.excerpts {
+                    @for e in excerpts {
+                        li.excerpt {
+                            blockquote { (e.quote) }
+                            p.excerpt-source {
+                                a href=(excerpt_url(e)) {
+                                    (e.file_name.as_deref().unwrap_or(e.document.as_str()))
+                                    " — " (viewer.t("documents.page")) " " (format_number(lang, u64::from(e.page)))
+                                }
+                                " · " code { (e.document) }
+                            }
+                            @if !e.tags.is_empty() {
+                                p.tags {
+                                    span.visually-hidden { (viewer.t("excerpts.tags")) ": " }
+                                    @for tag in &e.tags {
+                                        span.tag { (tag_label(lang, tag)) } " "
+                                    }
+                                }
+                            }
+                            @if let Some(note) = &e.note {
+                                p.hint { (note_text(viewer, note)) }
+                            }
+                            p.hint {
+                                (viewer.t("excerpts.added")) " " (format_time(lang, &e.created_at)) " · " (e.created_by)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_have_labels_in_both_languages() {
+        assert_eq!(tag_label(Lang::Es, "animus"), "Animadversión");
+        assert_eq!(tag_label(Lang::En, "clinic_specific"), "clinic_specific");
+        assert_eq!(tag_label(Lang::En, "Not A Tag"), "Not A Tag");
+    }
+}
