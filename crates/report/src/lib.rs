@@ -10,6 +10,9 @@
 //!   same document, so the two formats carry the same content. Charts and
 //!   the map are vector drawings ([`chart`]) written as SVG for HTML and
 //!   as PDF drawing operators for PDF.
+//! - [`packet`]: one person's case packet (internal): timeline, events
+//!   with their sources, excerpts cited by exhibit and page, a manifest of
+//!   the originals' SHA-256 hashes; rendered by the same renderers.
 //! - [`text_pdf`]: a small renderer of plain-text letters to PDF.
 //!
 //! No I/O: callers pass records in and get bytes back.
@@ -20,6 +23,7 @@ pub mod doc;
 pub mod findings;
 pub mod fmt;
 pub mod html;
+pub mod packet;
 pub mod pdf;
 pub mod svg;
 pub mod text_pdf;

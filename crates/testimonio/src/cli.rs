@@ -58,6 +58,10 @@ pub enum Command {
     Search(SearchArgs),
     /// Rebuild the search index from the vault.
     Reindex(JsonFlag),
+    /// One person's case packet (internal): timeline, sources, excerpts by
+    /// exhibit and page, a manifest of SHA-256 hashes. Reads the identity
+    /// (audited).
+    Packet(PacketArgs),
     /// Saved queries re-run after every ingest; their new hits wait for review.
     Watchlist {
         #[command(subcommand)]
@@ -464,6 +468,21 @@ pub struct DocumentsListArgs {
     pub foia: Option<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// The person's id.
+    pub person: String,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// pdf or html.
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: ReportFormat,
+    /// Also write the cited originals here, as "Exhibit NN - name" (byte-exact, audited).
+    #[arg(long)]
+    pub exhibits_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -29,6 +29,9 @@ fn about(path: &str) -> Option<&'static str> {
             "Busca en cada página de documento y cada relato de evento (vea `testimonio search --help` para el lenguaje de consulta)."
         }
         "reindex" => "Reconstruye el índice de búsqueda a partir de la bóveda.",
+        "packet" => {
+            "El paquete del caso de una persona (interno): cronología, fuentes, extractos por prueba y página, manifiesto de hashes SHA-256. Lee la identidad (queda auditado)."
+        }
         "watchlist" => {
             "Consultas guardadas que se vuelven a ejecutar tras cada ingreso; sus resultados nuevos esperan revisión."
         }
@@ -144,6 +147,12 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
             "Palabras, \"frases\", \"frase\"~5, a NEAR/5 b, prefijo*, nombre~1 o nombre~2, AND / OR / NOT / -palabra, paréntesis, exact:\"José Peña\", y filtros kind: source: foia: doc: date:2017..2019 person: group: lang:"
         }
         ("search", "limit") => "Resultados por página.",
+        ("packet", "person") => "El identificador de la persona.",
+        ("packet", "out") => "El archivo a escribir.",
+        ("packet", "format") => "pdf o html.",
+        ("packet", "exhibits_dir") => {
+            "Escribe también aquí los originales citados, como \"Exhibit NN - nombre\" (idénticos, queda auditado)."
+        }
         ("watchlist add", "name") => "Un nombre corto.",
         ("watchlist add", "query") => "La consulta (el mismo lenguaje que `testimonio search`).",
         ("watchlist add", "purpose") => "Por qué se sigue.",

@@ -21,7 +21,7 @@ use cli::{
     PeopleCommand, PersonCommand,
 };
 use commands::{
-    analyze, demo, documents, foia, ingest, records, report, search, vault, watch, web,
+    analyze, demo, documents, foia, ingest, packet, records, report, search, vault, watch, web,
 };
 use context::{CliResult, Context};
 
@@ -96,6 +96,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Ingest(args) => ingest::run(cx, args),
         Command::Search(args) => search::run(cx, args),
         Command::Reindex(flag) => search::reindex(cx, flag.json),
+        Command::Packet(args) => packet::run(cx, args),
         Command::Watchlist { command } => watch::watchlist(cx, command),
         Command::Excerpt { command } => watch::excerpt(cx, command),
         Command::Check(flag) => vault::check(cx, flag.json),

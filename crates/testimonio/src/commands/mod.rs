@@ -5,6 +5,7 @@ pub mod demo;
 pub mod documents;
 pub mod foia;
 pub mod ingest;
+pub mod packet;
 pub mod records;
 pub mod report;
 pub mod search;

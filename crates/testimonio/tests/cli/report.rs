@@ -14,7 +14,7 @@ use crate::{TestEnv, demo_jsonl, stderr};
 
 /// Where rendered pages go: `$TESTIMONIO_ARTIFACTS/reports`, by default
 /// `<workspace>/target-artifacts/reports`.
-fn artifact_dir() -> PathBuf {
+pub fn artifact_dir() -> PathBuf {
     let root = std::env::var_os("TESTIMONIO_ARTIFACTS").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target-artifacts"),
         PathBuf::from,

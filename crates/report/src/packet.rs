@@ -1,0 +1,451 @@
+//! The case packet: one person's documented history for a
+//! prosecutorial-discretion request or a First Amendment claim (internal
+//! audience only): the timeline of protected activity against
+//! enforcement, each event with its sources, the excerpts with their page
+//! citations, the exhibits numbered in order of first citation, and a
+//! manifest of the originals' SHA-256 hashes.
+//!
+//! Exhibits are cited, not altered: an original stays byte-exact so that
+//! its hash in the manifest can be verified; the exhibit number is the
+//! packet's label for it (and the file name when exported with it).
+
+use std::collections::BTreeMap;
+
+use testimonio_domain::Lang;
+
+use crate::doc::{Block, Document, Span, Table, TableCell};
+
+/// The person, as the packet names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketPerson {
+    pub id: String,
+    pub pseudonym: String,
+    /// Internal audience only: read through the vault's audited identity read.
+    pub legal_name: Option<String>,
+}
+
+/// One event in the person's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketEvent {
+    pub id: String,
+    /// As recorded (`2019-03-02`, `2019-03`, `~2019`).
+    pub date: String,
+    /// The first day it can be: for ordering and day counts.
+    pub day: chrono::NaiveDate,
+    pub protected: bool,
+    pub type_label: String,
+    pub role_label: String,
+    pub place: String,
+    pub narrative: Option<String>,
+}
+
+/// A passage cited as a source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketExcerpt {
+    pub document: String,
+    pub page: u32,
+    pub quote: String,
+    pub tags: Vec<String>,
+    pub events: Vec<String>,
+}
+
+/// A document cited by an excerpt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketDocument {
+    pub id: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// Everything a packet shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketInput {
+    pub person: PacketPerson,
+    pub events: Vec<PacketEvent>,
+    pub excerpts: Vec<PacketExcerpt>,
+    pub documents: Vec<PacketDocument>,
+    pub generated_on: String,
+}
+
+/// The exhibit numbers: documents in order of first citation (events in
+/// date order, then excerpts not tied to an event).
+pub fn exhibit_numbers(input: &PacketInput) -> Vec<(usize, &PacketDocument)> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut events: Vec<&PacketEvent> = input.events.iter().collect();
+    events.sort_by_key(|e| (e.day, e.id.clone()));
+    fn cite<'a>(order: &mut Vec<&'a str>, document: &'a str) {
+        if !order.contains(&document) {
+            order.push(document);
+        }
+    }
+    for event in &events {
+        for excerpt in input
+            .excerpts
+            .iter()
+            .filter(|x| x.events.contains(&event.id))
+        {
+            cite(&mut order, &excerpt.document);
+        }
+    }
+    for excerpt in &input.excerpts {
+        cite(&mut order, &excerpt.document);
+    }
+    order
+        .into_iter()
+        .filter_map(|id| input.documents.iter().find(|d| d.id == id))
+        .enumerate()
+        .map(|(i, d)| (i + 1, d))
+        .collect()
+}
+
+/// Builds the packet as a document to render (PDF or HTML).
+pub fn packet(input: &PacketInput, lang: Lang) -> Document {
+    let t = |en: &str, es: &str| lang.pick(en, es).to_owned();
+    let exhibits = exhibit_numbers(input);
+    let number_of = |document: &str| {
+        exhibits
+            .iter()
+            .find(|(_, d)| d.id == document)
+            .map(|(n, _)| *n)
+    };
+    let mut events: Vec<&PacketEvent> = input.events.iter().collect();
+    events.sort_by_key(|e| (e.day, e.id.clone()));
+    let mut blocks = Vec::new();
+
+    blocks.push(Block::Notice(vec![Span::bold(t(
+        "Confidential — internal. This packet identifies a person. Share it only with their counsel and with their consent.",
+        "Confidencial — interno. Este paquete identifica a una persona. Compártalo solo con su representación legal y con su consentimiento.",
+    ))]));
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t("The person", "La persona"),
+    });
+    let mut who = vec![
+        Span::bold(t("Pseudonym: ", "Seudónimo: ")),
+        Span::plain(input.person.pseudonym.clone()),
+        Span::plain(format!(" ({})", input.person.id)),
+    ];
+    if let Some(name) = &input.person.legal_name {
+        who.push(Span::plain(". "));
+        who.push(Span::bold(t("Legal name: ", "Nombre legal: ")));
+        who.push(Span::plain(name.clone()));
+    }
+    blocks.push(Block::Paragraph(who));
+    let protected = events.iter().filter(|e| e.protected).count();
+    blocks.push(Block::Paragraph(vec![Span::plain(format!(
+        "{}: {protected}. {}: {}. {}: {}.",
+        t(
+            "Protected activities documented",
+            "Actividades protegidas documentadas"
+        ),
+        t("Enforcement actions", "Acciones de control migratorio"),
+        events.len() - protected,
+        t("Exhibits", "Pruebas documentales"),
+        exhibits.len()
+    ))]));
+
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t(
+            "Timeline: protected activity and enforcement",
+            "Cronología: actividad protegida y control migratorio",
+        ),
+    });
+    let mut rows = Vec::new();
+    let mut latest_protected: Option<chrono::NaiveDate> = None;
+    for event in &events {
+        let days = if event.protected {
+            latest_protected = Some(event.day);
+            TableCell::text("")
+        } else {
+            match latest_protected {
+                Some(day) => TableCell::text((event.day - day).num_days().to_string()),
+                None => TableCell::muted(t("none earlier", "ninguna antes")),
+            }
+        };
+        let sources: Vec<String> = input
+            .excerpts
+            .iter()
+            .filter(|x| x.events.contains(&event.id))
+            .filter_map(|x| {
+                number_of(&x.document).map(|n| format!("{} {n}, p. {}", t("Ex.", "Prueba"), x.page))
+            })
+            .collect();
+        rows.push(vec![
+            TableCell::text(event.date.clone()),
+            TableCell::text(if event.protected {
+                t("Protected activity", "Actividad protegida")
+            } else {
+                t("Enforcement", "Control migratorio")
+            }),
+            TableCell::text(event.type_label.clone()),
+            TableCell::text(event.place.clone()),
+            days,
+            TableCell::text(sources.join("; ")),
+        ]);
+    }
+    blocks.push(Block::Table(Table {
+        caption: t("Table 1. Every event, in date order", "Tabla 1. Cada evento, por fecha"),
+        header: vec![
+            t("Date", "Fecha"),
+            t("Kind", "Clase"),
+            t("Type", "Tipo"),
+            t("Place", "Lugar"),
+            t("Days since protected activity", "Días desde la actividad protegida"),
+            t("Sources", "Fuentes"),
+        ],
+        numeric: vec![false, false, false, false, true, false],
+        rows,
+        total_row: false,
+        note: Some(t(
+            "Days are counted from the latest earlier protected activity of this person to the enforcement action.",
+            "Los días se cuentan desde la actividad protegida anterior más reciente de esta persona hasta la acción de control.",
+        )),
+    }));
+
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t("Events and their sources", "Los eventos y sus fuentes"),
+    });
+    for event in &events {
+        blocks.push(Block::Heading {
+            level: 3,
+            text: format!(
+                "{} — {} ({})",
+                event.date, event.type_label, event.role_label
+            ),
+        });
+        if !event.place.is_empty() {
+            blocks.push(Block::Paragraph(vec![Span::italic(event.place.clone())]));
+        }
+        if let Some(narrative) = &event.narrative {
+            blocks.push(Block::Quote(narrative.clone()));
+        }
+        let cited: Vec<&PacketExcerpt> = input
+            .excerpts
+            .iter()
+            .filter(|x| x.events.contains(&event.id))
+            .collect();
+        if cited.is_empty() {
+            blocks.push(Block::Paragraph(vec![Span::italic(t(
+                "No excerpt is linked to this event yet.",
+                "Todavía no hay extractos vinculados a este evento.",
+            ))]));
+        }
+        for excerpt in cited {
+            blocks.push(citation(excerpt, number_of(&excerpt.document), lang));
+        }
+    }
+    let unlinked: Vec<&PacketExcerpt> = input
+        .excerpts
+        .iter()
+        .filter(|x| x.events.is_empty())
+        .collect();
+    if !unlinked.is_empty() {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: t(
+                "Other passages about this person",
+                "Otros pasajes sobre esta persona",
+            ),
+        });
+        for excerpt in unlinked {
+            blocks.push(citation(excerpt, number_of(&excerpt.document), lang));
+        }
+    }
+
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t("Exhibits", "Pruebas documentales"),
+    });
+    let mut pages: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for excerpt in &input.excerpts {
+        let list = pages.entry(excerpt.document.as_str()).or_default();
+        if !list.contains(&excerpt.page) {
+            list.push(excerpt.page);
+        }
+    }
+    for (n, document) in &exhibits {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: format!("{} {n} — {}", t("Exhibit", "Prueba"), document.file_name),
+        });
+        let mut cited = pages.get(document.id.as_str()).cloned().unwrap_or_default();
+        cited.sort_unstable();
+        blocks.push(Block::Paragraph(vec![
+            Span::plain(format!(
+                "{}: {}. ",
+                t("Vault id", "Id en la bóveda"),
+                document.id
+            )),
+            Span::plain(format!("{}: {}. ", t("Size", "Tamaño"), document.size)),
+            Span::plain(format!(
+                "{}: {}.",
+                t("Pages cited", "Páginas citadas"),
+                cited
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        ]));
+        blocks.push(Block::Paragraph(vec![
+            Span::plain("SHA-256: "),
+            Span::bold(document.sha256.clone()),
+        ]));
+    }
+
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t("Manifest", "Manifiesto"),
+    });
+    blocks.push(Block::Table(Table {
+        caption: t("Table 2. The originals and their SHA-256 hashes", "Tabla 2. Los originales y sus hashes SHA-256"),
+        header: vec![t("Exhibit", "Prueba"), t("File", "Archivo"), "SHA-256".into()],
+        numeric: vec![true, false, false],
+        rows: exhibits
+            .iter()
+            .map(|(n, d)| vec![TableCell::text(n.to_string()), TableCell::text(d.file_name.clone()), TableCell::text(d.sha256.clone())])
+            .collect(),
+        total_row: false,
+        note: Some(t(
+            "To verify an exhibit: testimonio document get ID --out FILE, then compare sha256sum FILE with this table. The originals are byte-exact as received.",
+            "Para verificar una prueba: testimonio document get ID --out ARCHIVO, y compare sha256sum ARCHIVO con esta tabla. Los originales son idénticos a como se recibieron.",
+        )),
+    }));
+
+    Document {
+        lang,
+        title: format!(
+            "{} {}",
+            t("Case packet:", "Paquete del caso:"),
+            input.person.pseudonym
+        ),
+        subtitle: vec![
+            t(
+                "Internal audience — contains identifying information",
+                "Audiencia interna — contiene datos de identificación",
+            ),
+            format!(
+                "{} {}",
+                t("Generated on", "Generado el"),
+                input.generated_on
+            ),
+        ],
+        marking: t("CONFIDENTIAL — INTERNAL", "CONFIDENCIAL — INTERNO"),
+        page_word: t("Page", "Página"),
+        of_word: t("of", "de"),
+        blocks,
+    }
+}
+
+fn citation(excerpt: &PacketExcerpt, exhibit: Option<usize>, lang: Lang) -> Block {
+    let t = |en: &str, es: &str| lang.pick(en, es).to_owned();
+    let mut spans = vec![Span::bold(match exhibit {
+        Some(n) => format!(
+            "{} {n}, {} {}: ",
+            t("Exhibit", "Prueba"),
+            t("page", "página"),
+            excerpt.page
+        ),
+        None => format!("{} {}: ", t("page", "página"), excerpt.page),
+    })];
+    spans.push(Span::italic(format!("“{}”", excerpt.quote)));
+    if !excerpt.tags.is_empty() {
+        spans.push(Span::plain(format!(" [{}]", excerpt.tags.join(", "))));
+    }
+    Block::Paragraph(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> PacketInput {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let event = |id: &str, date: chrono::NaiveDate, protected: bool| PacketEvent {
+            id: id.into(),
+            date: date.to_string(),
+            day: date,
+            protected,
+            type_label: if protected {
+                "Hunger strike".into()
+            } else {
+                "Arrest".into()
+            },
+            role_label: "Organizer".into(),
+            place: "Tacoma, WA".into(),
+            narrative: None,
+        };
+        PacketInput {
+            person: PacketPerson {
+                id: "p-1".into(),
+                pseudonym: "Luz".into(),
+                legal_name: Some("Ana Example".into()),
+            },
+            events: vec![
+                event("e-2", day(2019, 3, 12), false),
+                event("e-1", day(2019, 2, 10), true),
+            ],
+            excerpts: vec![
+                PacketExcerpt {
+                    document: "doc-b".into(),
+                    page: 4,
+                    quote: "arrest the organizer".into(),
+                    tags: vec!["animus".into()],
+                    events: vec!["e-2".into()],
+                },
+                PacketExcerpt {
+                    document: "doc-a".into(),
+                    page: 1,
+                    quote: "the hunger strike".into(),
+                    tags: vec![],
+                    events: vec!["e-1".into()],
+                },
+            ],
+            documents: vec![
+                PacketDocument {
+                    id: "doc-a".into(),
+                    file_name: "a.pdf".into(),
+                    sha256: "a".repeat(64),
+                    size: 10,
+                },
+                PacketDocument {
+                    id: "doc-b".into(),
+                    file_name: "b.pdf".into(),
+                    sha256: "b".repeat(64),
+                    size: 20,
+                },
+            ],
+            generated_on: "2026-11-25".into(),
+        }
+    }
+
+    #[test]
+    fn exhibits_are_numbered_in_order_of_first_citation_by_date() {
+        let input = input();
+        let numbers: Vec<(usize, &str)> = exhibit_numbers(&input)
+            .into_iter()
+            .map(|(n, d)| (n, d.id.as_str()))
+            .collect();
+        assert_eq!(numbers, [(1, "doc-a"), (2, "doc-b")]);
+    }
+
+    #[test]
+    fn the_timeline_counts_days_since_the_latest_protected_activity() {
+        let document = packet(&input(), Lang::En);
+        let Some(Block::Table(timeline)) = document
+            .blocks
+            .iter()
+            .find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("no timeline table")
+        };
+        assert_eq!(timeline.rows[0][0].text, "2019-02-10");
+        assert_eq!(timeline.rows[1][4].text, "30");
+        assert_eq!(timeline.rows[1][5].text, "Ex. 2, p. 4");
+        let text = format!("{document:?}");
+        assert!(text.contains("Ana Example") && text.contains(&"b".repeat(64)));
+    }
+}
