@@ -63,6 +63,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                                 li { a href="/documents" { (t(lang, "nav.documents")) } }
                                 li { a href="/search" { (t(lang, "nav.search")) } }
                                 li { a href="/watchlists" { (t(lang, "nav.watchlists")) } }
+                                li { a href="/analysis" { (t(lang, "nav.analysis")) } }
                                 @if user.role.is_admin() {
                                     li { a href="/admin/users" { (t(lang, "nav.users")) } }
                                     li { a href="/admin/audit" { (t(lang, "nav.audit")) } }

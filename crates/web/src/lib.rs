@@ -9,6 +9,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod findings_cache;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
@@ -138,6 +139,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             Writer,
             watchlists::dismiss
         ),
+        // The pattern analysis: aggregates without identity fields, for
+        // every role; reports leave only with roles that write records,
+        // audited (see pages/analysis.rs).
+        route!(get, "/analysis", LoggedIn, analysis::show),
+        route!(post, "/analysis/report", Writer, analysis::download),
     ]
 }
 

@@ -10,7 +10,8 @@
 //! command line's `search` or `reindex`) have committed to the index files
 //! since, the in-memory copy is stale and is opened again from disk rather
 //! than written over. Locking the vault drops the index (its plaintext
-//! lives only in memory) with the vault's keys.
+//! lives only in memory) with the vault's keys, and the findings of the
+//! pattern analysis kept between requests (`findings_cache.rs`).
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
@@ -23,6 +24,7 @@ use testimonio_search::{IndexError, SearchIndex, index_dir};
 use testimonio_vault::{Actor, Passphrase, Unlock, Vault, VaultError};
 
 use crate::error::{AppError, ErrorKind};
+use crate::findings_cache::FindingsCache;
 use crate::session::{Sessions, Timeouts};
 
 /// Server settings.
@@ -65,6 +67,8 @@ struct Inner {
     /// The search index of the open vault; `None` until opened and while
     /// locked. Always taken after a vault handle, never before.
     search: RwLock<Option<LoadedIndex>>,
+    /// The pattern analysis's findings, recomputed only after writes.
+    findings: FindingsCache,
     config: Config,
 }
 
@@ -197,6 +201,7 @@ impl AppState {
             login_attempts: Mutex::new(HashMap::new()),
             totp_steps: Mutex::new(HashMap::new()),
             search: RwLock::new(None),
+            findings: FindingsCache::default(),
             config,
         }));
         state.warm_search_index();
@@ -209,6 +214,11 @@ impl AppState {
 
     pub fn sessions(&self) -> MutexGuard<'_, Sessions> {
         lock(&self.0.sessions)
+    }
+
+    /// The findings of the pattern analysis computed so far.
+    pub fn findings_cache(&self) -> &FindingsCache {
+        &self.0.findings
     }
 
     pub fn is_locked(&self) -> bool {
@@ -384,6 +394,8 @@ impl AppState {
         // has finished; nobody can take a handle now.
         let index = write_index(&self.0.search).take();
         drop(index);
+        // Figures derived from the records go with them.
+        self.0.findings.clear();
         self.sessions().clear();
     }
 

@@ -85,6 +85,9 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
                 strong { (format_number(lang, pending_hits)) } " " (viewer.t("dashboard.pending_hits"))
             }
         }
+        p.analysis-link {
+            a href="/analysis" { (viewer.t("dashboard.analysis")) " →" }
+        }
         @if user.role.can_write_records() {
             p { a.button href="/events/new" { (viewer.t("dashboard.new_event")) } }
         }

@@ -1,6 +1,7 @@
 //! One module per area of the app.
 
 pub mod admin;
+pub mod analysis;
 pub mod dashboard;
 pub mod documents;
 pub mod event_form;

@@ -2,7 +2,8 @@
 //! the real server: logging in, switching language, recording an event
 //! through the form, seeing it on the person's timeline, with and without
 //! JavaScript; pseudonym-only pages for an analyst; screenshots at phone
-//! and desktop widths; a page of an ingested document beside its image.
+//! and desktop widths; a page of an ingested document beside its image;
+//! the pattern analysis with its charts and map at both widths.
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (Debian packages
 //! `chromium`, `chromium-driver`, installed by `scripts/setup`); override
@@ -989,4 +990,80 @@ async fn browser_a_search_leads_to_the_match_marked_on_its_page() {
     .await
     .expect("the browser test took too long");
     println!("browser search flow: {:.1?}", started.elapsed());
+}
+
+/// Whether the page is no wider than the window (no sideways scrolling).
+async fn fits_the_window(c: &Client) -> bool {
+    c.execute(
+        "return document.documentElement.scrollWidth <= window.innerWidth;",
+        vec![],
+    )
+    .await
+    .expect("a script run by the test driver")
+    .as_bool()
+    .unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_the_analysis_page_fits_a_phone_and_a_desktop() {
+    use crate::analysis::{import, vermont_fixture};
+    let started = Instant::now();
+    let app = spawn_app().await;
+    import(&app, vermont_fixture()).await;
+    let mut driver = Driver::start().await;
+    let site = Site {
+        base: app.base.clone(),
+    };
+    tokio::time::timeout(
+        TEST_BUDGET,
+        with_browser(&mut driver, true, move |c| async move {
+            log_in(&c, &site, Role::Coordinator).await;
+            find(&c, "header.top nav a[href='/analysis']")
+                .await
+                .click()
+                .await
+                .expect("a click");
+            wait_for_path(&c, "the analysis page", |p| p == "/analysis").await;
+            for css in ["#fig-intervals-title", "#fig-map-title", "#fig-years-title"] {
+                find(&c, css).await;
+            }
+            let map = find(&c, "#where figure.chart svg").await;
+            assert!(map.is_displayed().await.expect("visibility"));
+            for (w, h) in [(360, 740), (1280, 900)] {
+                c.set_window_size(w, h).await.expect("resizing");
+                assert!(
+                    fits_the_window(&c).await,
+                    "the analysis page scrolls sideways at {w} px"
+                );
+                let (_, _, mw, _) = find(&c, "#where figure.chart svg")
+                    .await
+                    .rectangle()
+                    .await
+                    .expect("the map's box");
+                assert!(mw <= f64::from(w), "the map is {mw} px wide at {w} px");
+            }
+            screenshots(&c, "analysis").await;
+            element_screenshot(&c, "#where figure.chart", "analysis-map").await;
+
+            // The public figures in Spanish: Vermont's two people suppressed.
+            c.goto(&site.url("/analysis?audience=public&min_count=5"))
+                .await
+                .expect("the public figures");
+            switch_language(&c, "es").await;
+            let vt = find(&c, "table.by-state tr[data-code='VT'] td").await;
+            assert_eq!(vt.text().await.expect("the cell"), "suprimido");
+            for w in [360, 1280] {
+                c.set_window_size(w, 800).await.expect("resizing");
+                assert!(
+                    fits_the_window(&c).await,
+                    "the public analysis scrolls sideways at {w} px"
+                );
+            }
+            screenshots(&c, "analysis-public-es").await;
+            element_screenshot(&c, "#where figure.chart", "analysis-map-public-es").await;
+        }),
+    )
+    .await
+    .expect("the browser test took too long");
+    println!("browser analysis flow: {:.1?}", started.elapsed());
 }

@@ -2,6 +2,8 @@
 //! loopback port over a fresh demo vault per test (`support::spawn_app`).
 //!
 //! - `authz`: the authorization matrix, derived from `routes()`.
+//! - `analysis`: the pattern analysis page (figures, suppression, the
+//!   cache) and the audited report download.
 //! - `security`: CSRF, escaping, headers, lockout, disabled accounts,
 //!   locking, error pages, body limits, redirects.
 //! - `foia`: FOIA requests: the list, the request page, the form.
@@ -13,6 +15,7 @@
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
 
+mod analysis;
 mod api;
 mod authz;
 mod browser;
