@@ -690,6 +690,10 @@ pub struct DemoArgs {
     /// Create the vault and print what it holds, without serving it.
     #[arg(long)]
     pub no_serve: bool,
+    /// Also ingest these real documents (files or folders), so that the
+    /// documents, search and watchlist pages have something to show.
+    #[arg(long, num_args = 1..)]
+    pub documents: Vec<PathBuf>,
     #[arg(long)]
     pub json: bool,
 }

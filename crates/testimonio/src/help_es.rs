@@ -147,6 +147,9 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
             "Palabras, \"frases\", \"frase\"~5, a NEAR/5 b, prefijo*, nombre~1 o nombre~2, AND / OR / NOT / -palabra, paréntesis, exact:\"José Peña\", y filtros kind: source: foia: doc: date:2017..2019 person: group: lang:"
         }
         ("search", "limit") => "Resultados por página.",
+        ("demo", "documents") => {
+            "Ingresa también estos documentos reales (archivos o carpetas), para que las páginas de documentos, búsqueda y listas de seguimiento tengan algo que mostrar."
+        }
         ("packet", "person") => "El identificador de la persona.",
         ("packet", "out") => "El archivo a escribir.",
         ("packet", "format") => "pdf o html.",

@@ -66,6 +66,7 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         ));
     }
     let accounts = demo_accounts(&mut vault).map_err(|e| cx.vault_error(e))?;
+    let documents = demo_documents(cx, &mut vault, &args.documents)?;
     let counts = vault.counts().map_err(|e| cx.vault_error(e))?;
     if args.json {
         let logins: Vec<_> = accounts
@@ -73,7 +74,7 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
             .map(|(u, r, p)| json!({"username": u, "role": r.code(), "password": p}))
             .collect();
         print_json(
-            &json!({ "vault": dir, "passphrase": DEMO_PASSPHRASE, "counts": counts, "accounts": logins }),
+            &json!({ "vault": dir, "passphrase": DEMO_PASSPHRASE, "counts": counts, "accounts": logins, "document_pages": documents }),
         );
         if args.no_serve {
             return Ok(());
@@ -88,6 +89,19 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         )
     );
     println!("  {}: {}", cx.t("vault", "bóveda"), dir.display());
+    if documents > 0 {
+        println!(
+            "  {}: {documents} {}",
+            cx.t(
+                "real public documents ingested",
+                "documentos públicos reales ingresados"
+            ),
+            cx.t(
+                "pages (search them in the web app)",
+                "páginas (búsquelas en la aplicación web)"
+            )
+        );
+    }
     println!(
         "  {}: {DEMO_PASSPHRASE}",
         cx.t("passphrase", "frase de contraseña")
@@ -166,6 +180,35 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
     println!("  testimonio people list --json");
     println!("  testimonio check");
     Ok(())
+}
+
+/// Ingests real documents given with `--documents` (public court records
+/// and FOIA letters from the corpus, in `scripts/demo`) and saves a
+/// watchlist, so the documents, search and review pages have content.
+/// Returns the number of pages read.
+fn demo_documents(
+    cx: &Context,
+    vault: &mut Vault,
+    paths: &[std::path::PathBuf],
+) -> CliResult<usize> {
+    if paths.is_empty() {
+        return Ok(0);
+    }
+    let options = testimonio_ingest::IngestOptions {
+        source_kind: Some(testimonio_domain::SourceKind::FoiaProduction),
+        ..testimonio_ingest::IngestOptions::default()
+    };
+    let summary = testimonio_ingest::ingest(vault, paths, &options, &|_, _, _| {})
+        .map_err(|e| cx.fail(e.to_string(), format!("error: {e}")))?;
+    vault
+        .add_watchlist(
+            "privacy",
+            "privacy OR \"unwarranted invasion\"",
+            "Demo: how the agency justifies withholding records",
+        )
+        .map_err(|e| cx.vault_error(e))?;
+    crate::commands::watch::run_and_report(cx, vault, true)?;
+    Ok(summary.pages().0)
 }
 
 /// One account per role, with printed passwords (the data is fictional).
