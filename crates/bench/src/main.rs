@@ -44,7 +44,10 @@ use testimonio_vault::audit::{self, AuditAction};
 use testimonio_vault::records::{self, EventFilter, WriteOutcome};
 use testimonio_vault::{Actor, KdfParams, Key32, Passphrase, Vault, db};
 
+mod analysis;
+mod corpus;
 mod ingest;
+mod search;
 mod web;
 
 const USAGE: &str = "\
@@ -52,6 +55,8 @@ usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
        testimonio-bench web [--events N] [--connections C] [--seconds S] [--warmup W] [...]
        testimonio-bench web --help
        testimonio-bench ingest [--copies N] [--ocr-copies M] [--jobs J] [--runs R]
+       testimonio-bench analysis [--events N] [--people P] [--permutations K] [--runs R]
+       testimonio-bench search [--pages N] [--reps R] [--dir PATH] [--skip-postgres]
 
   vault      encrypted vault vs the same schema in plain SQLite, same run
   --events   number of demo events to write and read (default 100000)
@@ -59,7 +64,9 @@ usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
   --dir      where to create the temporary databases (default: the system temp dir)
 
   web        the web app's pages vs a trivial static route, same server, same run
-  ingest     evidence ingest vs pdftotext and bare tesseract on the same files, same run";
+  ingest     evidence ingest vs pdftotext and bare tesseract on the same files, same run
+  analysis   pattern analysis (10,000 permutations) and a public PDF report on 100,000 events
+  search     our search index vs SQLite FTS5 and PostgreSQL full-text search, same corpus, same run";
 
 /// Records per transaction, as in the vault's import.
 const BATCH: usize = testimonio_vault::transfer::IMPORT_BATCH;
@@ -93,6 +100,20 @@ fn run() -> Result<()> {
             Some(options) => ingest::run(&options),
             None => {
                 println!("{}", ingest::USAGE);
+                Ok(())
+            }
+        },
+        Some("analysis") => match analysis::parse_options(&args[1..])? {
+            Some(options) => analysis::run(&options),
+            None => {
+                println!("{}", analysis::USAGE);
+                Ok(())
+            }
+        },
+        Some("search") => match search::parse_options(&args[1..])? {
+            Some(options) => search::run(&options),
+            None => {
+                println!("{}", search::USAGE);
                 Ok(())
             }
         },

@@ -1,0 +1,193 @@
+//! `testimonio-bench analysis`: the pattern analysis and a public PDF
+//! report on 100,000 demo events and 20,000 people, with their times and
+//! the process's peak memory. Targets: analysis (proximity, spread,
+//! indicators and a 10,000-permutation chance test) under 1 s; the public
+//! PDF report (its own findings under disclosure control, composed and
+//! rendered) under 5 s.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use testimonio_analysis::Audience;
+use testimonio_demo::{DemoSpec, generate};
+use testimonio_domain::Lang;
+use testimonio_domain::exchange::ExchangeRecord;
+use testimonio_report::{Findings, FindingsOptions, Format, Subject};
+
+pub const USAGE: &str = "\
+usage: testimonio-bench analysis [--events N] [--people P] [--permutations K] [--runs R]
+
+  --events        demo events (default 100000)
+  --people        demo people (default 20000)
+  --permutations  permutations of the chance test (default 10000)
+  --runs          repetitions; the median is shown (default 3)";
+
+pub struct Options {
+    events: usize,
+    people: usize,
+    permutations: u32,
+    runs: usize,
+}
+
+pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
+    let mut options = Options {
+        events: 100_000,
+        people: 20_000,
+        permutations: 10_000,
+        runs: 3,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if matches!(arg.as_str(), "-h" | "--help") {
+            return Ok(None);
+        }
+        let value = args
+            .next()
+            .with_context(|| format!("{arg} needs a value"))?;
+        let number = || {
+            value
+                .parse::<usize>()
+                .with_context(|| format!("{arg}: {value:?} is not a number"))
+        };
+        match arg.as_str() {
+            "--events" => options.events = number()?,
+            "--people" => options.people = number()?,
+            "--permutations" => options.permutations = u32::try_from(number()?)?,
+            "--runs" => options.runs = number()?.max(1),
+            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
+        }
+    }
+    Ok(Some(options))
+}
+
+/// The process's peak resident memory (VmHWM), in MiB.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+pub fn run(options: &Options) -> Result<()> {
+    let spec = DemoSpec {
+        people: options.people,
+        groups: (options.people / 8).max(6),
+        events: options.events,
+        ..DemoSpec::standard()
+    };
+    let started = Instant::now();
+    let mut subjects = Vec::with_capacity(spec.people);
+    let mut events = Vec::with_capacity(spec.events);
+    for record in generate(&spec).records() {
+        match record {
+            ExchangeRecord::Person(p) => {
+                let person = p
+                    .into_person()
+                    .map_err(|e| anyhow::anyhow!("demo person: {e:?}"))?;
+                subjects.push(Subject {
+                    id: person.id,
+                    pseudonym: person.pseudonym,
+                    groups: person.groups,
+                    consent: person.consent,
+                });
+            }
+            ExchangeRecord::Event(e) => events.push(
+                e.into_event()
+                    .map_err(|e| anyhow::anyhow!("demo event: {e:?}"))?,
+            ),
+            _ => {}
+        }
+    }
+    let generated = started.elapsed().as_secs_f64();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date");
+    let options_for = |audience, vignettes| FindingsOptions {
+        audience,
+        min_count: 5,
+        as_of,
+        permutations: options.permutations,
+        seed: 0,
+        vignettes,
+        threads: None,
+    };
+    let mut analysis = Vec::new();
+    let mut report = Vec::new();
+    let mut pdf_size = 0;
+    for _ in 0..options.runs {
+        let t = Instant::now();
+        let findings = Findings::compute(
+            &subjects,
+            &events,
+            &HashMap::new(),
+            &options_for(Audience::Internal, 0),
+        )
+        .map_err(|e| anyhow::anyhow!(e.message(Lang::En)))?;
+        analysis.push(t.elapsed().as_secs_f64());
+        std::hint::black_box(&findings);
+        let t = Instant::now();
+        let public = Findings::compute(
+            &subjects,
+            &events,
+            &HashMap::new(),
+            &options_for(Audience::Public, 12),
+        )
+        .map_err(|e| anyhow::anyhow!(e.message(Lang::En)))?;
+        let pdf = testimonio_report::render(&public, Lang::En, Format::Pdf);
+        report.push(t.elapsed().as_secs_f64());
+        pdf_size = pdf.len();
+    }
+    let (analysis_s, report_s) = (median(analysis.clone()), median(report.clone()));
+    let verdict = |ok: bool| if ok { "PASS" } else { "FAIL" };
+    println!(
+        "analysis benchmark: {} events, {} people, {} permutations; median of {} runs ({:.1} s to generate the demo data)",
+        events.len(),
+        subjects.len(),
+        options.permutations,
+        options.runs,
+        generated
+    );
+    println!();
+    println!("{:<64} {:>10} {:>10}  result", "phase", "seconds", "target");
+    println!("{}", "-".repeat(96));
+    println!(
+        "{:<64} {:>10.3} {:>10}  {}",
+        "full analysis (internal): proximity, spread, indicators, chance test",
+        analysis_s,
+        "< 1 s",
+        verdict(analysis_s < 1.0)
+    );
+    println!(
+        "{:<64} {:>10.3} {:>10}  {}",
+        format!(
+            "public PDF report (findings + compose + render, {} KiB)",
+            pdf_size / 1024
+        ),
+        report_s,
+        "< 5 s",
+        verdict(report_s < 5.0)
+    );
+    println!();
+    let list = |v: &[f64]| {
+        v.iter()
+            .map(|s| format!("{s:.3}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!(
+        "seconds per run: analysis {} | report {}",
+        list(&analysis),
+        list(&report)
+    );
+    match peak_memory_mib() {
+        Some(mib) => {
+            println!("peak memory (VmHWM, whole process incl. the demo data): {mib:.0} MiB")
+        }
+        None => println!("peak memory: not available (/proc/self/status)"),
+    }
+    Ok(())
+}
