@@ -5,8 +5,8 @@ use std::ops::Bound;
 use chrono::NaiveDate;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -100,15 +100,19 @@ fn text_query(text: &TextQuery, fields: &Fields) -> Result<Box<dyn Query>, Query
                 ([], _, _) => Err(nothing_searchable()),
                 ([one], true, _) => {
                     let pattern = format!("{}.*", regex_escape(one));
-                    RegexQuery::from_pattern(&pattern, field)
-                        .map(|q| Box::new(q) as Box<dyn Query>)
-                        .map_err(|_| nothing_searchable())
+                    let prefix = RegexQuery::from_pattern(&pattern, field)
+                        .map_err(|_| nothing_searchable())?;
+                    Ok(with_exact_first(field, one, Box::new(prefix)))
                 }
-                ([one], false, Some(distance)) => Ok(Box::new(FuzzyTermQuery::new(
-                    Term::from_field_text(field, one),
-                    *distance,
-                    true,
-                ))),
+                ([one], false, Some(distance)) => Ok(with_exact_first(
+                    field,
+                    one,
+                    Box::new(FuzzyTermQuery::new(
+                        Term::from_field_text(field, one),
+                        *distance,
+                        true,
+                    )),
+                )),
                 (_, true, _) | (_, _, Some(_)) => Err(QueryError {
                     position: 0,
                     problem: QueryProblem::NearNeedsWords,
@@ -141,6 +145,23 @@ fn text_query(text: &TextQuery, fields: &Fields) -> Result<Box<dyn Query>, Query
             ])))
         }
     }
+}
+
+/// Fuzzy and prefix matches all score alike in tantivy: the word as
+/// typed is added as a boosted, BM25-scored alternative, so pages with the
+/// exact spelling rank first. The set of matches does not change.
+fn with_exact_first(field: Field, word: &str, broad: Box<dyn Query>) -> Box<dyn Query> {
+    let exact = TermQuery::new(
+        Term::from_field_text(field, word),
+        IndexRecordOption::WithFreqs,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(exact), 2.0)) as Box<dyn Query>,
+        ),
+        (Occur::Should, broad),
+    ]))
 }
 
 fn regex_escape(text: &str) -> String {

@@ -223,3 +223,37 @@ fn a_stale_copy_reloads_before_writing_and_never_undoes_another_commit() {
         2
     );
 }
+
+#[test]
+fn fuzzy_and_prefix_matches_rank_the_exact_spelling_first() {
+    let mut f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (name, text) in [
+        ("a.txt", "Dermady was mentioned.\n"),
+        ("b.txt", "Dermody appears here, Dermody again.\n"),
+        ("c.txt", "Dermodys in plural.\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        paths.push(path);
+    }
+    ingest(&f.vault, &paths, &IngestOptions::default(), &|_, _, _| {}).unwrap();
+    f.index.catch_up(&mut f.vault).unwrap();
+    let fuzzy = f.index.search(&f.vault, "dermody~1", 0, 10).unwrap();
+    assert!(fuzzy.total >= 4, "the letter, a, b and c: {}", fuzzy.total);
+    let top = f.vault.document(&fuzzy.hits[0].id).unwrap();
+    assert!(
+        fuzzy.hits[0].snippet.marked("[", "]").contains("[Dermody]"),
+        "the exact spelling ranks first, not {:?}",
+        top.file_name
+    );
+    let prefix = f.index.search(&f.vault, "dermody*", 0, 10).unwrap();
+    assert!(prefix.total >= 3, "Dermody and Dermodys");
+    assert!(
+        prefix.hits[0]
+            .snippet
+            .marked("[", "]")
+            .contains("[Dermody]")
+    );
+}
