@@ -94,6 +94,14 @@ impl Context {
         Failure::new(self.lang, en, es)
     }
 
+    /// A command-line option whose value did not parse: `--OPTION: reason`.
+    pub fn option_error(&self, option: &str, err: &testimonio_domain::FieldError) -> Failure {
+        self.fail(
+            format!("--{option}: {}", err.problem.message(Lang::En)),
+            format!("--{option}: {}", err.problem.message(Lang::Es)),
+        )
+    }
+
     pub fn vault_error(&self, err: VaultError) -> Failure {
         Failure::vault(self.lang, &err)
     }

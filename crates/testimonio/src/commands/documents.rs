@@ -5,11 +5,11 @@ use std::io::BufReader;
 use std::path::Path;
 
 use serde_json::json;
-use testimonio_domain::{ExtractionStatus, FieldError, Lang, SourceKind};
+use testimonio_domain::{ExtractionStatus, SourceKind};
 use testimonio_vault::{DocumentFilter, Provenance};
 
 use crate::cli::DocumentsListArgs;
-use crate::context::{CliResult, Context, Failure, exit, print_json};
+use crate::context::{CliResult, Context, exit, print_json};
 
 pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliResult {
     let mut vault = cx.open()?;
@@ -223,12 +223,12 @@ pub fn list(cx: &Context, args: &DocumentsListArgs) -> CliResult {
     if let Some(kind) = &args.source_kind {
         filter.source_kind = Some(
             SourceKind::parse("source_kind", kind)
-                .map_err(|e| bad_option(cx, "source-kind", &e))?,
+                .map_err(|e| cx.option_error("source-kind", &e))?,
         );
     }
     if let Some(status) = &args.status {
         filter.status = Some(
-            ExtractionStatus::parse("status", status).map_err(|e| bad_option(cx, "status", &e))?,
+            ExtractionStatus::parse("status", status).map_err(|e| cx.option_error("status", &e))?,
         );
     }
     let docs = vault
@@ -254,11 +254,4 @@ pub fn list(cx: &Context, args: &DocumentsListArgs) -> CliResult {
         println!("{} {}", docs.len(), cx.t("documents", "documentos"));
     }
     Ok(())
-}
-
-fn bad_option(cx: &Context, option: &str, err: &FieldError) -> Failure {
-    cx.fail(
-        format!("--{option}: {}", err.problem.message(Lang::En)),
-        format!("--{option}: {}", err.problem.message(Lang::Es)),
-    )
 }

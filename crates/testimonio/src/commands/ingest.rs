@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use serde_json::json;
-use testimonio_domain::{ExtractionStatus, Lang, SourceKind};
+use testimonio_domain::{ExtractionStatus, SourceKind};
 use testimonio_ingest::pipeline::FileOutcome;
 use testimonio_ingest::{FileReport, IngestOptions, OcrLanguages, ingest};
 
@@ -76,12 +76,10 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
 fn options(cx: &Context, args: &IngestArgs) -> CliResult<IngestOptions> {
     let mut options = IngestOptions::default();
     if let Some(kind) = &args.source_kind {
-        options.source_kind = Some(SourceKind::parse("source_kind", kind).map_err(|e| {
-            cx.fail(
-                format!("--source-kind: {}", e.problem.message(Lang::En)),
-                format!("--source-kind: {}", e.problem.message(Lang::Es)),
-            )
-        })?);
+        options.source_kind = Some(
+            SourceKind::parse("source_kind", kind)
+                .map_err(|e| cx.option_error("source-kind", &e))?,
+        );
     }
     options.foia = args.foia.clone();
     options.custodian = args.custodian.clone();

@@ -6,8 +6,8 @@ use std::io::{self, BufReader};
 use serde_json::json;
 use testimonio_domain::exchange::{EventRecord, PersonRecord};
 use testimonio_domain::{
-    ConsentLevel, EventKind, EventType, FieldError, FieldOffice, Lang, RecordId, UsState,
-    Verification, Vocabulary, date::parse_day,
+    ConsentLevel, EventKind, EventType, FieldError, FieldOffice, RecordId, UsState, Verification,
+    Vocabulary, date::parse_day,
 };
 use testimonio_vault::{EventFilter, ImportReport, PeopleFilter};
 
@@ -15,10 +15,7 @@ use crate::cli::{EventsListArgs, ExportArgs, ExportFormat, ImportArgs, PeopleLis
 use crate::context::{CliResult, Context, Failure, Progress, exit, print_json};
 
 fn bad_option(cx: &Context, option: &str, err: FieldError) -> Failure {
-    cx.fail(
-        format!("--{option}: {}", err.problem.message(Lang::En)),
-        format!("--{option}: {}", err.problem.message(Lang::Es)),
-    )
+    cx.option_error(option, &err)
 }
 
 pub fn import(cx: &Context, args: &ImportArgs) -> CliResult {

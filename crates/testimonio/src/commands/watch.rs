@@ -7,14 +7,7 @@ use testimonio_vault::{ExcerptFilter, ExcerptParts, Vault};
 
 use crate::cli::{ExcerptAddArgs, ExcerptCommand, LinkArgs, WatchlistCommand};
 use crate::commands::search::open_index;
-use crate::context::{CliResult, Context, Failure, print_json};
-
-fn field_failure(cx: &Context, option: &str, e: &testimonio_domain::FieldError) -> Failure {
-    cx.fail(
-        format!("--{option}: {}", e.problem.message(Lang::En)),
-        format!("--{option}: {}", e.problem.message(Lang::Es)),
-    )
-}
+use crate::context::{CliResult, Context, print_json};
 
 fn links(
     cx: &Context,
@@ -23,17 +16,17 @@ fn links(
     let tags = args
         .tag
         .iter()
-        .map(|t| ExcerptTag::parse("tag", t).map_err(|e| field_failure(cx, "tag", &e)))
+        .map(|t| ExcerptTag::parse("tag", t).map_err(|e| cx.option_error("tag", &e)))
         .collect::<CliResult<Vec<_>>>()?;
     let events = args
         .event
         .iter()
-        .map(|t| RecordId::parse("event", t).map_err(|e| field_failure(cx, "event", &e)))
+        .map(|t| RecordId::parse("event", t).map_err(|e| cx.option_error("event", &e)))
         .collect::<CliResult<Vec<_>>>()?;
     let people = args
         .person
         .iter()
-        .map(|t| RecordId::parse("person", t).map_err(|e| field_failure(cx, "person", &e)))
+        .map(|t| RecordId::parse("person", t).map_err(|e| cx.option_error("person", &e)))
         .collect::<CliResult<Vec<_>>>()?;
     Ok((tags, events, people))
 }
@@ -219,6 +212,7 @@ pub fn excerpt(cx: &Context, command: &ExcerptCommand) -> CliResult {
                     person: person.clone(),
                     document: document.clone(),
                     tag: tag.clone(),
+                    id: None,
                 })
                 .map_err(|e| cx.vault_error(e))?;
             if *json_out {
