@@ -346,11 +346,7 @@ impl SearchIndex {
                 index.apply(&mut writer, vault, &IndexTarget::Document(document))?;
         }
         for event in vault.all_event_ids()? {
-            done.entries_written += index.apply(
-                &mut writer,
-                vault,
-                &IndexTarget::Event(event.as_str().to_owned()),
-            )?;
+            done.entries_written += index.apply(&mut writer, vault, &IndexTarget::Event(event))?;
         }
         let mut commit = writer.prepare_commit()?;
         commit.set_payload(&head.to_string());

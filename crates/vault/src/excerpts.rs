@@ -94,6 +94,7 @@ pub struct Excerpt {
 /// Which excerpts to list.
 #[derive(Debug, Clone, Default)]
 pub struct ExcerptFilter {
+    pub id: Option<String>,
     pub event: Option<String>,
     pub person: Option<String>,
     pub document: Option<String>,
@@ -376,13 +377,16 @@ impl Vault {
     /// # Errors
     /// An unknown excerpt; database errors.
     pub fn excerpt(&self, id: &str) -> Result<Excerpt> {
-        self.excerpts(&ExcerptFilter::default())?
-            .into_iter()
-            .find(|e| e.id == id)
-            .ok_or_else(|| VaultError::NotFound {
-                what: "excerpt",
-                id: id.to_owned(),
-            })
+        self.excerpts(&ExcerptFilter {
+            id: Some(id.to_owned()),
+            ..ExcerptFilter::default()
+        })?
+        .into_iter()
+        .next()
+        .ok_or_else(|| VaultError::NotFound {
+            what: "excerpt",
+            id: id.to_owned(),
+        })
     }
 
     /// Excerpts matching `filter`, in document and page order.
@@ -398,10 +402,17 @@ impl Vault {
                AND (?2 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_people WHERE person_id = ?2))
                AND (?3 IS NULL OR e.document_id = ?3)
                AND (?4 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_tags WHERE tag = ?4))
+               AND (?5 IS NULL OR e.id = ?5)
              ORDER BY e.document_id, e.page, e.char_start",
         )?;
         let rows = stmt.query_map(
-            params![filter.event, filter.person, filter.document, filter.tag],
+            params![
+                filter.event,
+                filter.person,
+                filter.document,
+                filter.tag,
+                filter.id
+            ],
             |r| {
                 Ok(Excerpt {
                     id: r.get(0)?,

@@ -297,9 +297,10 @@ impl Vault {
         };
         if let Some(words) = words {
             page.words = serde_json::from_str(&words).map_err(|e| {
+                // The category only: serde's message could quote the words.
                 VaultError::Invalid(format!(
-                    "the word boxes of page {number} of {id} are unreadable ({})",
-                    json_category(&e)
+                    "the word boxes of page {number} of {id} are unreadable ({:?} error)",
+                    e.classify()
                 ))
             })?;
         }
@@ -325,15 +326,6 @@ impl Vault {
         self.blobs()
             .get(&Sha256Hex::parse(&info.sha256)?, &mut *bytes)?;
         Ok(bytes)
-    }
-}
-
-fn json_category(e: &serde_json::Error) -> &'static str {
-    match e.classify() {
-        serde_json::error::Category::Io => "I/O",
-        serde_json::error::Category::Syntax => "syntax",
-        serde_json::error::Category::Data => "data",
-        serde_json::error::Category::Eof => "truncated",
     }
 }
 

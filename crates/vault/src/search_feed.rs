@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use testimonio_domain::{Event, RecordId, SourceKind};
 
-use crate::error::Result;
+use crate::error::{Result, VaultError};
 use crate::sealed::FileSealer;
 use crate::vault::Vault;
 
@@ -120,8 +120,19 @@ impl Vault {
         let Some((kind, day, file_name)) = meta else {
             return Ok(Vec::new());
         };
-        let source_kind = kind.and_then(|k| SourceKind::parse("source_kind", &k).ok());
-        let day = day.and_then(|d| d.parse::<NaiveDate>().ok());
+        // Values the vault wrote itself: one that no longer parses is damage.
+        let source_kind = kind
+            .map(|k| SourceKind::parse("source_kind", &k))
+            .transpose()
+            .map_err(|_| {
+                VaultError::Schema(format!("document {document} has an unknown source kind"))
+            })?;
+        let day = day
+            .map(|d| d.parse::<NaiveDate>())
+            .transpose()
+            .map_err(|_| {
+                VaultError::Schema(format!("document {document} has an unreadable date"))
+            })?;
         let foia: Vec<String> = self
             .conn()
             .prepare_cached("SELECT request_id FROM foia_productions WHERE document_id = ?1 ORDER BY request_id")?
@@ -160,15 +171,10 @@ impl Vault {
     ///
     /// # Errors
     /// Database errors.
-    pub fn all_event_ids(&self) -> Result<Vec<RecordId>> {
+    pub fn all_event_ids(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare("SELECT id FROM events ORDER BY id")?;
-        let ids: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ids
-            .into_iter()
-            .filter_map(|id| RecordId::parse("id", &id).ok())
-            .collect())
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
     /// An event for the index (narrative included; the index is sealed).
