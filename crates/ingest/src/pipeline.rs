@@ -287,7 +287,7 @@ fn ingest_one(
         return store_too_large(vault, path, size, intake("application/octet-stream"));
     }
     let bytes = zeroize::Zeroizing::new(fs::read(path).map_err(|e| format!("cannot read: {e}"))?);
-    let sha256 = hex(&Sha256::digest(&*bytes));
+    let sha256 = hex::encode(Sha256::digest(&*bytes));
     if let Some(known) = vault
         .document_by_sha256(&sha256)
         .map_err(|e| e.to_string())?
@@ -440,12 +440,4 @@ fn count_descendants(vault: &Vault, id: &str) -> Result<usize, VaultError> {
         count += 1 + count_descendants(vault, &child.id)?;
     }
     Ok(count)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
