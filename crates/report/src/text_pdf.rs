@@ -3,8 +3,6 @@
 //! encoding (Latin-1 letters such as á, ñ, ü print correctly; characters
 //! outside it print as `?`).
 
-use std::fmt::Write as _;
-
 /// US Letter, in points.
 const PAGE_WIDTH: f32 = 612.0;
 const PAGE_HEIGHT: f32 = 792.0;
@@ -129,26 +127,7 @@ pub fn render(title: &str, text: &str) -> Vec<u8> {
         content.extend_from_slice(b"\nendstream");
         objects.push(content);
     }
-    let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
-    let mut offsets = Vec::with_capacity(objects.len());
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).into_bytes());
-        out.extend(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref_at = out.len();
-    let mut xref = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for offset in offsets {
-        let _ = writeln!(xref, "{offset:010} 00000 n ");
-    }
-    let _ = write!(
-        xref,
-        "trailer\n<< /Size {} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref_at}\n%%EOF\n",
-        objects.len() + 1
-    );
-    out.extend(xref.into_bytes());
-    out
+    crate::pdf::assemble("1.4", &objects, 4)
 }
 
 #[cfg(test)]

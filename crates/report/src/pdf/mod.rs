@@ -895,7 +895,15 @@ fn write_file(doc: &Document, pages: &[Vec<u8>], outline: &[(String, usize, f32)
         stream.extend_from_slice(b"\nendstream");
         objects.push(stream);
     }
-    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    assemble("1.7", &objects, 3)
+}
+
+/// The file of PDF `version` around numbered objects (object `i + 1` is `objects[i]`; the
+/// catalog is object 1, the document information `info`): header, bodies,
+/// cross-reference table, trailer.
+pub(crate) fn assemble(version: &str, objects: &[Vec<u8>], info: usize) -> Vec<u8> {
+    let mut out = format!("%PDF-{version}\n").into_bytes();
+    out.extend_from_slice(b"%\xE2\xE3\xCF\xD3\n");
     let mut offsets = Vec::with_capacity(objects.len());
     for (i, body) in objects.iter().enumerate() {
         offsets.push(out.len());
@@ -910,7 +918,7 @@ fn write_file(doc: &Document, pages: &[Vec<u8>], outline: &[(String, usize, f32)
     }
     let _ = write!(
         xref,
-        "trailer\n<< /Size {} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{xref_at}\n%%EOF\n",
+        "trailer\n<< /Size {} /Root 1 0 R /Info {info} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n",
         objects.len() + 1
     );
     out.extend(xref.into_bytes());
