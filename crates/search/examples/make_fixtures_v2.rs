@@ -3,7 +3,7 @@
 //! boxes, provenance), its sealed search index, a watchlist with a hit and
 //! an excerpt (migrations 4 to 6, the sealed-file format v1).
 //!
-//! Run once (`cargo run -p testimonio-search --example make_fixtures`) and
+//! Run once (`cargo run -p testimonio-search --example make_fixtures_v2`) and
 //! commit the result; never regenerate: the tests prove old files open.
 
 use std::path::Path;

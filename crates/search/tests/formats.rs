@@ -2,7 +2,7 @@
 //! sealed index files v1, the index's schema) still opens, its index is
 //! read as it is (not rebuilt), and its pages, word boxes, watchlist and
 //! excerpt come back. The fixture was made once by
-//! `examples/make_fixtures.rs` and is never regenerated.
+//! `examples/make_fixtures_v2.rs` and is never regenerated.
 
 use std::fs;
 use std::path::Path;
