@@ -647,6 +647,9 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The fingerprint of a search query, as `search` entries of the audit
+    /// log record it (the log never holds the query itself).
+    Fingerprint { query: String },
 }
 
 #[derive(Debug, Args)]
