@@ -438,7 +438,7 @@ pub enum DocumentCommand {
         #[arg(long)]
         json: bool,
     },
-    /// The text of one page.
+    /// The text of one page (audited).
     Text {
         id: String,
         /// Page number, from 1.
@@ -646,6 +646,12 @@ pub enum AuditCommand {
         limit: usize,
         #[arg(long)]
         json: bool,
+    },
+    /// The fingerprint of a search query, as `search` entries of the audit
+    /// log record it (the log never holds the query itself).
+    Fingerprint {
+        /// The query, as it was searched.
+        query: String,
     },
 }
 

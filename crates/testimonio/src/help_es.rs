@@ -24,7 +24,7 @@ fn about(path: &str) -> Option<&'static str> {
         }
         "document get" => "Escribe un original, verificando su hash (queda auditado).",
         "document show" => "Metadatos, páginas, estado y cadena de custodia.",
-        "document text" => "El texto de una página.",
+        "document text" => "El texto de una página (queda auditado).",
         "search" => {
             "Busca en cada página de documento y cada relato de evento (vea `testimonio search --help` para el lenguaje de consulta)."
         }
@@ -56,6 +56,9 @@ fn about(path: &str) -> Option<&'static str> {
         "check" => "Verifica la base de datos, el hash de cada archivo y la cadena de auditoría.",
         "audit" => "El registro de auditoría.",
         "audit log" => "Muestra las entradas más recientes y verifica la cadena.",
+        "audit fingerprint" => {
+            "La huella de una consulta de búsqueda, tal como la registran las entradas `search` del registro de auditoría (el registro nunca guarda la consulta)."
+        }
         "backup" => "Escribe un archivo de copia de seguridad cifrado.",
         "restore" => "Restaura una copia de seguridad en una bóveda nueva (verificada).",
         "vocabulary" => "El vocabulario de tipos de evento.",
@@ -157,6 +160,7 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
             "Escribe también aquí los originales citados, como \"Exhibit NN - nombre\" (idénticos, queda auditado)."
         }
         ("watchlist add", "name") => "Un nombre corto.",
+        ("audit fingerprint", "query") => "La consulta, tal como se buscó.",
         ("watchlist add", "query") => "La consulta (el mismo lenguaje que `testimonio search`).",
         ("watchlist add", "purpose") => "Por qué se sigue.",
         ("watchlist hits", "watchlist") => "Solo los de esta lista.",

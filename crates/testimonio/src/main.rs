@@ -103,6 +103,9 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Audit {
             command: AuditCommand::Log { limit, json },
         } => vault::audit_log(cx, *limit, *json),
+        Command::Audit {
+            command: AuditCommand::Fingerprint { query },
+        } => vault::query_fingerprint(cx, query),
         Command::Backup(args) => vault::backup(cx, args),
         Command::Restore(args) => vault::restore(cx, args),
         Command::Vocabulary(args) => records::vocabulary(cx, args.json),

@@ -39,6 +39,9 @@ pub enum AuditAction {
     Login,
     Locked,
     Unlocked,
+    /// Search results (or watchlist hits) shown: ids and counts, and the
+    /// query's keyed fingerprint, never the query.
+    Search,
 }
 
 impl AuditAction {
@@ -62,6 +65,7 @@ impl AuditAction {
             AuditAction::Login => "login",
             AuditAction::Locked => "locked",
             AuditAction::Unlocked => "unlocked",
+            AuditAction::Search => "search",
         }
     }
 }

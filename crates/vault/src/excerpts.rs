@@ -5,6 +5,21 @@
 //! accepted hit becomes an excerpt: an exact passage of a page (character
 //! range, quoted text, the original's hash at the time), tagged and linked
 //! to events and people, so that a passage can be cited as evidence.
+//!
+//! # Who reads an excerpt's quote
+//!
+//! A quote is a passage of a page, and a page can name people (legal
+//! names, A-numbers). Pages themselves are read by every role; what an
+//! excerpt adds is the tie between a passage and the people it is linked
+//! to, directly or through the participants of its events, who appear
+//! everywhere else under pseudonyms. So one rule, [`Vault::may_read_excerpt`],
+//! decides who reads a quote: an account reads it only if it may see the
+//! identity ([`Vault::may_see_identity`]) of every person the excerpt
+//! ties it to. Everyone else gets a [`WithheldExcerpt`]: its tags, links
+//! and date, but neither the quote, nor the note, nor the document and
+//! page (every role reads pages, so a citation would tie the page, and
+//! the names on it, to the same people). [`Vault::excerpts_for`] applies
+//! the rule; every place that shows excerpts to a person goes through it.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -12,6 +27,7 @@ use testimonio_domain::{ExcerptTag, RecordId};
 
 use crate::audit::AuditAction;
 use crate::error::{Result, VaultError};
+use crate::users::User;
 use crate::vault::Vault;
 
 /// A saved query.
@@ -89,6 +105,50 @@ pub struct Excerpt {
     pub created_by: String,
     pub created_at: String,
     pub file_name: Option<String>,
+}
+
+/// An excerpt whose quote one account may not read: what cannot tie a
+/// passage to anyone (see [`Vault::may_read_excerpt`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WithheldExcerpt {
+    pub id: String,
+    pub tags: Vec<String>,
+    pub events: Vec<String>,
+    pub people: Vec<String>,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+impl From<Excerpt> for WithheldExcerpt {
+    fn from(e: Excerpt) -> Self {
+        Self {
+            id: e.id,
+            tags: e.tags,
+            events: e.events,
+            people: e.people,
+            created_by: e.created_by,
+            created_at: e.created_at,
+        }
+    }
+}
+
+/// An excerpt as one account may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "access", rename_all = "snake_case")]
+pub enum ShownExcerpt {
+    /// The whole excerpt, quote included.
+    Readable(Excerpt),
+    /// Without its quote, note or citation.
+    Withheld(WithheldExcerpt),
+}
+
+impl ShownExcerpt {
+    pub fn tags(&self) -> &[String] {
+        match self {
+            ShownExcerpt::Readable(e) => &e.tags,
+            ShownExcerpt::Withheld(w) => &w.tags,
+        }
+    }
 }
 
 /// Which excerpts to list.
@@ -451,6 +511,89 @@ impl Vault {
             )?;
         }
         Ok(excerpts)
+    }
+
+    /// The people an excerpt can tie its quote to: those linked to it,
+    /// and every participant of every event linked to it (as the events
+    /// are now), each once, sorted.
+    ///
+    /// # Errors
+    /// Database errors; a stored id that no longer parses.
+    pub fn people_tied_to_excerpt(&self, excerpt: &Excerpt) -> Result<Vec<RecordId>> {
+        let mut ids: Vec<String> = excerpt.people.clone();
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT person_id FROM event_people WHERE event_id = ?1")?;
+        for event in &excerpt.events {
+            let rows = stmt.query_map([event], |r| r.get::<_, String>(0))?;
+            for id in rows {
+                ids.push(id?);
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        ids.iter()
+            .map(|id| {
+                RecordId::parse("person", id).map_err(|_| {
+                    VaultError::Schema(format!(
+                        "excerpt {} links an unreadable person id",
+                        excerpt.id
+                    ))
+                })
+            })
+            .collect()
+    }
+
+    /// THE rule for excerpts: whether `user` may read `excerpt`'s quote
+    /// (and note and citation). Only if they may see the identity of every
+    /// person the excerpt ties its quote to
+    /// ([`Vault::people_tied_to_excerpt`]): administrators and
+    /// coordinators always; documenters when every such person is theirs;
+    /// analysts and viewers only when the excerpt ties to no one.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn may_read_excerpt(&self, user: &User, excerpt: &Excerpt) -> Result<bool> {
+        if user.role.sees_all_identities() {
+            return Ok(true);
+        }
+        for person in self.people_tied_to_excerpt(excerpt)? {
+            if !self.may_see_identity(user, &person)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Excerpts matching `filter` as `user` may see them (see
+    /// [`Vault::may_read_excerpt`]). The documents whose quotes are
+    /// returned are recorded as text reads of the acting account
+    /// ([`Vault::record_text_reads`]) first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn excerpts_for(
+        &mut self,
+        user: &User,
+        filter: &ExcerptFilter,
+    ) -> Result<Vec<ShownExcerpt>> {
+        let mut shown = Vec::new();
+        for excerpt in self.excerpts(filter)? {
+            if self.may_read_excerpt(user, &excerpt)? {
+                shown.push(ShownExcerpt::Readable(excerpt));
+            } else {
+                shown.push(ShownExcerpt::Withheld(excerpt.into()));
+            }
+        }
+        let documents: Vec<&str> = shown
+            .iter()
+            .filter_map(|s| match s {
+                ShownExcerpt::Readable(e) => Some(e.document.as_str()),
+                ShownExcerpt::Withheld(_) => None,
+            })
+            .collect();
+        self.record_text_reads(&documents)?;
+        Ok(shown)
     }
 }
 

@@ -17,6 +17,7 @@ pub mod excerpts;
 pub mod foia;
 pub mod ingest;
 pub mod keys;
+pub mod reads;
 pub mod records;
 pub mod sealed;
 pub mod search_feed;
@@ -32,7 +33,10 @@ pub use backup::{BackupSummary, restore};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{Result, VaultError};
-pub use excerpts::{Excerpt, ExcerptFilter, ExcerptParts, NewHit, Watchlist, WatchlistHit};
+pub use excerpts::{
+    Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
+    WithheldExcerpt,
+};
 pub use ingest::{
     DocumentFilter, Extraction, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,
     WordBox,

@@ -385,3 +385,224 @@ fn a_watchlist_queues_each_hit_once_and_accepting_makes_an_excerpt() {
         "no content in the audit log"
     );
 }
+
+/// The vault of [`vault_with_history`], plus p-2 and an event naming
+/// both people, and one account per role that matters here (the
+/// documenter assigned to p-1 only).
+fn vault_with_accounts() -> (tempfile::TempDir, Vault, Vec<crate::User>) {
+    let (tmp, mut vault) = vault_with_history();
+    let lines = [
+        r#"{"type":"person","id":"p-2","pseudonym":"Sol","legal_name":"Other Name"}"#,
+        r#"{"type":"event","id":"e-3","event_type":"protest","date":"2022","people":[{"id":"p-1","role":"organizer"},{"id":"p-2","role":"participant"}]}"#,
+        r#"{"type":"event","id":"e-4","event_type":"vigil","date":"2022","people":[{"id":"p-1","role":"organizer"}]}"#,
+    ];
+    let records = lines.iter().enumerate().map(|(i, l)| {
+        (
+            format!("line {}", i + 1),
+            testimonio_domain::exchange::parse_line(l),
+        )
+    });
+    let report = vault.import_records("test", records, &mut |_| {}).unwrap();
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    let mut users = Vec::new();
+    for role in [
+        testimonio_domain::Role::Coordinator,
+        testimonio_domain::Role::Documenter,
+        testimonio_domain::Role::Analyst,
+    ] {
+        let name = crate::Username::parse(&format!("t-{}", role.code())).unwrap();
+        let password = crate::Password::new("a long enough password".into()).unwrap();
+        users.push(vault.create_user(&name, role, &password).unwrap());
+    }
+    vault
+        .assign(
+            &users[1].username,
+            &testimonio_domain::RecordId::parse("id", "p-1").unwrap(),
+        )
+        .unwrap();
+    (tmp, vault, users)
+}
+
+fn id(text: &str) -> testimonio_domain::RecordId {
+    testimonio_domain::RecordId::parse("id", text).unwrap()
+}
+
+#[test]
+fn an_excerpts_quote_is_read_only_by_those_who_see_everyone_it_ties_to() {
+    let (_tmp, mut vault, users) = vault_with_accounts();
+    let [coordinator, documenter, analyst] = &users[..] else {
+        unreachable!()
+    };
+    let document = with_page(
+        &mut vault,
+        "Agents called Quetzalina Verumbre an instigator at the vigil.",
+    );
+    let mut excerpt = |events: &[&str], people: &[&str]| {
+        vault
+            .add_excerpt(&crate::ExcerptParts {
+                document: document.clone(),
+                page: 1,
+                start: 14,
+                end: 33,
+                events: events.iter().map(|e| id(e)).collect(),
+                people: people.iter().map(|p| id(p)).collect(),
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    // (excerpt, who reads it: coordinator, documenter, analyst)
+    let cases = [
+        // Tied to no one: everyone.
+        (excerpt(&["e-1"], &[]), [true, true, true]),
+        // To p-1, the documenter's: not the analyst.
+        (excerpt(&[], &["p-1"]), [true, true, false]),
+        (excerpt(&["e-4"], &[]), [true, true, false]),
+        // Through e-3 also to p-2, whom the documenter does not see.
+        (excerpt(&["e-3"], &["p-1"]), [true, false, false]),
+        (excerpt(&["e-1", "e-3"], &[]), [true, false, false]),
+        (excerpt(&[], &["p-1", "p-2"]), [true, false, false]),
+    ];
+    for (e, expected) in &cases {
+        assert_eq!(e.quote, "Quetzalina Verumbre");
+        for (user, allowed) in [coordinator, documenter, analyst].iter().zip(expected) {
+            assert_eq!(
+                vault.may_read_excerpt(user, e).unwrap(),
+                *allowed,
+                "{} on excerpt linked to {:?} {:?}",
+                user.username,
+                e.events,
+                e.people
+            );
+        }
+    }
+    assert_eq!(
+        vault
+            .people_tied_to_excerpt(&cases[4].0)
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>(),
+        ["p-1", "p-2"]
+    );
+
+    // As listed for the analyst: the withheld ones carry no text at all.
+    let before = vault.audit_tail(1).unwrap()[0].seq;
+    vault.set_actor(crate::Actor::new("web:t-analyst").unwrap());
+    let shown = vault
+        .excerpts_for(analyst, &crate::ExcerptFilter::default())
+        .unwrap();
+    assert_eq!(shown.len(), cases.len());
+    let readable: Vec<&str> = shown
+        .iter()
+        .filter_map(|s| match s {
+            crate::ShownExcerpt::Readable(e) => Some(e.id.as_str()),
+            crate::ShownExcerpt::Withheld(_) => None,
+        })
+        .collect();
+    assert_eq!(readable, [cases[0].0.id.as_str()]);
+    let json = serde_json::to_string(&shown).unwrap();
+    assert_eq!(json.matches("Quetzalina").count(), 1, "{json}");
+    assert!(json.contains("\"access\":\"withheld\""));
+    // The one quote shown is a text read of its document, audited once.
+    let reads: Vec<_> = vault
+        .audit_tail(100)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.seq > before)
+        .collect();
+    assert_eq!(reads.len(), 1, "{reads:?}");
+    assert_eq!(
+        (
+            reads[0].action.as_str(),
+            reads[0].object.as_str(),
+            reads[0].detail.as_str()
+        ),
+        (
+            "document_read",
+            format!("document:{document}").as_str(),
+            "text"
+        )
+    );
+}
+
+#[test]
+fn text_reads_are_audited_once_per_account_and_document_within_the_hour() {
+    let (_tmp, mut vault) = vault_with_history();
+    let document = with_page(&mut vault, "Page text naming nobody.");
+    let text_reads = |vault: &Vault| -> Vec<(String, String)> {
+        vault
+            .audit_tail(1000)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action == "document_read" && e.detail == "text")
+            .map(|e| (e.actor, e.object))
+            .collect()
+    };
+    vault.set_actor(crate::Actor::new("web:t-analyst").unwrap());
+    for _ in 0..5 {
+        let page = vault.read_page_text(&document, 1).unwrap().unwrap();
+        assert_eq!(page.text, "Page text naming nobody.");
+    }
+    // A page that does not exist is no read.
+    assert!(vault.read_page_text(&document, 2).unwrap().is_none());
+    let object = format!("document:{document}");
+    assert_eq!(
+        text_reads(&vault),
+        [("web:t-analyst".to_owned(), object.clone())]
+    );
+    // Another handle on the same vault remembers it; another account does not.
+    let mut other = vault.try_clone().unwrap();
+    other.set_actor(crate::Actor::new("web:t-analyst").unwrap());
+    other.record_text_reads(&[&document, &document]).unwrap();
+    other.set_actor(crate::Actor::new("web:t-viewer").unwrap());
+    other.read_page_text(&document, 1).unwrap();
+    assert_eq!(
+        text_reads(&vault),
+        [
+            ("web:t-analyst".to_owned(), object.clone()),
+            ("web:t-viewer".to_owned(), object.clone())
+        ]
+    );
+    // A vault opened again (a restart) audits the next read again.
+    let dir = vault.dir().to_owned();
+    drop(other);
+    drop(vault);
+    let passphrase = Passphrase::new("tamper test passphrase".into()).unwrap();
+    let mut reopened = Vault::open(
+        &dir,
+        crate::Unlock::Passphrase(&passphrase),
+        crate::Actor::new("web:t-analyst").unwrap(),
+    )
+    .unwrap();
+    reopened.read_page_text(&document, 1).unwrap();
+    assert_eq!(text_reads(&reopened).len(), 3);
+}
+
+#[test]
+fn a_search_is_audited_by_fingerprint_never_by_its_text() {
+    let (_tmp, mut vault) = vault_with_history();
+    let query = "exact:\"Quetzalina Verumbre\"";
+    vault
+        .record_search(query, 20, 42, &["doc-b", "doc-a", "doc-b"], &["e-1"])
+        .unwrap();
+    let entry = vault.audit_tail(1).unwrap().pop().unwrap();
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        ("search", "search")
+    );
+    let fingerprint = vault.query_fingerprint(query);
+    assert_eq!(fingerprint.len(), 32);
+    assert_eq!(
+        entry.detail,
+        format!("query={fingerprint} offset=20 results=42 documents=doc-b,doc-a events=e-1")
+    );
+    assert!(!entry.detail.contains("Quetzalina"));
+    // The same query (spaces at the ends aside) has the same fingerprint;
+    // another query another.
+    assert_eq!(vault.query_fingerprint(&format!("  {query} ")), fingerprint);
+    assert_ne!(vault.query_fingerprint("exact:\"Quetzalina\""), fingerprint);
+    // Another vault, another key: another fingerprint.
+    let (_tmp2, other) = vault_with_history();
+    assert_ne!(other.query_fingerprint(query), fingerprint);
+    assert!(vault.check().unwrap().is_ok());
+}

@@ -11,6 +11,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension};
 use testimonio_domain::{Event, Group, Person, RecordId};
@@ -20,6 +21,7 @@ use crate::blobs::BlobStore;
 use crate::db;
 use crate::error::{Result, VaultError};
 use crate::keys::{KdfParams, Key32, KeyFile, Passphrase, RecoveryKey, VaultKeys};
+use crate::reads::TextReads;
 use crate::records::{self, Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 
 pub const KEY_FILE: &str = "key.json";
@@ -64,6 +66,9 @@ pub struct Vault {
     conn: Connection,
     blobs: BlobStore,
     actor: Actor,
+    /// Text reads already audited, shared by every handle of this open
+    /// vault (see `reads.rs`).
+    text_reads: Arc<TextReads>,
 }
 
 /// What `init` hands back: the vault and the recovery key to show once.
@@ -143,6 +148,7 @@ impl Vault {
             conn,
             blobs,
             actor,
+            text_reads: Arc::default(),
         };
         vault.clean_tmp();
         Ok(vault)
@@ -166,6 +172,7 @@ impl Vault {
             conn,
             blobs,
             actor: self.actor.clone(),
+            text_reads: Arc::clone(&self.text_reads),
         })
     }
 
@@ -206,6 +213,10 @@ impl Vault {
 
     pub(crate) fn blobs(&self) -> &BlobStore {
         &self.blobs
+    }
+
+    pub(crate) fn text_reads(&self) -> Arc<TextReads> {
+        Arc::clone(&self.text_reads)
     }
 
     /// Runs `f` in one transaction: its writes and audit entries commit

@@ -43,10 +43,13 @@ const MAX_ENTRIES: usize = 8;
 const MAX_SCAN: i64 = 256;
 
 /// Audit actions that change no record the analysis reads (people,
-/// consent, groups, events). Anything else invalidates.
+/// consent, groups, events). Anything else invalidates. (Page views and
+/// searches are audited, and must not make the next analysis page
+/// recompute everything.)
 const READ_ONLY_ACTIONS: &[&str] = &[
     "identity_read",
     "document_read",
+    "search",
     "export",
     "login",
     "check",

@@ -1029,9 +1029,9 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "De la alerta",
     ),
     (
-        "excerpts.hidden",
-        "Passages linked to this person are shown only to roles that see identity fields: a quoted passage can name them.",
-        "Los pasajes vinculados a esta persona solo se muestran a los roles que ven los datos de identidad: un pasaje citado puede nombrarla.",
+        "excerpts.withheld",
+        "Quote withheld: this passage is linked to people whose identity your role does not see, and it could name them.",
+        "Cita reservada: este pasaje está vinculado a personas cuya identidad su rol no ve, y podría nombrarlas.",
     ),
     ("watchlists.title", "Watchlists", "Alertas"),
     (

@@ -195,10 +195,11 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
 }
 
 pub fn text(cx: &Context, id: &str, page: u32, json_out: bool) -> CliResult {
-    let vault = cx.open()?;
+    let mut vault = cx.open()?;
     let info = vault.document(id).map_err(|e| cx.vault_error(e))?;
+    // Audited as a text read of the document before it is printed.
     let Some(text) = vault
-        .document_page(id, page)
+        .read_page_text(id, page)
         .map_err(|e| cx.vault_error(e))?
     else {
         return Err(cx.fail(

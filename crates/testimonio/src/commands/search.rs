@@ -26,6 +26,24 @@ pub fn run(cx: &Context, args: &SearchArgs) -> CliResult {
     let results = index
         .search(&vault, &args.query, args.offset, args.limit)
         .map_err(|e| search_failure(cx, &e))?;
+    // Audited before the snippets (document text) are printed.
+    let of_kind = |kind: HitKind| -> Vec<&str> {
+        results
+            .hits
+            .iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| h.id.as_str())
+            .collect()
+    };
+    vault
+        .record_search(
+            &args.query,
+            results.offset,
+            results.total,
+            &of_kind(HitKind::Page),
+            &of_kind(HitKind::Event),
+        )
+        .map_err(|e| cx.vault_error(e))?;
     if args.json {
         print_json(&results);
         return Ok(());

@@ -132,6 +132,13 @@ pub fn check(cx: &Context, json_out: bool) -> CliResult {
     }
 }
 
+/// Prints a query's fingerprint in this vault's audit log.
+pub fn query_fingerprint(cx: &Context, query: &str) -> CliResult {
+    let vault = cx.open()?;
+    println!("{}", vault.query_fingerprint(query));
+    Ok(())
+}
+
 pub fn audit_log(cx: &Context, limit: usize, json_out: bool) -> CliResult {
     let vault = cx.open()?;
     let entries = vault.audit_tail(limit).map_err(|e| cx.vault_error(e))?;

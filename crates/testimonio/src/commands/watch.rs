@@ -131,6 +131,10 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
             let hits = vault
                 .watchlist_hits(watchlist.as_deref(), !all, *limit)
                 .map_err(|e| cx.vault_error(e))?;
+            // Audited before the snippets (document text) are printed.
+            vault
+                .record_hits_view(watchlist.as_deref(), &hits)
+                .map_err(|e| cx.vault_error(e))?;
             if *json_out {
                 print_json(&json!({ "hits": hits }));
             } else {
@@ -214,6 +218,11 @@ pub fn excerpt(cx: &Context, command: &ExcerptCommand) -> CliResult {
                     tag: tag.clone(),
                     id: None,
                 })
+                .map_err(|e| cx.vault_error(e))?;
+            // The quotes are document text: audited before they are printed.
+            let documents: Vec<&str> = excerpts.iter().map(|e| e.document.as_str()).collect();
+            vault
+                .record_text_reads(&documents)
                 .map_err(|e| cx.vault_error(e))?;
             if *json_out {
                 print_json(&json!({ "excerpts": excerpts }));

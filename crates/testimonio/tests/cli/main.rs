@@ -8,6 +8,7 @@ mod exchange;
 mod foia;
 mod ingest;
 mod packet;
+mod reads;
 mod report;
 mod search;
 mod vault;

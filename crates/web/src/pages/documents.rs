@@ -729,20 +729,29 @@ pub async fn page_view(
     let n = page_number(&n)?;
     let marks = Marks::from_pairs(&pairs);
     let wanted = excerpt_id(&marks.excerpt);
+    let user = viewer.user()?.clone();
     let view = state
         .with_vault(&viewer.actor(), move |v| {
             let info = v.document(&id)?;
-            let page = v.document_page(&id, n)?.ok_or(AppError::NOT_FOUND)?;
+            // Audited as a text read of the document (once an hour).
+            let page = v.read_page_text(&id, n)?.ok_or(AppError::NOT_FOUND)?;
             let numbers: Vec<u32> = v.document_pages(&id)?.iter().map(|p| p.number).collect();
+            // Marked only for those who may read the excerpt: the mark
+            // says which passage is tied to the excerpt's people.
             let excerpt = match wanted {
                 Some(wanted) => v
                     .excerpts(&ExcerptFilter {
                         document: Some(id.clone()),
+                        id: Some(wanted),
                         ..ExcerptFilter::default()
                     })?
                     .into_iter()
-                    .find(|e| e.id == wanted && e.page == n),
+                    .find(|e| e.page == n),
                 None => None,
+            };
+            let excerpt = match excerpt {
+                Some(e) if v.may_read_excerpt(&user, &e)? => Some(e),
+                _ => None,
             };
             Ok(PageView {
                 previous: numbers.iter().copied().filter(|&m| m < n).max(),

@@ -9,7 +9,7 @@ use testimonio_domain::{
     Event, EventKind, EventType, FieldError, FieldOffice, Group, Lang, PartialDate, RecordId,
     UsState, Verification,
 };
-use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, PeopleFilter, PersonSummary};
+use testimonio_vault::{EventFilter, ExcerptFilter, PeopleFilter, PersonSummary, ShownExcerpt};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -334,8 +334,9 @@ pub(crate) struct EventView {
     people: Vec<(RecordId, Option<String>)>,
     /// (group, name if the group still exists)
     groups: Vec<(RecordId, Option<String>)>,
-    /// Passages of documents linked to the event.
-    excerpts: Vec<Excerpt>,
+    /// Passages of documents linked to the event, as this viewer may see
+    /// them: a quote can name a participant shown here by pseudonym.
+    excerpts: Vec<ShownExcerpt>,
 }
 
 pub async fn show(
@@ -345,6 +346,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
+    let user = viewer.user()?.clone();
     let view = state
         .with_vault(&viewer.actor(), move |v| {
             let event = v.event(&id)?.ok_or(AppError::NOT_FOUND)?;
@@ -380,10 +382,13 @@ pub async fn show(
                     (g.clone(), name)
                 })
                 .collect();
-            let excerpts = v.excerpts(&ExcerptFilter {
-                event: Some(id.to_string()),
-                ..ExcerptFilter::default()
-            })?;
+            let excerpts = v.excerpts_for(
+                &user,
+                &ExcerptFilter {
+                    event: Some(id.to_string()),
+                    ..ExcerptFilter::default()
+                },
+            )?;
             Ok(EventView {
                 event,
                 people,

@@ -1,10 +1,13 @@
 //! Excerpts as the event and person pages list them: the quoted passage
 //! (hostile text, escaped), its tags, the document and page, and a link
-//! to the page with the passage marked.
+//! to the page with the passage marked. Which of them a viewer reads is
+//! decided by the vault (`Vault::excerpts_for`, one rule for every
+//! place): a withheld excerpt comes without its quote, note and citation,
+//! and is listed here by its tags and date only.
 
 use maud::{Markup, html};
 use testimonio_domain::ExcerptTag;
-use testimonio_vault::Excerpt;
+use testimonio_vault::{Excerpt, ShownExcerpt};
 
 use crate::auth::Viewer;
 use crate::i18n::{Lang, format_number};
@@ -33,8 +36,9 @@ pub(crate) fn excerpt_url(e: &Excerpt) -> String {
     )
 }
 
-/// A section listing `excerpts`, each linking to its passage.
-pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[Excerpt]) -> Markup {
+/// A section listing `excerpts`, each readable one linking to its
+/// passage, each withheld one saying so.
+pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Markup {
     let lang = viewer.lang;
     html! {
         section aria-labelledby="excerpts-heading" {
@@ -45,34 +49,57 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[Excerpt]) -> Markup 
                 p { (viewer.t("excerpts.none")) }
             } @else {
                 ul.excerpts {
-                    @for e in excerpts {
-                        li.excerpt {
-                            blockquote { (e.quote) }
-                            p.excerpt-source {
-                                a href=(excerpt_url(e)) {
-                                    (e.file_name.as_deref().unwrap_or(e.document.as_str()))
-                                    " — " (viewer.t("documents.page")) " " (format_number(lang, u64::from(e.page)))
-                                }
-                                " · " code { (e.document) }
-                            }
-                            @if !e.tags.is_empty() {
-                                p.tags {
-                                    span.visually-hidden { (viewer.t("excerpts.tags")) ": " }
-                                    @for tag in &e.tags {
-                                        span.tag { (tag_label(lang, tag)) } " "
+                    @for shown in excerpts {
+                        @match shown {
+                            ShownExcerpt::Readable(e) => {
+                                li.excerpt {
+                                    blockquote { (e.quote) }
+                                    p.excerpt-source {
+                                        a href=(excerpt_url(e)) {
+                                            (e.file_name.as_deref().unwrap_or(e.document.as_str()))
+                                            " — " (viewer.t("documents.page")) " " (format_number(lang, u64::from(e.page)))
+                                        }
+                                        " · " code { (e.document) }
                                     }
+                                    (tags(viewer, shown.tags()))
+                                    @if let Some(note) = &e.note {
+                                        p.hint { (note_text(viewer, note)) }
+                                    }
+                                    (added(viewer, &e.created_at, &e.created_by))
                                 }
                             }
-                            @if let Some(note) = &e.note {
-                                p.hint { (note_text(viewer, note)) }
-                            }
-                            p.hint {
-                                (viewer.t("excerpts.added")) " " (format_time(lang, &e.created_at)) " · " (e.created_by)
+                            ShownExcerpt::Withheld(w) => {
+                                li.excerpt.withheld {
+                                    p.hint { (viewer.t("excerpts.withheld")) }
+                                    (tags(viewer, shown.tags()))
+                                    (added(viewer, &w.created_at, &w.created_by))
+                                }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+fn tags(viewer: &Viewer, tags: &[String]) -> Markup {
+    html! {
+        @if !tags.is_empty() {
+            p.tags {
+                span.visually-hidden { (viewer.t("excerpts.tags")) ": " }
+                @for tag in tags {
+                    span.tag { (tag_label(viewer.lang, tag)) } " "
+                }
+            }
+        }
+    }
+}
+
+fn added(viewer: &Viewer, at: &str, by: &str) -> Markup {
+    html! {
+        p.hint {
+            (viewer.t("excerpts.added")) " " (format_time(viewer.lang, at)) " · " (by)
         }
     }
 }

@@ -14,7 +14,7 @@ use testimonio_domain::{
     ConsentLevel, ConsentRecord, Event, FieldError, Group, Lang, PartialDate, Person, Problem,
     RecordId, ShortText,
 };
-use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, PeopleFilter, PersonSummary};
+use testimonio_vault::{EventFilter, ExcerptFilter, PeopleFilter, PersonSummary, ShownExcerpt};
 
 use super::forms::{
     FormErrors, error_summary, events_table, field, flash_saved, has_flash, input, path_id, select,
@@ -109,9 +109,9 @@ struct PersonData {
     identity: Option<Person>,
     events: Vec<Event>,
     groups: Vec<Group>,
-    /// Passages of documents linked to the person: only for roles that
-    /// see the person's identity, since a quoted passage can name them.
-    excerpts: Option<Vec<Excerpt>>,
+    /// Passages of documents linked to the person, as this viewer may
+    /// see them (a quoted passage can name them).
+    excerpts: Vec<ShownExcerpt>,
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
@@ -126,14 +126,13 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             } else {
                 None
             };
-            let excerpts = if identity.is_some() {
-                Some(v.excerpts(&ExcerptFilter {
+            let excerpts = v.excerpts_for(
+                &user,
+                &ExcerptFilter {
                     person: Some(id.to_string()),
                     ..ExcerptFilter::default()
-                })?)
-            } else {
-                None
-            };
+                },
+            )?;
             let events = v.events(&EventFilter {
                 person: Some(id),
                 ..EventFilter::default()
@@ -370,14 +369,7 @@ fn person_page(
                 (events_table(viewer, &data.events, Some(&s.id), true))
             }
         }
-        @if let Some(excerpts) = &data.excerpts {
-            (super::excerpts::excerpts_section(viewer, excerpts))
-        } @else {
-            section aria-labelledby="excerpts-heading" {
-                h2 #excerpts-heading { (viewer.t("excerpts.title")) }
-                p.hint { (viewer.t("excerpts.hidden")) }
-            }
-        }
+        (super::excerpts::excerpts_section(viewer, &data.excerpts))
         (consent_section(viewer, data, consent, can_write))
     };
     let title = format!("{} · {}", s.pseudonym, viewer.t("person.title"));

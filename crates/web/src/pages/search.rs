@@ -7,7 +7,9 @@
 //! document pages and event narratives, both of which every role reads on
 //! their own pages; it holds no identity field, and the results name
 //! events by type and date, people never. A page's text is hostile input:
-//! snippets are only ever interpolated as escaped text.
+//! snippets are only ever interpolated as escaped text. Each results page
+//! shown is audited (`Vault::record_search`: the query's keyed
+//! fingerprint, the total, the documents and events shown).
 
 use std::collections::HashMap;
 
@@ -156,6 +158,22 @@ async fn run(state: &AppState, viewer: &Viewer, q: &SearchQuery) -> Result<Outco
                 }
                 Err(SearchError::Index(e)) => return Err(AppError::internal(&e)),
             };
+            // Audited before the snippets (document text) are shown.
+            let of_kind = |kind: HitKind| -> Vec<&str> {
+                results
+                    .hits
+                    .iter()
+                    .filter(|h| h.kind == kind)
+                    .map(|h| h.id.as_str())
+                    .collect()
+            };
+            v.record_search(
+                &query,
+                results.offset,
+                results.total,
+                &of_kind(HitKind::Page),
+                &of_kind(HitKind::Event),
+            )?;
             let mut documents = HashMap::new();
             let mut events = HashMap::new();
             for hit in &results.hits {

@@ -12,7 +12,8 @@
 //! - POST /watchlists/hits/{id}/accept, …/dismiss (writers).
 //!
 //! Snippets are document text or event narratives, which every role reads
-//! on their own pages; nothing here reads an identity field.
+//! on their own pages; nothing here reads an identity field. Each view of
+//! the hits is audited (`Vault::record_hits_view`).
 
 use std::collections::HashMap;
 
@@ -366,6 +367,8 @@ async fn load_hits(
                 return Err(AppError::NOT_FOUND);
             }
             let hits = v.watchlist_hits(only.as_deref(), true, HITS_SHOWN)?;
+            // Audited before the snippets (document text) are shown.
+            v.record_hits_view(only.as_deref(), &hits)?;
             let pending = match &only {
                 Some(id) => watchlists
                     .iter()

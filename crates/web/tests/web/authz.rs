@@ -2,6 +2,11 @@
 //! every route × (anonymous + each role), against the route's declared
 //! `Access`. A route added to the table is covered without touching this
 //! file; one with a path parameter this file cannot fill fails loudly.
+//!
+//! It checks content too: an excerpt quoting a made-up legal name and
+//! A-number (the canary), tied to the matrix's event and person, must not
+//! appear in any answer to a role that may not see everyone it is tied
+//! to, and must appear on the event and person pages for those who may.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -10,6 +15,7 @@ use axum::http::{Method, StatusCode};
 use testimonio_domain::Role;
 use testimonio_web::{Access, RouteSpec, method_of, routes, sample_path};
 
+use crate::excerpts::{CANARY, Canary, WITHHELD, plant_canary};
 use crate::support::{Agent, Reply, TestApp, form_body, spawn_app_with};
 
 /// Routes that end sessions, lock the vault or change accounts: they run
@@ -137,6 +143,35 @@ fn judge(spec: &RouteSpec, who: Who, reply: &Reply) -> Option<String> {
                 return fault("expected 403");
             }
         }
+    }
+    None
+}
+
+/// Checks one answer's content against the excerpt rule; returns the
+/// fault, if any.
+fn judge_content(spec: &RouteSpec, who: Who, reply: &Reply, canary: &Canary) -> Option<String> {
+    let fault = |why: &str| {
+        Some(format!(
+            "{} {} as {}: {why}",
+            spec.method.to_uppercase(),
+            spec.path,
+            who.name()
+        ))
+    };
+    let reads = matches!(who, Who::Role(r) if canary.readers.contains(&r));
+    let shown = reply.body.contains(CANARY);
+    if shown && !reads {
+        return fault("the quote naming a person reached a role that may not read it");
+    }
+    // The pages that list the excerpt: the quote, or else that it is withheld.
+    let lists_it = method_of(spec) == Method::GET
+        && matches!(spec.path, "/events/{id}" | "/people/{id}")
+        && who != Who::Anonymous;
+    if lists_it && reads && !shown {
+        return fault("the quote is missing for a role that may read it");
+    }
+    if lists_it && !reads && !reply.body.contains(WITHHELD) {
+        return fault("the withheld quote is not said to be withheld");
     }
     None
 }
@@ -287,6 +322,10 @@ async fn every_route_enforces_its_access_rule_for_every_role() {
         ..Default::default()
     };
     let app = spawn_app_with(config()).await;
+    let canary = plant_canary(&app).await;
+    assert!(
+        canary.readers.contains(&Role::Coordinator) && !canary.readers.contains(&Role::Analyst)
+    );
     let mut principals = Principals::log_in_all(&app).await;
     for spec in table.iter().filter(|s| !destructive(s)) {
         for who in Who::all() {
@@ -302,11 +341,19 @@ async fn every_route_enforces_its_access_rule_for_every_role() {
                 reply.status.as_u16()
             );
             faults.extend(judge(spec, who, &reply));
+            faults.extend(judge_content(spec, who, &reply, &canary));
             if method_of(spec) != Method::GET {
                 restore(&app, &mut principals, who).await;
             }
         }
     }
+    // The page text itself is read by every role (documents are
+    // evidence): the rule withholds the tie, not the page.
+    let analyst = principals.agent(Who::Role(Role::Analyst));
+    let page = analyst
+        .get(&format!("/documents/{}/pages/1", canary.document))
+        .await;
+    assert!(page.body.contains(CANARY), "{}", page.excerpt());
     drop(principals);
     drop(app);
 

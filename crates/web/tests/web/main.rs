@@ -9,6 +9,8 @@
 //! - `foia`: FOIA requests: the list, the request page, the form.
 //! - `documents`: ingested documents: the list, a document, a page beside
 //!   its image, the image.
+//! - `excerpts`: one rule for excerpt quotes on every page; the audit of
+//!   reading document text (pages, quotes, search results, hits).
 //! - `search`: search results, facets, paging, query errors; the page
 //!   view marking matches; watchlists, hits, excerpts; custody places.
 //! - `browser`: flows in a real headless Chromium through chromedriver
@@ -20,6 +22,7 @@ mod api;
 mod authz;
 mod browser;
 mod documents;
+mod excerpts;
 mod foia;
 mod search;
 mod security;
