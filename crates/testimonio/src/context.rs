@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use testimonio_domain::Lang;
+use testimonio_vault::private_fs::{self, PrivateFile};
 use testimonio_vault::{Actor, Passphrase, RecoveryKey, Unlock, Vault, VaultError};
 
 /// Exit statuses, documented in the README.
@@ -48,6 +49,13 @@ impl Failure {
             }
             (VaultError::NotFound { what, id }, Lang::Es) => {
                 format!("{} {id} no encontrado", spanish_noun(what))
+            }
+            (VaultError::Backup { path, problem }, Lang::Es) => {
+                format!(
+                    "copia de seguridad {}: {}",
+                    path.display(),
+                    problem.message(Lang::Es)
+                )
             }
             (other, Lang::Es) => format!("error: {other}"),
             (other, Lang::En) => other.to_string(),
@@ -104,6 +112,41 @@ impl Context {
 
     pub fn vault_error(&self, err: VaultError) -> Failure {
         Failure::vault(self.lang, &err)
+    }
+
+    /// An I/O error on a path the user gave: `PATH: reason`.
+    pub fn io_error(&self, path: &Path, err: &std::io::Error) -> Failure {
+        self.fail(
+            format!("{}: {err}", path.display()),
+            format!("{}: {err}", path.display()),
+        )
+    }
+
+    /// Starts a file for the user. Every file the CLI writes for the user
+    /// goes through here or [`Context::write_private`]: 0600 from the first
+    /// byte (exports and packets hold identities), and in place only once
+    /// [`PrivateFile::commit`] succeeds.
+    ///
+    /// # Errors
+    /// The directory cannot be written.
+    pub fn create_private(&self, path: &Path) -> CliResult<PrivateFile> {
+        PrivateFile::create(path).map_err(|e| self.io_error(path, &e))
+    }
+
+    /// Writes a whole file for the user, privately (see [`Context::create_private`]).
+    ///
+    /// # Errors
+    /// I/O errors; nothing is left at `path` then.
+    pub fn write_private(&self, path: &Path, bytes: &[u8]) -> CliResult {
+        private_fs::write_atomically(path, bytes).map_err(|e| self.io_error(path, &e))
+    }
+
+    /// Creates a directory for the user's files (and missing parents) 0700.
+    ///
+    /// # Errors
+    /// I/O errors.
+    pub fn create_private_dir(&self, dir: &Path) -> CliResult {
+        private_fs::create_dir_all(dir).map_err(|e| self.io_error(dir, &e))
     }
 
     /// # Errors

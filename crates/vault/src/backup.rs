@@ -4,11 +4,13 @@
 //! (or the recovery key) and verifies every file before the new vault
 //! appears.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use testimonio_domain::Lang;
 use zeroize::Zeroizing;
 
 use crate::audit::AuditAction;
@@ -16,6 +18,7 @@ use crate::blobs::BlobStore;
 use crate::db;
 use crate::error::{Result, VaultError};
 use crate::keys::{Key32, VaultKeys};
+use crate::private_fs::{self, PrivateFile};
 use crate::vault::{Actor, DATABASE_FILE, KEY_FILE, Unlock, Vault, read_key_file};
 
 pub const BACKUP_FORMAT: &str = "testimonio-backup";
@@ -78,11 +81,8 @@ impl Vault {
         // Audited first, so the backup holds the record of its own making.
         self.write(|v, tx| v.audit(tx, AuditAction::Backup, "vault", ""))?;
         let tmp_dir = self.dir().join("tmp");
-        fs::create_dir_all(&tmp_dir).map_err(|e| VaultError::io(&tmp_dir, e))?;
-        let snapshot = tempfile::Builder::new()
-            .prefix("snapshot-")
-            .tempdir_in(&tmp_dir)
-            .map_err(|e| VaultError::io(&tmp_dir, e))?;
+        private_fs::create_dir_all(&tmp_dir).map_err(|e| VaultError::io(&tmp_dir, e))?;
+        let snapshot = private_tempdir(&tmp_dir, "snapshot-")?;
         let snapshot_db = snapshot.path().join(DATABASE_FILE);
         {
             let key = Zeroizing::new(format!("x'{}'", hex::encode(self.keys().database.bytes())));
@@ -100,6 +100,10 @@ impl Vault {
             self.conn().execute_batch("DETACH DATABASE backup")?;
             exported?;
         }
+        // SQLite made it 0644 (inside our 0700 directory): the tar records
+        // the mode, so give it the vault's. (Creating it 0600 beforehand
+        // made SQLCipher's ATTACH intermittently lose `sqlcipher_export`.)
+        private_fs::restrict_file(&snapshot_db).map_err(|e| VaultError::io(&snapshot_db, e))?;
         let mut files: Vec<(String, PathBuf)> = vec![
             (KEY_FILE.into(), self.dir().join(KEY_FILE)),
             (DATABASE_FILE.into(), snapshot_db.clone()),
@@ -134,15 +138,10 @@ impl Vault {
         }
         manifest.mac = manifest.compute_mac(&self.keys().backup);
 
-        let out_dir = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let tmp =
-            tempfile::NamedTempFile::new_in(out_dir).map_err(|e| VaultError::io(out_dir, e))?;
+        let mut tmp = PrivateFile::create(out).map_err(|e| VaultError::io(out, e))?;
         let mut bytes = 0;
         {
-            let mut builder = tar::Builder::new(BufWriter::new(tmp.as_file()));
+            let mut builder = tar::Builder::new(BufWriter::new(tmp.as_file_mut()));
             let manifest_json = serde_json::to_vec_pretty(&manifest).expect("manifests serialize");
             append_bytes(&mut builder, MANIFEST, &manifest_json)
                 .map_err(|e| VaultError::io(out, e))?;
@@ -157,10 +156,7 @@ impl Vault {
             let mut inner = builder.into_inner().map_err(|e| VaultError::io(out, e))?;
             inner.flush().map_err(|e| VaultError::io(out, e))?;
         }
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| VaultError::io(out, e))?;
-        tmp.persist(out).map_err(|e| VaultError::io(out, e.error))?;
+        tmp.commit().map_err(|e| VaultError::io(out, e))?;
         Ok(BackupSummary {
             path: out.to_owned(),
             files: files.len(),
@@ -208,16 +204,290 @@ fn safe_member(path: &Path) -> bool {
     }
 }
 
+/// Why a backup was refused. Entry names come from the archive and are
+/// shown quoted and escaped, cut to a readable length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// Not a tar archive at all.
+    NotAnArchive,
+    /// The archive ends early or a header is corrupt.
+    Damaged,
+    /// The first entry is not the manifest (backups always write it first).
+    NoManifest,
+    /// The manifest is not the JSON this version writes.
+    BadManifest,
+    Unsupported {
+        format: String,
+        version: u32,
+    },
+    /// An absolute path, a `..`, or a name a backup never holds.
+    UnsafeEntry {
+        entry: String,
+    },
+    /// A link, a device, a directory: only regular files are restored.
+    NotAFile {
+        entry: String,
+    },
+    /// A file the manifest does not list.
+    NotListed {
+        entry: String,
+    },
+    Duplicate {
+        entry: String,
+    },
+    /// Listed in the manifest, absent from the archive.
+    Missing {
+        entry: String,
+    },
+    /// Size or hash differs from the manifest.
+    Mismatch {
+        entry: String,
+    },
+    /// The manifest's MAC does not verify under this vault's key.
+    NotAuthentic,
+    /// The restored vault failed `check` (the faults name no content).
+    FailsCheck {
+        faults: Vec<String>,
+    },
+}
+
+impl BackupProblem {
+    /// The reason in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let es = lang == Lang::Es;
+        match self {
+            Self::NotAnArchive => lang
+                .pick(
+                    "not a backup archive",
+                    "no es un archivo de copia de seguridad",
+                )
+                .into(),
+            Self::Damaged => lang
+                .pick("the archive is damaged", "el archivo está dañado")
+                .into(),
+            Self::NoManifest => lang
+                .pick(
+                    "no manifest (it must be the first entry)",
+                    "falta el manifiesto (debe ser la primera entrada)",
+                )
+                .into(),
+            Self::BadManifest => lang
+                .pick("the manifest is unreadable", "el manifiesto es ilegible")
+                .into(),
+            Self::Unsupported { format, version } if es => {
+                format!("formato de copia no admitido: {format:?} versión {version}")
+            }
+            Self::Unsupported { format, version } => {
+                format!("unsupported backup format {format:?} version {version}")
+            }
+            Self::UnsafeEntry { entry } if es => format!(
+                "entrada {}: ruta absoluta, con «..» o que una copia nunca contiene",
+                quoted(entry)
+            ),
+            Self::UnsafeEntry { entry } => format!(
+                "entry {}: an absolute path, a `..` or a name a backup never holds",
+                quoted(entry)
+            ),
+            Self::NotAFile { entry } if es => format!(
+                "entrada {}: no es un archivo normal (enlace, dispositivo o directorio)",
+                quoted(entry)
+            ),
+            Self::NotAFile { entry } => format!(
+                "entry {}: not a regular file (a link, a device or a directory)",
+                quoted(entry)
+            ),
+            Self::NotListed { entry } if es => format!(
+                "la entrada {} no figura en el manifiesto firmado",
+                quoted(entry)
+            ),
+            Self::NotListed { entry } => {
+                format!(
+                    "entry {} is not listed in the signed manifest",
+                    quoted(entry)
+                )
+            }
+            Self::Duplicate { entry } if es => {
+                format!("la entrada {} aparece dos veces", quoted(entry))
+            }
+            Self::Duplicate { entry } => format!("entry {} appears twice", quoted(entry)),
+            Self::Missing { entry } if es => format!(
+                "{} figura en el manifiesto pero falta en el archivo",
+                quoted(entry)
+            ),
+            Self::Missing { entry } => format!(
+                "{} is listed in the manifest but missing from the archive",
+                quoted(entry)
+            ),
+            Self::Mismatch { entry } if es => {
+                format!("{} no coincide con el manifiesto", quoted(entry))
+            }
+            Self::Mismatch { entry } => format!("{} does not match the manifest", quoted(entry)),
+            Self::NotAuthentic => lang
+                .pick(
+                    "the manifest is not authentic (altered, or from another vault)",
+                    "el manifiesto no es auténtico (alterado, o de otra bóveda)",
+                )
+                .into(),
+            Self::FailsCheck { faults } if es => format!(
+                "la bóveda restaurada no pasa la verificación: {}",
+                faults.join("; ")
+            ),
+            Self::FailsCheck { faults } => {
+                format!("the restored vault fails its check: {}", faults.join("; "))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for BackupProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// An archive's entry name for a message: escaped (no terminal control
+/// characters reach the screen) and cut at 120 characters.
+fn quoted(entry: &str) -> String {
+    const MAX: usize = 120;
+    let mut shown: String = entry.chars().take(MAX).collect();
+    if entry.chars().count() > MAX {
+        shown.push('…');
+    }
+    format!("{shown:?}")
+}
+
+/// The largest manifest read (about a million and a half files).
+const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads the archive into `staging`: the manifest first (kept in memory),
+/// then only the regular files it lists, each once, each created 0600 in
+/// directories created 0700, each checked against its size and hash as it
+/// is written. Anything else refuses the whole backup. The manifest is not
+/// authenticated yet: that needs the key file it lists.
+fn extract(
+    reader: impl Read,
+    staging: &Path,
+    fail: &dyn Fn(BackupProblem) -> VaultError,
+) -> Result<Manifest> {
+    let mut archive = tar::Archive::new(reader);
+    let mut entries = archive
+        .entries()
+        .map_err(|_| fail(BackupProblem::NotAnArchive))?;
+    let mut first = match entries.next() {
+        None => return Err(fail(BackupProblem::NoManifest)),
+        Some(entry) => entry.map_err(|_| fail(BackupProblem::NotAnArchive))?,
+    };
+    if member_name(&first, fail)? != MANIFEST {
+        return Err(fail(BackupProblem::NoManifest));
+    }
+    if first.size() > MAX_MANIFEST_BYTES {
+        return Err(fail(BackupProblem::BadManifest));
+    }
+    let mut manifest_json = Vec::new();
+    first
+        .read_to_end(&mut manifest_json)
+        .map_err(|_| fail(BackupProblem::Damaged))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest_json).map_err(|_| fail(BackupProblem::BadManifest))?;
+    if manifest.format != BACKUP_FORMAT || manifest.version != BACKUP_VERSION {
+        return Err(fail(BackupProblem::Unsupported {
+            format: manifest.format,
+            version: manifest.version,
+        }));
+    }
+    let mut expected: HashMap<&str, &ManifestFile> = HashMap::new();
+    for f in &manifest.files {
+        if f.path == MANIFEST || !safe_member(Path::new(&f.path)) {
+            return Err(fail(BackupProblem::UnsafeEntry {
+                entry: f.path.clone(),
+            }));
+        }
+        if expected.insert(&f.path, f).is_some() {
+            return Err(fail(BackupProblem::Duplicate {
+                entry: f.path.clone(),
+            }));
+        }
+    }
+    let mut done = HashSet::new();
+    for entry in entries {
+        let mut entry = entry.map_err(|_| fail(BackupProblem::Damaged))?;
+        let name = member_name(&entry, fail)?;
+        let Some(listed) = expected.remove(name.as_str()) else {
+            return Err(fail(if done.contains(&name) || name == MANIFEST {
+                BackupProblem::Duplicate { entry: name }
+            } else {
+                BackupProblem::NotListed { entry: name }
+            }));
+        };
+        if entry.size() != listed.size {
+            return Err(fail(BackupProblem::Mismatch { entry: name }));
+        }
+        let target = staging.join(&name);
+        if let Some(dir) = target.parent() {
+            private_fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
+        }
+        let mut out =
+            private_fs::create_new_file(&target).map_err(|e| VaultError::io(&target, e))?;
+        let mut hasher = blake3::Hasher::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut size = 0u64;
+        loop {
+            let n = match entry.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return Err(fail(BackupProblem::Damaged)),
+            };
+            hasher.update(&buf[..n]);
+            size += n as u64;
+            out.write_all(&buf[..n])
+                .map_err(|e| VaultError::io(&target, e))?;
+        }
+        out.sync_all().map_err(|e| VaultError::io(&target, e))?;
+        if size != listed.size || hasher.finalize().to_hex().as_str() != listed.blake3 {
+            return Err(fail(BackupProblem::Mismatch { entry: name }));
+        }
+        done.insert(name);
+    }
+    drop(expected);
+    if let Some(missing) = manifest.files.iter().find(|f| !done.contains(&f.path)) {
+        return Err(fail(BackupProblem::Missing {
+            entry: missing.path.clone(),
+        }));
+    }
+    Ok(manifest)
+}
+
+/// An entry's name, if it is a regular file with a name a backup can hold.
+fn member_name<R: Read>(
+    entry: &tar::Entry<'_, R>,
+    fail: &dyn Fn(BackupProblem) -> VaultError,
+) -> Result<String> {
+    let path = entry.path().map_err(|_| fail(BackupProblem::Damaged))?;
+    let name = path.to_string_lossy().into_owned();
+    if !entry.header().entry_type().is_file() {
+        return Err(fail(BackupProblem::NotAFile { entry: name }));
+    }
+    if !safe_member(&path) {
+        return Err(fail(BackupProblem::UnsafeEntry { entry: name }));
+    }
+    Ok(name)
+}
+
 /// Restores a backup into `new_dir`, which must not exist or be empty.
 /// Every file is verified against the authenticated manifest, and the
-/// restored vault passes `check`, before `new_dir` appears.
+/// restored vault passes `check`, before `new_dir` appears. An entry the
+/// manifest does not list refuses the backup; the new vault has the modes
+/// of a new one (directories 0700, files 0600).
 ///
 /// # Errors
-/// A wrong passphrase, a damaged or altered backup, an occupied target.
+/// A wrong passphrase, a damaged or altered backup ([`VaultError::Backup`]
+/// with its [`BackupProblem`]), an occupied target. Nothing is left at
+/// `new_dir` or beside it on failure.
 pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) -> Result<Vault> {
-    let fail = |reason: String| VaultError::Backup {
+    let fail = |problem: BackupProblem| VaultError::Backup {
         path: backup.to_owned(),
-        reason,
+        problem,
     };
     if new_dir.exists()
         && fs::read_dir(new_dir)
@@ -233,44 +503,10 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".testimonio-restore-")
-        .tempdir_in(parent)
-        .map_err(|e| VaultError::io(parent, e))?;
+    private_fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
+    let staging = private_tempdir(parent, ".testimonio-restore-")?;
     let file = File::open(backup).map_err(|e| VaultError::io(backup, e))?;
-    let mut archive = tar::Archive::new(BufReader::new(file));
-    let entries = archive
-        .entries()
-        .map_err(|e| fail(format!("not a backup archive: {e}")))?;
-    for entry in entries {
-        let mut entry = entry.map_err(|e| fail(format!("damaged archive: {e}")))?;
-        let path = entry
-            .path()
-            .map_err(|e| fail(format!("damaged archive: {e}")))?
-            .into_owned();
-        if !safe_member(&path) || !entry.header().entry_type().is_file() {
-            return Err(fail(format!("unexpected member {}", path.display())));
-        }
-        let target = staging.path().join(&path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
-        }
-        let mut out = File::create(&target).map_err(|e| VaultError::io(&target, e))?;
-        std::io::copy(&mut entry.by_ref().take(u64::MAX), &mut out)
-            .map_err(|e| VaultError::io(&target, e))?;
-        out.sync_all().map_err(|e| VaultError::io(&target, e))?;
-    }
-    let manifest_text = fs::read_to_string(staging.path().join(MANIFEST))
-        .map_err(|_| fail("no manifest".into()))?;
-    let manifest: Manifest =
-        serde_json::from_str(&manifest_text).map_err(|e| fail(format!("bad manifest: {e}")))?;
-    if manifest.format != BACKUP_FORMAT || manifest.version != BACKUP_VERSION {
-        return Err(fail(format!(
-            "unsupported backup format {} version {}",
-            manifest.format, manifest.version
-        )));
-    }
+    let manifest = extract(BufReader::new(file), staging.path(), &fail)?;
     let key_file = read_key_file(staging.path())?;
     let data_key = match unlock {
         Unlock::Passphrase(p) => key_file.unlock(p)?,
@@ -279,25 +515,8 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
     let keys = VaultKeys::derive(&data_key);
     if manifest.vault_id != key_file.vault_id || manifest.compute_mac(&keys.backup) != manifest.mac
     {
-        return Err(fail(
-            "the manifest is not authentic (altered, or from another vault)".into(),
-        ));
+        return Err(fail(BackupProblem::NotAuthentic));
     }
-    let mut listed = std::collections::HashSet::new();
-    for f in &manifest.files {
-        let path = Path::new(&f.path);
-        if !safe_member(path) {
-            return Err(fail(format!("unexpected member {}", f.path)));
-        }
-        let (size, blake3) = hash_file(&staging.path().join(path))
-            .map_err(|_| fail(format!("{} is missing", f.path)))?;
-        if size != f.size || blake3 != f.blake3 {
-            return Err(fail(format!("{} does not match the manifest", f.path)));
-        }
-        listed.insert(f.path.clone());
-    }
-    fs::remove_file(staging.path().join(MANIFEST))
-        .map_err(|e| VaultError::io(staging.path(), e))?;
     let staged = staging.keep();
     let result = (|| {
         if new_dir.exists() {
@@ -307,10 +526,9 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
         let mut vault = Vault::open(new_dir, unlock, actor)?;
         let report = vault.check()?;
         if !report.is_ok() {
-            return Err(fail(format!(
-                "restored vault fails its check: {}",
-                report.faults.join("; ")
-            )));
+            return Err(fail(BackupProblem::FailsCheck {
+                faults: report.faults,
+            }));
         }
         let detail = format!("from backup created {}", manifest.created_at);
         vault.write(|v, tx| v.audit(tx, AuditAction::Restored, "vault", &detail))?;
@@ -322,3 +540,21 @@ pub fn restore(backup: &Path, new_dir: &Path, unlock: Unlock<'_>, actor: Actor) 
     }
     result
 }
+
+/// A temporary directory only the owner can enter (tempfile's default
+/// follows the umask: 0755).
+fn private_tempdir(parent: &Path, prefix: &str) -> Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(private_fs::DIR_MODE));
+    }
+    builder
+        .tempdir_in(parent)
+        .map_err(|e| VaultError::io(parent, e))
+}
+
+#[cfg(test)]
+mod tests;

@@ -21,6 +21,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Result, VaultError};
 use crate::keys::Key32;
+use crate::private_fs;
 
 /// The SHA-256 of a blob's plaintext, as lowercase hex.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -94,7 +95,7 @@ impl BlobStore {
     /// # Errors
     /// Reading the input or writing the store.
     pub fn put(&self, reader: &mut dyn Read) -> Result<(StoredBlob, bool)> {
-        fs::create_dir_all(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
+        private_fs::create_dir_all(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
         let tmp =
             tempfile::NamedTempFile::new_in(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
         let mut hasher = Sha256::new();
@@ -142,7 +143,7 @@ impl BlobStore {
             return Ok((blob, false));
         }
         let parent = path.parent().expect("blob paths have a parent");
-        fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
+        private_fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
         tmp.persist(&path)
             .map_err(|e| VaultError::io(&path, e.error))?;
         sync_dir(parent)?;

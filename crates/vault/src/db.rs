@@ -62,6 +62,12 @@ impl Migration {
 /// # Errors
 /// [`VaultError::WrongKey`] if the key does not decrypt the file.
 pub fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connection> {
+    // SQLCipher registers `sqlcipher_export` (used by backups) at the end of
+    // SQLite's one-time initialization, after SQLite already counts as
+    // initialized: a connection another thread opened in between lacked the
+    // function. The first open in the process runs alone.
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| drop(Connection::open_in_memory()));
     if !create && !path.exists() {
         return Err(VaultError::NotAVault {
             path: path.to_owned(),

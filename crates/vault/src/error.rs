@@ -30,8 +30,11 @@ pub enum VaultError {
     NotFound { what: &'static str, id: String },
     #[error("{0}")]
     Invalid(String),
-    #[error("backup {path}: {reason}")]
-    Backup { path: PathBuf, reason: String },
+    #[error("backup {path}: {problem}")]
+    Backup {
+        path: PathBuf,
+        problem: crate::backup::BackupProblem,
+    },
 }
 
 impl VaultError {

@@ -17,6 +17,7 @@ pub mod excerpts;
 pub mod foia;
 pub mod ingest;
 pub mod keys;
+pub mod private_fs;
 pub mod reads;
 pub mod records;
 pub mod sealed;
@@ -29,7 +30,7 @@ pub mod vault;
 mod tests;
 
 pub use audit::{AuditAction, AuditEntry, ChainFault};
-pub use backup::{BackupSummary, restore};
+pub use backup::{BackupProblem, BackupSummary, restore};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{Result, VaultError};

@@ -1,6 +1,9 @@
 //! Import and export in the canonical exchange format: JSON Lines, and a
 //! CSV directory (`groups.csv`, `people.csv`, `events.csv`) with the same
-//! fields for spreadsheet users. Both round-trip losslessly.
+//! fields for spreadsheet users. JSON Lines is the canonical, byte-for-byte
+//! lossless form. The CSV is for spreadsheets: a cell that a spreadsheet
+//! would run as a formula gets a leading `'`, which the CSV import removes
+//! again, so a CSV round trip is lossless too.
 //!
 //! Import is idempotent by `id` and commits in batches: a crash loses at
 //! most the batch in flight, and running the same import again finishes
@@ -19,6 +22,7 @@ use testimonio_domain::exchange::{
 
 use crate::audit::AuditAction;
 use crate::error::{Result, VaultError};
+use crate::private_fs;
 use crate::records::{self, EventFilter, WriteOutcome};
 use crate::vault::Vault;
 
@@ -197,29 +201,16 @@ impl Vault {
     ) -> Result<ImportReport> {
         let mut all = Vec::new();
         let mut found = false;
-        for (file, kind) in [
-            ("groups.csv", CsvKind::Group),
-            ("people.csv", CsvKind::Person),
-            ("events.csv", CsvKind::Event),
-        ] {
-            let path = dir.join(file);
+        for table in CsvTable::ALL {
+            let path = dir.join(table.file_name());
             if !path.exists() {
                 continue;
             }
             found = true;
-            let mut reader = csv::ReaderBuilder::new()
-                .flexible(false)
-                .from_path(&path)
-                .map_err(|e| csv_error(&path, e))?;
-            let headers = reader.headers().map_err(|e| csv_error(&path, e))?.clone();
-            for (i, row) in reader.records().enumerate() {
-                // Row 1 is the header line.
-                let location = format!("{file} row {}", i + 2);
-                let parsed = row
-                    .map_err(|e| format!("unreadable row: {}", csv_reason(&e)))
-                    .and_then(|row| kind.parse(&headers, &row));
-                all.push((location, parsed));
-            }
+            let file = std::fs::File::open(&path).map_err(|e| VaultError::io(&path, e))?;
+            all.extend(
+                read_csv(table, std::io::BufReader::new(file)).map_err(|e| csv_error(&path, e))?,
+            );
         }
         if !found {
             return Err(VaultError::Invalid(format!(
@@ -295,7 +286,7 @@ impl Vault {
     /// Database and write errors.
     pub fn export_csv_dir(&mut self, dir: &Path) -> Result<u64> {
         let (groups, people, events) = self.export_records("csv")?;
-        std::fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
+        private_fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
         let total = (groups.len() + people.len() + events.len()) as u64;
         write_csv(
             &dir.join("groups.csv"),
@@ -334,13 +325,111 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
+/// Writes one spreadsheet-facing CSV file, privately and whole (see
+/// [`private_fs::PrivateFile`]), every cell through [`spreadsheet_cell`].
 fn write_csv(path: &Path, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
-    let mut w = csv::Writer::from_path(path).map_err(|e| csv_error(path, e))?;
+    let file = private_fs::PrivateFile::create(path).map_err(|e| VaultError::io(path, e))?;
+    let mut w = csv::Writer::from_writer(file);
     w.write_record(columns).map_err(|e| csv_error(path, e))?;
     for row in rows {
-        w.write_record(&row).map_err(|e| csv_error(path, e))?;
+        let cells: Vec<_> = row.iter().map(|cell| spreadsheet_cell(cell)).collect();
+        w.write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .map_err(|e| csv_error(path, e))?;
     }
-    w.flush().map_err(|e| VaultError::io(path, e))
+    let file = w
+        .into_inner()
+        .map_err(|e| VaultError::io(path, e.into_error()))?;
+    file.commit().map_err(|e| VaultError::io(path, e))
+}
+
+/// First characters that make a spreadsheet read a cell as a formula
+/// (OWASP, "CSV injection"), and the quote that escapes them.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+const ESCAPE: char = '\'';
+
+fn needs_escape(first: Option<char>) -> bool {
+    first.is_some_and(|c| c == ESCAPE || FORMULA_STARTS.contains(&c))
+}
+
+/// A cell as written to the CSV export: one `'` before a cell that starts
+/// with `= + - @`, a tab or a carriage return, so that a spreadsheet shows
+/// it as text instead of running it. A cell that starts with `'` gets one
+/// too, so that [`imported_cell`] can undo exactly what was added.
+pub fn spreadsheet_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_escape(cell.chars().next()) {
+        std::borrow::Cow::Owned(format!("{ESCAPE}{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A CSV cell as imported: the inverse of [`spreadsheet_cell`]. A leading
+/// `'` is removed only before one of the escaped characters (or another
+/// `'`); anything else is kept as written.
+pub fn imported_cell(cell: &str) -> &str {
+    match cell.strip_prefix(ESCAPE) {
+        Some(rest) if needs_escape(rest.chars().next()) => rest,
+        _ => cell,
+    }
+}
+
+/// One file of the CSV directory format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    Groups,
+    People,
+    Events,
+}
+
+impl CsvTable {
+    /// In import order: groups before the people and events that name them.
+    pub const ALL: [CsvTable; 3] = [CsvTable::Groups, CsvTable::People, CsvTable::Events];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            CsvTable::Groups => "groups.csv",
+            CsvTable::People => "people.csv",
+            CsvTable::Events => "events.csv",
+        }
+    }
+
+    fn kind(self) -> CsvKind {
+        match self {
+            CsvTable::Groups => CsvKind::Group,
+            CsvTable::People => CsvKind::Person,
+            CsvTable::Events => CsvKind::Event,
+        }
+    }
+}
+
+/// A CSV record and where it came from (`people.csv row 4`); a row that
+/// cannot become a record carries its reason instead.
+pub type CsvRow = (String, std::result::Result<ExchangeRecord, String>);
+
+/// Reads one file of the CSV directory format into exchange records, not
+/// yet validated as domain values (the import does that, as for JSON Lines).
+///
+/// # Errors
+/// A header line that cannot be read; bad rows are `Err` items instead.
+pub fn read_csv(table: CsvTable, reader: impl std::io::Read) -> csv::Result<Vec<CsvRow>> {
+    let file = table.file_name();
+    let kind = table.kind();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(reader);
+    let headers = reader.headers()?.clone();
+    Ok(reader
+        .records()
+        .enumerate()
+        .map(|(i, row)| {
+            // Row 1 is the header line.
+            let location = format!("{file} row {}", i + 2);
+            let parsed = row
+                .map_err(|e| format!("unreadable row: {}", csv_reason(&e)))
+                .and_then(|row| kind.parse(&headers, &row));
+            (location, parsed)
+        })
+        .collect())
 }
 
 #[derive(Clone, Copy)]
@@ -403,7 +492,7 @@ impl CsvKind {
                 .iter()
                 .position(|h| h == name)
                 .and_then(|i| row.get(i))
-                .map(str::to_owned)
+                .map(|c| imported_cell(c).to_owned())
                 .filter(|s| !s.is_empty())
         };
         let list = |name: &str| -> Vec<String> {
@@ -543,4 +632,65 @@ fn event_row(e: &EventRecord) -> Vec<String> {
         o(&e.narrative),
         o(&e.verification),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_get_one_quote_and_lose_it_on_import() {
+        for (value, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=x", "''=x"),
+            ("'x", "''x"),
+            ("x=1", "x=1"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_cell(value), written, "{value:?}");
+            assert_eq!(imported_cell(written), value, "{written:?}");
+        }
+        // Hand-written CSV: a quote before anything else is the user's own.
+        assert_eq!(imported_cell("'plain"), "'plain");
+        assert_eq!(imported_cell("'"), "'");
+    }
+
+    #[test]
+    fn every_short_cell_round_trips() {
+        let alphabet = ['=', '+', '-', '@', '\t', '\r', '\'', 'a', ' '];
+        let mut cells = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = cells
+                .iter()
+                .flat_map(|c| alphabet.iter().map(move |a| format!("{c}{a}")))
+                .collect();
+            cells.extend(longer);
+            cells.dedup();
+        }
+        for cell in &cells {
+            let written = spreadsheet_cell(cell);
+            assert_eq!(imported_cell(&written), cell, "{cell:?}");
+            assert!(
+                !written.starts_with(FORMULA_STARTS),
+                "{cell:?} reached the spreadsheet as {written:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_csv_file_is_read_from_any_reader() {
+        let text = "id,name,state,city\ng-1,'=Group (test),WA,'+Tacoma\n";
+        let rows = read_csv(CsvTable::Groups, text.as_bytes()).unwrap();
+        let [(location, Ok(ExchangeRecord::Group(group)))] = &rows[..] else {
+            panic!("{rows:?}");
+        };
+        assert_eq!(location, "groups.csv row 2");
+        assert_eq!(group.name, "=Group (test)");
+        assert_eq!(group.city.as_deref(), Some("+Tacoma"));
+    }
 }

@@ -9,7 +9,6 @@
 //! ```
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,6 +21,7 @@ use crate::db;
 use crate::error::{Result, VaultError};
 use crate::keys::{KdfParams, Key32, KeyFile, Passphrase, RecoveryKey, VaultKeys};
 use crate::reads::TextReads;
+use crate::private_fs;
 use crate::records::{self, Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 
 pub const KEY_FILE: &str = "key.json";
@@ -97,9 +97,12 @@ impl Vault {
             }
         }
         fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
-        restrict_permissions(dir)?;
+        private_fs::restrict_dir(dir).map_err(|e| VaultError::io(dir, e))?;
         let (key_file, data_key, recovery_key) = KeyFile::create(passphrase, kdf, crate::now())?;
         write_atomically(&dir.join(KEY_FILE), key_file.to_json().as_bytes())?;
+        // SQLite would create the database 0644; its journals take its mode.
+        let db_path = dir.join(DATABASE_FILE);
+        private_fs::create_new_file(&db_path).map_err(|e| VaultError::io(&db_path, e))?;
         let mut vault = Self::open_with_key(dir, key_file, data_key, actor, true)?;
         vault.write(|v, tx| v.audit(tx, AuditAction::VaultCreated, "vault", ""))?;
         Ok(Created {
@@ -556,30 +559,10 @@ pub fn read_key_file(dir: &Path) -> Result<KeyFile> {
 }
 
 /// Writes `bytes` to `path` so that a crash leaves the old or the new
-/// content, never a mix: temporary file, fsync, rename, fsync the directory.
+/// content, never a mix, and only the owner can read it (0600).
 ///
 /// # Errors
 /// I/O errors.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| VaultError::io(dir, e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| VaultError::io(tmp.path(), e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| VaultError::io(tmp.path(), e))?;
-    tmp.persist(path)
-        .map_err(|e| VaultError::io(path, e.error))?;
-    crate::blobs::sync_dir(dir)
-}
-
-#[cfg(unix)]
-fn restrict_permissions(dir: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| VaultError::io(dir, e))
-}
-
-#[cfg(not(unix))]
-fn restrict_permissions(_dir: &Path) -> Result<()> {
-    Ok(())
+    crate::private_fs::write_atomically(path, bytes).map_err(|e| VaultError::io(path, e))
 }

@@ -74,26 +74,12 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
 
 pub fn get(cx: &Context, id: &str, out: &Path) -> CliResult {
     let mut vault = cx.open()?;
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     // Written beside the target and renamed only once the hash matched.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
-        cx.fail(
-            format!("{}: {e}", dir.display()),
-            format!("{}: {e}", dir.display()),
-        )
-    })?;
+    let mut file = cx.create_private(out)?;
     let size = vault
-        .read_document(id, tmp.as_file_mut())
+        .read_document(id, file.as_file_mut())
         .map_err(|e| cx.vault_error(e))?;
-    tmp.persist(out).map_err(|e| {
-        cx.fail(
-            format!("{}: {}", out.display(), e.error),
-            format!("{}: {}", out.display(), e.error),
-        )
-    })?;
+    file.commit().map_err(|e| cx.io_error(out, &e))?;
     eprintln!(
         "{} {} ({size} bytes, {})",
         cx.t("written to", "escrito en"),

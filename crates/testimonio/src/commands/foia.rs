@@ -342,12 +342,7 @@ fn calendar(cx: &Context, out: &Path) -> CliResult {
         name: Some(cx.t("FOIA deadlines", "Plazos FOIA").to_owned()),
     };
     let text = testimonio_foia::ics::calendar(&requests, &params);
-    std::fs::write(out, text).map_err(|e| {
-        cx.fail(
-            format!("{}: {e}", out.display()),
-            format!("{}: {e}", out.display()),
-        )
-    })?;
+    cx.write_private(out, text.as_bytes())?;
     eprintln!(
         "{} {}",
         cx.t("calendar written to", "calendario escrito en"),
@@ -393,12 +388,7 @@ fn letter(
             } else {
                 text.into_bytes()
             };
-            std::fs::write(path, bytes).map_err(|e| {
-                cx.fail(
-                    format!("{}: {e}", path.display()),
-                    format!("{}: {e}", path.display()),
-                )
-            })?;
+            cx.write_private(path, &bytes)?;
         }
         None => print!("{text}"),
     }

@@ -3,13 +3,10 @@
 //! cited originals are written beside it as "Exhibit NN - name",
 //! byte-exact and hash-verified.
 
-use std::path::Path;
-
 use testimonio_domain::{Audience, EventKind, RecordId};
 use testimonio_report::packet::{
     PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson, exhibit_numbers, packet,
 };
-use testimonio_vault::vault::write_atomically;
 use testimonio_vault::{EventFilter, ExcerptFilter};
 
 use crate::cli::{PacketArgs, ReportFormat};
@@ -142,18 +139,9 @@ pub fn run(cx: &Context, args: &PacketArgs) -> CliResult {
             ],
         )
         .map_err(|e| cx.vault_error(e))?;
-    let out = match args.out.parent() {
-        Some(p) if p.as_os_str().is_empty() => Path::new(".").join(&args.out),
-        _ => args.out.clone(),
-    };
-    write_atomically(&out, &bytes).map_err(|e| cx.vault_error(e))?;
+    cx.write_private(&args.out, &bytes)?;
     if let Some(dir) = &args.exhibits_dir {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            cx.fail(
-                format!("{}: {e}", dir.display()),
-                format!("{}: {e}", dir.display()),
-            )
-        })?;
+        cx.create_private_dir(dir)?;
         for (n, document) in &exhibits {
             let safe: String = document
                 .file_name
@@ -172,7 +160,7 @@ pub fn run(cx: &Context, args: &PacketArgs) -> CliResult {
             vault
                 .read_document(&document.id, &mut file)
                 .map_err(|e| cx.vault_error(e))?;
-            write_atomically(&path, &file).map_err(|e| cx.vault_error(e))?;
+            cx.write_private(&path, &file)?;
         }
     }
     eprintln!(

@@ -9,6 +9,7 @@ use testimonio_domain::{
     ConsentLevel, EventKind, EventType, FieldError, FieldOffice, RecordId, UsState, Verification,
     Vocabulary, date::parse_day,
 };
+use testimonio_vault::private_fs::PrivateFile;
 use testimonio_vault::{EventFilter, ImportReport, PeopleFilter};
 
 use crate::cli::{EventsListArgs, ExportArgs, ExportFormat, ImportArgs, PeopleListArgs};
@@ -84,26 +85,29 @@ fn print_import_report(cx: &Context, report: &ImportReport, json_out: bool) {
 
 pub fn export(cx: &Context, args: &ExportArgs) -> CliResult {
     let mut vault = cx.open()?;
+    let vault_error = |e| cx.vault_error(e);
     let written = match (args.format, &args.out) {
-        (ExportFormat::Jsonl, None) => vault.export_jsonl(&mut io::stdout().lock()),
+        (ExportFormat::Jsonl, None) => vault
+            .export_jsonl(&mut io::stdout().lock())
+            .map_err(vault_error)?,
         (ExportFormat::Jsonl, Some(path)) => {
-            let mut file = io::BufWriter::new(File::create(path).map_err(|e| {
-                cx.fail(
-                    format!("{}: {e}", path.display()),
-                    format!("{}: {e}", path.display()),
-                )
-            })?);
-            vault.export_jsonl(&mut file)
+            let mut file = io::BufWriter::new(cx.create_private(path)?);
+            let written = vault.export_jsonl(&mut file).map_err(vault_error)?;
+            file.into_inner()
+                .map_err(io::IntoInnerError::into_error)
+                .and_then(PrivateFile::commit)
+                .map_err(|e| cx.io_error(path, &e))?;
+            written
         }
-        (ExportFormat::Csv, Some(dir)) => vault.export_csv_dir(dir),
+        // Private files in a private directory, written by the vault.
+        (ExportFormat::Csv, Some(dir)) => vault.export_csv_dir(dir).map_err(vault_error)?,
         (ExportFormat::Csv, None) => {
             return Err(cx.fail(
                 "--format csv needs --out DIR (it writes groups.csv, people.csv, events.csv)",
                 "--format csv necesita --out DIR (escribe groups.csv, people.csv, events.csv)",
             ));
         }
-    }
-    .map_err(|e| cx.vault_error(e))?;
+    };
     if args.out.is_some() {
         eprintln!(
             "{} {written} {}",

@@ -1,10 +1,7 @@
 //! report: a pattern report for one audience, as HTML or PDF, audited
 //! before it is written.
 
-use std::path::Path;
-
 use testimonio_report::{FindingsOptions, Format};
-use testimonio_vault::vault::write_atomically;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::commands::analyze::{findings, load, today};
@@ -58,12 +55,7 @@ pub fn run(cx: &Context, args: &ReportArgs) -> CliResult {
             ],
         )
         .map_err(|e| cx.vault_error(e))?;
-    // A bare file name is in the current directory.
-    let out = match args.out.parent() {
-        Some(p) if p.as_os_str().is_empty() => Path::new(".").join(&args.out),
-        _ => args.out.clone(),
-    };
-    write_atomically(&out, &bytes).map_err(|e| cx.vault_error(e))?;
+    cx.write_private(&args.out, &bytes)?;
     eprintln!(
         "{} {} ({}, {} {})",
         cx.t("wrote", "escrito"),

@@ -7,6 +7,7 @@ mod crash;
 mod exchange;
 mod foia;
 mod ingest;
+mod outputs;
 mod packet;
 mod reads;
 mod report;
