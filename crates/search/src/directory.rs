@@ -23,7 +23,7 @@ use tantivy::directory::{
     AntiCallToken, Directory, DirectoryLock, FileHandle, FileSlice, Lock, RamDirectory,
     TerminatingWrite, WatchCallback, WatchHandle, WritePtr,
 };
-use testimonio_vault::{FileSealer, UnsealError};
+use testimonio_vault::{FileSealer, UnsealError, private_fs};
 
 const SUFFIX: &str = ".sealed";
 const TMP_PREFIX: &str = ".tmp-";
@@ -64,7 +64,7 @@ impl SealedDirectory {
             path: path.to_owned(),
             source,
         };
-        fs::create_dir_all(root).map_err(|e| io_err(root, e))?;
+        private_fs::create_dir_all(root).map_err(|e| io_err(root, e))?;
         let inner = RamDirectory::create();
         for entry in fs::read_dir(root).map_err(|e| io_err(root, e))? {
             let entry = entry.map_err(|e| io_err(root, e))?;
@@ -102,12 +102,22 @@ impl SealedDirectory {
         let sealed = self.sealer.seal(&name, data);
         let tmp = self.root.join(format!("{TMP_PREFIX}{name}"));
         {
-            let mut file = fs::File::create(&tmp)?;
+            let mut file = private_file(&tmp)?;
             file.write_all(&sealed)?;
             file.sync_all()?;
         }
         fs::rename(&tmp, self.disk_path(path))
     }
+}
+
+/// Creates (or truncates) `path` readable by its owner only, like every
+/// other file of the vault.
+pub(crate) fn private_file(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, private_fs::FILE_MODE);
+    options.open(path)
 }
 
 struct SealedWriter {

@@ -147,7 +147,7 @@ fn disk_stamp(root: &Path) -> Option<DiskStamp> {
 /// process dies).
 fn writer_lock_at(root: &Path) -> Result<File, IndexError> {
     let path = root.join("writer.lock");
-    let file = File::create(&path).map_err(|source| IndexError::Io {
+    let file = crate::directory::private_file(&path).map_err(|source| IndexError::Io {
         path: path.clone(),
         source,
     })?;
@@ -326,11 +326,11 @@ impl SearchIndex {
             path: path.to_owned(),
             source,
         };
-        std::fs::create_dir_all(&root).map_err(|e| io(&root, e))?;
+        testimonio_vault::private_fs::create_dir_all(&root).map_err(|e| io(&root, e))?;
         // Locked before anything is removed: a second rebuild (another
         // process that saw the marker) must not delete this one's files.
         let lock = writer_lock_at(&root)?;
-        std::fs::write(root.join(REBUILDING), b"").map_err(|e| io(&root, e))?;
+        crate::directory::private_file(&root.join(REBUILDING)).map_err(|e| io(&root, e))?;
         for entry in std::fs::read_dir(&root).map_err(|e| io(&root, e))? {
             let path = entry.map_err(|e| io(&root, e))?.path();
             if path.extension().is_some_and(|e| e == "sealed") {

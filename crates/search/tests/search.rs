@@ -158,9 +158,17 @@ fn malformed_queries_are_the_users_to_fix() {
 fn index_files_are_sealed_and_survive_reopening() {
     let mut f = fixture();
     let dir = testimonio_search::index_dir(f.vault.dir());
+    let mode = |path: &std::path::Path| {
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(path).unwrap().permissions())
+            & 0o777
+    };
+    // Private like the rest of the vault, whatever the umask.
+    assert_eq!(mode(&dir), 0o700);
     let mut files = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
-        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        let bytes = std::fs::read(&path).unwrap();
         files += 1;
         for needle in [
             &b"AUGUST"[..],

@@ -20,8 +20,8 @@ use crate::blobs::BlobStore;
 use crate::db;
 use crate::error::{Result, VaultError};
 use crate::keys::{KdfParams, Key32, KeyFile, Passphrase, RecoveryKey, VaultKeys};
-use crate::reads::TextReads;
 use crate::private_fs;
+use crate::reads::TextReads;
 use crate::records::{self, Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 
 pub const KEY_FILE: &str = "key.json";
