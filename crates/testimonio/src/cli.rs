@@ -135,25 +135,41 @@ pub enum UserCommand {
         #[arg(long)]
         password_file: Option<PathBuf>,
     },
-    /// Set an account's password (and lift a lockout).
+    /// Set an account's password: ends its web sessions, revokes its API
+    /// tokens, lifts its login and second-factor delays.
     Passwd {
         username: String,
         /// Read the password from this file instead of asking.
         #[arg(long)]
         password_file: Option<PathBuf>,
     },
-    /// Disable an account: its sessions end at their next request.
+    /// Disable an account: its web sessions end at once, its API tokens
+    /// stop working.
     Disable { username: String },
     /// Enable a disabled account.
     Enable { username: String },
     /// List accounts.
     List(JsonFlag),
-    /// Issue an API token for an account (shown once).
+    /// Issue an API token for an account (shown once); with --list, list
+    /// its tokens; with --revoke ID, revoke one.
     Token {
         username: String,
         /// What the token is for.
-        #[arg(long, default_value = "api")]
+        #[arg(long, default_value = "api", conflicts_with_all = ["list", "revoke"])]
         label: String,
+        /// Days until the new token expires (1 to 3650).
+        #[arg(long, value_name = "DAYS", default_value_t = 90, conflicts_with_all = ["list", "revoke"])]
+        expires_in: u32,
+        /// List the account's tokens: id, issued, expires, last used,
+        /// status (never the tokens themselves).
+        #[arg(long, conflicts_with = "revoke")]
+        list: bool,
+        /// Revoke the token with this id (see --list): it stops working at once.
+        #[arg(long, value_name = "ID")]
+        revoke: Option<i64>,
+        /// With --list: print JSON.
+        #[arg(long, requires = "list")]
+        json: bool,
     },
 }
 

@@ -75,11 +75,17 @@ fn about(path: &str) -> Option<&'static str> {
         }
         "user" => "Cuentas de la aplicación web.",
         "user add" => "Crea una cuenta.",
-        "user passwd" => "Cambia la contraseña de una cuenta (y levanta un bloqueo).",
-        "user disable" => "Desactiva una cuenta: sus sesiones terminan en su próxima solicitud.",
+        "user passwd" => {
+            "Cambia la contraseña de una cuenta: cierra sus sesiones web, revoca sus tokens de la API y levanta sus esperas de inicio de sesión y de segundo paso."
+        }
+        "user disable" => {
+            "Desactiva una cuenta: sus sesiones web terminan en el acto y sus tokens de la API dejan de funcionar."
+        }
         "user enable" => "Activa una cuenta desactivada.",
         "user list" => "Lista las cuentas.",
-        "user token" => "Emite un token de la API para una cuenta (se muestra una sola vez).",
+        "user token" => {
+            "Emite un token de la API para una cuenta (se muestra una sola vez); con --list, lista sus tokens; con --revoke ID, revoca uno."
+        }
         "serve" => "Desbloquea la bóveda y sirve la aplicación web.",
         "foia" => "Solicitudes FOIA y sus plazos legales.",
         "foia add" => "Registra una solicitud.",
@@ -260,6 +266,13 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("demo", "no_serve") => "Crea la bóveda y muestra su contenido, sin servirla.",
         ("serve", "secure_cookies") => "Marca las cookies como Secure (con un proxy TLS delante).",
         ("user token", "label") => "Para qué es el token.",
+        ("user token", "expires_in") => "Días hasta que vence el token nuevo (de 1 a 3650).",
+        ("user token", "list") => {
+            "Lista los tokens de la cuenta: id, emisión, vencimiento, último uso, estado (nunca los tokens)."
+        }
+        ("user token", "revoke") => {
+            "Revoca el token con este id (vea --list): deja de funcionar en el acto."
+        }
         (
             "user add" | "user passwd" | "user disable" | "user enable" | "user token",
             "username",

@@ -21,7 +21,8 @@ use cli::{
     PeopleCommand, PersonCommand,
 };
 use commands::{
-    analyze, demo, documents, foia, ingest, packet, records, report, search, vault, watch, web,
+    analyze, demo, documents, foia, ingest, packet, records, report, search, user, vault, watch,
+    web,
 };
 use context::{CliResult, Context};
 
@@ -112,7 +113,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Key {
             command: KeyCommand::AgeIdentity,
         } => vault::age_identity(cx),
-        Command::User { command } => web::user(cx, command),
+        Command::User { command } => user::user(cx, command),
         Command::Foia { command } => foia::run(cx, command),
         Command::Serve(args) => web::serve(cx, args),
         Command::Demo(args) => demo::demo(cx, args),

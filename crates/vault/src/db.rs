@@ -48,6 +48,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "watchlists_excerpts",
         sql: include_str!("../migrations/0006_watchlists_excerpts.sql"),
     },
+    Migration {
+        version: 7,
+        name: "sessions_throttles",
+        sql: include_str!("../migrations/0007_sessions_throttles.sql"),
+    },
 ];
 
 impl Migration {
@@ -214,6 +219,7 @@ mod tests {
             (4, FROZEN_0004),
             (5, FROZEN_0005),
             (6, FROZEN_0006),
+            (7, FROZEN_0007),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -221,6 +227,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0007: &str = "481ee8134ad3ad3548f9ee17bc7a64c911c1e017adc170c01f678e5775ea5f18";
     const FROZEN_0006: &str = "22499a373d01871054af2a2f288330e696b58ddaea050dcb65e8ebbb6f3d22e1";
     const FROZEN_0005: &str = "26658c184ea4fa5de231c26ad5c46b4ebbd69ab9296b1326fa1418539823aed1";
     const FROZEN_0004: &str = "cb03e5e360fd963a94d3df603ed7d213c8bbe509546fbec3459bccb060f79126";

@@ -17,17 +17,22 @@ pub mod excerpts;
 pub mod foia;
 pub mod ingest;
 pub mod keys;
+pub mod login;
 pub mod private_fs;
 pub mod reads;
 pub mod records;
 pub mod sealed;
 pub mod search_feed;
+pub mod sessions;
+pub mod tokens;
 pub mod transfer;
 pub mod users;
 pub mod vault;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_auth;
 
 pub use audit::{AuditAction, AuditEntry, ChainFault};
 pub use backup::{BackupProblem, BackupSummary, restore};
@@ -43,11 +48,14 @@ pub use ingest::{
     WordBox,
 };
 pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
+pub use login::{LoginOutcome, SecondFactorOutcome, Throttle};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
+pub use sessions::{NewSession, SessionTimeouts, WebSession};
+pub use tokens::{ApiToken, TokenStatus};
 pub use transfer::{ImportFailure, ImportReport};
-pub use users::{LoginOutcome, Password, User, Username};
+pub use users::{CredentialsEnded, Password, User, Username};
 pub use vault::{Actor, Created, Unlock, Vault};
 
 /// The current time as RFC 3339 UTC with milliseconds, as stored everywhere.

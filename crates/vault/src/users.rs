@@ -1,5 +1,7 @@
 //! Accounts for the web app: usernames, roles, Argon2id password hashes,
-//! failed-login lockout, and which people a documenter may see.
+//! second-factor secrets, and which people a documenter may see. Checking
+//! a login is in `login.rs`, API tokens in `tokens.rs`, sessions in
+//! `sessions.rs`.
 
 use std::fmt;
 
@@ -12,11 +14,6 @@ use testimonio_domain::{RecordId, Role};
 use crate::audit::AuditAction;
 use crate::error::{Result, VaultError};
 use crate::vault::Vault;
-
-/// Failed logins in a row that lock an account.
-pub const LOCKOUT_AFTER: u32 = 5;
-/// How long a lockout lasts.
-pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// An account name: 3 to 32 of `a-z 0-9 . _ -`, starting with a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -96,7 +93,9 @@ pub struct User {
     #[serde(serialize_with = "role_code")]
     pub role: Role,
     pub disabled: bool,
+    /// Failed logins in a row.
     pub failed_logins: u32,
+    /// No password is evaluated before this time (see `login.rs`).
     pub locked_until: Option<String>,
     pub created_at: String,
 }
@@ -105,21 +104,18 @@ fn role_code<S: serde::Serializer>(role: &Role, s: S) -> std::result::Result<S::
     s.serialize_str(role.code())
 }
 
+/// What a password change ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CredentialsEnded {
+    pub sessions: usize,
+    pub tokens: usize,
+}
+
 impl User {
     /// The actor name recorded in the audit log for this account.
     pub fn actor_name(&self) -> String {
         format!("web:{}", self.username)
     }
-}
-
-/// What a login attempt came to. The web layer shows the same message for
-/// an unknown user and a wrong password.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoginOutcome {
-    Success(User),
-    BadCredentials,
-    LockedOut { until: String },
-    Disabled,
 }
 
 fn hash_password(password: &Password) -> Result<String> {
@@ -131,19 +127,14 @@ fn hash_password(password: &Password) -> Result<String> {
 
 /// A hash to verify against when the user does not exist, so that the
 /// time taken does not tell whether a username exists.
-fn dummy_hash() -> &'static str {
+pub(crate) fn dummy_hash() -> &'static str {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DUMMY.get_or_init(|| {
         hash_password(&Password::attempt("dummy password never used".into())).unwrap_or_default()
     })
 }
 
-fn token_hash(token: &str) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(token.as_bytes()))
-}
-
-fn verify(password: &Password, hash: &str) -> bool {
+pub(crate) fn verify_password(password: &Password, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| {
         Argon2::default()
             .verify_password(password.bytes(), &h)
@@ -151,12 +142,13 @@ fn verify(password: &Password, hash: &str) -> bool {
     })
 }
 
-const USER_COLUMNS: &str = "id, username, role, disabled, failed_logins, locked_until, created_at";
+pub(crate) const USER_COLUMNS: &str =
+    "id, username, role, disabled, failed_logins, locked_until, created_at";
 
 /// A `users` row as stored, before its values are parsed.
-type UserRow = (i64, String, String, bool, u32, Option<String>, String);
+pub(crate) type UserRow = (i64, String, String, bool, u32, Option<String>, String);
 
-fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
+pub(crate) fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -168,7 +160,7 @@ fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     ))
 }
 
-fn to_user(row: UserRow) -> Result<User> {
+pub(crate) fn to_user(row: UserRow) -> Result<User> {
     let (id, username, role, disabled, failed_logins, locked_until, created_at) = row;
     Ok(User {
         id,
@@ -239,7 +231,9 @@ impl Vault {
         row.map(to_user).transpose()
     }
 
-    fn user_by_name(&self, username: &Username) -> Result<User> {
+    /// # Errors
+    /// An unknown user; database errors.
+    pub(crate) fn user_by_name(&self, username: &Username) -> Result<User> {
         let row = self
             .conn()
             .query_row(
@@ -255,24 +249,49 @@ impl Vault {
         to_user(row)
     }
 
-    /// Sets a new password and clears any lockout. Audited.
+    /// Sets a new password and ends what the old one opened: every web
+    /// session of the account (in every server: sessions live in the
+    /// vault), every API token it holds, its known login devices. Lifts the login delay and the
+    /// second-factor delay. Audited, with the numbers ended.
     ///
     /// # Errors
     /// An unknown user.
-    pub fn set_password(&mut self, username: &Username, password: &Password) -> Result<()> {
+    pub fn set_password(
+        &mut self,
+        username: &Username,
+        password: &Password,
+    ) -> Result<CredentialsEnded> {
         let user = self.user_by_name(username)?;
         let hash = hash_password(password)?;
+        let now = crate::now();
         self.write(|v, tx| {
             tx.execute(
-                "UPDATE users SET password_hash = ?1, failed_logins = 0, locked_until = NULL, updated_at = ?2 WHERE id = ?3",
-                params![hash, crate::now(), user.id],
+                "UPDATE users SET password_hash = ?1, failed_logins = 0, locked_until = NULL,
+                    totp_failures = 0, totp_locked_until = NULL, updated_at = ?2 WHERE id = ?3",
+                params![hash, now, user.id],
             )?;
-            v.audit(tx, AuditAction::UserChanged, &format!("user:{username}"), "password set")
+            let ended = CredentialsEnded {
+                sessions: crate::sessions::end_sessions_of(tx, user.id)?,
+                tokens: crate::tokens::revoke_tokens_of(tx, user.id, &now)?,
+            };
+            // Browsers trusted under the old password are not any more.
+            tx.execute("DELETE FROM login_devices WHERE user_id = ?1", [user.id])?;
+            v.audit(
+                tx,
+                AuditAction::UserChanged,
+                &format!("user:{username}"),
+                &format!(
+                    "password set; sessions ended={} api tokens revoked={}",
+                    ended.sessions, ended.tokens
+                ),
+            )?;
+            Ok(ended)
         })
     }
 
-    /// Disables or re-enables an account. A disabled account's sessions
-    /// stop working at their next request. Audited.
+    /// Disables or re-enables an account. Disabling ends every web
+    /// session of the account at once; its API tokens stop working while
+    /// it is disabled. Audited.
     ///
     /// # Errors
     /// An unknown user.
@@ -283,152 +302,63 @@ impl Vault {
                 "UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3",
                 params![i64::from(disabled), crate::now(), user.id],
             )?;
+            let detail = if disabled {
+                let ended = crate::sessions::end_sessions_of(tx, user.id)?;
+                format!("disabled; sessions ended={ended}")
+            } else {
+                "enabled".to_owned()
+            };
             v.audit(
                 tx,
                 AuditAction::UserChanged,
                 &format!("user:{username}"),
-                if disabled { "disabled" } else { "enabled" },
+                &detail,
             )
         })?;
         self.user_by_name(username)
     }
 
-    /// Checks a login attempt, counting failures: after
-    /// [`LOCKOUT_AFTER`] failures in a row the account is locked for
-    /// [`LOCKOUT_MINUTES`]. Failures and successes are audited.
-    ///
-    /// # Errors
-    /// Database errors.
-    pub fn verify_login(&mut self, username: &str, password: &Password) -> Result<LoginOutcome> {
-        let Ok(name) = Username::parse(username) else {
-            verify(password, dummy_hash());
-            return Ok(LoginOutcome::BadCredentials);
-        };
-        let row: Option<(i64, String, bool, u32, Option<String>)> = self
-            .conn()
-            .query_row(
-                "SELECT id, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?1",
-                [name.as_str()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
-        let Some((id, hash, disabled, failed, locked_until)) = row else {
-            verify(password, dummy_hash());
-            return Ok(LoginOutcome::BadCredentials);
-        };
-        let now = chrono::Utc::now();
-        if let Some(until) = locked_until
-            .as_deref()
-            .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
-            && until > now
-        {
-            return Ok(LoginOutcome::LockedOut {
-                until: until.to_rfc3339(),
-            });
-        }
-        let good = verify(password, &hash);
-        let object = format!("user:{name}");
-        if !good {
-            let failed = failed + 1;
-            let lock = (failed >= LOCKOUT_AFTER)
-                .then(|| (now + chrono::Duration::minutes(LOCKOUT_MINUTES)).to_rfc3339());
-            self.write(|v, tx| {
-                tx.execute(
-                    "UPDATE users SET failed_logins = ?1, locked_until = ?2 WHERE id = ?3",
-                    params![if lock.is_some() { 0 } else { failed }, lock, id],
-                )?;
-                let detail = if lock.is_some() {
-                    "failed; locked"
-                } else {
-                    "failed"
-                };
-                v.audit(tx, AuditAction::Login, &object, detail)
-            })?;
-            return Ok(match lock {
-                Some(until) => LoginOutcome::LockedOut { until },
-                None => LoginOutcome::BadCredentials,
-            });
-        }
-        if disabled {
-            self.write(|v, tx| v.audit(tx, AuditAction::Login, &object, "refused; disabled"))?;
-            return Ok(LoginOutcome::Disabled);
-        }
-        self.write(|v, tx| {
-            tx.execute(
-                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
-                [id],
-            )?;
-            v.audit(tx, AuditAction::Login, &object, "success")
-        })?;
-        Ok(LoginOutcome::Success(self.user_by_name(&name)?))
-    }
-
-    /// Issues an API token for `username`; only its hash is stored. The
-    /// token is returned once. Audited.
+    /// Turns two-factor login on with a base32 TOTP secret the user has
+    /// confirmed by a code of time step `used_step`, which cannot be used
+    /// again to log in. Audited.
     ///
     /// # Errors
     /// An unknown user.
-    pub fn create_api_token(
+    pub fn enable_second_factor(
         &mut self,
-        username: &Username,
-        label: &str,
-    ) -> Result<zeroize::Zeroizing<String>> {
-        let user = self.user_by_name(username)?;
-        let mut bytes = [0u8; 32];
-        rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
-        let token = zeroize::Zeroizing::new(format!("tmo_{}", hex::encode(bytes)));
-        let hash = token_hash(&token);
-        let label = label.trim().chars().take(100).collect::<String>();
-        self.write(|v, tx| {
-            tx.execute(
-                "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![user.id, hash, label, crate::now()],
-            )?;
-            v.audit(tx, AuditAction::UserChanged, &format!("user:{username}"), "api token issued")
-        })?;
-        Ok(token)
+        user_id: i64,
+        secret: &str,
+        used_step: u64,
+    ) -> Result<()> {
+        let step = i64::try_from(used_step).unwrap_or(i64::MAX);
+        self.change_second_factor(user_id, Some(secret), Some(step), "two-factor enabled")
     }
 
-    /// The enabled account behind an API token, if any.
-    ///
-    /// # Errors
-    /// Database errors.
-    pub fn user_for_api_token(&self, token: &str) -> Result<Option<User>> {
-        let id: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id
-                 WHERE t.token_hash = ?1 AND t.revoked = 0 AND u.disabled = 0",
-                [token_hash(token)],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match id {
-            Some(id) => self.user(id),
-            None => Ok(None),
-        }
-    }
-
-    /// Turns two-factor login on (with a base32 TOTP secret the user has
-    /// confirmed) or off. Audited.
+    /// Turns two-factor login off. Audited.
     ///
     /// # Errors
     /// An unknown user.
-    pub fn set_totp_secret(&mut self, user_id: i64, secret: Option<&str>) -> Result<()> {
+    pub fn disable_second_factor(&mut self, user_id: i64) -> Result<()> {
+        self.change_second_factor(user_id, None, None, "two-factor disabled")
+    }
+
+    fn change_second_factor(
+        &mut self,
+        user_id: i64,
+        secret: Option<&str>,
+        step: Option<i64>,
+        detail: &str,
+    ) -> Result<()> {
         let user = self.user(user_id)?.ok_or_else(|| VaultError::NotFound {
             what: "user",
             id: user_id.to_string(),
         })?;
         self.write(|v, tx| {
             tx.execute(
-                "UPDATE users SET totp_secret = ?1, updated_at = ?2 WHERE id = ?3",
-                params![secret, crate::now(), user_id],
+                "UPDATE users SET totp_secret = ?1, totp_last_step = ?2, totp_failures = 0,
+                    totp_locked_until = NULL, updated_at = ?3 WHERE id = ?4",
+                params![secret, step, crate::now(), user_id],
             )?;
-            let detail = if secret.is_some() {
-                "two-factor enabled"
-            } else {
-                "two-factor disabled"
-            };
             v.audit(
                 tx,
                 AuditAction::UserChanged,

@@ -257,20 +257,34 @@ impl Vault {
         )
     }
 
-    /// Records that a server is about to drop its keys ("lock now").
+    /// Records that a server is about to drop its keys ("lock now"), and
+    /// ends every web session in the same transaction.
     ///
     /// # Errors
     /// Database errors.
     pub fn record_lock(&mut self) -> Result<()> {
-        self.write(|v, tx| v.audit(tx, AuditAction::Locked, "vault", ""))
+        self.write(|v, tx| {
+            let ended = crate::sessions::end_all_sessions(tx)?;
+            v.audit(
+                tx,
+                AuditAction::Locked,
+                "vault",
+                &format!("sessions ended={ended}"),
+            )
+        })
     }
 
-    /// Records that a server reopened the vault.
+    /// Records that a server reopened the vault after locking it. Ends
+    /// any web session left from before the lock (should the lock's own
+    /// ending have failed), in the same transaction.
     ///
     /// # Errors
     /// Database errors.
     pub fn record_unlock(&mut self) -> Result<()> {
-        self.write(|v, tx| v.audit(tx, AuditAction::Unlocked, "vault", ""))
+        self.write(|v, tx| {
+            crate::sessions::end_all_sessions(tx)?;
+            v.audit(tx, AuditAction::Unlocked, "vault", "")
+        })
     }
 
     /// Changes the passphrase: rewraps the data key, re-encrypts nothing.

@@ -127,34 +127,25 @@ async fn check(state: &AppState, access: Access, mut req: Request) -> Result<Req
     if !matches!(access, Access::Public) && state.is_locked() {
         return Err(AppError::Locked.into_response());
     }
-    let token = cookie(req.headers(), SESSION_COOKIE);
-    let any_session = token
-        .as_deref()
-        .and_then(|t| state.sessions().get(t, state.config().timeouts));
+    let token = cookie(req.headers(), SESSION_COOKIE).filter(|t| !t.is_empty());
+    // From the vault: a session ended by a password change or a disable
+    // (from any process), a logout or a lock is gone for every request.
+    let any_session = match token {
+        Some(t) => match state.session(&t).await {
+            Ok(found) => found,
+            Err(AppError::Locked) if access == Access::Public => None,
+            Err(e) => return Err(e.into_response()),
+        },
+        None => None,
+    };
     // A session waiting for its TOTP code is not logged in yet; its CSRF
     // token still protects the code form.
     let pending_csrf = any_session
         .as_ref()
         .filter(|s| s.second_factor_pending)
-        .map(|s| s.csrf.clone());
+        .map(|s| s.csrf.to_string());
     let session = any_session.filter(|s| !s.second_factor_pending);
-    let mut user = None;
-    if let Some(s) = &session {
-        let id = s.user_id;
-        let found = state
-            .with_vault("web:session", move |v| Ok(v.user(id)?))
-            .await;
-        match found {
-            Ok(Some(u)) if !u.disabled => user = Some(u),
-            Ok(_) => {
-                // A disabled or deleted account: its sessions end now.
-                state.sessions().remove_user(id);
-            }
-            Err(AppError::Locked) if access == Access::Public => {}
-            Err(e) => return Err(e.into_response()),
-        }
-    }
-    let session = if user.is_some() { session } else { None };
+    let user = session.as_ref().map(|s| s.user.clone());
     if !access.allows(user.as_ref()) {
         if user.is_some() {
             return Err(AppError::FORBIDDEN.into_response());
@@ -166,7 +157,7 @@ async fn check(state: &AppState, access: Access, mut req: Request) -> Result<Req
         return Err(AppError::Kind(ErrorKind::Unauthorized).into_response());
     }
     let csrf = match (&session, pending_csrf) {
-        (Some(s), _) => s.csrf.clone(),
+        (Some(s), _) => s.csrf.to_string(),
         (None, Some(pending)) => pending,
         (None, None) => cookie(req.headers(), PRE_SESSION_COOKIE).unwrap_or_default(),
     };

@@ -33,13 +33,8 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("login.submit", "Log in", "Entrar"),
     (
         "login.failed",
-        "Wrong username or password.",
-        "Usuario o contraseña incorrectos.",
-    ),
-    (
-        "login.locked",
-        "Too many failed attempts: this account is locked for 15 minutes.",
-        "Demasiados intentos fallidos: esta cuenta está bloqueada por 15 minutos.",
+        "Wrong username or password. After several failed attempts, wait a few minutes before trying again.",
+        "Usuario o contraseña incorrectos. Tras varios intentos fallidos, espere unos minutos antes de intentarlo de nuevo.",
     ),
     (
         "login.rate_limited",
@@ -188,6 +183,21 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("users.active", "Active", "Activo"),
     ("users.disabled", "Disabled", "Desactivado"),
     ("users.created", "User created.", "Usuario creado."),
+    ("tokens.title", "API tokens", "Tokens de la API"),
+    (
+        "tokens.none",
+        "No API tokens. Issue one with: testimonio user token NAME",
+        "No hay tokens de la API. Emita uno con: testimonio user token NOMBRE",
+    ),
+    ("tokens.label", "Label", "Etiqueta"),
+    ("tokens.created", "Issued", "Emitido"),
+    ("tokens.expires", "Expires", "Vence"),
+    ("tokens.last_used", "Last used", "Último uso"),
+    ("tokens.never", "Never", "Nunca"),
+    ("tokens.active", "Active", "Activo"),
+    ("tokens.expired", "Expired", "Vencido"),
+    ("tokens.revoked", "Revoked", "Revocado"),
+    ("tokens.revoke", "Revoke", "Revocar"),
     ("audit.title", "Audit log", "Registro de auditoría"),
     (
         "audit.chain_ok",
@@ -284,6 +294,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "twofactor.wrong_code",
         "That code is not valid. Try the current one.",
         "Ese código no es válido. Pruebe con el actual.",
+    ),
+    (
+        "twofactor.throttled",
+        "Too many wrong codes for this account: codes are not checked for a while. Try again later, or ask an administrator for help.",
+        "Demasiados códigos incorrectos para esta cuenta: por un tiempo no se comprueban los códigos. Inténtelo más tarde o pida ayuda al equipo de administración.",
     ),
     (
         "twofactor.enabled",

@@ -96,6 +96,12 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             Admin,
             admin::set_disabled
         ),
+        route!(
+            post,
+            "/admin/users/{id}/tokens/{token}/revoke",
+            Admin,
+            admin::revoke_token
+        ),
         route!(get, "/admin/audit", Admin, admin::audit),
         route!(post, "/admin/lock", Admin, admin::lock),
         route!(get, "/foia", LoggedIn, foia::list),

@@ -1,5 +1,7 @@
 //! Shared server state: the open vault (or none, when locked), its search
-//! index, sessions, login rate limits.
+//! index, login rate limits. Sessions, and the per-account throttles on
+//! passwords and second-factor codes, live in the vault (see
+//! `session.rs`): this state holds no copy of them.
 //!
 //! The search index lives here once the vault is open: opened (and caught
 //! up, or rebuilt after an interrupted rebuild) by a background thread at
@@ -21,11 +23,13 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuar
 use std::time::{Duration, Instant, SystemTime};
 
 use testimonio_search::{IndexError, SearchIndex, index_dir};
-use testimonio_vault::{Actor, Passphrase, Unlock, Vault, VaultError};
+use testimonio_vault::{
+    Actor, NewSession, Passphrase, Throttle, Unlock, Vault, VaultError, WebSession,
+};
 
 use crate::error::{AppError, ErrorKind};
 use crate::findings_cache::FindingsCache;
-use crate::session::{Sessions, Timeouts};
+use crate::session::Timeouts;
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -35,6 +39,11 @@ pub struct Config {
     pub timeouts: Timeouts,
     /// Login attempts allowed per client address per minute.
     pub login_attempts_per_minute: usize,
+    /// The per-account delay after failed passwords (kept in the vault,
+    /// so it holds across addresses, sessions and restarts).
+    pub login_throttle: Throttle,
+    /// The per-account delay after wrong second-factor codes.
+    pub second_factor_throttle: Throttle,
     /// Database connections to the vault, for reading in parallel.
     pub vault_handles: usize,
 }
@@ -45,6 +54,8 @@ impl Default for Config {
             secure_cookies: false,
             timeouts: Timeouts::default(),
             login_attempts_per_minute: 20,
+            login_throttle: Throttle::LOGIN,
+            second_factor_throttle: Throttle::SECOND_FACTOR,
             vault_handles: 4,
         }
     }
@@ -60,10 +71,7 @@ struct Inner {
     vaults: Vec<Mutex<Option<Vault>>>,
     next_vault: AtomicUsize,
     vault_dir: PathBuf,
-    sessions: Mutex<Sessions>,
     login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
-    /// The last TOTP step accepted per account: a code works once.
-    totp_steps: Mutex<HashMap<i64, u64>>,
     /// The search index of the open vault; `None` until opened and while
     /// locked. Always taken after a vault handle, never before.
     search: RwLock<Option<LoadedIndex>>,
@@ -197,9 +205,7 @@ impl AppState {
             vaults,
             next_vault: AtomicUsize::new(0),
             vault_dir,
-            sessions: Mutex::new(Sessions::default()),
             login_attempts: Mutex::new(HashMap::new()),
-            totp_steps: Mutex::new(HashMap::new()),
             search: RwLock::new(None),
             findings: FindingsCache::default(),
             config,
@@ -212,8 +218,39 @@ impl AppState {
         &self.0.config
     }
 
-    pub fn sessions(&self) -> MutexGuard<'_, Sessions> {
-        lock(&self.0.sessions)
+    /// The live session of a cookie value, with its account (see
+    /// `Vault::session`).
+    ///
+    /// # Errors
+    /// [`AppError::Locked`] when the vault is locked; database errors.
+    pub async fn session(&self, token: &str) -> Result<Option<WebSession>, AppError> {
+        let token = zeroize::Zeroizing::new(token.to_owned());
+        let idle = self.0.config.timeouts.idle;
+        self.with_vault("web:session", move |v| Ok(v.session(&token, idle)?))
+            .await
+    }
+
+    /// Begins a session for `user_id` (half-open while its second factor
+    /// is `pending`).
+    ///
+    /// # Errors
+    /// [`AppError::Locked`] when the vault is locked; database errors.
+    pub async fn start_session(&self, user_id: i64, pending: bool) -> Result<NewSession, AppError> {
+        let timeouts = self.0.config.timeouts.into();
+        self.with_vault("web:session", move |v| {
+            Ok(v.create_session(user_id, pending, timeouts)?)
+        })
+        .await
+    }
+
+    /// Ends the session of a cookie value.
+    ///
+    /// # Errors
+    /// [`AppError::Locked`] when the vault is locked; database errors.
+    pub async fn end_session(&self, token: &str) -> Result<(), AppError> {
+        let token = zeroize::Zeroizing::new(token.to_owned());
+        self.with_vault("web:session", move |v| Ok(v.end_session(&token)?))
+            .await
     }
 
     /// The findings of the pattern analysis computed so far.
@@ -383,9 +420,16 @@ impl AppState {
         }
     }
 
-    /// Drops the vault, and with it every key, and the search index (its
-    /// plaintext is in memory only), and ends every session.
+    /// Ends every session (in the vault), then drops the vault, and with
+    /// it every key, and the search index (its plaintext is in memory
+    /// only). Should ending the sessions fail, the next unlock ends them
+    /// (`Vault::record_unlock`).
     pub fn lock_vault(&self) {
+        if let Some(vault) = lock(&self.0.vaults[0]).as_mut()
+            && let Err(e) = vault.end_all_sessions()
+        {
+            tracing::error!(error = %e, "sessions not ended at lock; the next unlock ends them");
+        }
         for slot in &self.0.vaults {
             let vault = lock(slot).take();
             drop(vault);
@@ -396,7 +440,6 @@ impl AppState {
         drop(index);
         // Figures derived from the records go with them.
         self.0.findings.clear();
-        self.sessions().clear();
     }
 
     /// A vault handle nobody is using, or else the next one in turn.
@@ -436,19 +479,6 @@ impl AppState {
         })
         .await
         .unwrap_or_else(|e| Err(VaultError::Invalid(format!("unlock task failed: {e}"))))
-    }
-
-    /// Records a TOTP step as used by `user_id`; false if it (or a later
-    /// one) was already used.
-    pub fn accept_totp_step(&self, user_id: i64, step: u64) -> bool {
-        let mut steps = lock(&self.0.totp_steps);
-        match steps.get(&user_id) {
-            Some(last) if *last >= step => false,
-            _ => {
-                steps.insert(user_id, step);
-                true
-            }
-        }
     }
 
     /// Counts a login attempt from `ip`; false when over the limit.

@@ -9,6 +9,7 @@ pub mod packet;
 pub mod records;
 pub mod report;
 pub mod search;
+pub mod user;
 pub mod vault;
 pub mod watch;
 pub mod web;

@@ -1,4 +1,5 @@
-//! Administration: users, the audit log, locking and unlocking the vault.
+//! Administration: users and their API tokens, the audit log, locking and
+//! unlocking the vault.
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -7,15 +8,24 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 use testimonio_domain::Role;
-use testimonio_vault::{AuditEntry, ChainFault, Passphrase, Password, User, Username, VaultError};
+use testimonio_vault::{
+    ApiToken, AuditEntry, ChainFault, Passphrase, Password, TokenStatus, User, Username, VaultError,
+};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::layout::{csrf_field, page};
+use crate::pages::documents::format_time;
 use crate::session::{PRE_SESSION_COOKIE, random_token, set_cookie};
 use crate::state::AppState;
 
-fn users_page(viewer: &Viewer, users: &[User], message: Option<(bool, String)>) -> Markup {
+/// The users page: accounts, their API tokens, a new account, locking.
+fn users_page(
+    viewer: &Viewer,
+    users: &[User],
+    tokens: &[ApiToken],
+    message: Option<(bool, String)>,
+) -> Markup {
     let lang = viewer.lang;
     let body = html! {
         h1 { (viewer.t("users.title")) }
@@ -46,6 +56,7 @@ fn users_page(viewer: &Viewer, users: &[User], message: Option<(bool, String)>) 
                 }
             }
         }
+        (tokens_table(viewer, users, tokens))
         h2 { (viewer.t("users.add")) }
         form.stack method="post" action="/admin/users" {
             (csrf_field(viewer))
@@ -69,11 +80,97 @@ fn users_page(viewer: &Viewer, users: &[User], message: Option<(bool, String)>) 
     page(viewer, viewer.t("users.title"), body)
 }
 
+/// Every API token (never the token itself): whose, what for, when made,
+/// when it expires, when last used, whether it works, and a button to
+/// revoke it while it does.
+fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup {
+    let lang = viewer.lang;
+    let now = testimonio_vault::now();
+    let when = |t: Option<&str>| {
+        t.map_or_else(
+            || viewer.t("tokens.never").to_owned(),
+            |t| format_time(lang, t),
+        )
+    };
+    html! {
+        h2 #tokens { (viewer.t("tokens.title")) }
+        @if tokens.is_empty() {
+            p.hint { (viewer.t("tokens.none")) }
+        } @else {
+            div.scroll { table {
+                thead { tr {
+                    th scope="col" { "#" }
+                    th scope="col" { (viewer.t("field.username")) }
+                    th scope="col" { (viewer.t("tokens.label")) }
+                    th scope="col" { (viewer.t("tokens.created")) }
+                    th scope="col" { (viewer.t("tokens.expires")) }
+                    th scope="col" { (viewer.t("tokens.last_used")) }
+                    th scope="col" { (viewer.t("field.status")) }
+                    th scope="col" {}
+                } }
+                tbody {
+                    @for t in tokens {
+                        @let status = t.status(&now);
+                        @let owner = users.iter().find(|u| u.username == t.username).map(|u| u.id);
+                        tr {
+                            td { (t.id) }
+                            td { (t.username.as_str()) }
+                            td { (t.label) }
+                            td { (format_time(lang, &t.created_at)) }
+                            td { (t.expires_at.as_deref().map_or_else(|| viewer.t("common.none").to_owned(), |e| format_time(lang, e))) }
+                            td { (when(t.last_used.as_deref())) }
+                            td { (viewer.t(match status {
+                                TokenStatus::Active => "tokens.active",
+                                TokenStatus::Expired => "tokens.expired",
+                                TokenStatus::Revoked => "tokens.revoked",
+                            })) }
+                            td {
+                                @if let (TokenStatus::Active, Some(owner)) = (status, owner) {
+                                    form method="post" action={ "/admin/users/" (owner) "/tokens/" (t.id) "/revoke" } {
+                                        (csrf_field(viewer))
+                                        button.danger type="submit" { (viewer.t("tokens.revoke")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+        }
+    }
+}
+
+/// Every account and every API token, for the users page.
+async fn accounts(
+    state: &AppState,
+    viewer: &Viewer,
+) -> Result<(Vec<User>, Vec<ApiToken>), AppError> {
+    state
+        .with_vault(&viewer.actor(), |v| Ok((v.users()?, v.api_tokens(None)?)))
+        .await
+}
+
 pub async fn users(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
-    let users = state
-        .with_vault(&viewer.actor(), |v| Ok(v.users()?))
+    let (users, tokens) = accounts(&state, &viewer).await?;
+    Ok(users_page(&viewer, &users, &tokens, None))
+}
+
+/// Revokes one API token of one account: it stops working at once.
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, token)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    state
+        .with_vault(&viewer.actor(), move |v| {
+            let user = v.user(id)?.ok_or(AppError::NOT_FOUND)?;
+            match v.revoke_api_token(&user.username, token) {
+                Err(VaultError::NotFound { .. }) => Err(AppError::NOT_FOUND),
+                other => Ok(other?),
+            }
+        })
         .await?;
-    Ok(users_page(&viewer, &users, None))
+    Ok(Redirect::to("/admin/users#tokens").into_response())
 }
 
 #[derive(Deserialize)]
@@ -109,9 +206,7 @@ pub async fn create_user(
         }
         Err(reason) => Err(reason),
     };
-    let users = state
-        .with_vault(&viewer.actor(), |v| Ok(v.users()?))
-        .await?;
+    let (users, tokens) = accounts(&state, &viewer).await?;
     let (status, message) = match result {
         Ok(()) => (
             axum::http::StatusCode::OK,
@@ -119,7 +214,7 @@ pub async fn create_user(
         ),
         Err(reason) => (axum::http::StatusCode::BAD_REQUEST, (false, reason)),
     };
-    Ok((status, users_page(&viewer, &users, Some(message))).into_response())
+    Ok((status, users_page(&viewer, &users, &tokens, Some(message))).into_response())
 }
 
 #[derive(Deserialize)]
@@ -133,15 +228,13 @@ pub async fn set_disabled(
     Path(id): Path<i64>,
     Form(form): Form<DisabledForm>,
 ) -> Result<Response, AppError> {
-    let user = state
+    // Disabling ends the account's sessions in the same transaction.
+    state
         .with_vault(&viewer.actor(), move |v| {
             let user = v.user(id)?.ok_or(AppError::NOT_FOUND)?;
             Ok(v.set_disabled(&user.username, form.disabled)?)
         })
         .await?;
-    if user.disabled {
-        state.sessions().remove_user(user.id);
-    }
     Ok(Redirect::to("/admin/users").into_response())
 }
 
@@ -192,6 +285,7 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
 }
 
 pub async fn lock(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    // Ends every session in the same transaction as its audit entry.
     state
         .with_vault(&viewer.actor(), |v| Ok(v.record_lock()?))
         .await?;

@@ -12,7 +12,7 @@ use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::layout::page;
-use crate::session::{PRE_SESSION_COOKIE, SESSION_COOKIE, random_token, set_cookie};
+use crate::session::{DEVICE_COOKIE, PRE_SESSION_COOKIE, SESSION_COOKIE, random_token, set_cookie};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, Default)]
@@ -113,6 +113,7 @@ pub async fn submit(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
     viewer: Viewer,
+    headers: axum::http::HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(form.next.as_deref());
@@ -123,49 +124,68 @@ pub async fn submit(
     }
     let username = form.username;
     let password = Password::attempt(form.password);
+    let throttle = state.config().login_throttle;
+    let device = crate::session::cookie(&headers, DEVICE_COOKIE).map(zeroize::Zeroizing::new);
+    let known = device.clone();
     let outcome = state
         .with_vault("web:login", move |v| {
-            Ok(v.verify_login(&username, &password)?)
+            Ok(v.verify_login(
+                &username,
+                &password,
+                &throttle,
+                known.as_deref().map(String::as_str),
+            )?)
         })
         .await?;
     let user = match outcome {
         LoginOutcome::Success(user) => user,
-        LoginOutcome::BadCredentials => {
+        // One answer for an unknown name, a wrong password and an account
+        // in its delay, so that none tells whether a username exists.
+        LoginOutcome::BadCredentials | LoginOutcome::Throttled { .. } => {
             return Ok(login_page(&viewer, &next, Some("login.failed")));
-        }
-        LoginOutcome::LockedOut { .. } => {
-            return Ok(login_page(&viewer, &next, Some("login.locked")));
         }
         LoginOutcome::Disabled => return Ok(login_page(&viewer, &next, Some("login.disabled"))),
     };
     let user_id = user.id;
-    let has_second_factor = state
+    let (has_second_factor, new_device) = state
         .with_vault(&user.actor_name(), move |v| {
-            Ok(v.totp_secret(user_id)?.is_some())
+            let new_device = v.remember_device(user_id, device.as_deref().map(String::as_str))?;
+            Ok((v.totp_secret(user_id)?.is_some(), new_device))
         })
         .await?;
-    let token = state.sessions().create(user.id, has_second_factor);
+    let session = state.start_session(user.id, has_second_factor).await?;
     let next = if has_second_factor {
         format!("/login/2fa?next={}", crate::layout::encode_path(&next))
     } else {
         next
     };
     let secure = state.config().secure_cookies;
-    let cookie = set_cookie(SESSION_COOKIE, &token, None, true, secure);
+    let cookie = set_cookie(SESSION_COOKIE, &session.token, None, true, secure);
     let clear_pre = set_cookie(PRE_SESSION_COOKIE, "", Some(0), true, secure);
-    Ok((
+    let mut response = (
         AppendHeaders([
             (header::SET_COOKIE, cookie),
             (header::SET_COOKIE, clear_pre),
         ]),
         Redirect::to(&next),
     )
-        .into_response())
+        .into_response();
+    if let Some(device) = new_device {
+        let age = u64::from(testimonio_vault::login::DEVICE_DAYS) * 24 * 3600;
+        let cookie = set_cookie(DEVICE_COOKIE, &device, Some(age), true, secure);
+        if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    Ok(response)
 }
 
-pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, AppError> {
     if let Some(token) = crate::session::cookie(&headers, SESSION_COOKIE) {
-        state.sessions().remove(&token);
+        state.end_session(&token).await?;
     }
     let cookie = set_cookie(
         SESSION_COOKIE,
@@ -174,5 +194,5 @@ pub async fn logout(State(state): State<AppState>, headers: axum::http::HeaderMa
         true,
         state.config().secure_cookies,
     );
-    ([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response()
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
 }

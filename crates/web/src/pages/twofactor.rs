@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
+use testimonio_vault::{SecondFactorOutcome, WebSession};
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 use zeroize::Zeroizing;
 
@@ -16,9 +17,6 @@ use crate::layout::{csrf_field, page, raw};
 use crate::pages::login::{NextQuery, safe_next};
 use crate::session::{SESSION_COOKIE, cookie, same_token, set_cookie};
 use crate::state::AppState;
-
-/// Wrong codes allowed in one login before the half-open session ends.
-const MAX_CODE_FAILURES: u32 = 5;
 
 fn totp(secret_b32: &str, account: &str) -> Option<Totp> {
     let secret = Secret::try_from_base32(secret_b32).ok()?;
@@ -34,14 +32,32 @@ fn totp(secret_b32: &str, account: &str) -> Option<Totp> {
         .ok()
 }
 
-/// Checks `code` against the secret, refusing a step already used by this
-/// account (RFC 6238 §5.2: a code is accepted once).
-fn accept(state: &AppState, user_id: i64, secret_b32: &str, account: &str, code: &str) -> bool {
+/// The time step `code` matches for the secret, if any.
+fn matching_step(secret_b32: &str, account: &str, code: &str) -> Option<u64> {
     let code: String = code.chars().filter(char::is_ascii_digit).collect();
-    let Some(step) = totp(secret_b32, account).and_then(|t| t.check_current(&code)) else {
-        return false;
-    };
-    state.accept_totp_step(user_id, step)
+    totp(secret_b32, account).and_then(|t| t.check_current(&code))
+}
+
+/// Checks a code against the account's own secret, through the vault's
+/// per-account throttle: counted before it is evaluated, refused while the
+/// account is in its delay, every failure audited, a step used once.
+async fn check_account_code(
+    state: &AppState,
+    actor: &str,
+    user_id: i64,
+    account: &str,
+    code: &str,
+) -> Result<SecondFactorOutcome, AppError> {
+    let throttle = state.config().second_factor_throttle;
+    let account = account.to_owned();
+    let code = Zeroizing::new(code.to_owned());
+    state
+        .with_vault(actor, move |v| {
+            Ok(v.verify_second_factor(user_id, &throttle, |secret| {
+                matching_step(secret, &account, &code)
+            })?)
+        })
+        .await
 }
 
 /// A fresh 160-bit secret, base32 (RFC 4226 recommends 160 bits).
@@ -71,10 +87,16 @@ pub struct CodeForm {
     next: Option<String>,
 }
 
-fn code_page(viewer: &Viewer, csrf: &str, next: &str, failed: bool) -> Response {
+/// The code form; `problem` is a message key and its status.
+fn code_page(
+    viewer: &Viewer,
+    csrf: &str,
+    next: &str,
+    problem: Option<(StatusCode, &'static str)>,
+) -> Response {
     let body = html! {
         h1 { (viewer.t("twofactor.title")) }
-        @if failed { p.error role="alert" { (viewer.t("twofactor.wrong_code")) } }
+        @if let Some((_, key)) = problem { p.error role="alert" { (viewer.t(key)) } }
         form.stack method="post" action="/login/2fa" {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="next" value=(next);
@@ -83,12 +105,25 @@ fn code_page(viewer: &Viewer, csrf: &str, next: &str, failed: bool) -> Response 
             button type="submit" { (viewer.t("login.submit")) }
         }
     };
-    let status = if failed {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
+    let status = problem.map_or(StatusCode::OK, |(status, _)| status);
     (status, page(viewer, viewer.t("twofactor.title"), body)).into_response()
+}
+
+/// The half-open session of the request's cookie, if it has one (none
+/// while the vault is locked: locking ended it).
+async fn pending_session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(String, WebSession)>, AppError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let session = match state.session(&token).await {
+        Ok(found) => found.filter(|s| s.second_factor_pending),
+        Err(AppError::Locked) => None,
+        Err(e) => return Err(e),
+    };
+    Ok(session.map(|s| (token, s)))
 }
 
 /// The code step of a login whose password was accepted.
@@ -97,34 +132,25 @@ pub async fn code_form(
     viewer: Viewer,
     headers: HeaderMap,
     Query(q): Query<NextQuery>,
-) -> Response {
-    let pending = cookie(&headers, SESSION_COOKIE)
-        .and_then(|t| state.sessions().get(&t, state.config().timeouts));
-    match pending {
-        Some(s) if s.second_factor_pending => {
-            code_page(&viewer, &s.csrf, &safe_next(q.next.as_deref()), false)
-        }
-        _ => Redirect::to("/login").into_response(),
-    }
+) -> Result<Response, AppError> {
+    Ok(match pending_session(&state, &headers).await? {
+        Some((_, s)) => code_page(&viewer, &s.csrf, &safe_next(q.next.as_deref()), None),
+        None => Redirect::to("/login").into_response(),
+    })
 }
 
 /// Checks the code and turns the half-open session into a full one under
 /// a new cookie (no session fixation). The guard cannot check this form's
-/// CSRF token (no full session yet), so it is checked here.
+/// CSRF token (no full session yet), so it is checked here. Wrong codes
+/// are counted per account in the vault, across sessions and logins
+/// (`Vault::verify_second_factor`).
 pub async fn code_submit(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
-    let Some(token) = cookie(&headers, SESSION_COOKIE) else {
-        return Ok(Redirect::to("/login").into_response());
-    };
-    let Some(session) = state
-        .sessions()
-        .get(&token, state.config().timeouts)
-        .filter(|s| s.second_factor_pending)
-    else {
+    let Some((token, session)) = pending_session(&state, &headers).await? else {
         return Ok(Redirect::to("/login").into_response());
     };
     let given_csrf = crate::auth::form_field(&body, "csrf").unwrap_or_default();
@@ -133,33 +159,35 @@ pub async fn code_submit(
     }
     let form: CodeForm = serde_urlencoded_form(&body).ok_or(AppError::BAD_REQUEST)?;
     let next = safe_next(form.next.as_deref());
-    let user_id = session.user_id;
-    let (secret, user) = state
-        .with_vault("web:login", move |v| {
-            Ok((v.totp_secret(user_id)?, v.user(user_id)?))
-        })
-        .await?;
-    let (Some(secret), Some(user)) = (secret, user) else {
-        state.sessions().remove(&token);
-        return Ok(Redirect::to("/login").into_response());
-    };
-    if !accept(&state, user_id, &secret, user.username.as_str(), &form.code) {
-        let mut failures = 0;
-        state.sessions().update(&token, |s| {
-            s.second_factor_failures += 1;
-            failures = s.second_factor_failures;
-        });
-        if failures >= MAX_CODE_FAILURES {
-            state.sessions().remove(&token);
+    let user = session.user;
+    let outcome = check_account_code(
+        &state,
+        "web:login",
+        user.id,
+        user.username.as_str(),
+        &form.code,
+    )
+    .await?;
+    match outcome {
+        SecondFactorOutcome::Accepted => {}
+        SecondFactorOutcome::Wrong => {
+            let problem = (StatusCode::BAD_REQUEST, "twofactor.wrong_code");
+            return Ok(code_page(&viewer, &session.csrf, &next, Some(problem)));
+        }
+        SecondFactorOutcome::Throttled { .. } => {
+            let problem = (StatusCode::TOO_MANY_REQUESTS, "twofactor.throttled");
+            return Ok(code_page(&viewer, &session.csrf, &next, Some(problem)));
+        }
+        SecondFactorOutcome::NotEnrolled => {
+            state.end_session(&token).await?;
             return Ok(Redirect::to("/login").into_response());
         }
-        return Ok(code_page(&viewer, &session.csrf, &next, true));
     }
-    state.sessions().remove(&token);
-    let fresh = state.sessions().create(user_id, false);
+    state.end_session(&token).await?;
+    let fresh = state.start_session(user.id, false).await?;
     let cookie = set_cookie(
         SESSION_COOKIE,
-        &fresh,
+        &fresh.token,
         None,
         true,
         state.config().secure_cookies,
@@ -229,8 +257,10 @@ pub async fn settings(
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         let kept = secret.clone();
         state
-            .sessions()
-            .update(&token, move |s| s.enrolling_secret = Some(kept));
+            .with_vault(&viewer.actor(), move |v| {
+                Ok(v.set_session_enrollment(&token, Some(&kept))?)
+            })
+            .await?;
     }
     let url = totp(&secret, user.username.as_str())
         .and_then(|t| t.to_url().ok())
@@ -252,13 +282,15 @@ pub async fn enable(
     let user = viewer.user()?.clone();
     let token = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
     let secret = state
-        .sessions()
-        .get(&token, state.config().timeouts)
+        .session(&token)
+        .await?
         .and_then(|s| s.enrolling_secret);
     let Some(secret) = secret else {
         return Ok(Redirect::to("/account/2fa").into_response());
     };
-    if !accept(&state, user.id, &secret, user.username.as_str(), &form.code) {
+    // A code of the secret being enrolled (not yet the account's: nothing
+    // to throttle); its step cannot log in afterwards.
+    let Some(step) = matching_step(&secret, user.username.as_str(), &form.code) else {
         let url = totp(&secret, user.username.as_str())
             .and_then(|t| t.to_url().ok())
             .unwrap_or_default();
@@ -269,17 +301,14 @@ pub async fn enable(
             Some((false, "twofactor.wrong_code")),
         );
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
-    }
+    };
     let user_id = user.id;
-    let stored = secret.clone();
     state
         .with_vault(&viewer.actor(), move |v| {
-            Ok(v.set_totp_secret(user_id, Some(&stored))?)
+            v.enable_second_factor(user_id, &secret, step)?;
+            Ok(v.set_session_enrollment(&token, None)?)
         })
         .await?;
-    state
-        .sessions()
-        .update(&token, |s| s.enrolling_secret = None);
     Ok(settings_page(&viewer, true, None, Some((true, "twofactor.now_enabled"))).into_response())
 }
 
@@ -290,22 +319,33 @@ pub async fn disable(
 ) -> Result<Response, AppError> {
     let user = viewer.user()?.clone();
     let user_id = user.id;
-    let secret = state
-        .with_vault(&viewer.actor(), move |v| Ok(v.totp_secret(user_id)?))
-        .await?;
-    let Some(secret) = secret else {
-        return Ok(Redirect::to("/account/2fa").into_response());
+    let outcome = check_account_code(
+        &state,
+        &viewer.actor(),
+        user_id,
+        user.username.as_str(),
+        &form.code,
+    )
+    .await?;
+    let problem = match outcome {
+        SecondFactorOutcome::Accepted => {
+            state
+                .with_vault(&viewer.actor(), move |v| {
+                    Ok(v.disable_second_factor(user_id)?)
+                })
+                .await?;
+            return Ok(Redirect::to("/account/2fa").into_response());
+        }
+        SecondFactorOutcome::NotEnrolled => {
+            return Ok(Redirect::to("/account/2fa").into_response());
+        }
+        SecondFactorOutcome::Wrong => (StatusCode::BAD_REQUEST, "twofactor.wrong_code"),
+        SecondFactorOutcome::Throttled { .. } => {
+            (StatusCode::TOO_MANY_REQUESTS, "twofactor.throttled")
+        }
     };
-    if !accept(&state, user.id, &secret, user.username.as_str(), &form.code) {
-        let page = settings_page(&viewer, true, None, Some((false, "twofactor.wrong_code")));
-        return Ok((StatusCode::BAD_REQUEST, page).into_response());
-    }
-    state
-        .with_vault(&viewer.actor(), move |v| {
-            Ok(v.set_totp_secret(user_id, None)?)
-        })
-        .await?;
-    Ok(Redirect::to("/account/2fa").into_response())
+    let page = settings_page(&viewer, true, None, Some((false, problem.1)));
+    Ok((problem.0, page).into_response())
 }
 
 #[cfg(test)]

@@ -4,8 +4,12 @@
 //! - `authz`: the authorization matrix, derived from `routes()`.
 //! - `analysis`: the pattern analysis page (figures, suppression, the
 //!   cache) and the audited report download.
-//! - `security`: CSRF, escaping, headers, lockout, disabled accounts,
-//!   locking, error pages, body limits, redirects.
+//! - `security`: CSRF, escaping, headers, disabled accounts, locking,
+//!   error pages, body limits, redirects.
+//! - `accounts`: per-account throttles on passwords and second-factor
+//!   codes under parallel guessing, alike refusals, sessions across a
+//!   restart and ended from another process, API token expiry and
+//!   revocation.
 //! - `foia`: FOIA requests: the list, the request page, the form.
 //! - `documents`: ingested documents: the list, a document, a page beside
 //!   its image, the image.
@@ -17,6 +21,7 @@
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
 
+mod accounts;
 mod analysis;
 mod api;
 mod authz;

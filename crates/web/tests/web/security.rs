@@ -1,5 +1,5 @@
 //! Security properties of the web app over real HTTP: CSRF, escaping,
-//! headers, lockout, disabled accounts, locking the vault, error pages,
+//! headers, disabled accounts, locking the vault, error pages,
 //! body limits, redirects.
 
 use axum::http::{Method, StatusCode};
@@ -272,62 +272,6 @@ async fn security_headers_are_on_every_kind_of_response() {
     let expected: std::collections::BTreeSet<u16> =
         [200, 303, 400, 401, 403, 404, 405, 413, 503].into();
     assert_eq!(seen, expected);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn five_failed_logins_lock_the_account_even_for_the_right_password() {
-    let app = spawn_app().await;
-    let account = app.account(Role::Viewer).clone();
-    let mut agent = app.anonymous();
-    for attempt in 1..=4 {
-        let reply = agent
-            .log_in(&account.username, "a wrong password 123")
-            .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::BAD_REQUEST,
-            "attempt {attempt}: {}",
-            reply.excerpt()
-        );
-        assert!(
-            reply.body.contains("Wrong username or password."),
-            "attempt {attempt}: {}",
-            reply.excerpt()
-        );
-    }
-    let reply = agent
-        .log_in(&account.username, "a wrong password 123")
-        .await;
-    assert!(
-        reply.body.contains("this account is locked"),
-        "fifth failure: {}",
-        reply.excerpt()
-    );
-    let reply = agent.log_in(&account.username, &account.password).await;
-    assert_ne!(
-        reply.status,
-        StatusCode::SEE_OTHER,
-        "a locked account logged in: {}",
-        reply.excerpt()
-    );
-    assert!(
-        reply
-            .body
-            .contains("Too many failed attempts: this account is locked for 15 minutes."),
-        "the right password after five failures: {}",
-        reply.excerpt()
-    );
-    assert!(!agent.is_logged_in().await);
-    // In Spanish too.
-    agent.accept_language = Some("es".into());
-    let reply = agent.log_in(&account.username, &account.password).await;
-    assert!(
-        reply.body.contains("esta cuenta está bloqueada"),
-        "{}",
-        reply.excerpt()
-    );
-    // Other accounts are not affected.
-    app.login(Role::Analyst).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -14,7 +14,7 @@ use tempfile::TempDir;
 use testimonio_demo::{DemoData, DemoSpec, generate};
 use testimonio_domain::exchange::ExchangeRecord;
 use testimonio_domain::{RecordId, Role};
-use testimonio_vault::{Actor, KdfParams, Passphrase, Password, Username, Vault};
+use testimonio_vault::{Actor, KdfParams, Passphrase, Password, Unlock, Username, Vault};
 use testimonio_web::{AppState, Config};
 
 /// The vault's passphrase in every test app (the data is fictional).
@@ -245,6 +245,41 @@ impl TestApp {
             out.extend(p.address.clone());
         }
         out
+    }
+
+    /// The vault's directory, for opening it as another process would.
+    pub fn vault_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("vault")
+    }
+
+    /// Opens the vault again on its own (no state shared with the
+    /// server), as the command line in another process would.
+    pub async fn open_vault_elsewhere(&self) -> Vault {
+        let dir = self.vault_dir();
+        tokio::task::spawn_blocking(move || {
+            let passphrase = Passphrase::new(PASSPHRASE.to_owned()).expect("a valid passphrase");
+            let actor = Actor::new("cli:test@elsewhere").expect("a valid actor");
+            Vault::open(&dir, Unlock::Passphrase(&passphrase), actor).expect("vault opened")
+        })
+        .await
+        .expect("open task")
+    }
+
+    /// Stops the server and starts a new one over the same vault (a new
+    /// `AppState`, as after a restart or an upgrade) with the same
+    /// settings, at a new address (`base` changes: agents must follow).
+    pub async fn restart(&mut self) {
+        self.server.abort();
+        let _ = (&mut self.server).await;
+        let config = self.state.config().clone();
+        let vault = self.open_vault_elsewhere().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free loopback port");
+        let addr = listener.local_addr().expect("a bound address");
+        self.state = AppState::new(vault, config);
+        self.server = tokio::spawn(testimonio_web::serve_on(listener, self.state.clone()));
+        self.base = format!("http://{addr}");
     }
 
     /// Unlocks the vault through the unlock form, as a person would.
