@@ -11,6 +11,8 @@
 //!   its image, the image.
 //! - `search`: search results, facets, paging, query errors; the page
 //!   view marking matches; watchlists, hits, excerpts; custody places.
+//! - `query_bounds`: queries nested past the bounds are a 400 and the
+//!   server still answers; a watchlist saved with one is shown as not run.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -21,6 +23,7 @@ mod authz;
 mod browser;
 mod documents;
 mod foia;
+mod query_bounds;
 mod search;
 mod security;
 mod support;
