@@ -444,8 +444,12 @@ impl AppState {
         let n = self.0.vaults.len();
         let start = self.0.next_vault.fetch_add(1, Ordering::Relaxed);
         for i in 0..n {
-            if let Ok(guard) = self.0.vaults[(start + i) % n].try_lock() {
-                return guard;
+            match self.0.vaults[(start + i) % n].try_lock() {
+                Ok(guard) => return guard,
+                // Held during a panic (caught: see `with_search`): still
+                // usable, as a transaction rolls back when dropped.
+                Err(TryLockError::Poisoned(p)) => return p.into_inner(),
+                Err(TryLockError::WouldBlock) => {}
             }
         }
         lock(&self.0.vaults[start % n])

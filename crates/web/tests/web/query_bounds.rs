@@ -3,10 +3,13 @@
 //! saved with it did so again at every run. Queries nested past the
 //! bounds are a 400 with their position, in the user's language, the
 //! server still answers, and a stored watchlist past the bounds is shown
-//! as not run while the others run.
+//! as not run while the others run. A panic in a search is an internal
+//! error, and the searches after it run.
 
 use axum::http::StatusCode;
 use testimonio_domain::Role;
+use testimonio_web::Config;
+use testimonio_web::error::{AppError, ErrorKind};
 
 use crate::support::{Agent, Reply, assert_no_internals, spawn_app, urlencode};
 
@@ -168,4 +171,21 @@ async fn a_stored_watchlist_past_the_bounds_is_shown_as_not_run_and_the_others_r
     );
     assert!(hostile.contains(">no se ejecuta<"), "{hostile}");
     still_answers(&coordinator).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_in_a_search_is_an_internal_error_and_searches_go_on() {
+    let app = spawn_app().await;
+    let panicked = app
+        .state
+        .with_search("test:panic", |_, _, _| -> Result<(), AppError> {
+            panic!("a search that panics (test)")
+        })
+        .await;
+    assert_eq!(panicked.unwrap_err().kind(), ErrorKind::Internal);
+    let viewer = app.login(Role::Viewer).await;
+    // Round every vault handle, the one held during the panic included.
+    for _ in 0..2 * Config::default().vault_handles {
+        still_answers(&viewer).await;
+    }
 }
