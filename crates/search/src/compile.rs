@@ -10,7 +10,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
-use crate::query::{Filter, Node, QueryError, QueryProblem, TextQuery};
+use crate::query::{Filter, MAX_DEPTH, Node, QueryError, QueryProblem, TextQuery, depth};
 use crate::schema::{Fields, exact_analyzer, folded_analyzer, tokens};
 
 /// Days since 1970-01-01.
@@ -21,17 +21,35 @@ pub fn day_number(day: NaiveDate) -> i64 {
 
 /// Builds the tantivy query for a parsed query.
 ///
+/// The tree is walked recursively here, and tantivy recurses once per
+/// nested boolean query when it scores: a tree deeper than
+/// [`MAX_DEPTH`] (which [`crate::parse`] never returns, but a tree can be
+/// built by hand) is refused before either recursion starts.
+///
 /// # Errors
-/// A word with nothing searchable in it (only punctuation), or a prefix or
-/// fuzzy operator on several words.
+/// A word with nothing searchable in it (only punctuation), a prefix or
+/// fuzzy operator on several words, or a tree deeper than [`MAX_DEPTH`].
 pub fn compile(node: &Node, fields: &Fields) -> Result<Box<dyn Query>, QueryError> {
+    if depth(node) > MAX_DEPTH {
+        return Err(QueryError {
+            position: 0,
+            problem: QueryProblem::TooDeep,
+        });
+    }
+    compile_node(node, fields)
+}
+
+/// [`compile`], once the depth is known to be bounded.
+fn compile_node(node: &Node, fields: &Fields) -> Result<Box<dyn Query>, QueryError> {
     match node {
         Node::And(children) => {
             let mut clauses = Vec::with_capacity(children.len());
             for child in children {
                 match child {
-                    Node::Not(inner) => clauses.push((Occur::MustNot, compile(inner, fields)?)),
-                    other => clauses.push((Occur::Must, compile(other, fields)?)),
+                    Node::Not(inner) => {
+                        clauses.push((Occur::MustNot, compile_node(inner, fields)?))
+                    }
+                    other => clauses.push((Occur::Must, compile_node(other, fields)?)),
                 }
             }
             Ok(Box::new(BooleanQuery::new(clauses)))
@@ -39,13 +57,13 @@ pub fn compile(node: &Node, fields: &Fields) -> Result<Box<dyn Query>, QueryErro
         Node::Or(children) => {
             let clauses = children
                 .iter()
-                .map(|c| Ok((Occur::Should, compile(c, fields)?)))
+                .map(|c| Ok((Occur::Should, compile_node(c, fields)?)))
                 .collect::<Result<Vec<_>, QueryError>>()?;
             Ok(Box::new(BooleanQuery::new(clauses)))
         }
         Node::Not(inner) => Ok(Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-            (Occur::MustNot, compile(inner, fields)?),
+            (Occur::MustNot, compile_node(inner, fields)?),
         ]))),
         Node::Filter(filter) => Ok(filter_query(filter, fields)),
         Node::Text(text) => text_query(text, fields),

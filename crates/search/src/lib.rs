@@ -17,4 +17,4 @@ pub use index::{
     CatchUp, Facets, Hit, HitKind, IndexError, SearchError, SearchIndex, SearchResults, index_dir,
 };
 pub use query::{QueryError, QueryProblem, parse};
-pub use watch::{WatchlistRun, run_watchlists};
+pub use watch::{Skipped, WatchlistRun, run_watchlists};

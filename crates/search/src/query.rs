@@ -17,9 +17,33 @@
 //! Words side by side must all match (AND). AND binds tighter than OR.
 //! A malformed query is an error with its position and reason, in both
 //! languages.
+//!
+//! Every query is bounded, because the tree is walked recursively here, by
+//! the compiler and by tantivy's scorers, and a query can come from anyone
+//! with an account (or from a watchlist saved long ago): at most
+//! [`MAX_DEPTH`] levels of AND, OR and NOT once simplified (`NOT NOT a` is
+//! `a`; a group inside a group of the same kind is one group), at most
+//! [`MAX_TERMS`] words, phrases and filters, and, as written, at most
+//! [`MAX_NESTING`] parentheses and negations open at once — which bounds
+//! the parser's own recursion. Real queries stay far below all three.
 
 use chrono::NaiveDate;
 use testimonio_domain::Lang;
+
+/// Most levels of AND, OR and NOT from the root of a simplified query to
+/// any of its words: tantivy builds one nested boolean query per level and
+/// recurses through them for every index segment.
+pub const MAX_DEPTH: usize = 32;
+
+/// Most words, phrases and filters in one query (a NEAR counts its two
+/// sides).
+pub const MAX_TERMS: usize = 256;
+
+/// Most parentheses and negations (NOT, `-`) open at once as written,
+/// before simplification: the bound on the parser's own recursion. Twice
+/// [`MAX_DEPTH`], so that double negations and redundant parentheses that
+/// simplify away are not refused.
+pub const MAX_NESTING: usize = 2 * MAX_DEPTH;
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +115,11 @@ pub enum QueryProblem {
     FuzzyDistance,
     NearNeedsWords,
     OnlyNegative,
+    /// More than [`MAX_DEPTH`] levels once simplified, or more than
+    /// [`MAX_NESTING`] parentheses and negations open at once as written.
+    TooDeep,
+    /// More than [`MAX_TERMS`] words, phrases and filters.
+    TooManyTerms,
 }
 
 impl QueryProblem {
@@ -137,6 +166,18 @@ impl QueryProblem {
             (OnlyNegative, Lang::Es) => {
                 "una consulta no puede solo excluir: agregue algo que buscar".into()
             }
+            (TooDeep, Lang::En) => format!(
+                "the query nests too deeply: at most {MAX_DEPTH} levels of parentheses, AND, OR, NOT and -"
+            ),
+            (TooDeep, Lang::Es) => format!(
+                "la consulta anida demasiados niveles: como máximo {MAX_DEPTH} de paréntesis, AND, OR, NOT y -"
+            ),
+            (TooManyTerms, Lang::En) => format!(
+                "the query has too many terms: at most {MAX_TERMS} words, phrases and filters"
+            ),
+            (TooManyTerms, Lang::Es) => format!(
+                "la consulta tiene demasiados términos: como máximo {MAX_TERMS} palabras, frases y filtros"
+            ),
         }
     }
 }
@@ -198,7 +239,9 @@ fn lex(input: &str) -> Result<Vec<(usize, Token)>, QueryError> {
                     && !chars[i].is_whitespace()
                     && !matches!(chars[i], '(' | ')' | '"')
                 {
-                    if chars[i] == ':' {
+                    // A colon ends a field's name, not a token that
+                    // starts with one (which would never advance).
+                    if chars[i] == ':' && i > start {
                         break;
                     }
                     i += 1;
@@ -278,7 +321,9 @@ fn tilde_number(chars: &[char], at: usize) -> Result<(Option<u32>, usize), Query
     Ok((Some(n), i))
 }
 
-/// Parses a query.
+/// Parses a query, simplified (`NOT NOT a` is `a`; a group inside a group
+/// of the same kind is one group) and within the bounds: [`MAX_DEPTH`],
+/// [`MAX_TERMS`], [`MAX_NESTING`].
 ///
 /// # Errors
 /// A [`QueryError`] with the position and the reason.
@@ -291,8 +336,10 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
         tokens,
         at: 0,
         end: input.chars().count(),
+        open: 0,
+        terms: 0,
     };
-    let node = parser.or()?;
+    let parsed = parser.or()?;
     if let Some((position, token)) = parser.tokens.get(parser.at) {
         return Err(err(
             *position,
@@ -302,10 +349,28 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
             },
         ));
     }
-    if !has_positive(&node) {
+    if !has_positive(&parsed.node) {
         return Err(err(0, QueryProblem::OnlyNegative));
     }
-    Ok(node)
+    Ok(parsed.node)
+}
+
+/// Levels of AND, OR and NOT from the root of `node` to its deepest word
+/// or filter (0 for a lone word). Walks without recursion, so that any
+/// tree, however built, can be measured.
+pub fn depth(node: &Node) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(node, 0_usize)];
+    while let Some((node, above)) = stack.pop() {
+        match node {
+            Node::And(children) | Node::Or(children) => {
+                stack.extend(children.iter().map(|c| (c, above + 1)));
+            }
+            Node::Not(inner) => stack.push((inner, above + 1)),
+            Node::Text(_) | Node::Filter(_) => deepest = deepest.max(above),
+        }
+    }
+    deepest
 }
 
 /// Whether a node can match on its own (is not only exclusions).
@@ -318,10 +383,90 @@ fn has_positive(node: &Node) -> bool {
     }
 }
 
+/// A subtree being built, with what the bounds need to know about it.
+struct Parsed {
+    node: Node,
+    /// [`depth`] of `node`, kept up to date as the tree grows so that no
+    /// walk is needed.
+    depth: usize,
+    /// Where it starts in the query, for the error if it is too deep.
+    position: usize,
+}
+
+impl Parsed {
+    fn leaf(node: Node, position: usize) -> Self {
+        Parsed {
+            node,
+            depth: 0,
+            position,
+        }
+    }
+}
+
+/// A subtree deeper than [`MAX_DEPTH`] is an error at its start.
+fn bounded(parsed: Parsed) -> Result<Parsed, QueryError> {
+    if parsed.depth > MAX_DEPTH {
+        return Err(err(parsed.position, QueryProblem::TooDeep));
+    }
+    Ok(parsed)
+}
+
+/// `children` joined by OR (`or`) or AND: one child stands alone, and a
+/// child group of the same kind gives its children (the same matches and
+/// scores, one level less).
+fn group(or: bool, children: Vec<Parsed>, position: usize) -> Result<Parsed, QueryError> {
+    if children.len() == 1 {
+        return Ok(children.into_iter().next().expect("one child"));
+    }
+    let mut nodes = Vec::with_capacity(children.len());
+    let mut below = 0;
+    for child in children {
+        match (or, child.node) {
+            (true, Node::Or(grandchildren)) | (false, Node::And(grandchildren)) => {
+                below = below.max(child.depth.saturating_sub(1));
+                nodes.extend(grandchildren);
+            }
+            (_, node) => {
+                below = below.max(child.depth);
+                nodes.push(node);
+            }
+        }
+    }
+    bounded(Parsed {
+        node: if or {
+            Node::Or(nodes)
+        } else {
+            Node::And(nodes)
+        },
+        depth: below + 1,
+        position,
+    })
+}
+
+/// NOT `inner`; NOT of a NOT is what it negates.
+fn negate(inner: Parsed, position: usize) -> Result<Parsed, QueryError> {
+    match inner.node {
+        Node::Not(node) => Ok(Parsed {
+            node: *node,
+            depth: inner.depth.saturating_sub(1),
+            position,
+        }),
+        node => bounded(Parsed {
+            node: Node::Not(Box::new(node)),
+            depth: inner.depth + 1,
+            position,
+        }),
+    }
+}
+
 struct Parser {
     tokens: Vec<(usize, Token)>,
     at: usize,
     end: usize,
+    /// Parentheses and negations open at the current token, as written.
+    open: usize,
+    /// Words, phrases and filters read so far.
+    terms: usize,
 }
 
 impl Parser {
@@ -333,7 +478,27 @@ impl Parser {
         self.tokens.get(self.at).map_or(self.end, |(p, _)| *p)
     }
 
-    fn or(&mut self) -> Result<Node, QueryError> {
+    /// One more parenthesis or negation open, at `position`: refused past
+    /// [`MAX_NESTING`], before the parser recurses any deeper.
+    fn enter(&mut self, position: usize) -> Result<(), QueryError> {
+        self.open += 1;
+        if self.open > MAX_NESTING {
+            return Err(err(position, QueryProblem::TooDeep));
+        }
+        Ok(())
+    }
+
+    /// One more word, phrase or filter, at `position`.
+    fn term(&mut self, position: usize) -> Result<(), QueryError> {
+        self.terms += 1;
+        if self.terms > MAX_TERMS {
+            return Err(err(position, QueryProblem::TooManyTerms));
+        }
+        Ok(())
+    }
+
+    fn or(&mut self) -> Result<Parsed, QueryError> {
+        let start = self.position();
         let mut children = vec![self.and()?];
         while self.peek() == Some(&Token::Or) {
             let position = self.position();
@@ -346,15 +511,12 @@ impl Parser {
             }
             children.push(self.and()?);
         }
-        Ok(if children.len() == 1 {
-            children.pop().expect("one child")
-        } else {
-            Node::Or(children)
-        })
+        group(true, children, start)
     }
 
-    fn and(&mut self) -> Result<Node, QueryError> {
-        let mut children = Vec::new();
+    fn and(&mut self) -> Result<Parsed, QueryError> {
+        let start = self.position();
+        let mut children: Vec<Parsed> = Vec::new();
         loop {
             match self.peek() {
                 None | Some(Token::Close | Token::Or) => break,
@@ -380,39 +542,45 @@ impl Parser {
                         .pop()
                         .ok_or_else(|| err(position, QueryProblem::NearNeedsWords))?;
                     let right = self.unary()?;
-                    children.push(
-                        near(left, right, distance)
-                            .ok_or_else(|| err(position, QueryProblem::NearNeedsWords))?,
-                    );
+                    let joined = near(left.node, right.node, distance)
+                        .ok_or_else(|| err(position, QueryProblem::NearNeedsWords))?;
+                    children.push(Parsed::leaf(joined, left.position));
                 }
                 Some(_) => children.push(self.unary()?),
             }
         }
-        match children.len() {
-            0 => Err(err(self.position(), QueryProblem::MissingOperand("AND"))),
-            1 => Ok(children.pop().expect("one child")),
-            _ => Ok(Node::And(children)),
+        if children.is_empty() {
+            return Err(err(self.position(), QueryProblem::MissingOperand("AND")));
         }
+        group(false, children, start)
     }
 
-    fn unary(&mut self) -> Result<Node, QueryError> {
-        match self.peek() {
-            Some(Token::Not | Token::Minus) => {
-                let position = self.position();
-                self.at += 1;
-                if matches!(
-                    self.peek(),
-                    None | Some(Token::Close | Token::Or | Token::And)
-                ) {
-                    return Err(err(position, QueryProblem::MissingOperand("NOT")));
-                }
-                Ok(Node::Not(Box::new(self.unary()?)))
+    /// NOT and `-`, however many, then what they apply to. A run of
+    /// negations is read in a loop rather than by recursion, and each one
+    /// still counts toward [`MAX_NESTING`] as written.
+    fn unary(&mut self) -> Result<Parsed, QueryError> {
+        let mut negations = Vec::new();
+        while matches!(self.peek(), Some(Token::Not | Token::Minus)) {
+            let position = self.position();
+            self.at += 1;
+            if matches!(
+                self.peek(),
+                None | Some(Token::Close | Token::Or | Token::And)
+            ) {
+                return Err(err(position, QueryProblem::MissingOperand("NOT")));
             }
-            _ => self.primary(),
+            self.enter(position)?;
+            negations.push(position);
         }
+        let mut parsed = self.primary()?;
+        self.open -= negations.len();
+        for position in negations.into_iter().rev() {
+            parsed = negate(parsed, position)?;
+        }
+        Ok(parsed)
     }
 
-    fn primary(&mut self) -> Result<Node, QueryError> {
+    fn primary(&mut self) -> Result<Parsed, QueryError> {
         let position = self.position();
         let Some((_, token)) = self.tokens.get(self.at).cloned() else {
             return Err(err(position, QueryProblem::MissingOperand("AND")));
@@ -430,21 +598,38 @@ impl Parser {
                         },
                     ));
                 }
-                let node = self.or()?;
+                self.enter(position)?;
+                let inner = self.or()?;
                 if self.peek() != Some(&Token::Close) {
                     return Err(err(position, QueryProblem::UnclosedParenthesis));
                 }
                 self.at += 1;
-                Ok(node)
+                self.open -= 1;
+                Ok(Parsed { position, ..inner })
             }
             Token::Close => Err(err(position, QueryProblem::UnexpectedClosingParenthesis)),
-            Token::Phrase(text, slop) => Ok(Node::Text(TextQuery::Phrase {
-                text,
-                slop,
-                exact: false,
-            })),
-            Token::Word(word) => word_query(&word, position),
-            Token::Field(field, value) => field_query(&field, &value, position),
+            Token::Phrase(text, slop) => {
+                self.term(position)?;
+                Ok(Parsed::leaf(
+                    Node::Text(TextQuery::Phrase {
+                        text,
+                        slop,
+                        exact: false,
+                    }),
+                    position,
+                ))
+            }
+            Token::Word(word) => {
+                self.term(position)?;
+                Ok(Parsed::leaf(word_query(&word, position)?, position))
+            }
+            Token::Field(field, value) => {
+                self.term(position)?;
+                Ok(Parsed::leaf(
+                    field_query(&field, &value, position)?,
+                    position,
+                ))
+            }
             Token::And | Token::Or | Token::Not | Token::Minus | Token::Near(_) => {
                 Err(err(position, QueryProblem::MissingOperand("AND")))
             }
@@ -756,5 +941,261 @@ mod tests {
         assert_eq!(e.position, 8);
         assert!(e.to_string().contains("character 9"));
         assert!(e.problem.message(Lang::Es).contains("necesita"));
+    }
+
+    /// A colon at the start of a word used to stop the lexer without
+    /// moving on: `:` alone grew the token list until memory ran out.
+    #[test]
+    fn a_leading_colon_is_read_and_moves_on() {
+        assert_eq!(parse(":").unwrap(), word(":"));
+        assert_eq!(
+            parse("a :b").unwrap(),
+            Node::And(vec![word("a"), word(":b")])
+        );
+        assert_eq!(
+            parse("::x").unwrap_err().problem,
+            QueryProblem::UnknownField(":".into())
+        );
+        assert_eq!(
+            parse("kind:page").unwrap(),
+            Node::Filter(Filter::Kind("page".into()))
+        );
+    }
+
+    fn not(node: Node) -> Node {
+        Node::Not(Box::new(node))
+    }
+
+    /// Words, phrases and filters in a tree (a NEAR is one).
+    fn leaves(node: &Node) -> usize {
+        match node {
+            Node::And(children) | Node::Or(children) => children.iter().map(leaves).sum(),
+            Node::Not(inner) => leaves(inner),
+            Node::Text(_) | Node::Filter(_) => 1,
+        }
+    }
+
+    /// A query whose tree is `levels` deep: AND and OR alternate, each in
+    /// its own parentheses, so that nothing simplifies away.
+    fn alternating(levels: usize) -> String {
+        let mut query = "w0".to_owned();
+        for level in 1..=levels {
+            query = match level {
+                1 => format!("w1 {query}"),
+                n if n % 2 == 0 => format!("w{n} OR ({query})"),
+                n => format!("w{n} ({query})"),
+            };
+        }
+        query
+    }
+
+    #[test]
+    fn double_negations_and_nested_groups_simplify() {
+        assert_eq!(parse("NOT NOT a").unwrap(), word("a"));
+        assert_eq!(parse("--a").unwrap(), word("a"));
+        assert_eq!(parse("NOT -a").unwrap(), word("a"));
+        assert_eq!(parse("-(-a)").unwrap(), word("a"));
+        assert_eq!(
+            parse("a NOT NOT NOT b").unwrap(),
+            Node::And(vec![word("a"), not(word("b"))])
+        );
+        assert_eq!(
+            parse("a NOT (NOT (b OR c))").unwrap(),
+            Node::And(vec![word("a"), Node::Or(vec![word("b"), word("c")])])
+        );
+        assert_eq!(
+            parse("a NEAR/3 --b").unwrap(),
+            Node::Text(TextQuery::Near {
+                left: "a".into(),
+                right: "b".into(),
+                distance: 3
+            })
+        );
+        assert_eq!(
+            parse("a (b (c -d))").unwrap(),
+            Node::And(vec![word("a"), word("b"), word("c"), not(word("d"))])
+        );
+        assert_eq!(
+            parse("a OR (b OR (c OR d))").unwrap(),
+            Node::Or(vec![word("a"), word("b"), word("c"), word("d")])
+        );
+        assert_eq!(parse("((((a))))").unwrap(), word("a"));
+        // What is left of a negation is still refused alone.
+        assert_eq!(
+            parse("NOT NOT NOT a").unwrap_err().problem,
+            QueryProblem::OnlyNegative
+        );
+    }
+
+    #[test]
+    fn depth_is_bounded_after_simplifying() {
+        for levels in [1, 2, 3, 17, MAX_DEPTH] {
+            let query = alternating(levels);
+            assert_eq!(depth(&parse(&query).unwrap()), levels, "{query}");
+        }
+        let query = alternating(MAX_DEPTH + 1);
+        let e = parse(&query).unwrap_err();
+        assert_eq!(e.problem, QueryProblem::TooDeep, "{query}");
+        // At the start of the group that went past the bound: the
+        // outermost one, which opens the query.
+        assert_eq!(e.position, 0);
+        // Negations that cancel out cost no depth.
+        let cancelled = format!("a {}b", "NOT NOT ".repeat(MAX_DEPTH));
+        assert_eq!(
+            parse(&cancelled).unwrap(),
+            Node::And(vec![word("a"), word("b")])
+        );
+        for message in [
+            QueryProblem::TooDeep.message(Lang::En),
+            QueryProblem::TooManyTerms.message(Lang::En),
+        ] {
+            assert!(
+                message.contains(&MAX_DEPTH.to_string()) || message.contains("256"),
+                "{message}"
+            );
+        }
+        assert!(
+            QueryProblem::TooDeep
+                .message(Lang::Es)
+                .starts_with("la consulta anida demasiados niveles")
+        );
+    }
+
+    #[test]
+    fn hostile_nesting_is_refused_where_it_goes_too_deep() {
+        // The query that took the server down: a, 600 dashes, b.
+        let dashes = format!("a {}b", "-".repeat(600));
+        let e = parse(&dashes).unwrap_err();
+        assert_eq!(e.problem, QueryProblem::TooDeep);
+        // At the first dash past the bound (characters 0 and 1 are "a ").
+        assert_eq!(e.position, 2 + MAX_NESTING);
+        assert!(
+            e.to_string()
+                .starts_with("at character 67: the query nests too deeply")
+        );
+
+        let open = "(".repeat(10_000);
+        let e = parse(&open).unwrap_err();
+        assert_eq!(
+            (e.problem, e.position),
+            (QueryProblem::TooDeep, MAX_NESTING)
+        );
+
+        let nots = format!("a {}b", "NOT ".repeat(5_000));
+        let e = parse(&nots).unwrap_err();
+        assert_eq!(
+            (e.problem, e.position),
+            (QueryProblem::TooDeep, 2 + 4 * MAX_NESTING)
+        );
+
+        let near = format!("a{}", " NEAR/2 a".repeat(2_000));
+        assert_eq!(
+            parse(&near).unwrap_err().problem,
+            QueryProblem::NearNeedsWords
+        );
+
+        let mixed = "a -(NOT (b OR -".repeat(500);
+        assert_eq!(parse(&mixed).unwrap_err().problem, QueryProblem::TooDeep);
+    }
+
+    #[test]
+    fn terms_are_bounded() {
+        let most = vec!["w"; MAX_TERMS].join(" OR ");
+        assert_eq!(leaves(&parse(&most).unwrap()), MAX_TERMS);
+        let too_many = format!("{most} OR x");
+        let e = parse(&too_many).unwrap_err();
+        assert_eq!(e.problem, QueryProblem::TooManyTerms);
+        assert_eq!(e.position, too_many.len() - 1);
+        let chain = "a ".repeat(100_000);
+        assert_eq!(
+            parse(&chain).unwrap_err().problem,
+            QueryProblem::TooManyTerms
+        );
+        assert!(
+            QueryProblem::TooManyTerms
+                .message(Lang::Es)
+                .contains("demasiados términos")
+        );
+    }
+
+    /// The parser's own recursion is bounded: hostile input is refused on a
+    /// small stack (the old parser recursed once per `(` or NOT, and its
+    /// tree was dropped recursively too).
+    #[test]
+    fn hostile_input_parses_on_a_small_stack() {
+        let inputs = [
+            format!("a {}b", "-".repeat(600)),
+            format!("a {}b", "-".repeat(100_000)),
+            "(".repeat(100_000),
+            format!("{}a{}", "(".repeat(50_000), ")".repeat(50_000)),
+            format!("a {}b", "NOT ".repeat(50_000)),
+            "a -(b OR ".repeat(20_000),
+            alternating(MAX_DEPTH),
+        ];
+        std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                for input in &inputs {
+                    if let Ok(node) = parse(input) {
+                        assert!(depth(&node) <= MAX_DEPTH);
+                    }
+                }
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    mod hostile {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of hostile queries, each repeated many times.
+        fn piece() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "(",
+                ")",
+                "-",
+                "NOT ",
+                "NEAR ",
+                "NEAR/3 ",
+                "OR ",
+                "AND ",
+                "a ",
+                "bc ",
+                "\"d e\" ",
+                "kind:page ",
+                "x~1 ",
+                "yz* ",
+                " ",
+                "--",
+                "-(",
+            ]);
+            (pieces, 1_usize..300).prop_map(|(p, n)| p.repeat(n))
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(400))]
+
+            #[test]
+            fn never_panics_and_never_goes_past_the_bounds(
+                pieces in prop::collection::vec(piece(), 0..12)
+            ) {
+                let query: String = pieces.concat();
+                if let Ok(node) = parse(&query) {
+                    prop_assert!(depth(&node) <= MAX_DEPTH, "{query}");
+                    prop_assert!(leaves(&node) <= MAX_TERMS, "{query}");
+                    prop_assert!(has_positive(&node));
+                }
+            }
+
+            #[test]
+            fn any_text_is_read_or_refused_with_a_position_inside_it(query in "\\PC{0,200}") {
+                match parse(&query) {
+                    Ok(node) => prop_assert!(depth(&node) <= MAX_DEPTH),
+                    Err(e) => prop_assert!(e.position <= query.chars().count()),
+                }
+            }
+        }
     }
 }

@@ -265,3 +265,157 @@ fn fuzzy_and_prefix_matches_rank_the_exact_spelling_first() {
             .contains("[Dermody]")
     );
 }
+
+/// A vault with one short note ingested and its index: enough for the
+/// index to build scorers, without reading the corpus.
+fn small_fixture() -> (tempfile::TempDir, Vault, SearchIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = Vault::create(
+        &dir.path().join("vault"),
+        &Passphrase::new("search test passphrase".into()).unwrap(),
+        KdfParams::MINIMUM,
+        Actor::new("test:search").unwrap(),
+    )
+    .unwrap()
+    .vault;
+    let note = dir.path().join("notas.txt");
+    std::fs::write(&note, NOTE).unwrap();
+    ingest(&vault, &[note], &IngestOptions::default(), &|_, _, _| {}).unwrap();
+    let mut index = SearchIndex::open(&vault).unwrap();
+    index.catch_up(&mut vault).unwrap();
+    (dir, vault, index)
+}
+
+/// Runs `f` on a thread with the stack of a tokio blocking thread (2 MiB),
+/// where the web app used to search: a stack overflow there aborts the
+/// process, and so this test.
+fn on_a_server_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+/// A query near the deepest allowed, with a NOT under an OR at every
+/// other level (each one more boolean query in tantivy) and fuzzy and
+/// prefix words: `vigilia (w0 OR -(v0 OR -(… (peña~1 OR activ*) …)))`.
+/// Each wrapping keeps what matches (no page has w or v), so the note
+/// still matches.
+fn deepest_query() -> String {
+    // Past the bound the parser refuses it.
+    let depth = |q: &str| {
+        testimonio_search::parse(q).map_or(usize::MAX, |n| testimonio_search::query::depth(&n))
+    };
+    let mut inner = "peña~1 OR activ*".to_owned();
+    for level in 0.. {
+        let wider = format!("w{level} OR -(v{level} OR -({inner}))");
+        if depth(&format!("vigilia ({wider})")) > testimonio_search::query::MAX_DEPTH {
+            break;
+        }
+        inner = wider;
+    }
+    format!("vigilia ({inner})")
+}
+
+#[test]
+fn hostile_queries_are_refused_before_the_index_and_the_deepest_allowed_runs() {
+    let (dir, vault, index) = small_fixture();
+    let deepest = deepest_query();
+    let node = testimonio_search::parse(&deepest).unwrap();
+    assert!(testimonio_search::query::depth(&node) >= testimonio_search::query::MAX_DEPTH - 3);
+    let hostile = [
+        format!("a {}b", "-".repeat(600)),
+        format!("vigilia {}vigilia", "NOT ".repeat(5_000)),
+        format!("{}vigilia", "(".repeat(10_000)),
+        format!("vigilia {}", "-(vigilia OR ".repeat(100)),
+    ];
+    let outcomes = on_a_server_stack(move || {
+        let deepest = index.search(&vault, &deepest, 0, 10).map(|r| r.total);
+        let refused: Vec<_> = hostile
+            .iter()
+            .map(|q| match index.search(&vault, q, 0, 10) {
+                Err(SearchError::Query(e)) => Some(e),
+                _ => None,
+            })
+            .collect();
+        drop(dir);
+        (deepest.ok(), refused)
+    });
+    // The note says "vigilia"; the deepest query matches it.
+    assert_eq!(outcomes.0, Some(1));
+    for e in outcomes.1 {
+        let e = e.expect("a query error");
+        assert_eq!(e.problem, testimonio_search::QueryProblem::TooDeep);
+    }
+}
+
+#[test]
+fn a_stored_hostile_watchlist_is_reported_and_skipped_and_the_others_run() {
+    use testimonio_domain::Lang;
+    use testimonio_search::{QueryProblem, Skipped, run_watchlists};
+
+    let (_dir, mut vault, index) = small_fixture();
+    // Written through the vault, as an older version could have saved it:
+    // the vault does not read queries.
+    let hostile = vault
+        .add_watchlist("Hostile", &format!("a {}b", "-".repeat(600)), "test")
+        .unwrap();
+    let broken = vault
+        .add_watchlist("Broken", "protest AND (", "test")
+        .unwrap();
+    let good = vault.add_watchlist("Vigils", "vigilia", "test").unwrap();
+    let runs = on_a_server_stack(move || {
+        let runs = run_watchlists(&index, &mut vault).unwrap();
+        let watchlists = vault.watchlists().unwrap();
+        (runs, watchlists)
+    });
+    let (runs, watchlists) = runs;
+    let run = |id: &str| runs.iter().find(|r| r.id == id).unwrap();
+
+    let skipped = run(&hostile.id).error.clone().expect("skipped");
+    let Skipped::Query(e) = &skipped else {
+        panic!("{skipped:?}")
+    };
+    assert_eq!((e.problem.clone(), e.position), (QueryProblem::TooDeep, 66));
+    assert_eq!(
+        skipped.message(Lang::En),
+        "at character 67: the query nests too deeply: at most 32 levels of parentheses, AND, OR, NOT and -"
+    );
+    assert!(
+        skipped
+            .message(Lang::Es)
+            .starts_with("en el carácter 67: la consulta anida demasiados niveles")
+    );
+    assert_eq!(run(&hostile.id).new_hits, 0);
+    // The JSON keeps the reason as a sentence.
+    let json = serde_json::to_value(run(&hostile.id)).unwrap();
+    assert!(
+        json["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("at character 67")
+    );
+
+    assert!(matches!(
+        run(&broken.id).error,
+        Some(Skipped::Query(ref e)) if e.problem == QueryProblem::UnclosedParenthesis
+    ));
+    assert_eq!(run(&good.id).error, None);
+    assert_eq!(run(&good.id).new_hits, 1);
+    let last_run = |id: &str| {
+        watchlists
+            .iter()
+            .find(|w| w.id == id)
+            .unwrap()
+            .last_run_at
+            .clone()
+    };
+    assert!(last_run(&good.id).is_some());
+    assert_eq!(
+        last_run(&hostile.id),
+        None,
+        "a skipped watchlist has not run"
+    );
+}

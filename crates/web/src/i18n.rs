@@ -1091,9 +1091,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "watchlists.query_broken",
-        "This saved query can no longer be read:",
-        "Esta consulta guardada ya no se puede leer:",
+        "Not run: this saved query can no longer be read:",
+        "No se ejecuta: esta consulta guardada ya no se puede leer:",
     ),
+    ("watchlists.not_run", "not run", "no se ejecuta"),
     (
         "watchlists.purpose_hint",
         "Why this is watched, for whoever reviews the hits",

@@ -17,6 +17,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
@@ -77,6 +78,9 @@ struct Inner {
     search: RwLock<Option<LoadedIndex>>,
     /// The pattern analysis's findings, recomputed only after writes.
     findings: FindingsCache,
+    /// Turns to run a search on a thread of its own (`with_search`): as
+    /// many as vault handles, so that searches never pile up threads.
+    search_threads: Arc<tokio::sync::Semaphore>,
     config: Config,
 }
 
@@ -122,6 +126,12 @@ pub(crate) fn index_error(err: IndexError) -> AppError {
 /// How long a request waits for another thread opening or updating the
 /// search index before answering "try again".
 const SEARCH_PATIENCE: Duration = Duration::from_secs(8);
+
+/// The stack of the threads searches run on: tantivy recurses once per
+/// level of a query, which the parser bounds
+/// ([`testimonio_search::query::MAX_DEPTH`]); eight times tokio's 2 MiB is
+/// margin on top (reserved address space, touched only if used).
+const SEARCH_STACK: usize = 16 * 1024 * 1024;
 
 /// A lock guard: at once (`patience` of `None`: blocking), or by trying
 /// until `patience` has passed since `started`.
@@ -208,6 +218,7 @@ impl AppState {
             login_attempts: Mutex::new(HashMap::new()),
             search: RwLock::new(None),
             findings: FindingsCache::default(),
+            search_threads: Arc::new(tokio::sync::Semaphore::new(config.vault_handles.max(1))),
             config,
         }));
         state.warm_search_index();
@@ -284,15 +295,23 @@ impl AppState {
     }
 
     /// Runs `f` with the vault's search index, brought up to date first,
-    /// and a vault handle (for snippets and watchlists), off the async
-    /// threads, acting as `actor`. `f`'s last argument says whether the
-    /// index is current: false when another process was writing it, so it
-    /// could not take the newest changes (the search still runs).
+    /// and a vault handle (for snippets and watchlists), acting as `actor`.
+    /// `f`'s last argument says whether the index is current: false when
+    /// another process was writing it, so it could not take the newest
+    /// changes (the search still runs).
+    ///
+    /// Queries come from anyone logged in, and from watchlists saved long
+    /// ago: `f` runs on a thread of its own with a large stack
+    /// ([`SEARCH_STACK`]), at most [`Config::vault_handles`] at once, and a
+    /// panic there is caught and answered as an internal error (500), never
+    /// an abort of the server. A stack overflow cannot be caught: the query
+    /// parser's bounds are what prevent one, the stack is extra margin.
     ///
     /// # Errors
     /// [`AppError::Locked`] when the vault is locked; [`ErrorKind::Busy`]
     /// when the index cannot be opened because another process is writing
-    /// it; other index errors (logged); `f`'s errors.
+    /// it; other index errors (logged); a panic in `f` (logged, internal);
+    /// `f`'s errors.
     pub async fn with_search<T, F>(&self, actor: &str, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
@@ -300,16 +319,37 @@ impl AppState {
     {
         let state = self.clone();
         let actor = Actor::new(actor).map_err(|e| AppError::internal(&e))?;
-        tokio::task::spawn_blocking(move || {
-            let mut guard = state.free_handle();
-            let vault = guard.as_mut().ok_or(AppError::Locked)?;
-            vault.set_actor(actor);
-            let (loaded, current) = state.current_index(vault, Some(SEARCH_PATIENCE))?;
-            let loaded = loaded.as_ref().ok_or(AppError::Locked)?;
-            f(&loaded.index, vault, current)
-        })
-        .await
-        .map_err(|e| AppError::internal(&e))?
+        // Waiting for a turn holds no thread.
+        let permit = Arc::clone(&self.0.search_threads)
+            .acquire_owned()
+            .await
+            .map_err(|e| AppError::internal(&e))?;
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("search".into())
+            .stack_size(SEARCH_STACK)
+            .spawn(move || {
+                let _permit = permit;
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    let mut guard = state.free_handle();
+                    let vault = guard.as_mut().ok_or(AppError::Locked)?;
+                    vault.set_actor(actor);
+                    let (loaded, current) = state.current_index(vault, Some(SEARCH_PATIENCE))?;
+                    let loaded = loaded.as_ref().ok_or(AppError::Locked)?;
+                    f(&loaded.index, vault, current)
+                }));
+                // The request may have gone away meanwhile: nobody to tell.
+                let _ = answer.send(outcome);
+            })
+            .map_err(|e| AppError::internal(&e))?;
+        match answered.await {
+            Ok(Ok(result)) => result,
+            // The panic's message went to the log through the panic hook;
+            // the locks it held recover from poisoning (`lock`,
+            // `try_write_index`).
+            Ok(Err(_)) => Err(AppError::internal(&"a search panicked")),
+            Err(e) => Err(AppError::internal(&e)),
+        }
     }
 
     /// The index, opened if need be and caught up with the vault's change
@@ -447,8 +487,12 @@ impl AppState {
         let n = self.0.vaults.len();
         let start = self.0.next_vault.fetch_add(1, Ordering::Relaxed);
         for i in 0..n {
-            if let Ok(guard) = self.0.vaults[(start + i) % n].try_lock() {
-                return guard;
+            match self.0.vaults[(start + i) % n].try_lock() {
+                Ok(guard) => return guard,
+                // Held during a panic (caught: see `with_search`): still
+                // usable, as a transaction rolls back when dropped.
+                Err(TryLockError::Poisoned(p)) => return p.into_inner(),
+                Err(TryLockError::WouldBlock) => {}
             }
         }
         lock(&self.0.vaults[start % n])

@@ -32,7 +32,9 @@ fn links(
 }
 
 /// Runs every active watchlist and prints one line per watchlist with new
-/// hits; used after `ingest` too.
+/// hits, and one per watchlist skipped with the reason (a saved query that
+/// no longer parses or is past the query language's bounds); used after
+/// `ingest` too.
 pub fn run_and_report(
     cx: &Context,
     vault: &mut Vault,
@@ -46,11 +48,13 @@ pub fn run_and_report(
         )
     })?;
     for run in &runs {
-        if let Some(error) = &run.error {
+        if let Some(skipped) = &run.error {
             eprintln!(
-                "{} {}: {error}",
+                "{} {}: {} {}",
                 cx.t("watchlist", "lista de seguimiento"),
-                run.name
+                run.name,
+                cx.t("not run,", "no se ejecutó,"),
+                skipped.message(cx.lang)
             );
         } else if run.new_hits > 0 || !quiet_when_none {
             eprintln!(

@@ -12,6 +12,7 @@ mod packet;
 mod reads;
 mod report;
 mod search;
+mod serve;
 mod users;
 mod vault;
 mod watch;

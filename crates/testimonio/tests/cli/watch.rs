@@ -158,3 +158,103 @@ fn watchlist_hits_are_reviewed_into_excerpts() {
     assert!(stderr(&out).contains("--tag"), "{}", stderr(&out));
     env.ok(&["check"]);
 }
+
+/// `a `, 600 dashes, `b`: the query that used to overflow the stack.
+fn hostile() -> String {
+    format!("a {}b", "-".repeat(600))
+}
+
+#[test]
+fn queries_past_the_bounds_are_refused_and_a_stored_one_is_skipped() {
+    let env = TestEnv::new();
+    env.init();
+    let note = env.write(
+        "in/vigil.txt",
+        "Notes from the vigil in front of the field office (fictional).\n",
+    );
+    env.ok(&["ingest", note.to_str().unwrap()]);
+
+    let search = env.run(&["search", &hostile()]);
+    assert_eq!(search.status.code(), Some(1));
+    assert!(
+        stderr(&search).contains("at character 67: the query nests too deeply"),
+        "{}",
+        stderr(&search)
+    );
+    let search = env.run(&["--lang", "es", "search", &hostile()]);
+    assert!(
+        stderr(&search).contains("en el carácter 67: la consulta anida demasiados niveles"),
+        "{}",
+        stderr(&search)
+    );
+    let add = env.run(&[
+        "watchlist",
+        "add",
+        "hostile",
+        "--query",
+        &hostile(),
+        "--purpose",
+        "x",
+    ]);
+    assert_eq!(add.status.code(), Some(1));
+    assert!(
+        stderr(&add).contains("--query: at character 67"),
+        "{}",
+        stderr(&add)
+    );
+
+    // Saved as an older version could have saved it: through the vault,
+    // which does not read queries.
+    {
+        use testimonio_vault::{Actor, Passphrase, Unlock, Vault};
+        let passphrase = Passphrase::new(crate::PASSPHRASE.to_owned()).unwrap();
+        let mut vault = Vault::open(
+            &env.vault(),
+            Unlock::Passphrase(&passphrase),
+            Actor::new("test:older-version").unwrap(),
+        )
+        .unwrap();
+        vault
+            .add_watchlist("Hostile", &hostile(), "saved before queries were bounded")
+            .unwrap();
+    }
+    let added = env.run(&[
+        "watchlist",
+        "add",
+        "Vigils",
+        "--query",
+        "vigil",
+        "--purpose",
+        "Vigils at the field office",
+        "--json",
+    ]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(
+        stderr(&added)
+            .contains("watchlist Hostile: not run, at character 67: the query nests too deeply"),
+        "{}",
+        stderr(&added)
+    );
+    let runs: serde_json::Value = serde_json::from_slice(&added.stdout).unwrap();
+    let runs = runs["runs"].as_array().unwrap();
+    let run = |name: &str| runs.iter().find(|r| r["name"] == name).unwrap();
+    assert!(
+        run("Hostile")["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("at character 67"),
+        "{runs:?}"
+    );
+    assert_eq!(run("Vigils")["error"], serde_json::Value::Null);
+    assert_eq!(run("Vigils")["new_hits"], 1);
+
+    let again = env.run(&["--lang", "es", "watchlist", "run"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains(
+            "lista de seguimiento Hostile: no se ejecutó, en el carácter 67: la consulta anida demasiados niveles"
+        ),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -108,6 +108,9 @@ fn watchlists_table(viewer: &Viewer, watchlists: &[Watchlist]) -> Markup {
                 } }
                 tbody {
                     @for w in watchlists {
+                        // Runs read the saved query again with today's
+                        // bounds and skip it if it does not pass.
+                        @let problem = query_problem(lang, &w.query);
                         tr.inactive[!w.active] {
                             th scope="row" {
                                 (w.name)
@@ -115,13 +118,18 @@ fn watchlists_table(viewer: &Viewer, watchlists: &[Watchlist]) -> Markup {
                             }
                             td {
                                 code { (w.query) }
-                                @if let Some(problem) = query_problem(lang, &w.query) {
+                                @if let Some(problem) = &problem {
                                     p.error { (viewer.t("watchlists.query_broken")) " " (problem) }
                                 }
                             }
                             td { (w.purpose) }
                             td { (w.owner) " · " (format_time(lang, &w.created_at)) }
-                            td { (w.last_run_at.as_deref().map_or_else(|| viewer.t("watchlists.never").to_owned(), |at| format_time(lang, at))) }
+                            td {
+                                @if problem.is_some() {
+                                    span.badge.not-run { (viewer.t("watchlists.not_run")) } " "
+                                }
+                                (w.last_run_at.as_deref().map_or_else(|| viewer.t("watchlists.never").to_owned(), |at| format_time(lang, at)))
+                            }
                             td.num {
                                 @if w.pending > 0 {
                                     a href={ "/watchlists/hits?watchlist=" (encode_path(&w.id)) } { (format_number(lang, w.pending)) }
@@ -206,8 +214,10 @@ pub async fn list(
     Ok(with_flash_cleared(&state, flashed, StatusCode::OK, markup))
 }
 
-/// Runs every active watchlist. Another process writing the index is not
-/// a failure here: the watchlists run again next time.
+/// Runs every active watchlist (on a search thread: see
+/// `AppState::with_search`). One whose saved query is malformed or past
+/// the bounds is skipped, and the page says why. Another process writing
+/// the index is not a failure here: the watchlists run again next time.
 async fn run_all(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
     let ran = state
         .with_search(&viewer.actor(), |index, v, _| {
@@ -216,7 +226,8 @@ async fn run_all(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
         .await;
     match ran {
         Ok(runs) => {
-            tracing::info!(watchlists = runs.len(), "watchlists run");
+            let skipped = runs.iter().filter(|r| r.error.is_some()).count();
+            tracing::info!(watchlists = runs.len(), skipped, "watchlists run");
             Ok(())
         }
         Err(e) if e.kind() == ErrorKind::Busy => Ok(()),

@@ -17,6 +17,8 @@
 //!   reading document text (pages, quotes, search results, hits).
 //! - `search`: search results, facets, paging, query errors; the page
 //!   view marking matches; watchlists, hits, excerpts; custody places.
+//! - `query_bounds`: queries nested past the bounds are a 400 and the
+//!   server still answers; a watchlist saved with one is shown as not run.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -29,6 +31,7 @@ mod browser;
 mod documents;
 mod excerpts;
 mod foia;
+mod query_bounds;
 mod search;
 mod security;
 mod support;

@@ -1,0 +1,192 @@
+//! The web server as a real process (`testimonio serve`): a query nested
+//! past the bounds used to overflow a worker's stack and abort the whole
+//! process (item 1 of the hardening issue). Hostile queries are answered,
+//! and the same process still answers afterwards.
+
+use std::fs::File;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use testimonio_demo::DemoSpec;
+
+use crate::{TestEnv, demo_jsonl};
+
+const USERNAME: &str = "t-viewer";
+const PASSWORD: &str = "t-viewer password 1234";
+
+/// The served process, killed when the test ends however it ends.
+struct Served {
+    child: Child,
+    log: std::path::PathBuf,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Served {
+    /// Panics, with the server's log, if the process has exited.
+    fn assert_alive(&mut self, after: &str) {
+        if let Some(status) = self.child.try_wait().unwrap() {
+            panic!(
+                "the server exited ({status}) after {after}; its log:\n{}",
+                std::fs::read_to_string(&self.log).unwrap_or_default()
+            );
+        }
+    }
+}
+
+/// A loopback port nobody listens on (the one the system gave a listener
+/// that is closed again).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The value of `<input … name="csrf" value="…">` in a page.
+fn csrf(html: &str) -> String {
+    let at = html.find("name=\"csrf\"").expect("a csrf field");
+    let value = html[at..].find("value=\"").expect("a value") + at + 7;
+    let end = html[value..].find('"').unwrap() + value;
+    html[value..end].to_owned()
+}
+
+fn encode(q: &str) -> String {
+    q.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_queries_do_not_take_the_served_process_down() {
+    let env = TestEnv::new();
+    env.init();
+    // Event narratives and a page in the index: tantivy builds scorers
+    // only for segments that exist.
+    let data = env.write("in/demo.jsonl", &demo_jsonl(&DemoSpec::standard()));
+    env.ok(&["import", data.to_str().unwrap()]);
+    let note = env.write(
+        "in/vigil.txt",
+        "Notes from the vigil in front of the field office (fictional).\n",
+    );
+    env.ok(&["ingest", note.to_str().unwrap()]);
+    let password = env.write("in/password", PASSWORD);
+    env.ok(&[
+        "user",
+        "add",
+        USERNAME,
+        "--role",
+        "viewer",
+        "--password-file",
+        password.to_str().unwrap(),
+    ]);
+
+    let addr = format!("127.0.0.1:{}", free_port());
+    let log = env.path("serve.log");
+    let child = env
+        .command(&["serve", "--addr", &addr])
+        .stdout(Stdio::null())
+        .stderr(File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let mut served = Served { child, log };
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    let base = format!("http://{addr}");
+    let get = |path: String| {
+        let request = http.get(format!("{base}{path}"));
+        async move { request.send().await }
+    };
+
+    // Up when /health answers (opening the vault takes a moment).
+    let started = Instant::now();
+    loop {
+        if let Ok(r) = get("/health".into()).await
+            && r.status() == 200
+        {
+            break;
+        }
+        served.assert_alive("starting");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the server did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    let login = get("/login".into()).await.unwrap().text().await.unwrap();
+    let token = csrf(&login);
+    let logged_in = http
+        .post(format!("{base}/login"))
+        .form(&[
+            ("csrf", token.as_str()),
+            ("username", USERNAME),
+            ("password", PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logged_in.status(), 303, "login failed");
+
+    let hostile = [
+        format!("a {}b", "-".repeat(600)),
+        "(".repeat(10_000),
+        format!("a {}b", "NOT ".repeat(5_000)),
+        format!("a{}", " NEAR a".repeat(2_000)),
+        // Within the 1,000 characters the search page reads.
+        format!("{}a", "(".repeat(999)),
+        format!("a {}b", "NOT ".repeat(240)),
+        format!("a {}", "-(b OR ".repeat(110)),
+        // A word starting with a colon used to stop the lexer in place.
+        "a :".to_owned(),
+    ];
+    for q in &hostile {
+        let what = format!("{}… ({} characters)", &q[..q.len().min(10)], q.len());
+        let reply = get(format!("/search?q={}", encode(q)))
+            .await
+            .unwrap_or_else(|e| panic!("{what}: no answer: {e}"));
+        let status = reply.status();
+        let body = reply.text().await.unwrap();
+        assert_eq!(status, 400, "{what}: {body}");
+        assert!(
+            body.contains("at character") || body.contains("too long"),
+            "{what}: no reason given: {body}"
+        );
+        served.assert_alive(&what);
+        let health = get("/health".into()).await.unwrap();
+        assert_eq!(health.status(), 200, "/health after {what}");
+    }
+    let first = get(format!("/search?q={}", encode(&hostile[0])))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        first.contains("at character 67: the query nests too deeply"),
+        "{first}"
+    );
+    // Still searching, logged in, in the same process.
+    let plain = get("/search?q=vigil".into()).await.unwrap();
+    assert_eq!(plain.status(), 200);
+    assert!(plain.text().await.unwrap().contains("class=\"hit\""));
+    served.assert_alive("the hostile queries");
+}
