@@ -39,6 +39,7 @@ pub enum AuditAction {
     Login,
     Locked,
     Unlocked,
+    UnlockFailed,
 }
 
 impl AuditAction {
@@ -62,6 +63,7 @@ impl AuditAction {
             AuditAction::Login => "login",
             AuditAction::Locked => "locked",
             AuditAction::Unlocked => "unlocked",
+            AuditAction::UnlockFailed => "unlock_failed",
         }
     }
 }

@@ -43,7 +43,7 @@ pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use transfer::{ImportFailure, ImportReport};
 pub use users::{LoginOutcome, Password, User, Username};
-pub use vault::{Actor, Created, Unlock, Vault};
+pub use vault::{Actor, Created, FailedUnlock, Unlock, Vault};
 
 /// The current time as RFC 3339 UTC with milliseconds, as stored everywhere.
 pub fn now() -> String {
