@@ -23,9 +23,13 @@ use std::time::{Duration, Instant, SystemTime};
 use testimonio_search::{IndexError, SearchIndex, index_dir};
 use testimonio_vault::{Actor, Passphrase, Unlock, Vault, VaultError};
 
+use crate::client::TrustedProxies;
 use crate::error::{AppError, ErrorKind};
 use crate::findings_cache::FindingsCache;
+use crate::page_images::PageImages;
+use crate::serve::ConnectionLimits;
 use crate::session::{Sessions, Timeouts};
+use crate::unlock_attempts::UnlockAttempts;
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -37,6 +41,18 @@ pub struct Config {
     pub login_attempts_per_minute: usize,
     /// Database connections to the vault, for reading in parallel.
     pub vault_handles: usize,
+    /// Timeouts and caps of connections (see `serve.rs`).
+    pub connections: ConnectionLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see
+    /// `client.rs`); none by default.
+    pub trusted_proxies: TrustedProxies,
+    /// Unlock attempts allowed per client address per minute.
+    pub unlock_attempts_per_minute: usize,
+    /// Page images rendered at once for one account, and in all.
+    pub renders_per_account: usize,
+    pub renders_at_once: usize,
+    /// Bytes of rendered page images kept in memory.
+    pub page_cache_bytes: usize,
 }
 
 impl Default for Config {
@@ -46,6 +62,12 @@ impl Default for Config {
             timeouts: Timeouts::default(),
             login_attempts_per_minute: 20,
             vault_handles: 4,
+            connections: ConnectionLimits::default(),
+            trusted_proxies: TrustedProxies::default(),
+            unlock_attempts_per_minute: 5,
+            renders_per_account: 2,
+            renders_at_once: 2,
+            page_cache_bytes: 64 << 20,
         }
     }
 }
@@ -69,6 +91,10 @@ struct Inner {
     search: RwLock<Option<LoadedIndex>>,
     /// The pattern analysis's findings, recomputed only after writes.
     findings: FindingsCache,
+    /// Rendered page images (plaintext, memory only) and render limits.
+    page_images: PageImages,
+    /// Unlock attempts: rate, one at a time, failures to audit.
+    unlock_attempts: UnlockAttempts,
     config: Config,
 }
 
@@ -202,6 +228,12 @@ impl AppState {
             totp_steps: Mutex::new(HashMap::new()),
             search: RwLock::new(None),
             findings: FindingsCache::default(),
+            page_images: PageImages::new(
+                config.page_cache_bytes,
+                config.renders_per_account,
+                config.renders_at_once,
+            ),
+            unlock_attempts: UnlockAttempts::new(config.unlock_attempts_per_minute),
             config,
         }));
         state.warm_search_index();
@@ -219,6 +251,16 @@ impl AppState {
     /// The findings of the pattern analysis computed so far.
     pub fn findings_cache(&self) -> &FindingsCache {
         &self.0.findings
+    }
+
+    /// Rendered page images and the render limits.
+    pub fn page_images(&self) -> &PageImages {
+        &self.0.page_images
+    }
+
+    /// Attempts to unlock the vault.
+    pub fn unlock_attempts(&self) -> &UnlockAttempts {
+        &self.0.unlock_attempts
     }
 
     pub fn is_locked(&self) -> bool {
@@ -394,8 +436,9 @@ impl AppState {
         // has finished; nobody can take a handle now.
         let index = write_index(&self.0.search).take();
         drop(index);
-        // Figures derived from the records go with them.
+        // Figures derived from the records go with them, and page images.
         self.0.findings.clear();
+        self.0.page_images.clear();
         self.sessions().clear();
     }
 
@@ -411,7 +454,8 @@ impl AppState {
         lock(&self.0.vaults[start % n])
     }
 
-    /// Reopens the vault with its passphrase.
+    /// Reopens the vault with its passphrase, and audits the attempts that
+    /// failed while it was locked (see `unlock_attempts.rs`).
     ///
     /// # Errors
     /// [`VaultError::WrongKey`] for a wrong passphrase.
@@ -423,7 +467,9 @@ impl AppState {
                 let actor = Actor::new("web:unlock").expect("a valid actor");
                 let mut vault =
                     Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor)?;
-                vault.record_unlock()?;
+                let (failed, not_itemized) = state.0.unlock_attempts.pending();
+                vault.record_unlock_after(&failed, not_itemized)?;
+                state.0.unlock_attempts.audited(failed.len(), not_itemized);
                 let mut all = handles(vault, state.0.vaults.len()).into_iter();
                 *first = all.next();
                 for (slot, handle) in state.0.vaults[1..].iter().zip(all) {

@@ -10,6 +10,7 @@ mod ingest;
 mod packet;
 mod report;
 mod search;
+mod serve;
 mod vault;
 mod watch;
 
