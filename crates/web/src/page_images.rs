@@ -8,13 +8,13 @@
 //! document (see `pages/documents.rs`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::body::Bytes;
 use lru::LruCache;
 use testimonio_ingest::render::ImageFormat;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use zeroize::Zeroizing;
 
 use crate::error::ErrorKind;
@@ -60,14 +60,15 @@ pub struct PageImages {
     budget: usize,
     cache: Mutex<Cache>,
     per_account: PerKeyLimit<i64>,
-    at_once: Semaphore,
+    at_once: Arc<Semaphore>,
     renders: AtomicU64,
 }
 
-/// The right to render one page image now.
-pub struct RenderPermit<'a> {
+/// The right to render one page image now; kept by the render itself (a
+/// client that disconnects does not free it while the render goes on).
+pub struct RenderPermit {
     _account: Slot<i64>,
-    _global: SemaphorePermit<'a>,
+    _global: OwnedSemaphorePermit,
 }
 
 impl PageImages {
@@ -81,7 +82,7 @@ impl PageImages {
                 bytes: 0,
             }),
             per_account: PerKeyLimit::new(per_account.max(1)),
-            at_once: Semaphore::new(at_once.max(1)),
+            at_once: Arc::new(Semaphore::new(at_once.max(1))),
             renders: AtomicU64::new(0),
         }
     }
@@ -137,12 +138,12 @@ impl PageImages {
     /// [`ErrorKind::TooManyRenders`] when the account already has its share
     /// of renders in progress; [`ErrorKind::Overloaded`] when renders for
     /// others kept every place taken for too long.
-    pub async fn start(&self, account: i64) -> Result<RenderPermit<'_>, ErrorKind> {
+    pub async fn start(&self, account: i64) -> Result<RenderPermit, ErrorKind> {
         let slot = self
             .per_account
             .try_take(account)
             .ok_or(ErrorKind::TooManyRenders)?;
-        let global = tokio::time::timeout(RENDER_PATIENCE, self.at_once.acquire())
+        let global = tokio::time::timeout(RENDER_PATIENCE, self.at_once.clone().acquire_owned())
             .await
             .map_err(|_| ErrorKind::Overloaded)?
             .map_err(|_| ErrorKind::Overloaded)?;

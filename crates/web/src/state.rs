@@ -29,7 +29,7 @@ use crate::findings_cache::FindingsCache;
 use crate::page_images::PageImages;
 use crate::serve::ConnectionLimits;
 use crate::session::{Sessions, Timeouts};
-use crate::unlock_attempts::UnlockAttempts;
+use crate::unlock_attempts::{UnlockAttempts, UnlockTurn};
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -454,19 +454,32 @@ impl AppState {
         lock(&self.0.vaults[start % n])
     }
 
-    /// Reopens the vault with its passphrase, and audits the attempts that
-    /// failed while it was locked (see `unlock_attempts.rs`).
+    /// Reopens the vault with its passphrase, tried for `client` in its
+    /// `turn`, and audits the attempts that failed while it was locked (see
+    /// `unlock_attempts.rs`). The turn is held, and a failure noted, by the
+    /// task that derives the key: a client that disconnects meanwhile
+    /// neither frees the turn early nor escapes the audit.
     ///
     /// # Errors
     /// [`VaultError::WrongKey`] for a wrong passphrase.
-    pub async fn unlock_vault(&self, passphrase: Passphrase) -> Result<(), VaultError> {
+    pub async fn unlock_vault(
+        &self,
+        passphrase: Passphrase,
+        client: IpAddr,
+        turn: UnlockTurn,
+    ) -> Result<(), VaultError> {
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let mut first = lock(&state.0.vaults[0]);
             if first.is_none() {
                 let actor = Actor::new("web:unlock").expect("a valid actor");
-                let mut vault =
-                    Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor)?;
+                let opened =
+                    Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor);
+                if matches!(opened, Err(VaultError::WrongKey)) {
+                    state.0.unlock_attempts.record_failure(client);
+                }
+                let mut vault = opened?;
                 let (failed, not_itemized) = state.0.unlock_attempts.pending();
                 vault.record_unlock_after(&failed, not_itemized)?;
                 state.0.unlock_attempts.audited(failed.len(), not_itemized);

@@ -8,11 +8,11 @@
 //! "unlocked" entry, by the next successful unlock.
 
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use testimonio_vault::FailedUnlock;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::limits::RateLimiter;
 
@@ -28,10 +28,14 @@ struct Failures {
     not_itemized: u64,
 }
 
+/// The turn to check one passphrase; the next waits until it is dropped.
+#[derive(Debug)]
+pub struct UnlockTurn(#[allow(dead_code)] OwnedSemaphorePermit);
+
 #[derive(Debug)]
 pub struct UnlockAttempts {
     per_client: RateLimiter<IpAddr>,
-    one_at_a_time: Semaphore,
+    one_at_a_time: Arc<Semaphore>,
     failures: Mutex<Failures>,
 }
 
@@ -39,7 +43,7 @@ impl UnlockAttempts {
     pub fn new(per_minute: usize) -> Self {
         Self {
             per_client: RateLimiter::new(per_minute, Duration::from_secs(60)),
-            one_at_a_time: Semaphore::new(1),
+            one_at_a_time: Arc::new(Semaphore::new(1)),
             failures: Mutex::new(Failures::default()),
         }
     }
@@ -58,11 +62,12 @@ impl UnlockAttempts {
 
     /// The turn to check a passphrase, after the attempt in progress;
     /// `None` when that takes too long.
-    pub async fn turn(&self) -> Option<SemaphorePermit<'_>> {
-        tokio::time::timeout(PATIENCE, self.one_at_a_time.acquire())
+    pub async fn turn(&self) -> Option<UnlockTurn> {
+        tokio::time::timeout(PATIENCE, self.one_at_a_time.clone().acquire_owned())
             .await
             .ok()?
             .ok()
+            .map(UnlockTurn)
     }
 
     /// Notes a failed attempt from `client`, and logs it (without the

@@ -276,19 +276,17 @@ pub async fn unlock(
     if !attempts.allow(client) {
         return unlock_page(&viewer, Some(Refusal::RateLimited));
     }
-    let Some(_turn) = attempts.turn().await else {
-        return unlock_page(&viewer, Some(Refusal::Busy));
-    };
     let Ok(passphrase) = Passphrase::new(form.passphrase) else {
         attempts.record_failure(client);
         return unlock_page(&viewer, Some(Refusal::WrongPassphrase));
     };
-    match state.unlock_vault(passphrase).await {
+    let Some(turn) = attempts.turn().await else {
+        return unlock_page(&viewer, Some(Refusal::Busy));
+    };
+    // A wrong passphrase is noted as a failure by the unlock itself.
+    match state.unlock_vault(passphrase, client, turn).await {
         Ok(()) => Redirect::to("/login").into_response(),
-        Err(VaultError::WrongKey) => {
-            attempts.record_failure(client);
-            unlock_page(&viewer, Some(Refusal::WrongPassphrase))
-        }
+        Err(VaultError::WrongKey) => unlock_page(&viewer, Some(Refusal::WrongPassphrase)),
         Err(other) => AppError::internal(&other).into_response(),
     }
 }

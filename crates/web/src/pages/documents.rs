@@ -925,13 +925,15 @@ pub async fn page_image(
     }
     // Taken before the original is decrypted: at most this many originals
     // are in memory for rendering at once.
-    let _permit = images.start(account).await.map_err(AppError::Kind)?;
+    let permit = images.start(account).await.map_err(AppError::Kind)?;
     let original = state
         .with_vault(&viewer.actor(), move |v| {
             Ok(v.document_bytes(&id, &purpose)?)
         })
         .await?;
     let rendered = tokio::task::spawn_blocking(move || {
+        // Held by the render: a client that goes away does not free it.
+        let _permit = permit;
         render::render_page(&original, &media_type, n, &DISPLAY)
     })
     .await
