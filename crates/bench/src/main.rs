@@ -22,7 +22,8 @@
 //!
 //! `testimonio-bench web [...]` measures the web app's pages under
 //! concurrent load beside a trivial static route of the same server: see
-//! the `web` module.
+//! the `web` module. `testimonio-bench soak [...]` loads `testimonio serve`
+//! for minutes with mixed traffic and watches its memory: see `soak`.
 //!
 //! Benchmarks never run in CI: `scripts/bench` runs them.
 
@@ -48,6 +49,7 @@ mod analysis;
 mod corpus;
 mod ingest;
 mod search;
+mod soak;
 mod web;
 
 const USAGE: &str = "\
@@ -57,6 +59,7 @@ usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
        testimonio-bench ingest [--copies N] [--ocr-copies M] [--jobs J] [--runs R]
        testimonio-bench analysis [--events N] [--people P] [--permutations K] [--runs R]
        testimonio-bench search [--pages N] [--reps R] [--dir PATH] [--skip-postgres]
+       testimonio-bench soak [--seconds S] [--connections C] [--events N] [--interval I] [...]
 
   vault      encrypted vault vs the same schema in plain SQLite, same run
   --events   number of demo events to write and read (default 100000)
@@ -66,7 +69,9 @@ usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
   web        the web app's pages vs a trivial static route, same server, same run
   ingest     evidence ingest vs pdftotext and bare tesseract on the same files, same run
   analysis   pattern analysis (10,000 permutations) and a public PDF report on 100,000 events
-  search     our search index vs SQLite FTS5 and PostgreSQL full-text search, same corpus, same run";
+  search     our search index vs SQLite FTS5 and PostgreSQL full-text search, same corpus, same run
+  soak       200 connections of mixed page and API traffic for 10 minutes against `testimonio serve`:
+             errors, p99 per route and the server's resident memory every minute";
 
 /// Records per transaction, as in the vault's import.
 const BATCH: usize = testimonio_vault::transfer::IMPORT_BATCH;
@@ -121,6 +126,13 @@ fn run() -> Result<()> {
             Some(options) => web::run(&options),
             None => {
                 println!("{}", web::USAGE);
+                Ok(())
+            }
+        },
+        Some("soak") => match soak::parse_options(&args[1..])? {
+            Some(options) => soak::run(&options),
+            None => {
+                println!("{}", soak::USAGE);
                 Ok(())
             }
         },

@@ -28,7 +28,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -67,9 +67,9 @@ const EVENTS_PAGE_ROWS: usize = testimonio_web::pages::events::PAGE_SIZE as usiz
 const VAULT_CALL_RUNS: usize = 15;
 
 /// No request may take longer than this: a stalled server fails the run.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+pub(crate) const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
-const PASSPHRASE: &str = "benchmark passphrase, not secret";
+pub(crate) const PASSPHRASE: &str = "benchmark passphrase, not secret";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -222,7 +222,17 @@ pub fn run(options: &Options) -> Result<()> {
         .enable_all()
         .thread_name("bench-server")
         .build()?;
-    let state = testimonio_web::AppState::new(vault, testimonio_web::Config::default());
+    // Every load connection comes from 127.0.0.1: lift the cap per address
+    // (this benchmark measures pages, not the connection limits).
+    let config = testimonio_web::Config {
+        connections: testimonio_web::ConnectionLimits {
+            max_connections: options.connections + 64,
+            max_per_address: options.connections + 64,
+            ..testimonio_web::ConnectionLimits::default()
+        },
+        ..testimonio_web::Config::default()
+    };
+    let state = testimonio_web::AppState::new(vault, config);
     let listener = server.block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))?;
     let addr = listener.local_addr()?;
     let serving = server.spawn(testimonio_web::serve_on(listener, state));
@@ -326,7 +336,7 @@ pub fn run(options: &Options) -> Result<()> {
 }
 
 /// The person on the most events (the smallest id among equals), and how many.
-fn busiest_person(data: &DemoData) -> Option<(String, usize)> {
+pub(crate) fn busiest_person(data: &DemoData) -> Option<(String, usize)> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for event in &data.events {
         let mut ids: Vec<&str> = event.people.iter().map(|p| p.id.as_str()).collect();
@@ -343,13 +353,13 @@ fn busiest_person(data: &DemoData) -> Option<(String, usize)> {
 }
 
 /// One of the benchmark's accounts.
-struct Account {
-    role: Role,
-    user: User,
-    password: String,
+pub(crate) struct Account {
+    pub(crate) role: Role,
+    pub(crate) user: User,
+    pub(crate) password: String,
 }
 
-fn build_vault(dir: &Path, data: &DemoData) -> Result<(Vault, Vec<Account>)> {
+pub(crate) fn build_vault(dir: &Path, data: &DemoData) -> Result<(Vault, Vec<Account>)> {
     let passphrase = Passphrase::new(PASSPHRASE.into())?;
     let mut vault = Vault::create(
         dir,
@@ -497,7 +507,7 @@ fn vault_work(vault: &mut Vault, user: &User, person: &RecordId) -> Result<Vec<V
 }
 
 /// Logs in as a browser does; returns the session cookie's value.
-async fn log_in(addr: SocketAddr, username: &str, password: &str) -> Result<String> {
+pub(crate) async fn log_in(addr: SocketAddr, username: &str, password: &str) -> Result<String> {
     let mut conn = Conn::connect(addr).await?;
     let host = addr.to_string();
 
@@ -681,7 +691,7 @@ async fn worker(
 // ---------------------------------------------------------------------------
 // A minimal HTTP/1.1 keep-alive client: one request at a time per connection.
 
-struct Conn {
+pub(crate) struct Conn {
     stream: TcpStream,
     buf: Vec<u8>,
     /// Bytes of the previous response still at the front of `buf`.
@@ -690,8 +700,8 @@ struct Conn {
 
 /// Where one complete response lies in a buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Frame {
-    status: u16,
+pub(crate) struct Frame {
+    pub(crate) status: u16,
     /// End of the head (after the blank line).
     head_end: usize,
     /// End of the response.
@@ -701,9 +711,21 @@ struct Frame {
 
 impl Conn {
     async fn connect(addr: SocketAddr) -> Result<Self> {
-        let stream = TcpStream::connect(addr)
-            .await
-            .with_context(|| format!("connecting to {addr}"))?;
+        Self::connect_from(addr, None).await
+    }
+
+    /// A connection from `from`, one of this machine's loopback addresses
+    /// (the server caps connections per address), or from the default.
+    pub(crate) async fn connect_from(addr: SocketAddr, from: Option<IpAddr>) -> Result<Self> {
+        let stream = match from {
+            Some(ip) => {
+                let socket = tokio::net::TcpSocket::new_v4()?;
+                socket.bind(SocketAddr::new(ip, 0))?;
+                socket.connect(addr).await
+            }
+            None => TcpStream::connect(addr).await,
+        }
+        .with_context(|| format!("connecting to {addr}"))?;
         stream.set_nodelay(true)?;
         Ok(Self {
             stream,
@@ -713,7 +735,7 @@ impl Conn {
     }
 
     /// Sends `request` and reads its whole response.
-    async fn exchange(&mut self, request: &[u8]) -> std::io::Result<Frame> {
+    pub(crate) async fn exchange(&mut self, request: &[u8]) -> std::io::Result<Frame> {
         self.buf.drain(..self.consumed);
         self.consumed = 0;
         self.stream.write_all(request).await?;
@@ -735,7 +757,7 @@ impl Conn {
         std::str::from_utf8(&self.buf[..frame.head_end]).unwrap_or("")
     }
 
-    fn body(&self, frame: &Frame) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn body(&self, frame: &Frame) -> std::io::Result<Vec<u8>> {
         let raw = &self.buf[frame.head_end..frame.end];
         if frame.chunked {
             dechunk(raw)
@@ -912,7 +934,7 @@ fn form_encode(fields: &[(&str, &str)]) -> String {
 }
 
 /// The `p`-th percentile (0–100) of sorted values, nearest rank.
-fn percentile(sorted: &[u32], p: f64) -> Option<u32> {
+pub(crate) fn percentile(sorted: &[u32], p: f64) -> Option<u32> {
     if sorted.is_empty() {
         return None;
     }

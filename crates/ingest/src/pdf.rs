@@ -274,30 +274,3 @@ fn render_gray(
     .map(|out| zeroize::Zeroizing::new(out.stdout))
     .map_err(|e| format!("rendering for OCR: {e}"))
 }
-
-/// Renders one page as PNG for display (not for OCR: lower resolution).
-///
-/// # Errors
-/// The page does not exist, or pdftoppm fails.
-pub fn render_page_png(pdf: &[u8], number: u32, dpi: u32) -> Result<Vec<u8>, ToolError> {
-    let page = number.to_string();
-    let dpi = dpi.to_string();
-    Ok(tools::run(
-        "pdftoppm",
-        &[
-            "-r",
-            &dpi,
-            "-png",
-            "-f",
-            &page,
-            "-l",
-            &page,
-            "-singlefile",
-            "-",
-        ],
-        &[],
-        pdf,
-        tools::Limits::default(),
-    )?
-    .stdout)
-}

@@ -1,12 +1,17 @@
 //! Page images for display: what a reader sees beside a page's text.
 //!
-//! - PDFs: the page rendered by pdftoppm (through pipes, in memory).
+//! - PDFs: the page rendered by pdftoppm (through pipes, in memory). Its
+//!   size is read first (pdfinfo) and the resolution lowered for pages so
+//!   large that the image would exceed [`RenderOptions::max_size`]: a PDF of
+//!   a few hundred bytes can declare a 200-inch page, which at screen
+//!   resolution is hundreds of megapixels.
 //! - PNG, JPEG, GIF, WebP, BMP: page 1 is the original itself, served with
 //!   its own media type (browsers show all of them). Its first bytes are
 //!   checked against the media type recorded at intake.
 //! - TIFF (one page per image directory, as Tesseract reads them): decoded
 //!   and re-encoded as PNG in memory, under size limits, since browsers do
-//!   not show TIFF.
+//!   not show TIFF; pages over the display size are scaled down by
+//!   averaging blocks of pixels.
 //! - Email, plain text, HTML and anything else: no image, only text.
 //!
 //! Nothing here writes to disk. Errors never carry the file's content.
@@ -17,7 +22,30 @@ use std::io::Cursor;
 use ::tiff::decoder::{Decoder, DecodingResult, Limits};
 use ::tiff::{ColorType, TiffError};
 
-use crate::tools::ToolError;
+use crate::tools::{self, ToolError};
+
+/// The largest page image made for display, in pixels: short side × long
+/// side, whichever way the page is turned. A letter page at 300 dpi fits
+/// (2550 × 3300 comes out 2500 × 3235); about 9 megapixels at most.
+pub const MAX_DISPLAY_SIZE: (u32, u32) = (2500, 3500);
+
+/// How pages are rendered for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Resolution of PDF pages that fit `max_size` at it.
+    pub dpi: u32,
+    /// The largest image: short side × long side, in pixels.
+    pub max_size: (u32, u32),
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self {
+            dpi: 100,
+            max_size: MAX_DISPLAY_SIZE,
+        }
+    }
+}
 
 /// Largest TIFF page decoded, in pixels: a letter page scanned at 600 dpi
 /// is about 34 million; a map or a blueprint at 600 dpi may be larger.
@@ -126,8 +154,8 @@ pub fn has_page_images(media_type: &str) -> bool {
 }
 
 /// The image of page `page` (from 1) of `original`, a document of
-/// `media_type`; PDF pages are rendered at `dpi`. `Ok(None)` for documents
-/// without page images.
+/// `media_type`, within `options`. `Ok(None)` for documents without page
+/// images.
 ///
 /// # Errors
 /// See [`RenderError`]: a page the original does not have, bytes that are
@@ -137,7 +165,7 @@ pub fn render_page(
     original: &[u8],
     media_type: &str,
     page: u32,
-    dpi: u32,
+    options: &RenderOptions,
 ) -> Result<Option<PageImage>, RenderError> {
     let Some(source) = source(media_type) else {
         return Ok(None);
@@ -148,11 +176,11 @@ pub fn render_page(
     let image = match source {
         Source::Pdf => PageImage {
             format: ImageFormat::Png,
-            bytes: crate::pdf::render_page_png(original, page, dpi)?,
+            bytes: pdf_page_png(original, page, options)?,
         },
         Source::Tiff => PageImage {
             format: ImageFormat::Png,
-            bytes: tiff_page_png(original, page)?,
+            bytes: tiff_page_png(original, page, options.max_size)?,
         },
         Source::AsIs(format) => {
             if page != 1 {
@@ -172,6 +200,84 @@ pub fn render_page(
     Ok(Some(image))
 }
 
+/// Page `page` of a PDF as PNG, at `options.dpi` or lower, so that the
+/// image fits `options.max_size`.
+fn pdf_page_png(pdf: &[u8], page: u32, options: &RenderOptions) -> Result<Vec<u8>, ToolError> {
+    let number = page.to_string();
+    let (flag, value) = match pdf_page_size(pdf, page) {
+        Some((width, height)) => ("-r", format!("{:.3}", fitting_dpi(width, height, options))),
+        // Size unknown: fit the long side within the short side's cap,
+        // whatever the resolution that takes.
+        None => ("-scale-to", options.max_size.0.to_string()),
+    };
+    let args = [
+        flag,
+        &value,
+        "-png",
+        "-f",
+        &number,
+        "-l",
+        &number,
+        "-singlefile",
+        "-",
+    ];
+    Ok(tools::run("pdftoppm", &args, &[], pdf, tools::Limits::default())?.stdout)
+}
+
+/// The width and height in points of page `page`'s media box (the area
+/// pdftoppm renders), as pdfinfo reads it; `None` when it cannot.
+fn pdf_page_size(pdf: &[u8], page: u32) -> Option<(f64, f64)> {
+    let number = page.to_string();
+    let limits = tools::Limits {
+        time: std::time::Duration::from_secs(30),
+        memory: 1 << 30,
+        output: 1 << 20,
+    };
+    let out = tools::run(
+        "pdfinfo",
+        &["-f", &number, "-l", &number, "-box", "-"],
+        &[],
+        pdf,
+        limits,
+    )
+    .ok()?;
+    // Only the box lines are read: the rest (title, author…) is the
+    // document's own text.
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Page") && l.contains("MediaBox:"))?;
+    let (_, numbers) = line.split_once("MediaBox:")?;
+    let v: Vec<f64> = numbers
+        .split_whitespace()
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [x1, y1, x2, y2] = v[..] else {
+        return None;
+    };
+    let (width, height) = ((x2 - x1).abs(), (y2 - y1).abs());
+    (width.is_finite() && height.is_finite()).then_some((width, height))
+}
+
+/// The resolution at which a page of `width` × `height` points comes out
+/// within `options.max_size`: `options.dpi`, or less for a large page.
+fn fitting_dpi(width: f64, height: f64, options: &RenderOptions) -> f64 {
+    let (short, long) = if width <= height {
+        (width, height)
+    } else {
+        (height, width)
+    };
+    let mut dpi = f64::from(options.dpi);
+    for (points, pixels) in [(short, options.max_size.0), (long, options.max_size.1)] {
+        if points > 0.0 {
+            dpi = dpi.min(f64::from(pixels) * 72.0 / points);
+        }
+    }
+    // Rounded down to what is passed on, so that rounding never adds a pixel.
+    (dpi * 1000.0).floor().max(1.0) / 1000.0
+}
+
 fn tiff_error(e: &TiffError) -> RenderError {
     match e {
         TiffError::LimitsExceeded => RenderError::OverLimits,
@@ -181,8 +287,9 @@ fn tiff_error(e: &TiffError) -> RenderError {
     }
 }
 
-/// Page `page` of a TIFF (its `page`th image directory) as PNG.
-fn tiff_page_png(bytes: &[u8], page: u32) -> Result<Vec<u8>, RenderError> {
+/// Page `page` of a TIFF (its `page`th image directory) as PNG, scaled
+/// down to fit `max_size` (short side × long side).
+fn tiff_page_png(bytes: &[u8], page: u32, max_size: (u32, u32)) -> Result<Vec<u8>, RenderError> {
     let mut limits = Limits::default();
     limits.decoding_buffer_size = MAX_TIFF_DECODED_BYTES;
     limits.intermediate_buffer_size = 128 << 20;
@@ -206,7 +313,118 @@ fn tiff_page_png(bytes: &[u8], page: u32) -> Result<Vec<u8>, RenderError> {
         other => tiff_error(&other),
     })?;
     let (png_color, depth, samples) = pixels_for_png(color, data, width, height)?;
+    let factor = shrink_factor(width, height, max_size);
+    if factor > 1 {
+        let small = Pixels {
+            width,
+            height,
+            color: png_color,
+            depth,
+            samples: &samples,
+        }
+        .shrink(factor)?;
+        return encode_png(
+            small.width,
+            small.height,
+            png_color,
+            png::BitDepth::Eight,
+            &small.samples,
+        );
+    }
     encode_png(width, height, png_color, depth, &samples)
+}
+
+/// The smallest whole factor that brings `width` × `height` within
+/// `max_size` (short side × long side).
+fn shrink_factor(width: u32, height: u32, max_size: (u32, u32)) -> u32 {
+    let (short, long) = (width.min(height), width.max(height));
+    short
+        .div_ceil(max_size.0.max(1))
+        .max(long.div_ceil(max_size.1.max(1)))
+        .max(1)
+}
+
+/// Samples as PNG wants them (see [`pixels_for_png`]).
+struct Pixels<'a> {
+    width: u32,
+    height: u32,
+    color: png::ColorType,
+    depth: png::BitDepth,
+    samples: &'a [u8],
+}
+
+/// A smaller image: 8-bit samples of the same colour type.
+struct Shrunk {
+    width: u32,
+    height: u32,
+    samples: Vec<u8>,
+}
+
+impl Pixels<'_> {
+    /// Every `factor` × `factor` block of pixels averaged into one (area
+    /// averaging: what a scan loses when printed smaller); 8-bit samples.
+    fn shrink(&self, factor: u32) -> Result<Shrunk, RenderError> {
+        let channels = match self.color {
+            png::ColorType::Grayscale => 1,
+            png::ColorType::GrayscaleAlpha => 2,
+            png::ColorType::Rgb => 3,
+            png::ColorType::Rgba => 4,
+            png::ColorType::Indexed => {
+                return Err(RenderError::Unsupported("indexed colour".into()));
+            }
+        };
+        let bits: usize = match self.depth {
+            png::BitDepth::One => 1,
+            png::BitDepth::Two => 2,
+            png::BitDepth::Four => 4,
+            png::BitDepth::Eight => 8,
+            png::BitDepth::Sixteen => 16,
+        };
+        let (w, h, f) = (self.width as usize, self.height as usize, factor as usize);
+        let row_bytes = (w * channels * bits).div_ceil(8);
+        // One sample as 0–255 (16-bit: its high byte; below 8 bits: scaled).
+        let sample = |row: &[u8], i: usize| -> u32 {
+            match bits {
+                8 => u32::from(row[i]),
+                16 => u32::from(row[2 * i]),
+                _ => {
+                    let bit = i * bits;
+                    let max = (1u32 << bits) - 1;
+                    let v = (u32::from(row[bit / 8]) >> (8 - bits - bit % 8)) & max;
+                    v * 255 / max
+                }
+            }
+        };
+        let (out_w, out_h) = (w.div_ceil(f), h.div_ceil(f));
+        let mut out = Vec::with_capacity(out_w * out_h * channels);
+        let mut sums = vec![0u32; out_w * channels];
+        for out_y in 0..out_h {
+            sums.fill(0);
+            let rows = (out_y * f)..((out_y + 1) * f).min(h);
+            let block_h = rows.len();
+            for y in rows {
+                let row = &self.samples[y * row_bytes..(y + 1) * row_bytes];
+                for x in 0..w {
+                    for c in 0..channels {
+                        sums[(x / f) * channels + c] += sample(row, x * channels + c);
+                    }
+                }
+            }
+            for out_x in 0..out_w {
+                let block_w = f.min(w - out_x * f);
+                let n = (block_w * block_h) as u32;
+                for c in 0..channels {
+                    let sum = sums[out_x * channels + c];
+                    out.push(((sum + n / 2) / n) as u8);
+                }
+            }
+        }
+        Ok(Shrunk {
+            width: out_w as u32,
+            height: out_h as u32,
+            samples: out,
+        })
+    }
 }
 
 /// The decoded samples as PNG wants them: rows of packed samples,
@@ -341,6 +559,13 @@ fn encode_png(
 mod tests {
     use super::*;
 
+    fn at(dpi: u32) -> RenderOptions {
+        RenderOptions {
+            dpi,
+            ..RenderOptions::default()
+        }
+    }
+
     const PHOTOTEST: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/corpus/ocr/phototest.tif"
@@ -383,7 +608,7 @@ mod tests {
     #[test]
     fn a_bilevel_tiff_becomes_a_png_of_the_same_size_with_black_text_on_white() {
         let tiff = std::fs::read(PHOTOTEST).expect("the corpus file phototest.tif");
-        let image = render_page(&tiff, "image/tiff", 1, 100)
+        let image = render_page(&tiff, "image/tiff", 1, &at(100))
             .expect("rendered")
             .expect("a TIFF has page images");
         assert_eq!(image.format, ImageFormat::Png);
@@ -404,7 +629,7 @@ mod tests {
         );
         assert!(
             matches!(
-                render_page(&tiff, "image/tiff", 2, 100),
+                render_page(&tiff, "image/tiff", 2, &at(100)),
                 Err(RenderError::NoSuchPage { page: 2 })
             ),
             "phototest.tif has one page"
@@ -415,7 +640,7 @@ mod tests {
     fn each_page_of_a_multi_page_tiff_is_its_own_image_directory() {
         let tiff = gray_tiff(&[(30, 20, 10), (12, 40, 200), (5, 5, 0)]);
         for (page, (w, h, value)) in [(1, (30, 20, 10)), (2, (12, 40, 200)), (3, (5, 5, 0))] {
-            let image = render_page(&tiff, "image/tiff", page, 100)
+            let image = render_page(&tiff, "image/tiff", page, &at(100))
                 .expect("rendered")
                 .expect("an image");
             let (pw, ph, color, depth, pixels) = decode_png(&image.bytes);
@@ -427,11 +652,11 @@ mod tests {
             assert!(pixels.iter().all(|&p| p == value), "page {page}");
         }
         assert!(matches!(
-            render_page(&tiff, "image/tiff", 4, 100),
+            render_page(&tiff, "image/tiff", 4, &at(100)),
             Err(RenderError::NoSuchPage { page: 4 })
         ));
         assert!(matches!(
-            render_page(&tiff, "image/tiff", 0, 100),
+            render_page(&tiff, "image/tiff", 0, &at(100)),
             Err(RenderError::NoSuchPage { page: 0 })
         ));
     }
@@ -472,7 +697,7 @@ mod tests {
     #[test]
     fn a_tiff_claiming_billions_of_pixels_is_refused_before_decoding() {
         let started = std::time::Instant::now();
-        let result = render_page(&bomb_tiff(), "image/tiff", 1, 100);
+        let result = render_page(&bomb_tiff(), "image/tiff", 1, &at(100));
         assert!(
             matches!(
                 result,
@@ -486,7 +711,7 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
         // And garbage is an error, not a panic.
         assert!(matches!(
-            render_page(b"II*\0garbage", "image/tiff", 1, 100),
+            render_page(b"II*\0garbage", "image/tiff", 1, &at(100)),
             Err(RenderError::Tiff(_) | RenderError::Unsupported(_))
         ));
     }
@@ -494,7 +719,7 @@ mod tests {
     #[test]
     fn a_pdf_page_is_rendered_as_png_and_a_missing_page_is_an_error() {
         let pdf = std::fs::read(OPINION).expect("the corpus file of the Second Circuit opinion");
-        let image = render_page(&pdf, "application/pdf", 1, 50)
+        let image = render_page(&pdf, "application/pdf", 1, &at(50))
             .expect("rendered")
             .expect("PDFs have page images");
         assert_eq!(image.format, ImageFormat::Png);
@@ -504,9 +729,154 @@ mod tests {
             (420..=430).contains(&w) && (545..=555).contains(&h),
             "{w}×{h}"
         );
-        let last = render_page(&pdf, "application/pdf", 40, 50).expect("page 40 rendered");
+        let last = render_page(&pdf, "application/pdf", 40, &at(50)).expect("page 40 rendered");
         assert!(last.is_some());
-        assert!(render_page(&pdf, "application/pdf", 41, 50).is_err());
+        assert!(render_page(&pdf, "application/pdf", 41, &at(50)).is_err());
+    }
+
+    /// A one-page PDF whose page is `width` × `height` points, turned by
+    /// `rotate` degrees, with a small square drawn on it.
+    fn pdf_with_page(width: u32, height: u32, rotate: u32) -> Vec<u8> {
+        let content = "0 0 1 rg 0 0 100 100 re f";
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Rotate {rotate} /Contents 4 0 R >>"
+            ),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for offset in offsets {
+            out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn a_huge_pdf_page_is_rendered_within_the_display_cap() {
+        // 200 × 200 inches: 20,000 × 20,000 pixels at 100 dpi.
+        let pdf = pdf_with_page(14_400, 14_400, 0);
+        assert!(pdf.len() < 1000);
+        let image = render_page(&pdf, "application/pdf", 1, &at(100))
+            .expect("rendered")
+            .expect("an image");
+        let (w, h, ..) = decode_png(&image.bytes);
+        assert_eq!((w, h), (2500, 2500));
+        // Long and narrow, and turned sideways: each side within its cap.
+        let pdf = pdf_with_page(2_000, 14_400, 90);
+        let image = render_page(&pdf, "application/pdf", 1, &at(100))
+            .unwrap()
+            .unwrap();
+        let (w, h, ..) = decode_png(&image.bytes);
+        assert!(w.max(h) <= 3500 && w.min(h) <= 2500, "{w}×{h}");
+        assert!(w > h, "turned: {w}×{h}");
+        // A letter page keeps the requested resolution.
+        let pdf = pdf_with_page(612, 792, 0);
+        let image = render_page(&pdf, "application/pdf", 1, &at(100))
+            .unwrap()
+            .unwrap();
+        let (w, h, ..) = decode_png(&image.bytes);
+        assert_eq!((w, h), (850, 1100));
+    }
+
+    #[test]
+    fn the_resolution_is_lowered_only_for_pages_over_the_cap() {
+        let options = at(100);
+        assert_eq!(fitting_dpi(612.0, 792.0, &options), 100.0);
+        assert_eq!(fitting_dpi(792.0, 612.0, &options), 100.0);
+        assert_eq!(fitting_dpi(14_400.0, 14_400.0, &options), 12.5);
+        // The long side decides for a long, narrow page.
+        assert_eq!(fitting_dpi(500.0, 14_400.0, &options), 17.5);
+        // Never zero, whatever the page claims.
+        assert!(fitting_dpi(1e12, 1e12, &options) > 0.0);
+        assert_eq!(fitting_dpi(0.0, 0.0, &options), 100.0);
+    }
+
+    #[test]
+    fn a_large_tiff_page_is_scaled_down_by_averaging() {
+        assert_eq!(shrink_factor(2550, 3300, MAX_DISPLAY_SIZE), 2);
+        assert_eq!(shrink_factor(2500, 3500, MAX_DISPLAY_SIZE), 1);
+        assert_eq!(shrink_factor(3500, 2500, MAX_DISPLAY_SIZE), 1);
+        assert_eq!(shrink_factor(10_000, 100, MAX_DISPLAY_SIZE), 3);
+        let tiff = gray_tiff(&[(5200, 2600, 77)]);
+        let image = render_page(&tiff, "image/tiff", 1, &at(100))
+            .unwrap()
+            .unwrap();
+        let (w, h, color, depth, pixels) = decode_png(&image.bytes);
+        assert_eq!((w, h), (2600, 1300));
+        assert_eq!(
+            (color, depth),
+            (png::ColorType::Grayscale, png::BitDepth::Eight)
+        );
+        assert!(pixels.iter().all(|&p| p == 77));
+        // A bilevel scan becomes gray: mostly white, still.
+        let scan = std::fs::read(PHOTOTEST).expect("the corpus file phototest.tif");
+        let small = RenderOptions {
+            dpi: 100,
+            max_size: (200, 300),
+        };
+        let image = render_page(&scan, "image/tiff", 1, &small)
+            .unwrap()
+            .unwrap();
+        let (w, h, color, depth, pixels) = decode_png(&image.bytes);
+        assert_eq!((w, h), (214, 160));
+        assert_eq!(
+            (color, depth),
+            (png::ColorType::Grayscale, png::BitDepth::Eight)
+        );
+        let mean = pixels.iter().map(|&p| u64::from(p)).sum::<u64>() / pixels.len() as u64;
+        assert!(mean > 200, "mean {mean}: the page came out dark");
+    }
+
+    #[test]
+    fn shrinking_averages_blocks_and_keeps_the_edges() {
+        // 3 × 2 RGB, 16-bit (high bytes 0, 100, 200 …), shrunk by 2: the
+        // last column is a block of its own.
+        let mut samples = Vec::new();
+        for value in [0u8, 100, 200, 50, 150, 250] {
+            for _ in 0..3 {
+                samples.extend_from_slice(&[value, 0xff]);
+            }
+        }
+        let pixels = Pixels {
+            width: 3,
+            height: 2,
+            color: png::ColorType::Rgb,
+            depth: png::BitDepth::Sixteen,
+            samples: &samples,
+        };
+        let small = pixels.shrink(2).unwrap();
+        assert_eq!((small.width, small.height), (2, 1));
+        assert_eq!(small.samples, vec![75, 75, 75, 225, 225, 225]);
+        // 4-bit gray, 4 × 1: 0x0F, 0xF0 → 0, 255, 255, 0.
+        let pixels = Pixels {
+            width: 4,
+            height: 1,
+            color: png::ColorType::Grayscale,
+            depth: png::BitDepth::Four,
+            samples: &[0x0f, 0xf0],
+        };
+        assert_eq!(pixels.shrink(2).unwrap().samples, vec![128, 128]);
     }
 
     #[test]
@@ -519,22 +889,24 @@ mod tests {
             let mut w = e.write_header().unwrap();
             w.write_image_data(&[0, 1, 2, 3, 4, 5]).unwrap();
         }
-        let image = render_page(&png_bytes, "image/png", 1, 100)
+        let image = render_page(&png_bytes, "image/png", 1, &at(100))
             .unwrap()
             .unwrap();
         assert_eq!(image.format, ImageFormat::Png);
         assert_eq!(image.bytes, png_bytes, "the original, byte for byte");
         assert!(matches!(
-            render_page(&png_bytes, "image/png", 2, 100),
+            render_page(&png_bytes, "image/png", 2, &at(100)),
             Err(RenderError::NoSuchPage { page: 2 })
         ));
         let jpeg = b"\xff\xd8\xff\xe0\0\x10JFIF\0fake".to_vec();
-        let image = render_page(&jpeg, "image/jpeg", 1, 100).unwrap().unwrap();
+        let image = render_page(&jpeg, "image/jpeg", 1, &at(100))
+            .unwrap()
+            .unwrap();
         assert_eq!(image.format.content_type(), "image/jpeg");
         assert_eq!(image.bytes, jpeg);
         // Bytes that are not what the media type says are not served.
         assert!(matches!(
-            render_page(b"<svg onload=alert(1)>", "image/png", 1, 100),
+            render_page(b"<svg onload=alert(1)>", "image/png", 1, &at(100)),
             Err(RenderError::NotThatType { .. })
         ));
     }
@@ -551,7 +923,7 @@ mod tests {
         ] {
             assert!(!has_page_images(media_type), "{media_type}");
             assert!(
-                render_page(b"<script>alert(1)</script>", media_type, 1, 100)
+                render_page(b"<script>alert(1)</script>", media_type, 1, &at(100))
                     .unwrap()
                     .is_none(),
                 "{media_type}"

@@ -309,6 +309,12 @@ pub struct ServeArgs {
     /// Mark cookies Secure (when a TLS proxy is in front).
     #[arg(long)]
     pub secure_cookies: bool,
+    /// A reverse proxy in front of the server (an IP address or a CIDR
+    /// network; repeatable): from it, the client is the last address in
+    /// X-Forwarded-For that is not itself a trusted proxy, and per-address
+    /// limits count that client. From any other peer the header is ignored.
+    #[arg(long = "trusted-proxy", value_name = "ADDR")]
+    pub trusted_proxies: Vec<String>,
 }
 
 #[derive(Debug, Args)]

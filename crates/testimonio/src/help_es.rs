@@ -265,6 +265,9 @@ fn arg_help(path: &str, id: &str) -> Option<&'static str> {
         ("demo" | "serve", "addr") => "Dirección en la que escuchar.",
         ("demo", "no_serve") => "Crea la bóveda y muestra su contenido, sin servirla.",
         ("serve", "secure_cookies") => "Marca las cookies como Secure (con un proxy TLS delante).",
+        ("serve", "trusted_proxies") => {
+            "Un proxy inverso delante del servidor (una dirección IP o una red CIDR; repetible): desde él, el cliente es la última dirección de X-Forwarded-For que no sea a su vez un proxy de confianza, y los límites por dirección cuentan ese cliente. Desde cualquier otro par la cabecera se ignora."
+        }
         ("user token", "label") => "Para qué es el token.",
         ("user token", "expires_in") => "Días hasta que vence el token nuevo (de 1 a 3650).",
         ("user token", "list") => {

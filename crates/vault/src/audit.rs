@@ -42,6 +42,7 @@ pub enum AuditAction {
     /// Search results (or watchlist hits) shown: ids and counts, and the
     /// query's keyed fingerprint, never the query.
     Search,
+    UnlockFailed,
 }
 
 impl AuditAction {
@@ -66,6 +67,7 @@ impl AuditAction {
             AuditAction::Locked => "locked",
             AuditAction::Unlocked => "unlocked",
             AuditAction::Search => "search",
+            AuditAction::UnlockFailed => "unlock_failed",
         }
     }
 }

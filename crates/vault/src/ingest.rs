@@ -307,12 +307,12 @@ impl Vault {
         Ok(Some(page))
     }
 
-    /// The original bytes of a document, in memory, hash verified: for
-    /// rendering a page image. Audited as a read of the document.
+    /// Audits a read of a document without decrypting it (a page image
+    /// served from memory is still a read); its description.
     ///
     /// # Errors
-    /// An unknown document; a missing or altered blob.
-    pub fn document_bytes(&mut self, id: &str, purpose: &str) -> Result<Zeroizing<Vec<u8>>> {
+    /// An unknown document; database errors.
+    pub fn record_document_read(&mut self, id: &str, purpose: &str) -> Result<DocumentInfo> {
         let info = self.document(id)?;
         self.write(|v, tx| {
             v.audit(
@@ -322,6 +322,16 @@ impl Vault {
                 purpose,
             )
         })?;
+        Ok(info)
+    }
+
+    /// The original bytes of a document, in memory, hash verified: for
+    /// rendering a page image. Audited as a read of the document.
+    ///
+    /// # Errors
+    /// An unknown document; a missing or altered blob.
+    pub fn document_bytes(&mut self, id: &str, purpose: &str) -> Result<Zeroizing<Vec<u8>>> {
+        let info = self.record_document_read(id, purpose)?;
         let mut bytes = Zeroizing::new(Vec::with_capacity(info.size as usize));
         self.blobs()
             .get(&Sha256Hex::parse(&info.sha256)?, &mut *bytes)?;

@@ -56,7 +56,7 @@ pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use tokens::{ApiToken, TokenStatus};
 pub use transfer::{ImportFailure, ImportReport};
 pub use users::{CredentialsEnded, Password, User, Username};
-pub use vault::{Actor, Created, Unlock, Vault};
+pub use vault::{Actor, Created, FailedUnlock, Unlock, Vault};
 
 /// The current time as RFC 3339 UTC with milliseconds, as stored everywhere.
 pub fn now() -> String {

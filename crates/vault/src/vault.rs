@@ -71,6 +71,16 @@ pub struct Vault {
     text_reads: Arc<TextReads>,
 }
 
+/// A failed attempt to open the vault with a passphrase, as a server noted
+/// it while the vault was locked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedUnlock {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// From where: the client's address.
+    pub client: String,
+}
+
 /// What `init` hands back: the vault and the recovery key to show once.
 pub struct Created {
     pub vault: Vault,
@@ -281,8 +291,31 @@ impl Vault {
     /// # Errors
     /// Database errors.
     pub fn record_unlock(&mut self) -> Result<()> {
+        self.record_unlock_after(&[], 0)
+    }
+
+    /// Records that a server reopened the vault, and, first, the attempts
+    /// that failed while it was locked (the chain could not be written
+    /// then: the server kept them in memory), all in one transaction.
+    /// `not_itemized` counts failures beyond those the server kept.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn record_unlock_after(
+        &mut self,
+        failed: &[FailedUnlock],
+        not_itemized: u64,
+    ) -> Result<()> {
         self.write(|v, tx| {
             crate::sessions::end_all_sessions(tx)?;
+            for f in failed {
+                let detail = format!("attempted {} from {}", f.at, f.client);
+                v.audit(tx, AuditAction::UnlockFailed, "vault", &detail)?;
+            }
+            if not_itemized > 0 {
+                let detail = format!("{not_itemized} more failed attempts, not itemized");
+                v.audit(tx, AuditAction::UnlockFailed, "vault", &detail)?;
+            }
             v.audit(tx, AuditAction::Unlocked, "vault", "")
         })
     }

@@ -101,6 +101,8 @@ pub fn json_error(lang: Lang, kind: ErrorKind) -> Response {
         ErrorKind::TooLarge => "too_large",
         ErrorKind::Locked => "locked",
         ErrorKind::Busy => "busy",
+        ErrorKind::TooManyRenders => "too_many_requests",
+        ErrorKind::Overloaded => "overloaded",
         ErrorKind::Internal => "internal",
     };
     (

@@ -91,11 +91,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Viewer {
     }
 }
 
-/// The client's address, for rate limiting.
+/// The client's address, for rate limiting: the peer, or the client named
+/// by a trusted proxy (see `client.rs`).
 pub fn client_ip(req: &Request) -> std::net::IpAddr {
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(std::net::IpAddr::from([127, 0, 0, 1]), |c| c.0.ip())
+    match req.extensions().get::<crate::client::ClientAddr>() {
+        Some(client) => client.0,
+        None => req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(std::net::IpAddr::from([127, 0, 0, 1]), |c| c.0.ip()),
+    }
 }
 
 /// Enforces `access` for one route: resolves the session and account,

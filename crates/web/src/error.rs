@@ -20,6 +20,10 @@ pub enum ErrorKind {
     /// The search index is being written by another process (the command
     /// line): not an error of the server, try again shortly.
     Busy,
+    /// The account already has its share of page images being rendered.
+    TooManyRenders,
+    /// Every render place was taken for too long.
+    Overloaded,
     Internal,
 }
 
@@ -32,7 +36,10 @@ impl ErrorKind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorKind::Locked | ErrorKind::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::TooManyRenders => StatusCode::TOO_MANY_REQUESTS,
+            ErrorKind::Locked | ErrorKind::Busy | ErrorKind::Overloaded => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -49,6 +56,8 @@ impl ErrorKind {
             ErrorKind::TooLarge => "error.too_large",
             ErrorKind::Locked => "error.locked",
             ErrorKind::Busy => "error.busy",
+            ErrorKind::TooManyRenders => "error.too_many_renders",
+            ErrorKind::Overloaded => "error.overloaded",
             ErrorKind::Internal => "error.internal",
         }
     }

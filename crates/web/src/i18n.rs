@@ -236,6 +236,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "Wrong passphrase.",
         "Frase de contraseña incorrecta.",
     ),
+    (
+        "unlock.rate_limited",
+        "Too many unlock attempts from this address. Wait a minute and try again.",
+        "Demasiados intentos de desbloqueo desde esta dirección. Espere un minuto e intente de nuevo.",
+    ),
+    (
+        "unlock.busy",
+        "Another unlock attempt is being checked. Try again in a moment.",
+        "Se está comprobando otro intento de desbloqueo. Intente de nuevo en un momento.",
+    ),
     ("error.title", "Something went wrong", "Algo salió mal"),
     (
         "error.bad_request",
@@ -855,6 +865,16 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     // Search, watchlists, excerpts.
     ("nav.search", "Search", "Buscar"),
     ("nav.watchlists", "Watchlists", "Alertas"),
+    (
+        "error.too_many_renders",
+        "Page images for your account are already being prepared. Wait until they appear, then reload this one.",
+        "Ya se están preparando imágenes de página para su cuenta. Espere a que aparezcan y luego recargue esta.",
+    ),
+    (
+        "error.overloaded",
+        "The server is busy preparing page images. Try again in a moment.",
+        "El servidor está ocupado preparando imágenes de página. Intente de nuevo en un momento.",
+    ),
     (
         "error.busy",
         "The search index is being prepared or updated. Try again in a minute.",

@@ -8,13 +8,18 @@
 
 pub mod api;
 pub mod auth;
+pub mod client;
 pub mod error;
 pub mod findings_cache;
 pub mod i18n;
 pub mod layout;
+pub mod limits;
+pub mod page_images;
 pub mod pages;
+pub mod serve;
 pub mod session;
 pub mod state;
+pub mod unlock_attempts;
 
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -29,7 +34,9 @@ use axum::Router;
 
 pub use auth::Access;
 use auth::{FORM_LIMIT, guard};
+pub use client::{ClientAddr, TrustedProxies, parse_trusted_proxy};
 use error::ErrorKind;
+pub use serve::ConnectionLimits;
 pub use state::{AppState, Config};
 
 /// One route: method, path pattern, who may use it.
@@ -170,11 +177,15 @@ pub fn router(state: AppState) -> Router {
         ));
         app = app.route(spec.path, guarded);
     }
-    app.layer(middleware::from_fn(error_pages))
-        .layer(middleware::from_fn(security_headers))
-        .layer(middleware::from_fn(access_log))
-        .layer(DefaultBodyLimit::max(FORM_LIMIT))
-        .with_state(state)
+    app.layer(middleware::from_fn_with_state(
+        state.clone(),
+        client::find_client,
+    ))
+    .layer(middleware::from_fn(error_pages))
+    .layer(middleware::from_fn(security_headers))
+    .layer(middleware::from_fn(access_log))
+    .layer(DefaultBodyLimit::max(FORM_LIMIT))
+    .with_state(state)
 }
 
 /// Serves `state` on `addr` until Ctrl-C.
@@ -186,17 +197,16 @@ pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
     serve_on(listener, state).await
 }
 
-/// Serves on an already bound listener (tests bind port 0).
+/// Serves on an already bound listener (tests bind port 0) until Ctrl-C,
+/// within the connection limits of the state's [`Config`] (see `serve.rs`).
 ///
 /// # Errors
-/// Accept errors.
+/// None today: accept errors are logged and waited out, as before.
 pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let limits = state.config().connections.clone();
+    let trusted = state.config().trusted_proxies.clone();
+    serve::serve(listener, router(state), limits, trusted).await;
+    Ok(())
 }
 
 async fn health() -> &'static str {

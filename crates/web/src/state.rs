@@ -28,9 +28,13 @@ use testimonio_vault::{
     Actor, NewSession, Passphrase, Throttle, Unlock, Vault, VaultError, WebSession,
 };
 
+use crate::client::TrustedProxies;
 use crate::error::{AppError, ErrorKind};
 use crate::findings_cache::FindingsCache;
+use crate::page_images::PageImages;
+use crate::serve::ConnectionLimits;
 use crate::session::Timeouts;
+use crate::unlock_attempts::{UnlockAttempts, UnlockTurn};
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -47,6 +51,18 @@ pub struct Config {
     pub second_factor_throttle: Throttle,
     /// Database connections to the vault, for reading in parallel.
     pub vault_handles: usize,
+    /// Timeouts and caps of connections (see `serve.rs`).
+    pub connections: ConnectionLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see
+    /// `client.rs`); none by default.
+    pub trusted_proxies: TrustedProxies,
+    /// Unlock attempts allowed per client address per minute.
+    pub unlock_attempts_per_minute: usize,
+    /// Page images rendered at once for one account, and in all.
+    pub renders_per_account: usize,
+    pub renders_at_once: usize,
+    /// Bytes of rendered page images kept in memory.
+    pub page_cache_bytes: usize,
 }
 
 impl Default for Config {
@@ -58,6 +74,12 @@ impl Default for Config {
             login_throttle: Throttle::LOGIN,
             second_factor_throttle: Throttle::SECOND_FACTOR,
             vault_handles: 4,
+            connections: ConnectionLimits::default(),
+            trusted_proxies: TrustedProxies::default(),
+            unlock_attempts_per_minute: 5,
+            renders_per_account: 2,
+            renders_at_once: 2,
+            page_cache_bytes: 64 << 20,
         }
     }
 }
@@ -70,6 +92,10 @@ struct Inner {
     /// so that requests read in parallel; all `None` when locked. Slot 0 is
     /// the one opened with the passphrase.
     vaults: Vec<Mutex<Option<Vault>>>,
+    /// As many as there are handles: work waits for one here, in async
+    /// land, rather than as a blocked thread of the blocking pool (200
+    /// waiting requests were 180 threads and a gigabyte of memory).
+    vault_turns: Arc<tokio::sync::Semaphore>,
     next_vault: AtomicUsize,
     vault_dir: PathBuf,
     login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
@@ -78,9 +104,10 @@ struct Inner {
     search: RwLock<Option<LoadedIndex>>,
     /// The pattern analysis's findings, recomputed only after writes.
     findings: FindingsCache,
-    /// Turns to run a search on a thread of its own (`with_search`): as
-    /// many as vault handles, so that searches never pile up threads.
-    search_threads: Arc<tokio::sync::Semaphore>,
+    /// Rendered page images (plaintext, memory only) and render limits.
+    page_images: PageImages,
+    /// Unlock attempts: rate, one at a time, failures to audit.
+    unlock_attempts: UnlockAttempts,
     config: Config,
 }
 
@@ -207,18 +234,24 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     pub fn new(vault: Vault, config: Config) -> Self {
         let vault_dir = vault.dir().to_owned();
-        let vaults = handles(vault, config.vault_handles)
+        let vaults: Vec<_> = handles(vault, config.vault_handles)
             .into_iter()
             .map(|v| Mutex::new(Some(v)))
             .collect();
         let state = Self(Arc::new(Inner {
+            vault_turns: Arc::new(tokio::sync::Semaphore::new(vaults.len().max(1))),
             vaults,
             next_vault: AtomicUsize::new(0),
             vault_dir,
             login_attempts: Mutex::new(HashMap::new()),
             search: RwLock::new(None),
             findings: FindingsCache::default(),
-            search_threads: Arc::new(tokio::sync::Semaphore::new(config.vault_handles.max(1))),
+            page_images: PageImages::new(
+                config.page_cache_bytes,
+                config.renders_per_account,
+                config.renders_at_once,
+            ),
+            unlock_attempts: UnlockAttempts::new(config.unlock_attempts_per_minute),
             config,
         }));
         state.warm_search_index();
@@ -269,6 +302,16 @@ impl AppState {
         &self.0.findings
     }
 
+    /// Rendered page images and the render limits.
+    pub fn page_images(&self) -> &PageImages {
+        &self.0.page_images
+    }
+
+    /// Attempts to unlock the vault.
+    pub fn unlock_attempts(&self) -> &UnlockAttempts {
+        &self.0.unlock_attempts
+    }
+
     pub fn is_locked(&self) -> bool {
         lock(&self.0.vaults[0]).is_none()
     }
@@ -284,7 +327,9 @@ impl AppState {
     {
         let state = self.clone();
         let actor = Actor::new(actor).map_err(|e| AppError::internal(&e))?;
+        let turn = self.vault_turn().await?;
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let mut guard = state.free_handle();
             let vault = guard.as_mut().ok_or(AppError::Locked)?;
             vault.set_actor(actor);
@@ -320,10 +365,7 @@ impl AppState {
         let state = self.clone();
         let actor = Actor::new(actor).map_err(|e| AppError::internal(&e))?;
         // Waiting for a turn holds no thread.
-        let permit = Arc::clone(&self.0.search_threads)
-            .acquire_owned()
-            .await
-            .map_err(|e| AppError::internal(&e))?;
+        let permit = self.vault_turn().await?;
         let (answer, answered) = tokio::sync::oneshot::channel();
         std::thread::Builder::new()
             .name("search".into())
@@ -350,6 +392,17 @@ impl AppState {
             Ok(Err(_)) => Err(AppError::internal(&"a search panicked")),
             Err(e) => Err(AppError::internal(&e)),
         }
+    }
+
+    /// A turn at the vault handles, held by the blocking task that uses
+    /// one (so a request that goes away does not free it early).
+    async fn vault_turn(&self) -> Result<tokio::sync::OwnedSemaphorePermit, AppError> {
+        self.0
+            .vault_turns
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| AppError::internal(&e))
     }
 
     /// The index, opened if need be and caught up with the vault's change
@@ -478,8 +531,9 @@ impl AppState {
         // has finished; nobody can take a handle now.
         let index = write_index(&self.0.search).take();
         drop(index);
-        // Figures derived from the records go with them.
+        // Figures derived from the records go with them, and page images.
         self.0.findings.clear();
+        self.0.page_images.clear();
     }
 
     /// A vault handle nobody is using, or else the next one in turn.
@@ -498,19 +552,35 @@ impl AppState {
         lock(&self.0.vaults[start % n])
     }
 
-    /// Reopens the vault with its passphrase.
+    /// Reopens the vault with its passphrase, tried for `client` in its
+    /// `turn`, and audits the attempts that failed while it was locked (see
+    /// `unlock_attempts.rs`). The turn is held, and a failure noted, by the
+    /// task that derives the key: a client that disconnects meanwhile
+    /// neither frees the turn early nor escapes the audit.
     ///
     /// # Errors
     /// [`VaultError::WrongKey`] for a wrong passphrase.
-    pub async fn unlock_vault(&self, passphrase: Passphrase) -> Result<(), VaultError> {
+    pub async fn unlock_vault(
+        &self,
+        passphrase: Passphrase,
+        client: IpAddr,
+        turn: UnlockTurn,
+    ) -> Result<(), VaultError> {
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let mut first = lock(&state.0.vaults[0]);
             if first.is_none() {
                 let actor = Actor::new("web:unlock").expect("a valid actor");
-                let mut vault =
-                    Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor)?;
-                vault.record_unlock()?;
+                let opened =
+                    Vault::open(&state.0.vault_dir, Unlock::Passphrase(&passphrase), actor);
+                if matches!(opened, Err(VaultError::WrongKey)) {
+                    state.0.unlock_attempts.record_failure(client);
+                }
+                let mut vault = opened?;
+                let (failed, not_itemized) = state.0.unlock_attempts.pending();
+                vault.record_unlock_after(&failed, not_itemized)?;
+                state.0.unlock_attempts.audited(failed.len(), not_itemized);
                 let mut all = handles(vault, state.0.vaults.len()).into_iter();
                 *first = all.next();
                 for (slot, handle) in state.0.vaults[1..].iter().zip(all) {

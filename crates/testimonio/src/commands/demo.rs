@@ -79,7 +79,7 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         if args.no_serve {
             return Ok(());
         }
-        return super::web::run_server(cx, vault, args.addr, false);
+        return super::web::run_server(cx, vault, args.addr, testimonio_web::Config::default());
     }
     println!(
         "{}",
@@ -166,7 +166,7 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
             "{}",
             cx.t("Press Ctrl-C to stop.", "Pulse Ctrl-C para detener.")
         );
-        return super::web::run_server(cx, vault, args.addr, false);
+        return super::web::run_server(cx, vault, args.addr, testimonio_web::Config::default());
     }
     println!();
     println!("{}", cx.t("Try:", "Pruebe:"));

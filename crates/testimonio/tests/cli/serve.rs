@@ -1,4 +1,5 @@
-//! The web server as a real process (`testimonio serve`): a query nested
+//! The web server as a real process (`testimonio serve`), and its options.
+//! A query nested
 //! past the bounds used to overflow a worker's stack and abort the whole
 //! process (item 1 of the hardening issue). Hostile queries are answered,
 //! and the same process still answers afterwards.
@@ -189,4 +190,35 @@ async fn hostile_queries_do_not_take_the_served_process_down() {
     assert_eq!(plain.status(), 200);
     assert!(plain.text().await.unwrap().contains("class=\"hit\""));
     served.assert_alive("the hostile queries");
+}
+
+#[test]
+fn a_trusted_proxy_that_is_not_an_address_is_refused_in_both_languages() {
+    let env = TestEnv::new();
+    for (lang, expected) in [
+        (
+            "en",
+            "expected an IP address or a network such as 10.0.0.0/8",
+        ),
+        (
+            "es",
+            "se esperaba una dirección IP o una red como 10.0.0.0/8",
+        ),
+    ] {
+        let out = env.run(&[
+            "--lang",
+            lang,
+            "serve",
+            "--trusted-proxy",
+            "10.0.0.1",
+            "--trusted-proxy",
+            "proxy.example",
+        ]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("--trusted-proxy \"proxy.example\"") && stderr.contains(expected),
+            "{lang}: {stderr}"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -13,6 +13,7 @@ use testimonio_vault::{
 };
 
 use crate::auth::Viewer;
+use crate::client::ClientAddr;
 use crate::error::AppError;
 use crate::layout::{csrf_field, page};
 use crate::pages::documents::format_time;
@@ -293,11 +294,11 @@ pub async fn lock(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     Ok(Redirect::to("/unlock").into_response())
 }
 
-fn unlock_page(viewer: &Viewer, failed: bool) -> Response {
+fn unlock_page(viewer: &Viewer, refusal: Option<Refusal>) -> Response {
     let token = random_token();
     let body = html! {
         h1 { (viewer.t("unlock.title")) }
-        @if failed { p.error role="alert" { (viewer.t("unlock.failed")) } }
+        @if let Some(refusal) = refusal { p.error role="alert" { (viewer.t(refusal.message_key())) } }
         form.stack method="post" action="/unlock" {
             input type="hidden" name="csrf" value=(token);
             label for="passphrase" { (viewer.t("unlock.passphrase")) }
@@ -306,11 +307,7 @@ fn unlock_page(viewer: &Viewer, failed: bool) -> Response {
         }
     };
     let cookie = set_cookie(PRE_SESSION_COOKIE, &token, Some(3600), true, false);
-    let status = if failed {
-        axum::http::StatusCode::BAD_REQUEST
-    } else {
-        axum::http::StatusCode::OK
-    };
+    let status = refusal.map_or(StatusCode::OK, Refusal::status);
     (
         status,
         [(header::SET_COOKIE, cookie)],
@@ -319,11 +316,39 @@ fn unlock_page(viewer: &Viewer, failed: bool) -> Response {
         .into_response()
 }
 
+/// Why an unlock attempt was turned down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    WrongPassphrase,
+    /// Too many attempts from this client this minute.
+    RateLimited,
+    /// Another attempt was being checked for too long.
+    Busy,
+}
+
+impl Refusal {
+    fn message_key(self) -> &'static str {
+        match self {
+            Refusal::WrongPassphrase => "unlock.failed",
+            Refusal::RateLimited => "unlock.rate_limited",
+            Refusal::Busy => "unlock.busy",
+        }
+    }
+
+    fn status(self) -> StatusCode {
+        match self {
+            Refusal::WrongPassphrase => StatusCode::BAD_REQUEST,
+            Refusal::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Refusal::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
 pub async fn unlock_form(State(state): State<AppState>, viewer: Viewer) -> Response {
     if !state.is_locked() {
         return Redirect::to("/").into_response();
     }
-    unlock_page(&viewer, false)
+    unlock_page(&viewer, None)
 }
 
 #[derive(Deserialize)]
@@ -331,17 +356,31 @@ pub struct UnlockForm {
     passphrase: String,
 }
 
+/// Checks a passphrase: at most a few attempts per client address per
+/// minute, refused before any key is derived; one at a time; every failure
+/// logged and, at the next successful unlock, audited (see
+/// `unlock_attempts.rs`).
 pub async fn unlock(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     viewer: Viewer,
     Form(form): Form<UnlockForm>,
 ) -> Response {
+    let attempts = state.unlock_attempts();
+    if !attempts.allow(client) {
+        return unlock_page(&viewer, Some(Refusal::RateLimited));
+    }
     let Ok(passphrase) = Passphrase::new(form.passphrase) else {
-        return unlock_page(&viewer, true);
+        attempts.record_failure(client);
+        return unlock_page(&viewer, Some(Refusal::WrongPassphrase));
     };
-    match state.unlock_vault(passphrase).await {
+    let Some(turn) = attempts.turn().await else {
+        return unlock_page(&viewer, Some(Refusal::Busy));
+    };
+    // A wrong passphrase is noted as a failure by the unlock itself.
+    match state.unlock_vault(passphrase, client, turn).await {
         Ok(()) => Redirect::to("/login").into_response(),
-        Err(VaultError::WrongKey) => unlock_page(&viewer, true),
+        Err(VaultError::WrongKey) => unlock_page(&viewer, Some(Refusal::WrongPassphrase)),
         Err(other) => AppError::internal(&other).into_response(),
     }
 }

@@ -12,9 +12,9 @@
 //! A page's text is hostile input (anyone can write anything into a PDF or
 //! an email): it is only ever interpolated as escaped text. A page image is
 //! made on request from the original (decrypted and hash-verified in
-//! memory, the read audited), never cached, and served `no-store`.
-
-use std::sync::LazyLock;
+//! memory, the read audited), huge pages scaled down, kept in memory only
+//! (`page_images.rs`; every view is audited, from memory or not), and
+//! served `no-store`.
 
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -29,12 +29,12 @@ use testimonio_search::query::positive_text;
 use testimonio_vault::{
     CustodyEvent, DocumentFilter, DocumentInfo, Excerpt, ExcerptFilter, PageSummary, PageText,
 };
-use tokio::sync::Semaphore;
 
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::{Lang, format_number, t};
 use crate::layout::{encode_path, page};
+use crate::page_images::{PageImage, PageKey};
 use crate::state::AppState;
 
 use super::foia::{format_day, format_stored_day, is_checked};
@@ -47,15 +47,19 @@ pub const PAGE_SIZE: u32 = 50;
 /// legible on a screen and light enough for a phone.
 pub const DISPLAY_DPI: u32 = 100;
 
+/// How pages are rendered for display: [`DISPLAY_DPI`], and huge pages
+/// (a poster, or a hostile 200-inch page) scaled down to the render
+/// module's pixel cap.
+const DISPLAY: render::RenderOptions = render::RenderOptions {
+    dpi: DISPLAY_DPI,
+    max_size: render::MAX_DISPLAY_SIZE,
+};
+
 /// The size announced for a page image whose size is not recorded (PDF
 /// pages read from their text layer): a letter page at [`DISPLAY_DPI`].
 /// Only the proportions matter: the stylesheet scales the image to its
 /// column and the browser takes the real proportions once it has loaded.
 const DEFAULT_IMAGE_SIZE: (u32, u32) = (850, 1100);
-
-/// Page images rendered at once: each is a pdftoppm process or a TIFF
-/// decoded in memory. More requests wait their turn.
-static RENDERS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
 
 /// A document id from a URL; anything that cannot be one is simply not
 /// found (and never reaches the database).
@@ -886,6 +890,10 @@ pub async fn page_view(
 // ---------------------------------------------------------------------------
 // GET /documents/{id}/pages/{n}/image
 
+/// The image of a page: from memory when it was rendered before (the read
+/// is audited all the same), else rendered — within the account's share of
+/// renders and the server's (429 / 503 beyond) — and kept in memory (see
+/// `page_images.rs`).
 pub async fn page_image(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -893,46 +901,75 @@ pub async fn page_image(
 ) -> Result<Response, AppError> {
     let id = document_id(&id)?;
     let n = page_number(&n)?;
-    // Taken before the original is decrypted: at most this many originals
-    // are in memory for rendering at once.
-    let _permit = RENDERS
-        .acquire()
-        .await
-        .map_err(|e| AppError::internal(&e))?;
-    let (media_type, original) = state
+    let account = viewer.user()?.id;
+    let purpose = format!("page {n} image");
+    let lookup = id.clone();
+    let (media_type, key) = state
         .with_vault(&viewer.actor(), move |v| {
-            let info = v.document(&id)?;
+            let info = v.document(&lookup)?;
             let media_type = info.media_type.unwrap_or_default();
             // Unknown pages and documents without images are answered
             // before anything is decrypted or audited.
             if !render::has_page_images(&media_type)
-                || !v.document_pages(&id)?.iter().any(|p| p.number == n)
+                || !v.document_pages(&lookup)?.iter().any(|p| p.number == n)
             {
                 return Err(AppError::NOT_FOUND);
             }
-            let original = v.document_bytes(&id, &format!("page {n} image"))?;
-            Ok((media_type, original))
+            let key = PageKey {
+                document: info.id,
+                page: n,
+                sha256: info.sha256,
+            };
+            Ok((media_type, key))
+        })
+        .await?;
+    let images = state.page_images();
+    if let Some(image) = images.get(&key) {
+        state
+            .with_vault(&viewer.actor(), move |v| {
+                Ok(v.record_document_read(&id, &purpose)?)
+            })
+            .await?;
+        return Ok(image_response(image));
+    }
+    // Taken before the original is decrypted: at most this many originals
+    // are in memory for rendering at once.
+    let permit = images.start(account).await.map_err(AppError::Kind)?;
+    let original = state
+        .with_vault(&viewer.actor(), move |v| {
+            Ok(v.document_bytes(&id, &purpose)?)
         })
         .await?;
     let rendered = tokio::task::spawn_blocking(move || {
-        render::render_page(&original, &media_type, n, DISPLAY_DPI)
+        // Held by the render: a client that goes away does not free it.
+        let _permit = permit;
+        render::render_page(&original, &media_type, n, &DISPLAY)
     })
     .await
     .map_err(|e| AppError::internal(&e))?;
     match rendered {
-        Ok(Some(image)) => Ok((
-            [
-                (header::CONTENT_TYPE, image.format.content_type()),
-                (header::CACHE_CONTROL, "no-store"),
-                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-                (header::CONTENT_DISPOSITION, "inline"),
-            ],
-            image.bytes,
-        )
-            .into_response()),
+        Ok(Some(image)) => {
+            images.count_render();
+            let image = PageImage::new(image.format, image.bytes);
+            images.insert(key, image.clone());
+            Ok(image_response(image))
+        }
         Ok(None) | Err(RenderError::NoSuchPage { .. }) => Err(AppError::NOT_FOUND),
         Err(e) => Err(AppError::internal(&e)),
     }
+}
+
+fn image_response(image: PageImage) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, image.format.content_type()),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::CONTENT_DISPOSITION, "inline"),
+        ],
+        image.bytes,
+    )
+        .into_response()
 }
 
 #[cfg(test)]

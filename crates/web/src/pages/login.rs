@@ -1,7 +1,7 @@
 //! Logging in and out, and switching language.
 
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use maud::html;
@@ -9,6 +9,7 @@ use serde::Deserialize;
 use testimonio_vault::{LoginOutcome, Password};
 
 use crate::auth::Viewer;
+use crate::client::ClientAddr;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::layout::page;
@@ -111,13 +112,13 @@ pub struct LoginForm {
 
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<std::net::SocketAddr>,
+    ClientAddr(client): ClientAddr,
     viewer: Viewer,
     headers: axum::http::HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(form.next.as_deref());
-    if !state.allow_login_attempt(addr.ip()) {
+    if !state.allow_login_attempt(client) {
         let mut r = login_page(&viewer, &next, Some("login.rate_limited"));
         *r.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
         return Ok(r);

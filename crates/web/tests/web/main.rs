@@ -19,6 +19,12 @@
 //!   view marking matches; watchlists, hits, excerpts; custody places.
 //! - `query_bounds`: queries nested past the bounds are a 400 and the
 //!   server still answers; a watchlist saved with one is shown as not run.
+//! - `connections`: slow clients: header and idle timeouts, connection
+//!   caps per address and in all.
+//! - `proxies`: per-address limits behind trusted reverse proxies.
+//! - `unlock`: the unlock form's rate limit and the audit of failures.
+//! - `page_images`: huge pages scaled down, images kept in memory, render
+//!   limits per account.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -28,11 +34,15 @@ mod analysis;
 mod api;
 mod authz;
 mod browser;
+mod connections;
 mod documents;
 mod excerpts;
 mod foia;
+mod page_images;
+mod proxies;
 mod query_bounds;
 mod search;
 mod security;
 mod support;
 mod twofactor;
+mod unlock;

@@ -216,6 +216,22 @@ impl TestApp {
         Agent::new(&self.base, "anonymous")
     }
 
+    /// A client without a session whose connections come from `ip`, another
+    /// loopback address (127.0.0.2 …), so that limits per address see a
+    /// different client.
+    pub fn anonymous_from(&self, ip: &str) -> Agent {
+        let mut agent = Agent::new(&self.base, &format!("anonymous from {ip}"));
+        agent.http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .local_address(ip.parse::<std::net::IpAddr>().expect("an IP address"))
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("an HTTP client");
+        agent
+    }
+
     /// A client logged in as the test account of `role`, holding its
     /// session's CSRF token.
     pub async fn login(&self, role: Role) -> Agent {
