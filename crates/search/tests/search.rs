@@ -146,6 +146,22 @@ fn paging_is_stable_and_uncapped() {
 }
 
 #[test]
+fn excluding_a_phrase_whose_words_occur_apart_keeps_the_page() {
+    // Words of the note: "Notas de la vigilia ... frente a la oficina."
+    let f = fixture();
+    let kept = f
+        .index
+        .search(&f.vault, "notas -\"oficina notas\"", 0, 10)
+        .unwrap();
+    assert_eq!(kept.total, 1);
+    let dropped = f
+        .index
+        .search(&f.vault, "notas -\"notas de la vigilia\"", 0, 10)
+        .unwrap();
+    assert_eq!(dropped.total, 0);
+}
+
+#[test]
 fn malformed_queries_are_the_users_to_fix() {
     let f = fixture();
     match f.index.search(&f.vault, "protest AND (", 0, 10) {
