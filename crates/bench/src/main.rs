@@ -132,7 +132,7 @@ fn run() -> Result<()> {
         Some("soak") => match soak::parse_options(&args[1..])? {
             Some(options) => soak::run(&options),
             None => {
-                println!("{}", soak::USAGE);
+                println!("{}", soak::usage());
                 Ok(())
             }
         },

@@ -38,21 +38,7 @@ use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::Role;
 use testimonio_vault::Username;
 
-use super::number;
 use super::web::{self, Conn, REQUEST_TIMEOUT};
-
-pub const USAGE: &str = "\
-usage: testimonio-bench soak [--seconds S] [--connections C] [--events N] [--interval I]
-                             [--warmup W] [--server PATH]
-
-  soak           mixed page and API traffic against `testimonio serve` in its own
-                 process: errors, p99 per route and resident memory every interval
-  --seconds      how long the load runs (default 600)
-  --connections  concurrent keep-alive connections (default 200)
-  --events       demo events in the vault (default 10000)
-  --interval     seconds between reports (default 60)
-  --warmup       seconds before memory must be flat (default 60)
-  --server       the testimonio binary (default: the one beside this benchmark)";
 
 /// Memory after the warm-up stays within this share of its level then.
 const FLAT_WITHIN: f64 = 0.10;
@@ -63,13 +49,28 @@ const SAMPLE_EVERY: Duration = Duration::from_secs(10);
 /// Loopback addresses the connections come from, in turn.
 const SOURCES: u8 = 8;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Mixed page and API traffic against `testimonio serve` in its own
+/// process: errors, p99 per route and resident memory every interval.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "testimonio-bench soak")]
 pub struct Options {
+    /// How long the load runs, in seconds.
+    #[arg(long, default_value_t = 600)]
     pub seconds: u64,
+    /// Concurrent keep-alive connections.
+    #[arg(long, default_value_t = 200)]
     pub connections: usize,
+    /// Demo events in the vault.
+    #[arg(long, default_value_t = 10_000)]
     pub events: usize,
+    /// Seconds between reports.
+    #[arg(long, default_value_t = 60)]
     pub interval: u64,
+    /// Seconds before memory must be flat.
+    #[arg(long, default_value_t = 60)]
     pub warmup: u64,
+    /// The testimonio binary (default: the one beside this benchmark).
+    #[arg(long)]
     pub server: Option<PathBuf>,
 }
 
@@ -86,42 +87,31 @@ impl Default for Options {
     }
 }
 
-/// Parses the options after `soak`. `Ok(None)` when help was asked for.
+/// Parses the options after `soak`. `Ok(None)` when help was asked for
+/// (print [`usage`]).
+///
+/// # Errors
+/// Unknown options, bad values, a warm-up not shorter than the run.
 pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    let mut options = Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        if matches!(name, "-h" | "--help") {
-            return Ok(None);
-        }
-        let mut value = || -> Result<String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .cloned()
-                    .with_context(|| format!("{name} needs a value")),
-            }
-        };
-        match name {
-            "--seconds" => options.seconds = number(name, &value()?)? as u64,
-            "--connections" => options.connections = number(name, &value()?)?,
-            "--events" => options.events = number(name, &value()?)?,
-            "--interval" => options.interval = number(name, &value()?)? as u64,
-            "--warmup" => options.warmup = number(name, &value()?)? as u64,
-            "--server" => options.server = Some(PathBuf::from(value()?)),
-            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
-        }
-    }
+    use clap::Parser;
+    let options = match Options::try_parse_from(
+        std::iter::once("soak").chain(args.iter().map(String::as_str)),
+    ) {
+        Ok(options) => options,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => return Ok(None),
+        Err(e) => bail!("{}", e.render()),
+    };
     ensure!(
         options.warmup < options.seconds,
         "--warmup must be shorter than --seconds"
     );
     Ok(Some(options))
+}
+
+/// The help text of `soak`.
+pub fn usage() -> String {
+    use clap::CommandFactory;
+    Options::command().render_help().to_string()
 }
 
 // ---------------------------------------------------------------------------
