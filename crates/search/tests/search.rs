@@ -28,16 +28,21 @@ struct Fixture {
     letter: String,
 }
 
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::create(
-        &dir.path().join("vault"),
+/// A new, empty vault in `dir`.
+fn new_vault(dir: &std::path::Path) -> Vault {
+    Vault::create(
+        &dir.join("vault"),
         &Passphrase::new("search test passphrase".into()).unwrap(),
         KdfParams::MINIMUM,
         Actor::new("test:search").unwrap(),
     )
     .unwrap()
-    .vault;
+    .vault
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = new_vault(dir.path());
     let note = dir.path().join("notas.txt");
     std::fs::write(&note, NOTE).unwrap();
     let summary = ingest(
@@ -286,14 +291,7 @@ fn fuzzy_and_prefix_matches_rank_the_exact_spelling_first() {
 /// index to build scorers, without reading the corpus.
 fn small_fixture() -> (tempfile::TempDir, Vault, SearchIndex) {
     let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::create(
-        &dir.path().join("vault"),
-        &Passphrase::new("search test passphrase".into()).unwrap(),
-        KdfParams::MINIMUM,
-        Actor::new("test:search").unwrap(),
-    )
-    .unwrap()
-    .vault;
+    let mut vault = new_vault(dir.path());
     let note = dir.path().join("notas.txt");
     std::fs::write(&note, NOTE).unwrap();
     ingest(&vault, &[note], &IngestOptions::default(), &|_, _, _| {}).unwrap();
