@@ -13,6 +13,7 @@ mod reads;
 mod report;
 mod search;
 mod serve;
+mod served;
 mod users;
 mod vault;
 mod watch;

@@ -4,51 +4,15 @@
 //! process (item 1 of the hardening issue). Hostile queries are answered,
 //! and the same process still answers afterwards.
 
-use std::fs::File;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use testimonio_demo::DemoSpec;
 
+use crate::served::{Served, urlencode};
 use crate::{TestEnv, demo_jsonl};
 
 const USERNAME: &str = "t-viewer";
 const PASSWORD: &str = "t-viewer password 1234";
-
-/// The served process, killed when the test ends however it ends.
-struct Served {
-    child: Child,
-    log: std::path::PathBuf,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Served {
-    /// Panics, with the server's log, if the process has exited.
-    fn assert_alive(&mut self, after: &str) {
-        if let Some(status) = self.child.try_wait().unwrap() {
-            panic!(
-                "the server exited ({status}) after {after}; its log:\n{}",
-                std::fs::read_to_string(&self.log).unwrap_or_default()
-            );
-        }
-    }
-}
-
-/// A loopback port nobody listens on (the one the system gave a listener
-/// that is closed again).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// The value of `<input … name="csrf" value="…">` in a page.
 fn csrf(html: &str) -> String {
@@ -56,18 +20,6 @@ fn csrf(html: &str) -> String {
     let value = html[at..].find("value=\"").expect("a value") + at + 7;
     let end = html[value..].find('"').unwrap() + value;
     html[value..end].to_owned()
-}
-
-fn encode(q: &str) -> String {
-    q.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -94,15 +46,8 @@ async fn hostile_queries_do_not_take_the_served_process_down() {
         password.to_str().unwrap(),
     ]);
 
-    let addr = format!("127.0.0.1:{}", free_port());
-    let log = env.path("serve.log");
-    let child = env
-        .command(&["serve", "--addr", &addr])
-        .stdout(Stdio::null())
-        .stderr(File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let mut served = Served { child, log };
+    let mut served = Served::start(&env);
+    let addr = served.addr;
     let http = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -161,7 +106,7 @@ async fn hostile_queries_do_not_take_the_served_process_down() {
     ];
     for q in &hostile {
         let what = format!("{}… ({} characters)", &q[..q.len().min(10)], q.len());
-        let reply = get(format!("/search?q={}", encode(q)))
+        let reply = get(format!("/search?q={}", urlencode(q)))
             .await
             .unwrap_or_else(|e| panic!("{what}: no answer: {e}"));
         let status = reply.status();
@@ -175,7 +120,7 @@ async fn hostile_queries_do_not_take_the_served_process_down() {
         let health = get("/health".into()).await.unwrap();
         assert_eq!(health.status(), 200, "/health after {what}");
     }
-    let first = get(format!("/search?q={}", encode(&hostile[0])))
+    let first = get(format!("/search?q={}", urlencode(&hostile[0])))
         .await
         .unwrap()
         .text()

@@ -2,94 +2,10 @@
 //! a new password ends the server's sessions of that account and revokes
 //! its API tokens at once; tokens expire, are listed and revoked.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
-
+use crate::served::{Served, urlencode};
 use crate::{TestEnv, stderr, stdout};
 
 const PASSWORD: &str = "a long enough password";
-
-/// A `testimonio serve` process, killed when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Server {
-    fn start(env: &TestEnv) -> Self {
-        // A free port: bound, then released for the server.
-        let addr = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port");
-        let child = env
-            .command(&["serve", "--addr", &addr.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve started");
-        let server = Self { child, addr };
-        let started = Instant::now();
-        while TcpStream::connect(addr).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "the server did not start listening"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    /// One HTTP/1.1 request on its own connection: status, headers, body.
-    fn request(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        form: Option<&str>,
-    ) -> (u16, Vec<(String, String)>, String) {
-        let mut stream = TcpStream::connect(self.addr).expect("connected");
-        let mut text = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
-        for (k, v) in headers {
-            text.push_str(&format!("{k}: {v}\r\n"));
-        }
-        if let Some(body) = form {
-            text.push_str(&format!(
-                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-                body.len()
-            ));
-        } else {
-            text.push_str("\r\n");
-        }
-        stream.write_all(text.as_bytes()).expect("request sent");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("response read");
-        let raw = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("a status line");
-        let headers = lines
-            .filter_map(|l| l.split_once(": "))
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_owned()))
-            .collect();
-        (status, headers, body.to_owned())
-    }
-}
 
 /// The value a `Set-Cookie` header gives cookie `name`.
 fn set_cookie(headers: &[(String, String)], name: &str) -> Option<String> {
@@ -100,20 +16,8 @@ fn set_cookie(headers: &[(String, String)], name: &str) -> Option<String> {
         .map(|v| v.split(';').next().unwrap_or("").to_owned())
 }
 
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 /// Logs in through the login form; the session cookie.
-fn log_in(server: &Server, username: &str, password: &str) -> String {
+fn log_in(server: &Served, username: &str, password: &str) -> String {
     let (status, headers, _) = server.request("GET", "/login", &[], None);
     assert_eq!(status, 200);
     let csrf = set_cookie(&headers, "testimonio_csrf").expect("a pre-session token");
@@ -150,7 +54,7 @@ fn a_new_password_from_the_command_line_ends_a_running_servers_sessions_and_toke
     add_user(&env, "ana");
     add_user(&env, "bob");
     let token = env.ok(&["user", "token", "ana"]).trim().to_owned();
-    let server = Server::start(&env);
+    let server = Served::start(&env);
     let ana = log_in(&server, "ana", PASSWORD);
     let bob = log_in(&server, "bob", PASSWORD);
     let page = |session: &str| {
