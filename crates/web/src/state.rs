@@ -15,7 +15,6 @@
 //! lives only in memory) with the vault's keys, and the findings of the
 //! pattern analysis kept between requests (`findings_cache.rs`).
 
-use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -31,6 +30,7 @@ use testimonio_vault::{
 use crate::client::TrustedProxies;
 use crate::error::{AppError, ErrorKind};
 use crate::findings_cache::FindingsCache;
+use crate::limits::RateLimiter;
 use crate::page_images::PageImages;
 use crate::serve::ConnectionLimits;
 use crate::session::Timeouts;
@@ -98,7 +98,8 @@ struct Inner {
     vault_turns: Arc<tokio::sync::Semaphore>,
     next_vault: AtomicUsize,
     vault_dir: PathBuf,
-    login_attempts: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    /// Login attempts per client address per minute.
+    login_attempts: RateLimiter<IpAddr>,
     /// The search index of the open vault; `None` until opened and while
     /// locked. Always taken after a vault handle, never before.
     search: RwLock<Option<LoadedIndex>>,
@@ -243,7 +244,10 @@ impl AppState {
             vaults,
             next_vault: AtomicUsize::new(0),
             vault_dir,
-            login_attempts: Mutex::new(HashMap::new()),
+            login_attempts: RateLimiter::new(
+                config.login_attempts_per_minute,
+                Duration::from_secs(60),
+            ),
             search: RwLock::new(None),
             findings: FindingsCache::default(),
             page_images: PageImages::new(
@@ -597,19 +601,6 @@ impl AppState {
 
     /// Counts a login attempt from `ip`; false when over the limit.
     pub fn allow_login_attempt(&self, ip: IpAddr) -> bool {
-        let mut map = lock(&self.0.login_attempts);
-        let now = Instant::now();
-        let window = map.entry(ip).or_default();
-        while window
-            .front()
-            .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60))
-        {
-            window.pop_front();
-        }
-        if window.len() >= self.0.config.login_attempts_per_minute {
-            return false;
-        }
-        window.push_back(now);
-        true
+        self.0.login_attempts.allow(&ip)
     }
 }
