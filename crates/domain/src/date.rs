@@ -104,6 +104,18 @@ impl PartialDate {
         }
     }
 
+    /// The date written out in `lang` at its precision: `3 May 2019`,
+    /// `mayo de 2019`, `about 2019` (see [`testimonio_i18n::format::date`]).
+    pub fn written(&self, lang: crate::Lang) -> String {
+        testimonio_i18n::format::date(
+            lang,
+            self.year(),
+            self.month(),
+            self.day(),
+            self.is_approximate(),
+        )
+    }
+
     pub fn is_approximate(&self) -> bool {
         self.approximate
     }

@@ -1,51 +1,9 @@
-//! The two languages every user-facing string exists in.
+//! Texts held in both languages. The language itself is the catalog's
+//! ([`testimonio_i18n::Lang`]), re-exported here for the domain's users.
 
 use serde::{Deserialize, Serialize};
 
-/// A user-interface language. Every user-facing string has both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// The BCP 47 tag (`en`, `es`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// Parses a language tag or a POSIX locale (`es`, `es-MX`, `es_US.UTF-8`).
-    /// Anything that is not Spanish is English, the fallback.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .trim()
-            .split(['-', '_', '.'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "es" => Some(Lang::Es),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// Picks `en` or `es` text.
-    pub fn pick<'a>(self, en: &'a str, es: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Es => es,
-        }
-    }
-}
+pub use testimonio_i18n::Lang;
 
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,19 +15,5 @@ pub struct Bilingual {
 impl Bilingual {
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.en, &self.es)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_tags_and_locales() {
-        assert_eq!(Lang::from_tag("es_US.UTF-8"), Some(Lang::Es));
-        assert_eq!(Lang::from_tag("es-MX"), Some(Lang::Es));
-        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("fr"), None);
-        assert_eq!(Lang::from_tag(""), None);
     }
 }

@@ -66,6 +66,17 @@ impl Failure {
         }
     }
 
+    /// A use case's error, with its message from the catalog.
+    pub fn app(lang: Lang, err: &testimonio_app::AppError) -> Self {
+        if let testimonio_app::ErrorClass::Internal = err.class() {
+            tracing::error!(error = %err, "internal error");
+        }
+        Self {
+            status: exit::FAILURE,
+            message: err.message(lang),
+        }
+    }
+
     pub fn with_status(mut self, status: u8) -> Self {
         self.status = status;
         self
@@ -108,6 +119,10 @@ impl Context {
             format!("--{option}: {}", err.problem.message(Lang::En)),
             format!("--{option}: {}", err.problem.message(Lang::Es)),
         )
+    }
+
+    pub fn app_error(&self, err: &testimonio_app::AppError) -> Failure {
+        Failure::app(self.lang, err)
     }
 
     pub fn vault_error(&self, err: VaultError) -> Failure {
@@ -244,21 +259,32 @@ impl Context {
     }
 }
 
-/// The acting account for the audit log: the OS user and host, never a
-/// documented person.
-pub fn actor() -> Actor {
+/// The operator's name: the OS user and host, never a documented person.
+fn operator_name() -> String {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown".into());
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .map(|h| h.trim().to_owned())
         .unwrap_or_default();
-    let name = if host.is_empty() {
-        format!("cli:{user}")
+    if host.is_empty() {
+        user
     } else {
-        format!("cli:{user}@{host}")
-    };
-    Actor::new(&name).unwrap_or_else(|_| Actor::new("cli").expect("a valid actor"))
+        format!("{user}@{host}")
+    }
+}
+
+/// The operator as the actor of a use case.
+pub fn operator() -> testimonio_app::Actor {
+    testimonio_app::Actor::Operator {
+        name: operator_name(),
+    }
+}
+
+/// The acting account for the audit log (`cli:NAME`).
+pub fn actor() -> Actor {
+    Actor::new(&format!("cli:{}", operator_name()))
+        .unwrap_or_else(|_| Actor::new("cli").expect("a valid actor"))
 }
 
 /// Progress on a terminal, silence in pipes.

@@ -97,6 +97,7 @@ pub fn json_error(lang: Lang, kind: ErrorKind) -> Response {
         ErrorKind::Unauthorized => "unauthorized",
         ErrorKind::Forbidden | ErrorKind::Csrf => "forbidden",
         ErrorKind::NotFound => "not_found",
+        ErrorKind::Conflict => "conflict",
         ErrorKind::MethodNotAllowed => "method_not_allowed",
         ErrorKind::TooLarge => "too_large",
         ErrorKind::Locked => "locked",
@@ -183,7 +184,7 @@ fn field_errors(lang: Lang, errors: &[testimonio_domain::FieldError]) -> ApiErro
         .map(|e| json!({ "field": e.field, "message": e.problem.message(lang) }))
         .collect();
     let body =
-        json!({ "error": "invalid", "message": t(lang, "event.has_errors"), "fields": items });
+        json!({ "error": "invalid", "message": t(lang, "event-has-errors"), "fields": items });
     ApiError((StatusCode::BAD_REQUEST, Json(body)).into_response())
 }
 
@@ -302,7 +303,7 @@ async fn write_event(
         }
         Err(reason) => {
             let (field, message) = reason.split_once(": ").unwrap_or(("", reason.as_str()));
-            let body = json!({ "error": "invalid", "message": t(lang, "event.has_errors"),
+            let body = json!({ "error": "invalid", "message": t(lang, "event-has-errors"),
                 "fields": [{ "field": field, "message": message }] });
             Err(ApiError(
                 (StatusCode::BAD_REQUEST, Json(body)).into_response(),

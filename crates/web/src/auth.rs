@@ -67,6 +67,18 @@ impl Viewer {
             .ok_or(AppError::Kind(ErrorKind::Unauthorized))
     }
 
+    /// The logged-in account as the actor of a use case.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unauthorized`] when there is none.
+    pub fn app_actor(&self) -> Result<testimonio_app::Actor, AppError> {
+        let user = self.user()?;
+        Ok(testimonio_app::Actor::Account {
+            username: user.username.to_string(),
+            role: user.role,
+        })
+    }
+
     /// The name recorded in the audit log for this viewer's actions.
     pub fn actor(&self) -> String {
         self.user

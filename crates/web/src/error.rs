@@ -24,6 +24,8 @@ pub enum ErrorKind {
     TooManyRenders,
     /// Every render place was taken for too long.
     Overloaded,
+    /// The change conflicts with what the vault holds now.
+    Conflict,
     Internal,
 }
 
@@ -34,6 +36,7 @@ impl ErrorKind {
             ErrorKind::Unauthorized => StatusCode::UNAUTHORIZED,
             ErrorKind::Forbidden | ErrorKind::Csrf => StatusCode::FORBIDDEN,
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::TooManyRenders => StatusCode::TOO_MANY_REQUESTS,
@@ -47,18 +50,19 @@ impl ErrorKind {
     /// The message key of the page.
     pub fn message_key(self) -> &'static str {
         match self {
-            ErrorKind::BadRequest => "error.bad_request",
-            ErrorKind::Unauthorized => "error.unauthorized",
-            ErrorKind::Forbidden => "error.forbidden",
-            ErrorKind::Csrf => "error.csrf",
-            ErrorKind::NotFound => "error.not_found",
-            ErrorKind::MethodNotAllowed => "error.method",
-            ErrorKind::TooLarge => "error.too_large",
-            ErrorKind::Locked => "error.locked",
-            ErrorKind::Busy => "error.busy",
-            ErrorKind::TooManyRenders => "error.too_many_renders",
-            ErrorKind::Overloaded => "error.overloaded",
-            ErrorKind::Internal => "error.internal",
+            ErrorKind::BadRequest => "error-bad-request",
+            ErrorKind::Unauthorized => "error-unauthorized",
+            ErrorKind::Forbidden => "error-forbidden",
+            ErrorKind::Csrf => "error-csrf",
+            ErrorKind::NotFound => "error-not-found",
+            ErrorKind::MethodNotAllowed => "error-method",
+            ErrorKind::TooLarge => "error-too-large",
+            ErrorKind::Locked => "error-locked",
+            ErrorKind::Busy => "error-busy",
+            ErrorKind::TooManyRenders => "error-too-many-renders",
+            ErrorKind::Overloaded => "error-overloaded",
+            ErrorKind::Conflict => "error-conflict",
+            ErrorKind::Internal => "error-internal",
         }
     }
 
@@ -68,6 +72,7 @@ impl ErrorKind {
             StatusCode::UNAUTHORIZED => ErrorKind::Unauthorized,
             StatusCode::FORBIDDEN => ErrorKind::Forbidden,
             StatusCode::NOT_FOUND => ErrorKind::NotFound,
+            StatusCode::CONFLICT => ErrorKind::Conflict,
             StatusCode::METHOD_NOT_ALLOWED => ErrorKind::MethodNotAllowed,
             StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
             StatusCode::SERVICE_UNAVAILABLE => ErrorKind::Locked,
@@ -108,6 +113,22 @@ impl From<testimonio_vault::VaultError> for AppError {
         match err {
             testimonio_vault::VaultError::NotFound { .. } => AppError::NOT_FOUND,
             other => AppError::internal(&other),
+        }
+    }
+}
+
+/// A use case's error as a page error: the one mapping of
+/// [`testimonio_app::ErrorClass`] to an HTTP status. Internal failures are
+/// logged here and never shown.
+impl From<testimonio_app::AppError> for AppError {
+    fn from(err: testimonio_app::AppError) -> Self {
+        use testimonio_app::ErrorClass;
+        match err.class() {
+            ErrorClass::BadRequest => AppError::BAD_REQUEST,
+            ErrorClass::Forbidden => AppError::FORBIDDEN,
+            ErrorClass::NotFound => AppError::NOT_FOUND,
+            ErrorClass::Conflict => AppError::Kind(ErrorKind::Conflict),
+            ErrorClass::Internal => AppError::internal(&err),
         }
     }
 }

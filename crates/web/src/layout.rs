@@ -18,7 +18,7 @@ fn language_switch(lang: Lang, path: &str) -> Markup {
     };
     html! {
         a.lang-switch href={ "/lang/" (other.code()) "?next=" (encode_path(path)) } lang=(other.code()) hreflang=(other.code())
-            aria-label={ (t(lang, "nav.language")) ": " (label) } { (label) }
+            aria-label={ (t(lang, "nav-language")) ": " (label) } { (label) }
     }
 }
 
@@ -45,44 +45,44 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content="no-referrer";
-                title { (title) " · " (t(lang, "app.name")) }
+                title { (title) " · " (t(lang, "app-name")) }
                 link rel="stylesheet" href="/static/app.css";
             }
             body {
-                a.skip href="#main" { (t(lang, "nav.skip")) }
+                a.skip href="#main" { (t(lang, "nav-skip")) }
                 header.top {
-                    a.brand href="/" { (t(lang, "app.name")) }
+                    a.brand href="/" { (t(lang, "app-name")) }
                     @if let Some(user) = &viewer.user {
-                        nav aria-label=(t(lang, "nav.dashboard")) {
+                        nav aria-label=(t(lang, "nav-dashboard")) {
                             ul {
-                                li { a href="/" { (t(lang, "nav.dashboard")) } }
-                                li { a href="/events" { (t(lang, "nav.events")) } }
-                                li { a href="/people" { (t(lang, "nav.people")) } }
-                                li { a href="/groups" { (t(lang, "nav.groups")) } }
-                                li { a href="/foia" { (t(lang, "nav.foia")) } }
-                                li { a href="/documents" { (t(lang, "nav.documents")) } }
-                                li { a href="/search" { (t(lang, "nav.search")) } }
-                                li { a href="/watchlists" { (t(lang, "nav.watchlists")) } }
-                                li { a href="/analysis" { (t(lang, "nav.analysis")) } }
+                                li { a href="/" { (t(lang, "nav-dashboard")) } }
+                                li { a href="/events" { (t(lang, "nav-events")) } }
+                                li { a href="/people" { (t(lang, "nav-people")) } }
+                                li { a href="/groups" { (t(lang, "nav-groups")) } }
+                                li { a href="/foia" { (t(lang, "nav-foia")) } }
+                                li { a href="/documents" { (t(lang, "nav-documents")) } }
+                                li { a href="/search" { (t(lang, "nav-search")) } }
+                                li { a href="/watchlists" { (t(lang, "nav-watchlists")) } }
+                                li { a href="/analysis" { (t(lang, "nav-analysis")) } }
                                 @if user.role.is_admin() {
-                                    li { a href="/admin/users" { (t(lang, "nav.users")) } }
-                                    li { a href="/admin/audit" { (t(lang, "nav.audit")) } }
+                                    li { a href="/admin/users" { (t(lang, "nav-users")) } }
+                                    li { a href="/admin/audit" { (t(lang, "nav-audit")) } }
                                 }
                             }
                         }
                         div.account {
-                            span { (t(lang, "nav.signed_in_as")) " " strong { (user.username.as_str()) } " (" (user.role.label(lang)) ")" }
-                            a href="/account/2fa" { (t(lang, "twofactor.settings")) }
+                            span { (t(lang, "nav-signed-in-as")) " " strong { (user.username.as_str()) } " (" (user.role.label(lang)) ")" }
+                            a href="/account/2fa" { (t(lang, "twofactor-settings")) }
                             form method="post" action="/logout" {
                                 input type="hidden" name="csrf" value=(viewer.csrf);
-                                button type="submit" { (t(lang, "nav.logout")) }
+                                button type="submit" { (t(lang, "nav-logout")) }
                             }
                         }
                     }
                     (language_switch(lang, &viewer.path))
                 }
                 main #main { (body) }
-                footer { small { (t(lang, "app.tagline")) } }
+                footer { small { (t(lang, "app-tagline")) } }
             }
         }
     }

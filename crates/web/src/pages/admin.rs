@@ -29,15 +29,15 @@ fn users_page(
 ) -> Markup {
     let lang = viewer.lang;
     let body = html! {
-        h1 { (viewer.t("users.title")) }
+        h1 { (viewer.t("users-title")) }
         @if let Some((ok, text)) = &message {
             p class=(if *ok { "notice" } else { "error" }) role="status" { (text) }
         }
         table {
             thead { tr {
-                th scope="col" { (viewer.t("field.username")) }
-                th scope="col" { (viewer.t("field.role")) }
-                th scope="col" { (viewer.t("field.status")) }
+                th scope="col" { (viewer.t("field-username")) }
+                th scope="col" { (viewer.t("field-role")) }
+                th scope="col" { (viewer.t("field-status")) }
                 th scope="col" {}
             } }
             tbody {
@@ -45,12 +45,12 @@ fn users_page(
                     tr {
                         td { (u.username.as_str()) }
                         td { (u.role.label(lang)) }
-                        td { (if u.disabled { viewer.t("users.disabled") } else { viewer.t("users.active") }) }
+                        td { (if u.disabled { viewer.t("users-disabled") } else { viewer.t("users-active") }) }
                         td {
                             form method="post" action={ "/admin/users/" (u.id) "/disabled" } {
                                 (csrf_field(viewer))
                                 input type="hidden" name="disabled" value=(if u.disabled { "false" } else { "true" });
-                                button type="submit" { (if u.disabled { viewer.t("users.enable") } else { viewer.t("users.disable") }) }
+                                button type="submit" { (if u.disabled { viewer.t("users-enable") } else { viewer.t("users-disable") }) }
                             }
                         }
                     }
@@ -58,27 +58,27 @@ fn users_page(
             }
         }
         (tokens_table(viewer, users, tokens))
-        h2 { (viewer.t("users.add")) }
+        h2 { (viewer.t("users-add")) }
         form.stack method="post" action="/admin/users" {
             (csrf_field(viewer))
-            label for="new-username" { (viewer.t("field.username")) }
+            label for="new-username" { (viewer.t("field-username")) }
             input #new-username name="username" type="text" autocomplete="off" required;
-            label for="new-role" { (viewer.t("field.role")) }
+            label for="new-role" { (viewer.t("field-role")) }
             select #new-role name="role" {
                 @for r in Role::ALL { option value=(r.code()) { (r.label(lang)) } }
             }
-            label for="new-password" { (viewer.t("field.password")) }
+            label for="new-password" { (viewer.t("field-password")) }
             input #new-password name="password" type="password" autocomplete="new-password" minlength="12" required;
-            button type="submit" { (viewer.t("common.add")) }
+            button type="submit" { (viewer.t("common-add")) }
         }
-        h2 { (viewer.t("lock.button")) }
-        p.hint { (viewer.t("lock.hint")) }
+        h2 { (viewer.t("lock-button")) }
+        p.hint { (viewer.t("lock-hint")) }
         form method="post" action="/admin/lock" {
             (csrf_field(viewer))
-            button.danger type="submit" { (viewer.t("lock.button")) }
+            button.danger type="submit" { (viewer.t("lock-button")) }
         }
     };
-    page(viewer, viewer.t("users.title"), body)
+    page(viewer, viewer.t("users-title"), body)
 }
 
 /// Every API token (never the token itself): whose, what for, when made,
@@ -89,24 +89,24 @@ fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup 
     let now = testimonio_vault::now();
     let when = |t: Option<&str>| {
         t.map_or_else(
-            || viewer.t("tokens.never").to_owned(),
+            || viewer.t("tokens-never").to_owned(),
             |t| format_time(lang, t),
         )
     };
     html! {
-        h2 #tokens { (viewer.t("tokens.title")) }
+        h2 #tokens { (viewer.t("tokens-title")) }
         @if tokens.is_empty() {
-            p.hint { (viewer.t("tokens.none")) }
+            p.hint { (viewer.t("tokens-none")) }
         } @else {
             div.scroll { table {
                 thead { tr {
                     th scope="col" { "#" }
-                    th scope="col" { (viewer.t("field.username")) }
-                    th scope="col" { (viewer.t("tokens.label")) }
-                    th scope="col" { (viewer.t("tokens.created")) }
-                    th scope="col" { (viewer.t("tokens.expires")) }
-                    th scope="col" { (viewer.t("tokens.last_used")) }
-                    th scope="col" { (viewer.t("field.status")) }
+                    th scope="col" { (viewer.t("field-username")) }
+                    th scope="col" { (viewer.t("tokens-label")) }
+                    th scope="col" { (viewer.t("tokens-created")) }
+                    th scope="col" { (viewer.t("tokens-expires")) }
+                    th scope="col" { (viewer.t("tokens-last-used")) }
+                    th scope="col" { (viewer.t("field-status")) }
                     th scope="col" {}
                 } }
                 tbody {
@@ -118,18 +118,18 @@ fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup 
                             td { (t.username.as_str()) }
                             td { (t.label) }
                             td { (format_time(lang, &t.created_at)) }
-                            td { (t.expires_at.as_deref().map_or_else(|| viewer.t("common.none").to_owned(), |e| format_time(lang, e))) }
+                            td { (t.expires_at.as_deref().map_or_else(|| viewer.t("common-none").to_owned(), |e| format_time(lang, e))) }
                             td { (when(t.last_used.as_deref())) }
                             td { (viewer.t(match status {
-                                TokenStatus::Active => "tokens.active",
-                                TokenStatus::Expired => "tokens.expired",
-                                TokenStatus::Revoked => "tokens.revoked",
+                                TokenStatus::Active => "tokens-active",
+                                TokenStatus::Expired => "tokens-expired",
+                                TokenStatus::Revoked => "tokens-revoked",
                             })) }
                             td {
                                 @if let (TokenStatus::Active, Some(owner)) = (status, owner) {
                                     form method="post" action={ "/admin/users/" (owner) "/tokens/" (t.id) "/revoke" } {
                                         (csrf_field(viewer))
-                                        button.danger type="submit" { (viewer.t("tokens.revoke")) }
+                                        button.danger type="submit" { (viewer.t("tokens-revoke")) }
                                     }
                                 }
                             }
@@ -211,7 +211,7 @@ pub async fn create_user(
     let (status, message) = match result {
         Ok(()) => (
             axum::http::StatusCode::OK,
-            (true, viewer.t("users.created").to_owned()),
+            (true, viewer.t("users-created").to_owned()),
         ),
         Err(reason) => (axum::http::StatusCode::BAD_REQUEST, (false, reason)),
     };
@@ -248,12 +248,12 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
         })
         .await?;
     let body = html! {
-        h1 { (viewer.t("audit.title")) " (" (crate::i18n::format_number(viewer.lang, total as u64)) ")" }
+        h1 { (viewer.t("audit-title")) " (" (crate::i18n::format_number(viewer.lang, total as u64)) ")" }
         @if faults.is_empty() {
-            p.notice { (viewer.t("audit.chain_ok")) }
+            p.notice { (viewer.t("audit-chain-ok")) }
         } @else {
             div.error role="alert" {
-                p { (viewer.t("audit.chain_broken")) }
+                p { (viewer.t("audit-chain-broken")) }
                 ul { @for f in &faults { li { (f.to_string()) } } }
             }
         }
@@ -261,11 +261,11 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
             table {
                 thead { tr {
                     th scope="col" { "#" }
-                    th scope="col" { (viewer.t("audit.when")) }
-                    th scope="col" { (viewer.t("audit.actor")) }
-                    th scope="col" { (viewer.t("audit.action")) }
-                    th scope="col" { (viewer.t("audit.object")) }
-                    th scope="col" { (viewer.t("audit.detail")) }
+                    th scope="col" { (viewer.t("audit-when")) }
+                    th scope="col" { (viewer.t("audit-actor")) }
+                    th scope="col" { (viewer.t("audit-action")) }
+                    th scope="col" { (viewer.t("audit-object")) }
+                    th scope="col" { (viewer.t("audit-detail")) }
                 } }
                 tbody {
                     @for e in entries.iter().rev() {
@@ -282,7 +282,7 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
             }
         }
     };
-    Ok(page(&viewer, viewer.t("audit.title"), body))
+    Ok(page(&viewer, viewer.t("audit-title"), body))
 }
 
 pub async fn lock(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
@@ -297,13 +297,13 @@ pub async fn lock(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
 fn unlock_page(viewer: &Viewer, refusal: Option<Refusal>) -> Response {
     let token = random_token();
     let body = html! {
-        h1 { (viewer.t("unlock.title")) }
+        h1 { (viewer.t("unlock-title")) }
         @if let Some(refusal) = refusal { p.error role="alert" { (viewer.t(refusal.message_key())) } }
         form.stack method="post" action="/unlock" {
             input type="hidden" name="csrf" value=(token);
-            label for="passphrase" { (viewer.t("unlock.passphrase")) }
+            label for="passphrase" { (viewer.t("unlock-passphrase")) }
             input #passphrase name="passphrase" type="password" autocomplete="off" required;
-            button type="submit" { (viewer.t("unlock.submit")) }
+            button type="submit" { (viewer.t("unlock-submit")) }
         }
     };
     let cookie = set_cookie(PRE_SESSION_COOKIE, &token, Some(3600), true, false);
@@ -311,7 +311,7 @@ fn unlock_page(viewer: &Viewer, refusal: Option<Refusal>) -> Response {
     (
         status,
         [(header::SET_COOKIE, cookie)],
-        page(viewer, viewer.t("unlock.title"), body),
+        page(viewer, viewer.t("unlock-title"), body),
     )
         .into_response()
 }
@@ -329,9 +329,9 @@ enum Refusal {
 impl Refusal {
     fn message_key(self) -> &'static str {
         match self {
-            Refusal::WrongPassphrase => "unlock.failed",
-            Refusal::RateLimited => "unlock.rate_limited",
-            Refusal::Busy => "unlock.busy",
+            Refusal::WrongPassphrase => "unlock-failed",
+            Refusal::RateLimited => "unlock-rate-limited",
+            Refusal::Busy => "unlock-busy",
         }
     }
 

@@ -104,9 +104,9 @@ pub fn default_audience(role: Role) -> Audience {
 
 fn audience_options(lang: Lang) -> Vec<(String, String)> {
     [
-        (Audience::Internal, "analysis.audience_internal"),
-        (Audience::Coalition, "analysis.audience_coalition"),
-        (Audience::Public, "analysis.audience_public"),
+        (Audience::Internal, "analysis-audience-internal"),
+        (Audience::Coalition, "analysis-audience-coalition"),
+        (Audience::Public, "analysis-audience-public"),
     ]
     .into_iter()
     .map(|(a, key)| (audience_code(a).to_owned(), t(lang, key).to_owned()))
@@ -155,8 +155,8 @@ fn parse_choice(lang: Lang, role: Role, raw: &RawChoice) -> Result<Choice, FormE
         if a.is_none() {
             errors.add(
                 "audience",
-                t(lang, "analysis.audience"),
-                t(lang, "analysis.audience_invalid").to_owned(),
+                t(lang, "analysis-audience"),
+                t(lang, "analysis-audience-invalid").to_owned(),
             );
         }
         a
@@ -172,8 +172,8 @@ fn parse_choice(lang: Lang, role: Role, raw: &RawChoice) -> Result<Choice, FormE
         if n.is_none() {
             errors.add(
                 "min_count",
-                t(lang, "analysis.min_count"),
-                t(lang, "analysis.min_count_invalid").to_owned(),
+                t(lang, "analysis-min-count"),
+                t(lang, "analysis-min-count-invalid").to_owned(),
             );
         }
         n
@@ -304,7 +304,7 @@ async fn findings(
 fn count(lang: Lang, c: Cell) -> Markup {
     match c {
         Cell::Shown(n) => html! { data.tally value=(n) { (format_number(lang, n)) } },
-        Cell::Suppressed => html! { span.suppressed { (t(lang, "analysis.suppressed")) } },
+        Cell::Suppressed => html! { span.suppressed { (t(lang, "analysis-suppressed")) } },
     }
 }
 
@@ -318,9 +318,9 @@ fn share_text(lang: Lang, share: Option<f64>) -> String {
 
 fn days_text(lang: Lang, n: u64) -> String {
     let unit = if n == 1 {
-        t(lang, "analysis.day")
+        t(lang, "analysis-day")
     } else {
-        t(lang, "analysis.days")
+        t(lang, "analysis-days")
     };
     format!("{} {unit}", format_number(lang, n))
 }
@@ -328,7 +328,7 @@ fn days_text(lang: Lang, n: u64) -> String {
 fn within_text(lang: Lang, days: u32) -> String {
     format!(
         "{} {}",
-        t(lang, "analysis.within"),
+        t(lang, "analysis-within"),
         days_text(lang, u64::from(days))
     )
 }
@@ -337,19 +337,19 @@ fn within_text(lang: Lang, days: u32) -> String {
 /// interval) or for pairs.
 fn interval_label(lang: Lang, code: &str, people: bool) -> &'static str {
     match code {
-        "0_30" => t(lang, "analysis.interval_0_30"),
-        "31_90" => t(lang, "analysis.interval_31_90"),
-        "91_180" => t(lang, "analysis.interval_91_180"),
-        "181_365" => t(lang, "analysis.interval_181_365"),
-        "over_365" => t(lang, "analysis.interval_over_365"),
-        _ if people => t(lang, "analysis.interval_none_people"),
-        _ => t(lang, "analysis.interval_none_pairs"),
+        "0_30" => t(lang, "analysis-interval-0-30"),
+        "31_90" => t(lang, "analysis-interval-31-90"),
+        "91_180" => t(lang, "analysis-interval-91-180"),
+        "181_365" => t(lang, "analysis-interval-181-365"),
+        "over_365" => t(lang, "analysis-interval-over-365"),
+        _ if people => t(lang, "analysis-interval-none-people"),
+        _ => t(lang, "analysis-interval-none-pairs"),
     }
 }
 
 fn unknown_or(lang: Lang, code: &str, label: impl Fn(&str) -> String) -> String {
     if code == "unknown" {
-        t(lang, "analysis.unknown").to_owned()
+        t(lang, "analysis-unknown").to_owned()
     } else {
         label(code)
     }
@@ -389,11 +389,11 @@ fn people_table(
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { (first) }
-                    th.num scope="col" { (t(lang, "analysis.people")) }
+                    th.num scope="col" { (t(lang, "analysis-people")) }
                 } }
                 tbody {
                     @if rows.is_empty() {
-                        tr { td colspan="2" { (t(lang, "analysis.nobody")) } }
+                        tr { td colspan="2" { (t(lang, "analysis-nobody")) } }
                     }
                     @for (name, code, c) in &rows {
                         tr data-code=(code) {
@@ -403,7 +403,7 @@ fn people_table(
                     }
                 }
                 tfoot { tr {
-                    th scope="row" { (t(lang, "analysis.total")) }
+                    th scope="row" { (t(lang, "analysis-total")) }
                     (count_cell(lang, list.total()))
                 } }
             }
@@ -418,7 +418,7 @@ fn interval_table(lang: Lang, caption: &str, what: &str, list: &CountList, peopl
             table.analysis.intervals {
                 caption { (caption) }
                 thead { tr {
-                    th scope="col" { (t(lang, "analysis.interval")) }
+                    th scope="col" { (t(lang, "analysis-interval")) }
                     th.num scope="col" { (what) }
                 } }
                 tbody {
@@ -430,7 +430,7 @@ fn interval_table(lang: Lang, caption: &str, what: &str, list: &CountList, peopl
                     }
                 }
                 tfoot { tr {
-                    th scope="row" { (t(lang, "analysis.total")) }
+                    th scope="row" { (t(lang, "analysis-total")) }
                     (count_cell(lang, list.total()))
                 } }
             }
@@ -442,8 +442,8 @@ fn bar(lang: Lang, description: &str, bars: Vec<(String, Cell)>) -> Drawing {
     bar_chart(&BarChart {
         description: description.to_owned(),
         bars,
-        suppressed: t(lang, "analysis.suppressed").to_owned(),
-        axis: t(lang, "analysis.axis_people").to_owned(),
+        suppressed: t(lang, "analysis-suppressed").to_owned(),
+        axis: t(lang, "analysis-axis-people").to_owned(),
         width: CHART_WIDTH,
         format: fmt::counter(lang),
     })
@@ -452,18 +452,18 @@ fn bar(lang: Lang, description: &str, bars: Vec<(String, Cell)>) -> Drawing {
 fn audience_notice(lang: Lang, f: &Findings) -> Markup {
     match f.audience {
         Audience::Internal => html! {
-            p.notice-warn.audience-notice { (t(lang, "analysis.notice_internal")) }
+            p.notice-warn.audience-notice { (t(lang, "analysis-notice-internal")) }
         },
         audience => html! {
             p.audience-notice {
                 (t(lang, if audience == Audience::Coalition {
-                    "analysis.notice_coalition"
+                    "analysis-notice-coalition"
                 } else {
-                    "analysis.notice_public"
+                    "analysis-notice-public"
                 }))
-                " " (t(lang, "analysis.notice_suppressed")) " "
+                " " (t(lang, "analysis-notice-suppressed")) " "
                 strong { (format_number(lang, f.min_count)) } " "
-                (t(lang, "analysis.notice_suppressed_end"))
+                (t(lang, "analysis-notice-suppressed-end"))
             }
         },
     }
@@ -475,11 +475,11 @@ fn headline(lang: Lang, f: &Findings) -> Markup {
         html! { div.card { span.count { (count(lang, c)) } span.label { (t(lang, key)) } } }
     };
     html! {
-        section.cards aria-label=(t(lang, "analysis.who")) {
-            (card("analysis.people_counted", p.people))
-            (card("analysis.people_targeted", p.people_targeted))
-            (card("analysis.enforcement_actions", p.enforcement_actions))
-            (card("analysis.protected_activities", p.protected_activities))
+        section.cards aria-label=(t(lang, "analysis-who")) {
+            (card("analysis-people-counted", p.people))
+            (card("analysis-people-targeted", p.people_targeted))
+            (card("analysis-enforcement-actions", p.enforcement_actions))
+            (card("analysis-protected-activities", p.protected_activities))
         }
     }
 }
@@ -496,29 +496,29 @@ fn timing(lang: Lang, f: &Findings) -> Markup {
             )
         })
         .collect();
-    let chart = bar(lang, t(lang, "analysis.chart_intervals_desc"), people_bars);
+    let chart = bar(lang, t(lang, "analysis-chart-intervals-desc"), people_bars);
     let quartiles = |p: &testimonio_report::findings::PublishedProximity| match &p.days {
         Some(q) => html! {
-            (t(lang, "analysis.median")) " " strong { (days_text(lang, q.median.round() as u64)) }
-            " (" (t(lang, "analysis.quartiles")) " " (fmt::decimal(lang, q.q1, 1)) " "
-            (t(lang, "analysis.and")) " " (fmt::decimal(lang, q.q3, 1))
+            (t(lang, "analysis-median")) " " strong { (days_text(lang, q.median.round() as u64)) }
+            " (" (t(lang, "analysis-quartiles")) " " (fmt::decimal(lang, q.q1, 1)) " "
+            (t(lang, "analysis-and")) " " (fmt::decimal(lang, q.q3, 1))
             @if let (Some(min), Some(max)) = (q.min, q.max) {
-                "; " (t(lang, "analysis.from")) " " (fmt::decimal(lang, min, 0)) " "
-                (t(lang, "analysis.to")) " " (fmt::decimal(lang, max, 0))
+                "; " (t(lang, "analysis-from")) " " (fmt::decimal(lang, min, 0)) " "
+                (t(lang, "analysis-to")) " " (fmt::decimal(lang, max, 0))
             }
-            ") " (t(lang, "analysis.over")) " " (count(lang, Cell::Shown(q.n))) " "
-            (t(lang, "analysis.pairs_with_earlier"))
+            ") " (t(lang, "analysis-over")) " " (count(lang, Cell::Shown(q.n))) " "
+            (t(lang, "analysis-pairs-with-earlier"))
         },
-        None => html! { (t(lang, "analysis.quartiles_withheld")) },
+        None => html! { (t(lang, "analysis-quartiles-withheld")) },
     };
     html! {
         section #timing aria-labelledby="timing-title" {
-            h2 #timing-title { (t(lang, "analysis.timing")) }
+            h2 #timing-title { (t(lang, "analysis-timing")) }
             @if own.pairs.is_suppressed() {
-                p { (t(lang, "analysis.timing_suppressed")) }
+                p { (t(lang, "analysis-timing-suppressed")) }
             } @else {
-                p.hint { (t(lang, "analysis.timing_hint")) }
-                section.cards.windows aria-label=(t(lang, "analysis.timing")) {
+                p.hint { (t(lang, "analysis-timing-hint")) }
+                section.cards.windows aria-label=(t(lang, "analysis-timing")) {
                     @for w in &own.within {
                         div.card.window {
                             span.count { @match w.share {
@@ -527,8 +527,8 @@ fn timing(lang: Lang, f: &Findings) -> Markup {
                             } }
                             span.label { (within_text(lang, w.days)) }
                             span.detail {
-                                (count(lang, w.count)) " " (t(lang, "analysis.of")) " "
-                                (count(lang, w.denominator)) " " (t(lang, "analysis.pairs_word"))
+                                (count(lang, w.count)) " " (t(lang, "analysis-of")) " "
+                                (count(lang, w.denominator)) " " (t(lang, "analysis-pairs-word"))
                             }
                         }
                     }
@@ -536,13 +536,13 @@ fn timing(lang: Lang, f: &Findings) -> Markup {
             }
             div.scroll {
                 table.analysis.windows {
-                    caption { (t(lang, "analysis.windows_caption")) }
+                    caption { (t(lang, "analysis-windows-caption")) }
                     thead { tr {
-                        th scope="col" { (t(lang, "analysis.window")) }
-                        th.num scope="col" { (t(lang, "analysis.after_own")) }
-                        th.num scope="col" { (t(lang, "analysis.share")) }
-                        th.num scope="col" { (t(lang, "analysis.after_group")) }
-                        th.num scope="col" { (t(lang, "analysis.share")) }
+                        th scope="col" { (t(lang, "analysis-window")) }
+                        th.num scope="col" { (t(lang, "analysis-after-own")) }
+                        th.num scope="col" { (t(lang, "analysis-share")) }
+                        th.num scope="col" { (t(lang, "analysis-after-group")) }
+                        th.num scope="col" { (t(lang, "analysis-share")) }
                     } }
                     tbody {
                         @for (o, g) in own.within.iter().zip(&group.within) {
@@ -556,7 +556,7 @@ fn timing(lang: Lang, f: &Findings) -> Markup {
                         }
                     }
                     tfoot { tr {
-                        th scope="row" { (t(lang, "analysis.all_pairs")) }
+                        th scope="row" { (t(lang, "analysis-all-pairs")) }
                         (count_cell(lang, own.pairs))
                         td.num { (share_text(lang, (!own.pairs.is_suppressed()).then_some(1.0))) }
                         (count_cell(lang, group.pairs))
@@ -564,17 +564,17 @@ fn timing(lang: Lang, f: &Findings) -> Markup {
                     } }
                 }
             }
-            p.hint { (t(lang, "analysis.group_note")) }
+            p.hint { (t(lang, "analysis-group-note")) }
             ul.quartiles {
-                li { strong { (t(lang, "analysis.after_own")) } ": " (quartiles(own)) }
-                li { strong { (t(lang, "analysis.after_group")) } ": " (quartiles(group)) }
-                li { (t(lang, "analysis.imprecise")) ": " (count(lang, own.imprecise)) }
+                li { strong { (t(lang, "analysis-after-own")) } ": " (quartiles(own)) }
+                li { strong { (t(lang, "analysis-after-group")) } ": " (quartiles(group)) }
+                li { (t(lang, "analysis-imprecise")) ": " (count(lang, own.imprecise)) }
             }
-            (figure(&chart, "fig-intervals", t(lang, "analysis.chart_intervals"), html! {
+            (figure(&chart, "fig-intervals", t(lang, "analysis-chart-intervals"), html! {
                 details.figure-data {
-                    summary { (t(lang, "analysis.as_table")) }
-                    (interval_table(lang, t(lang, "analysis.chart_intervals"), t(lang, "analysis.people"), &f.people_by_interval, true))
-                    (interval_table(lang, t(lang, "analysis.pairs_by_interval"), t(lang, "analysis.pairs"), &own.intervals, false))
+                    summary { (t(lang, "analysis-as-table")) }
+                    (interval_table(lang, t(lang, "analysis-chart-intervals"), t(lang, "analysis-people"), &f.people_by_interval, true))
+                    (interval_table(lang, t(lang, "analysis-pairs-by-interval"), t(lang, "analysis-pairs"), &own.intervals, false))
                 }
             }))
         }
@@ -584,30 +584,30 @@ fn timing(lang: Lang, f: &Findings) -> Markup {
 fn chance(lang: Lang, f: &Findings) -> Markup {
     html! {
         section #chance aria-labelledby="chance-title" {
-            h2 #chance-title { (t(lang, "analysis.chance")) }
+            h2 #chance-title { (t(lang, "analysis-chance")) }
             @match &f.chance {
                 ChanceTest::Done(r) => {
                     p.p-value {
                         strong { (fmt::p_equation(lang, r.p_value)) }
-                        " — " (t(lang, "analysis.permutation_test")) ", "
+                        " — " (t(lang, "analysis-permutation-test")) ", "
                         (format_number(lang, u64::from(r.permutations))) " "
-                        (t(lang, "analysis.permutations")) ", " (t(lang, "analysis.seed")) " " (r.seed)
+                        (t(lang, "analysis-permutations")) ", " (t(lang, "analysis-seed")) " " (r.seed)
                     }
                     p {
-                        (t(lang, "analysis.mean_observed")) " " strong { (fmt::decimal(lang, r.observed_mean_days, 1)) }
-                        "; " (t(lang, "analysis.mean_chance")) " " (fmt::decimal(lang, r.null_mean_days, 1))
-                        " (" (t(lang, "analysis.null_range")) " " (fmt::decimal(lang, r.null_percentile_2_5, 1))
-                        " " (t(lang, "analysis.and")) " " (fmt::decimal(lang, r.null_percentile_97_5, 1)) "); "
-                        (t(lang, "analysis.capped_at")) " " (days_text(lang, u64::from(r.cap_days))) ". "
-                        (t(lang, "analysis.test_over")) " " (count(lang, r.pairs)) " "
-                        (t(lang, "analysis.pairs_word")) " " (t(lang, "analysis.of")) " "
-                        (count(lang, r.people)) " " (t(lang, "analysis.people_word")) "."
+                        (t(lang, "analysis-mean-observed")) " " strong { (fmt::decimal(lang, r.observed_mean_days, 1)) }
+                        "; " (t(lang, "analysis-mean-chance")) " " (fmt::decimal(lang, r.null_mean_days, 1))
+                        " (" (t(lang, "analysis-null-range")) " " (fmt::decimal(lang, r.null_percentile_2_5, 1))
+                        " " (t(lang, "analysis-and")) " " (fmt::decimal(lang, r.null_percentile_97_5, 1)) "); "
+                        (t(lang, "analysis-capped-at")) " " (days_text(lang, u64::from(r.cap_days))) ". "
+                        (t(lang, "analysis-test-over")) " " (count(lang, r.pairs)) " "
+                        (t(lang, "analysis-pairs-word")) " " (t(lang, "analysis-of")) " "
+                        (count(lang, r.people)) " " (t(lang, "analysis-people-word")) "."
                     }
-                    h3 { (t(lang, "analysis.method")) }
+                    h3 { (t(lang, "analysis-method")) }
                     p.method { (r.method.get(lang)) }
                 },
-                ChanceTest::NothingToTest => p { (t(lang, "analysis.nothing_to_test")) },
-                ChanceTest::Withheld => p { (t(lang, "analysis.chance_withheld")) },
+                ChanceTest::NothingToTest => p { (t(lang, "analysis-nothing-to-test")) },
+                ChanceTest::Withheld => p { (t(lang, "analysis-chance-withheld")) },
             }
         }
     }
@@ -617,30 +617,30 @@ fn concentration_cards(lang: Lang, f: &Findings) -> Markup {
     let largest = |c: &Concentration| match &c.largest {
         Some(l) => html! {
             span.count { (fmt::percent(lang, l.share)) }
-            span.label { (t(lang, "analysis.largest_office")) }
-            span.detail { (office_label(&l.label, lang)) ": " (count(lang, Cell::Shown(l.count))) " " (t(lang, "analysis.people_word")) }
+            span.label { (t(lang, "analysis-largest-office")) }
+            span.detail { (office_label(&l.label, lang)) ": " (count(lang, Cell::Shown(l.count))) " " (t(lang, "analysis-people-word")) }
         },
         None => html! {
             span.count { "—" }
-            span.label { (t(lang, "analysis.largest_office")) }
-            span.detail { (t(lang, if c.distinct > 0 { "analysis.not_published" } else { "analysis.nobody" })) }
+            span.label { (t(lang, "analysis-largest-office")) }
+            span.detail { (t(lang, if c.distinct > 0 { "analysis-not-published" } else { "analysis-nobody" })) }
         },
     };
     html! {
-        section.cards aria-label=(t(lang, "analysis.spread")) {
+        section.cards aria-label=(t(lang, "analysis-spread")) {
             div.card {
                 span.count { (format_number(lang, f.offices.distinct)) }
-                span.label { (t(lang, "analysis.field_offices")) }
+                span.label { (t(lang, "analysis-field-offices")) }
             }
             div.card {
                 span.count { (format_number(lang, f.states.distinct)) }
-                span.label { (t(lang, "analysis.states")) }
+                span.label { (t(lang, "analysis-states")) }
             }
             div.card { (largest(&f.offices)) }
             div.card {
                 span.count { (f.offices.hhi.map_or_else(|| "—".to_owned(), |h| fmt::decimal(lang, h, 2))) }
-                span.label { (t(lang, "analysis.hhi")) }
-                span.detail { (t(lang, if f.offices.hhi.is_some() { "analysis.hhi_hint" } else { "analysis.not_published" })) }
+                span.label { (t(lang, "analysis-hhi")) }
+                span.detail { (t(lang, if f.offices.hhi.is_some() { "analysis-hhi-hint" } else { "analysis-not-published" })) }
             }
         }
     }
@@ -653,10 +653,10 @@ fn geography(lang: Lang, f: &Findings) -> Markup {
         .filter_map(|(code, c)| UsState::parse("state", code).ok().map(|s| (s, c)))
         .collect();
     let map = tile_map(&TileMap {
-        description: t(lang, "analysis.map_desc").to_owned(),
+        description: t(lang, "analysis-map-desc").to_owned(),
         states,
-        suppressed: t(lang, "analysis.suppressed").to_owned(),
-        none: t(lang, "analysis.none_documented").to_owned(),
+        suppressed: t(lang, "analysis-suppressed").to_owned(),
+        none: t(lang, "analysis-none-documented").to_owned(),
         format: fmt::counter(lang),
         width: CHART_WIDTH,
         min_shown: if f.audience == Audience::Internal {
@@ -667,12 +667,12 @@ fn geography(lang: Lang, f: &Findings) -> Markup {
     });
     html! {
         section #where aria-labelledby="where-title" {
-            h2 #where-title { (t(lang, "analysis.where")) }
-            p.hint { (t(lang, "analysis.spread_hint")) }
+            h2 #where-title { (t(lang, "analysis-where")) }
+            p.hint { (t(lang, "analysis-spread-hint")) }
             (concentration_cards(lang, f))
-            (figure(&map, "fig-map", t(lang, "analysis.map"), html! {}))
-            (people_table(lang, "by-state", t(lang, "analysis.by_state"), t(lang, "analysis.state"), &f.by_state, |c| state_label(c, lang)))
-            (people_table(lang, "by-office", t(lang, "analysis.by_office"), t(lang, "analysis.field_office"), &f.by_field_office, |c| office_label(c, lang)))
+            (figure(&map, "fig-map", t(lang, "analysis-map"), html! {}))
+            (people_table(lang, "by-state", t(lang, "analysis-by-state"), t(lang, "analysis-state"), &f.by_state, |c| state_label(c, lang)))
+            (people_table(lang, "by-office", t(lang, "analysis-by-office"), t(lang, "analysis-field-office"), &f.by_field_office, |c| office_label(c, lang)))
         }
     }
 }
@@ -684,17 +684,17 @@ fn over_time(lang: Lang, f: &Findings) -> Markup {
         .map(|(y, c)| (unknown_or(lang, y, str::to_owned), c))
         .collect();
     years.sort_by(|a, b| a.0.cmp(&b.0));
-    let chart = bar(lang, t(lang, "analysis.chart_years_desc"), years);
+    let chart = bar(lang, t(lang, "analysis-chart-years-desc"), years);
     html! {
         section #time aria-labelledby="time-title" {
-            h2 #time-title { (t(lang, "analysis.over_time")) }
-            (figure(&chart, "fig-years", t(lang, "analysis.chart_years"), html! {
+            h2 #time-title { (t(lang, "analysis-over-time")) }
+            (figure(&chart, "fig-years", t(lang, "analysis-chart-years"), html! {
                 details.figure-data {
-                    summary { (t(lang, "analysis.as_table")) }
-                    (people_table(lang, "by-year", t(lang, "analysis.chart_years"), t(lang, "analysis.year"), &f.by_year, str::to_owned))
+                    summary { (t(lang, "analysis-as-table")) }
+                    (people_table(lang, "by-year", t(lang, "analysis-chart-years"), t(lang, "analysis-year"), &f.by_year, str::to_owned))
                 }
             }))
-            (people_table(lang, "by-type", t(lang, "analysis.by_type"), t(lang, "analysis.type"), &f.by_type, |c| type_label(c, lang)))
+            (people_table(lang, "by-type", t(lang, "analysis-by-type"), t(lang, "analysis-type"), &f.by_type, |c| type_label(c, lang)))
         }
     }
 }
@@ -716,10 +716,10 @@ fn choice_form(
     html! {
         (error_summary(viewer, errors))
         form.filters.analysis-choice method="get" action="/analysis" {
-            (field(errors, "audience", viewer.t("analysis.audience"), None, |c| select(c, "audience", None, &audience_options(lang), &audience)))
-            (field(errors, "min_count", viewer.t("analysis.min_count"), Some(viewer.t("analysis.min_count_hint")), |c| input(c, "min_count", "number", &min_count)))
+            (field(errors, "audience", viewer.t("analysis-audience"), None, |c| select(c, "audience", None, &audience_options(lang), &audience)))
+            (field(errors, "min_count", viewer.t("analysis-min-count"), Some(viewer.t("analysis-min-count-hint")), |c| input(c, "min_count", "number", &min_count)))
             div.field.buttons {
-                button type="submit" { (viewer.t("analysis.show")) }
+                button type="submit" { (viewer.t("analysis-show")) }
             }
         }
     }
@@ -754,10 +754,10 @@ fn report_form(viewer: &Viewer, choice: Choice, raw: &ReportRaw, errors: &FormEr
         raw.lang.clone()
     };
     let formats = vec![
-        ("pdf".to_owned(), viewer.t("analysis.format_pdf").to_owned()),
+        ("pdf".to_owned(), viewer.t("analysis-format-pdf").to_owned()),
         (
             "html".to_owned(),
-            viewer.t("analysis.format_html").to_owned(),
+            viewer.t("analysis-format-html").to_owned(),
         ),
     ];
     let languages = vec![
@@ -766,22 +766,22 @@ fn report_form(viewer: &Viewer, choice: Choice, raw: &ReportRaw, errors: &FormEr
     ];
     html! {
         section #report aria-labelledby="report-title" {
-            h2 #report-title { (viewer.t("analysis.report")) }
+            h2 #report-title { (viewer.t("analysis-report")) }
             @if can {
-                p.hint { (viewer.t("analysis.report_hint")) }
+                p.hint { (viewer.t("analysis-report-hint")) }
                 (error_summary(viewer, errors))
                 form.filters.report method="post" action="/analysis/report" {
                     (csrf_field(viewer))
-                    (field(errors, "audience", viewer.t("analysis.audience"), None, |c| select(c, "audience", None, &audience_options(lang), &audience)))
-                    (field(errors, "min_count", viewer.t("analysis.min_count"), None, |c| input(c, "min_count", "number", &min_count)))
-                    (field(errors, "format", viewer.t("analysis.format"), None, |c| select(c, "format", None, &formats, &format)))
-                    (field(errors, "lang", viewer.t("analysis.language"), None, |c| select(c, "lang", None, &languages, &language)))
+                    (field(errors, "audience", viewer.t("analysis-audience"), None, |c| select(c, "audience", None, &audience_options(lang), &audience)))
+                    (field(errors, "min_count", viewer.t("analysis-min-count"), None, |c| input(c, "min_count", "number", &min_count)))
+                    (field(errors, "format", viewer.t("analysis-format"), None, |c| select(c, "format", None, &formats, &format)))
+                    (field(errors, "lang", viewer.t("analysis-language"), None, |c| select(c, "lang", None, &languages, &language)))
                     div.field.buttons {
-                        button type="submit" { (viewer.t("analysis.download")) }
+                        button type="submit" { (viewer.t("analysis-download")) }
                     }
                 }
             } @else {
-                p.hint { (viewer.t("analysis.report_writers_only")) }
+                p.hint { (viewer.t("analysis-report-writers-only")) }
             }
         }
     }
@@ -798,7 +798,7 @@ pub async fn show(
     let lang = viewer.lang;
     let role = viewer.user()?.role;
     let raw = RawChoice::from_pairs(&pairs);
-    let title = viewer.t("analysis.title");
+    let title = viewer.t("analysis-title");
     let choice = match parse_choice(lang, role, &raw) {
         Ok(c) => c,
         Err(errors) => {
@@ -828,17 +828,17 @@ pub async fn show(
         .map_or_else(|_| f.as_of.to_string(), |d| format_date(lang, &d));
     let body = html! {
         h1 { (title) }
-        p.hint { (viewer.t("analysis.intro")) }
+        p.hint { (viewer.t("analysis-intro")) }
         (choice_form(&viewer, &raw, Some(choice), &FormErrors::default()))
         (audience_notice(lang, &f))
-        p.as-of { (viewer.t("analysis.as_of")) " " (as_of) "." }
+        p.as-of { (viewer.t("analysis-as-of")) " " (as_of) "." }
         (headline(lang, &f))
         (timing(lang, &f))
         (chance(lang, &f))
         (geography(lang, &f))
         (over_time(lang, &f))
         @if f.audience != Audience::Internal {
-            p.hint { (viewer.t("analysis.suppressed_note")) }
+            p.hint { (viewer.t("analysis-suppressed-note")) }
         }
         (report_form(&viewer, choice, &ReportRaw::default(), &FormErrors::default()))
     };
@@ -883,8 +883,8 @@ fn parse_report(
             let mut e = FormErrors::default();
             e.add(
                 "audience",
-                t(lang, "analysis.audience"),
-                t(lang, "analysis.audience_invalid").to_owned(),
+                t(lang, "analysis-audience"),
+                t(lang, "analysis-audience-invalid").to_owned(),
             );
             e
         }
@@ -897,8 +897,8 @@ fn parse_report(
         _ => {
             errors.add(
                 "format",
-                t(lang, "analysis.format"),
-                t(lang, "analysis.format_invalid").to_owned(),
+                t(lang, "analysis-format"),
+                t(lang, "analysis-format-invalid").to_owned(),
             );
             None
         }
@@ -914,8 +914,8 @@ fn parse_report(
         if l.is_none() {
             errors.add(
                 "lang",
-                t(lang, "analysis.language"),
-                t(lang, "analysis.language_invalid").to_owned(),
+                t(lang, "analysis-language"),
+                t(lang, "analysis-language-invalid").to_owned(),
             );
         }
         l
@@ -968,9 +968,9 @@ pub async fn download(
                 audience: parse_audience(&raw.audience).unwrap_or(default_audience(role)),
                 min_count: DEFAULT_MIN_COUNT,
             };
-            let title = viewer.t("analysis.report");
+            let title = viewer.t("analysis-report");
             let body = html! {
-                p { a href="/analysis" { "← " (viewer.t("analysis.title")) } }
+                p { a href="/analysis" { "← " (viewer.t("analysis-title")) } }
                 (report_form(&viewer, shown, &raw, &errors))
             };
             return Ok((StatusCode::BAD_REQUEST, page(&viewer, title, body)).into_response());

@@ -17,11 +17,11 @@ pub fn event_rows(viewer: &Viewer, events: &[Event]) -> Markup {
     html! {
         table.events {
             thead { tr {
-                th scope="col" { (viewer.t("field.date")) }
-                th scope="col" { (viewer.t("field.event_type")) }
-                th scope="col" { (viewer.t("field.state")) }
-                th scope="col" { (viewer.t("field.field_office")) }
-                th scope="col" { (viewer.t("field.verification")) }
+                th scope="col" { (viewer.t("field-date")) }
+                th scope="col" { (viewer.t("field-event-type")) }
+                th scope="col" { (viewer.t("field-state")) }
+                th scope="col" { (viewer.t("field-field-office")) }
+                th scope="col" { (viewer.t("field-verification")) }
             } }
             tbody {
                 @for e in events {
@@ -71,35 +71,35 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
     let user = viewer.user()?;
     let card = |key: &'static str, n: u64| html! { div.card { span.count { (format_number(lang, n)) } span.label { (viewer.t(key)) } } };
     let body = html! {
-        h1 { (viewer.t("dashboard.title")) }
-        section.cards aria-label=(viewer.t("dashboard.title")) {
-            (card("dashboard.people", counts.people))
-            (card("dashboard.groups", counts.groups))
-            (card("dashboard.events", counts.events))
-            (card("dashboard.protected", counts.protected_activities))
-            (card("dashboard.enforcement", counts.enforcement_actions))
-            (card("dashboard.documents", counts.documents))
+        h1 { (viewer.t("dashboard-title")) }
+        section.cards aria-label=(viewer.t("dashboard-title")) {
+            (card("dashboard-people", counts.people))
+            (card("dashboard-groups", counts.groups))
+            (card("dashboard-events", counts.events))
+            (card("dashboard-protected", counts.protected_activities))
+            (card("dashboard-enforcement", counts.enforcement_actions))
+            (card("dashboard-documents", counts.documents))
         }
         p.pending-hits {
             a href="/watchlists/hits" {
-                strong { (format_number(lang, pending_hits)) } " " (viewer.t("dashboard.pending_hits"))
+                strong { (format_number(lang, pending_hits)) } " " (viewer.t("dashboard-pending-hits"))
             }
         }
         p.analysis-link {
-            a href="/analysis" { (viewer.t("dashboard.analysis")) " →" }
+            a href="/analysis" { (viewer.t("dashboard-analysis")) " →" }
         }
         @if user.role.can_write_records() {
-            p { a.button href="/events/new" { (viewer.t("dashboard.new_event")) } }
+            p { a.button href="/events/new" { (viewer.t("dashboard-new-event")) } }
         }
         section {
-            h2 { (viewer.t("dashboard.latest")) }
+            h2 { (viewer.t("dashboard-latest")) }
             (event_rows(&viewer, &latest))
         }
         section {
-            h2 { (viewer.t("dashboard.review")) " (" (format_number(lang, review_total)) ")" }
-            p.hint { (viewer.t("dashboard.review_hint")) }
+            h2 { (viewer.t("dashboard-review")) " (" (format_number(lang, review_total)) ")" }
+            p.hint { (viewer.t("dashboard-review-hint")) }
             (event_rows(&viewer, &review))
         }
     };
-    Ok(page(&viewer, viewer.t("dashboard.title"), body))
+    Ok(page(&viewer, viewer.t("dashboard-title"), body))
 }

@@ -103,7 +103,7 @@ pub(crate) fn format_size(lang: Lang, bytes: u64) -> String {
         return format!(
             "{} {}",
             format_number(lang, bytes),
-            t(lang, "documents.bytes")
+            t(lang, "documents-bytes")
         );
     }
     let mut value = bytes as f64 / 1024.0;
@@ -154,10 +154,10 @@ fn status_badge(lang: Lang, status: ExtractionStatus) -> Markup {
 
 fn custody_action(lang: Lang, action: &str) -> String {
     let key = match action {
-        "received" => "documents.act_received",
-        "received_again" => "documents.act_received_again",
-        "ingested" => "documents.act_ingested",
-        "exported" => "documents.act_exported",
+        "received" => "documents-act-received",
+        "received_again" => "documents-act-received-again",
+        "ingested" => "documents-act-ingested",
+        "exported" => "documents-act-exported",
         other => return other.to_owned(),
     };
     t(lang, key).to_owned()
@@ -239,7 +239,7 @@ impl ListQuery {
                 Ok(k) => filter.source_kind = Some(k),
                 Err(e) => errors.add(
                     "source",
-                    t(lang, "documents.source"),
+                    t(lang, "documents-source"),
                     e.problem.message(lang),
                 ),
             }
@@ -249,7 +249,7 @@ impl ListQuery {
                 Ok(s) => filter.status = Some(s),
                 Err(e) => errors.add(
                     "status",
-                    t(lang, "documents.status"),
+                    t(lang, "documents-status"),
                     e.problem.message(lang),
                 ),
             }
@@ -260,8 +260,8 @@ impl ListQuery {
             } else {
                 errors.add(
                     "foia",
-                    t(lang, "documents.foia"),
-                    t(lang, "error.not_found").to_owned(),
+                    t(lang, "documents-foia"),
+                    t(lang, "error-not-found").to_owned(),
                 );
             }
         }
@@ -280,7 +280,7 @@ struct ListData {
 
 fn filter_form(viewer: &Viewer, q: &ListQuery, data: &ListData) -> Markup {
     let lang = viewer.lang;
-    let any = viewer.t("events.any");
+    let any = viewer.t("events-any");
     let e = &data.errors;
     let requests: Vec<(String, String)> = data
         .requests
@@ -293,17 +293,17 @@ fn filter_form(viewer: &Viewer, q: &ListQuery, data: &ListData) -> Markup {
         })
         .collect();
     html! {
-        form.filters method="get" action="/documents" aria-label=(viewer.t("events.filter")) {
-            (field(e, "source", viewer.t("documents.source"), None, |c| select(c, "source", Some(any), &source_kind_options(lang), &q.source)))
-            (field(e, "status", viewer.t("documents.status"), None, |c| select(c, "status", Some(any), &status_options(lang), &q.status)))
-            (field(e, "foia", viewer.t("documents.foia"), None, |c| select(c, "foia", Some(any), &requests, &q.foia)))
+        form.filters method="get" action="/documents" aria-label=(viewer.t("events-filter")) {
+            (field(e, "source", viewer.t("documents-source"), None, |c| select(c, "source", Some(any), &source_kind_options(lang), &q.source)))
+            (field(e, "status", viewer.t("documents-status"), None, |c| select(c, "status", Some(any), &status_options(lang), &q.status)))
+            (field(e, "foia", viewer.t("documents-foia"), None, |c| select(c, "foia", Some(any), &requests, &q.foia)))
             div.field.check {
                 input #f-attachments type="checkbox" name="attachments" value="1" checked[q.attachments];
-                label for="f-attachments" { (viewer.t("documents.include_attachments")) }
+                label for="f-attachments" { (viewer.t("documents-include-attachments")) }
             }
             div.field.buttons {
-                button type="submit" { (viewer.t("events.filter")) }
-                a href="/documents" { (viewer.t("events.clear")) }
+                button type="submit" { (viewer.t("events-filter")) }
+                a href="/documents" { (viewer.t("events-clear")) }
             }
         }
     }
@@ -311,17 +311,17 @@ fn filter_form(viewer: &Viewer, q: &ListQuery, data: &ListData) -> Markup {
 
 fn documents_table(viewer: &Viewer, documents: &[DocumentInfo]) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     html! {
         div.scroll {
             table.documents {
                 thead { tr {
-                    th scope="col" { (viewer.t("documents.name")) }
-                    th scope="col" { (viewer.t("documents.status")) }
-                    th scope="col" class="num" { (viewer.t("documents.pages")) }
-                    th scope="col" class="col-source" { (viewer.t("documents.source")) }
-                    th scope="col" class="num" { (viewer.t("documents.size")) }
-                    th scope="col" class="col-added" { (viewer.t("documents.added")) }
+                    th scope="col" { (viewer.t("documents-name")) }
+                    th scope="col" { (viewer.t("documents-status")) }
+                    th scope="col" class="num" { (viewer.t("documents-pages")) }
+                    th scope="col" class="col-source" { (viewer.t("documents-source")) }
+                    th scope="col" class="num" { (viewer.t("documents-size")) }
+                    th scope="col" class="col-added" { (viewer.t("documents-added")) }
                 } }
                 tbody {
                     @for d in documents {
@@ -375,30 +375,30 @@ pub async fn list(
         })
         .await?;
     let body = html! {
-        h1 { (viewer.t("documents.title")) }
-        p.hint { (viewer.t("documents.intro")) }
+        h1 { (viewer.t("documents-title")) }
+        p.hint { (viewer.t("documents-intro")) }
         (error_summary(&viewer, &data.errors))
         (filter_form(&viewer, &q, &data))
         p role="status" {
-            strong { (format_number(lang, data.total)) } " " (viewer.t("documents.count"))
+            strong { (format_number(lang, data.total)) } " " (viewer.t("documents-count"))
             @if data.pages > 1 {
-                " · " (viewer.t("events.page")) " " (format_number(lang, u64::from(data.page))) " "
-                (viewer.t("events.page_of")) " " (format_number(lang, u64::from(data.pages)))
+                " · " (viewer.t("events-page")) " " (format_number(lang, u64::from(data.page))) " "
+                (viewer.t("events-page-of")) " " (format_number(lang, u64::from(data.pages)))
             }
         }
         @if data.documents.is_empty() {
-            p { (viewer.t("documents.none")) }
+            p { (viewer.t("documents-none")) }
         } @else {
             (documents_table(&viewer, &data.documents))
         }
         @if data.pages > 1 {
-            nav.pager aria-label=(viewer.t("events.page")) {
+            nav.pager aria-label=(viewer.t("events-page")) {
                 @if data.page > 1 {
-                    a rel="prev" href=(q.url(data.page - 1)) { "← " (viewer.t("events.previous")) }
+                    a rel="prev" href=(q.url(data.page - 1)) { "← " (viewer.t("events-previous")) }
                 }
-                span { (viewer.t("events.page")) " " (format_number(lang, u64::from(data.page))) " " (viewer.t("events.page_of")) " " (format_number(lang, u64::from(data.pages))) }
+                span { (viewer.t("events-page")) " " (format_number(lang, u64::from(data.page))) " " (viewer.t("events-page-of")) " " (format_number(lang, u64::from(data.pages))) }
                 @if data.page < data.pages {
-                    a rel="next" href=(q.url(data.page + 1)) { (viewer.t("events.next")) " →" }
+                    a rel="next" href=(q.url(data.page + 1)) { (viewer.t("events-next")) " →" }
                 }
             }
         }
@@ -408,7 +408,7 @@ pub async fn list(
     } else {
         StatusCode::BAD_REQUEST
     };
-    Ok((status, page(&viewer, viewer.t("documents.title"), body)).into_response())
+    Ok((status, page(&viewer, viewer.t("documents-title"), body)).into_response())
 }
 
 // ---------------------------------------------------------------------------
@@ -424,61 +424,61 @@ struct DocumentView {
 
 fn facts(viewer: &Viewer, view: &DocumentView) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let d = &view.info;
     html! {
         dl.facts {
-            dt { (viewer.t("documents.id")) } dd { code { (d.id) } }
+            dt { (viewer.t("documents-id")) } dd { code { (d.id) } }
             @if let Some(title) = &d.title {
-                dt { (viewer.t("documents.doc_title")) } dd { (title) }
+                dt { (viewer.t("documents-doc-title")) } dd { (title) }
             }
             @if let Some(name) = &d.file_name {
-                dt { (viewer.t("documents.name")) } dd { (name) }
+                dt { (viewer.t("documents-name")) } dd { (name) }
             }
             @if let Some(parent) = &view.parent {
-                dt { (viewer.t("documents.parent")) }
+                dt { (viewer.t("documents-parent")) }
                 dd {
                     a href={ "/documents/" (parent.id) } { (display_name(parent)) }
                     @if let Some(name) = &d.attachment_name { " (" (name) ")" }
                 }
             }
-            dt { (viewer.t("documents.status")) }
+            dt { (viewer.t("documents-status")) }
             dd {
                 (status_badge(lang, d.status))
                 @if !d.status_detail.is_empty() { " " span.detail { (d.status_detail) } }
             }
-            dt { (viewer.t("documents.source")) } dd { (d.source_kind.map_or(none, |k| k.label(lang))) }
-            dt { (viewer.t("documents.custodian")) } dd { (d.custodian.as_deref().unwrap_or(none)) }
-            dt { (viewer.t("documents.obtained_on")) }
+            dt { (viewer.t("documents-source")) } dd { (d.source_kind.map_or(none, |k| k.label(lang))) }
+            dt { (viewer.t("documents-custodian")) } dd { (d.custodian.as_deref().unwrap_or(none)) }
+            dt { (viewer.t("documents-obtained-on")) }
             dd { (d.obtained_on.as_deref().map_or_else(|| none.to_owned(), |o| format_stored_day(lang, o))) }
-            dt { (viewer.t("documents.media_type")) } dd { code { (d.media_type.as_deref().unwrap_or(none)) } }
-            dt { (viewer.t("documents.size")) }
-            dd { (format_size(lang, d.size)) " (" (format_number(lang, d.size)) " " (viewer.t("documents.bytes")) ")" }
+            dt { (viewer.t("documents-media-type")) } dd { code { (d.media_type.as_deref().unwrap_or(none)) } }
+            dt { (viewer.t("documents-size")) }
+            dd { (format_size(lang, d.size)) " (" (format_number(lang, d.size)) " " (viewer.t("documents-bytes")) ")" }
             dt { "SHA-256" } dd { code.hash { (d.sha256) } }
-            dt { (viewer.t("documents.extracted_with")) } dd { (d.extracted_with.as_deref().unwrap_or(none)) }
-            dt { (viewer.t("documents.added")) } dd { (format_time(lang, &d.added_at)) " · " (d.added_by) }
+            dt { (viewer.t("documents-extracted-with")) } dd { (d.extracted_with.as_deref().unwrap_or(none)) }
+            dt { (viewer.t("documents-added")) } dd { (format_time(lang, &d.added_at)) " · " (d.added_by) }
         }
     }
 }
 
 fn pages_table(viewer: &Viewer, id: &str, pages: &[PageSummary]) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     html! {
         div.scroll {
             table.doc-pages {
                 thead { tr {
-                    th scope="col" { (viewer.t("documents.page")) }
-                    th scope="col" { (viewer.t("documents.method")) }
-                    th scope="col" class="num" { (viewer.t("documents.chars")) }
-                    th scope="col" class="num" { (viewer.t("documents.confidence")) }
-                    th scope="col" { (viewer.t("documents.bates")) }
-                    th scope="col" { (viewer.t("documents.problem")) }
+                    th scope="col" { (viewer.t("documents-page")) }
+                    th scope="col" { (viewer.t("documents-method")) }
+                    th scope="col" class="num" { (viewer.t("documents-chars")) }
+                    th scope="col" class="num" { (viewer.t("documents-confidence")) }
+                    th scope="col" { (viewer.t("documents-bates")) }
+                    th scope="col" { (viewer.t("documents-problem")) }
                 } }
                 tbody {
                     @for p in pages {
                         tr class=[p.problem.as_ref().map(|_| "problem")] {
-                            td { a href={ "/documents/" (id) "/pages/" (p.number) } { (viewer.t("documents.page")) " " (p.number) } }
+                            td { a href={ "/documents/" (id) "/pages/" (p.number) } { (viewer.t("documents-page")) " " (p.number) } }
                             td { (p.method.label(lang)) }
                             td.num { (format_number(lang, p.chars)) }
                             td.num { (p.confidence.map_or_else(|| none.to_owned(), |c| format_confidence(lang, c))) }
@@ -505,21 +505,21 @@ fn sees_intake_places(viewer: &Viewer) -> bool {
 
 fn custody_table(viewer: &Viewer, events: &[CustodyEvent]) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let places = sees_intake_places(viewer);
     html! {
         div.scroll {
             table.custody {
                 thead { tr {
-                    th scope="col" { (viewer.t("documents.when")) }
-                    th scope="col" { (viewer.t("documents.action")) }
-                    th scope="col" { (viewer.t("documents.actor")) }
+                    th scope="col" { (viewer.t("documents-when")) }
+                    th scope="col" { (viewer.t("documents-action")) }
+                    th scope="col" { (viewer.t("documents-actor")) }
                     @if places {
-                        th scope="col" { (viewer.t("documents.source_path")) }
-                        th scope="col" { (viewer.t("documents.host")) }
+                        th scope="col" { (viewer.t("documents-source-path")) }
+                        th scope="col" { (viewer.t("documents-host")) }
                     }
-                    th scope="col" { (viewer.t("documents.custodian")) }
-                    th scope="col" { (viewer.t("documents.details")) }
+                    th scope="col" { (viewer.t("documents-custodian")) }
+                    th scope="col" { (viewer.t("documents-details")) }
                 } }
                 tbody {
                     @for e in events {
@@ -538,7 +538,7 @@ fn custody_table(viewer: &Viewer, events: &[CustodyEvent]) -> Markup {
                 }
             }
             @if !places {
-                p.hint { (viewer.t("documents.places_hidden")) }
+                p.hint { (viewer.t("documents-places-hidden")) }
             }
         }
     }
@@ -576,37 +576,37 @@ pub async fn show(
     let d = &view.info;
     let name = display_name(d);
     let body = html! {
-        p { a href="/documents" { "← " (viewer.t("documents.title")) } }
+        p { a href="/documents" { "← " (viewer.t("documents-title")) } }
         h1.doc-title { (name) }
         (facts(&viewer, &view))
         section aria-labelledby="attachments-heading" {
-            h2 #attachments-heading { (viewer.t("documents.attachments")) }
+            h2 #attachments-heading { (viewer.t("documents-attachments")) }
             @if view.attachments.is_empty() {
-                p { (viewer.t("documents.no_attachments")) }
+                p { (viewer.t("documents-no-attachments")) }
             } @else {
                 ul {
                     @for a in &view.attachments {
                         li {
                             a href={ "/documents/" (a.id) } { (display_name(a)) }
                             " — " (status_badge(lang, a.status)) " · "
-                            (format_number(lang, u64::from(a.page_count))) " " (viewer.t("documents.pages_lower"))
+                            (format_number(lang, u64::from(a.page_count))) " " (viewer.t("documents-pages-lower"))
                         }
                     }
                 }
             }
         }
         section aria-labelledby="pages-heading" {
-            h2 #pages-heading { (viewer.t("documents.pages")) }
+            h2 #pages-heading { (viewer.t("documents-pages")) }
             @if view.pages.is_empty() {
-                p { (viewer.t("documents.no_pages")) }
+                p { (viewer.t("documents-no-pages")) }
             } @else {
                 (pages_table(&viewer, &d.id, &view.pages))
             }
         }
         section aria-labelledby="custody-heading" {
-            h2 #custody-heading { (viewer.t("documents.custody")) }
+            h2 #custody-heading { (viewer.t("documents-custody")) }
             @if view.custody.is_empty() {
-                p { (viewer.t("common.none")) }
+                p { (viewer.t("common-none")) }
             } @else {
                 (custody_table(&viewer, &view.custody))
             }
@@ -771,7 +771,7 @@ pub async fn page_view(
     let d = &view.info;
     let p = &view.page;
     let name = display_name(d);
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let has_image = d.media_type.as_deref().is_some_and(render::has_page_images);
     let (width, height) = p.image_size.unwrap_or(DEFAULT_IMAGE_SIZE);
     // The matches of the query the reader came with (a bad query marks
@@ -798,27 +798,27 @@ pub async fn page_view(
         .is_some_and(|(e, (s, end))| p.text.get(s..end) != Some(e.quote.as_str()));
     let page_label = format!(
         "{} {} {} {}",
-        viewer.t("documents.page"),
+        viewer.t("documents-page"),
         format_number(lang, u64::from(p.number)),
-        viewer.t("events.page_of"),
+        viewer.t("events-page-of"),
         format_number(lang, u64::from(view.last))
     );
     let base = format!("/documents/{}/pages", d.id);
     let suffix = marks.suffix();
     let pager = html! {
-        nav.pager aria-label=(viewer.t("documents.pages")) {
+        nav.pager aria-label=(viewer.t("documents-pages")) {
             @if let Some(prev) = view.previous {
-                a rel="prev" href={ (base) "/" (prev) (suffix) } { "← " (viewer.t("documents.previous_page")) }
+                a rel="prev" href={ (base) "/" (prev) (suffix) } { "← " (viewer.t("documents-previous-page")) }
             }
             span { (page_label) }
             @if let Some(next) = view.next {
-                a rel="next" href={ (base) "/" (next) (suffix) } { (viewer.t("documents.next_page")) " →" }
+                a rel="next" href={ (base) "/" (next) (suffix) } { (viewer.t("documents-next-page")) " →" }
             }
         }
     };
     let body = html! {
         p.crumbs {
-            a href="/documents" { (viewer.t("documents.title")) } " › "
+            a href="/documents" { (viewer.t("documents-title")) } " › "
             a href={ "/documents/" (d.id) } { (name) }
         }
         h1.doc-title { (name) " " small { (page_label) } }
@@ -826,35 +826,35 @@ pub async fn page_view(
         @if !marks.q.is_empty() {
             p.marks role="status" {
                 @if let Some(problem) = &query_problem {
-                    span.error { (viewer.t("documents.query_unreadable")) " " (problem) }
+                    span.error { (viewer.t("documents-query-unreadable")) " " (problem) }
                 } @else if matches.is_empty() {
-                    (viewer.t("documents.no_match")) " " code { (marks.q) }
+                    (viewer.t("documents-no-match")) " " code { (marks.q) }
                 } @else {
                     strong { (format_number(lang, matches.len() as u64)) } " "
-                    (viewer.t("documents.matches_of")) " " code { (marks.q) } " · "
-                    a href="#match" { (viewer.t("documents.first_match")) }
+                    (viewer.t("documents-matches-of")) " " code { (marks.q) } " · "
+                    a href="#match" { (viewer.t("documents-first-match")) }
                 }
-                " · " a href={ "/search?q=" (encode_path(&marks.q)) } { (viewer.t("documents.back_to_results")) }
+                " · " a href={ "/search?q=" (encode_path(&marks.q)) } { (viewer.t("documents-back-to-results")) }
             }
         }
         @if view.excerpt.is_some() {
             p.marks role="status" {
-                (viewer.t("documents.excerpt_marked")) " · "
-                a href="#excerpt" { (viewer.t("documents.go_to_excerpt")) }
+                (viewer.t("documents-excerpt-marked")) " · "
+                a href="#excerpt" { (viewer.t("documents-go-to-excerpt")) }
             }
             @if excerpt_changed {
-                p.error role="alert" { (viewer.t("documents.excerpt_changed")) }
+                p.error role="alert" { (viewer.t("documents-excerpt-changed")) }
             }
         }
         dl.page-facts {
-            div { dt { (viewer.t("documents.method")) } dd { (p.method.label(lang)) } }
+            div { dt { (viewer.t("documents-method")) } dd { (p.method.label(lang)) } }
             div {
-                dt { (viewer.t("documents.confidence")) }
+                dt { (viewer.t("documents-confidence")) }
                 dd { (p.confidence.map_or_else(|| none.to_owned(), |c| format_confidence(lang, c))) }
             }
-            div { dt { (viewer.t("documents.bates")) } dd { (p.bates.as_deref().unwrap_or(none)) } }
+            div { dt { (viewer.t("documents-bates")) } dd { (p.bates.as_deref().unwrap_or(none)) } }
             @if let Some(problem) = &p.problem {
-                div { dt { (viewer.t("documents.problem")) } dd.error { (problem) } }
+                div { dt { (viewer.t("documents-problem")) } dd.error { (problem) } }
             }
         }
         div.page-view.with-image[has_image] {
@@ -862,16 +862,16 @@ pub async fn page_view(
                 figure.page-image {
                     a href={ (base) "/" (p.number) "/image" } {
                         img src={ (base) "/" (p.number) "/image" } width=(width) height=(height)
-                            alt={ (viewer.t("documents.image_alt")) " " (p.number) " — " (name) };
+                            alt={ (viewer.t("documents-image-alt")) " " (p.number) " — " (name) };
                     }
                 }
             } @else {
-                p.hint { (viewer.t("documents.no_image")) }
+                p.hint { (viewer.t("documents-no-image")) }
             }
             section.page-text aria-labelledby="text-heading" {
-                h2 #text-heading { (viewer.t("documents.text")) }
+                h2 #text-heading { (viewer.t("documents-text")) }
                 @if p.text.trim().is_empty() {
-                    p { (viewer.t("documents.empty_page")) }
+                    p { (viewer.t("documents-empty-page")) }
                 } @else {
                     // The document's own language, not the interface's.
                     pre.page-text { (marked_text(&p.text, &matches, excerpt_range)) }

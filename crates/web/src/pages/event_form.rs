@@ -42,20 +42,20 @@ pub struct EventForm {
 
 /// The form's fields: (name, label key).
 pub(crate) const EVENT_FIELDS: [(&str, &str); 14] = [
-    ("id", "field.id"),
-    ("kind", "field.kind"),
-    ("event_type", "field.event_type"),
-    ("date", "field.date"),
-    ("end_date", "field.end_date"),
-    ("state", "field.state"),
-    ("city", "field.city"),
-    ("facility", "field.facility"),
-    ("agency", "field.agency"),
-    ("field_office", "field.field_office"),
-    ("people", "field.people"),
-    ("groups", "field.groups"),
-    ("narrative", "field.narrative"),
-    ("verification", "field.verification"),
+    ("id", "field-id"),
+    ("kind", "field-kind"),
+    ("event_type", "field-event-type"),
+    ("date", "field-date"),
+    ("end_date", "field-end-date"),
+    ("state", "field-state"),
+    ("city", "field-city"),
+    ("facility", "field-facility"),
+    ("agency", "field-agency"),
+    ("field_office", "field-field-office"),
+    ("people", "field-people"),
+    ("groups", "field-groups"),
+    ("narrative", "field-narrative"),
+    ("verification", "field-verification"),
 ];
 
 pub(crate) fn event_label(lang: Lang, name: &str) -> &'static str {
@@ -231,7 +231,7 @@ pub(crate) fn map_field_error(
             .and_then(|i| i.parse::<usize>().ok())
             .and_then(|i| lines.get(i));
         let message = match line {
-            Some(n) => format!("{} {n}: {problem}", t(lang, "field.line")),
+            Some(n) => format!("{} {n}: {problem}", t(lang, "field-line")),
             None => problem,
         };
         return ("people", message);
@@ -274,15 +274,15 @@ pub(crate) fn map_vault_refusal(
         let message = match lines.get(index) {
             Some(n) => format!(
                 "{} {n}: {} {id}",
-                t(lang, "field.line"),
-                t(lang, "event.unknown_person")
+                t(lang, "field-line"),
+                t(lang, "event-unknown-person")
             ),
-            None => format!("{} {id}", t(lang, "event.unknown_person")),
+            None => format!("{} {id}", t(lang, "event-unknown-person")),
         };
         return Some(("people", message));
     }
     if let Some(id) = rest.strip_prefix("unknown group ") {
-        return Some(("groups", format!("{} {id}", t(lang, "event.unknown_group"))));
+        return Some(("groups", format!("{} {id}", t(lang, "event-unknown-group"))));
     }
     None
 }
@@ -298,8 +298,8 @@ pub(crate) fn role_hint(lang: Lang) -> String {
     let roles: Vec<&str> = ParticipantRole::ALL.iter().map(|r| r.label(lang)).collect();
     format!(
         "{}. {}: {}.",
-        t(lang, "field.people_hint"),
-        t(lang, "field.roles"),
+        t(lang, "field-people-hint"),
+        t(lang, "field-roles"),
         roles.join(", ")
     )
 }
@@ -314,14 +314,14 @@ pub(crate) fn event_form_page(
     let e = errors;
     let label = |name: &str| event_label(lang, name);
     let (title, action) = match mode {
-        Mode::New => (viewer.t("event.new"), "/events".to_owned()),
-        Mode::Edit(id) => (viewer.t("event.edit"), format!("/events/{id}")),
+        Mode::New => (viewer.t("event-new"), "/events".to_owned()),
+        Mode::Edit(id) => (viewer.t("event-edit"), format!("/events/{id}")),
     };
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let people_hint = role_hint(lang);
     let body = html! {
         @if let Mode::Edit(id) = mode {
-            p { a href={ "/events/" (id) } { "← " (viewer.t("common.view")) " " code { (id) } } }
+            p { a href={ "/events/" (id) } { "← " (viewer.t("common-view")) " " code { (id) } } }
         }
         h1 { (title) }
         (error_summary(viewer, errors))
@@ -329,7 +329,7 @@ pub(crate) fn event_form_page(
             (csrf_field(viewer))
             @match mode {
                 Mode::New => {
-                    (field(e, "id", label("id"), Some(viewer.t("field.id_hint")), |c| input(c, "id", "text", &form.id)))
+                    (field(e, "id", label("id"), Some(viewer.t("field-id-hint")), |c| input(c, "id", "text", &form.id)))
                 }
                 Mode::Edit(id) => {
                     p { strong { (label("id")) ": " } code { (id) } }
@@ -337,18 +337,18 @@ pub(crate) fn event_form_page(
             }
             (field(e, "kind", label("kind"), None, |c| select(c, "kind", Some(none), &kind_options(lang), &form.kind)))
             (field(e, "event_type", label("event_type"), None, |c| type_select(c, "event_type", lang, none, &form.event_type)))
-            (field(e, "date", label("date"), Some(viewer.t("field.date_hint")), |c| input(c, "date", "text", &form.date)))
-            (field(e, "end_date", label("end_date"), Some(viewer.t("field.date_hint")), |c| input(c, "end_date", "text", &form.end_date)))
+            (field(e, "date", label("date"), Some(viewer.t("field-date-hint")), |c| input(c, "date", "text", &form.date)))
+            (field(e, "end_date", label("end_date"), Some(viewer.t("field-date-hint")), |c| input(c, "end_date", "text", &form.end_date)))
             (field(e, "state", label("state"), None, |c| select(c, "state", Some(none), &state_options(lang), &form.state)))
             (field(e, "city", label("city"), None, |c| input(c, "city", "text", &form.city)))
             (field(e, "facility", label("facility"), None, |c| input(c, "facility", "text", &form.facility)))
-            (field(e, "agency", label("agency"), Some(viewer.t("field.enforcement_only")), |c| select(c, "agency", Some(none), &agency_options(lang), &form.agency)))
-            (field(e, "field_office", label("field_office"), Some(viewer.t("field.enforcement_only")), |c| select(c, "field_office", Some(none), &field_office_options(lang), &form.field_office)))
+            (field(e, "agency", label("agency"), Some(viewer.t("field-enforcement-only")), |c| select(c, "agency", Some(none), &agency_options(lang), &form.agency)))
+            (field(e, "field_office", label("field_office"), Some(viewer.t("field-enforcement-only")), |c| select(c, "field_office", Some(none), &field_office_options(lang), &form.field_office)))
             (field(e, "people", label("people"), Some(&people_hint), |c| textarea(c, "people", &form.people, 4)))
-            (field(e, "groups", label("groups"), Some(viewer.t("field.groups_hint")), |c| input(c, "groups", "text", &form.groups)))
+            (field(e, "groups", label("groups"), Some(viewer.t("field-groups-hint")), |c| input(c, "groups", "text", &form.groups)))
             (field(e, "narrative", label("narrative"), None, |c| textarea(c, "narrative", &form.narrative, 10)))
             (field(e, "verification", label("verification"), None, |c| select(c, "verification", None, &verification_options(lang), if form.verification.is_empty() { Verification::default().code() } else { &form.verification })))
-            button type="submit" { (viewer.t("event.save")) }
+            button type="submit" { (viewer.t("event-save")) }
         }
     };
     page(viewer, title, body)
@@ -537,15 +537,15 @@ pub(crate) async fn save(
                         match lines.get(i) {
                             Some(n) => format!(
                                 "{} {n}: {} {person}",
-                                t(lang, "field.line"),
-                                t(lang, "event.unknown_person")
+                                t(lang, "field-line"),
+                                t(lang, "event-unknown-person")
                             ),
-                            None => format!("{} {person}", t(lang, "event.unknown_person")),
+                            None => format!("{} {person}", t(lang, "event-unknown-person")),
                         },
                     ),
                     Unknown::Group(group) => (
                         "groups",
-                        format!("{} {group}", t(lang, "event.unknown_group")),
+                        format!("{} {group}", t(lang, "event-unknown-group")),
                     ),
                 };
                 errors.add(name, event_label(lang, name), message);
@@ -555,12 +555,12 @@ pub(crate) async fn save(
             errors.add(
                 "id",
                 event_label(lang, "id"),
-                t(lang, "event.id_taken").to_owned(),
+                t(lang, "event-id-taken").to_owned(),
             );
         }
         Stored::Refused(reason) => match map_vault_refusal(lang, &lines, &reason) {
             Some((name, message)) => errors.add(name, event_label(lang, name), message),
-            None => errors.add("", "", t(lang, "event.not_saved").to_owned()),
+            None => errors.add("", "", t(lang, "event-not-saved").to_owned()),
         },
     }
     let path = match &mode {

@@ -30,15 +30,15 @@ pub(crate) const PERSON_SELECT_MAX: usize = 500;
 
 /// The filters of the list: (query name, label key).
 pub(crate) const FILTERS: [(&str, &str); 9] = [
-    ("kind", "field.kind"),
-    ("type", "field.event_type"),
-    ("state", "field.state"),
-    ("field_office", "field.field_office"),
-    ("group", "field.group"),
-    ("person", "field.person"),
-    ("from", "field.from"),
-    ("to", "field.to"),
-    ("verification", "field.verification"),
+    ("kind", "field-kind"),
+    ("type", "field-event-type"),
+    ("state", "field-state"),
+    ("field_office", "field-field-office"),
+    ("group", "field-group"),
+    ("person", "field-person"),
+    ("from", "field-from"),
+    ("to", "field-to"),
+    ("verification", "field-verification"),
 ];
 
 /// The filter values as given in the query string.
@@ -171,7 +171,7 @@ pub(crate) fn parse_filters(
             Ok(_) => errors.add(
                 "group",
                 label_of(lang, "group"),
-                t(lang, "error.not_found").to_owned(),
+                t(lang, "error-not-found").to_owned(),
             ),
             Err(e) => errors.add("group", label_of(lang, "group"), e.problem.message(lang)),
         }
@@ -182,7 +182,7 @@ pub(crate) fn parse_filters(
             Ok(_) => errors.add(
                 "person",
                 label_of(lang, "person"),
-                t(lang, "error.not_found").to_owned(),
+                t(lang, "error-not-found").to_owned(),
             ),
             Err(e) => errors.add("person", label_of(lang, "person"), e.problem.message(lang)),
         }
@@ -205,7 +205,7 @@ pub(crate) struct ListData {
 
 pub(crate) fn filter_form(viewer: &Viewer, raw: &RawFilters, data: &ListData) -> Markup {
     let lang = viewer.lang;
-    let any = viewer.t("events.any");
+    let any = viewer.t("events-any");
     let e = &data.errors;
     let groups: Vec<(String, String)> = data
         .groups
@@ -218,7 +218,7 @@ pub(crate) fn filter_form(viewer: &Viewer, raw: &RawFilters, data: &ListData) ->
         .map(|p| (p.id.to_string(), format!("{} ({})", p.pseudonym, p.id)))
         .collect();
     html! {
-        form.filters method="get" action="/events" aria-label=(viewer.t("events.filter")) {
+        form.filters method="get" action="/events" aria-label=(viewer.t("events-filter")) {
             (field(e, "kind", label_of(lang, "kind"), None, |c| select(c, "kind", Some(any), &kind_options(lang), raw.get("kind"))))
             (field(e, "type", label_of(lang, "type"), None, |c| type_select(c, "type", lang, any, raw.get("type"))))
             (field(e, "state", label_of(lang, "state"), None, |c| select(c, "state", Some(any), &state_options(lang), raw.get("state"))))
@@ -227,14 +227,14 @@ pub(crate) fn filter_form(viewer: &Viewer, raw: &RawFilters, data: &ListData) ->
             @if data.person_select {
                 (field(e, "person", label_of(lang, "person"), None, |c| select(c, "person", Some(any), &people, raw.get("person"))))
             } @else {
-                (field(e, "person", label_of(lang, "person"), Some(viewer.t("field.id")), |c| input(c, "person", "text", raw.get("person"))))
+                (field(e, "person", label_of(lang, "person"), Some(viewer.t("field-id")), |c| input(c, "person", "text", raw.get("person"))))
             }
-            (field(e, "from", label_of(lang, "from"), Some(viewer.t("field.range_hint")), |c| input(c, "from", "text", raw.get("from"))))
-            (field(e, "to", label_of(lang, "to"), Some(viewer.t("field.range_hint")), |c| input(c, "to", "text", raw.get("to"))))
+            (field(e, "from", label_of(lang, "from"), Some(viewer.t("field-range-hint")), |c| input(c, "from", "text", raw.get("from"))))
+            (field(e, "to", label_of(lang, "to"), Some(viewer.t("field-range-hint")), |c| input(c, "to", "text", raw.get("to"))))
             (field(e, "verification", label_of(lang, "verification"), None, |c| select(c, "verification", Some(any), &verification_options(lang), raw.get("verification"))))
             div.field.buttons {
-                button type="submit" { (viewer.t("events.filter")) }
-                a href="/events" { (viewer.t("events.clear")) }
+                button type="submit" { (viewer.t("events-filter")) }
+                a href="/events" { (viewer.t("events-clear")) }
             }
         }
     }
@@ -288,31 +288,31 @@ pub async fn list(
         .await?;
     let user = viewer.user()?;
     let body = html! {
-        h1 { (viewer.t("events.title")) }
+        h1 { (viewer.t("events-title")) }
         @if user.role.can_write_records() {
-            p { a.button href="/events/new" { (viewer.t("event.new")) } }
+            p { a.button href="/events/new" { (viewer.t("event-new")) } }
         }
         (filter_form(&viewer, &raw, &data))
         p role="status" {
-            strong { (format_number(lang, data.total)) } " " (viewer.t("events.count"))
+            strong { (format_number(lang, data.total)) } " " (viewer.t("events-count"))
             @if data.pages > 1 {
-                " · " (viewer.t("events.page")) " " (format_number(lang, data.page)) " "
-                (viewer.t("events.page_of")) " " (format_number(lang, data.pages))
+                " · " (viewer.t("events-page")) " " (format_number(lang, data.page)) " "
+                (viewer.t("events-page-of")) " " (format_number(lang, data.pages))
             }
         }
         @if data.events.is_empty() {
-            p { (viewer.t("events.none")) }
+            p { (viewer.t("events-none")) }
         } @else {
             (events_table(&viewer, &data.events, None, false))
         }
         @if data.pages > 1 {
-            nav.pager aria-label=(viewer.t("events.page")) {
+            nav.pager aria-label=(viewer.t("events-page")) {
                 @if data.page > 1 {
-                    a rel="prev" href=(raw.url(data.page - 1)) { "← " (viewer.t("events.previous")) }
+                    a rel="prev" href=(raw.url(data.page - 1)) { "← " (viewer.t("events-previous")) }
                 }
-                span { (viewer.t("events.page")) " " (format_number(lang, data.page)) " " (viewer.t("events.page_of")) " " (format_number(lang, data.pages)) }
+                span { (viewer.t("events-page")) " " (format_number(lang, data.page)) " " (viewer.t("events-page-of")) " " (format_number(lang, data.pages)) }
                 @if data.page < data.pages {
-                    a rel="next" href=(raw.url(data.page + 1)) { (viewer.t("events.next")) " →" }
+                    a rel="next" href=(raw.url(data.page + 1)) { (viewer.t("events-next")) " →" }
                 }
             }
         }
@@ -322,7 +322,7 @@ pub async fn list(
     } else {
         StatusCode::BAD_REQUEST
     };
-    Ok((status, page(&viewer, viewer.t("events.title"), body)).into_response())
+    Ok((status, page(&viewer, viewer.t("events-title"), body)).into_response())
 }
 
 // ---------------------------------------------------------------------------
@@ -401,37 +401,37 @@ pub async fn show(
     let lang = viewer.lang;
     let user = viewer.user()?;
     let e = &view.event;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let title = format!(
         "{} · {}",
         e.event_type().label(lang),
         format_date(lang, &e.date())
     );
     let body = html! {
-        p { a href="/events" { "← " (viewer.t("events.title")) } }
+        p { a href="/events" { "← " (viewer.t("events-title")) } }
         h1 { (title) }
-        @if flashed { p.notice role="status" { (viewer.t("event.saved")) } }
+        @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
         @if user.role.can_write_records() {
-            p { a.button href={ "/events/" (e.id()) "/edit" } { (viewer.t("common.edit")) } }
+            p { a.button href={ "/events/" (e.id()) "/edit" } { (viewer.t("common-edit")) } }
         }
         dl.facts {
-            dt { (viewer.t("field.id")) } dd { code { (e.id()) } }
-            dt { (viewer.t("field.kind")) } dd class=(e.kind().code()) { (e.kind().label(lang)) }
-            dt { (viewer.t("field.event_type")) } dd { (e.event_type().label(lang)) }
-            dt { (viewer.t("field.date")) } dd { (format_date(lang, &e.date())) }
+            dt { (viewer.t("field-id")) } dd { code { (e.id()) } }
+            dt { (viewer.t("field-kind")) } dd class=(e.kind().code()) { (e.kind().label(lang)) }
+            dt { (viewer.t("field-event-type")) } dd { (e.event_type().label(lang)) }
+            dt { (viewer.t("field-date")) } dd { (format_date(lang, &e.date())) }
             @if let Some(end) = e.end_date() {
-                dt { (viewer.t("field.end_date")) } dd { (format_date(lang, &end)) }
+                dt { (viewer.t("field-end-date")) } dd { (format_date(lang, &end)) }
             }
-            dt { (viewer.t("field.facility")) } dd { (e.location().facility.as_ref().map_or(none, |f| f.as_str())) }
-            dt { (viewer.t("field.city")) } dd { (e.location().city.as_ref().map_or(none, |c| c.as_str())) }
-            dt { (viewer.t("field.state")) } dd { (e.location().state.map_or(none, |s| s.name(lang))) }
+            dt { (viewer.t("field-facility")) } dd { (e.location().facility.as_ref().map_or(none, |f| f.as_str())) }
+            dt { (viewer.t("field-city")) } dd { (e.location().city.as_ref().map_or(none, |c| c.as_str())) }
+            dt { (viewer.t("field-state")) } dd { (e.location().state.map_or(none, |s| s.name(lang))) }
             @if e.kind() == EventKind::EnforcementAction {
-                dt { (viewer.t("field.agency")) } dd { (e.agency().map_or(none, |a| a.name(lang))) }
-                dt { (viewer.t("field.field_office")) } dd { (e.field_office().map_or(none, |f| f.name(lang))) }
+                dt { (viewer.t("field-agency")) } dd { (e.agency().map_or(none, |a| a.name(lang))) }
+                dt { (viewer.t("field-field-office")) } dd { (e.field_office().map_or(none, |f| f.name(lang))) }
             }
-            dt { (viewer.t("field.verification")) } dd { (e.verification().label(lang)) }
+            dt { (viewer.t("field-verification")) } dd { (e.verification().label(lang)) }
         }
-        h2 { (viewer.t("field.people")) }
+        h2 { (viewer.t("field-people")) }
         @if view.people.is_empty() {
             p { (none) }
         } @else {
@@ -444,7 +444,7 @@ pub async fn show(
                 }
             }
         }
-        h2 { (viewer.t("field.groups")) }
+        h2 { (viewer.t("field-groups")) }
         @if view.groups.is_empty() {
             p { (none) }
         } @else {
@@ -454,7 +454,7 @@ pub async fn show(
                 }
             }
         }
-        h2 { (viewer.t("field.narrative")) }
+        h2 { (viewer.t("field-narrative")) }
         @if let Some(n) = e.narrative() {
             div.narrative { (n.expose()) }
         } @else {

@@ -23,7 +23,7 @@ pub(crate) fn tag_label(lang: Lang, tag: &str) -> String {
 /// English ("from watchlist NAME"): that one is said in the user's language.
 fn note_text(viewer: &Viewer, note: &str) -> String {
     match note.strip_prefix("from watchlist ") {
-        Some(name) => format!("{} {name}", viewer.t("excerpts.from_watchlist")),
+        Some(name) => format!("{} {name}", viewer.t("excerpts-from-watchlist")),
         None => note.to_owned(),
     }
 }
@@ -43,10 +43,10 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Ma
     html! {
         section aria-labelledby="excerpts-heading" {
             h2 #excerpts-heading {
-                (viewer.t("excerpts.title")) " (" (format_number(lang, excerpts.len() as u64)) ")"
+                (viewer.t("excerpts-title")) " (" (format_number(lang, excerpts.len() as u64)) ")"
             }
             @if excerpts.is_empty() {
-                p { (viewer.t("excerpts.none")) }
+                p { (viewer.t("excerpts-none")) }
             } @else {
                 ul.excerpts {
                     @for shown in excerpts {
@@ -57,7 +57,7 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Ma
                                     p.excerpt-source {
                                         a href=(excerpt_url(e)) {
                                             (e.file_name.as_deref().unwrap_or(e.document.as_str()))
-                                            " — " (viewer.t("documents.page")) " " (format_number(lang, u64::from(e.page)))
+                                            " — " (viewer.t("documents-page")) " " (format_number(lang, u64::from(e.page)))
                                         }
                                         " · " code { (e.document) }
                                     }
@@ -70,7 +70,7 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Ma
                             }
                             ShownExcerpt::Withheld(w) => {
                                 li.excerpt.withheld {
-                                    p.hint { (viewer.t("excerpts.withheld")) }
+                                    p.hint { (viewer.t("excerpts-withheld")) }
                                     (tags(viewer, shown.tags()))
                                     (added(viewer, &w.created_at, &w.created_by))
                                 }
@@ -87,7 +87,7 @@ fn tags(viewer: &Viewer, tags: &[String]) -> Markup {
     html! {
         @if !tags.is_empty() {
             p.tags {
-                span.visually-hidden { (viewer.t("excerpts.tags")) ": " }
+                span.visually-hidden { (viewer.t("excerpts-tags")) ": " }
                 @for tag in tags {
                     span.tag { (tag_label(viewer.lang, tag)) } " "
                 }
@@ -99,7 +99,7 @@ fn tags(viewer: &Viewer, tags: &[String]) -> Markup {
 fn added(viewer: &Viewer, at: &str, by: &str) -> Markup {
     html! {
         p.hint {
-            (viewer.t("excerpts.added")) " " (format_time(viewer.lang, at)) " · " (by)
+            (viewer.t("excerpts-added")) " " (format_time(viewer.lang, at)) " · " (by)
         }
     }
 }

@@ -61,9 +61,9 @@ pub(crate) fn format_stored_day(lang: Lang, text: &str) -> String {
 /// `1 day` / `3 days`, `1 día` / `3 días`.
 pub(crate) fn days_text(lang: Lang, n: i64) -> String {
     let unit = if n.unsigned_abs() == 1 {
-        t(lang, "foia.day")
+        t(lang, "foia-day")
     } else {
-        t(lang, "foia.days")
+        t(lang, "foia-days")
     };
     format!("{} {unit}", format_number(lang, n.unsigned_abs()))
 }
@@ -229,13 +229,13 @@ impl ListFilters {
         if !f.agency.is_empty() {
             match FederalAgency::parse("agency", &f.agency) {
                 Ok(a) => f.agency_code = Some(a),
-                Err(e) => errors.add("agency", t(lang, "foia.agency"), e.problem.message(lang)),
+                Err(e) => errors.add("agency", t(lang, "foia-agency"), e.problem.message(lang)),
             }
         }
         if !f.status.is_empty() {
             match Status::parse("status", &f.status) {
                 Ok(s) => f.status_code = Some(s),
-                Err(e) => errors.add("status", t(lang, "foia.status"), e.problem.message(lang)),
+                Err(e) => errors.add("status", t(lang, "foia-status"), e.problem.message(lang)),
             }
         }
         (f, errors)
@@ -254,22 +254,22 @@ impl ListFilters {
 
 pub(crate) fn filter_form(viewer: &Viewer, f: &ListFilters, errors: &FormErrors) -> Markup {
     let lang = viewer.lang;
-    let any = viewer.t("events.any");
+    let any = viewer.t("events-any");
     html! {
-        form.filters method="get" action="/foia" aria-label=(viewer.t("events.filter")) {
-            (field(errors, "agency", viewer.t("foia.agency"), None, |c| select(c, "agency", Some(any), &federal_agency_options(lang), &f.agency)))
-            (field(errors, "status", viewer.t("foia.status"), None, |c| select(c, "status", Some(any), &status_options(lang), &f.status)))
+        form.filters method="get" action="/foia" aria-label=(viewer.t("events-filter")) {
+            (field(errors, "agency", viewer.t("foia-agency"), None, |c| select(c, "agency", Some(any), &federal_agency_options(lang), &f.agency)))
+            (field(errors, "status", viewer.t("foia-status"), None, |c| select(c, "status", Some(any), &status_options(lang), &f.status)))
             div.field.check {
                 input #f-overdue type="checkbox" name="overdue" value="1" checked[f.overdue];
-                label for="f-overdue" { (viewer.t("foia.only_overdue")) }
+                label for="f-overdue" { (viewer.t("foia-only-overdue")) }
             }
             div.field.check {
                 input #f-soon type="checkbox" name="soon" value="1" checked[f.soon];
-                label for="f-soon" { (viewer.t("foia.only_soon")) }
+                label for="f-soon" { (viewer.t("foia-only-soon")) }
             }
             div.field.buttons {
-                button type="submit" { (viewer.t("events.filter")) }
-                a href="/foia" { (viewer.t("events.clear")) }
+                button type="submit" { (viewer.t("events-filter")) }
+                a href="/foia" { (viewer.t("events-clear")) }
             }
         }
     }
@@ -278,9 +278,9 @@ pub(crate) fn filter_form(viewer: &Viewer, f: &ListFilters, errors: &FormErrors)
 pub(crate) fn flag_badge(viewer: &Viewer, overdue: bool, soon: bool) -> Markup {
     html! {
         @if overdue {
-            span.badge.overdue { (viewer.t("foia.overdue")) }
+            span.badge.overdue { (viewer.t("foia-overdue")) }
         } @else if soon {
-            span.badge.due-soon { (viewer.t("foia.due_soon")) }
+            span.badge.due-soon { (viewer.t("foia-due-soon")) }
         }
     }
 }
@@ -303,33 +303,33 @@ pub async fn list(
         .filter(|r| filters.keep(r))
         .collect();
     sort_rows(&mut rows);
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let body = html! {
-        h1 { (viewer.t("foia.title")) }
-        p.hint { (viewer.t("foia.intro")) }
+        h1 { (viewer.t("foia-title")) }
+        p.hint { (viewer.t("foia-intro")) }
         @if can_write(&viewer) {
-            p { a.button href="/foia/new" { (viewer.t("foia.new")) } }
+            p { a.button href="/foia/new" { (viewer.t("foia-new")) } }
         }
         (error_summary(&viewer, &errors))
         (filter_form(&viewer, &filters, &errors))
         p role="status" {
-            strong { (format_number(lang, rows.len() as u64)) } " " (viewer.t("foia.count"))
+            strong { (format_number(lang, rows.len() as u64)) } " " (viewer.t("foia-count"))
             @if (rows.len() as u64) < total {
-                " (" (viewer.t("foia.of_total")) " " (format_number(lang, total)) ")"
+                " (" (viewer.t("foia-of-total")) " " (format_number(lang, total)) ")"
             }
         }
         @if rows.is_empty() {
-            p { (viewer.t("foia.none")) }
+            p { (viewer.t("foia-none")) }
         } @else {
             div.scroll {
                 table.foia {
                     thead { tr {
-                        th scope="col" { (viewer.t("foia.reference")) }
-                        th scope="col" { (viewer.t("foia.agency")) }
-                        th scope="col" { (viewer.t("foia.subject")) }
-                        th scope="col" { (viewer.t("foia.status")) }
-                        th scope="col" { (viewer.t("foia.next_deadline")) }
-                        th scope="col" { (viewer.t("foia.alert")) }
+                        th scope="col" { (viewer.t("foia-reference")) }
+                        th scope="col" { (viewer.t("foia-agency")) }
+                        th scope="col" { (viewer.t("foia-subject")) }
+                        th scope="col" { (viewer.t("foia-status")) }
+                        th scope="col" { (viewer.t("foia-next-deadline")) }
+                        th scope="col" { (viewer.t("foia-alert")) }
                     } }
                     tbody {
                         @for row in &rows {
@@ -360,7 +360,7 @@ pub async fn list(
     } else {
         StatusCode::BAD_REQUEST
     };
-    Ok((status, page(&viewer, viewer.t("foia.title"), body)).into_response())
+    Ok((status, page(&viewer, viewer.t("foia-title"), body)).into_response())
 }
 
 // ---------------------------------------------------------------------------
@@ -377,30 +377,30 @@ pub(crate) fn deadline_status(
     let status = d.status(today);
     let text = match status {
         DeadlineStatus::Met { on, late: false } => {
-            format!("{} {}", viewer.t("foia.met_on"), format_day(lang, on))
+            format!("{} {}", viewer.t("foia-met-on"), format_day(lang, on))
         }
         DeadlineStatus::Met { on, late: true } => {
-            format!("{} {}", viewer.t("foia.met_late_on"), format_day(lang, on))
+            format!("{} {}", viewer.t("foia-met-late-on"), format_day(lang, on))
         }
         DeadlineStatus::Upcoming { days_left } => {
             format!(
                 "{} {}",
-                viewer.t("foia.days_left"),
+                viewer.t("foia-days-left"),
                 days_text(lang, days_left)
             )
         }
-        DeadlineStatus::DueToday => viewer.t("foia.due_today").to_owned(),
+        DeadlineStatus::DueToday => viewer.t("foia-due-today").to_owned(),
         DeadlineStatus::Overdue { days_late } => {
             format!(
                 "{} {}",
-                viewer.t("foia.overdue_by"),
+                viewer.t("foia-overdue-by"),
                 days_text(lang, days_late)
             )
         }
         DeadlineStatus::Reached { days_since } => {
             format!(
                 "{} {}",
-                viewer.t("foia.reached_since"),
+                viewer.t("foia-reached-since"),
                 days_text(lang, days_since)
             )
         }
@@ -433,20 +433,20 @@ pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
         out.push(Entry { date, text, class });
     };
     if let Some(d) = r.date_sent() {
-        push(d, viewer.t("foia.ev_sent").to_owned(), "out");
+        push(d, viewer.t("foia-ev-sent").to_owned(), "out");
     }
     if let Some(d) = r.date_received() {
-        push(d, viewer.t("foia.ev_received").to_owned(), "agency");
+        push(d, viewer.t("foia-ev-received").to_owned(), "agency");
     }
     if let Some(d) = r.date_perfected() {
-        push(d, viewer.t("foia.ev_perfected").to_owned(), "agency");
+        push(d, viewer.t("foia-ev-perfected").to_owned(), "agency");
     }
     if let Some(x) = r.expedited_decision() {
         push(
             x.date,
             format!(
                 "{}: {}",
-                viewer.t("foia.expedited_outcome"),
+                viewer.t("foia-expedited-outcome"),
                 x.outcome.label(lang)
             ),
             "agency",
@@ -457,7 +457,7 @@ pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
             x.date,
             format!(
                 "{}: {}",
-                viewer.t("foia.fee_waiver_outcome"),
+                viewer.t("foia-fee-waiver-outcome"),
                 x.outcome.label(lang)
             ),
             "agency",
@@ -466,37 +466,37 @@ pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
     for p in r.tolling() {
         push(
             p.from,
-            format!("{}: {}", viewer.t("foia.ev_tolled"), p.kind.label(lang)),
+            format!("{}: {}", viewer.t("foia-ev-tolled"), p.kind.label(lang)),
             "tolled",
         );
         if let Some(to) = p.to {
-            push(to, viewer.t("foia.ev_restarted").to_owned(), "tolled");
+            push(to, viewer.t("foia-ev-restarted").to_owned(), "tolled");
         }
     }
     if let Some(n) = r.extension().and_then(|e| e.notified_on) {
-        push(n, viewer.t("foia.ev_extension").to_owned(), "agency");
+        push(n, viewer.t("foia-ev-extension").to_owned(), "agency");
     }
     if let Some(x) = r.determination() {
         push(
             x.date,
             format!(
                 "{}: {}",
-                viewer.t("foia.determination"),
+                viewer.t("foia-determination"),
                 x.outcome.label(lang)
             ),
             "agency",
         );
     }
     if let Some(a) = r.appeal() {
-        push(a.filed, viewer.t("foia.appeal_filed").to_owned(), "out");
+        push(a.filed, viewer.t("foia-appeal-filed").to_owned(), "out");
         if let Some(d) = a.received {
-            push(d, viewer.t("foia.appeal_received").to_owned(), "agency");
+            push(d, viewer.t("foia-appeal-received").to_owned(), "agency");
         }
         if let Some(n) = a.extension.and_then(|e| e.notified_on) {
-            push(n, viewer.t("foia.ev_appeal_extension").to_owned(), "agency");
+            push(n, viewer.t("foia-ev-appeal-extension").to_owned(), "agency");
         }
         if let Some(d) = a.decided {
-            push(d, viewer.t("foia.appeal_decided").to_owned(), "agency");
+            push(d, viewer.t("foia-appeal-decided").to_owned(), "agency");
         }
     }
     let sensitive = sees_sensitive(viewer);
@@ -518,15 +518,15 @@ pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
 
 pub(crate) fn yes_no(viewer: &Viewer, value: bool) -> &'static str {
     if value {
-        viewer.t("common.yes")
+        viewer.t("common-yes")
     } else {
-        viewer.t("common.no")
+        viewer.t("common-no")
     }
 }
 
 pub(crate) fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let day = |d: Option<NaiveDate>| d.map_or_else(|| none.to_owned(), |d| format_day(lang, d));
     let decision = |d: Option<testimonio_foia::Decision>| {
         d.map_or_else(
@@ -536,50 +536,50 @@ pub(crate) fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
     };
     html! {
         dl.facts {
-            dt { (viewer.t("foia.id")) } dd { code { (r.id()) } }
-            dt { (viewer.t("foia.tracking_number")) } dd { (r.tracking_number().map_or(none, |x| x.as_str())) }
-            dt { (viewer.t("foia.agency")) } dd { (r.agency().name(lang)) }
-            dt { (viewer.t("foia.component")) } dd { (r.component().map_or(none, |x| x.as_str())) }
-            dt { (viewer.t("foia.status")) } dd { (r.status().label(lang)) }
-            dt { (viewer.t("foia.requester")) }
+            dt { (viewer.t("foia-id")) } dd { code { (r.id()) } }
+            dt { (viewer.t("foia-tracking-number")) } dd { (r.tracking_number().map_or(none, |x| x.as_str())) }
+            dt { (viewer.t("foia-agency")) } dd { (r.agency().name(lang)) }
+            dt { (viewer.t("foia-component")) } dd { (r.component().map_or(none, |x| x.as_str())) }
+            dt { (viewer.t("foia-status")) } dd { (r.status().label(lang)) }
+            dt { (viewer.t("foia-requester")) }
             dd {
                 @if sees_sensitive(viewer) {
                     (r.requester().map_or(none, |x| x.expose()))
                 } @else {
-                    span.hint { (viewer.t("foia.hidden")) }
+                    span.hint { (viewer.t("foia-hidden")) }
                 }
             }
-            dt { (viewer.t("foia.date_sent")) } dd { (day(r.date_sent())) }
-            dt { (viewer.t("foia.date_received")) } dd { (day(r.date_received())) }
-            dt { (viewer.t("foia.date_perfected")) } dd { (day(r.date_perfected())) }
-            dt { (viewer.t("foia.expedited_requested")) } dd { (yes_no(viewer, r.expedited_requested())) }
-            dt { (viewer.t("foia.expedited_outcome")) } dd { (decision(r.expedited_decision())) }
-            dt { (viewer.t("foia.fee_category")) } dd { (r.fee_category().map_or(none, |f| f.label(lang))) }
-            dt { (viewer.t("foia.fee_waiver_requested")) } dd { (yes_no(viewer, r.fee_waiver_requested())) }
-            dt { (viewer.t("foia.fee_waiver_outcome")) } dd { (decision(r.fee_waiver_decision())) }
-            dt { (viewer.t("foia.unusual_circumstances")) }
+            dt { (viewer.t("foia-date-sent")) } dd { (day(r.date_sent())) }
+            dt { (viewer.t("foia-date-received")) } dd { (day(r.date_received())) }
+            dt { (viewer.t("foia-date-perfected")) } dd { (day(r.date_perfected())) }
+            dt { (viewer.t("foia-expedited-requested")) } dd { (yes_no(viewer, r.expedited_requested())) }
+            dt { (viewer.t("foia-expedited-outcome")) } dd { (decision(r.expedited_decision())) }
+            dt { (viewer.t("foia-fee-category")) } dd { (r.fee_category().map_or(none, |f| f.label(lang))) }
+            dt { (viewer.t("foia-fee-waiver-requested")) } dd { (yes_no(viewer, r.fee_waiver_requested())) }
+            dt { (viewer.t("foia-fee-waiver-outcome")) } dd { (decision(r.fee_waiver_decision())) }
+            dt { (viewer.t("foia-unusual-circumstances")) }
             dd {
                 (yes_no(viewer, r.extension().is_some()))
                 @if let Some(n) = r.extension().and_then(|e| e.notified_on) {
-                    " (" (viewer.t("foia.extension_notified")) ": " (format_day(lang, n)) ")"
+                    " (" (viewer.t("foia-extension-notified")) ": " (format_day(lang, n)) ")"
                 }
             }
-            dt { (viewer.t("foia.determination")) }
+            dt { (viewer.t("foia-determination")) }
             dd {
                 @if let Some(d) = r.determination() {
                     (d.outcome.label(lang)) ", " (format_day(lang, d.date))
                 } @else { (none) }
             }
             @if let Some(a) = r.appeal() {
-                dt { (viewer.t("foia.appeal_filed")) } dd { (format_day(lang, a.filed)) }
-                dt { (viewer.t("foia.appeal_received")) } dd { (day(a.received)) }
-                dt { (viewer.t("foia.appeal_decided")) } dd { (day(a.decided)) }
+                dt { (viewer.t("foia-appeal-filed")) } dd { (format_day(lang, a.filed)) }
+                dt { (viewer.t("foia-appeal-received")) } dd { (day(a.received)) }
+                dt { (viewer.t("foia-appeal-decided")) } dd { (day(a.decided)) }
                 @if let Some(e) = a.extension {
-                    dt { (viewer.t("foia.appeal_unusual_circumstances")) }
+                    dt { (viewer.t("foia-appeal-unusual-circumstances")) }
                     dd { (yes_no(viewer, true)) @if let Some(n) = e.notified_on { " (" (format_day(lang, n)) ")" } }
                 }
             }
-            dt { (viewer.t("foia.appeal_window_days")) } dd { (days_text(lang, i64::from(r.appeal_window().days()))) }
+            dt { (viewer.t("foia-appeal-window-days")) } dd { (days_text(lang, i64::from(r.appeal_window().days()))) }
         }
     }
 }
@@ -588,12 +588,12 @@ pub(crate) fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
     let lang = viewer.lang;
     html! {
         section.deadlines aria-labelledby="deadlines-heading" {
-            h2 #deadlines-heading { (viewer.t("foia.deadlines")) }
+            h2 #deadlines-heading { (viewer.t("foia-deadlines")) }
             @if !d.active {
-                p.hint { (viewer.t("foia.inactive")) }
+                p.hint { (viewer.t("foia-inactive")) }
             }
             @if d.iter().next().is_none() {
-                p { (viewer.t("foia.no_deadlines")) }
+                p { (viewer.t("foia-no-deadlines")) }
             }
             @for dl in d.iter() {
                 @let (status, class) = deadline_status(viewer, dl, d.today, d.active);
@@ -601,7 +601,7 @@ pub(crate) fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
                     h3 { (capitalized(dl.kind.label(lang))) ": " (format_day(lang, dl.date)) }
                     p {
                         span.badge class=(class) { (status) }
-                        @if dl.provisional { " " span.hint { (viewer.t("foia.provisional")) } }
+                        @if dl.provisional { " " span.hint { (viewer.t("foia-provisional")) } }
                     }
                     div.explanation {
                         @for line in dl.explanation.describe(lang).lines() {
@@ -616,19 +616,19 @@ pub(crate) fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
 
 pub(crate) fn productions_section(viewer: &Viewer, productions: &[Production]) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     html! {
         section aria-labelledby="productions-heading" {
-            h2 #productions-heading { (viewer.t("foia.productions")) }
+            h2 #productions-heading { (viewer.t("foia-productions")) }
             @if productions.is_empty() {
-                p { (viewer.t("foia.no_productions")) }
+                p { (viewer.t("foia-no-productions")) }
             } @else {
                 div.scroll {
                     table {
                         thead { tr {
-                            th scope="col" { (viewer.t("foia.document")) }
-                            th scope="col" { (viewer.t("foia.bates")) }
-                            th scope="col" { (viewer.t("foia.produced_on")) }
+                            th scope="col" { (viewer.t("foia-document")) }
+                            th scope="col" { (viewer.t("foia-bates")) }
+                            th scope="col" { (viewer.t("foia-produced-on")) }
                         } }
                         tbody {
                             @for p in productions {
@@ -671,23 +671,23 @@ pub async fn show(
     let r = &request;
     let d = deadlines(r, today());
     let sensitive = sees_sensitive(&viewer);
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let title = format!("{} · {}", r.reference(), r.subject().as_str());
     let body = html! {
-        p { a href="/foia" { "← " (viewer.t("foia.title")) } }
+        p { a href="/foia" { "← " (viewer.t("foia-title")) } }
         h1 { (r.subject().as_str()) " " small { (r.reference()) } }
-        @if flashed { p.notice role="status" { (viewer.t("event.saved")) } }
+        @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
         p {
             @let overdue = !d.overdue().is_empty();
             (flag_badge(&viewer, overdue, !overdue && !d.due_within(SOON_DAYS).is_empty()))
         }
         @if can_write(&viewer) {
-            p { a.button href={ "/foia/" (r.id()) "/edit" } { (viewer.t("foia.update")) } }
+            p { a.button href={ "/foia/" (r.id()) "/edit" } { (viewer.t("foia-update")) } }
         }
         (facts(&viewer, r))
-        h2 { (viewer.t("foia.request_text")) }
+        h2 { (viewer.t("foia-request-text")) }
         @if !sensitive {
-            p.hint { (viewer.t("foia.hidden")) }
+            p.hint { (viewer.t("foia-hidden")) }
         } @else if let Some(text) = r.request_text() {
             div.narrative { (text.expose()) }
         } @else {
@@ -695,7 +695,7 @@ pub async fn show(
         }
         (deadlines_section(&viewer, &d))
         section aria-labelledby="timeline-heading" {
-            h2 #timeline-heading { (viewer.t("foia.timeline")) }
+            h2 #timeline-heading { (viewer.t("foia-timeline")) }
             @let entries = timeline(&viewer, r);
             @if entries.is_empty() {
                 p { (none) }
@@ -711,17 +711,17 @@ pub async fn show(
             }
         }
         section aria-labelledby="communications-heading" {
-            h2 #communications-heading { (viewer.t("foia.communications")) }
+            h2 #communications-heading { (viewer.t("foia-communications")) }
             @if r.communications().is_empty() {
-                p { (viewer.t("foia.no_communications")) }
+                p { (viewer.t("foia-no-communications")) }
             } @else {
-                @if !sensitive { p.hint { (viewer.t("foia.hidden")) } }
+                @if !sensitive { p.hint { (viewer.t("foia-hidden")) } }
                 div.scroll {
                     table {
                         thead { tr {
-                            th scope="col" { (viewer.t("foia.comm_date")) }
-                            th scope="col" { (viewer.t("foia.direction")) }
-                            @if sensitive { th scope="col" { (viewer.t("foia.summary")) } }
+                            th scope="col" { (viewer.t("foia-comm-date")) }
+                            th scope="col" { (viewer.t("foia-direction")) }
+                            @if sensitive { th scope="col" { (viewer.t("foia-summary")) } }
                         } }
                         tbody {
                             @for m in r.communications() {

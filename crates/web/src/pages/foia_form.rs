@@ -28,42 +28,42 @@ use super::foia::*;
 /// The form's single fields: (name, label key). The names of the groups
 /// of rows (`tolling`, `communications`) are here too, for their messages.
 pub(crate) const FIELDS: [(&str, &str); 30] = [
-    ("id", "foia.id"),
-    ("agency", "foia.agency"),
-    ("component", "foia.component"),
-    ("subject", "foia.subject"),
-    ("tracking_number", "foia.tracking_number"),
-    ("status", "foia.status"),
-    ("requester", "foia.requester"),
-    ("request_text", "foia.request_text"),
-    ("date_sent", "foia.date_sent"),
-    ("date_received", "foia.date_received"),
-    ("date_perfected", "foia.date_perfected"),
-    ("expedited_requested", "foia.expedited_requested"),
-    ("expedited_outcome", "foia.expedited_outcome"),
-    ("expedited_date", "foia.expedited_date"),
-    ("fee_category", "foia.fee_category"),
-    ("fee_waiver_requested", "foia.fee_waiver_requested"),
-    ("fee_waiver_outcome", "foia.fee_waiver_outcome"),
-    ("fee_waiver_date", "foia.fee_waiver_date"),
-    ("unusual_circumstances", "foia.unusual_circumstances"),
-    ("extension_notified", "foia.extension_notified"),
-    ("determination_outcome", "foia.determination"),
-    ("determination_date", "foia.determination_date"),
-    ("appeal_filed", "foia.appeal_filed"),
-    ("appeal_received", "foia.appeal_received"),
-    ("appeal_decided", "foia.appeal_decided"),
+    ("id", "foia-id"),
+    ("agency", "foia-agency"),
+    ("component", "foia-component"),
+    ("subject", "foia-subject"),
+    ("tracking_number", "foia-tracking-number"),
+    ("status", "foia-status"),
+    ("requester", "foia-requester"),
+    ("request_text", "foia-request-text"),
+    ("date_sent", "foia-date-sent"),
+    ("date_received", "foia-date-received"),
+    ("date_perfected", "foia-date-perfected"),
+    ("expedited_requested", "foia-expedited-requested"),
+    ("expedited_outcome", "foia-expedited-outcome"),
+    ("expedited_date", "foia-expedited-date"),
+    ("fee_category", "foia-fee-category"),
+    ("fee_waiver_requested", "foia-fee-waiver-requested"),
+    ("fee_waiver_outcome", "foia-fee-waiver-outcome"),
+    ("fee_waiver_date", "foia-fee-waiver-date"),
+    ("unusual_circumstances", "foia-unusual-circumstances"),
+    ("extension_notified", "foia-extension-notified"),
+    ("determination_outcome", "foia-determination"),
+    ("determination_date", "foia-determination-date"),
+    ("appeal_filed", "foia-appeal-filed"),
+    ("appeal_received", "foia-appeal-received"),
+    ("appeal_decided", "foia-appeal-decided"),
     (
         "appeal_unusual_circumstances",
-        "foia.appeal_unusual_circumstances",
+        "foia-appeal-unusual-circumstances",
     ),
     (
         "appeal_extension_notified",
-        "foia.appeal_extension_notified",
+        "foia-appeal-extension-notified",
     ),
-    ("appeal_window_days", "foia.appeal_window_days"),
-    ("tolling", "foia.tolling"),
-    ("communications", "foia.communications"),
+    ("appeal_window_days", "foia-appeal-window-days"),
+    ("tolling", "foia-tolling"),
+    ("communications", "foia-communications"),
 ];
 
 pub(crate) fn label(lang: Lang, name: &str) -> &'static str {
@@ -291,14 +291,14 @@ impl FoiaForm {
                 Err(_) => {
                     problems.push((
                         "appeal_window_days",
-                        t(lang, "foia.not_a_number").to_owned(),
+                        t(lang, "foia-not-a-number").to_owned(),
                     ));
                     None
                 }
             },
         };
         if self.too_many {
-            problems.push(("", t(lang, "foia.too_many_rows").to_owned()));
+            problems.push(("", t(lang, "foia-too-many-rows").to_owned()));
         }
         let parts = FoiaRequestParts {
             id: id.to_owned(),
@@ -397,21 +397,21 @@ pub(crate) fn place_of(field: &str) -> Place {
 /// "Period 2" / "Communication 3".
 pub(crate) fn row_title(lang: Lang, group: &str, index: usize) -> String {
     let key = if group == "tolling" {
-        "foia.period"
+        "foia-period"
     } else {
-        "foia.communication"
+        "foia-communication"
     };
     format!("{} {}", t(lang, key), index + 1)
 }
 
 pub(crate) fn row_field_label(lang: Lang, sub: &str) -> &'static str {
     match sub {
-        "kind" => t(lang, "foia.tolling_kind"),
-        "from" => t(lang, "foia.from"),
-        "to" => t(lang, "foia.to"),
-        "date" => t(lang, "foia.comm_date"),
-        "direction" => t(lang, "foia.direction"),
-        _ => t(lang, "foia.summary"),
+        "kind" => t(lang, "foia-tolling-kind"),
+        "from" => t(lang, "foia-from"),
+        "to" => t(lang, "foia-to"),
+        "date" => t(lang, "foia-comm-date"),
+        "direction" => t(lang, "foia-direction"),
+        _ => t(lang, "foia-summary"),
     }
 }
 
@@ -433,13 +433,13 @@ pub(crate) fn other_label(lang: Lang, other: &str) -> String {
 pub(crate) fn reason(lang: Lang, problem: &Problem) -> String {
     match problem {
         Problem::Before { other } => {
-            format!("{} {}", t(lang, "foia.is_before"), other_label(lang, other))
+            format!("{} {}", t(lang, "foia-is-before"), other_label(lang, other))
         }
         Problem::Requires { other } => {
-            format!("{} {}", t(lang, "foia.requires"), other_label(lang, other))
+            format!("{} {}", t(lang, "foia-requires"), other_label(lang, other))
         }
         Problem::Overlaps { other } => {
-            format!("{} {}", t(lang, "foia.overlaps"), other_label(lang, other))
+            format!("{} {}", t(lang, "foia-overlaps"), other_label(lang, other))
         }
         p => p.message(lang),
     }
@@ -516,8 +516,8 @@ pub(crate) enum Mode {
 
 pub(crate) fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
-    let day_hint = viewer.t("field.day_hint");
+    let none = viewer.t("common-none");
+    let day_hint = viewer.t("field-day-hint");
     let blank = TollingRow::default();
     let rows = form
         .tolling
@@ -528,19 +528,19 @@ pub(crate) fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Ma
     let count = form.tolling.len().min(MAX_ROWS);
     html! {
         fieldset.rows #f-tolling {
-            legend { (viewer.t("foia.tolling")) }
-            p.hint { (viewer.t("foia.tolling_hint")) }
+            legend { (viewer.t("foia-tolling")) }
+            p.hint { (viewer.t("foia-tolling-hint")) }
             @for (i, row) in rows {
                 @let kind = format!("tolling_{i}_kind");
                 @let from = format!("tolling_{i}_from");
                 @let to = format!("tolling_{i}_to");
                 fieldset.row {
                     legend {
-                        @if i == count { (viewer.t("foia.add_period")) } @else { (row_title(lang, "tolling", i)) }
+                        @if i == count { (viewer.t("foia-add-period")) } @else { (row_title(lang, "tolling", i)) }
                     }
-                    (labelled(&m.row("tolling", i, "kind"), &kind, viewer.t("foia.tolling_kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
-                    (labelled(&m.row("tolling", i, "from"), &from, viewer.t("foia.from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
-                    (labelled(&m.row("tolling", i, "to"), &to, viewer.t("foia.to"), Some(viewer.t("foia.to_hint")), |c| input(c, &to, "date", &row.to)))
+                    (labelled(&m.row("tolling", i, "kind"), &kind, viewer.t("foia-tolling-kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
+                    (labelled(&m.row("tolling", i, "from"), &from, viewer.t("foia-from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
+                    (labelled(&m.row("tolling", i, "to"), &to, viewer.t("foia-to"), Some(viewer.t("foia-to-hint")), |c| input(c, &to, "date", &row.to)))
                 }
             }
         }
@@ -549,8 +549,8 @@ pub(crate) fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Ma
 
 pub(crate) fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Markup {
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
-    let day_hint = viewer.t("field.day_hint");
+    let none = viewer.t("common-none");
+    let day_hint = viewer.t("field-day-hint");
     let blank = CommunicationRow::default();
     let rows = form
         .communications
@@ -561,19 +561,19 @@ pub(crate) fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages)
     let count = form.communications.len().min(MAX_ROWS);
     html! {
         fieldset.rows #f-communications {
-            legend { (viewer.t("foia.communications")) }
-            p.hint { (viewer.t("foia.rows_hint")) }
+            legend { (viewer.t("foia-communications")) }
+            p.hint { (viewer.t("foia-rows-hint")) }
             @for (i, row) in rows {
                 @let date = format!("communication_{i}_date");
                 @let direction = format!("communication_{i}_direction");
                 @let summary = format!("communication_{i}_summary");
                 fieldset.row {
                     legend {
-                        @if i == count { (viewer.t("foia.add_communication")) } @else { (row_title(lang, "communications", i)) }
+                        @if i == count { (viewer.t("foia-add-communication")) } @else { (row_title(lang, "communications", i)) }
                     }
-                    (labelled(&m.row("communications", i, "date"), &date, viewer.t("foia.comm_date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
-                    (labelled(&m.row("communications", i, "direction"), &direction, viewer.t("foia.direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
-                    (labelled(&m.row("communications", i, "summary"), &summary, viewer.t("foia.summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
+                    (labelled(&m.row("communications", i, "date"), &date, viewer.t("foia-comm-date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
+                    (labelled(&m.row("communications", i, "direction"), &direction, viewer.t("foia-direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
+                    (labelled(&m.row("communications", i, "summary"), &summary, viewer.t("foia-summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
                 }
             }
         }
@@ -583,13 +583,13 @@ pub(crate) fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages)
 pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messages) -> Markup {
     let lang = viewer.lang;
     let e = &m.form;
-    let none = viewer.t("common.none");
-    let day_hint = viewer.t("field.day_hint");
+    let none = viewer.t("common-none");
+    let day_hint = viewer.t("field-day-hint");
     let l = |name: &str| label(lang, name);
     let v = |name: &str| form.get(name);
     let (title, action) = match mode {
-        Mode::New => (viewer.t("foia.new"), "/foia".to_owned()),
-        Mode::Edit(id) => (viewer.t("foia.edit"), format!("/foia/{id}")),
+        Mode::New => (viewer.t("foia-new"), "/foia".to_owned()),
+        Mode::Edit(id) => (viewer.t("foia-edit"), format!("/foia/{id}")),
     };
     let date = |name: &'static str| {
         field(e, name, l(name), Some(day_hint), |c| {
@@ -603,38 +603,38 @@ pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messa
     };
     let body = html! {
         @if let Mode::Edit(id) = mode {
-            p { a href={ "/foia/" (id) } { "← " (viewer.t("common.view")) " " code { (id) } } }
+            p { a href={ "/foia/" (id) } { "← " (viewer.t("common-view")) " " code { (id) } } }
         }
         h1 { (title) }
         (error_summary(viewer, e))
         form.stack.record.foia-form method="post" action=(action) {
             (csrf_field(viewer))
             fieldset {
-                legend { (viewer.t("foia.section_request")) }
+                legend { (viewer.t("foia-section-request")) }
                 @match mode {
                     Mode::New => {
-                        (field(e, "id", l("id"), Some(viewer.t("field.id_hint")), |c| input(c, "id", "text", v("id"))))
+                        (field(e, "id", l("id"), Some(viewer.t("field-id-hint")), |c| input(c, "id", "text", v("id"))))
                     }
                     Mode::Edit(id) => {
                         p { strong { (l("id")) ": " } code { (id) } }
                     }
                 }
                 (field(e, "agency", l("agency"), None, |c| select(c, "agency", Some(none), &federal_agency_options(lang), v("agency"))))
-                (field(e, "component", l("component"), Some(viewer.t("foia.component_hint")), |c| input(c, "component", "text", v("component"))))
-                (field(e, "subject", l("subject"), Some(viewer.t("foia.subject_hint")), |c| input(c, "subject", "text", v("subject"))))
+                (field(e, "component", l("component"), Some(viewer.t("foia-component-hint")), |c| input(c, "component", "text", v("component"))))
+                (field(e, "subject", l("subject"), Some(viewer.t("foia-subject-hint")), |c| input(c, "subject", "text", v("subject"))))
                 (field(e, "tracking_number", l("tracking_number"), None, |c| input(c, "tracking_number", "text", v("tracking_number"))))
                 (field(e, "status", l("status"), None, |c| select(c, "status", None, &status_options(lang), status)))
                 (field(e, "requester", l("requester"), None, |c| input(c, "requester", "text", v("requester"))))
                 (field(e, "request_text", l("request_text"), None, |c| textarea(c, "request_text", v("request_text"), 8)))
             }
             fieldset {
-                legend { (viewer.t("foia.section_dates")) }
+                legend { (viewer.t("foia-section-dates")) }
                 (date("date_sent"))
                 (date("date_received"))
                 (date("date_perfected"))
             }
             fieldset {
-                legend { (viewer.t("foia.section_fees")) }
+                legend { (viewer.t("foia-section-fees")) }
                 (checkbox(e, "expedited_requested", l("expedited_requested"), form.checked("expedited_requested")))
                 (field(e, "expedited_outcome", l("expedited_outcome"), None, |c| select(c, "expedited_outcome", Some(none), &outcome_options(lang), v("expedited_outcome"))))
                 (date("expedited_date"))
@@ -644,24 +644,24 @@ pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messa
                 (date("fee_waiver_date"))
             }
             fieldset {
-                legend { (viewer.t("foia.section_determination")) }
+                legend { (viewer.t("foia-section-determination")) }
                 (checkbox(e, "unusual_circumstances", l("unusual_circumstances"), form.checked("unusual_circumstances")))
                 (date("extension_notified"))
                 (field(e, "determination_outcome", l("determination_outcome"), None, |c| select(c, "determination_outcome", Some(none), &determination_options(lang), v("determination_outcome"))))
                 (date("determination_date"))
             }
             fieldset {
-                legend { (viewer.t("foia.section_appeal")) }
+                legend { (viewer.t("foia-section-appeal")) }
                 (date("appeal_filed"))
                 (date("appeal_received"))
                 (date("appeal_decided"))
                 (checkbox(e, "appeal_unusual_circumstances", l("appeal_unusual_circumstances"), form.checked("appeal_unusual_circumstances")))
                 (date("appeal_extension_notified"))
-                (field(e, "appeal_window_days", l("appeal_window_days"), Some(viewer.t("foia.appeal_window_hint")), |c| input(c, "appeal_window_days", "number", v("appeal_window_days"))))
+                (field(e, "appeal_window_days", l("appeal_window_days"), Some(viewer.t("foia-appeal-window-hint")), |c| input(c, "appeal_window_days", "number", v("appeal_window_days"))))
             }
             (tolling_rows(viewer, form, m))
             (communication_rows(viewer, form, m))
-            button type="submit" { (viewer.t("common.save")) }
+            button type="submit" { (viewer.t("common-save")) }
         }
     };
     page(viewer, title, body)
@@ -790,7 +790,7 @@ pub(crate) async fn save(
         Stored::IdTaken => {
             messages
                 .form
-                .add("id", label(lang, "id"), t(lang, "foia.id_taken").to_owned());
+                .add("id", label(lang, "id"), t(lang, "foia-id-taken").to_owned());
         }
     }
     let path = match &mode {

@@ -168,7 +168,7 @@ pub(crate) fn error_summary(viewer: &Viewer, errors: &FormErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.error-summary role="alert" {
-                h2 { (viewer.t("event.has_errors")) }
+                h2 { (viewer.t("event-has-errors")) }
                 ul {
                     @for e in errors.iter() {
                         li {
@@ -250,7 +250,7 @@ pub(crate) fn place_text(lang: Lang, location: &Location) -> String {
     .flatten()
     .collect();
     if parts.is_empty() {
-        t(lang, "common.none").to_owned()
+        t(lang, "common-none").to_owned()
     } else {
         parts.join(", ")
     }
@@ -271,13 +271,13 @@ pub(crate) fn events_table(
             table.events {
                 thead { tr {
                     @if numbered { th scope="col" { "#" } }
-                    th scope="col" { (viewer.t("field.date")) }
-                    th.col-kind scope="col" { (viewer.t("field.kind")) }
-                    th scope="col" { (viewer.t("field.event_type")) }
-                    @if person.is_some() { th scope="col" { (viewer.t("field.role")) } }
-                    th scope="col" { (viewer.t("field.place")) }
-                    th scope="col" { (viewer.t("field.field_office")) }
-                    th scope="col" { (viewer.t("field.verification")) }
+                    th scope="col" { (viewer.t("field-date")) }
+                    th.col-kind scope="col" { (viewer.t("field-kind")) }
+                    th scope="col" { (viewer.t("field-event-type")) }
+                    @if person.is_some() { th scope="col" { (viewer.t("field-role")) } }
+                    th scope="col" { (viewer.t("field-place")) }
+                    th scope="col" { (viewer.t("field-field-office")) }
+                    th scope="col" { (viewer.t("field-verification")) }
                 } }
                 tbody {
                     @for (i, e) in events.iter().enumerate() {
@@ -294,7 +294,7 @@ pub(crate) fn events_table(
                                 }
                             }
                             td { (place_text(lang, e.location())) }
-                            td { (e.field_office().map_or(viewer.t("common.none"), |f| f.name(lang))) }
+                            td { (e.field_office().map_or(viewer.t("common-none"), |f| f.name(lang))) }
                             td { (e.verification().label(lang)) }
                         }
                     }

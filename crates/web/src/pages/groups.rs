@@ -26,20 +26,20 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
         })
         .await?;
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let members = |g: &Group| people.iter().filter(|p| p.groups.contains(&g.id)).count() as u64;
     let body = html! {
-        h1 { (viewer.t("groups.title")) " (" (format_number(lang, groups.len() as u64)) ")" }
+        h1 { (viewer.t("groups-title")) " (" (format_number(lang, groups.len() as u64)) ")" }
         @if groups.is_empty() {
-            p { (viewer.t("groups.none")) }
+            p { (viewer.t("groups-none")) }
         } @else {
             div.scroll {
                 table.groups {
                     thead { tr {
-                        th scope="col" { (viewer.t("field.name")) }
-                        th scope="col" { (viewer.t("field.city")) }
-                        th scope="col" { (viewer.t("field.state")) }
-                        th scope="col" { (viewer.t("group.members")) }
+                        th scope="col" { (viewer.t("field-name")) }
+                        th scope="col" { (viewer.t("field-city")) }
+                        th scope="col" { (viewer.t("field-state")) }
+                        th scope="col" { (viewer.t("group-members")) }
                     } }
                     tbody {
                         @for g in &groups {
@@ -55,7 +55,7 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
             }
         }
     };
-    Ok(page(&viewer, viewer.t("groups.title"), body))
+    Ok(page(&viewer, viewer.t("groups-title"), body))
 }
 
 // ---------------------------------------------------------------------------
@@ -113,37 +113,37 @@ pub async fn show(
         })
         .await?;
     let lang = viewer.lang;
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let g = &data.group;
     let body = html! {
-        p { a href="/groups" { "← " (viewer.t("groups.title")) } }
+        p { a href="/groups" { "← " (viewer.t("groups-title")) } }
         h1 { (g.name.as_str()) }
         dl.facts {
-            dt { (viewer.t("field.id")) } dd { code { (g.id) } }
-            dt { (viewer.t("field.city")) } dd { (g.city.as_ref().map_or(none, |c| c.as_str())) }
-            dt { (viewer.t("field.state")) } dd { (g.state.map_or(none, |s| s.name(lang))) }
+            dt { (viewer.t("field-id")) } dd { code { (g.id) } }
+            dt { (viewer.t("field-city")) } dd { (g.city.as_ref().map_or(none, |c| c.as_str())) }
+            dt { (viewer.t("field-state")) } dd { (g.state.map_or(none, |s| s.name(lang))) }
         }
         section aria-labelledby="members-heading" {
-            h2 #members-heading { (viewer.t("group.members")) " (" (format_number(lang, data.members.len() as u64)) ")" }
+            h2 #members-heading { (viewer.t("group-members")) " (" (format_number(lang, data.members.len() as u64)) ")" }
             @if data.members.is_empty() {
-                p { (viewer.t("group.no_members")) }
+                p { (viewer.t("group-no-members")) }
             } @else {
                 (people_table(&viewer, &data.members, &data.groups))
             }
         }
         section aria-labelledby="group-events-heading" {
-            h2 #group-events-heading { (viewer.t("group.events")) " (" (format_number(lang, data.total_events)) ")" }
+            h2 #group-events-heading { (viewer.t("group-events")) " (" (format_number(lang, data.total_events)) ")" }
             @if data.events.is_empty() {
-                p { (viewer.t("events.none")) }
+                p { (viewer.t("events-none")) }
             } @else {
                 @if data.total_events > GROUP_EVENTS {
-                    p.hint { (viewer.t("group.latest_shown")) }
+                    p.hint { (viewer.t("group-latest-shown")) }
                 }
                 (events_table(&viewer, &data.events, None, false))
-                p { a href={ "/events?group=" (encode_path(g.id.as_str())) } { (viewer.t("group.all_events")) } }
+                p { a href={ "/events?group=" (encode_path(g.id.as_str())) } { (viewer.t("group-all-events")) } }
             }
         }
     };
-    let title = format!("{} · {}", g.name, viewer.t("group.title"));
+    let title = format!("{} · {}", g.name, viewer.t("group-title"));
     Ok(page(&viewer, &title, body))
 }

@@ -53,18 +53,18 @@ fn login_page(viewer: &Viewer, next: &str, message: Option<&'static str>) -> Res
     // A fresh double-submit token for the form shown before any session.
     let token = random_token();
     let body = html! {
-        h1 { (viewer.t("login.title")) }
+        h1 { (viewer.t("login-title")) }
         @if let Some(key) = message {
             p.error role="alert" { (viewer.t(key)) }
         }
         form.stack method="post" action="/login" {
             input type="hidden" name="csrf" value=(token);
             input type="hidden" name="next" value=(next);
-            label for="username" { (viewer.t("login.username")) }
+            label for="username" { (viewer.t("login-username")) }
             input #username name="username" type="text" autocomplete="username" autocapitalize="none" required;
-            label for="password" { (viewer.t("login.password")) }
+            label for="password" { (viewer.t("login-password")) }
             input #password name="password" type="password" autocomplete="current-password" required;
-            button type="submit" { (viewer.t("login.submit")) }
+            button type="submit" { (viewer.t("login-submit")) }
         }
     };
     let cookie = set_cookie(PRE_SESSION_COOKIE, &token, Some(3600), true, false);
@@ -76,7 +76,7 @@ fn login_page(viewer: &Viewer, next: &str, message: Option<&'static str>) -> Res
     (
         status,
         [(header::SET_COOKIE, cookie)],
-        page(viewer, viewer.t("login.title"), body),
+        page(viewer, viewer.t("login-title"), body),
     )
         .into_response()
 }
@@ -95,7 +95,7 @@ pub async fn form(
         let mut page = login_page(
             &viewer,
             &safe_next(q.next.as_deref()),
-            Some("login.expired"),
+            Some("login-expired"),
         );
         *page.status_mut() = axum::http::StatusCode::OK;
         return page;
@@ -119,7 +119,7 @@ pub async fn submit(
 ) -> Result<Response, AppError> {
     let next = safe_next(form.next.as_deref());
     if !state.allow_login_attempt(client) {
-        let mut r = login_page(&viewer, &next, Some("login.rate_limited"));
+        let mut r = login_page(&viewer, &next, Some("login-rate-limited"));
         *r.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
         return Ok(r);
     }
@@ -143,9 +143,9 @@ pub async fn submit(
         // One answer for an unknown name, a wrong password and an account
         // in its delay, so that none tells whether a username exists.
         LoginOutcome::BadCredentials | LoginOutcome::Throttled { .. } => {
-            return Ok(login_page(&viewer, &next, Some("login.failed")));
+            return Ok(login_page(&viewer, &next, Some("login-failed")));
         }
-        LoginOutcome::Disabled => return Ok(login_page(&viewer, &next, Some("login.disabled"))),
+        LoginOutcome::Disabled => return Ok(login_page(&viewer, &next, Some("login-disabled"))),
     };
     let user_id = user.id;
     let (has_second_factor, new_device) = state

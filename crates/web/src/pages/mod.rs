@@ -36,13 +36,13 @@ pub fn error_page(lang: Lang, path: &str, kind: ErrorKind) -> Markup {
         path: path.to_owned(),
     };
     let body = html! {
-        h1 { (t(lang, "error.title")) }
+        h1 { (t(lang, "error-title")) }
         p.error role="alert" { (t(lang, kind.message_key())) }
         @match kind {
-            ErrorKind::Locked => p { a href="/unlock" { (t(lang, "unlock.submit")) } },
-            ErrorKind::Unauthorized => p { a href="/login" { (t(lang, "login.title")) } },
-            _ => p { a href="/" { (t(lang, "error.back")) } },
+            ErrorKind::Locked => p { a href="/unlock" { (t(lang, "unlock-submit")) } },
+            ErrorKind::Unauthorized => p { a href="/login" { (t(lang, "login-title")) } },
+            _ => p { a href="/" { (t(lang, "error-back")) } },
         }
     };
-    page(&viewer, t(lang, "error.title"), body)
+    page(&viewer, t(lang, "error-title"), body)
 }

@@ -41,7 +41,7 @@ pub(crate) fn day_text(lang: Lang, day: NaiveDate) -> String {
 pub(crate) fn group_links(viewer: &Viewer, ids: &[RecordId], groups: &[Group]) -> Markup {
     html! {
         @if ids.is_empty() {
-            (viewer.t("common.none"))
+            (viewer.t("common-none"))
         } @else {
             @for (i, id) in ids.iter().enumerate() {
                 @if i > 0 { ", " }
@@ -61,9 +61,9 @@ pub(crate) fn people_table(viewer: &Viewer, people: &[PersonSummary], groups: &[
         div.scroll {
             table.people {
                 thead { tr {
-                    th scope="col" { (viewer.t("field.pseudonym")) }
-                    th scope="col" { (viewer.t("field.groups")) }
-                    th scope="col" { (viewer.t("person.consent_today")) }
+                    th scope="col" { (viewer.t("field-pseudonym")) }
+                    th scope="col" { (viewer.t("field-groups")) }
+                    th scope="col" { (viewer.t("person-consent-today")) }
                 } }
                 tbody {
                     @for p in people {
@@ -89,14 +89,14 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
         })
         .await?;
     let body = html! {
-        h1 { (viewer.t("people.title")) " (" (format_number(viewer.lang, people.len() as u64)) ")" }
+        h1 { (viewer.t("people-title")) " (" (format_number(viewer.lang, people.len() as u64)) ")" }
         @if people.is_empty() {
-            p { (viewer.t("people.none")) }
+            p { (viewer.t("people-none")) }
         } @else {
             (people_table(&viewer, &people, &groups))
         }
     };
-    Ok(page(&viewer, viewer.t("people.title"), body))
+    Ok(page(&viewer, viewer.t("people-title"), body))
 }
 
 // ---------------------------------------------------------------------------
@@ -185,33 +185,33 @@ impl ConsentState {
 }
 
 fn identity_section(viewer: &Viewer, identity: Option<&Person>) -> Markup {
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     fn text<'a>(s: Option<&'a testimonio_domain::Sensitive>, none: &'a str) -> &'a str {
         s.map_or(none, |s| s.expose())
     }
     html! {
         section aria-labelledby="identity-heading" {
-            h2 #identity-heading { (viewer.t("person.identity")) }
+            h2 #identity-heading { (viewer.t("person-identity")) }
             @if let Some(p) = identity {
                 @let id = &p.identity;
                 dl.identity {
-                    dt { (viewer.t("field.legal_name")) } dd { (text(id.legal_name.as_ref(), none)) }
-                    dt { (viewer.t("field.aliases")) }
+                    dt { (viewer.t("field-legal-name")) } dd { (text(id.legal_name.as_ref(), none)) }
+                    dt { (viewer.t("field-aliases")) }
                     dd {
                         @if id.aliases.is_empty() { (none) } @else {
                             (id.aliases.iter().map(|a| a.expose()).collect::<Vec<_>>().join(", "))
                         }
                     }
-                    dt { (viewer.t("field.contact")) } dd { (text(id.contact.as_ref(), none)) }
-                    dt { (viewer.t("field.a_number")) } dd { (id.a_number.as_ref().map_or(none, |a| a.expose())) }
-                    dt { (viewer.t("field.immigration_status")) } dd { (text(id.immigration_status.as_ref(), none)) }
-                    dt { (viewer.t("field.address")) } dd { (text(id.address.as_ref(), none)) }
-                    dt { (viewer.t("field.birth_year")) }
+                    dt { (viewer.t("field-contact")) } dd { (text(id.contact.as_ref(), none)) }
+                    dt { (viewer.t("field-a-number")) } dd { (id.a_number.as_ref().map_or(none, |a| a.expose())) }
+                    dt { (viewer.t("field-immigration-status")) } dd { (text(id.immigration_status.as_ref(), none)) }
+                    dt { (viewer.t("field-address")) } dd { (text(id.address.as_ref(), none)) }
+                    dt { (viewer.t("field-birth-year")) }
                     dd { @if let Some(y) = id.birth_year { (y) } @else { (none) } }
                 }
-                p.hint { (viewer.t("person.identity_audited")) }
+                p.hint { (viewer.t("person-identity-audited")) }
             } @else {
-                p.hint { (viewer.t("person.identity_hidden")) }
+                p.hint { (viewer.t("person-identity-hidden")) }
             }
         }
     }
@@ -235,23 +235,23 @@ fn timeline_section(viewer: &Viewer, events: &[Event]) -> Markup {
         })
         .collect();
     let labels = timeline::Labels {
-        title: viewer.t("person.timeline"),
-        description: viewer.t("person.timeline_caption"),
-        days_after: viewer.t("person.days_after"),
-        day_after: viewer.t("person.day_after"),
+        title: viewer.t("person-timeline"),
+        description: viewer.t("person-timeline-caption"),
+        days_after: viewer.t("person-days-after"),
+        day_after: viewer.t("person-day-after"),
     };
     let lags = timeline::lags(&items);
     html! {
         section aria-labelledby="timeline-heading" {
-            h2 #timeline-heading { (viewer.t("person.timeline")) }
+            h2 #timeline-heading { (viewer.t("person-timeline")) }
             @if items.is_empty() {
-                p { (viewer.t("person.no_events")) }
+                p { (viewer.t("person-no-events")) }
             } @else {
                 figure.timeline-figure {
                     (raw(timeline::svg(&items, &labels)))
-                    figcaption.hint { (viewer.t("person.timeline_caption")) }
+                    figcaption.hint { (viewer.t("person-timeline-caption")) }
                 }
-                h3 { (viewer.t("person.timeline_list")) }
+                h3 { (viewer.t("person-timeline-list")) }
                 ol.timeline-list {
                     @for (i, item) in items.iter().enumerate() {
                         li class=(item.kind.code()) {
@@ -275,7 +275,7 @@ fn consent_section(
 ) -> Markup {
     let lang = viewer.lang;
     let today = today();
-    let none = viewer.t("common.none");
+    let none = viewer.t("common-none");
     let id = &data.summary.id;
     let e = &consent.errors;
     let levels: Vec<(String, String)> = ConsentLevel::ALL
@@ -285,22 +285,22 @@ fn consent_section(
     let records = data.summary.consent.records();
     html! {
         section aria-labelledby="consent-heading" {
-            h2 #consent-heading { (viewer.t("person.consent_history")) }
+            h2 #consent-heading { (viewer.t("person-consent-history")) }
             p {
-                strong { (viewer.t("person.consent_today")) ": " }
+                strong { (viewer.t("person-consent-today")) ": " }
                 (data.summary.consent.level_on(today).label(lang))
             }
             @if records.is_empty() {
-                p { (viewer.t("person.no_consent")) }
+                p { (viewer.t("person-no-consent")) }
             } @else {
                 div.scroll {
                     table.consent {
                         thead { tr {
-                            th scope="col" { (viewer.t("field.consent")) }
-                            th scope="col" { (viewer.t("field.given_on")) }
-                            th scope="col" { (viewer.t("field.withdrawn_on")) }
-                            th scope="col" { (viewer.t("field.note")) }
-                            th scope="col" { (viewer.t("field.in_force")) }
+                            th scope="col" { (viewer.t("field-consent")) }
+                            th scope="col" { (viewer.t("field-given-on")) }
+                            th scope="col" { (viewer.t("field-withdrawn-on")) }
+                            th scope="col" { (viewer.t("field-note")) }
+                            th scope="col" { (viewer.t("field-in-force")) }
                         } }
                         tbody {
                             @for r in records {
@@ -311,7 +311,7 @@ fn consent_section(
                                     td { (r.given_on.map_or_else(|| none.to_owned(), |d| day_text(lang, d))) }
                                     td { (r.withdrawn_on.map_or_else(|| none.to_owned(), |d| day_text(lang, d))) }
                                     td { (r.note.as_ref().map_or(none, |n| n.as_str())) }
-                                    td { (if in_force { viewer.t("common.yes") } else { viewer.t("common.no") }) }
+                                    td { (if in_force { viewer.t("common-yes") } else { viewer.t("common-no") }) }
                                 }
                             }
                         }
@@ -320,20 +320,20 @@ fn consent_section(
             }
             @if can_write {
                 (error_summary(viewer, e))
-                h3 #grant-heading { (viewer.t("person.add_consent")) }
+                h3 #grant-heading { (viewer.t("person-add-consent")) }
                 form.stack method="post" action={ "/people/" (id) "/consent" } aria-labelledby="grant-heading" {
                     (csrf_field(viewer))
-                    (field(e, "level", viewer.t("field.consent"), None, |c| select(c, "level", None, &levels, &consent.grant.level)))
-                    (field(e, "given_on", viewer.t("field.given_on"), Some(viewer.t("field.day_hint")), |c| input(c, "given_on", "date", &consent.grant.given_on)))
-                    (field(e, "note", viewer.t("field.note"), None, |c| input(c, "note", "text", &consent.grant.note)))
-                    button type="submit" { (viewer.t("common.save")) }
+                    (field(e, "level", viewer.t("field-consent"), None, |c| select(c, "level", None, &levels, &consent.grant.level)))
+                    (field(e, "given_on", viewer.t("field-given-on"), Some(viewer.t("field-day-hint")), |c| input(c, "given_on", "date", &consent.grant.given_on)))
+                    (field(e, "note", viewer.t("field-note"), None, |c| input(c, "note", "text", &consent.grant.note)))
+                    button type="submit" { (viewer.t("common-save")) }
                 }
-                h3 #withdraw-heading { (viewer.t("person.withdraw")) }
+                h3 #withdraw-heading { (viewer.t("person-withdraw")) }
                 form.stack method="post" action={ "/people/" (id) "/consent/withdraw" } aria-labelledby="withdraw-heading" {
                     (csrf_field(viewer))
-                    p.hint { (viewer.t("person.withdraw_hint")) }
-                    (field(e, "withdrawn_on", viewer.t("person.withdraw_on"), Some(viewer.t("field.day_hint")), |c| input(c, "withdrawn_on", "date", &consent.withdraw.withdrawn_on)))
-                    button.danger type="submit" { (viewer.t("person.withdraw")) }
+                    p.hint { (viewer.t("person-withdraw-hint")) }
+                    (field(e, "withdrawn_on", viewer.t("person-withdraw-on"), Some(viewer.t("field-day-hint")), |c| input(c, "withdrawn_on", "date", &consent.withdraw.withdrawn_on)))
+                    button.danger type="submit" { (viewer.t("person-withdraw")) }
                 }
             }
         }
@@ -352,19 +352,19 @@ fn person_page(
         .is_some_and(|u| u.role.can_write_records());
     let s = &data.summary;
     let body = html! {
-        p { a href="/people" { "← " (viewer.t("people.title")) } }
+        p { a href="/people" { "← " (viewer.t("people-title")) } }
         h1 { (s.pseudonym.as_str()) }
-        @if flashed { p.notice role="status" { (viewer.t("event.saved")) } }
+        @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
         dl.facts {
-            dt { (viewer.t("field.id")) } dd { code { (s.id) } }
-            dt { (viewer.t("field.groups")) } dd { (group_links(viewer, &s.groups, &data.groups)) }
+            dt { (viewer.t("field-id")) } dd { code { (s.id) } }
+            dt { (viewer.t("field-groups")) } dd { (group_links(viewer, &s.groups, &data.groups)) }
         }
         (identity_section(viewer, data.identity.as_ref()))
         (timeline_section(viewer, &data.events))
         section aria-labelledby="events-heading" {
-            h2 #events-heading { (viewer.t("person.events")) " (" (format_number(viewer.lang, data.events.len() as u64)) ")" }
+            h2 #events-heading { (viewer.t("person-events")) " (" (format_number(viewer.lang, data.events.len() as u64)) ")" }
             @if data.events.is_empty() {
-                p { (viewer.t("person.no_events")) }
+                p { (viewer.t("person-no-events")) }
             } @else {
                 (events_table(viewer, &data.events, Some(&s.id), true))
             }
@@ -372,7 +372,7 @@ fn person_page(
         (super::excerpts::excerpts_section(viewer, &data.excerpts))
         (consent_section(viewer, data, consent, can_write))
     };
-    let title = format!("{} · {}", s.pseudonym, viewer.t("person.title"));
+    let title = format!("{} · {}", s.pseudonym, viewer.t("person-title"));
     page(viewer, &title, body)
 }
 
@@ -428,17 +428,17 @@ fn required_day(
 fn parse_grant(lang: Lang, form: &ConsentForm) -> Result<ConsentRecord, FormErrors> {
     let mut errors = FormErrors::default();
     let level = ConsentLevel::parse("level", &form.level)
-        .map_err(|e| errors.add("level", t(lang, "field.consent"), e.problem.message(lang)))
+        .map_err(|e| errors.add("level", t(lang, "field-consent"), e.problem.message(lang)))
         .ok();
     let given = required_day(
         lang,
         &mut errors,
         "given_on",
-        t(lang, "field.given_on"),
+        t(lang, "field-given-on"),
         &form.given_on,
     );
     let note = ShortText::parse_optional("note", Some(&form.note))
-        .map_err(|e| errors.add("note", t(lang, "field.note"), e.problem.message(lang)))
+        .map_err(|e| errors.add("note", t(lang, "field-note"), e.problem.message(lang)))
         .ok();
     match (level, given, note) {
         (Some(level), Some(given), Some(note)) if errors.is_empty() => {
@@ -446,7 +446,7 @@ fn parse_grant(lang: Lang, form: &ConsentForm) -> Result<ConsentRecord, FormErro
                 let mut errors = FormErrors::default();
                 errors.add(
                     "given_on",
-                    t(lang, "field.given_on"),
+                    t(lang, "field-given-on"),
                     e.problem.message(lang),
                 );
                 errors
@@ -517,7 +517,7 @@ pub async fn withdraw_consent(
     let id = path_id(&id)?;
     let lang = viewer.lang;
     let mut errors = FormErrors::default();
-    let label = t(lang, "person.withdraw_on");
+    let label = t(lang, "person-withdraw-on");
     match required_day(lang, &mut errors, "withdrawn_on", label, &form.withdrawn_on) {
         Some(day) => {
             let person = id.clone();

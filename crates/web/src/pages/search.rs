@@ -71,7 +71,7 @@ pub(crate) fn too_long(lang: Lang, q: &str) -> Option<String> {
     (q.chars().count() > MAX_QUERY_CHARS).then(|| {
         format!(
             "{} {}",
-            t(lang, "search.too_long"),
+            t(lang, "search-too-long"),
             format_number(lang, MAX_QUERY_CHARS as u64)
         )
     })
@@ -227,42 +227,42 @@ async fn run(state: &AppState, viewer: &Viewer, q: &SearchQuery) -> Result<Outco
 
 /// The query language, explained: (example, explanation key).
 const HELP: [(&str, &str); 15] = [
-    ("instigator", "search.help_word"),
-    ("\"hunger strike\"", "search.help_phrase"),
-    ("\"protest leader\"~5", "search.help_slop"),
-    ("clout NEAR/5 protest", "search.help_near"),
-    ("inst*", "search.help_prefix"),
-    ("Dermody~1   Dermody~2", "search.help_fuzzy"),
+    ("instigator", "search-help-word"),
+    ("\"hunger strike\"", "search-help-phrase"),
+    ("\"protest leader\"~5", "search-help-slop"),
+    ("clout NEAR/5 protest", "search-help-near"),
+    ("inst*", "search-help-prefix"),
+    ("Dermody~1   Dermody~2", "search-help-fuzzy"),
     (
         "surveillance AND (protest OR vigil) NOT training",
-        "search.help_boolean",
+        "search-help-boolean",
     ),
-    ("-training", "search.help_minus"),
-    ("exact:\"José Peña\"", "search.help_exact"),
-    ("kind:page   kind:event", "search.help_kind"),
-    ("source:foia_production", "search.help_source"),
-    ("foia:ID   doc:ID", "search.help_foia_doc"),
+    ("-training", "search-help-minus"),
+    ("exact:\"José Peña\"", "search-help-exact"),
+    ("kind:page   kind:event", "search-help-kind"),
+    ("source:foia_production", "search-help-source"),
+    ("foia:ID   doc:ID", "search-help-foia-doc"),
     (
         "date:2017..2019   date:2018-03   date:..2019-06-30",
-        "search.help_date",
+        "search-help-date",
     ),
-    ("person:ID   group:ID", "search.help_person_group"),
-    ("lang:eng   lang:spa", "search.help_lang"),
+    ("person:ID   group:ID", "search-help-person-group"),
+    ("lang:eng   lang:spa", "search-help-lang"),
 ];
 
 fn help(viewer: &Viewer, open: bool) -> Markup {
     let lang = viewer.lang;
     html! {
         details.search-help open[open] {
-            summary { (viewer.t("search.help_title")) }
-            p { (viewer.t("search.help_intro")) }
+            summary { (viewer.t("search-help-title")) }
+            p { (viewer.t("search-help-intro")) }
             dl.search-help {
                 @for (example, key) in HELP {
                     dt { code { (example) } }
                     dd { (viewer.t(key)) }
                 }
             }
-            p { (viewer.t("search.help_sources")) " "
+            p { (viewer.t("search-help-sources")) " "
                 @for (i, k) in SourceKind::ALL.iter().enumerate() {
                     @if i > 0 { ", " }
                     code { (k.code()) } " (" (k.label(lang)) ")"
@@ -276,13 +276,13 @@ fn help(viewer: &Viewer, open: bool) -> Markup {
 fn search_form(viewer: &Viewer, q: &str, errors: &FormErrors) -> Markup {
     html! {
         form.search method="get" action="/search" role="search" {
-            (field(errors, "q", viewer.t("search.query"), None, |c| html! {
+            (field(errors, "q", viewer.t("search-query"), None, |c| html! {
                 input id=(c.id) name="q" type="search" value=(q) maxlength=(MAX_QUERY_CHARS)
                     autocapitalize="none" spellcheck="false"
                     aria-describedby=[c.described_by.as_deref()]
                     aria-invalid=[c.invalid.then_some("true")];
             }))
-            button type="submit" { (viewer.t("search.submit")) }
+            button type="submit" { (viewer.t("search-submit")) }
         }
     }
 }
@@ -290,8 +290,8 @@ fn search_form(viewer: &Viewer, q: &str, errors: &FormErrors) -> Markup {
 /// The label of a facet value.
 fn facet_label(lang: Lang, facet: &str, value: &str, found: &Found) -> String {
     match facet {
-        "kind" | "source" if value == "event" => t(lang, "search.kind_event").to_owned(),
-        "kind" if value == "page" => t(lang, "search.kind_page").to_owned(),
+        "kind" | "source" if value == "event" => t(lang, "search-kind-event").to_owned(),
+        "kind" if value == "page" => t(lang, "search-kind-page").to_owned(),
         "source" => SourceKind::parse("source", value)
             .map_or_else(|_| value.to_owned(), |k| k.label(lang).to_owned()),
         "foia" => found
@@ -300,9 +300,9 @@ fn facet_label(lang: Lang, facet: &str, value: &str, found: &Found) -> String {
             .cloned()
             .unwrap_or_else(|| value.to_owned()),
         "lang" => match value {
-            "eng" => t(lang, "search.lang_eng").to_owned(),
-            "spa" => t(lang, "search.lang_spa").to_owned(),
-            "und" => t(lang, "search.lang_und").to_owned(),
+            "eng" => t(lang, "search-lang-eng").to_owned(),
+            "spa" => t(lang, "search-lang-spa").to_owned(),
+            "und" => t(lang, "search-lang-und").to_owned(),
             other => other.to_owned(),
         },
         _ => value.to_owned(),
@@ -361,12 +361,12 @@ fn facets(viewer: &Viewer, q: &str, found: &Found) -> Markup {
         .collect();
     html! {
         aside.facets aria-labelledby="facets-heading" {
-            h2 #facets-heading { (viewer.t("search.narrow")) }
-            (facet(viewer, q, viewer.t("search.facet_kind"), by_count("kind", &f.kind)))
-            (facet(viewer, q, viewer.t("search.facet_source"), by_count("source", &f.source)))
-            (facet(viewer, q, viewer.t("search.facet_foia"), by_count("foia", &f.foia)))
-            (facet(viewer, q, viewer.t("search.facet_year"), years))
-            (facet(viewer, q, viewer.t("search.facet_lang"), by_count("lang", &f.lang)))
+            h2 #facets-heading { (viewer.t("search-narrow")) }
+            (facet(viewer, q, viewer.t("search-facet-kind"), by_count("kind", &f.kind)))
+            (facet(viewer, q, viewer.t("search-facet-source"), by_count("source", &f.source)))
+            (facet(viewer, q, viewer.t("search-facet-foia"), by_count("foia", &f.foia)))
+            (facet(viewer, q, viewer.t("search-facet-year"), years))
+            (facet(viewer, q, viewer.t("search-facet-lang"), by_count("lang", &f.lang)))
         }
     }
 }
@@ -379,18 +379,18 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
     let encoded = encode_path(q);
     html! {
         @if !found.current {
-            p.notice-warn role="status" { (viewer.t("search.not_current")) }
+            p.notice-warn role="status" { (viewer.t("search-not-current")) }
         }
         p role="status" {
             @if r.total == 0 {
-                (viewer.t("search.no_results"))
+                (viewer.t("search-no-results"))
             } @else if r.hits.is_empty() {
-                (viewer.t("search.past_the_end")) " "
-                a href=(search_url(q, 0)) { (viewer.t("search.first_page")) }
+                (viewer.t("search-past-the-end")) " "
+                a href=(search_url(q, 0)) { (viewer.t("search-first-page")) }
             } @else {
-                (viewer.t("search.results")) " "
+                (viewer.t("search-results")) " "
                 strong { (format_number(lang, from as u64)) "–" (format_number(lang, to as u64)) }
-                " " (viewer.t("events.page_of")) " "
+                " " (viewer.t("events-page-of")) " "
                 strong { (format_number(lang, r.total)) }
             }
         }
@@ -403,20 +403,20 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                                 @let name = found.documents.get(&hit.id).map_or(hit.id.as_str(), String::as_str);
                                 h3 {
                                     a href={ "/documents/" (hit.id) "/pages/" (n) "?q=" (encoded) "#match" } {
-                                        (name) " — " (viewer.t("documents.page")) " " (format_number(lang, u64::from(n)))
+                                        (name) " — " (viewer.t("documents-page")) " " (format_number(lang, u64::from(n)))
                                     }
                                 }
                                 p.hit-meta {
-                                    (viewer.t("search.kind_page")) " · " code { (hit.id) }
-                                    " · " (viewer.t("search.score")) " " (format_score(lang, hit.score))
+                                    (viewer.t("search-kind-page")) " · " code { (hit.id) }
+                                    " · " (viewer.t("search-score")) " " (format_score(lang, hit.score))
                                 }
                             }
                             _ => {
                                 @let label = found.events.get(&hit.id).map_or(hit.id.as_str(), String::as_str);
                                 h3 { a href={ "/events/" (hit.id) } { (label) } }
                                 p.hit-meta {
-                                    (viewer.t("search.kind_event")) " · " code { (hit.id) }
-                                    " · " (viewer.t("search.score")) " " (format_score(lang, hit.score))
+                                    (viewer.t("search-kind-event")) " · " code { (hit.id) }
+                                    " · " (viewer.t("search-score")) " " (format_score(lang, hit.score))
                                 }
                             }
                         }
@@ -426,12 +426,12 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
             }
         }
         @if r.offset > 0 || to < r.total as usize {
-            nav.pager aria-label=(viewer.t("events.page")) {
+            nav.pager aria-label=(viewer.t("events-page")) {
                 @if r.offset > 0 {
-                    a rel="prev" href=(search_url(q, previous_offset(r.offset, r.total))) { "← " (viewer.t("events.previous")) }
+                    a rel="prev" href=(search_url(q, previous_offset(r.offset, r.total))) { "← " (viewer.t("events-previous")) }
                 }
                 @if !r.hits.is_empty() && to < r.total as usize {
-                    a rel="next" href=(search_url(q, to)) { (viewer.t("events.next")) " →" }
+                    a rel="next" href=(search_url(q, to)) { (viewer.t("events-next")) " →" }
                 }
             }
         }
@@ -453,17 +453,17 @@ pub async fn show(
     };
     let mut errors = FormErrors::default();
     if let Outcome::Invalid(message) = &outcome {
-        errors.add("q", viewer.t("search.query"), message.clone());
+        errors.add("q", viewer.t("search-query"), message.clone());
     }
     let body = html! {
-        h1 { (viewer.t("search.title")) }
+        h1 { (viewer.t("search-title")) }
         (error_summary(&viewer, &errors))
         (search_form(&viewer, &q.q, &errors))
         @match &outcome {
             Outcome::Found(found) => {
                 div.search-layout {
                     section.search-results aria-labelledby="results-heading" {
-                        h2 #results-heading { (viewer.t("search.results_heading")) }
+                        h2 #results-heading { (viewer.t("search-results-heading")) }
                         (results(&viewer, &q.q, found))
                     }
                     (facets(&viewer, &q.q, found))
@@ -478,9 +478,9 @@ pub async fn show(
         _ => StatusCode::OK,
     };
     let title = if q.q.is_empty() {
-        viewer.t("search.title").to_owned()
+        viewer.t("search-title").to_owned()
     } else {
-        format!("{} · {}", q.q, viewer.t("search.title"))
+        format!("{} · {}", q.q, viewer.t("search-title"))
     };
     Ok((status, page(&viewer, &title, body)).into_response())
 }

@@ -95,18 +95,18 @@ fn code_page(
     problem: Option<(StatusCode, &'static str)>,
 ) -> Response {
     let body = html! {
-        h1 { (viewer.t("twofactor.title")) }
+        h1 { (viewer.t("twofactor-title")) }
         @if let Some((_, key)) = problem { p.error role="alert" { (viewer.t(key)) } }
         form.stack method="post" action="/login/2fa" {
             input type="hidden" name="csrf" value=(csrf);
             input type="hidden" name="next" value=(next);
-            label for="code" { (viewer.t("twofactor.code")) }
+            label for="code" { (viewer.t("twofactor-code")) }
             input #code name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required;
-            button type="submit" { (viewer.t("login.submit")) }
+            button type="submit" { (viewer.t("login-submit")) }
         }
     };
     let status = problem.map_or(StatusCode::OK, |(status, _)| status);
-    (status, page(viewer, viewer.t("twofactor.title"), body)).into_response()
+    (status, page(viewer, viewer.t("twofactor-title"), body)).into_response()
 }
 
 /// The half-open session of the request's cookie, if it has one (none
@@ -171,11 +171,11 @@ pub async fn code_submit(
     match outcome {
         SecondFactorOutcome::Accepted => {}
         SecondFactorOutcome::Wrong => {
-            let problem = (StatusCode::BAD_REQUEST, "twofactor.wrong_code");
+            let problem = (StatusCode::BAD_REQUEST, "twofactor-wrong-code");
             return Ok(code_page(&viewer, &session.csrf, &next, Some(problem)));
         }
         SecondFactorOutcome::Throttled { .. } => {
-            let problem = (StatusCode::TOO_MANY_REQUESTS, "twofactor.throttled");
+            let problem = (StatusCode::TOO_MANY_REQUESTS, "twofactor-throttled");
             return Ok(code_page(&viewer, &session.csrf, &next, Some(problem)));
         }
         SecondFactorOutcome::NotEnrolled => {
@@ -209,31 +209,31 @@ fn settings_page(
     message: Option<(bool, &'static str)>,
 ) -> Markup {
     let body = html! {
-        h1 { (viewer.t("twofactor.settings")) }
+        h1 { (viewer.t("twofactor-settings")) }
         @if let Some((ok, key)) = message {
             p class=(if ok { "notice" } else { "error" }) role="status" { (viewer.t(key)) }
         }
         @if enabled {
-            p.notice { (viewer.t("twofactor.enabled")) }
+            p.notice { (viewer.t("twofactor-enabled")) }
             form.stack method="post" action="/account/2fa/disable" {
                 (csrf_field(viewer))
-                label for="code" { (viewer.t("twofactor.code")) }
+                label for="code" { (viewer.t("twofactor-code")) }
                 input #code name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required;
-                button.danger type="submit" { (viewer.t("twofactor.disable")) }
+                button.danger type="submit" { (viewer.t("twofactor-disable")) }
             }
         } @else if let Some((secret, url)) = enrolling {
-            p { (viewer.t("twofactor.scan")) }
+            p { (viewer.t("twofactor-scan")) }
             figure.qr { (raw(qr_svg(url))) }
-            p { (viewer.t("twofactor.or_type")) " " code { (secret) } }
+            p { (viewer.t("twofactor-or-type")) " " code { (secret) } }
             form.stack method="post" action="/account/2fa" {
                 (csrf_field(viewer))
-                label for="code" { (viewer.t("twofactor.code")) }
+                label for="code" { (viewer.t("twofactor-code")) }
                 input #code name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required;
-                button type="submit" { (viewer.t("twofactor.enable")) }
+                button type="submit" { (viewer.t("twofactor-enable")) }
             }
         }
     };
-    page(viewer, viewer.t("twofactor.settings"), body)
+    page(viewer, viewer.t("twofactor-settings"), body)
 }
 
 /// Shows the state of two-factor login; when off, starts an enrollment
@@ -298,7 +298,7 @@ pub async fn enable(
             &viewer,
             false,
             Some((&secret, &url)),
-            Some((false, "twofactor.wrong_code")),
+            Some((false, "twofactor-wrong-code")),
         );
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
@@ -309,7 +309,7 @@ pub async fn enable(
             Ok(v.set_session_enrollment(&token, None)?)
         })
         .await?;
-    Ok(settings_page(&viewer, true, None, Some((true, "twofactor.now_enabled"))).into_response())
+    Ok(settings_page(&viewer, true, None, Some((true, "twofactor-now-enabled"))).into_response())
 }
 
 pub async fn disable(
@@ -339,9 +339,9 @@ pub async fn disable(
         SecondFactorOutcome::NotEnrolled => {
             return Ok(Redirect::to("/account/2fa").into_response());
         }
-        SecondFactorOutcome::Wrong => (StatusCode::BAD_REQUEST, "twofactor.wrong_code"),
+        SecondFactorOutcome::Wrong => (StatusCode::BAD_REQUEST, "twofactor-wrong-code"),
         SecondFactorOutcome::Throttled { .. } => {
-            (StatusCode::TOO_MANY_REQUESTS, "twofactor.throttled")
+            (StatusCode::TOO_MANY_REQUESTS, "twofactor-throttled")
         }
     };
     let page = settings_page(&viewer, true, None, Some((false, problem.1)));

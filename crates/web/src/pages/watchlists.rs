@@ -64,23 +64,23 @@ pub struct WatchlistForm {
 fn parse_form(lang: Lang, form: &WatchlistForm) -> Result<(String, String, String), FormErrors> {
     let mut errors = FormErrors::default();
     let name = ShortText::parse("name", &form.name)
-        .map_err(|e| errors.add("name", t(lang, "watchlists.name"), e.problem.message(lang)))
+        .map_err(|e| errors.add("name", t(lang, "watchlists-name"), e.problem.message(lang)))
         .ok();
     let query = form.query.trim();
     if query.is_empty() {
         errors.add(
             "query",
-            t(lang, "watchlists.query"),
-            t(lang, "watchlists.required").to_owned(),
+            t(lang, "watchlists-query"),
+            t(lang, "watchlists-required").to_owned(),
         );
     } else if let Some(problem) = query_problem(lang, query) {
-        errors.add("query", t(lang, "watchlists.query"), problem);
+        errors.add("query", t(lang, "watchlists-query"), problem);
     }
     let purpose = ShortText::parse("purpose", &form.purpose)
         .map_err(|e| {
             errors.add(
                 "purpose",
-                t(lang, "watchlists.purpose"),
+                t(lang, "watchlists-purpose"),
                 e.problem.message(lang),
             );
         })
@@ -99,12 +99,12 @@ fn watchlists_table(viewer: &Viewer, watchlists: &[Watchlist]) -> Markup {
         div.scroll {
             table.watchlists {
                 thead { tr {
-                    th scope="col" { (viewer.t("watchlists.name")) }
-                    th scope="col" { (viewer.t("watchlists.query")) }
-                    th scope="col" { (viewer.t("watchlists.purpose")) }
-                    th scope="col" { (viewer.t("watchlists.owner")) }
-                    th scope="col" { (viewer.t("watchlists.last_run")) }
-                    th scope="col" class="num" { (viewer.t("watchlists.pending")) }
+                    th scope="col" { (viewer.t("watchlists-name")) }
+                    th scope="col" { (viewer.t("watchlists-query")) }
+                    th scope="col" { (viewer.t("watchlists-purpose")) }
+                    th scope="col" { (viewer.t("watchlists-owner")) }
+                    th scope="col" { (viewer.t("watchlists-last-run")) }
+                    th scope="col" class="num" { (viewer.t("watchlists-pending")) }
                 } }
                 tbody {
                     @for w in watchlists {
@@ -114,21 +114,21 @@ fn watchlists_table(viewer: &Viewer, watchlists: &[Watchlist]) -> Markup {
                         tr.inactive[!w.active] {
                             th scope="row" {
                                 (w.name)
-                                @if !w.active { " " span.badge.inactive { (viewer.t("watchlists.inactive")) } }
+                                @if !w.active { " " span.badge.inactive { (viewer.t("watchlists-inactive")) } }
                             }
                             td {
                                 code { (w.query) }
                                 @if let Some(problem) = &problem {
-                                    p.error { (viewer.t("watchlists.query_broken")) " " (problem) }
+                                    p.error { (viewer.t("watchlists-query-broken")) " " (problem) }
                                 }
                             }
                             td { (w.purpose) }
                             td { (w.owner) " · " (format_time(lang, &w.created_at)) }
                             td {
                                 @if problem.is_some() {
-                                    span.badge.not-run { (viewer.t("watchlists.not_run")) } " "
+                                    span.badge.not-run { (viewer.t("watchlists-not-run")) } " "
                                 }
-                                (w.last_run_at.as_deref().map_or_else(|| viewer.t("watchlists.never").to_owned(), |at| format_time(lang, at)))
+                                (w.last_run_at.as_deref().map_or_else(|| viewer.t("watchlists-never").to_owned(), |at| format_time(lang, at)))
                             }
                             td.num {
                                 @if w.pending > 0 {
@@ -155,16 +155,16 @@ fn watchlists_page(
     let lang = viewer.lang;
     let pending: u64 = watchlists.iter().map(|w| w.pending).sum();
     let body = html! {
-        h1 { (viewer.t("watchlists.title")) }
-        p.hint { (viewer.t("watchlists.intro")) }
-        @if flashed { p.notice role="status" { (viewer.t("event.saved")) } }
+        h1 { (viewer.t("watchlists-title")) }
+        p.hint { (viewer.t("watchlists-intro")) }
+        @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
         p {
             a href="/watchlists/hits" {
-                (viewer.t("watchlists.review")) " (" (format_number(lang, pending)) ")"
+                (viewer.t("watchlists-review")) " (" (format_number(lang, pending)) ")"
             }
         }
         @if watchlists.is_empty() {
-            p { (viewer.t("watchlists.none")) }
+            p { (viewer.t("watchlists-none")) }
         } @else {
             (watchlists_table(viewer, watchlists))
         }
@@ -172,27 +172,27 @@ fn watchlists_page(
             @if !watchlists.is_empty() {
                 form method="post" action="/watchlists/run" {
                     (csrf_field(viewer))
-                    button type="submit" { (viewer.t("watchlists.run")) }
+                    button type="submit" { (viewer.t("watchlists-run")) }
                 }
             }
-            h2 #add-heading { (viewer.t("watchlists.add")) }
+            h2 #add-heading { (viewer.t("watchlists-add")) }
             (error_summary(viewer, errors))
             form.stack method="post" action="/watchlists" aria-labelledby="add-heading" {
                 (csrf_field(viewer))
-                (field(errors, "name", viewer.t("watchlists.name"), None, |c| input(c, "name", "text", &form.name)))
-                (field(errors, "query", viewer.t("watchlists.query"), Some(viewer.t("watchlists.query_hint")), |c| html! {
+                (field(errors, "name", viewer.t("watchlists-name"), None, |c| input(c, "name", "text", &form.name)))
+                (field(errors, "query", viewer.t("watchlists-query"), Some(viewer.t("watchlists-query-hint")), |c| html! {
                     input id=(c.id) name="query" type="text" value=(form.query) maxlength=(MAX_QUERY_CHARS)
                         autocapitalize="none" spellcheck="false"
                         aria-describedby=[c.described_by.as_deref()]
                         aria-invalid=[c.invalid.then_some("true")];
                 }))
-                p.hint { a href="/search" { (viewer.t("watchlists.query_help")) } }
-                (field(errors, "purpose", viewer.t("watchlists.purpose"), Some(viewer.t("watchlists.purpose_hint")), |c| input(c, "purpose", "text", &form.purpose)))
-                button type="submit" { (viewer.t("watchlists.save_and_run")) }
+                p.hint { a href="/search" { (viewer.t("watchlists-query-help")) } }
+                (field(errors, "purpose", viewer.t("watchlists-purpose"), Some(viewer.t("watchlists-purpose-hint")), |c| input(c, "purpose", "text", &form.purpose)))
+                button type="submit" { (viewer.t("watchlists-save-and-run")) }
             }
         }
     };
-    page(viewer, viewer.t("watchlists.title"), body)
+    page(viewer, viewer.t("watchlists-title"), body)
 }
 
 pub async fn list(
@@ -413,10 +413,10 @@ fn accept_form(viewer: &Viewer, hit: &WatchlistHit, refused: Option<&Refused>) -
     let h = hit.id;
     let tag_messages = r.messages("tags");
     html! {
-        form.stack.accept method="post" action={ "/watchlists/hits/" (h) "/accept" } aria-label=(viewer.t("hits.accept")) {
+        form.stack.accept method="post" action={ "/watchlists/hits/" (h) "/accept" } aria-label=(viewer.t("hits-accept")) {
             (csrf_field(viewer))
             fieldset.tags id={ "f-tags-" (h) } aria-invalid=[(!tag_messages.is_empty()).then_some("true")] {
-                legend { (viewer.t("excerpts.tags")) }
+                legend { (viewer.t("excerpts-tags")) }
                 @if !tag_messages.is_empty() {
                     div.field-error { @for m in &tag_messages { p { (m) } } }
                 }
@@ -429,9 +429,9 @@ fn accept_form(viewer: &Viewer, hit: &WatchlistHit, refused: Option<&Refused>) -
                     }
                 }
             }
-            (labelled(&r.messages("event"), &format!("event-{h}"), viewer.t("hits.event"), Some(viewer.t("hits.optional_id")), |c| input(c, "event", "text", &r.form.event)))
-            (labelled(&r.messages("person"), &format!("person-{h}"), viewer.t("hits.person"), Some(viewer.t("hits.optional_id")), |c| input(c, "person", "text", &r.form.person)))
-            button type="submit" { (viewer.t("hits.accept")) }
+            (labelled(&r.messages("event"), &format!("event-{h}"), viewer.t("hits-event"), Some(viewer.t("hits-optional-id")), |c| input(c, "event", "text", &r.form.event)))
+            (labelled(&r.messages("person"), &format!("person-{h}"), viewer.t("hits-person"), Some(viewer.t("hits-optional-id")), |c| input(c, "person", "text", &r.form.person)))
+            button type="submit" { (viewer.t("hits-accept")) }
         }
     }
 }
@@ -459,19 +459,19 @@ fn hit_item(
                     @let name = data.documents.get(&hit.reference).map_or(hit.reference.as_str(), String::as_str);
                     h3 {
                         a href={ "/documents/" (hit.reference) "/pages/" (n) "?q=" (encode_path(query)) "#match" } {
-                            (name) " — " (viewer.t("documents.page")) " " (format_number(lang, u64::from(n)))
+                            (name) " — " (viewer.t("documents-page")) " " (format_number(lang, u64::from(n)))
                         }
                     }
                 }
                 _ => {
-                    h3 { a href={ "/events/" (hit.reference) } { (viewer.t("search.kind_event")) " " code { (hit.reference) } } }
+                    h3 { a href={ "/events/" (hit.reference) } { (viewer.t("search-kind-event")) " " code { (hit.reference) } } }
                 }
             }
             blockquote.snippet { (marked_snippet(&hit.snippet)) }
             @if writer {
                 @if let Some(r) = refused.filter(|r| r.hit == hit.id) {
                     div.error-summary role="alert" {
-                        h2 { (viewer.t("event.has_errors")) }
+                        h2 { (viewer.t("event-has-errors")) }
                         ul {
                             @for (field, message) in &r.errors {
                                 li { a href={ "#f-" (field) "-" (hit.id) } { (message) } }
@@ -483,11 +483,11 @@ fn hit_item(
                     @if hit.kind == "page" && hit.page.is_some() {
                         (accept_form(viewer, hit, refused.filter(|r| r.hit == hit.id)))
                     } @else {
-                        p.hint { (viewer.t("hits.events_not_excerpted")) }
+                        p.hint { (viewer.t("hits-events-not-excerpted")) }
                     }
                     form method="post" action={ "/watchlists/hits/" (hit.id) "/dismiss" } {
                         (csrf_field(viewer))
-                        button.secondary type="submit" { (viewer.t("hits.dismiss")) }
+                        button.secondary type="submit" { (viewer.t("hits-dismiss")) }
                     }
                 }
             }
@@ -498,15 +498,15 @@ fn hit_item(
 fn hits_page(viewer: &Viewer, data: &HitsData, refused: Option<&Refused>, flashed: bool) -> Markup {
     let lang = viewer.lang;
     let body = html! {
-        p { a href="/watchlists" { "← " (viewer.t("watchlists.title")) } }
-        h1 { (viewer.t("hits.title")) }
-        @if flashed { p.notice role="status" { (viewer.t("event.saved")) } }
+        p { a href="/watchlists" { "← " (viewer.t("watchlists-title")) } }
+        h1 { (viewer.t("hits-title")) }
+        @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
         @if data.watchlists.len() > 1 || data.only.is_some() {
-            nav.watchlist-filter aria-label=(viewer.t("watchlists.title")) {
+            nav.watchlist-filter aria-label=(viewer.t("watchlists-title")) {
                 ul {
                     li {
-                        @if data.only.is_none() { strong aria-current="true" { (viewer.t("hits.all")) } }
-                        @else { a href="/watchlists/hits" { (viewer.t("hits.all")) } }
+                        @if data.only.is_none() { strong aria-current="true" { (viewer.t("hits-all")) } }
+                        @else { a href="/watchlists/hits" { (viewer.t("hits-all")) } }
                     }
                     @for w in &data.watchlists {
                         li {
@@ -522,13 +522,13 @@ fn hits_page(viewer: &Viewer, data: &HitsData, refused: Option<&Refused>, flashe
             }
         }
         p role="status" {
-            strong { (format_number(lang, data.pending)) } " " (viewer.t("hits.pending"))
+            strong { (format_number(lang, data.pending)) } " " (viewer.t("hits-pending"))
             @if (data.hits.len() as u64) < data.pending {
-                " · " (viewer.t("hits.showing")) " " (format_number(lang, data.hits.len() as u64))
+                " · " (viewer.t("hits-showing")) " " (format_number(lang, data.hits.len() as u64))
             }
         }
         @if data.hits.is_empty() {
-            p { (viewer.t("hits.none")) }
+            p { (viewer.t("hits-none")) }
         } @else {
             ol.hits {
                 @for hit in &data.hits {
@@ -537,7 +537,7 @@ fn hits_page(viewer: &Viewer, data: &HitsData, refused: Option<&Refused>, flashe
             }
         }
     };
-    page(viewer, viewer.t("hits.title"), body)
+    page(viewer, viewer.t("hits-title"), body)
 }
 
 pub async fn hits(
@@ -611,7 +611,7 @@ pub async fn accept(
     }
     let event = optional_id(lang, &mut errors, "event", &form.event);
     let person = optional_id(lang, &mut errors, "person", &form.person);
-    let not_found = t(lang, "hits.unknown_record");
+    let not_found = t(lang, "hits-unknown-record");
     let outcome = state
         .with_vault(&viewer.actor(), move |v| {
             let hit = v.watchlist_hit(id)?;

@@ -1,0 +1,239 @@
+//! The one error type of the use cases. Each variant carries typed data;
+//! the front ends map it in one place each (HTTP status, exit status) and
+//! render its message from the catalog. No error's text is ever parsed.
+
+use testimonio_domain::{FieldError, Lang};
+use testimonio_i18n::tr;
+use testimonio_vault::VaultError;
+
+/// The kinds of record a reference or a lookup can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Person,
+    Group,
+    Event,
+    Document,
+    Page,
+    FoiaRequest,
+    User,
+    Watchlist,
+    WatchlistHit,
+    Excerpt,
+    Token,
+}
+
+impl RecordKind {
+    /// The code the catalog's messages select on (`$kind`).
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordKind::Person => "person",
+            RecordKind::Group => "group",
+            RecordKind::Event => "event",
+            RecordKind::Document => "document",
+            RecordKind::Page => "page",
+            RecordKind::FoiaRequest => "foia-request",
+            RecordKind::User => "user",
+            RecordKind::Watchlist => "watchlist",
+            RecordKind::WatchlistHit => "watchlist-hit",
+            RecordKind::Excerpt => "excerpt",
+            RecordKind::Token => "token",
+        }
+    }
+}
+
+/// What went wrong in a use case.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input was refused, field by field (HTTP 400, exit 1).
+    #[error("invalid input: {}", fields(.0))]
+    Invalid(Vec<FieldError>),
+    /// A field names a record that does not exist (HTTP 400, exit 1).
+    #[error("{field}: unknown {} {id}", .kind.code())]
+    UnknownReference {
+        field: String,
+        kind: RecordKind,
+        id: String,
+    },
+    /// The record asked for does not exist (HTTP 404, exit 1).
+    #[error("{} {id} not found", .kind.code())]
+    NotFound { kind: RecordKind, id: String },
+    /// The actor's role does not allow this (HTTP 403, exit 1).
+    #[error("forbidden")]
+    Forbidden,
+    /// The change conflicts with the vault's state (HTTP 409, exit 1).
+    #[error("conflict: {0}")]
+    Conflict(VaultError),
+    /// The vault refused the request for a reason the user can fix
+    /// (HTTP 400, exit 1).
+    #[error("refused: {0}")]
+    Refused(VaultError),
+    /// Not the user's fault (HTTP 500, exit 1). The source is logged and
+    /// never shown: the message says only that it happened.
+    #[error("internal error: {0}")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// How a front end classes an [`AppError`]: one mapping each, to an HTTP
+/// status or an exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorClass {
+    BadRequest,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Internal,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+fn fields(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl AppError {
+    /// An internal failure; `source` must not hold record content.
+    pub fn internal(source: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        AppError::Internal(source.into())
+    }
+
+    /// One refused field.
+    pub fn invalid(error: FieldError) -> Self {
+        AppError::Invalid(vec![error])
+    }
+
+    pub fn class(&self) -> ErrorClass {
+        match self {
+            AppError::Invalid(_) | AppError::UnknownReference { .. } | AppError::Refused(_) => {
+                ErrorClass::BadRequest
+            }
+            AppError::NotFound { .. } => ErrorClass::NotFound,
+            AppError::Forbidden => ErrorClass::Forbidden,
+            AppError::Conflict(_) => ErrorClass::Conflict,
+            AppError::Internal(_) => ErrorClass::Internal,
+        }
+    }
+
+    /// The message for the user, in `lang`, from the catalog.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::Invalid(errors) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+            AppError::UnknownReference { field, kind, id } => {
+                tr!(
+                    lang,
+                    "error-unknown-reference",
+                    field = field.as_str(),
+                    kind = kind.code(),
+                    id = id.as_str()
+                )
+            }
+            AppError::NotFound { kind, id } => {
+                tr!(
+                    lang,
+                    "error-record-not-found",
+                    kind = kind.code(),
+                    id = id.as_str()
+                )
+            }
+            AppError::Forbidden => tr!(lang, "error-forbidden").to_owned(),
+            AppError::Conflict(err) | AppError::Refused(err) => vault_refusal(lang, err),
+            AppError::Internal(_) => tr!(lang, "error-internal").to_owned(),
+        }
+    }
+}
+
+/// A vault refusal the user can act on, in `lang`.
+fn vault_refusal(lang: Lang, err: &VaultError) -> String {
+    match err {
+        VaultError::WrongKey => tr!(lang, "error-wrong-key").to_owned(),
+        // Vault refusals not yet typed keep the vault's own (English) text.
+        other => other.to_string(),
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(error: FieldError) -> Self {
+        AppError::invalid(error)
+    }
+}
+
+impl From<VaultError> for AppError {
+    fn from(err: VaultError) -> Self {
+        match err {
+            VaultError::NotFound { what, id } => match kind_from_vault(what) {
+                Some(kind) => AppError::NotFound { kind, id },
+                None => AppError::internal(VaultError::NotFound { what, id }),
+            },
+            VaultError::WrongKey | VaultError::Invalid(_) => AppError::Refused(err),
+            other => AppError::internal(other),
+        }
+    }
+}
+
+fn kind_from_vault(what: &str) -> Option<RecordKind> {
+    Some(match what {
+        "person" => RecordKind::Person,
+        "group" => RecordKind::Group,
+        "event" => RecordKind::Event,
+        "document" => RecordKind::Document,
+        "page" => RecordKind::Page,
+        "FOIA request" | "foia request" | "request" => RecordKind::FoiaRequest,
+        "user" => RecordKind::User,
+        "watchlist" => RecordKind::Watchlist,
+        "hit" | "watchlist hit" => RecordKind::WatchlistHit,
+        "excerpt" => RecordKind::Excerpt,
+        "token" | "api token" => RecordKind::Token,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_references_read_as_sentences_in_both_languages() {
+        let err = AppError::UnknownReference {
+            field: "people[0].person".into(),
+            kind: RecordKind::Person,
+            id: "p-1".into(),
+        };
+        assert_eq!(err.class(), ErrorClass::BadRequest);
+        assert_eq!(
+            err.message(Lang::En),
+            "people[0].person: there is no person p-1"
+        );
+        assert_eq!(
+            err.message(Lang::Es),
+            "people[0].person: no existe ninguna persona p-1"
+        );
+        let err = AppError::NotFound {
+            kind: RecordKind::FoiaRequest,
+            id: "2024-ICE-1".into(),
+        };
+        assert_eq!(err.class(), ErrorClass::NotFound);
+        assert_eq!(
+            err.message(Lang::Es),
+            "No se encontró la solicitud FOIA 2024-ICE-1."
+        );
+        assert_eq!(
+            err.message(Lang::En),
+            "FOIA request 2024-ICE-1 was not found."
+        );
+    }
+
+    #[test]
+    fn internal_errors_show_no_detail() {
+        let err = AppError::internal("password hashing failed: out of memory");
+        assert_eq!(err.class(), ErrorClass::Internal);
+        assert!(!err.message(Lang::En).contains("hashing"));
+        assert!(!err.message(Lang::Es).contains("hashing"));
+    }
+}
