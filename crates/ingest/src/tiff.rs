@@ -5,10 +5,10 @@
 
 use std::io::Cursor;
 
+pub use ::tiff::TiffError;
 use ::tiff::encoder::colortype::Gray8;
 use ::tiff::encoder::{Rational, TiffEncoder};
 use ::tiff::tags::ResolutionUnit;
-pub use ::tiff::TiffError;
 
 /// A grayscale image, one byte per pixel, row after row.
 pub struct GrayImage<'a> {
