@@ -33,7 +33,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::Role;
 use testimonio_vault::Username;
@@ -87,31 +87,18 @@ impl Default for Options {
     }
 }
 
-/// Parses the options after `soak`. `Ok(None)` when help was asked for
-/// (print [`usage`]).
-///
-/// # Errors
-/// Unknown options, bad values, a warm-up not shorter than the run.
-pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    use clap::Parser;
-    let options = match Options::try_parse_from(
-        std::iter::once("soak").chain(args.iter().map(String::as_str)),
-    ) {
-        Ok(options) => options,
-        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => return Ok(None),
-        Err(e) => bail!("{}", e.render()),
-    };
-    ensure!(
-        options.warmup < options.seconds,
-        "--warmup must be shorter than --seconds"
-    );
-    Ok(Some(options))
-}
-
-/// The help text of `soak`.
-pub fn usage() -> String {
-    use clap::CommandFactory;
-    Options::command().render_help().to_string()
+impl Options {
+    /// The options, once checked together.
+    ///
+    /// # Errors
+    /// A warm-up not shorter than the run.
+    pub fn checked(self) -> Result<Self> {
+        ensure!(
+            self.warmup < self.seconds,
+            "--warmup must be shorter than --seconds"
+        );
+        Ok(self)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -757,6 +744,12 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn parse_options(args: &[String]) -> Result<Option<Options>> {
+        crate::cli::parse_args::<Options>("soak", args)?
+            .map(Options::checked)
+            .transpose()
     }
 
     #[test]
