@@ -36,6 +36,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, ensure};
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::Role;
+use testimonio_domain::seeded::SeededRng;
 use testimonio_vault::Username;
 
 use super::web::{self, Conn, REQUEST_TIMEOUT};
@@ -246,25 +247,21 @@ fn encode(q: &str) -> String {
         .collect()
 }
 
-/// A small deterministic generator (xorshift): the same mix every run.
-struct Picker(u64);
+/// The mix's draws, from the shared seeded generator: the same mix every
+/// run.
+struct Picker(SeededRng);
 
 impl Picker {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
+    fn new(seed: u64) -> Self {
+        Picker(SeededRng::new(seed))
     }
 
     /// A route index by weight, and a request index within it.
     fn pick(&mut self, routes: &[Route], total_weight: u32) -> (usize, usize) {
-        let mut w = (self.next() % u64::from(total_weight)) as u32;
+        let mut w = self.0.below(u64::from(total_weight)) as u32;
         for (i, r) in routes.iter().enumerate() {
             if w < r.weight {
-                let j = (self.next() % r.requests.len() as u64) as usize;
+                let j = self.0.index(r.requests.len());
                 return (i, j);
             }
             w -= r.weight;
@@ -401,7 +398,8 @@ async fn worker(run: Arc<Run>, index: usize) -> Result<()> {
         1 + (index % usize::from(SOURCES)) as u8,
     ));
     let total_weight: u32 = run.routes.iter().map(|r| r.weight).sum();
-    let mut picker = Picker(0x9e37_79b9_7f4a_7c15 ^ (index as u64 + 1).wrapping_mul(0x2545_f491));
+    let mut picker =
+        Picker::new(0x9e37_79b9_7f4a_7c15 ^ (index as u64 + 1).wrapping_mul(0x2545_f491));
     let mut conn = Conn::connect_from(run.addr, Some(from)).await?;
     loop {
         let sent = Instant::now();
@@ -783,7 +781,7 @@ mod tests {
                 requests: (0..n).map(|_| Arc::from(&b""[..])).collect(),
             })
             .collect();
-        let mut picker = Picker(42);
+        let mut picker = Picker::new(42);
         let mut counts = [0usize; 2];
         for _ in 0..40_000 {
             let (r, q) = picker.pick(&routes, 4);
