@@ -676,4 +676,26 @@ mod tests {
             "a <b>sí"
         );
     }
+
+    #[test]
+    fn random_markup_soup_gives_clean_text() {
+        use testimonio_domain::seeded::SeededRng;
+        const PIECES: &[&str] = &[
+            "<", ">", "</", "/>", "&", "&amp", ";", "&#x", "1F600", "&#", "65", "p", "li", "br",
+            "div", "pre", "script", "style", "head", "title", "td", "<!--", "-->", "<!", "?", "'",
+            "\"", "=", " ", "\n", "\t", "\r", "\0", "é", "x", "@", ".", "copy", "Aring",
+        ];
+        let mut rng = SeededRng::new(12);
+        for _ in 0..3_000 {
+            let len = rng.between(1, 40);
+            let html: String = (0..len).map(|_| *rng.pick(PIECES)).collect();
+            let text = html_to_text(&html);
+            assert_eq!(text, text.trim(), "{html:?} gave {text:?}");
+            assert!(!text.contains("\n\n\n"), "{html:?} gave {text:?}");
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{html:?} gave {text:?}"
+            );
+        }
+    }
 }
