@@ -52,6 +52,8 @@ pub fn html_to_text(html: &str) -> String {
     let errors = tokenizer.sink.errors.get();
     tokenizer.end();
     let sink = tokenizer.sink;
+    // The end inside a tag is a parse error and no token (the end inside a
+    // comment or doctype emits it); inside dropped raw text it stays dropped.
     let ended_inside_a_tag = sink.skipping.borrow().is_none()
         && sink.errors.get() > errors
         && sink.quiet_since.get() == quiet_since;
