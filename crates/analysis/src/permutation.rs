@@ -35,8 +35,10 @@
 //! take the low and the high 32 bits of output number `j * W + F + q`,
 //! where `W` is the number of outputs per permutation and `F` the person's
 //! first. Each draw depends only on the seed and on its own position, so
-//! the result is the same on any number of threads; and the generator is
-//! written out here, so the same seed gives the same p-value forever. A
+//! the result is the same on any number of threads. The generator is the
+//! `rand_xoshiro` crate's SplitMix64 (through
+//! [`testimonio_domain::seeded`]), and a test freezes its first outputs, so
+//! the same seed gives the same p-value forever. A
 //! day offset is taken from 32 bits by widening multiplication; some days
 //! of a period of `L` days are then likelier than others by at most
 //! `L / 2^32` (under one part in a million for ten years), far below the
@@ -47,6 +49,7 @@ use std::thread;
 
 use serde::Serialize;
 use testimonio_domain::Bilingual;
+use testimonio_domain::seeded::{self, RngCore};
 
 use crate::error::AnalysisError;
 use crate::input::AnalysisInput;
@@ -229,20 +232,16 @@ fn capped_gap(protected: &[i32], day: i32, cap: u32) -> u32 {
     }
 }
 
-const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
-
-/// The SplitMix64 output function.
-#[inline(always)]
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// The key of a run's stream: the first output of SplitMix64 seeded with
+/// the user's seed.
+fn stream_key(seed: u64) -> u64 {
+    seeded::splitmix64(seed).next_u64()
 }
 
 /// Output number `position` (from 0) of the SplitMix64 stream at `key`.
 #[inline(always)]
 fn draw(key: u64, position: u64) -> u64 {
-    mix(key.wrapping_add(position.wrapping_add(1).wrapping_mul(GOLDEN)))
+    seeded::splitmix64_at(key, position).next_u64()
 }
 
 /// Fills `out[i]` with the statistic (a sum) of permutation `first + i`.
@@ -263,8 +262,10 @@ fn run_permutations(prep: &Prepared, key: u64, first: u64, out: &mut [u64]) {
         let mut base = first * prep.outputs + person.first_output;
         for sum in out.iter_mut() {
             let mut s = 0u64;
-            for q in 0..halves {
-                let z = draw(key, base + q);
+            // This person's outputs in this permutation are consecutive.
+            let mut stream = seeded::splitmix64_at(key, base);
+            for _ in 0..halves {
+                let z = stream.next_u64();
                 s += u64::from(table[offset(z as u32, len)]);
                 s += u64::from(table[offset((z >> 32) as u32, len)]);
             }
@@ -322,7 +323,7 @@ pub fn permutation_test(
     }
     let prep = prepare(input, options.cap_days)?;
     let n = options.permutations as usize;
-    let key = mix(options.seed.wrapping_add(GOLDEN));
+    let key = stream_key(options.seed);
     let threads = options
         .threads
         .or_else(|| thread::available_parallelism().ok())

@@ -8,57 +8,31 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use testimonio_analysis::Audience;
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::Lang;
 use testimonio_domain::exchange::ExchangeRecord;
 use testimonio_report::{Findings, FindingsOptions, Format, Subject};
 
-pub const USAGE: &str = "\
-usage: testimonio-bench analysis [--events N] [--people P] [--permutations K] [--runs R]
+use crate::cli;
 
-  --events        demo events (default 100000)
-  --people        demo people (default 20000)
-  --permutations  permutations of the chance test (default 10000)
-  --runs          repetitions; the median is shown (default 3)";
-
+/// Options of `testimonio-bench analysis`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "testimonio-bench analysis")]
 pub struct Options {
+    /// Demo events.
+    #[arg(long, default_value = "100000", value_parser = cli::at_least_one)]
     events: usize,
+    /// Demo people.
+    #[arg(long, default_value = "20000", value_parser = cli::at_least_one)]
     people: usize,
+    /// Permutations of the chance test.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..))]
     permutations: u32,
+    /// Repetitions; the median is shown.
+    #[arg(long, default_value = "3", value_parser = cli::at_least_one)]
     runs: usize,
-}
-
-pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    let mut options = Options {
-        events: 100_000,
-        people: 20_000,
-        permutations: 10_000,
-        runs: 3,
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        if matches!(arg.as_str(), "-h" | "--help") {
-            return Ok(None);
-        }
-        let value = args
-            .next()
-            .with_context(|| format!("{arg} needs a value"))?;
-        let number = || {
-            value
-                .parse::<usize>()
-                .with_context(|| format!("{arg}: {value:?} is not a number"))
-        };
-        match arg.as_str() {
-            "--events" => options.events = number()?,
-            "--people" => options.people = number()?,
-            "--permutations" => options.permutations = u32::try_from(number()?)?,
-            "--runs" => options.runs = number()?.max(1),
-            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
-        }
-    }
-    Ok(Some(options))
 }
 
 /// The process's peak resident memory (VmHWM), in MiB.

@@ -66,57 +66,18 @@ const STREAM_FOIA: u64 = 7;
 // ---------------------------------------------------------------------------
 // Randomness
 
-/// SplitMix64: small, fast, and good enough for synthetic text.
-#[derive(Clone)]
-pub struct Rng(u64);
+/// The shared seeded SplitMix64 ([`testimonio_domain::seeded`]): small,
+/// fast, and good enough for synthetic text.
+pub use testimonio_domain::seeded::SeededRng as Rng;
 
-impl Rng {
-    /// The stream `index` of kind `stream` under `seed`.
-    pub fn derive(seed: u64, stream: u64, index: u64) -> Self {
-        let mut rng = Rng(seed
-            ^ stream.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            ^ index.wrapping_mul(0xd1b5_4a32_d192_ed03).rotate_left(17));
-        rng.next_u64();
-        rng
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (`n` > 0).
-    pub fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
-    }
-
-    /// Uniform in `lo..=hi`.
-    pub fn between(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.below(hi - lo + 1)
-    }
-
-    /// Uniform in [0, 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    pub fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    /// Standard normal (Box–Muller).
-    pub fn normal(&mut self) -> f64 {
-        let u1 = self.unit().max(1e-300);
-        let u2 = self.unit();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
+/// The stream `index` of kind `stream` under `seed`.
+pub fn derive_rng(seed: u64, stream: u64, index: u64) -> Rng {
+    let mut rng = Rng::new(
+        seed ^ stream.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ^ index.wrapping_mul(0xd1b5_4a32_d192_ed03).rotate_left(17),
+    );
+    rng.next_u64();
+    rng
 }
 
 /// Walker's alias method: draws an index with given weights in O(1).
@@ -665,7 +626,7 @@ impl Corpus {
             seen.insert(fold(w));
         }
         let mut tail: Vec<u32> = Vec::with_capacity(TAIL_WORDS);
-        let mut rng = Rng::derive(seed, STREAM_TAIL, 0);
+        let mut rng = derive_rng(seed, STREAM_TAIL, 0);
         while tail.len() < TAIL_WORDS {
             // Mostly two syllables, as the mid-frequency words of a language.
             let syllables = [1, 2, 2, 2, 2, 3, 3, 3][rng.below(8) as usize];
@@ -715,7 +676,7 @@ impl Corpus {
         // Surnames: the real ones, then a generated tail of rare ones.
         let mut surnames: Vec<String> = SURNAMES.iter().map(|s| (*s).to_owned()).collect();
         let mut taken: HashSet<String> = surnames.iter().map(|s| fold(s)).collect();
-        let mut rng = Rng::derive(seed, STREAM_SURNAME, 0);
+        let mut rng = derive_rng(seed, STREAM_SURNAME, 0);
         while surnames.len() < SURNAMES.len() + TAIL_SURNAMES {
             let mut s = (*rng.pick(SURNAME_STARTS)).to_owned();
             for _ in 0..rng.between(1, 2) {
@@ -732,7 +693,7 @@ impl Corpus {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let mut rng = Rng::derive(seed, STREAM_VARIANT, i as u64);
+                let mut rng = derive_rng(seed, STREAM_VARIANT, i as u64);
                 [misread(s, &mut rng), misread(s, &mut rng)]
             })
             .collect();
@@ -741,7 +702,7 @@ impl Corpus {
 
         let people = (0..PEOPLE)
             .map(|i| {
-                let mut rng = Rng::derive(seed, STREAM_PERSON, i as u64);
+                let mut rng = derive_rng(seed, STREAM_PERSON, i as u64);
                 Person {
                     first: first_names.sample(&mut rng) as u16,
                     surname: surname_table.sample(&mut rng) as u32,
@@ -754,7 +715,7 @@ impl Corpus {
 
         let foia_requests = (0..FOIA_REQUESTS)
             .map(|i| {
-                let mut rng = Rng::derive(seed, STREAM_FOIA, i as u64);
+                let mut rng = derive_rng(seed, STREAM_FOIA, i as u64);
                 let year = 2012 + rng.below(14);
                 let office = rng.pick(&["ICFO", "HQFO", "ICLI", "ERFO"]);
                 format!("{year}-{office}-{:05}", rng.below(100_000))
@@ -861,7 +822,7 @@ impl Corpus {
         // documents × 3 / (r × H(PEOPLE)) documents; aim at two or three.
         let from = (self.documents as usize / 12).clamp(20, PEOPLE - 1);
         let mut out = Vec::new();
-        let mut rng = Rng::derive(self.seed, STREAM_PERSON, u64::MAX);
+        let mut rng = derive_rng(self.seed, STREAM_PERSON, u64::MAX);
         let mut rank = from;
         while out.len() < n && rank < PEOPLE {
             let person = &self.people[rank];
@@ -877,7 +838,7 @@ impl Corpus {
     }
 
     fn document(&self, index: u64) -> Document {
-        let mut rng = Rng::derive(self.seed, STREAM_DOCUMENT, index);
+        let mut rng = derive_rng(self.seed, STREAM_DOCUMENT, index);
         let source = KINDS[self.kinds.sample(&mut rng)].0;
         let lognormal = |rng: &mut Rng, median: f64, sigma: f64, max: u64| {
             ((median * (sigma * rng.normal()).exp()).round() as u64).clamp(1, max)
@@ -936,7 +897,7 @@ impl Corpus {
     }
 
     fn page(&self, document: &Document, page: u32, row: u64) -> Page {
-        let mut rng = Rng::derive(self.seed, STREAM_PAGE, row);
+        let mut rng = derive_rng(self.seed, STREAM_PAGE, row);
         let mut text = String::with_capacity(3_000);
         let foia_production = document.source == SourceKind::FoiaProduction;
         let words = if foia_production && page == 1 {

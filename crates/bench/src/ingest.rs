@@ -26,51 +26,27 @@ use testimonio_ingest::pipeline::FileOutcome;
 use testimonio_ingest::{IngestOptions, ingest};
 use testimonio_vault::{Actor, KdfParams, Passphrase, Vault};
 
-pub const USAGE: &str = "\
-usage: testimonio-bench ingest [--copies N] [--ocr-copies M] [--jobs J] [--runs R] [--dir PATH]
+use crate::cli;
 
-  --copies      copies of the 40-page born-digital opinion (default 20: 800 pages)
-  --ocr-copies  copies of the 2-page scanned letter (default 8: 16 OCR pages)
-  --jobs        parallel files / OCR processes, for ingest and for the peers (default 2)
-  --runs        repetitions of each timed phase; the median is shown (default 3)
-  --dir         where to put the copies and vaults (default: the system temp dir)";
-
+/// Options of `testimonio-bench ingest`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "testimonio-bench ingest")]
 pub struct Options {
+    /// Copies of the 40-page born-digital opinion (20: 800 pages).
+    #[arg(long, default_value = "20", value_parser = cli::count)]
     copies: usize,
+    /// Copies of the 2-page scanned letter (8: 16 OCR pages).
+    #[arg(long, default_value = "8", value_parser = cli::count)]
     ocr_copies: usize,
+    /// Parallel files / OCR processes, for ingest and for the peers.
+    #[arg(long, default_value = "2", value_parser = cli::at_least_one)]
     jobs: usize,
+    /// Repetitions of each timed phase; the median is shown.
+    #[arg(long, default_value = "3", value_parser = cli::at_least_one)]
     runs: usize,
+    /// Where to put the copies and vaults (default: the system temp dir).
+    #[arg(long)]
     dir: Option<PathBuf>,
-}
-
-pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    let mut options = Options {
-        copies: 20,
-        ocr_copies: 8,
-        jobs: 2,
-        runs: 3,
-        dir: None,
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        if matches!(arg.as_str(), "-h" | "--help") {
-            return Ok(None);
-        }
-        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
-        let number = |v: &String| {
-            v.parse::<usize>()
-                .with_context(|| format!("{arg}: {v:?} is not a number"))
-        };
-        match arg.as_str() {
-            "--copies" => options.copies = number(value()?)?,
-            "--ocr-copies" => options.ocr_copies = number(value()?)?,
-            "--jobs" => options.jobs = number(value()?)?.max(1),
-            "--runs" => options.runs = number(value()?)?.max(1),
-            "--dir" => options.dir = Some(PathBuf::from(value()?)),
-            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
-        }
-    }
-    Ok(Some(options))
 }
 
 fn corpus(rel: &str) -> PathBuf {

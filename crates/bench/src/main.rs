@@ -36,7 +36,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 use rusqlite::{Connection, TransactionBehavior};
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::exchange::ExchangeRecord;
@@ -45,33 +45,15 @@ use testimonio_vault::audit::{self, AuditAction};
 use testimonio_vault::records::{self, EventFilter, WriteOutcome};
 use testimonio_vault::{Actor, KdfParams, Key32, Passphrase, Vault, db};
 
+use crate::cli::Benchmark;
+
 mod analysis;
+mod cli;
 mod corpus;
 mod ingest;
 mod search;
 mod soak;
 mod web;
-
-const USAGE: &str = "\
-usage: testimonio-bench vault [--events N] [--runs R] [--dir PATH]
-       testimonio-bench web [--events N] [--connections C] [--seconds S] [--warmup W] [...]
-       testimonio-bench web --help
-       testimonio-bench ingest [--copies N] [--ocr-copies M] [--jobs J] [--runs R]
-       testimonio-bench analysis [--events N] [--people P] [--permutations K] [--runs R]
-       testimonio-bench search [--pages N] [--reps R] [--dir PATH] [--skip-postgres]
-       testimonio-bench soak [--seconds S] [--connections C] [--events N] [--interval I] [...]
-
-  vault      encrypted vault vs the same schema in plain SQLite, same run
-  --events   number of demo events to write and read (default 100000)
-  --runs     repetitions of each timed phase; the median is reported (default 3)
-  --dir      where to create the temporary databases (default: the system temp dir)
-
-  web        the web app's pages vs a trivial static route, same server, same run
-  ingest     evidence ingest vs pdftotext and bare tesseract on the same files, same run
-  analysis   pattern analysis (10,000 permutations) and a public PDF report on 100,000 events
-  search     our search index vs SQLite FTS5 and PostgreSQL full-text search, same corpus, same run
-  soak       200 connections of mixed page and API traffic for 10 minutes against `testimonio serve`:
-             errors, p99 per route and the server's resident memory every minute";
 
 /// Records per transaction, as in the vault's import.
 const BATCH: usize = testimonio_vault::transfer::IMPORT_BATCH;
@@ -84,9 +66,18 @@ const ACTOR: &str = "bench:vault";
 /// One record as `Vault::import_records` takes it: a location and the parsed record.
 type Item = (String, std::result::Result<ExchangeRecord, String>);
 
-struct Options {
+/// Options of `testimonio-bench vault`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "testimonio-bench vault")]
+pub struct VaultOptions {
+    /// Number of demo events to write and read.
+    #[arg(long, default_value = "100000", value_parser = cli::at_least_one)]
     events: usize,
+    /// Repetitions of each timed phase; the median is reported.
+    #[arg(long, default_value = "3", value_parser = cli::at_least_one)]
     runs: usize,
+    /// Where to create the temporary databases (default: the system temp dir).
+    #[arg(long)]
     dir: Option<PathBuf>,
 }
 
@@ -98,101 +89,21 @@ fn main() {
 }
 
 fn run() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("vault") => vault_benchmark(&parse_options(&args[1..])?),
-        Some("ingest") => match ingest::parse_options(&args[1..])? {
-            Some(options) => ingest::run(&options),
-            None => {
-                println!("{}", ingest::USAGE);
-                Ok(())
-            }
-        },
-        Some("analysis") => match analysis::parse_options(&args[1..])? {
-            Some(options) => analysis::run(&options),
-            None => {
-                println!("{}", analysis::USAGE);
-                Ok(())
-            }
-        },
-        Some("search") => match search::parse_options(&args[1..])? {
-            Some(options) => search::run(&options),
-            None => {
-                println!("{}", search::USAGE);
-                Ok(())
-            }
-        },
-        Some("web") => match web::parse_options(&args[1..])? {
-            Some(options) => web::run(&options),
-            None => {
-                println!("{}", web::USAGE);
-                Ok(())
-            }
-        },
-        Some("soak") => match soak::parse_options(&args[1..])? {
-            Some(options) => soak::run(&options),
-            None => {
-                println!("{}", soak::usage());
-                Ok(())
-            }
-        },
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        Some(other) => bail!("unknown benchmark {other:?}\n\n{USAGE}"),
-        None => bail!("which benchmark?\n\n{USAGE}"),
+    use clap::Parser;
+    match cli::Cli::parse().benchmark {
+        Benchmark::Vault(options) => vault_benchmark(&options),
+        Benchmark::Web(options) => web::run(&options),
+        Benchmark::Ingest(options) => ingest::run(&options),
+        Benchmark::Analysis(options) => analysis::run(&options),
+        Benchmark::Search(options) => search::run(&options),
+        Benchmark::Soak(options) => soak::run(&options.checked()?),
     }
-}
-
-fn parse_options(args: &[String]) -> Result<Options> {
-    let mut options = Options {
-        events: 100_000,
-        runs: 3,
-        dir: None,
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        if matches!(name, "-h" | "--help") {
-            println!("{USAGE}");
-            std::process::exit(0);
-        }
-        let mut value = || -> Result<String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .cloned()
-                    .with_context(|| format!("{name} needs a value")),
-            }
-        };
-        match name {
-            "--events" => options.events = number(name, &value()?)?,
-            "--runs" => options.runs = number(name, &value()?)?,
-            "--dir" => options.dir = Some(PathBuf::from(value()?)),
-            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
-        }
-    }
-    Ok(options)
-}
-
-fn number(name: &str, text: &str) -> Result<usize> {
-    let n: usize = text
-        .replace('_', "")
-        .parse()
-        .with_context(|| format!("{name}: expected a whole number, got {text:?}"))?;
-    ensure!(n >= 1, "{name} must be at least 1");
-    Ok(n)
 }
 
 // ---------------------------------------------------------------------------
 // The vault benchmark
 
-fn vault_benchmark(options: &Options) -> Result<()> {
+fn vault_benchmark(options: &VaultOptions) -> Result<()> {
     let n = options.events;
     let spec = DemoSpec::scaled(n);
     let data = generate(&spec);
@@ -560,7 +471,7 @@ impl Timings {
 }
 
 struct Report<'a> {
-    options: &'a Options,
+    options: &'a VaultOptions,
     spec: &'a DemoSpec,
     record_count: usize,
     state: UsState,
@@ -722,6 +633,10 @@ mod tests {
         assert_eq!(thousands(999.4), "999");
         assert_eq!(thousands(1000.0), "1,000");
         assert_eq!(thousands(1_234_567.0), "1,234,567");
+    }
+
+    fn parse_options(args: &[String]) -> Result<VaultOptions> {
+        cli::parse_args("vault", args)?.context("help")
     }
 
     #[test]

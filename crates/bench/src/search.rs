@@ -66,22 +66,8 @@ use testimonio_search::SearchIndex;
 use testimonio_search::compile::day_number;
 use testimonio_vault::{Actor, IndexablePage, KdfParams, Passphrase, Vault};
 
+use crate::cli;
 use crate::corpus::{Corpus, DEFAULT_SEED, Page, fold};
-
-pub const USAGE: &str = "\
-usage: testimonio-bench search [--pages N] [--reps R] [--dir PATH] [--seed S]
-                               [--skip-postgres] [--skip-sqlite]
-
-  --pages          pages of the synthetic corpus (default 1000000)
-  --reps           timed warm rounds; each runs one variant of every query class (default 50)
-  --dir            where to build the three indexes (default: the system temp dir; the
-                   PostgreSQL server's directory goes beside them and must be reachable
-                   by the postgres user when run as root)
-  --seed           corpus seed (default: a fixed one)
-  --skip-postgres  leave out PostgreSQL (also skipped, with a message, when not installed)
-  --skip-sqlite    leave out SQLite FTS5
-  --nice N         run at this scheduling priority (e.g. -10, as root), the PostgreSQL
-                   server too, when other work shares the machine";
 
 /// Hits asked of every engine.
 const TOP: usize = 20;
@@ -96,69 +82,34 @@ const TARGET_P99: Duration = Duration::from_millis(50);
 /// PostgreSQL's port: only its Unix socket, in a private directory.
 const PG_PORT: u16 = 54_329;
 
+/// Options of `testimonio-bench search`.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "testimonio-bench search")]
 pub struct Options {
+    /// Pages of the synthetic corpus.
+    #[arg(long, default_value = "1000000", value_parser = cli::at_least_one_u64)]
     pages: u64,
+    /// Timed warm rounds; each runs one variant of every query class.
+    #[arg(long, default_value = "50", value_parser = cli::at_least_one)]
     reps: usize,
+    /// Where to build the three indexes (default: the system temp dir; the
+    /// PostgreSQL server's directory goes beside them and must be reachable
+    /// by the postgres user when run as root).
+    #[arg(long)]
     dir: Option<PathBuf>,
+    /// Corpus seed.
+    #[arg(long, default_value_t = DEFAULT_SEED, value_parser = cli::at_least_one_u64)]
     seed: u64,
+    /// Leave out PostgreSQL (also skipped, with a message, when not installed).
+    #[arg(long)]
     skip_postgres: bool,
+    /// Leave out SQLite FTS5.
+    #[arg(long)]
     skip_sqlite: bool,
+    /// Run at this scheduling priority (e.g. -10, as root), the PostgreSQL
+    /// server too, when other work shares the machine.
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i32).range(-20..=19))]
     nice: Option<i32>,
-}
-
-pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    let mut options = Options {
-        pages: 1_000_000,
-        reps: 50,
-        dir: None,
-        seed: DEFAULT_SEED,
-        skip_postgres: false,
-        skip_sqlite: false,
-        nice: None,
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        let mut value = || -> Result<String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .cloned()
-                    .with_context(|| format!("{name} needs a value")),
-            }
-        };
-        let number = |v: String| -> Result<u64> {
-            let n: u64 = v
-                .replace('_', "")
-                .parse()
-                .with_context(|| format!("{name}: {v:?} is not a whole number"))?;
-            ensure!(n >= 1, "{name} must be at least 1");
-            Ok(n)
-        };
-        match name {
-            "-h" | "--help" => return Ok(None),
-            "--pages" => options.pages = number(value()?)?,
-            "--reps" => options.reps = number(value()?)? as usize,
-            "--seed" => options.seed = number(value()?)?,
-            "--dir" => options.dir = Some(PathBuf::from(value()?)),
-            "--skip-postgres" => options.skip_postgres = true,
-            "--skip-sqlite" => options.skip_sqlite = true,
-            "--nice" => {
-                let v = value()?;
-                let n: i32 = v
-                    .parse()
-                    .with_context(|| format!("--nice: {v:?} is not a number"))?;
-                ensure!((-20..=19).contains(&n), "--nice: from -20 to 19");
-                options.nice = Some(n);
-            }
-            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
-        }
-    }
-    Ok(Some(options))
 }
 
 // ---------------------------------------------------------------------------

@@ -33,9 +33,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::Role;
+use testimonio_domain::seeded::SeededRng;
 use testimonio_vault::Username;
 
 use super::web::{self, Conn, REQUEST_TIMEOUT};
@@ -87,31 +88,18 @@ impl Default for Options {
     }
 }
 
-/// Parses the options after `soak`. `Ok(None)` when help was asked for
-/// (print [`usage`]).
-///
-/// # Errors
-/// Unknown options, bad values, a warm-up not shorter than the run.
-pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    use clap::Parser;
-    let options = match Options::try_parse_from(
-        std::iter::once("soak").chain(args.iter().map(String::as_str)),
-    ) {
-        Ok(options) => options,
-        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => return Ok(None),
-        Err(e) => bail!("{}", e.render()),
-    };
-    ensure!(
-        options.warmup < options.seconds,
-        "--warmup must be shorter than --seconds"
-    );
-    Ok(Some(options))
-}
-
-/// The help text of `soak`.
-pub fn usage() -> String {
-    use clap::CommandFactory;
-    Options::command().render_help().to_string()
+impl Options {
+    /// The options, once checked together.
+    ///
+    /// # Errors
+    /// A warm-up not shorter than the run.
+    pub fn checked(self) -> Result<Self> {
+        ensure!(
+            self.warmup < self.seconds,
+            "--warmup must be shorter than --seconds"
+        );
+        Ok(self)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -259,25 +247,21 @@ fn encode(q: &str) -> String {
         .collect()
 }
 
-/// A small deterministic generator (xorshift): the same mix every run.
-struct Picker(u64);
+/// The mix's draws, from the shared seeded generator: the same mix every
+/// run.
+struct Picker(SeededRng);
 
 impl Picker {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
+    fn new(seed: u64) -> Self {
+        Picker(SeededRng::new(seed))
     }
 
     /// A route index by weight, and a request index within it.
     fn pick(&mut self, routes: &[Route], total_weight: u32) -> (usize, usize) {
-        let mut w = (self.next() % u64::from(total_weight)) as u32;
+        let mut w = self.0.below(u64::from(total_weight)) as u32;
         for (i, r) in routes.iter().enumerate() {
             if w < r.weight {
-                let j = (self.next() % r.requests.len() as u64) as usize;
+                let j = self.0.index(r.requests.len());
                 return (i, j);
             }
             w -= r.weight;
@@ -414,7 +398,8 @@ async fn worker(run: Arc<Run>, index: usize) -> Result<()> {
         1 + (index % usize::from(SOURCES)) as u8,
     ));
     let total_weight: u32 = run.routes.iter().map(|r| r.weight).sum();
-    let mut picker = Picker(0x9e37_79b9_7f4a_7c15 ^ (index as u64 + 1).wrapping_mul(0x2545_f491));
+    let mut picker =
+        Picker::new(0x9e37_79b9_7f4a_7c15 ^ (index as u64 + 1).wrapping_mul(0x2545_f491));
     let mut conn = Conn::connect_from(run.addr, Some(from)).await?;
     loop {
         let sent = Instant::now();
@@ -759,6 +744,12 @@ mod tests {
         list.iter().map(|s| (*s).to_owned()).collect()
     }
 
+    fn parse_options(args: &[String]) -> Result<Option<Options>> {
+        crate::cli::parse_args::<Options>("soak", args)?
+            .map(Options::checked)
+            .transpose()
+    }
+
     #[test]
     fn options_parse() {
         assert_eq!(parse_options(&[]).unwrap(), Some(Options::default()));
@@ -790,7 +781,7 @@ mod tests {
                 requests: (0..n).map(|_| Arc::from(&b""[..])).collect(),
             })
             .collect();
-        let mut picker = Picker(42);
+        let mut picker = Picker::new(42);
         let mut counts = [0usize; 2];
         for _ in 0..40_000 {
             let (r, q) = picker.pick(&routes, 4);

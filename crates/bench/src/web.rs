@@ -42,19 +42,8 @@ use testimonio_vault::{
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use super::{number, thousands};
-
-pub const USAGE: &str = "\
-usage: testimonio-bench web [--events N] [--connections C] [--seconds S] [--warmup W]
-                            [--role analyst|coordinator] [--static PATH]
-
-  web            pages vs a trivial static route on the same server, same run
-  --events       demo events in the vault (default 10000)
-  --connections  concurrent keep-alive connections (default 64)
-  --seconds      measured seconds per scenario (default 10)
-  --warmup       warm-up seconds per scenario, not measured (default 2)
-  --role         the account the load logs in as (default analyst)
-  --static       the trivial static route: /health or /static/app.css (default /health)";
+use super::thousands;
+use crate::cli;
 
 /// The issue's target: p99 under this at [`TARGET_CONNECTIONS`] connections.
 const TARGET_P99_MS: f64 = 50.0;
@@ -71,13 +60,28 @@ pub(crate) const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub(crate) const PASSPHRASE: &str = "benchmark passphrase, not secret";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Options of `testimonio-bench web`: pages vs a trivial static route on
+/// the same server, same run.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "testimonio-bench web")]
 pub struct Options {
+    /// Demo events in the vault.
+    #[arg(long, default_value = "10000", value_parser = cli::at_least_one)]
     pub events: usize,
+    /// Concurrent keep-alive connections.
+    #[arg(long, default_value = "64", value_parser = cli::at_least_one)]
     pub connections: usize,
+    /// Measured seconds per scenario.
+    #[arg(long, default_value = "10", value_parser = cli::at_least_one_u64)]
     pub seconds: u64,
+    /// Warm-up seconds per scenario, not measured (0: none).
+    #[arg(long, default_value = "2", value_parser = cli::count_u64)]
     pub warmup: u64,
+    /// The account the load logs in as: analyst or coordinator.
+    #[arg(long, default_value = "analyst", value_parser = load_role)]
     pub role: Role,
+    /// The trivial static route.
+    #[arg(long = "static", default_value = "/health", value_parser = ["/health", "/static/app.css"])]
     pub static_path: String,
 }
 
@@ -94,59 +98,12 @@ impl Default for Options {
     }
 }
 
-/// Parses the options after `web`. `Ok(None)` when help was asked for.
-pub fn parse_options(args: &[String]) -> Result<Option<Options>> {
-    let mut options = Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        if matches!(name, "-h" | "--help") {
-            return Ok(None);
-        }
-        let mut value = || -> Result<String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .cloned()
-                    .with_context(|| format!("{name} needs a value")),
-            }
-        };
-        match name {
-            "--events" => options.events = number(name, &value()?)?,
-            "--connections" => options.connections = number(name, &value()?)?,
-            "--seconds" => options.seconds = number(name, &value()?)? as u64,
-            "--warmup" => {
-                let text = value()?;
-                // Zero is allowed here: no warm-up at all.
-                options.warmup = text
-                    .replace('_', "")
-                    .parse()
-                    .with_context(|| format!("{name}: expected a whole number, got {text:?}"))?;
-            }
-            "--role" => {
-                let role = Role::parse("role", &value()?).map_err(|e| anyhow::anyhow!("{e}"))?;
-                ensure!(
-                    matches!(role, Role::Analyst | Role::Coordinator),
-                    "--role: analyst or coordinator"
-                );
-                options.role = role;
-            }
-            "--static" => {
-                let path = value()?;
-                ensure!(
-                    matches!(path.as_str(), "/health" | "/static/app.css"),
-                    "--static: /health or /static/app.css"
-                );
-                options.static_path = path;
-            }
-            _ => bail!("unknown option {arg:?}\n\n{USAGE}"),
-        }
+/// The roles the load may log in as.
+fn load_role(text: &str) -> std::result::Result<Role, String> {
+    match Role::parse("role", text) {
+        Ok(role @ (Role::Analyst | Role::Coordinator)) => Ok(role),
+        _ => Err("analyst or coordinator".to_owned()),
     }
-    Ok(Some(options))
 }
 
 // ---------------------------------------------------------------------------
@@ -1177,6 +1134,10 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn parse_options(args: &[String]) -> Result<Option<Options>> {
+        cli::parse_args("web", args)
     }
 
     #[test]

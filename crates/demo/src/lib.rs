@@ -35,7 +35,7 @@ use testimonio_domain::exchange::{
 };
 use testimonio_domain::{EventType, Lang};
 
-use crate::rng::Rng;
+use crate::rng::{Rng, forked_rng};
 use crate::tables::{CITIES, City, HOME_CITIES};
 
 /// What to generate: how much, over which years, from which seed.
@@ -465,7 +465,7 @@ impl<'a> Generator<'a> {
     }
 
     fn make_people(&mut self) -> Vec<PersonRecord> {
-        let mut rng = Rng::fork(self.spec.seed, 2);
+        let mut rng = forked_rng(self.spec.seed, 2);
         // Pseudonyms are dealt from a shuffled deck; each new deck adds a
         // number ("Luz 2"), so they stay unique with the fewest suffixes.
         let mut deck: Vec<usize> = Vec::new();
@@ -631,7 +631,7 @@ impl<'a> Generator<'a> {
     }
 
     fn make_events(&mut self) {
-        let mut rng = Rng::fork(self.spec.seed, 3);
+        let mut rng = forked_rng(self.spec.seed, 3);
         let total = self.spec.events;
         let has_members = self.groups.iter().any(|g| !g.members.is_empty());
         let group_budget = if self.people.is_empty() {

@@ -14,6 +14,7 @@ pub mod geo;
 pub mod lang;
 pub mod person;
 pub mod role;
+pub mod seeded;
 pub mod text;
 pub mod vocabulary;
 

@@ -1,10 +1,12 @@
 //! HTML to plain text.
 //!
 //! [`html_to_text`] turns (possibly hostile, malformed) HTML into readable
-//! plain text for the page text of an email or a saved web page. It is a
-//! single forward pass over the input with no recursion and no regular
-//! expressions: every byte is looked at a bounded number of times, so the
-//! time is linear in the input and the stack does not grow with nesting.
+//! plain text for the page text of an email or a saved web page. The
+//! input is read by html5ever's HTML5 tokenizer (all 2,231 named character
+//! references, numeric references as browsers decode them, comments,
+//! doctypes, raw-text elements); this module only decides what a reader
+//! sees. It builds no tree, so time is linear in the input and nesting
+//! depth costs nothing.
 //!
 //! What it does:
 //! - drops the content of `<script>`, `<style>`, `<title>` and the rest of
@@ -12,59 +14,250 @@
 //! - turns block elements into line breaks (paragraph-like ones into a
 //!   blank line), `<br>` into a line break, `<li>` into a line starting with
 //!   "- ", and separates table cells on a row with " | ";
-//! - decodes named character references (the common ones), and decimal and
-//!   hexadecimal numeric references (invalid code points become U+FFFD);
 //! - collapses runs of whitespace inside a line (`<pre>` keeps its line
 //!   breaks), keeps at most one blank line in a row, and trims the result.
 //!
-//! A tag that is never closed (`<` with no `>` before the end) is not a tag:
-//! the rest of the input is kept as text, so nothing is silently hidden.
+//! Where HTML5 would silently hide text a reader of the message meant to
+//! see, the text is kept instead:
+//! - a tag that is never closed (`<` with no `>` before the end) is not a
+//!   tag: the rest of the input is kept as text;
+//! - a "tag" whose name no element has (`<ana@example.org>`) is text;
+//! - an `&` that starts no whole reference stays literal (`&ampere` is not
+//!   `&` + `ere`), while a whole legacy name without `;` (`&copy 2024`) is
+//!   still decoded.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+
+use html5ever::data::NAMED_ENTITIES;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 /// Readable plain text from HTML. Never panics; linear time.
 pub fn html_to_text(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = Writer::with_capacity(html.len() / 2);
-    let mut in_head = false;
-    let mut pre_depth: u32 = 0;
-    let mut text_start = 0;
-    let mut i = 0;
-
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        let Some(markup) = scan_markup(bytes, i) else {
-            // A lone `<` (followed by a space, a digit, …): plain text.
-            i += 1;
-            continue;
-        };
-        // The text before the markup.
-        emit_text(&html[text_start..i], &mut out, &mut in_head, pre_depth);
-        match markup {
-            Markup::Unterminated => {
-                // No `>` before the end: keep the rest as text, parse no more.
-                emit_text(&html[i..], &mut out, &mut in_head, pre_depth);
-                return out.finish();
-            }
-            Markup::Skip { end } => {
-                i = end;
-            }
-            Markup::Tag { name, closing, end } => {
-                i = end;
-                let name = name.as_str();
-                if !closing && is_raw_text_element(name) {
-                    // Skip to the matching end tag (or the end of the input).
-                    i = find_end_tag(bytes, i, name);
-                } else {
-                    handle_tag(name, closing, &mut out, &mut in_head, &mut pre_depth);
-                }
-            }
-        }
-        text_start = i;
+    let tokenizer = Tokenizer::new(TextSink::new(html.len()), TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    // Fed in pieces that each start at a `<`, so that the start of a tag
+    // the input ends inside is known (the tokenizer reports no offsets).
+    for (start, piece) in pieces_at_less_than(html) {
+        tokenizer.sink.piece_starts(start);
+        queue.push_back(StrTendril::from(keep_ambiguous_ampersands(piece).as_ref()));
+        // The sink never asks to pause for a script, so one call is enough.
+        let _ = tokenizer.feed(&queue);
     }
-    emit_text(&html[text_start..], &mut out, &mut in_head, pre_depth);
+    let quiet_since = tokenizer.sink.quiet_since.get();
+    let errors = tokenizer.sink.errors.get();
+    tokenizer.end();
+    let sink = tokenizer.sink;
+    // The end inside a tag is a parse error and no token (the end inside a
+    // comment or doctype emits it); inside dropped raw text it stays dropped.
+    let ended_inside_a_tag = sink.skipping.borrow().is_none()
+        && sink.errors.get() > errors
+        && sink.quiet_since.get() == quiet_since;
+    let mut out = sink.out.into_inner();
+    if let (true, Some(start)) = (ended_inside_a_tag, quiet_since) {
+        let mut in_head = sink.in_head.get();
+        emit_text(&html[start..], &mut out, &mut in_head, sink.pre_depth.get());
+    }
     out.finish()
+}
+
+/// `html` cut before every `<`, with the offset of each piece.
+fn pieces_at_less_than(html: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut starts = html.match_indices('<').map(|(at, _)| at).peekable();
+    let first_end = starts.peek().copied().unwrap_or(html.len());
+    let first = (first_end > 0).then_some((0, &html[..first_end]));
+    let rest = std::iter::from_fn(move || {
+        let start = starts.next()?;
+        let end = starts.peek().copied().unwrap_or(html.len());
+        Some((start, &html[start..end]))
+    });
+    first.into_iter().chain(rest)
+}
+
+/// Escapes each `&` that does not start a whole character reference, so
+/// that the tokenizer keeps it literal instead of decoding a legacy prefix
+/// (`&ampere` would otherwise read `&ere`). A piece starts at a `<`, and
+/// neither `<` nor a piece's end can be inside a reference name.
+fn keep_ambiguous_ampersands(text: &str) -> Cow<'_, str> {
+    let mut escaped: Option<String> = None;
+    let mut copied = 0;
+    for (at, _) in text.match_indices('&') {
+        let rest = &text[at + 1..];
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        if name_len == 0 {
+            continue;
+        }
+        let whole = if rest.as_bytes().get(name_len) == Some(&b';') {
+            &rest[..=name_len]
+        } else {
+            &rest[..name_len]
+        };
+        if is_named_reference(whole) {
+            continue;
+        }
+        let out = escaped.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        out.push_str(&text[copied..=at]);
+        out.push_str("amp;");
+        copied = at + 1;
+    }
+    match escaped {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A whole named character reference (`amp;`, or a legacy `amp`).
+fn is_named_reference(name: &str) -> bool {
+    // The table also holds every prefix of a name, mapped to 0.
+    NAMED_ENTITIES
+        .get(name)
+        .is_some_and(|&(first, _)| first != 0)
+}
+
+/// Receives the tokens and writes the text. The tokenizer hands tokens to
+/// a shared reference, hence the cells.
+struct TextSink {
+    out: RefCell<Writer>,
+    in_head: Cell<bool>,
+    pre_depth: Cell<u32>,
+    /// The raw-text element whose content is being dropped.
+    skipping: RefCell<Option<String>>,
+    /// The start of the first piece fed since the last token that is not a
+    /// parse error: where an unfinished tag at the end must have begun.
+    quiet_since: Cell<Option<usize>>,
+    errors: Cell<u64>,
+}
+
+impl TextSink {
+    fn new(input_len: usize) -> Self {
+        TextSink {
+            out: RefCell::new(Writer::with_capacity(input_len / 2)),
+            in_head: Cell::new(false),
+            pre_depth: Cell::new(0),
+            skipping: RefCell::new(None),
+            quiet_since: Cell::new(None),
+            errors: Cell::new(0),
+        }
+    }
+
+    fn piece_starts(&self, at: usize) {
+        if self.quiet_since.get().is_none() {
+            self.quiet_since.set(Some(at));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        let mut in_head = self.in_head.get();
+        emit_text(
+            text,
+            &mut self.out.borrow_mut(),
+            &mut in_head,
+            self.pre_depth.get(),
+        );
+        self.in_head.set(in_head);
+    }
+
+    fn tag(&self, tag: &Tag) -> TokenSinkResult<()> {
+        let closing = tag.kind == TagKind::EndTag;
+        let name: &str = &tag.name;
+        if self.skipping.borrow().is_some() {
+            // In raw text the tokenizer only reports the element's own end.
+            *self.skipping.borrow_mut() = None;
+            return TokenSinkResult::Continue;
+        }
+        if !is_element_name(name) {
+            self.text(&tag_as_text(tag));
+            return TokenSinkResult::Continue;
+        }
+        if let (false, Some(kind)) = (closing, dropped_raw_text(name)) {
+            *self.skipping.borrow_mut() = Some(name.to_owned());
+            return TokenSinkResult::RawData(kind);
+        }
+        let mut in_head = self.in_head.get();
+        let mut pre_depth = self.pre_depth.get();
+        handle_tag(
+            name,
+            closing,
+            &mut self.out.borrow_mut(),
+            &mut in_head,
+            &mut pre_depth,
+        );
+        self.in_head.set(in_head);
+        self.pre_depth.set(pre_depth);
+        TokenSinkResult::Continue
+    }
+}
+
+impl TokenSink for TextSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        match token {
+            Token::ParseError(_) => {
+                self.errors.set(self.errors.get() + 1);
+                return TokenSinkResult::Continue;
+            }
+            Token::EOFToken => return TokenSinkResult::Continue,
+            _ => self.quiet_since.set(None),
+        }
+        match token {
+            Token::TagToken(tag) => self.tag(&tag),
+            Token::CharacterTokens(text) => {
+                if self.skipping.borrow().is_none() {
+                    self.text(&text);
+                }
+                TokenSinkResult::Continue
+            }
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
+/// Element names: ASCII letters, digits, `-`, `:` and `_`. Anything else
+/// (`<ana@example.org>`, `<www.example.org>`) is text, as a reader of the
+/// message would expect.
+fn is_element_name(name: &str) -> bool {
+    name.bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_'))
+}
+
+/// A "tag" that is text, written back as it was read (lowercased).
+fn tag_as_text(tag: &Tag) -> String {
+    let mut text = String::from(if tag.kind == TagKind::EndTag {
+        "</"
+    } else {
+        "<"
+    });
+    text.push_str(&tag.name);
+    for attribute in &tag.attrs {
+        text.push(' ');
+        text.push_str(&attribute.name.local);
+        if !attribute.value.is_empty() {
+            text.push_str("=\"");
+            text.push_str(&attribute.value);
+            text.push('"');
+        }
+    }
+    text.push_str(if tag.self_closing { "/>" } else { ">" });
+    text
+}
+
+/// Elements whose content is never text for a reader, and how the
+/// tokenizer must read that content to find their end.
+fn dropped_raw_text(name: &str) -> Option<RawKind> {
+    match name {
+        "script" => Some(RawKind::ScriptData),
+        "title" => Some(RawKind::Rcdata),
+        "style" | "noembed" | "noframes" | "iframe" | "template" | "xml" => Some(RawKind::Rawtext),
+        _ => None,
+    }
 }
 
 /// How the text is written: whitespace is collapsed lazily, so that breaks
@@ -173,7 +366,7 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Text between tags: entities decoded, whitespace collapsed.
+/// Text between tags (references already decoded): whitespace collapsed.
 fn emit_text(text: &str, out: &mut Writer, in_head: &mut bool, pre_depth: u32) {
     if text.is_empty() {
         return;
@@ -186,38 +379,9 @@ fn emit_text(text: &str, out: &mut Writer, in_head: &mut bool, pre_depth: u32) {
         *in_head = false;
     }
     let pre = pre_depth > 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut run_start = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'&' {
-            i += 1;
-            continue;
-        }
-        if let Some((decoded, len)) = decode_entity(&text[i..]) {
-            for c in text[run_start..i].chars() {
-                out.text_char(c, pre);
-            }
-            for c in decoded.chars() {
-                out.text_char(c, pre);
-            }
-            i += len;
-            run_start = i;
-        } else {
-            i += 1;
-        }
-    }
-    for c in text[run_start..].chars() {
+    for c in text.chars() {
         out.text_char(c, pre);
     }
-}
-
-/// Elements whose content is never text for a reader.
-fn is_raw_text_element(name: &str) -> bool {
-    matches!(
-        name,
-        "script" | "style" | "title" | "noembed" | "noframes" | "iframe" | "template" | "xml"
-    )
 }
 
 /// Elements that may stay inside `<head>` without ending it.
@@ -288,422 +452,6 @@ fn handle_tag(name: &str, closing: bool, out: &mut Writer, in_head: &mut bool, p
         | "option" | "html" | "frame" => out.line_break(),
         _ => {}
     }
-}
-
-/// What starts at a `<`.
-enum Markup {
-    /// A start or end tag; `end` is just past its `>`.
-    Tag {
-        name: TagName,
-        closing: bool,
-        end: usize,
-    },
-    /// A comment, doctype or processing instruction; `end` is past it.
-    Skip { end: usize },
-    /// Looks like a tag but has no `>` before the end of the input.
-    Unterminated,
-}
-
-/// A lowercased tag name, kept short (longer names never match anything).
-struct TagName {
-    buf: [u8; 16],
-    len: usize,
-}
-
-impl TagName {
-    fn as_str(&self) -> &str {
-        // Only ASCII bytes are stored, so this cannot fail.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
-}
-
-/// Reads the markup starting at `bytes[start] == b'<'`, or `None` when the
-/// `<` is just text.
-fn scan_markup(bytes: &[u8], start: usize) -> Option<Markup> {
-    let mut i = start + 1;
-    match bytes.get(i) {
-        Some(b'!') => {
-            if bytes[i..].starts_with(b"!--") {
-                // A comment ends at `-->`; an unclosed one runs to the end
-                // (as in browsers).
-                let body = i + 3;
-                let end = find(bytes, body, b"-->").map_or(bytes.len(), |p| p + 3);
-                return Some(Markup::Skip { end });
-            }
-            // <!DOCTYPE …>, <![CDATA[…]]>, <![if …]>: skip to `>`.
-            return Some(skip_to_gt(bytes, i));
-        }
-        Some(b'?') => return Some(skip_to_gt(bytes, i)),
-        Some(b'/') => {
-            i += 1;
-            match bytes.get(i) {
-                Some(c) if c.is_ascii_alphabetic() => {}
-                Some(b'>') => return Some(Markup::Skip { end: i + 1 }),
-                Some(_) => return Some(skip_to_gt(bytes, i)),
-                None => return None,
-            }
-            let (name, end) = scan_tag(bytes, i)?;
-            return Some(match end {
-                Some(end) => Markup::Tag {
-                    name,
-                    closing: true,
-                    end,
-                },
-                None => Markup::Unterminated,
-            });
-        }
-        Some(c) if c.is_ascii_alphabetic() => {}
-        _ => return None,
-    }
-    let (name, end) = scan_tag(bytes, i)?;
-    Some(match end {
-        Some(end) => Markup::Tag {
-            name,
-            closing: false,
-            end,
-        },
-        None => Markup::Unterminated,
-    })
-}
-
-fn skip_to_gt(bytes: &[u8], from: usize) -> Markup {
-    match bytes[from..].iter().position(|&b| b == b'>') {
-        Some(p) => Markup::Skip { end: from + p + 1 },
-        None => Markup::Unterminated,
-    }
-}
-
-/// Reads a tag name at `bytes[i]` (a letter) and the attributes after it.
-/// Returns the name and the position past the closing `>` (`None` when
-/// the input ends first), or `None` when the name has characters no
-/// element name has.
-fn scan_tag(bytes: &[u8], mut i: usize) -> Option<(TagName, Option<usize>)> {
-    let mut name = TagName {
-        buf: [0; 16],
-        len: 0,
-    };
-    let mut too_long = false;
-    while let Some(&c) = bytes.get(i) {
-        if c.is_ascii_whitespace() || matches!(c, b'/' | b'>' | b'<') {
-            break;
-        }
-        if !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b':' | b'_')) {
-            // Not an element name (`<ana@example.org>`, `<www.example.org>`):
-            // the `<` is text, as a reader of the message would expect.
-            return None;
-        }
-        if name.len < name.buf.len() {
-            name.buf[name.len] = c.to_ascii_lowercase();
-            name.len += 1;
-        } else {
-            too_long = true;
-        }
-        i += 1;
-    }
-    if too_long {
-        name.len = 0;
-    }
-    // Attributes: a quote only opens a value right after `=`.
-    let mut after_equals = false;
-    while let Some(&c) = bytes.get(i) {
-        match c {
-            b'>' => return Some((name, Some(i + 1))),
-            b'=' => after_equals = true,
-            b'"' | b'\'' if after_equals => {
-                match bytes[i + 1..].iter().position(|&b| b == c) {
-                    Some(p) => i += p + 1,
-                    None => return Some((name, None)),
-                }
-                after_equals = false;
-            }
-            c if c.is_ascii_whitespace() => {}
-            _ => after_equals = false,
-        }
-        i += 1;
-    }
-    Some((name, None))
-}
-
-/// Position of the `<` of the end tag `</name` (case-insensitive) at or
-/// after `from`, or the end of the input.
-fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> usize {
-    let name = name.as_bytes();
-    let mut i = from;
-    while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
-        let lt = i + p;
-        let rest = &bytes[lt + 1..];
-        if rest.first() == Some(&b'/')
-            && rest.len() > name.len()
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-            && matches!(
-                rest.get(name.len() + 1),
-                None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-            )
-        {
-            return lt;
-        }
-        i = lt + 1;
-    }
-    bytes.len()
-}
-
-fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    // `windows` is linear here because the needle is a few bytes long.
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
-}
-
-/// Decodes the character reference at the start of `s` (which starts with
-/// `&`). Returns the text and the number of bytes used, or `None` when it
-/// is not a reference (the `&` is then kept as text).
-fn decode_entity(s: &str) -> Option<(CharOrStr, usize)> {
-    let bytes = s.as_bytes();
-    if bytes.get(1) == Some(&b'#') {
-        return decode_numeric(bytes);
-    }
-    let name_len = bytes[1..]
-        .iter()
-        .take(33)
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    if name_len == 0 || name_len > 32 {
-        return None;
-    }
-    let name = &s[1..1 + name_len];
-    if bytes.get(1 + name_len) == Some(&b';') {
-        return named_entity(name).map(|c| (c, name_len + 2));
-    }
-    // A few references are still recognised without their `;` (as browsers
-    // do), but only when no letter or digit follows.
-    match name {
-        "amp" | "lt" | "gt" | "quot" | "nbsp" | "copy" | "reg" => {
-            named_entity(name).map(|c| (c, name_len + 1))
-        }
-        _ => None,
-    }
-}
-
-fn decode_numeric(bytes: &[u8]) -> Option<(CharOrStr, usize)> {
-    let (radix, digits_start) = match bytes.get(2) {
-        Some(b'x' | b'X') => (16, 3),
-        _ => (10, 2),
-    };
-    let mut value: u32 = 0;
-    let mut i = digits_start;
-    while let Some(d) = bytes.get(i).and_then(|&b| (b as char).to_digit(radix)) {
-        // Saturate well above the largest code point.
-        value = value
-            .saturating_mul(radix)
-            .saturating_add(d)
-            .min(0x0100_0000);
-        i += 1;
-    }
-    if i == digits_start {
-        return None;
-    }
-    if bytes.get(i) == Some(&b';') {
-        i += 1;
-    }
-    Some((CharOrStr::Char(numeric_char(value)), i))
-}
-
-/// The character for a numeric reference, as browsers map it.
-fn numeric_char(value: u32) -> char {
-    if (0x80..=0x9F).contains(&value) {
-        // Windows-1252 code points sent as if they were Unicode.
-        const CP1252: [char; 32] = [
-            '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-            '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-            '\u{9D}', 'ž', 'Ÿ',
-        ];
-        return CP1252[(value - 0x80) as usize];
-    }
-    match value {
-        0 => '\u{FFFD}',
-        v => char::from_u32(v).unwrap_or('\u{FFFD}'),
-    }
-}
-
-/// A decoded reference: one character or a short string.
-enum CharOrStr {
-    Char(char),
-    Str(&'static str),
-}
-
-impl CharOrStr {
-    fn chars(&self) -> impl Iterator<Item = char> + '_ {
-        let (one, many) = match self {
-            CharOrStr::Char(c) => (Some(*c), ""),
-            CharOrStr::Str(s) => (None, *s),
-        };
-        one.into_iter().chain(many.chars())
-    }
-}
-
-/// The named character references we know (case-sensitive, as in HTML).
-fn named_entity(name: &str) -> Option<CharOrStr> {
-    let c = match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{A0}',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "thinsp" => '\u{2009}',
-        // Invisible: dropped by the writer.
-        "shy" => '\u{AD}',
-        "zwnj" => '\u{200C}',
-        "zwj" => '\u{200D}',
-        "lrm" => '\u{200E}',
-        "rlm" => '\u{200F}',
-        // Latin-1 punctuation and symbols.
-        "iexcl" => '¡',
-        "cent" => '¢',
-        "pound" => '£',
-        "curren" => '¤',
-        "yen" => '¥',
-        "brvbar" => '¦',
-        "sect" => '§',
-        "uml" => '¨',
-        "copy" | "COPY" => '©',
-        "ordf" => 'ª',
-        "laquo" => '«',
-        "not" => '¬',
-        "reg" | "REG" => '®',
-        "macr" => '¯',
-        "deg" => '°',
-        "plusmn" => '±',
-        "sup2" => '²',
-        "sup3" => '³',
-        "acute" => '´',
-        "micro" => 'µ',
-        "para" => '¶',
-        "middot" => '·',
-        "cedil" => '¸',
-        "sup1" => '¹',
-        "ordm" => 'º',
-        "raquo" => '»',
-        "frac14" => '¼',
-        "frac12" => '½',
-        "frac34" => '¾',
-        "iquest" => '¿',
-        "times" => '×',
-        "divide" => '÷',
-        // Latin-1 letters.
-        "Agrave" => 'À',
-        "Aacute" => 'Á',
-        "Acirc" => 'Â',
-        "Atilde" => 'Ã',
-        "Auml" => 'Ä',
-        "Aring" => 'Å',
-        "AElig" => 'Æ',
-        "Ccedil" => 'Ç',
-        "Egrave" => 'È',
-        "Eacute" => 'É',
-        "Ecirc" => 'Ê',
-        "Euml" => 'Ë',
-        "Igrave" => 'Ì',
-        "Iacute" => 'Í',
-        "Icirc" => 'Î',
-        "Iuml" => 'Ï',
-        "ETH" => 'Ð',
-        "Ntilde" => 'Ñ',
-        "Ograve" => 'Ò',
-        "Oacute" => 'Ó',
-        "Ocirc" => 'Ô',
-        "Otilde" => 'Õ',
-        "Ouml" => 'Ö',
-        "Oslash" => 'Ø',
-        "Ugrave" => 'Ù',
-        "Uacute" => 'Ú',
-        "Ucirc" => 'Û',
-        "Uuml" => 'Ü',
-        "Yacute" => 'Ý',
-        "THORN" => 'Þ',
-        "szlig" => 'ß',
-        "agrave" => 'à',
-        "aacute" => 'á',
-        "acirc" => 'â',
-        "atilde" => 'ã',
-        "auml" => 'ä',
-        "aring" => 'å',
-        "aelig" => 'æ',
-        "ccedil" => 'ç',
-        "egrave" => 'è',
-        "eacute" => 'é',
-        "ecirc" => 'ê',
-        "euml" => 'ë',
-        "igrave" => 'ì',
-        "iacute" => 'í',
-        "icirc" => 'î',
-        "iuml" => 'ï',
-        "eth" => 'ð',
-        "ntilde" => 'ñ',
-        "ograve" => 'ò',
-        "oacute" => 'ó',
-        "ocirc" => 'ô',
-        "otilde" => 'õ',
-        "ouml" => 'ö',
-        "oslash" => 'ø',
-        "ugrave" => 'ù',
-        "uacute" => 'ú',
-        "ucirc" => 'û',
-        "uuml" => 'ü',
-        "yacute" => 'ý',
-        "thorn" => 'þ',
-        "yuml" => 'ÿ',
-        "OElig" => 'Œ',
-        "oelig" => 'œ',
-        "Scaron" => 'Š',
-        "scaron" => 'š',
-        "Yuml" => 'Ÿ',
-        "fnof" => 'ƒ',
-        "circ" => 'ˆ',
-        "tilde" => '˜',
-        // General punctuation and symbols.
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "dagger" => '†',
-        "Dagger" => '‡',
-        "bull" => '•',
-        "hellip" => '…',
-        "permil" => '‰',
-        "prime" => '′',
-        "Prime" => '″',
-        "lsaquo" => '‹',
-        "rsaquo" => '›',
-        "oline" => '‾',
-        "euro" => '€',
-        "trade" | "TRADE" => '™',
-        "larr" => '←',
-        "rarr" => '→',
-        "uarr" => '↑',
-        "darr" => '↓',
-        "harr" => '↔',
-        "minus" => '−',
-        "check" => '✓',
-        "star" => '☆',
-        "hearts" => '♥',
-        _ => {
-            return match name {
-                "NewLine" => Some(CharOrStr::Str("\n")),
-                "Tab" => Some(CharOrStr::Str("\t")),
-                _ => None,
-            };
-        }
-    };
-    Some(CharOrStr::Char(c))
 }
 
 #[cfg(test)]
@@ -899,5 +647,57 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(20));
         assert_eq!(html_to_text(&"<div>".repeat(n)), "");
         assert_eq!(html_to_text(&"<li>".repeat(3)), "-\n-\n-");
+    }
+
+    #[test]
+    fn every_named_reference_of_html5_is_decoded() {
+        assert_eq!(html_to_text("&Aring;ngstr&ouml;m"), "Ångström");
+        assert_eq!(html_to_text("p&aacute;gina 1 &rsaquo; 2"), "página 1 › 2");
+        assert_eq!(
+            html_to_text("a &NotEqualTilde; b"),
+            "a \u{2242}\u{0338} b",
+            "two code points"
+        );
+        assert_eq!(html_to_text("&#x1F600; &#128512;"), "😀 😀");
+        assert_eq!(html_to_text("&euro;5 &check; &rarr; &Uuml;"), "€5 ✓ → Ü");
+        // Legacy names still work without their semicolon, whole.
+        assert_eq!(html_to_text("&Aring &ntilde"), "Å ñ");
+    }
+
+    #[test]
+    fn deep_nesting_and_unclosed_formatting_cost_nothing() {
+        let n = 100_000;
+        let html = format!("{}texto{}", "<b><i><div>".repeat(n), "</div>".repeat(n));
+        assert_eq!(html_to_text(&html), "texto");
+    }
+
+    #[test]
+    fn textarea_text_is_kept_but_template_content_is_not() {
+        assert_eq!(
+            html_to_text("<textarea>a &lt;b&gt;</textarea><template><p>no</p></template>sí"),
+            "a <b>sí"
+        );
+    }
+
+    #[test]
+    fn random_markup_soup_gives_clean_text() {
+        use testimonio_domain::seeded::SeededRng;
+        const PIECES: &[&str] = &[
+            "<", ">", "</", "/>", "&", "&amp", ";", "&#x", "1F600", "&#", "65", "p", "li", "br",
+            "div", "pre", "script", "style", "head", "title", "td", "<!--", "-->", "<!", "?", "'",
+            "\"", "=", " ", "\n", "\t", "\r", "\0", "é", "x", "@", ".", "copy", "Aring",
+        ];
+        let mut rng = SeededRng::new(12);
+        for _ in 0..3_000 {
+            let len = rng.between(1, 40);
+            let html: String = (0..len).map(|_| *rng.pick(PIECES)).collect();
+            let text = html_to_text(&html);
+            assert_eq!(text, text.trim(), "{html:?} gave {text:?}");
+            assert!(!text.contains("\n\n\n"), "{html:?} gave {text:?}");
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{html:?} gave {text:?}"
+            );
+        }
     }
 }

@@ -222,7 +222,14 @@ fn ocr_batch(
     if images.is_empty() {
         return results;
     }
-    let stack = zeroize::Zeroizing::new(tiff::write_gray_tiff(&images, options.ocr_dpi));
+    let stack = match tiff::write_gray_tiff(&images, options.ocr_dpi) {
+        Ok(stack) => zeroize::Zeroizing::new(stack),
+        Err(e) => {
+            let reason = format!("writing the pages for OCR: {e}");
+            results.extend(rendered.iter().map(|(i, _)| (*i, Err(reason.clone()))));
+            return results;
+        }
+    };
     let limits = deadline.limit(Limits {
         time: options.limits.time * images.len() as u32,
         ..options.limits

@@ -1,6 +1,14 @@
 //! A minimal multi-page TIFF writer for 8-bit grayscale page images, so
 //! that one Tesseract run can read several pages from its standard input
 //! (loading its language models once per batch instead of once per page).
+//! The TIFF itself is written by the `tiff` crate.
+
+use std::io::Cursor;
+
+pub use ::tiff::TiffError;
+use ::tiff::encoder::colortype::Gray8;
+use ::tiff::encoder::{Rational, TiffEncoder};
+use ::tiff::tags::ResolutionUnit;
 
 /// A grayscale image, one byte per pixel, row after row.
 pub struct GrayImage<'a> {
@@ -58,63 +66,29 @@ pub fn parse_pgm(bytes: &[u8]) -> Result<GrayImage<'_>, String> {
     })
 }
 
-/// Writes `pages` as one little-endian, uncompressed, multi-page TIFF
-/// (one strip per page) at `dpi`.
-pub fn write_gray_tiff(pages: &[GrayImage<'_>], dpi: u32) -> Vec<u8> {
-    const ENTRIES: u16 = 11;
-    let ifd_len = 2 + 12 * u32::from(ENTRIES) + 4;
-    let total: usize = pages.iter().map(|p| p.pixels.len()).sum::<usize>()
-        + pages.len() * (ifd_len as usize + 16)
-        + 8;
-    let mut out = Vec::with_capacity(total);
-    out.extend_from_slice(b"II*\0");
-    out.extend_from_slice(&8u32.to_le_bytes());
-    for (n, page) in pages.iter().enumerate() {
-        let ifd_at = out.len() as u32;
-        debug_assert_eq!(ifd_at % 2, 0, "IFDs start on a word boundary");
-        let resolution_at = ifd_at + ifd_len;
-        let pixels_at = resolution_at + 16;
-        let next_ifd = if n + 1 == pages.len() {
-            0
-        } else {
-            let next = pixels_at + page.pixels.len() as u32;
-            next + next % 2
-        };
-        const SHORT: u16 = 3;
-        const LONG: u16 = 4;
-        const RATIONAL: u16 = 5;
-        let entries: [(u16, u16, u32); ENTRIES as usize] = [
-            (256, LONG, page.width),               // ImageWidth
-            (257, LONG, page.height),              // ImageLength
-            (258, SHORT, 8),                       // BitsPerSample
-            (259, SHORT, 1),                       // Compression: none
-            (262, SHORT, 1),                       // Photometric: black is zero
-            (273, LONG, pixels_at),                // StripOffsets
-            (278, LONG, page.height),              // RowsPerStrip
-            (279, LONG, page.pixels.len() as u32), // StripByteCounts
-            (282, RATIONAL, resolution_at),        // XResolution
-            (283, RATIONAL, resolution_at + 8),    // YResolution
-            (296, SHORT, 2),                       // ResolutionUnit: inch
-        ];
-        out.extend_from_slice(&ENTRIES.to_le_bytes());
-        for (tag, kind, value) in entries {
-            out.extend_from_slice(&tag.to_le_bytes());
-            out.extend_from_slice(&kind.to_le_bytes());
-            out.extend_from_slice(&1u32.to_le_bytes());
-            // SHORT values sit in the first two bytes of the field.
-            out.extend_from_slice(&value.to_le_bytes());
-        }
-        out.extend_from_slice(&next_ifd.to_le_bytes());
-        for _ in 0..2 {
-            out.extend_from_slice(&dpi.to_le_bytes());
-            out.extend_from_slice(&1u32.to_le_bytes());
-        }
-        out.extend_from_slice(page.pixels);
-        if out.len() % 2 == 1 {
-            out.push(0);
-        }
+/// Writes `pages` as one little-endian, uncompressed, multi-page grayscale
+/// TIFF at `dpi`, with the `tiff` crate's encoder.
+///
+/// # Errors
+/// A page whose pixel count does not match its size, or one too large for
+/// a (non-Big) TIFF.
+pub fn write_gray_tiff(pages: &[GrayImage<'_>], dpi: u32) -> Result<Vec<u8>, TiffError> {
+    // Room for every page up front, so the buffer (which the caller wipes)
+    // is not reallocated and its content left behind in freed memory.
+    const PER_PAGE_OVERHEAD: usize = 512;
+    let capacity: usize = pages
+        .iter()
+        .map(|page| page.pixels.len() + PER_PAGE_OVERHEAD)
+        .sum::<usize>()
+        + 16;
+    let mut out = Cursor::new(Vec::with_capacity(capacity));
+    let mut encoder = TiffEncoder::new(&mut out)?;
+    for page in pages {
+        let mut image = encoder.new_image::<Gray8>(page.width, page.height)?;
+        image.resolution(ResolutionUnit::Inch, Rational { n: dpi, d: 1 });
+        image.write_data(page.pixels)?;
     }
-    out
+    Ok(out.into_inner())
 }
 
 #[cfg(test)]
@@ -150,7 +124,8 @@ mod tests {
                 },
             ],
             300,
-        );
+        )
+        .unwrap();
         assert!(tiff.starts_with(b"II*\0"));
         let u32_at = |at: usize| u32::from_le_bytes(tiff[at..at + 4].try_into().unwrap());
         let first = u32_at(4) as usize;
@@ -165,5 +140,55 @@ mod tests {
             0,
             "the last IFD ends the chain"
         );
+    }
+
+    #[test]
+    fn a_tiff_decoder_reads_back_every_page_its_pixels_and_resolution() {
+        use ::tiff::decoder::{Decoder, DecodingResult};
+        use ::tiff::tags::Tag;
+        let a: Vec<u8> = (0..=255).cycle().take(640 * 300).collect();
+        let b = [200u8; 17 * 3];
+        let pages = [
+            GrayImage {
+                width: 640,
+                height: 300,
+                pixels: &a,
+            },
+            GrayImage {
+                width: 17,
+                height: 3,
+                pixels: &b,
+            },
+        ];
+        let tiff = write_gray_tiff(&pages, 300).unwrap();
+        let mut decoder = Decoder::new(Cursor::new(tiff)).unwrap();
+        for (n, page) in pages.iter().enumerate() {
+            if n > 0 {
+                decoder.next_image().unwrap();
+            }
+            assert_eq!(decoder.dimensions().unwrap(), (page.width, page.height));
+            assert_eq!(decoder.colortype().unwrap(), ::tiff::ColorType::Gray(8));
+            assert_eq!(decoder.get_tag_u32(Tag::ResolutionUnit).unwrap(), 2);
+            assert_eq!(
+                decoder.get_tag_u32_vec(Tag::XResolution).unwrap(),
+                vec![300, 1]
+            );
+            let DecodingResult::U8(pixels) = decoder.read_image().unwrap() else {
+                panic!("8-bit pixels expected");
+            };
+            assert_eq!(pixels, page.pixels);
+        }
+        assert!(!decoder.more_images(), "two pages, no more");
+    }
+
+    #[test]
+    fn a_page_whose_pixels_do_not_match_its_size_is_an_error() {
+        let short = [0u8; 5];
+        let page = GrayImage {
+            width: 3,
+            height: 2,
+            pixels: &short,
+        };
+        assert!(write_gray_tiff(&[page], 300).is_err());
     }
 }

@@ -92,7 +92,7 @@ fn several_pages_are_read_in_one_tesseract_run_from_a_multi_page_tiff() {
         .stdout
     };
     let (one, two) = (render("1"), render("2"));
-    let tiff = write_gray_tiff(&[parse_pgm(&one).unwrap(), parse_pgm(&two).unwrap()], 300);
+    let tiff = write_gray_tiff(&[parse_pgm(&one).unwrap(), parse_pgm(&two).unwrap()], 300).unwrap();
     let pages = recognize(&tiff, &OcrLanguages::default(), 5, Limits::default()).unwrap();
     assert_eq!(pages.len(), 2);
     assert_eq!((pages[0].number, pages[1].number), (5, 6));

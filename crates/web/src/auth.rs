@@ -220,37 +220,37 @@ async fn verify_csrf(req: Request, expected: &str) -> Result<Request, Response> 
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-/// One field of an urlencoded body.
+/// One field of an urlencoded body (decoded by `form_urlencoded`; an
+/// invalid escape stays as it was, invalid UTF-8 becomes U+FFFD). The
+/// caller bounds the body's size.
 pub fn form_field(body: &[u8], name: &str) -> Option<String> {
-    let pairs: Vec<(String, String)> = serde_urlencoded_pairs(body);
-    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    form_urlencoded::parse(body)
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
 }
 
-fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
-    body.split(|b| *b == b'&')
-        .filter_map(|pair| {
-            let mut it = pair.splitn(2, |b| *b == b'=');
-            let k = percent_decode(it.next()?)?;
-            let v = percent_decode(it.next().unwrap_or_default())?;
-            Some((k, v))
-        })
-        .collect()
-}
+#[cfg(test)]
+mod tests {
+    use super::form_field;
 
-fn percent_decode(input: &[u8]) -> Option<String> {
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        match input[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = std::str::from_utf8(input.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
+    #[test]
+    fn form_fields_are_percent_and_plus_decoded() {
+        let body = b"csrf=ab%2Fc&next=%2Fpeople%3Fq%3D1&name=Jos%C3%A9+P%C3%A9rez&empty=&flag";
+        assert_eq!(form_field(body, "csrf").as_deref(), Some("ab/c"));
+        assert_eq!(form_field(body, "next").as_deref(), Some("/people?q=1"));
+        assert_eq!(form_field(body, "name").as_deref(), Some("José Pérez"));
+        assert_eq!(form_field(body, "empty").as_deref(), Some(""));
+        assert_eq!(form_field(body, "flag").as_deref(), Some(""));
+        assert_eq!(form_field(body, "missing"), None);
+        // The first of repeated fields; names are decoded too.
+        assert_eq!(form_field(b"a=1&a=2&b%20c=3", "a").as_deref(), Some("1"));
+        assert_eq!(form_field(b"a=1&a=2&b%20c=3", "b c").as_deref(), Some("3"));
     }
-    String::from_utf8(out).ok()
+
+    #[test]
+    fn a_broken_escape_never_matches_a_token() {
+        // A bad escape is kept as written, so it can never equal a hex token.
+        assert_eq!(form_field(b"csrf=%zz%4", "csrf").as_deref(), Some("%zz%4"));
+        assert_eq!(form_field(b"csrf=%ff", "csrf").as_deref(), Some("\u{FFFD}"));
+    }
 }

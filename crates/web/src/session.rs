@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 use axum::http::HeaderMap;
+use cookie::{Cookie, SameSite};
 use rand::RngCore;
 use testimonio_vault::SessionTimeouts;
 
@@ -50,20 +51,22 @@ pub fn random_token() -> String {
     hex::encode(bytes)
 }
 
-/// A cookie's value from the request headers.
+/// A cookie's value from the request headers (parsed by the `cookie`
+/// crate; pairs it cannot read are skipped).
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
 }
 
-/// A `Set-Cookie` value. Session cookies are HttpOnly and SameSite=Strict,
-/// and Secure when the server is behind TLS.
+/// A `Set-Cookie` value (written by the `cookie` crate). Every cookie is
+/// `Path=/` and SameSite=Strict; session cookies are HttpOnly, and Secure
+/// when the server is behind TLS.
 pub fn set_cookie(
     name: &str,
     value: &str,
@@ -71,17 +74,16 @@ pub fn set_cookie(
     http_only: bool,
     secure: bool,
 ) -> String {
-    let mut c = format!("{name}={value}; Path=/; SameSite=Strict");
-    if http_only {
-        c.push_str("; HttpOnly");
-    }
-    if secure {
-        c.push_str("; Secure");
-    }
+    let mut builder = Cookie::build((name, value))
+        .path("/")
+        .same_site(SameSite::Strict)
+        .http_only(http_only)
+        .secure(secure);
     if let Some(age) = max_age {
-        c.push_str(&format!("; Max-Age={age}"));
+        let seconds = i64::try_from(age).unwrap_or(i64::MAX);
+        builder = builder.max_age(cookie::time::Duration::seconds(seconds));
     }
-    c
+    builder.build().to_string()
 }
 
 /// Constant-time comparison of two tokens.
@@ -107,5 +109,35 @@ mod tests {
         assert_eq!(cookie(&h, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie(&h, "missing"), None);
         assert!(same_token("abc", "abc") && !same_token("abc", "abd") && !same_token("a", "ab"));
+    }
+
+    #[test]
+    fn odd_cookie_headers_are_read_without_failing() {
+        let mut h = HeaderMap::new();
+        h.append("cookie", "broken; =nameless; lang=es".parse().unwrap());
+        h.append("cookie", "testimonio_session=\"abc\"".parse().unwrap());
+        assert_eq!(cookie(&h, "lang").as_deref(), Some("es"));
+        assert_eq!(cookie(&h, "broken"), None);
+        assert!(cookie(&h, SESSION_COOKIE).is_some());
+    }
+
+    #[test]
+    fn set_cookie_has_every_attribute_asked_for() {
+        let c = set_cookie(SESSION_COOKIE, "abc", Some(60), true, true);
+        assert!(c.starts_with("testimonio_session=abc;"), "{c}");
+        for attribute in [
+            "Path=/",
+            "SameSite=Strict",
+            "HttpOnly",
+            "Secure",
+            "Max-Age=60",
+        ] {
+            assert!(
+                c.split("; ").any(|a| a == attribute),
+                "{attribute} missing in {c}"
+            );
+        }
+        let plain = set_cookie("lang", "es", None, false, false);
+        assert_eq!(plain, "lang=es; SameSite=Strict; Path=/");
     }
 }
