@@ -10,12 +10,13 @@
 //! - write: the vault's production write path, [`Vault::import_records`]
 //!   (exchange record → domain value → `records::put_*` → audit entry, per
 //!   record, 500 records per transaction, one `import` entry at the end),
-//!   against the same steps done by hand on the plain connection with the
-//!   same public functions (`records::put_*`, `audit::append`);
-//! - read: [`Vault::events`] against [`records::events`] on the plain
-//!   connection, which is the function the vault calls.
+//!   against the same steps on the plain peer
+//!   ([`testimonio_vault::bench_peers::PlainVault`], which uses the same
+//!   `records::put_*` and `audit::append` inside the vault);
+//! - read: [`Vault::events`] against the peer's `events`, which calls the
+//!   function the vault calls.
 //!
-//! Both databases get the same pragmas ([`db::configure`]: WAL,
+//! Both databases get the same pragmas (the vault's `db::configure`: WAL,
 //! `synchronous = FULL`, `secure_delete`), the same migrations, and live in
 //! the same directory. The plain peer is opened by the same SQLite library
 //! (SQLCipher without a key is plain SQLite).
@@ -37,13 +38,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, ensure};
-use rusqlite::{Connection, TransactionBehavior};
 use testimonio_demo::{DemoSpec, generate};
 use testimonio_domain::exchange::ExchangeRecord;
 use testimonio_domain::{Event, FieldError, UsState};
-use testimonio_vault::audit::{self, AuditAction};
-use testimonio_vault::records::{self, EventFilter, WriteOutcome};
-use testimonio_vault::{Actor, KdfParams, Key32, Passphrase, Vault, db};
+use testimonio_vault::bench_peers::{PlainVault, sqlite_versions};
+use testimonio_vault::{Actor, EventFilter, KdfParams, Passphrase, Vault};
 
 use crate::cli::Benchmark;
 
@@ -155,7 +154,7 @@ fn vault_benchmark(options: &VaultOptions) -> Result<()> {
         // warmer (or busier) machine.
         let encrypted_first = run % 2 == 0;
 
-        let (vault, conn) = if encrypted_first {
+        let (vault, peer) = if encrypted_first {
             let v = write_encrypted(
                 &vault_dir,
                 &passphrase,
@@ -187,7 +186,7 @@ fn vault_benchmark(options: &VaultOptions) -> Result<()> {
                 Ok(found)
             };
             let read_plain = |t: &mut Timings| -> Result<Vec<Event>> {
-                let (found, took) = timed(|| Ok(records::events(&conn, filter)?))?;
+                let (found, took) = timed(|| Ok(peer.events(filter)?))?;
                 t.push(pick, took);
                 Ok(found)
             };
@@ -211,7 +210,7 @@ fn vault_benchmark(options: &VaultOptions) -> Result<()> {
 
         // Closing checkpoints the write-ahead log into the database file.
         drop(vault);
-        drop(conn);
+        drop(peer);
         sizes = (
             file_size(&vault_dir.join(testimonio_vault::vault::DATABASE_FILE))?,
             file_size(&plain_path)?,
@@ -219,13 +218,7 @@ fn vault_benchmark(options: &VaultOptions) -> Result<()> {
         eprintln!("run {}/{} done", run + 1, options.runs);
     }
 
-    let versions = {
-        let conn = Connection::open_in_memory()?;
-        let cipher: String = conn
-            .query_row("PRAGMA cipher_version", [], |r| r.get(0))
-            .unwrap_or_else(|_| "?".into());
-        format!("SQLite {}, SQLCipher {cipher}", rusqlite::version())
-    };
+    let versions = sqlite_versions();
 
     let report = Report {
         options,
@@ -303,105 +296,26 @@ fn write_encrypted(
     Ok(vault)
 }
 
-/// Does what [`Vault::import_records`] does, step for step, on a plain
-/// connection: the same conversions, statements and audit entries.
+/// Does what [`Vault::import_records`] does, step for step, on the plain
+/// peer ([`PlainVault`]): the same conversions, statements and audit
+/// entries.
 fn write_plain(
     path: &Path,
     items: Vec<Item>,
     expected: usize,
     timings: &mut Timings,
-) -> Result<Connection> {
-    let mut conn = Connection::open(path)?;
-    db::configure(&conn)?;
-    db::migrate(&mut conn)?;
-    // A fixed key: computing the chain's keyed hashes costs the same with any key.
-    let key = Key32::from_bytes([0x5a; 32]);
-    // `Vault::create` records the vault's creation; so does the peer. Write
-    // transactions are IMMEDIATE, as the vault's are.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    audit::append(
-        &tx,
-        &key,
-        &testimonio_vault::now(),
-        ACTOR,
-        AuditAction::VaultCreated,
-        "vault",
-        "",
-    )?;
-    tx.commit()?;
-
-    let (created, took) = timed(|| {
-        let mut created = 0u64;
-        let mut items = items.into_iter().peekable();
-        while items.peek().is_some() {
-            let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            for (location, parsed) in &batch {
-                let record = parsed
-                    .clone()
-                    .map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
-                let refused = |e: Vec<FieldError>| anyhow::anyhow!("{location}: {}", join(&e));
-                let (what, id, outcome) = match &record {
-                    ExchangeRecord::Header(h) => {
-                        h.check().map_err(|e| anyhow::anyhow!("{location}: {e}"))?;
-                        continue;
-                    }
-                    ExchangeRecord::Group(g) => {
-                        let group = g.into_group().map_err(refused)?;
-                        let outcome = records::put_group(&tx, &group, &testimonio_vault::now())?;
-                        ("group", group.id, outcome)
-                    }
-                    ExchangeRecord::Person(p) => {
-                        let person = p.into_person().map_err(refused)?;
-                        let outcome =
-                            records::put_person(&tx, &person, &testimonio_vault::now(), ACTOR)?;
-                        ("person", person.id, outcome)
-                    }
-                    ExchangeRecord::Event(e) => {
-                        let event = e.into_event().map_err(refused)?;
-                        let outcome =
-                            records::put_event(&tx, &event, &testimonio_vault::now(), ACTOR)?;
-                        ("event", event.id().clone(), outcome)
-                    }
-                };
-                let action = match outcome {
-                    WriteOutcome::Created => AuditAction::RecordCreated,
-                    WriteOutcome::Updated => AuditAction::RecordUpdated,
-                    WriteOutcome::Unchanged => continue,
-                };
-                audit::append(
-                    &tx,
-                    &key,
-                    &testimonio_vault::now(),
-                    ACTOR,
-                    action,
-                    &format!("{what}:{id}"),
-                    "",
-                )?;
-                created += u64::from(outcome == WriteOutcome::Created);
-            }
-            tx.commit()?;
-        }
-        let detail = format!("created={created} updated=0 unchanged=0 failed=0");
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit::append(
-            &tx,
-            &key,
-            &testimonio_vault::now(),
-            ACTOR,
-            AuditAction::Import,
-            "import:bench",
-            &detail,
-        )?;
-        tx.commit()?;
-        Ok(created)
-    })?;
+) -> Result<PlainVault> {
+    // `Vault::create` records the vault's creation; so does the peer.
+    let mut peer = PlainVault::create(path, &Actor::new(ACTOR)?)?;
+    let (report, took) = timed(|| Ok(peer.import_records("bench", items.into_iter())?))?;
     ensure!(
-        created == expected as u64,
-        "the plain peer created {created} of {expected} records"
+        report.failed.is_empty() && report.created == expected as u64,
+        "the plain peer created {} of {expected} records; failures: {:?}",
+        report.created,
+        report.failed.first()
     );
     timings.push(Phase::Write, took);
-    Ok(conn)
+    Ok(peer)
 }
 
 fn timed<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, Duration)> {
@@ -663,14 +577,11 @@ mod tests {
         let mut t = Timings::default();
         let vault =
             write_encrypted(&dir.path().join("v"), &pass, items.clone(), count, &mut t).unwrap();
-        let conn = write_plain(&dir.path().join("p.db"), items, count, &mut t).unwrap();
-        assert_eq!(vault.counts().unwrap(), records::counts(&conn).unwrap());
+        let peer = write_plain(&dir.path().join("p.db"), items, count, &mut t).unwrap();
+        assert_eq!(vault.counts().unwrap(), peer.counts().unwrap());
         let all = EventFilter::default();
-        assert_eq!(
-            vault.events(&all).unwrap(),
-            records::events(&conn, &all).unwrap()
-        );
-        let (entries, faults) = audit::verify(&conn, &Key32::from_bytes([0x5a; 32])).unwrap();
+        assert_eq!(vault.events(&all).unwrap(), peer.events(&all).unwrap());
+        let (entries, faults) = peer.verify_audit_chain().unwrap();
         assert!(faults.is_empty());
         assert_eq!(entries as u64, vault.counts().unwrap().audit_entries);
     }

@@ -61,9 +61,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail, ensure};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags};
 use testimonio_search::SearchIndex;
 use testimonio_search::compile::day_number;
+use testimonio_vault::bench_peers::{
+    Fts5Builder, Fts5Filter, Fts5Page, Fts5Reader, sqlite_version,
+};
 use testimonio_vault::{Actor, IndexablePage, KdfParams, Passphrase, Vault};
 
 use crate::cli;
@@ -601,48 +603,17 @@ fn build_ours(corpus: &Corpus, base: &Path, stats: &mut CorpusStats) -> Result<(
     ))
 }
 
-// --- SQLite FTS5
-
-const FTS_SCHEMA: &str = "
-CREATE VIRTUAL TABLE fts USING fts5(text, content = '',
-    tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE pages (
-    id INTEGER PRIMARY KEY,
-    doc TEXT NOT NULL,
-    page INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    foia TEXT NOT NULL,
-    day INTEGER NOT NULL
-);";
-
-/// Top 20 by BM25 (FTS5's `rank`), then the metadata of those 20.
-const FTS_TOP: &str = "
-SELECT p.doc, p.page
-FROM (SELECT rowid AS id, rank AS r FROM fts WHERE fts MATCH ?1 ORDER BY rank LIMIT 20) AS t
-JOIN pages AS p ON p.id = t.id
-ORDER BY t.r";
-const FTS_COUNT: &str = "SELECT count(*) FROM fts WHERE fts MATCH ?1";
-const FTS_TOP_FILTERED: &str = "
-SELECT p.doc, p.page FROM fts JOIN pages AS p ON p.id = fts.rowid
-WHERE fts MATCH ?1 AND p.source = ?2 AND p.day BETWEEN ?3 AND ?4
-ORDER BY fts.rank LIMIT 20";
-const FTS_COUNT_FILTERED: &str = "
-SELECT count(*) FROM fts JOIN pages AS p ON p.id = fts.rowid
-WHERE fts MATCH ?1 AND p.source = ?2 AND p.day BETWEEN ?3 AND ?4";
+// --- SQLite FTS5 (the peer lives in the vault crate, which alone names
+// the database library: `testimonio_vault::bench_peers`)
 
 struct Fts {
     path: PathBuf,
-    conn: Option<Connection>,
+    reader: Option<Fts5Reader>,
 }
 
 fn build_fts(corpus: &Corpus, path: &Path) -> Result<(Fts, Built)> {
-    let mut conn = Connection::open(path)?;
-    let _: String = conn.query_row("PRAGMA journal_mode = OFF", [], |r| r.get(0))?;
-    conn.execute_batch(
-        "PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY;",
-    )?;
-    conn.execute_batch(FTS_SCHEMA)
-        .context("creating the FTS5 table (is FTS5 compiled in?)")?;
+    let mut builder =
+        Fts5Builder::create(path).context("creating the FTS5 table (is FTS5 compiled in?)")?;
     let mut pages = corpus.iter();
     let mut took = Built::default();
     let mut done = 0u64;
@@ -652,26 +623,22 @@ fn build_fts(corpus: &Corpus, path: &Path) -> Result<(Fts, Built)> {
         if batch.is_empty() {
             break;
         }
+        let foia: Vec<String> = batch.iter().map(|p| p.foia.join(" ")).collect();
+        let rows: Vec<Fts5Page<'_>> = batch
+            .iter()
+            .zip(&foia)
+            .map(|(p, foia)| Fts5Page {
+                row: p.row as i64,
+                document: &p.document,
+                page: p.page,
+                text: &p.text,
+                source: p.source.code(),
+                foia,
+                day: day_number(p.day),
+            })
+            .collect();
         let (inserting, cpu) = (Instant::now(), cpu_time(None));
-        let tx = conn.transaction()?;
-        {
-            let mut text = tx.prepare_cached("INSERT INTO fts (rowid, text) VALUES (?1, ?2)")?;
-            let mut meta = tx.prepare_cached(
-                "INSERT INTO pages (id, doc, page, source, foia, day) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for p in &batch {
-                text.execute(rusqlite::params![p.row as i64, p.text])?;
-                meta.execute(rusqlite::params![
-                    p.row as i64,
-                    p.document,
-                    p.page,
-                    p.source.code(),
-                    p.foia.join(" "),
-                    day_number(p.day),
-                ])?;
-            }
-        }
-        tx.commit()?;
+        builder.insert(&rows)?;
         took.add(inserting, cpu);
         done += batch.len() as u64;
         if done.is_multiple_of(100_000) || done == corpus.pages {
@@ -679,17 +646,16 @@ fn build_fts(corpus: &Corpus, path: &Path) -> Result<(Fts, Built)> {
         }
     }
     let (optimizing, cpu) = (Instant::now(), cpu_time(None));
-    conn.execute("INSERT INTO fts (fts) VALUES ('optimize')", [])?;
+    builder.optimize()?;
     took.add(optimizing, cpu);
     eprintln!(
         "  FTS5: optimize {:.1} s",
         optimizing.elapsed().as_secs_f64()
     );
-    drop(conn);
     Ok((
         Fts {
             path: path.to_owned(),
-            conn: None,
+            reader: None,
         },
         took,
     ))
@@ -697,50 +663,21 @@ fn build_fts(corpus: &Corpus, path: &Path) -> Result<(Fts, Built)> {
 
 impl Engine for Fts {
     fn reopen_cold(&mut self) -> Result<Duration> {
-        self.conn = None;
+        self.reader = None;
         evict(&self.path)?;
         let started = Instant::now();
-        let conn = Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.execute_batch("PRAGMA cache_size = -1048576;")?;
-        let _: i64 = conn.query_row("PRAGMA mmap_size = 17179869184", [], |r| r.get(0))?;
-        for sql in [FTS_TOP, FTS_COUNT, FTS_TOP_FILTERED, FTS_COUNT_FILTERED] {
-            conn.prepare_cached(sql)?;
-        }
-        self.conn = Some(conn);
+        self.reader = Some(Fts5Reader::open(&self.path)?);
         Ok(started.elapsed())
     }
 
     fn run(&mut self, spec: &Spec) -> Result<(u64, Vec<Hit>)> {
-        let conn = self.conn.as_ref().context("FTS5 is not open")?;
-        let hit = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?));
-        let (hits, total) = match spec.filter {
-            None => {
-                let hits = conn
-                    .prepare_cached(FTS_TOP)?
-                    .query_map([&spec.fts5], hit)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                let total: i64 = conn
-                    .prepare_cached(FTS_COUNT)?
-                    .query_row([&spec.fts5], |r| r.get(0))?;
-                (hits, total)
-            }
-            Some(f) => {
-                let params =
-                    rusqlite::params![spec.fts5, f.source, day_number(f.from), day_number(f.to)];
-                let hits = conn
-                    .prepare_cached(FTS_TOP_FILTERED)?
-                    .query_map(params, hit)?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                let total: i64 = conn
-                    .prepare_cached(FTS_COUNT_FILTERED)?
-                    .query_row(params, |r| r.get(0))?;
-                (hits, total)
-            }
-        };
-        Ok((total as u64, hits))
+        let reader = self.reader.as_ref().context("FTS5 is not open")?;
+        let filter = spec.filter.as_ref().map(|f| Fts5Filter {
+            source: f.source,
+            from_day: day_number(f.from),
+            to_day: day_number(f.to),
+        });
+        Ok(reader.top(&spec.fts5, filter.as_ref())?)
     }
 }
 
@@ -1252,7 +1189,7 @@ pub fn run(options: &Options) -> Result<()> {
     drop(ours);
     loads.push(("after ours", load_average()));
 
-    let sqlite_version = format!("SQLite {}", rusqlite::version());
+    let sqlite_version = sqlite_version();
     if options.skip_sqlite {
         eprintln!("FTS5: skipped (--skip-sqlite)");
     } else {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use testimonio_domain::Lang;
 use testimonio_vault::private_fs::{self, PrivateFile};
-use testimonio_vault::{Actor, Passphrase, RecoveryKey, Unlock, Vault, VaultError};
+use testimonio_vault::{Actor, Passphrase, RecordKind, RecoveryKey, Unlock, Vault, VaultError};
 
 /// Exit statuses, documented in the README.
 pub mod exit {
@@ -47,8 +47,8 @@ impl Failure {
             (VaultError::AlreadyExists { path }, Lang::Es) => {
                 format!("{}: ya existe y no está vacío", path.display())
             }
-            (VaultError::NotFound { what, id }, Lang::Es) => {
-                format!("{} {id} no encontrado", spanish_noun(what))
+            (VaultError::NotFound { kind, id }, Lang::Es) => {
+                format!("{} {id} no encontrado", spanish_noun(*kind))
             }
             (VaultError::Backup { path, problem }, Lang::Es) => {
                 format!(
@@ -87,12 +87,12 @@ impl Failure {
     }
 }
 
-fn spanish_noun(what: &str) -> &str {
-    match what {
-        "person" => "la persona",
-        "document" => "el documento",
-        "event" => "el evento",
-        other => other,
+fn spanish_noun(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Person => "la persona",
+        RecordKind::Document => "el documento",
+        RecordKind::Event => "el evento",
+        other => other.noun(),
     }
 }
 

@@ -103,7 +103,7 @@ fn entry_hash(key: &Key32, seq: i64, fields: [&str; 6]) -> String {
 ///
 /// # Errors
 /// Database errors.
-pub fn append(
+pub(crate) fn append(
     conn: &Connection,
     key: &Key32,
     at: &str,
@@ -163,7 +163,7 @@ impl std::fmt::Display for ChainFault {
 ///
 /// # Errors
 /// Database errors.
-pub fn verify(conn: &Connection, key: &Key32) -> Result<(usize, Vec<ChainFault>)> {
+pub(crate) fn verify(conn: &Connection, key: &Key32) -> Result<(usize, Vec<ChainFault>)> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM audit_log ORDER BY seq",
     )?;
@@ -221,7 +221,7 @@ pub(crate) fn read_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> 
 ///
 /// # Errors
 /// Database errors.
-pub fn tail(conn: &Connection, limit: usize) -> Result<Vec<AuditEntry>> {
+pub(crate) fn tail(conn: &Connection, limit: usize) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, object, detail, prev_hash, hash FROM (SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?1) ORDER BY seq",
     )?;

@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 use crate::audit::AuditAction;
 use crate::blobs::BlobStore;
 use crate::db;
-use crate::error::{Result, VaultError};
+use crate::error::{Refusal, Result, VaultError};
 use crate::keys::{Key32, VaultKeys};
 use crate::private_fs::{self, PrivateFile};
 use crate::vault::{Actor, DATABASE_FILE, KEY_FILE, Unlock, Vault, read_key_file};
@@ -86,9 +86,11 @@ impl Vault {
         let snapshot_db = snapshot.path().join(DATABASE_FILE);
         {
             let key = Zeroizing::new(format!("x'{}'", hex::encode(self.keys().database.bytes())));
-            let path = snapshot_db
-                .to_str()
-                .ok_or_else(|| VaultError::Invalid("vault path is not UTF-8".into()))?;
+            let path = snapshot_db.to_str().ok_or_else(|| {
+                VaultError::from(Refusal::PathNotUtf8 {
+                    path: snapshot_db.clone(),
+                })
+            })?;
             self.conn().execute(
                 "ATTACH DATABASE ?1 AS backup KEY ?2",
                 rusqlite::params![path, key.as_str()],

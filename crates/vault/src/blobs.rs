@@ -37,9 +37,7 @@ impl Sha256Hex {
         {
             Ok(Self(s.to_owned()))
         } else {
-            Err(VaultError::Invalid(format!(
-                "{s:?} is not a SHA-256 in hex"
-            )))
+            Err(VaultError::Schema(format!("{s:?} is not a SHA-256 in hex")))
         }
     }
 
@@ -244,10 +242,10 @@ fn age_identity(seed: &Key32) -> Result<age::x25519::Identity> {
     let hrp = bech32::Hrp::parse("AGE-SECRET-KEY-").expect("a valid human-readable part");
     let encoded = Zeroizing::new(
         bech32::encode_upper::<bech32::Bech32>(hrp, seed.bytes())
-            .map_err(|e| VaultError::Invalid(format!("age identity: {e}")))?,
+            .map_err(|e| VaultError::internal(format_args!("age identity: {e}")))?,
     );
     age::x25519::Identity::from_str(&encoded)
-        .map_err(|e| VaultError::Invalid(format!("age identity: {e}")))
+        .map_err(|e| VaultError::internal(format_args!("age identity: {e}")))
 }
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {

@@ -64,9 +64,10 @@ impl Vault {
             referenced.insert(name.clone());
             let verdict = Sha256Hex::parse(sha).and_then(|sha| {
                 if self.blobs().name_for(&sha) != *name {
-                    return Err(crate::VaultError::Invalid(
-                        "its blob name does not match its hash".into(),
-                    ));
+                    return Err(crate::VaultError::Blob {
+                        name: name.clone(),
+                        reason: "its name does not match its hash".into(),
+                    });
                 }
                 self.blobs().get(&sha, &mut std::io::sink())
             });

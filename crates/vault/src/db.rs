@@ -66,7 +66,7 @@ impl Migration {
 ///
 /// # Errors
 /// [`VaultError::WrongKey`] if the key does not decrypt the file.
-pub fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connection> {
+pub(crate) fn open_encrypted(path: &Path, key: &Key32, create: bool) -> Result<Connection> {
     // SQLCipher registers `sqlcipher_export` (used by backups) at the end of
     // SQLite's one-time initialization, after SQLite already counts as
     // initialized: a connection another thread opened in between lacked the
@@ -126,7 +126,7 @@ pub const PAGE_SIZE: u32 = 16384;
 ///
 /// # Errors
 /// Database errors.
-pub fn configure(conn: &Connection) -> Result<()> {
+pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "PRAGMA page_size = 16384; -- db::PAGE_SIZE
          PRAGMA journal_mode = WAL;
@@ -144,7 +144,7 @@ pub fn configure(conn: &Connection) -> Result<()> {
 ///
 /// # Errors
 /// A vault from a newer version, an edited migration, database errors.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY,
@@ -196,7 +196,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 ///
 /// # Errors
 /// Database errors.
-pub fn schema_version(conn: &Connection) -> Result<i64> {
+pub(crate) fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT coalesce(max(version), 0) FROM schema_migrations",
         [],

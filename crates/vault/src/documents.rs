@@ -10,7 +10,7 @@ use testimonio_domain::{ExtractionStatus, FieldError, SourceKind};
 
 use crate::audit::AuditAction;
 use crate::blobs::Sha256Hex;
-use crate::error::{Result, VaultError};
+use crate::error::{RecordKind, Result, VaultError};
 use crate::vault::Vault;
 
 /// A stored original and what ingest learned about it.
@@ -192,7 +192,7 @@ impl Vault {
             )
             .optional()?
             .ok_or_else(|| VaultError::NotFound {
-                what: "document",
+                kind: RecordKind::Document,
                 id: id.to_owned(),
             })
     }

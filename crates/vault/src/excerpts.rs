@@ -26,7 +26,7 @@ use serde::Serialize;
 use testimonio_domain::{ExcerptTag, RecordId};
 
 use crate::audit::AuditAction;
-use crate::error::{Result, VaultError};
+use crate::error::{ConflictKind, RecordKind, Refusal, Result, VaultError, WatchlistField};
 use crate::users::User;
 use crate::vault::Vault;
 
@@ -168,19 +168,19 @@ fn new_id(prefix: &str) -> String {
     format!("{prefix}-{}", hex::encode(bytes))
 }
 
-fn invalid(message: impl Into<String>) -> VaultError {
-    VaultError::Invalid(message.into())
-}
-
 impl Vault {
     /// Saves a query. The owner is the acting account.
     ///
     /// # Errors
     /// An empty name, query or purpose; database errors.
     pub fn add_watchlist(&mut self, name: &str, query: &str, purpose: &str) -> Result<Watchlist> {
-        for (field, value) in [("name", name), ("query", query), ("purpose", purpose)] {
+        for (field, value) in [
+            (WatchlistField::Name, name),
+            (WatchlistField::Query, query),
+            (WatchlistField::Purpose, purpose),
+        ] {
             if value.trim().is_empty() {
-                return Err(invalid(format!("the watchlist's {field} is empty")));
+                return Err(Refusal::WatchlistFieldEmpty { field }.into());
             }
         }
         let id = new_id("watch");
@@ -201,7 +201,7 @@ impl Vault {
             .into_iter()
             .find(|w| w.id == id)
             .ok_or_else(|| VaultError::NotFound {
-                what: "watchlist",
+                kind: RecordKind::Watchlist,
                 id: id.to_owned(),
             })
     }
@@ -244,7 +244,7 @@ impl Vault {
             )?;
             if n == 0 {
                 return Err(VaultError::NotFound {
-                    what: "watchlist",
+                    kind: RecordKind::Watchlist,
                     id: id.to_owned(),
                 });
             }
@@ -268,7 +268,7 @@ impl Vault {
             let n = tx.execute("UPDATE watchlists SET last_run_at = ?2 WHERE id = ?1", params![id, now])?;
             if n == 0 {
                 return Err(VaultError::NotFound {
-                    what: "watchlist",
+                    kind: RecordKind::Watchlist,
                     id: id.to_owned(),
                 });
             }
@@ -344,7 +344,7 @@ impl Vault {
             .query_row([id], hit_row)
             .optional()?
             .ok_or_else(|| VaultError::NotFound {
-                what: "watchlist hit",
+                kind: RecordKind::WatchlistHit,
                 id: id.to_string(),
             })
     }
@@ -380,16 +380,21 @@ impl Vault {
     ) -> Result<Excerpt> {
         let hit = self.watchlist_hit(id)?;
         if hit.status != "pending" {
-            return Err(invalid(format!("hit {id} was already {}", hit.status)));
+            return Err(ConflictKind::HitReviewed {
+                hit: id,
+                status: Some(hit.status),
+            }
+            .into());
         }
         let (Some(page), "page") = (hit.page, hit.kind.as_str()) else {
-            return Err(invalid(format!(
-                "hit {id} is in an event narrative: only document pages are excerpted"
-            )));
+            return Err(Refusal::HitNotOnPage { hit: id }.into());
         };
         let text = self
             .document_page(&hit.reference, page)?
-            .ok_or_else(|| invalid(format!("page {page} of {} is gone", hit.reference)))?
+            .ok_or_else(|| ConflictKind::PageGone {
+                document: hit.reference.clone(),
+                page,
+            })?
             .text;
         let (start, end) = sentence_around(&text, hit.match_range.unwrap_or((0, 0)));
         let parts = ExcerptParts {
@@ -426,7 +431,7 @@ impl Vault {
         let text = self
             .document_page(&parts.document, parts.page)?
             .ok_or_else(|| VaultError::NotFound {
-                what: "page",
+                kind: RecordKind::Page,
                 id: format!("{} page {}", parts.document, parts.page),
             })?
             .text;
@@ -444,7 +449,7 @@ impl Vault {
         .into_iter()
         .next()
         .ok_or_else(|| VaultError::NotFound {
-            what: "excerpt",
+            kind: RecordKind::Excerpt,
             id: id.to_owned(),
         })
     }
@@ -636,7 +641,11 @@ fn review(
         params![id, status, actor, crate::now(), excerpt],
     )?;
     if n == 0 {
-        return Err(invalid(format!("hit {id} is unknown or already reviewed")));
+        return Err(ConflictKind::HitReviewed {
+            hit: id,
+            status: None,
+        }
+        .into());
     }
     Ok(())
 }
@@ -649,10 +658,13 @@ fn insert_excerpt(
 ) -> Result<String> {
     let chars = page_text.chars().count();
     if parts.start >= parts.end || parts.end > chars {
-        return Err(invalid(format!(
-            "characters {}..{} are not a passage of page {} ({} characters)",
-            parts.start, parts.end, parts.page, chars
-        )));
+        return Err(Refusal::NotAPassage {
+            start: parts.start,
+            end: parts.end,
+            page: parts.page,
+            chars,
+        }
+        .into());
     }
     let quote: String = page_text
         .chars()
@@ -667,7 +679,7 @@ fn insert_excerpt(
         )
         .optional()?
         .ok_or_else(|| VaultError::NotFound {
-            what: "document",
+            kind: RecordKind::Document,
             id: parts.document.clone(),
         })?;
     let id = new_id("excerpt");
@@ -701,7 +713,7 @@ fn insert_excerpt(
         )?;
         if !known {
             return Err(VaultError::NotFound {
-                what: "event",
+                kind: RecordKind::Event,
                 id: event.as_str().to_owned(),
             });
         }
@@ -718,7 +730,7 @@ fn insert_excerpt(
         )?;
         if !known {
             return Err(VaultError::NotFound {
-                what: "person",
+                kind: RecordKind::Person,
                 id: person.as_str().to_owned(),
             });
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use testimonio_foia::{FoiaRequest, FoiaRequestParts};
 
 use crate::audit::AuditAction;
-use crate::error::{Result, VaultError};
+use crate::error::{RecordKind, Result, VaultError};
 use crate::records::WriteOutcome;
 use crate::vault::Vault;
 
@@ -117,7 +117,7 @@ impl Vault {
     ) -> Result<()> {
         if self.foia(request)?.is_none() {
             return Err(VaultError::NotFound {
-                what: "FOIA request",
+                kind: RecordKind::FoiaRequest,
                 id: request.to_owned(),
             });
         }
@@ -164,13 +164,13 @@ impl Vault {
     ) -> Result<()> {
         if self.foia(request)?.is_none() {
             return Err(VaultError::NotFound {
-                what: "FOIA request",
+                kind: RecordKind::FoiaRequest,
                 id: request.to_owned(),
             });
         }
         if self.event(event)?.is_none() {
             return Err(VaultError::NotFound {
-                what: "event",
+                kind: RecordKind::Event,
                 id: event.to_string(),
             });
         }

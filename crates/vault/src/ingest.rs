@@ -17,7 +17,7 @@ use zeroize::Zeroizing;
 use crate::audit::AuditAction;
 use crate::blobs::{Sha256Hex, StoredBlob};
 use crate::documents::{DOCUMENT_COLUMNS, DocumentInfo, document_row};
-use crate::error::{Result, VaultError};
+use crate::error::{RecordKind, Result, VaultError};
 use crate::vault::Vault;
 
 /// One recognized word and where it is on the page image.
@@ -298,7 +298,7 @@ impl Vault {
         if let Some(words) = words {
             page.words = serde_json::from_str(&words).map_err(|e| {
                 // The category only: serde's message could quote the words.
-                VaultError::Invalid(format!(
+                VaultError::internal(format_args!(
                     "the word boxes of page {number} of {id} are unreadable ({:?} error)",
                     e.classify()
                 ))
@@ -400,7 +400,7 @@ fn record_one(
         )?;
         if !known {
             return Err(VaultError::NotFound {
-                what: "FOIA request",
+                kind: RecordKind::FoiaRequest,
                 id: foia.clone(),
             });
         }
@@ -542,10 +542,9 @@ fn insert_pages(tx: &Connection, id: &str, pages: &[PageText]) -> Result<()> {
         let words = if page.words.is_empty() {
             None
         } else {
-            Some(
-                serde_json::to_string(&page.words)
-                    .map_err(|e| VaultError::Invalid(e.to_string()))?,
-            )
+            Some(serde_json::to_string(&page.words).map_err(|e| {
+                VaultError::internal(format_args!("word boxes: {:?} error", e.classify()))
+            })?)
         };
         stmt.execute(params![
             id,
@@ -571,7 +570,7 @@ fn receipt(v: &Vault, tx: &Connection, id: &str, intake: &Intake) -> Result<bool
     )?;
     if !known {
         return Err(VaultError::NotFound {
-            what: "document",
+            kind: RecordKind::Document,
             id: id.to_owned(),
         });
     }

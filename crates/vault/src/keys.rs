@@ -21,7 +21,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::error::{Result, VaultError};
+use crate::error::{Refusal, Result, VaultError};
 
 pub const KEYFILE_FORMAT: &str = "testimonio-keyfile";
 pub const KEYFILE_VERSION: u32 = 1;
@@ -33,17 +33,17 @@ impl Passphrase {
     pub const MIN_CHARS: usize = 8;
 
     /// # Errors
-    /// Shorter than [`Self::MIN_CHARS`] characters.
+    /// [`Refusal::PassphraseTooShort`] under [`Self::MIN_CHARS`] characters.
     pub fn new(text: String) -> Result<Self> {
         // Only the trailing newline of a passphrase file is not part of it.
         let trimmed = text.trim_end_matches(['\n', '\r']).to_owned();
         let mut text = text;
         text.zeroize();
         if trimmed.chars().count() < Self::MIN_CHARS {
-            return Err(VaultError::Invalid(format!(
-                "the passphrase must have at least {} characters",
-                Self::MIN_CHARS
-            )));
+            return Err(Refusal::PassphraseTooShort {
+                min: Self::MIN_CHARS,
+            }
+            .into());
         }
         Ok(Self(SecretString::from(trimmed)))
     }
@@ -124,13 +124,13 @@ impl RecoveryKey {
                 .map(|c| c.to_ascii_uppercase())
                 .collect(),
         );
-        let bytes = Zeroizing::new(BASE32_NOPAD.decode(cleaned.as_bytes()).map_err(|_| {
-            VaultError::Invalid("a recovery key is 32 letters and digits in groups of four".into())
-        })?);
+        let bytes = Zeroizing::new(
+            BASE32_NOPAD
+                .decode(cleaned.as_bytes())
+                .map_err(|_| Refusal::RecoveryKeyFormat)?,
+        );
         if bytes.len() != 20 {
-            return Err(VaultError::Invalid(
-                "a recovery key is 32 letters and digits in groups of four".into(),
-            ));
+            return Err(Refusal::RecoveryKeyFormat.into());
         }
         let encoded = Zeroizing::new(BASE32_NOPAD.encode(&bytes));
         let grouped: Vec<&str> = encoded
@@ -197,12 +197,10 @@ impl KdfParams {
             || self.p_cost < 1
             || self.p_cost > 16
         {
-            return Err(VaultError::Invalid(
-                "key derivation parameters are below the accepted minimum".into(),
-            ));
+            return Err(Refusal::KdfBelowMinimum.into());
         }
         Params::new(self.m_cost, self.t_cost, self.p_cost, Some(32))
-            .map_err(|e| VaultError::Invalid(format!("key derivation parameters: {e}")))
+            .map_err(|e| VaultError::internal(format_args!("key derivation parameters: {e}")))
     }
 }
 
@@ -347,11 +345,11 @@ impl KeyFile {
         let params = self.kdf.params.check()?;
         let salt = BASE64
             .decode(self.kdf.salt.as_bytes())
-            .map_err(|_| VaultError::Invalid("key file salt is not base64".into()))?;
+            .map_err(|_| VaultError::internal("key file salt is not base64"))?;
         let mut out = Zeroizing::new([0u8; 32]);
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
             .hash_password_into(passphrase.bytes(), &salt, out.as_mut())
-            .map_err(|e| VaultError::Invalid(format!("key derivation failed: {e}")))?;
+            .map_err(|e| VaultError::internal(format_args!("key derivation failed: {e}")))?;
         Ok(Key32::from_bytes(*out))
     }
 

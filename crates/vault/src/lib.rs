@@ -8,6 +8,8 @@
 
 pub mod audit;
 pub mod backup;
+#[cfg(feature = "bench-peers")]
+pub mod bench_peers;
 pub mod blobs;
 pub mod check;
 pub mod db;
@@ -24,6 +26,7 @@ pub mod records;
 pub mod sealed;
 pub mod search_feed;
 pub mod sessions;
+pub mod store;
 pub mod tokens;
 pub mod transfer;
 pub mod users;
@@ -38,7 +41,10 @@ pub use audit::{AuditAction, AuditEntry, ChainFault};
 pub use backup::{BackupProblem, BackupSummary, restore};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
-pub use error::{Result, VaultError};
+pub use error::{
+    ConflictKind, CsvProblem, DatabaseError, RecordKind, Refusal, Result, VaultError,
+    WatchlistField,
+};
 pub use excerpts::{
     Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
     WithheldExcerpt,
@@ -53,6 +59,10 @@ pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome
 pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
+pub use store::{
+    AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
+    SearchFeed, Store,
+};
 pub use tokens::{ApiToken, TokenStatus};
 pub use transfer::{ImportFailure, ImportReport};
 pub use users::{CredentialsEnded, Password, User, Username};

@@ -14,7 +14,7 @@ use testimonio_domain::{
     ShortText,
 };
 
-use crate::error::{Result, VaultError};
+use crate::error::{RecordKind, Result, VaultError};
 
 /// What a write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ fn outcome(previous: Option<String>, hash: &str) -> WriteOutcome {
 fn require(
     conn: &Connection,
     table: &str,
-    what: &'static str,
+    kind: RecordKind,
     field: &str,
     id: &RecordId,
 ) -> Result<()> {
@@ -64,7 +64,11 @@ fn require(
         )
         .optional()?;
     if found.is_none() {
-        return Err(VaultError::Invalid(format!("{field}: unknown {what} {id}")));
+        return Err(VaultError::UnknownReference {
+            field: field.to_owned(),
+            kind,
+            id: id.to_string(),
+        });
     }
     Ok(())
 }
@@ -73,7 +77,7 @@ fn require(
 ///
 /// # Errors
 /// Database errors.
-pub fn put_group(conn: &Connection, g: &Group, now: &str) -> Result<WriteOutcome> {
+pub(crate) fn put_group(conn: &Connection, g: &Group, now: &str) -> Result<WriteOutcome> {
     let hash = content_hash(&GroupRecord::from_group(g));
     let result = outcome(existing_hash(conn, "groups", &g.id)?, &hash);
     if result == WriteOutcome::Unchanged {
@@ -93,14 +97,20 @@ pub fn put_group(conn: &Connection, g: &Group, now: &str) -> Result<WriteOutcome
 ///
 /// # Errors
 /// A group that does not exist; database errors.
-pub fn put_person(
+pub(crate) fn put_person(
     conn: &Connection,
     p: &Person,
     now: &str,
     created_by: &str,
 ) -> Result<WriteOutcome> {
     for (i, g) in p.groups.iter().enumerate() {
-        require(conn, "groups", "group", &format!("groups[{i}]"), g)?;
+        require(
+            conn,
+            "groups",
+            RecordKind::Group,
+            &format!("groups[{i}]"),
+            g,
+        )?;
     }
     let hash = content_hash(&PersonRecord::from_person(p));
     let result = outcome(existing_hash(conn, "people", &p.id)?, &hash);
@@ -169,7 +179,7 @@ pub fn put_person(
 ///
 /// # Errors
 /// A person or group that does not exist; database errors.
-pub fn put_event(
+pub(crate) fn put_event(
     conn: &Connection,
     e: &Event,
     now: &str,
@@ -179,13 +189,19 @@ pub fn put_event(
         require(
             conn,
             "people",
-            "person",
+            RecordKind::Person,
             &format!("people[{i}].id"),
             &p.person,
         )?;
     }
     for (i, g) in e.groups().iter().enumerate() {
-        require(conn, "groups", "group", &format!("groups[{i}]"), g)?;
+        require(
+            conn,
+            "groups",
+            RecordKind::Group,
+            &format!("groups[{i}]"),
+            g,
+        )?;
     }
     let hash = content_hash(&EventRecord::from_event(e));
     let result = outcome(existing_hash(conn, "events", e.id())?, &hash);
@@ -265,7 +281,7 @@ fn field_errors(errors: Vec<testimonio_domain::FieldError>) -> String {
 ///
 /// # Errors
 /// Database errors; a stored value that no longer parses.
-pub fn groups(conn: &Connection) -> Result<Vec<Group>> {
+pub(crate) fn groups(conn: &Connection) -> Result<Vec<Group>> {
     let mut stmt = conn.prepare_cached("SELECT id, name, state, city FROM groups ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok(GroupRecord {
@@ -290,7 +306,7 @@ pub fn groups(conn: &Connection) -> Result<Vec<Group>> {
 ///
 /// # Errors
 /// Database errors; a stored value that no longer parses.
-pub fn group(conn: &Connection, id: &RecordId) -> Result<Option<Group>> {
+pub(crate) fn group(conn: &Connection, id: &RecordId) -> Result<Option<Group>> {
     let rec = conn
         .prepare_cached("SELECT id, name, state, city FROM groups WHERE id = ?1")?
         .query_row([id.as_str()], |r| {
@@ -331,7 +347,7 @@ pub struct PersonSummary {
 ///
 /// # Errors
 /// Database errors; a stored value that no longer parses.
-pub fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSummary>> {
+pub(crate) fn people(conn: &Connection, filter: &PeopleFilter) -> Result<Vec<PersonSummary>> {
     let mut clause = String::from(" WHERE 1 = 1");
     let mut args: Vec<String> = Vec::new();
     if let Some(g) = &filter.group {
@@ -446,7 +462,7 @@ fn consent_history(conn: &Connection, person_id: &str) -> Result<ConsentHistory>
 ///
 /// # Errors
 /// Database errors; a stored value that no longer parses.
-pub fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<Option<Person>> {
+pub(crate) fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<Option<Person>> {
     let row = conn
         .query_row(
             "SELECT p.pseudonym, i.legal_name, i.aliases, i.contact, i.a_number, i.immigration_status, i.address, i.birth_year
@@ -492,7 +508,7 @@ pub fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<Option<P
 ///
 /// # Errors
 /// Database errors.
-pub fn person_ids(conn: &Connection) -> Result<Vec<RecordId>> {
+pub(crate) fn person_ids(conn: &Connection) -> Result<Vec<RecordId>> {
     let mut stmt = conn.prepare("SELECT id FROM people ORDER BY id")?;
     let ids: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
@@ -604,7 +620,7 @@ fn event_record(r: &Row<'_>) -> rusqlite::Result<EventRecord> {
 ///
 /// # Errors
 /// Database errors.
-pub fn count_events(conn: &Connection, filter: &EventFilter) -> Result<u64> {
+pub(crate) fn count_events(conn: &Connection, filter: &EventFilter) -> Result<u64> {
     let (clause, args) = filter.where_clause();
     let n: i64 = conn.query_row(
         &format!("SELECT count(*) FROM events e{clause}"),
@@ -618,7 +634,7 @@ pub fn count_events(conn: &Connection, filter: &EventFilter) -> Result<u64> {
 ///
 /// # Errors
 /// Database errors; a stored value that no longer parses.
-pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
+pub(crate) fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<Event>> {
     let (clause, args) = filter.where_clause();
     let paging = match filter.limit {
         Some(limit) => format!(" LIMIT {limit} OFFSET {}", filter.offset),
@@ -695,7 +711,7 @@ pub struct Counts {
 
 /// # Errors
 /// Database errors.
-pub fn counts(conn: &Connection) -> Result<Counts> {
+pub(crate) fn counts(conn: &Connection) -> Result<Counts> {
     let n =
         |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
     Ok(Counts {
@@ -713,7 +729,7 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
 ///
 /// # Errors
 /// Database errors; a stored value that no longer parses.
-pub fn all_people_with_identity(conn: &Connection) -> Result<Vec<Person>> {
+pub(crate) fn all_people_with_identity(conn: &Connection) -> Result<Vec<Person>> {
     let mut out = Vec::new();
     for id in person_ids(conn)? {
         if let Some(p) = person_with_identity(conn, &id)? {
@@ -728,7 +744,7 @@ pub fn all_people_with_identity(conn: &Connection) -> Result<Vec<Person>> {
 ///
 /// # Errors
 /// Database errors.
-pub fn refresh_person_hash(conn: &Connection, id: &RecordId) -> Result<()> {
+pub(crate) fn refresh_person_hash(conn: &Connection, id: &RecordId) -> Result<()> {
     if let Some(person) = person_with_identity(conn, id)? {
         let hash = content_hash(&PersonRecord::from_person(&person));
         conn.execute(

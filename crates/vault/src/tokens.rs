@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::audit::AuditAction;
-use crate::error::{Result, VaultError};
+use crate::error::{RecordKind, Refusal, Result, VaultError};
 use crate::login::{later, stamp};
 use crate::users::{User, Username};
 use crate::vault::Vault;
@@ -95,7 +95,8 @@ impl Vault {
     /// [`MAX_TOKEN_DAYS`]). Audited, with the token's id and expiry.
     ///
     /// # Errors
-    /// An unknown user; a zero or too long `valid_for`.
+    /// [`VaultError::NotFound`] for an unknown user;
+    /// [`Refusal::TokenTooLong`] for a zero or too long `valid_for`.
     pub fn create_api_token_valid_for(
         &mut self,
         username: &Username,
@@ -103,9 +104,10 @@ impl Vault {
         valid_for: Duration,
     ) -> Result<zeroize::Zeroizing<String>> {
         if valid_for.is_zero() || valid_for > days(MAX_TOKEN_DAYS) {
-            return Err(VaultError::Invalid(format!(
-                "a token lasts at most {MAX_TOKEN_DAYS} days"
-            )));
+            return Err(Refusal::TokenTooLong {
+                max_days: MAX_TOKEN_DAYS,
+            }
+            .into());
         }
         let user = self.user_by_name(username)?;
         let mut bytes = [0u8; 32];
@@ -193,7 +195,7 @@ impl Vault {
                 .optional()?;
             match revoked {
                 None => Err(VaultError::NotFound {
-                    what: "api token",
+                    kind: RecordKind::ApiToken,
                     id: id.to_string(),
                 }),
                 Some(0) => {

@@ -21,7 +21,7 @@ use testimonio_domain::exchange::{
 };
 
 use crate::audit::AuditAction;
-use crate::error::{Result, VaultError};
+use crate::error::{CsvProblem, Refusal, Result, VaultError};
 use crate::private_fs;
 use crate::records::{self, EventFilter, WriteOutcome};
 use crate::vault::Vault;
@@ -48,7 +48,7 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    fn count(&mut self, outcome: WriteOutcome) {
+    pub(crate) fn count(&mut self, outcome: WriteOutcome) {
         match outcome {
             WriteOutcome::Created => self.created += 1,
             WriteOutcome::Updated => self.updated += 1,
@@ -65,16 +65,34 @@ fn join(errors: &[FieldError]) -> String {
         .join("; ")
 }
 
+/// Why one record of an import was not stored.
+enum RecordFailure {
+    /// The record's own fault (a refused field, an unknown reference): it
+    /// is reported and the import goes on.
+    Refused(String),
+    /// Anything else stops the import.
+    Stop(VaultError),
+}
+
+impl From<String> for RecordFailure {
+    fn from(reason: String) -> Self {
+        RecordFailure::Refused(reason)
+    }
+}
+
 impl Vault {
     /// Stores one exchange record in `tx`.
     fn put_record(
         &self,
         tx: &rusqlite::Connection,
         record: &ExchangeRecord,
-    ) -> std::result::Result<Option<WriteOutcome>, String> {
+    ) -> std::result::Result<Option<WriteOutcome>, RecordFailure> {
         let stored = match record {
             ExchangeRecord::Header(h) => {
-                return h.check().map(|()| None).map_err(|e| e.to_string());
+                return h
+                    .check()
+                    .map(|()| None)
+                    .map_err(|e| RecordFailure::Refused(e.to_string()));
             }
             ExchangeRecord::Group(g) => {
                 let group = g.into_group().map_err(|e| join(&e))?;
@@ -92,8 +110,10 @@ impl Vault {
         match stored {
             Ok(outcome) => Ok(Some(outcome)),
             // Unknown references are the record's fault; the rest stops the import.
-            Err(VaultError::Invalid(reason)) => Err(reason),
-            Err(other) => Err(format!("\u{0}{other}")),
+            Err(e @ (VaultError::UnknownReference { .. } | VaultError::Refused(_))) => {
+                Err(RecordFailure::Refused(e.to_string()))
+            }
+            Err(other) => Err(RecordFailure::Stop(other)),
         }
     }
 
@@ -115,17 +135,20 @@ impl Vault {
             let outcome = self.write(|v, tx| {
                 let mut partial = ImportReport::default();
                 for (location, parsed) in &batch {
-                    let result = parsed.clone().and_then(|record| v.put_record(tx, &record));
+                    let result = parsed
+                        .clone()
+                        .map_err(RecordFailure::Refused)
+                        .and_then(|record| v.put_record(tx, &record));
                     match result {
                         Ok(Some(outcome)) => partial.count(outcome),
                         Ok(None) => {}
-                        Err(reason) if reason.starts_with('\u{0}') => {
-                            return Err(VaultError::Invalid(format!(
-                                "{location}: {}",
-                                &reason[1..]
-                            )));
+                        Err(RecordFailure::Stop(source)) => {
+                            return Err(VaultError::AtRecord {
+                                location: location.clone(),
+                                source: Box::new(source),
+                            });
                         }
-                        Err(reason) => partial.failed.push(ImportFailure {
+                        Err(RecordFailure::Refused(reason)) => partial.failed.push(ImportFailure {
                             location: location.clone(),
                             reason,
                         }),
@@ -213,10 +236,10 @@ impl Vault {
             );
         }
         if !found {
-            return Err(VaultError::Invalid(format!(
-                "{}: holds none of groups.csv, people.csv, events.csv",
-                dir.display()
-            )));
+            return Err(Refusal::NoCsvFiles {
+                dir: dir.to_owned(),
+            }
+            .into());
         }
         self.import_records("csv", all.into_iter(), progress)
     }
@@ -307,21 +330,37 @@ impl Vault {
     }
 }
 
+/// A CSV error, without the offending content.
 fn csv_error(path: &Path, e: csv::Error) -> VaultError {
-    VaultError::Invalid(format!("{}: {}", path.display(), csv_reason(&e)))
+    match e.into_kind() {
+        csv::ErrorKind::Io(err) => VaultError::io(path, err),
+        kind => Refusal::Csv {
+            path: path.to_owned(),
+            problem: csv_problem(&kind),
+        }
+        .into(),
+    }
+}
+
+/// What is wrong with a CSV file that reads (not an I/O error).
+fn csv_problem(kind: &csv::ErrorKind) -> CsvProblem {
+    match kind {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => CsvProblem::FieldCount {
+            expected: *expected_len,
+            found: *len,
+        },
+        csv::ErrorKind::Utf8 { .. } => CsvProblem::NotUtf8,
+        _ => CsvProblem::NotCsv,
+    }
 }
 
 /// A CSV error's reason without the offending content.
 fn csv_reason(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("has {len} fields where the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8".into(),
         csv::ErrorKind::Io(err) => err.to_string(),
-        _ => "is not valid CSV".into(),
+        kind => csv_problem(kind).to_string(),
     }
 }
 

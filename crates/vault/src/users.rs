@@ -12,7 +12,7 @@ use serde::Serialize;
 use testimonio_domain::{RecordId, Role};
 
 use crate::audit::AuditAction;
-use crate::error::{Result, VaultError};
+use crate::error::{ConflictKind, RecordKind, Refusal, Result, VaultError};
 use crate::vault::Vault;
 
 /// An account name: 3 to 32 of `a-z 0-9 . _ -`, starting with a letter.
@@ -21,7 +21,7 @@ pub struct Username(String);
 
 impl Username {
     /// # Errors
-    /// Outside the allowed form.
+    /// [`Refusal::UsernameFormat`] outside the allowed form.
     pub fn parse(text: &str) -> Result<Self> {
         let t = text.trim().to_ascii_lowercase();
         let ok = (3..=32).contains(&t.len())
@@ -32,9 +32,7 @@ impl Username {
         if ok {
             Ok(Self(t))
         } else {
-            Err(VaultError::Invalid(
-                "a username is 3 to 32 lowercase letters, digits, '.', '_' or '-', starting with a letter".into(),
-            ))
+            Err(Refusal::UsernameFormat.into())
         }
     }
 
@@ -56,15 +54,15 @@ impl Password {
     pub const MIN_CHARS: usize = 12;
 
     /// # Errors
-    /// Shorter than [`Self::MIN_CHARS`] characters.
+    /// [`Refusal::PasswordTooShort`] under [`Self::MIN_CHARS`] characters.
     pub fn new(text: String) -> Result<Self> {
         let secret = SecretString::from(text.trim_end_matches(['\n', '\r']).to_owned());
         drop(zeroize::Zeroizing::new(text));
         if secret.expose_secret().chars().count() < Self::MIN_CHARS {
-            return Err(VaultError::Invalid(format!(
-                "a password has at least {} characters",
-                Self::MIN_CHARS
-            )));
+            return Err(Refusal::PasswordTooShort {
+                min: Self::MIN_CHARS,
+            }
+            .into());
         }
         Ok(Self(secret))
     }
@@ -122,7 +120,12 @@ fn hash_password(password: &Password) -> Result<String> {
     Argon2::default()
         .hash_password(password.bytes())
         .map(|h| h.to_string())
-        .map_err(|e| VaultError::Invalid(format!("password hashing failed: {e}")))
+        .map_err(hashing_failed)
+}
+
+/// A password hash that could not be made: never the user's fault.
+fn hashing_failed(e: argon2::password_hash::Error) -> VaultError {
+    VaultError::internal(format_args!("password hashing failed: {e}"))
 }
 
 /// A hash to verify against when the user does not exist, so that the
@@ -178,7 +181,8 @@ impl Vault {
     /// Creates an account. Audited.
     ///
     /// # Errors
-    /// A username already taken.
+    /// [`ConflictKind::UsernameTaken`]; [`VaultError::Internal`] when the
+    /// password cannot be hashed; database errors.
     pub fn create_user(
         &mut self,
         username: &Username,
@@ -190,7 +194,7 @@ impl Vault {
             let taken: Option<i64> =
                 tx.query_row("SELECT id FROM users WHERE username = ?1", [username.as_str()], |r| r.get(0)).optional()?;
             if taken.is_some() {
-                return Err(VaultError::Invalid(format!("the username {username} is taken")));
+                return Err(ConflictKind::UsernameTaken { username: username.to_string() }.into());
             }
             let now = crate::now();
             tx.execute(
@@ -243,7 +247,7 @@ impl Vault {
             )
             .optional()?
             .ok_or_else(|| VaultError::NotFound {
-                what: "user",
+                kind: RecordKind::User,
                 id: username.to_string(),
             })?;
         to_user(row)
@@ -350,7 +354,7 @@ impl Vault {
         detail: &str,
     ) -> Result<()> {
         let user = self.user(user_id)?.ok_or_else(|| VaultError::NotFound {
-            what: "user",
+            kind: RecordKind::User,
             id: user_id.to_string(),
         })?;
         self.write(|v, tx| {
@@ -396,7 +400,7 @@ impl Vault {
                 params![user.id, person.as_str()],
             )
             .map_err(|_| VaultError::NotFound {
-                what: "person",
+                kind: RecordKind::Person,
                 id: person.to_string(),
             })?;
             v.audit(
@@ -433,5 +437,23 @@ impl Vault {
             )
             .optional()?;
         Ok(found.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hashing_failure_is_internal() {
+        for e in [
+            argon2::password_hash::Error::OutOfMemory,
+            argon2::password_hash::Error::ParamsInvalid,
+            argon2::password_hash::Error::PasswordInvalid,
+        ] {
+            let err = hashing_failed(e);
+            assert!(matches!(err, VaultError::Internal(_)), "{err:?}");
+            assert!(!err.is_users_mistake());
+        }
     }
 }

@@ -18,7 +18,7 @@ use testimonio_domain::{Event, Group, Person, RecordId};
 use crate::audit::{self, AuditAction, AuditEntry, ChainFault};
 use crate::blobs::BlobStore;
 use crate::db;
-use crate::error::{Result, VaultError};
+use crate::error::{RecordKind, Refusal, Result, VaultError};
 use crate::keys::{KdfParams, Key32, KeyFile, Passphrase, RecoveryKey, VaultKeys};
 use crate::private_fs;
 use crate::reads::TextReads;
@@ -34,13 +34,12 @@ pub struct Actor(String);
 
 impl Actor {
     /// # Errors
-    /// Empty, longer than 100 characters, or with control characters.
+    /// [`Refusal::ActorName`]: empty, longer than 100 characters, or with
+    /// control characters.
     pub fn new(name: &str) -> Result<Self> {
         let name = name.trim();
         if name.is_empty() || name.len() > 100 || name.chars().any(char::is_control) {
-            return Err(VaultError::Invalid(
-                "an actor name is 1 to 100 printable characters".into(),
-            ));
+            return Err(Refusal::ActorName.into());
         }
         Ok(Self(name.to_owned()))
     }
@@ -237,7 +236,10 @@ impl Vault {
     ///
     /// # Errors
     /// Whatever `f` returns, or the commit's error; both roll back.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Self, &Connection) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Self, &Connection) -> Result<T>,
+    ) -> Result<T> {
         // IMMEDIATE: take the write lock first, so that two handles on one
         // vault cannot both read the audit chain's head and then both append.
         let tx = rusqlite::Transaction::new_unchecked(
@@ -363,7 +365,8 @@ impl Vault {
     /// Stores an event, auditing the write.
     ///
     /// # Errors
-    /// Unknown people or groups; database errors.
+    /// [`VaultError::UnknownReference`] for unknown people or groups;
+    /// database errors.
     pub fn put_event(&mut self, event: &Event) -> Result<WriteOutcome> {
         self.write(|v, tx| v.put_event_in(tx, event))
     }
@@ -422,7 +425,7 @@ impl Vault {
         self.write(|v, tx| {
             let person =
                 records::person_with_identity(tx, id)?.ok_or_else(|| VaultError::NotFound {
-                    what: "person",
+                    kind: RecordKind::Person,
                     id: id.to_string(),
                 })?;
             v.audit(tx, AuditAction::IdentityRead, &format!("person:{id}"), "")?;
@@ -476,7 +479,7 @@ impl Vault {
                 .query_row("SELECT 1 FROM people WHERE id = ?1", [person.as_str()], |r| r.get(0))
                 .optional()?;
             if exists.is_none() {
-                return Err(VaultError::NotFound { what: "person", id: person.to_string() });
+                return Err(VaultError::NotFound { kind: RecordKind::Person, id: person.to_string() });
             }
             let position: i64 =
                 tx.query_row("SELECT coalesce(max(position) + 1, 0) FROM consents WHERE person_id = ?1", [person.as_str()], |r| {
@@ -513,7 +516,7 @@ impl Vault {
                 .optional()?;
             if exists.is_none() {
                 return Err(VaultError::NotFound {
-                    what: "person",
+                    kind: RecordKind::Person,
                     id: person.to_string(),
                 });
             }

@@ -287,7 +287,9 @@ async fn write_event(
     let outcome = state
         .with_vault(&api.user.actor_name(), move |v| match v.put_event(&event) {
             Ok(outcome) => Ok(Ok((outcome, EventRecord::from_event(&event)))),
-            Err(VaultError::Invalid(reason)) => Ok(Err(reason)),
+            Err(VaultError::UnknownReference { field, kind, id }) => {
+                Ok(Err((field, format!("unknown {kind} {id}"))))
+            }
             Err(other) => Err(other.into()),
         })
         .await
@@ -301,8 +303,7 @@ async fn write_event(
             };
             Ok((status, Json(record)).into_response())
         }
-        Err(reason) => {
-            let (field, message) = reason.split_once(": ").unwrap_or(("", reason.as_str()));
+        Err((field, message)) => {
             let body = json!({ "error": "invalid", "message": t(lang, "event-has-errors"),
                 "fields": [{ "field": field, "message": message }] });
             Err(ApiError(

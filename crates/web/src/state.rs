@@ -596,7 +596,11 @@ impl AppState {
             Ok(())
         })
         .await
-        .unwrap_or_else(|e| Err(VaultError::Invalid(format!("unlock task failed: {e}"))))
+        .unwrap_or_else(|e| {
+            Err(VaultError::internal(format_args!(
+                "unlock task failed: {e}"
+            )))
+        })
     }
 
     /// Counts a login attempt from `ip`; false when over the limit.

@@ -30,3 +30,42 @@ error-record-not-found = { $kind ->
 } { $id } was not found.
 error-wrong-key = Wrong passphrase or recovery key (nothing was changed).
 error-conflict = The change conflicts with what the vault holds now. Reload the page and try again.
+error-not-a-vault = { $path } is not a Testimonio vault.
+error-vault-exists = { $path } already exists and is not empty.
+error-key-file = { $path }: the key file is damaged or of an unknown version.
+# $reason is the system's code for the failure (e.g. permission denied).
+error-io = { $path }: { $reason }
+error-backup = Backup { $path }: { $problem }
+error-at-record = { $location }: { $reason }
+
+## The vault's rules
+refusal-actor-name = An actor name is 1 to 100 printable characters.
+refusal-username-format = A username is 3 to 32 lowercase letters, digits, “.”, “_” or “-”, starting with a letter.
+refusal-password-too-short = A password has at least { $min } characters.
+refusal-passphrase-too-short = The passphrase must have at least { $min } characters.
+refusal-recovery-key-format = A recovery key is 32 letters and digits in groups of four.
+refusal-kdf-below-minimum = The key derivation parameters are below the accepted minimum.
+refusal-token-too-long = A token lasts at most { $days }.
+# $field: name, query or purpose.
+refusal-watchlist-field-empty = The watchlist's { $field ->
+    [name] name
+    [query] query
+   *[purpose] purpose
+} is empty.
+refusal-hit-not-on-page = Hit { $hit } is in an event narrative: only document pages are excerpted.
+refusal-not-a-passage = Characters { $start }–{ $end } are not a passage of page { $page } ({ $chars } characters).
+refusal-no-csv-files = { $dir } holds none of groups.csv, people.csv, events.csv.
+refusal-csv-field-count = { $path }: a line has { $found } fields where the header has { $expected }.
+refusal-csv-not-utf8 = { $path } is not valid UTF-8.
+refusal-csv-not-csv = { $path } is not valid CSV.
+refusal-path-not-utf8 = { $path }: the path is not UTF-8.
+
+## Conflicts with what the vault holds
+conflict-username-taken = The username { $username } is taken.
+# $status: accepted or dismissed.
+conflict-hit-reviewed = Hit { $hit } was already { $status ->
+    [accepted] accepted
+   *[other] dismissed
+}.
+conflict-hit-unknown = Hit { $hit } is unknown or already reviewed.
+conflict-page-gone = Page { $page } of { $document } is gone.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::json;
 use testimonio_domain::Role;
-use testimonio_vault::{Password, TokenStatus, Username, Vault, VaultError};
+use testimonio_vault::{Password, RecordKind, TokenStatus, Username, Vault, VaultError};
 
 use crate::cli::UserCommand;
 use crate::context::{CliResult, Context, print_json};
@@ -261,7 +261,8 @@ fn revoke_token(cx: &Context, vault: &mut Vault, name: &Username, id: i64) -> Cl
             Ok(())
         }
         Err(VaultError::NotFound {
-            what: "api token", ..
+            kind: RecordKind::ApiToken,
+            ..
         }) => Err(cx.fail(
             format!("{name} has no API token {id} (see --list)"),
             format!("{name} no tiene el token de la API {id} (vea --list)"),

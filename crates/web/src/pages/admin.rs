@@ -199,7 +199,9 @@ pub async fn create_user(
                 .with_vault(&viewer.actor(), move |v| {
                     match v.create_user(&username, role, &password) {
                         Ok(_) => Ok(Ok(())),
-                        Err(VaultError::Invalid(reason)) => Ok(Err(reason)),
+                        Err(e @ (VaultError::Refused(_) | VaultError::Conflict(_))) => {
+                            Ok(Err(e.to_string()))
+                        }
                         Err(other) => Err(other.into()),
                     }
                 })

@@ -9,7 +9,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use testimonio_domain::exchange::{EventRecord, ParticipantEntry};
 use testimonio_domain::{Event, FieldError, Lang, ParticipantRole, RecordId, Verification};
-use testimonio_vault::{PeopleFilter, VaultError};
+use testimonio_vault::{PeopleFilter, RecordKind, VaultError};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -256,22 +256,18 @@ pub(crate) fn map_field_error(
     (name, problem)
 }
 
-/// The vault's refusal of an unknown person or group
-/// (`people[0].id: unknown person x`), as a message next to its field.
+/// The vault's refusal of an unknown person or group (its kind, the
+/// entry's position in the event's list, its id), as a message next to its
+/// field.
 pub(crate) fn map_vault_refusal(
     lang: Lang,
     lines: &[usize],
-    reason: &str,
+    kind: RecordKind,
+    position: Option<usize>,
+    id: &str,
 ) -> Option<(&'static str, String)> {
-    let (field, rest) = reason.split_once(": ")?;
-    if let Some(id) = rest.strip_prefix("unknown person ") {
-        let index = field
-            .strip_prefix("people[")?
-            .split(']')
-            .next()?
-            .parse::<usize>()
-            .ok()?;
-        let message = match lines.get(index) {
+    if kind == RecordKind::Person {
+        let message = match position.and_then(|index| lines.get(index)) {
             Some(n) => format!(
                 "{} {n}: {} {id}",
                 t(lang, "field-line"),
@@ -281,7 +277,7 @@ pub(crate) fn map_vault_refusal(
         };
         return Some(("people", message));
     }
-    if let Some(id) = rest.strip_prefix("unknown group ") {
+    if kind == RecordKind::Group {
         return Some(("groups", format!("{} {id}", t(lang, "event-unknown-group"))));
     }
     None
@@ -416,8 +412,9 @@ pub(crate) enum Stored {
     Invalid,
     Unknown(Vec<Unknown>),
     IdTaken,
-    /// The vault refused the event (an unknown reference in a race).
-    Refused(String),
+    /// The vault refused the event (an unknown reference in a race):
+    /// the kind, the entry's position in its list, the id.
+    Refused(RecordKind, Option<usize>, String),
 }
 
 /// The people and groups named by a form that do not exist.
@@ -515,7 +512,16 @@ pub(crate) async fn save(
             }
             match v.put_event(&event) {
                 Ok(_) => Ok(Stored::Saved),
-                Err(VaultError::Invalid(reason)) => Ok(Stored::Refused(reason)),
+                Err(VaultError::UnknownReference { kind, id, .. }) => {
+                    let position = match kind {
+                        RecordKind::Person => event
+                            .participants()
+                            .iter()
+                            .position(|p| p.person.as_str() == id),
+                        _ => event.groups().iter().position(|g| g.as_str() == id),
+                    };
+                    Ok(Stored::Refused(kind, position, id))
+                }
                 Err(other) => Err(other.into()),
             }
         })
@@ -558,10 +564,12 @@ pub(crate) async fn save(
                 t(lang, "event-id-taken").to_owned(),
             );
         }
-        Stored::Refused(reason) => match map_vault_refusal(lang, &lines, &reason) {
-            Some((name, message)) => errors.add(name, event_label(lang, name), message),
-            None => errors.add("", "", t(lang, "event-not-saved").to_owned()),
-        },
+        Stored::Refused(kind, position, id) => {
+            match map_vault_refusal(lang, &lines, kind, position, &id) {
+                Some((name, message)) => errors.add(name, event_label(lang, name), message),
+                None => errors.add("", "", t(lang, "event-not-saved").to_owned()),
+            }
+        }
     }
     let path = match &mode {
         Mode::New => "/events/new".to_owned(),
@@ -662,12 +670,13 @@ mod tests {
     #[test]
     fn vault_refusals_name_the_line() {
         let (field, message) =
-            map_vault_refusal(Lang::En, &[2, 5], "people[1].id: unknown person p-9").unwrap();
+            map_vault_refusal(Lang::En, &[2, 5], RecordKind::Person, Some(1), "p-9").unwrap();
         assert_eq!(field, "people");
         assert_eq!(message, "Line 5: no person has this id: p-9");
-        let (field, _) = map_vault_refusal(Lang::Es, &[], "groups[0]: unknown group g-9").unwrap();
+        let (field, _) =
+            map_vault_refusal(Lang::Es, &[], RecordKind::Group, Some(0), "g-9").unwrap();
         assert_eq!(field, "groups");
-        assert!(map_vault_refusal(Lang::En, &[], "something else").is_none());
+        assert!(map_vault_refusal(Lang::En, &[], RecordKind::Document, None, "d-9").is_none());
     }
 
     #[test]

@@ -4,42 +4,11 @@
 
 use testimonio_domain::{FieldError, Lang};
 use testimonio_i18n::tr;
-use testimonio_vault::VaultError;
+use testimonio_vault::{ConflictKind, VaultError};
 
-/// The kinds of record a reference or a lookup can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RecordKind {
-    Person,
-    Group,
-    Event,
-    Document,
-    Page,
-    FoiaRequest,
-    User,
-    Watchlist,
-    WatchlistHit,
-    Excerpt,
-    Token,
-}
+mod vault;
 
-impl RecordKind {
-    /// The code the catalog's messages select on (`$kind`).
-    pub fn code(self) -> &'static str {
-        match self {
-            RecordKind::Person => "person",
-            RecordKind::Group => "group",
-            RecordKind::Event => "event",
-            RecordKind::Document => "document",
-            RecordKind::Page => "page",
-            RecordKind::FoiaRequest => "foia-request",
-            RecordKind::User => "user",
-            RecordKind::Watchlist => "watchlist",
-            RecordKind::WatchlistHit => "watchlist-hit",
-            RecordKind::Excerpt => "excerpt",
-            RecordKind::Token => "token",
-        }
-    }
-}
+pub use testimonio_vault::RecordKind;
 
 /// What went wrong in a use case.
 #[derive(Debug, thiserror::Error)]
@@ -62,9 +31,10 @@ pub enum AppError {
     Forbidden,
     /// The change conflicts with the vault's state (HTTP 409, exit 1).
     #[error("conflict: {0}")]
-    Conflict(VaultError),
-    /// The vault refused the request for a reason the user can fix
-    /// (HTTP 400, exit 1).
+    Conflict(ConflictKind),
+    /// The vault refused the request for a reason the user can fix: a rule
+    /// of the input, a wrong key, a path that is not a vault, a damaged
+    /// backup (HTTP 400, exit 1).
     #[error("refused: {0}")]
     Refused(VaultError),
     /// Not the user's fault (HTTP 500, exit 1). The source is logged and
@@ -143,18 +113,10 @@ impl AppError {
                 )
             }
             AppError::Forbidden => tr!(lang, "error-forbidden").to_owned(),
-            AppError::Conflict(err) | AppError::Refused(err) => vault_refusal(lang, err),
+            AppError::Conflict(conflict) => vault::conflict(lang, conflict),
+            AppError::Refused(err) => vault::refusal(lang, err),
             AppError::Internal(_) => tr!(lang, "error-internal").to_owned(),
         }
-    }
-}
-
-/// A vault refusal the user can act on, in `lang`.
-fn vault_refusal(lang: Lang, err: &VaultError) -> String {
-    match err {
-        VaultError::WrongKey => tr!(lang, "error-wrong-key").to_owned(),
-        // Vault refusals not yet typed keep the vault's own (English) text.
-        other => other.to_string(),
     }
 }
 
@@ -167,31 +129,28 @@ impl From<FieldError> for AppError {
 impl From<VaultError> for AppError {
     fn from(err: VaultError) -> Self {
         match err {
-            VaultError::NotFound { what, id } => match kind_from_vault(what) {
-                Some(kind) => AppError::NotFound { kind, id },
-                None => AppError::internal(VaultError::NotFound { what, id }),
-            },
-            VaultError::WrongKey | VaultError::Invalid(_) => AppError::Refused(err),
-            other => AppError::internal(other),
+            VaultError::NotFound { kind, id } => AppError::NotFound { kind, id },
+            VaultError::UnknownReference { field, kind, id } => {
+                AppError::UnknownReference { field, kind, id }
+            }
+            VaultError::Conflict(conflict) => AppError::Conflict(conflict),
+            VaultError::Refused(_)
+            | VaultError::WrongKey
+            | VaultError::NotAVault { .. }
+            | VaultError::AlreadyExists { .. }
+            | VaultError::KeyFile { .. }
+            | VaultError::Backup { .. }
+            | VaultError::Io { .. } => AppError::Refused(err),
+            VaultError::AtRecord { ref source, .. } if source.is_users_mistake() => {
+                AppError::Refused(err)
+            }
+            VaultError::AtRecord { .. }
+            | VaultError::Database(_)
+            | VaultError::Schema(_)
+            | VaultError::Blob { .. }
+            | VaultError::Internal(_) => AppError::internal(err),
         }
     }
-}
-
-fn kind_from_vault(what: &str) -> Option<RecordKind> {
-    Some(match what {
-        "person" => RecordKind::Person,
-        "group" => RecordKind::Group,
-        "event" => RecordKind::Event,
-        "document" => RecordKind::Document,
-        "page" => RecordKind::Page,
-        "FOIA request" | "foia request" | "request" => RecordKind::FoiaRequest,
-        "user" => RecordKind::User,
-        "watchlist" => RecordKind::Watchlist,
-        "hit" | "watchlist hit" => RecordKind::WatchlistHit,
-        "excerpt" => RecordKind::Excerpt,
-        "token" | "api token" => RecordKind::Token,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

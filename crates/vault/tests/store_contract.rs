@@ -1,0 +1,723 @@
+//! Contract tests of the storage boundary (`testimonio_vault::store`): one
+//! story per trait, written against the traits only, run against every
+//! backend in [`backends`]. Today that is the SQLCipher vault; a
+//! PostgreSQL and S3 backend is one more entry there (and one more arm in
+//! [`Backend::run`]), and must pass these stories unchanged.
+
+use std::time::Duration;
+
+use testimonio_domain::exchange::{ExchangeRecord, parse_line};
+use testimonio_domain::{Event, ExtractionStatus, Group, Person, RecordId, Role, TextMethod};
+use testimonio_foia::{FoiaRequest, FoiaRequestParts};
+use testimonio_vault::store::{
+    AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
+    SearchFeed, Store,
+};
+use testimonio_vault::{
+    Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
+    IngestedDocument, Intake, KdfParams, LoginOutcome, NewHit, PageText, Passphrase, Password,
+    PeopleFilter, Provenance, RecordKind, Refusal, SessionTimeouts, Throttle, Username, Vault,
+    VaultError, WatchlistField, WriteOutcome,
+};
+
+// ---------------------------------------------------------------------------
+// Backends
+
+/// The backends under contract.
+#[derive(Debug, Clone, Copy)]
+enum Backend {
+    /// The SQLCipher database and age blob store in one directory.
+    SqlCipher,
+}
+
+/// Every backend the stories run against.
+fn backends() -> Vec<Backend> {
+    vec![Backend::SqlCipher]
+}
+
+const ACTOR: &str = "test:contract";
+
+impl Backend {
+    /// Tells `story` on a fresh, empty store of this backend.
+    fn run(self, story: &impl Story) {
+        eprintln!("backend {self:?}");
+        match self {
+            Backend::SqlCipher => {
+                let tmp = tempfile::tempdir().unwrap();
+                let mut vault = Vault::create(
+                    &tmp.path().join("vault"),
+                    &Passphrase::new("contract test passphrase".into()).unwrap(),
+                    KdfParams::MINIMUM,
+                    Actor::new(ACTOR).unwrap(),
+                )
+                .unwrap()
+                .vault;
+                story.tell(&mut vault, tmp.path());
+            }
+        }
+    }
+}
+
+/// A story, generic over the store (a closure cannot be generic).
+trait Story {
+    /// `scratch` is a private directory for files the story writes.
+    fn tell<S: Store>(&self, store: &mut S, scratch: &std::path::Path);
+}
+
+/// One test that tells `$story` on every backend.
+macro_rules! contract_test {
+    ($test:ident, $story:ident) => {
+        #[test]
+        fn $test() {
+            struct Tell;
+            impl Story for Tell {
+                fn tell<S: Store>(&self, store: &mut S, scratch: &std::path::Path) {
+                    $story(store, scratch)
+                }
+            }
+            for backend in backends() {
+                backend.run(&Tell);
+            }
+        }
+    };
+}
+
+contract_test!(record_store_keeps_its_contract, records_story);
+contract_test!(document_store_keeps_its_contract, documents_story);
+contract_test!(search_feed_keeps_its_contract, search_feed_story);
+contract_test!(audit_log_keeps_its_contract, audit_story);
+contract_test!(account_store_keeps_its_contract, accounts_story);
+contract_test!(foia_store_keeps_its_contract, foia_story);
+contract_test!(excerpt_store_keeps_its_contract, excerpts_story);
+contract_test!(maintenance_keeps_its_contract, maintenance_story);
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+fn record(line: &str) -> ExchangeRecord {
+    parse_line(line).unwrap()
+}
+
+fn group(line: &str) -> Group {
+    match record(line) {
+        ExchangeRecord::Group(g) => g.into_group().unwrap(),
+        other => panic!("not a group: {other:?}"),
+    }
+}
+
+fn person(line: &str) -> Person {
+    match record(line) {
+        ExchangeRecord::Person(p) => p.into_person().unwrap(),
+        other => panic!("not a person: {other:?}"),
+    }
+}
+
+fn event(line: &str) -> Event {
+    match record(line) {
+        ExchangeRecord::Event(e) => e.into_event().unwrap(),
+        other => panic!("not an event: {other:?}"),
+    }
+}
+
+fn id(text: &str) -> RecordId {
+    RecordId::parse("id", text).unwrap()
+}
+
+fn last_entry(store: &impl AuditLog) -> testimonio_vault::AuditEntry {
+    store.audit_tail(1).unwrap().pop().unwrap()
+}
+
+fn entries(store: &impl AuditLog) -> usize {
+    let (count, faults) = store.verify_audit_chain().unwrap();
+    assert!(faults.is_empty(), "{faults:?}");
+    count
+}
+
+/// A document with one page of `text`, recorded as ingest records it.
+fn ingest_page<S: DocumentStore>(store: &mut S, text: &str) -> String {
+    let blob = store.store_original(&mut text.as_bytes()).unwrap();
+    store
+        .record_ingested(&IngestedDocument {
+            blob,
+            intake: Intake::default(),
+            extraction: Extraction {
+                status: ExtractionStatus::Ok,
+                detail: String::new(),
+                title: None,
+                metadata: None,
+                tools: "contract test".into(),
+                pages: vec![PageText {
+                    number: 1,
+                    method: TextMethod::Plain,
+                    text: text.into(),
+                    confidence: None,
+                    bates: None,
+                    image_size: None,
+                    words: Vec::new(),
+                    problem: None,
+                }],
+            },
+            children: Vec::new(),
+        })
+        .unwrap()
+        .id
+}
+
+const GROUP: &str = r#"{"type":"group","id":"g-1","name":"Vecinos (demo)"}"#;
+const PERSON: &str =
+    r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_name":"Luz Legal","groups":["g-1"]}"#;
+const EVENT_2020: &str = r#"{"type":"event","id":"e-1","event_type":"protest","date":"2020-03","people":[{"id":"p-1","role":"organizer"}],"groups":["g-1"]}"#;
+const EVENT_2019: &str = r#"{"type":"event","id":"e-2","event_type":"vigil","date":"2019-05","people":[{"id":"p-1","role":"participant"}]}"#;
+const EVENT_UNKNOWN_PERSON: &str = r#"{"type":"event","id":"e-3","event_type":"vigil","date":"2021","people":[{"id":"p-9","role":"witness"}]}"#;
+
+// ---------------------------------------------------------------------------
+// Stories
+
+fn records_story<S: RecordStore + AuditLog>(s: &mut S, _scratch: &std::path::Path) {
+    assert_eq!(s.counts().unwrap().events, 0);
+
+    // A write is audited once; the same record again is Unchanged and not.
+    assert_eq!(s.put_group(&group(GROUP)).unwrap(), WriteOutcome::Created);
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        (AuditAction::RecordCreated.code(), "group:g-1")
+    );
+    let before = entries(s);
+    assert_eq!(s.put_group(&group(GROUP)).unwrap(), WriteOutcome::Unchanged);
+    assert_eq!(entries(s), before);
+
+    assert_eq!(
+        s.put_person(&person(PERSON)).unwrap(),
+        WriteOutcome::Created
+    );
+    s.put_event(&event(EVENT_2020)).unwrap();
+    s.put_event(&event(EVENT_2019)).unwrap();
+
+    // An unknown reference is typed, and nothing is stored or audited.
+    let before = entries(s);
+    match s.put_event(&event(EVENT_UNKNOWN_PERSON)) {
+        Err(VaultError::UnknownReference { field, kind, id }) => {
+            assert_eq!(
+                (field.as_str(), kind, id.as_str()),
+                ("people[0].id", RecordKind::Person, "p-9")
+            );
+        }
+        other => panic!("expected an unknown reference: {other:?}"),
+    }
+    assert_eq!(entries(s), before);
+    assert_eq!(s.count_events(&EventFilter::default()).unwrap(), 2);
+
+    // Reads: events in date order, oldest first unless asked otherwise.
+    let ids = |events: Vec<Event>| {
+        events
+            .iter()
+            .map(|e| e.id().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(s.events(&EventFilter::default()).unwrap()),
+        ["e-2", "e-1"]
+    );
+    let newest = EventFilter {
+        newest_first: true,
+        ..EventFilter::default()
+    };
+    assert_eq!(ids(s.events(&newest).unwrap()), ["e-1", "e-2"]);
+    assert_eq!(s.event(&id("e-1")).unwrap().unwrap().id().as_str(), "e-1");
+    assert!(s.event(&id("e-404")).unwrap().is_none());
+    assert_eq!(s.groups().unwrap().len(), 1);
+    assert!(s.group(&id("g-1")).unwrap().is_some());
+    assert_eq!(s.count_people().unwrap(), 1);
+
+    // People are listed without identity, unaudited; an identity read is
+    // audited before it returns.
+    let people = s.people(&PeopleFilter::default()).unwrap();
+    assert_eq!(people.len(), 1);
+    assert!(s.person_summary(&id("p-1")).unwrap().is_some());
+    let before = entries(s);
+    let luz = s.person_identity(&id("p-1")).unwrap();
+    assert_eq!(luz.id.as_str(), "p-1");
+    assert_eq!(entries(s), before + 1);
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        (AuditAction::IdentityRead.code(), "person:p-1")
+    );
+    assert!(matches!(
+        s.person_identity(&id("p-404")),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Person,
+            ..
+        })
+    ));
+    assert!(matches!(
+        s.withdraw_consent(
+            &id("p-404"),
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+        ),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Person,
+            ..
+        })
+    ));
+
+    // An import reports a record's own fault and goes on.
+    let lines = [
+        EVENT_UNKNOWN_PERSON,
+        r#"{"type":"event","id":"e-4","event_type":"vigil","date":"2022"}"#,
+    ];
+    let records = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("line {}", i + 1), parse_line(l)));
+    let report = s.import_records("contract", records, &mut |_| {}).unwrap();
+    assert_eq!((report.created, report.failed.len()), (1, 1));
+    assert_eq!(report.failed[0].reason, "people[0].id: unknown person p-9");
+    assert_eq!(last_entry(s).action, AuditAction::Import.code());
+
+    // An export is audited, and reads back.
+    let mut out = Vec::new();
+    let total = s.export_jsonl(&mut out).unwrap();
+    assert_eq!(total, 1 + 1 + 3);
+    assert_eq!(last_entry(s).action, AuditAction::Export.code());
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        1 + total as usize,
+        "a header, then every record"
+    );
+    assert!(text.contains("Luz Legal"), "identities are exported");
+}
+
+fn documents_story<S: DocumentStore + AuditLog>(s: &mut S, _scratch: &std::path::Path) {
+    let bytes = b"an original, as received".as_slice();
+    let from = Provenance {
+        file_name: Some("original.txt"),
+        ..Provenance::default()
+    };
+    let (info, new) = s.add_document(&mut { bytes }, &from).unwrap();
+    assert!(new);
+    assert_eq!(last_entry(s).action, AuditAction::DocumentAdded.code());
+    // The same bytes again are kept once; receiving them is custody.
+    let (again, new) = s.add_document(&mut { bytes }, &from).unwrap();
+    assert!(!new);
+    assert_eq!(again.id, info.id);
+    assert_eq!(s.documents().unwrap().len(), 1);
+    assert_eq!(s.custody(&info.id).unwrap().len(), 2);
+    assert_eq!(
+        s.document_by_sha256(&info.sha256).unwrap().map(|d| d.id),
+        Some(info.id.clone())
+    );
+
+    // Reading the original is audited before the bytes leave.
+    let before = entries(s);
+    let mut read = Vec::new();
+    assert_eq!(
+        s.read_document(&info.id, &mut read).unwrap(),
+        bytes.len() as u64
+    );
+    assert_eq!(read, bytes);
+    assert_eq!(entries(s), before + 1);
+    assert_eq!(last_entry(s).action, AuditAction::DocumentRead.code());
+    assert_eq!(&s.document_bytes(&info.id, "test").unwrap()[..], bytes);
+    assert!(matches!(
+        s.document("doc-0000000000000000"),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Document,
+            ..
+        })
+    ));
+    assert!(matches!(
+        s.record_document_read("doc-0000000000000000", "test"),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Document,
+            ..
+        })
+    ));
+
+    // Pages: machine reads are not audited; a person's read is, once per
+    // window; a page that does not exist is neither returned nor audited.
+    let doc = ingest_page(s, "La patrulla llegó a las seis.");
+    assert_eq!(s.document_pages(&doc).unwrap().len(), 1);
+    let before = entries(s);
+    assert!(s.document_page(&doc, 1).unwrap().is_some());
+    assert_eq!(entries(s), before);
+    let page = s.read_page_text(&doc, 1).unwrap().unwrap();
+    assert_eq!(page.text, "La patrulla llegó a las seis.");
+    assert_eq!(entries(s), before + 1);
+    s.record_text_reads(&[doc.as_str()]).unwrap();
+    assert_eq!(entries(s), before + 1, "read again within the window");
+    assert!(s.read_page_text(&doc, 9).unwrap().is_none());
+    assert_eq!(entries(s), before + 1);
+    assert_eq!(
+        s.count_documents(&testimonio_vault::DocumentFilter::default())
+            .unwrap(),
+        2
+    );
+}
+
+fn search_feed_story<S: SearchFeed + DocumentStore + RecordStore>(
+    s: &mut S,
+    _scratch: &std::path::Path,
+) {
+    let start = s.index_queue_head().unwrap();
+    let doc = ingest_page(s, "Texto para el índice.");
+    s.put_event(&event(
+        r#"{"type":"event","id":"e-1","event_type":"vigil","date":"2020"}"#,
+    ))
+    .unwrap();
+    let changes = s.index_changes_after(start, 100).unwrap();
+    assert!(changes.len() >= 2, "{changes:?}");
+    assert!(changes.windows(2).all(|w| w[0].0 < w[1].0), "oldest first");
+    let head = s.index_queue_head().unwrap();
+    assert_eq!(changes.last().unwrap().0, head);
+    assert_eq!(s.index_changes_after(start, 1).unwrap().len(), 1);
+    s.trim_index_queue(head).unwrap();
+    assert!(s.index_changes_after(start, 100).unwrap().is_empty());
+
+    assert_eq!(s.all_document_ids().unwrap(), std::slice::from_ref(&doc));
+    assert_eq!(s.all_event_ids().unwrap(), ["e-1"]);
+    assert_eq!(s.indexable_pages(&doc, None).unwrap().len(), 1);
+    assert!(s.indexable_page(&doc, 1).unwrap().is_some());
+    assert!(s.indexable_page(&doc, 2).unwrap().is_none());
+    assert!(s.indexable_event("e-1").unwrap().is_some());
+    let sealer = s.search_index_sealer();
+    let sealed = sealer.seal("segment", b"index bytes");
+    assert_eq!(
+        &sealer.open("segment", &sealed).unwrap()[..],
+        b"index bytes"
+    );
+}
+
+fn audit_story<S: AuditLog + RecordStore>(s: &mut S, _scratch: &std::path::Path) {
+    s.put_group(&group(GROUP)).unwrap();
+    let (count, faults) = s.verify_audit_chain().unwrap();
+    assert!(faults.is_empty());
+    assert_eq!(count as u64, s.counts().unwrap().audit_entries);
+    let tail = s.audit_tail(2).unwrap();
+    assert_eq!(tail.len(), 2);
+    assert!(tail[0].seq < tail[1].seq, "in the order written");
+
+    // A search is recorded by fingerprint, never by its words.
+    let query = "redada escuela";
+    assert_eq!(
+        s.query_fingerprint(query),
+        s.query_fingerprint("  redada escuela ")
+    );
+    assert_ne!(s.query_fingerprint(query), s.query_fingerprint("otra cosa"));
+    s.record_search(query, 0, 3, &["doc-1"], &["e-1"]).unwrap();
+    let entry = last_entry(s);
+    assert_eq!(entry.action, AuditAction::Search.code());
+    assert!(!entry.detail.contains("redada"), "{}", entry.detail);
+    assert!(
+        entry.detail.contains(&s.query_fingerprint(query)),
+        "{}",
+        entry.detail
+    );
+    s.record_hits_view(None, &[]).unwrap();
+    assert_eq!(last_entry(s).action, AuditAction::Search.code());
+
+    s.record_lock().unwrap();
+    assert_eq!(last_entry(s).action, AuditAction::Locked.code());
+    s.record_unlock().unwrap();
+    assert_eq!(last_entry(s).action, AuditAction::Unlocked.code());
+    let failed = testimonio_vault::FailedUnlock {
+        at: testimonio_vault::now(),
+        client: "192.0.2.1".into(),
+    };
+    s.record_unlock_after(&[failed], 2).unwrap();
+    let tail = s.audit_tail(2).unwrap();
+    assert_eq!(tail[0].action, AuditAction::UnlockFailed.code());
+    assert_eq!(tail[1].action, AuditAction::Unlocked.code());
+    assert!(s.verify_audit_chain().unwrap().1.is_empty());
+}
+
+fn accounts_story<S: AccountStore>(s: &mut S, _scratch: &std::path::Path) {
+    let alice = Username::parse("alice").unwrap();
+    let password = Password::new("correct horse battery".into()).unwrap();
+    let user = s.create_user(&alice, Role::Coordinator, &password).unwrap();
+    assert!(matches!(
+        s.create_user(&alice, Role::Viewer, &password),
+        Err(VaultError::Conflict(ConflictKind::UsernameTaken { .. }))
+    ));
+    s.create_user(&Username::parse("aaron").unwrap(), Role::Viewer, &password)
+        .unwrap();
+    let names: Vec<String> = s
+        .users()
+        .unwrap()
+        .iter()
+        .map(|u| u.username.to_string())
+        .collect();
+    assert_eq!(names, ["aaron", "alice"]);
+    assert_eq!(s.user(user.id).unwrap().unwrap().username, alice);
+
+    // Login: outcomes, not errors.
+    let login = |s: &mut S, name: &str, password: &str| {
+        s.verify_login(
+            name,
+            &Password::attempt(password.into()),
+            &Throttle::LOGIN,
+            None,
+        )
+        .unwrap()
+    };
+    assert!(matches!(
+        login(s, "alice", "correct horse battery"),
+        LoginOutcome::Success(_)
+    ));
+    assert!(matches!(
+        login(s, "alice", "wrong password!!"),
+        LoginOutcome::BadCredentials
+    ));
+    assert!(matches!(
+        login(s, "nobody", "correct horse battery"),
+        LoginOutcome::BadCredentials
+    ));
+
+    // Sessions.
+    let timeouts = SessionTimeouts {
+        idle: Duration::from_secs(600),
+        absolute: Duration::from_secs(3600),
+    };
+    let session = s.create_session(user.id, false, timeouts).unwrap();
+    let live = s.session(&session.token, timeouts.idle).unwrap().unwrap();
+    assert_eq!(live.user.id, user.id);
+    s.end_session(&session.token).unwrap();
+    assert!(s.session(&session.token, timeouts.idle).unwrap().is_none());
+
+    // Tokens: returned once, work until revoked.
+    let token = s.create_api_token(&alice, "script").unwrap();
+    assert_eq!(
+        s.user_for_api_token(&token).unwrap().map(|u| u.id),
+        Some(user.id)
+    );
+    let listed = s.api_tokens(Some(&alice)).unwrap();
+    assert_eq!(listed.len(), 1);
+    s.revoke_api_token(&alice, listed[0].id).unwrap();
+    assert!(s.user_for_api_token(&token).unwrap().is_none());
+    assert!(matches!(
+        s.revoke_api_token(&alice, listed[0].id + 1000),
+        Err(VaultError::NotFound {
+            kind: RecordKind::ApiToken,
+            ..
+        })
+    ));
+    assert!(matches!(
+        s.create_api_token_valid_for(&alice, "t", Duration::ZERO),
+        Err(VaultError::Refused(Refusal::TokenTooLong { .. }))
+    ));
+
+    // A new password ends what the old one opened.
+    let session = s.create_session(user.id, false, timeouts).unwrap();
+    let token = s.create_api_token(&alice, "script").unwrap();
+    let ended = s
+        .set_password(
+            &alice,
+            &Password::new("another long password".into()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!((ended.sessions, ended.tokens), (1, 1));
+    assert!(s.session(&session.token, timeouts.idle).unwrap().is_none());
+    assert!(s.user_for_api_token(&token).unwrap().is_none());
+
+    // A disabled account does not log in, even with the right password.
+    s.set_disabled(&alice, true).unwrap();
+    assert!(matches!(
+        login(s, "alice", "another long password"),
+        LoginOutcome::Disabled
+    ));
+    assert!(matches!(
+        s.set_disabled(&Username::parse("nobody").unwrap(), true),
+        Err(VaultError::NotFound {
+            kind: RecordKind::User,
+            ..
+        })
+    ));
+    assert!(s.totp_secret(user.id).unwrap().is_none());
+}
+
+fn foia_story<S: FoiaStore + RecordStore + DocumentStore>(s: &mut S, _scratch: &std::path::Path) {
+    let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    let request = FoiaRequest::new(
+        FoiaRequestParts {
+            id: "foia-1".into(),
+            agency: "ice".into(),
+            subject: "Detainer records (test)".into(),
+            ..FoiaRequestParts::default()
+        },
+        today,
+    )
+    .unwrap();
+    assert_eq!(s.put_foia(&request).unwrap(), WriteOutcome::Created);
+    assert_eq!(s.put_foia(&request).unwrap(), WriteOutcome::Unchanged);
+    assert_eq!(s.foia("foia-1").unwrap().as_ref(), Some(&request));
+    assert!(s.foia("foia-404").unwrap().is_none());
+    assert_eq!(s.foias().unwrap().len(), 1);
+
+    assert!(matches!(
+        s.link_foia_event("foia-1", &id("e-404")),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Event,
+            ..
+        })
+    ));
+    s.put_event(&event(
+        r#"{"type":"event","id":"e-1","event_type":"vigil","date":"2020"}"#,
+    ))
+    .unwrap();
+    assert!(matches!(
+        s.link_foia_event("foia-404", &id("e-1")),
+        Err(VaultError::NotFound {
+            kind: RecordKind::FoiaRequest,
+            ..
+        })
+    ));
+    s.link_foia_event("foia-1", &id("e-1")).unwrap();
+    assert_eq!(s.foia_events("foia-1").unwrap(), ["e-1"]);
+
+    assert!(matches!(
+        s.add_foia_production("foia-1", "doc-0000000000000000", (None, None), None),
+        Err(VaultError::NotFound { .. })
+    ));
+    let doc = ingest_page(s, "Produced page.");
+    s.add_foia_production(
+        "foia-1",
+        &doc,
+        (Some("ICE-0001"), Some("ICE-0002")),
+        Some(today),
+    )
+    .unwrap();
+    assert_eq!(s.foia_productions("foia-1").unwrap().len(), 1);
+}
+
+fn excerpts_story<S: ExcerptStore + DocumentStore + RecordStore>(
+    s: &mut S,
+    _scratch: &std::path::Path,
+) {
+    assert!(matches!(
+        s.add_watchlist(" ", "redada", "monitoring"),
+        Err(VaultError::Refused(Refusal::WatchlistFieldEmpty {
+            field: WatchlistField::Name
+        }))
+    ));
+    let watchlist = s.add_watchlist("Redadas", "redada", "monitoring").unwrap();
+    assert_eq!(s.watchlist(&watchlist.id).unwrap().id, watchlist.id);
+    assert_eq!(s.watchlists().unwrap().len(), 1);
+    assert!(matches!(
+        s.watchlist("watch-404"),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Watchlist,
+            ..
+        })
+    ));
+
+    let text = "Hubo una redada en la escuela. Nadie fue detenido.";
+    let doc = ingest_page(s, text);
+    let hit = NewHit {
+        kind: "page",
+        reference: doc.clone(),
+        page: Some(1),
+        snippet: "una redada en".into(),
+        match_range: Some((9, 15)),
+    };
+    assert_eq!(
+        s.record_watchlist_run(&watchlist.id, std::slice::from_ref(&hit))
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        s.record_watchlist_run(&watchlist.id, &[hit]).unwrap(),
+        0,
+        "seen before"
+    );
+    assert_eq!(s.pending_hit_count().unwrap(), 1);
+    let hits = s.watchlist_hits(Some(&watchlist.id), true, 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    let hit_id = hits[0].id;
+    assert_eq!(s.watchlist_hit(hit_id).unwrap().status, "pending");
+
+    // Accepting quotes the sentence around the match, once.
+    let excerpt = s
+        .accept_hit(hit_id, Vec::new(), Vec::new(), Vec::new())
+        .unwrap();
+    assert_eq!(excerpt.quote, "Hubo una redada en la escuela.");
+    assert_eq!(s.pending_hit_count().unwrap(), 0);
+    assert!(matches!(
+        s.accept_hit(hit_id, Vec::new(), Vec::new(), Vec::new()),
+        Err(VaultError::Conflict(ConflictKind::HitReviewed {
+            status: Some(_),
+            ..
+        }))
+    ));
+    assert!(matches!(
+        s.dismiss_hit(hit_id),
+        Err(VaultError::Conflict(ConflictKind::HitReviewed {
+            status: None,
+            ..
+        }))
+    ));
+
+    // Excerpts by hand: only real passages.
+    assert!(matches!(
+        s.add_excerpt(&ExcerptParts {
+            document: doc.clone(),
+            page: 1,
+            start: 10,
+            end: 1000,
+            ..ExcerptParts::default()
+        }),
+        Err(VaultError::Refused(Refusal::NotAPassage { .. }))
+    ));
+    s.put_group(&group(GROUP)).unwrap();
+    s.put_person(&person(PERSON)).unwrap();
+    let tied = s
+        .add_excerpt(&ExcerptParts {
+            document: doc.clone(),
+            page: 1,
+            start: 31,
+            end: 50,
+            people: vec![id("p-1")],
+            ..ExcerptParts::default()
+        })
+        .unwrap();
+    assert_eq!(tied.quote, "Nadie fue detenido.");
+    assert_eq!(s.excerpt(&tied.id).unwrap(), tied);
+    assert_eq!(s.excerpts(&ExcerptFilter::default()).unwrap().len(), 2);
+    assert_eq!(s.people_tied_to_excerpt(&tied).unwrap(), [id("p-1")]);
+    assert!(matches!(
+        s.excerpt("exc-404"),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Excerpt,
+            ..
+        })
+    ));
+}
+
+fn maintenance_story<S: Maintenance + AuditLog>(s: &mut S, scratch: &std::path::Path) {
+    assert_eq!(s.actor().as_str(), ACTOR);
+    s.set_actor(Actor::new("test:other").unwrap());
+    let report = s.check().unwrap();
+    assert!(report.is_ok(), "{:?}", report.faults);
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.actor.as_str()),
+        (AuditAction::Check.code(), "test:other")
+    );
+
+    let out = scratch.join("backup.tmo");
+    s.backup(&out).unwrap();
+    assert!(out.is_file());
+    assert_eq!(last_entry(s).action, AuditAction::Backup.code());
+
+    let identity = s.reveal_age_identity().unwrap();
+    assert!(identity.starts_with("AGE-SECRET-KEY-"));
+    assert_eq!(
+        last_entry(s).action,
+        AuditAction::AgeIdentityRevealed.code()
+    );
+
+    s.change_passphrase(&Passphrase::new("a new contract passphrase".into()).unwrap())
+        .unwrap();
+    assert_eq!(last_entry(s).action, AuditAction::PassphraseChanged.code());
+}
