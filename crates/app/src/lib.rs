@@ -13,6 +13,10 @@
 
 pub mod actor;
 pub mod error;
+pub mod evidence;
+pub mod foia;
+pub mod records;
+pub mod reports;
 
 pub use actor::Actor;
 pub use error::{AppError, AppResult, ErrorClass, RecordKind};

@@ -1,0 +1,1 @@
+//! Evidence: ingest, documents, search, watchlists and excerpts.

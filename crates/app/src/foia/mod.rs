@@ -1,0 +1,1 @@
+//! FOIA requests: filing, updating, productions, letters and calendars.

@@ -1,0 +1,1 @@
+//! Events, people, groups and consent: recording and changing them.

@@ -1,0 +1,1 @@
+//! Findings for an audience, reports and packets.

@@ -1,0 +1,1 @@
+# cli: messages of the cli slice (see ARCHITECTURE.md, "One message catalog").

@@ -1,0 +1,1 @@
+# domain: messages of the domain slice (see ARCHITECTURE.md, "One message catalog").

@@ -1,0 +1,1 @@
+# foia: messages of the foia slice (see ARCHITECTURE.md, "One message catalog").

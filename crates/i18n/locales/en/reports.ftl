@@ -1,0 +1,1 @@
+# reports: messages of the reports slice (see ARCHITECTURE.md, "One message catalog").

@@ -1,0 +1,1 @@
+# accounts: messages of the accounts slice (see ARCHITECTURE.md, "One message catalog").

@@ -1,0 +1,1 @@
+# evidence: messages of the evidence slice (see ARCHITECTURE.md, "One message catalog").

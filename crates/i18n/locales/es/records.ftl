@@ -1,0 +1,1 @@
+# records: messages of the records slice (see ARCHITECTURE.md, "One message catalog").

@@ -1,0 +1,1 @@
+# shell: messages of the shell slice (see ARCHITECTURE.md, "One message catalog").
