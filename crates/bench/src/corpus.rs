@@ -375,11 +375,10 @@ const SURNAMES: &[&str] = &[
     "Haile", "Singh", "Patel",
 ];
 
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+/// A month's English name, as the synthetic agency letters write dates.
+fn month(rng: &mut Rng) -> &'static str {
+    testimonio_i18n::format::month_name(testimonio_i18n::Lang::En, rng.below(12) as u32 + 1)
+}
 
 const HEADERS: &[&str] = &[
     "Immigration and Customs Enforcement",
@@ -774,7 +773,6 @@ impl Corpus {
         let mut all = BTreeSet::new();
         let statics = [
             PHRASES,
-            MONTHS,
             HEADERS,
             COVER_LETTER,
             EMAIL_WORDS,
@@ -793,7 +791,10 @@ impl Corpus {
                     .iter()
                     .flat_map(|m| m.iter().map(String::as_str)),
             )
-            .chain(statics.into_iter().flatten().copied());
+            .chain(statics.into_iter().flatten().copied())
+            .chain(
+                (1..=12).map(|m| testimonio_i18n::format::month_name(testimonio_i18n::Lang::En, m)),
+            );
         for text in texts {
             for word in folded_words(text) {
                 if word.chars().all(char::is_alphabetic) {
@@ -945,7 +946,7 @@ impl Corpus {
         text.push_str("\n\n");
         text.push_str(&format!(
             "{} {}, {}\n\n",
-            MONTHS[rng.below(12) as usize],
+            month(rng),
             1 + rng.below(28),
             chrono::Datelike::year(&document.day)
         ));
@@ -971,7 +972,7 @@ impl Corpus {
         self.mention(document, rng, text);
         text.push_str(&format!(
             "\nSent: {} {}, {}\nTo: ",
-            MONTHS[rng.below(12) as usize],
+            month(rng),
             1 + rng.below(28),
             chrono::Datelike::year(&document.day)
         ));

@@ -521,16 +521,10 @@ fn per_second(count: usize, took: Duration) -> f64 {
     count as f64 / took.as_secs_f64().max(f64::MIN_POSITIVE)
 }
 
+/// A rate or count rounded to a whole number, grouped as English writes it
+/// (the benchmark's reports are in English).
 fn thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.round());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    testimonio_i18n::format::number(testimonio_i18n::Lang::En, value.max(0.0).round() as u64)
 }
 
 fn mebibytes(bytes: u64) -> String {

@@ -1295,15 +1295,7 @@ fn bytes(n: u64) -> String {
 }
 
 fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    testimonio_i18n::format::number(testimonio_i18n::Lang::En, n)
 }
 
 fn shorten(text: &str, width: usize) -> String {
