@@ -8,9 +8,13 @@
 //! - Dates: `3 May 2019` / `3 de mayo de 2019`, keeping the precision
 //!   (`May 2019` / `mayo de 2019`, `2019`).
 //!
-//! Measured against ICU4X (`icu_decimal` + `icu_datetime` with compiled
-//! data): they add about 2 MB of locale data and 40 s of cold build for the
-//! two languages and seven shapes used here, so this small module does it.
+//! Measured against ICU4X 2 (`icu` with compiled data, formatting one
+//! number and one date in both languages; release build, stripped, on this
+//! project's 2-core machine, 2026-12-03): the binary grows from 0.35 MB to
+//! 1.52 MB and a cold build takes 39 s of CPU more. For two languages and
+//! the seven shapes used here that buys nothing this module does not, so
+//! this module does it (and writes Spanish grouping as the RAE recommends:
+//! a space, none for four digits, where CLDR's `es` writes `1.234.567`).
 
 use std::time::Duration;
 
