@@ -304,15 +304,8 @@ fn the_list_puts_overdue_requests_first() {
 
 #[test]
 fn generated_ids_are_valid() {
-    let id = new_foia_id();
-    assert_eq!(id.len(), 17);
-    assert!(testimonio_domain::RecordId::parse("id", &id).is_ok());
-}
-
-
-#[test]
-fn generated_ids_are_valid() {
     let id = new_request_id();
     assert_eq!(id.len(), 17);
     assert!(testimonio_domain::RecordId::parse("id", &id).is_ok());
 }
+
