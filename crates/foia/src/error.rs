@@ -9,6 +9,7 @@
 use std::fmt;
 
 use testimonio_domain::{Lang, Problem as DomainProblem};
+use testimonio_i18n::tr;
 
 /// Why a value was refused. Each reason has an English and a Spanish message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,31 +31,25 @@ pub enum Problem {
     /// processing that was never requested, a perfection date without a
     /// receipt date.
     Requires { other: &'static str },
+    /// An identifier another request holds already.
+    Taken,
 }
 
 impl Problem {
-    /// The reason in `lang`, without the field name.
+    /// The reason in `lang`, without the field name, from the catalog.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Problem::Domain(p), lang) => p.message(lang),
-            (Problem::InFuture, Lang::En) => "is after today".into(),
-            (Problem::InFuture, Lang::Es) => "es posterior a hoy".into(),
-            (Problem::Before { other }, Lang::En) => format!("is earlier than {other}"),
-            (Problem::Before { other }, Lang::Es) => format!("es anterior a {other}"),
-            (Problem::Overlaps { other }, Lang::En) => format!("overlaps {other}"),
-            (Problem::Overlaps { other }, Lang::Es) => format!("se superpone con {other}"),
-            (Problem::BelowStatutoryMinimum { min }, Lang::En) => {
-                format!("must be at least {min} days (the minimum the statute allows)")
+        match self {
+            Problem::Domain(p) => p.message(lang),
+            Problem::InFuture => tr!(lang, "foia-problem-in-future").to_owned(),
+            Problem::Before { other } => tr!(lang, "foia-problem-before", other = *other),
+            Problem::Overlaps { other } => {
+                tr!(lang, "foia-problem-overlaps", other = other.as_str())
             }
-            (Problem::BelowStatutoryMinimum { min }, Lang::Es) => {
-                format!("debe ser de al menos {min} días (el mínimo que permite la ley)")
+            Problem::BelowStatutoryMinimum { min } => {
+                tr!(lang, "foia-problem-below-minimum", min = *min)
             }
-            (Problem::Requires { other }, Lang::En) => {
-                format!("is given but {other} is not")
-            }
-            (Problem::Requires { other }, Lang::Es) => {
-                format!("tiene valor pero {other} no")
-            }
+            Problem::Requires { other } => tr!(lang, "foia-problem-requires", other = *other),
+            Problem::Taken => tr!(lang, "foia-problem-taken").to_owned(),
         }
     }
 }
@@ -127,6 +122,7 @@ mod tests {
             Problem::Requires {
                 other: "expedited_requested",
             },
+            Problem::Taken,
         ];
         for p in problems {
             let en = p.message(Lang::En);

@@ -109,23 +109,9 @@ pub struct AppealParams {
     pub argument: Option<String>,
 }
 
-/// `November 25, 2026`.
+/// `November 25, 2026`: the letters are in English (see the module).
 pub fn long_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[date.month0() as usize];
+    let month = testimonio_i18n::format::month_name(crate::Lang::En, date.month());
     format!("{month} {}, {}", date.day(), date.year())
 }
 

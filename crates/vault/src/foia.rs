@@ -46,7 +46,40 @@ pub struct Production {
     pub received_on: Option<String>,
 }
 
+/// What leaves the vault from the FOIA records, for the audit log. The
+/// detail written holds ids, static names and counts only: never the
+/// request text, the requester or a letter's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoiaExport<'a> {
+    /// A letter drafted from a request (`kind`: `request`, `appeal`).
+    Letter {
+        request: &'a str,
+        kind: &'static str,
+    },
+    /// The deadlines of `requests` requests as one calendar.
+    Calendar { requests: usize },
+}
+
 impl Vault {
+    /// Records that a FOIA letter or calendar is about to leave the vault,
+    /// as an [`AuditAction::Export`] (object `foia:ID` for a letter,
+    /// `foia:calendar` for a calendar). Call after it is made and before
+    /// it is written or shown, so that what cannot be audited never leaves.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn record_foia_export(&mut self, export: FoiaExport<'_>) -> Result<()> {
+        let (object, detail) = match export {
+            FoiaExport::Letter { request, kind } => {
+                (format!("foia:{request}"), format!("letter={kind}"))
+            }
+            FoiaExport::Calendar { requests } => {
+                ("foia:calendar".to_owned(), format!("requests={requests}"))
+            }
+        };
+        self.write(|v, tx| v.audit(tx, AuditAction::Export, &object, &detail))
+    }
+
     /// Stores a request (new, or replacing the one with its id). Audited.
     ///
     /// # Errors

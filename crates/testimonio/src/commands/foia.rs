@@ -1,30 +1,38 @@
-//! foia add/list/show/update/calendar/letter.
+//! foia add/list/show/update/link/calendar/letter: options parsed here,
+//! the use cases in `testimonio_app::foia`, output rendered here.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::json;
-use testimonio_foia::letters::{
-    AppealParams, LetterParams, Signatory, appeal_letter, request_letter,
-};
+use testimonio_app::foia::{self as uc, LetterKind, ListFilter, ProductionParts, Saved};
 use testimonio_foia::request::{AppealParts, CommunicationParts, TollingParts};
-use testimonio_foia::{DecisionParts, FoiaRequest, FoiaRequestParts, Lang, deadlines};
+use testimonio_foia::{Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts};
+use testimonio_i18n::tr;
 
 use crate::cli::{FoiaAddArgs, FoiaCommand, FoiaListArgs, FoiaUpdateArgs};
-use crate::context::{CliResult, Context, Failure, print_json};
+use crate::context::{self, CliResult, Context, Failure, print_json};
 
 /// Today in the local calendar: FOIA days are the agency's office days.
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn refused(cx: &Context, errors: &[testimonio_foia::FieldError]) -> Failure {
-    let en: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
-    let es: Vec<String> = errors.iter().map(|e| e.message(Lang::Es)).collect();
-    cx.fail(
-        format!("nothing stored: {}", en.join("; ")),
-        format!("no se guardó nada: {}", es.join("; ")),
-    )
+/// A failure whose message comes from the catalog already.
+fn failure(message: String) -> Failure {
+    Failure {
+        status: context::exit::FAILURE,
+        message,
+    }
+}
+
+fn refused(cx: &Context, errors: &[FieldError]) -> Failure {
+    let reasons: Vec<String> = errors.iter().map(|e| e.message(cx.lang)).collect();
+    failure(tr!(
+        cx.lang,
+        "foia-cli-nothing-stored",
+        reasons = reasons.join("; ")
+    ))
 }
 
 pub fn run(cx: &Context, command: &FoiaCommand) -> CliResult {
@@ -57,17 +65,9 @@ pub fn run(cx: &Context, command: &FoiaCommand) -> CliResult {
     }
 }
 
-fn new_id() -> String {
-    let bytes: [u8; 6] = rand::random();
-    format!(
-        "foia-{}",
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    )
-}
-
 fn add(cx: &Context, args: &FoiaAddArgs) -> CliResult {
     let parts = FoiaRequestParts {
-        id: args.id.clone().unwrap_or_else(new_id),
+        id: args.id.clone().unwrap_or_else(uc::new_request_id),
         agency: args.agency.clone(),
         component: args.component.clone(),
         subject: args.subject.clone(),
@@ -85,31 +85,22 @@ fn add(cx: &Context, args: &FoiaAddArgs) -> CliResult {
         expedited_requested: args.expedited,
         ..FoiaRequestParts::default()
     };
-    // Validated before the vault is even opened: bad input changes nothing.
-    let request = FoiaRequest::new(parts, today()).map_err(|e| refused(cx, &e))?;
+    // Checked before the vault is even opened: bad input changes nothing.
+    uc::validate(parts.clone(), today()).map_err(|e| refused(cx, &e))?;
     let mut vault = cx.open()?;
-    if vault
-        .foia(request.id().as_str())
-        .map_err(|e| cx.vault_error(e))?
-        .is_some()
-    {
-        return Err(cx.fail(
-            format!(
-                "FOIA request {} already exists: use `foia update`",
-                request.id()
-            ),
-            format!(
-                "la solicitud FOIA {} ya existe: use `foia update`",
-                request.id()
-            ),
-        ));
-    }
-    vault.put_foia(&request).map_err(|e| cx.vault_error(e))?;
-    output(cx, &request, args.json)
+    let saved =
+        uc::file(&mut vault, &context::operator(), parts, today()).map_err(|e| cx.app_error(&e))?;
+    output_saved(cx, saved, args.json)
 }
 
-fn output(cx: &Context, request: &FoiaRequest, json_out: bool) -> CliResult {
-    let d = deadlines(request, today());
+fn output_saved(cx: &Context, saved: Saved, json_out: bool) -> CliResult {
+    match saved {
+        Saved::Stored(request, deadlines) => output(cx, &request, &deadlines, json_out),
+        Saved::Refused(errors) => Err(refused(cx, &errors)),
+    }
+}
+
+fn output(cx: &Context, request: &FoiaRequest, d: &Deadlines, json_out: bool) -> CliResult {
     if json_out {
         let due = d.determination.as_ref().map(|x| x.date);
         print_json(&json!({ "request": request.to_parts(), "due_date": due, "deadlines": d }));
@@ -123,7 +114,11 @@ fn output(cx: &Context, request: &FoiaRequest, json_out: bool) -> CliResult {
         request.subject()
     );
     for deadline in d.iter() {
-        println!("  {:<28} {}", deadline.kind.label(cx.lang), deadline.date);
+        println!(
+            "  {:<28} {}",
+            deadline.kind.label(cx.lang),
+            testimonio_i18n::format::day(cx.lang, deadline.date)
+        );
         println!(
             "    {}",
             deadline
@@ -138,105 +133,89 @@ fn output(cx: &Context, request: &FoiaRequest, json_out: bool) -> CliResult {
 fn list(cx: &Context, args: &FoiaListArgs) -> CliResult {
     let vault = cx.open()?;
     let today = today();
-    let mut rows = Vec::new();
-    for request in vault.foias().map_err(|e| cx.vault_error(e))? {
-        let d = deadlines(&request, today);
-        let overdue: Vec<_> = d
-            .overdue()
-            .iter()
-            .map(|x| json!({"kind": x.kind, "date": x.date}))
-            .collect();
-        let soon: Vec<_> = args
-            .due_within
-            .map(|days| {
-                d.due_within(days)
-                    .iter()
-                    .map(|x| json!({"kind": x.kind, "date": x.date}))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if args.overdue && overdue.is_empty() {
-            continue;
-        }
-        if args.due_within.is_some() && soon.is_empty() {
-            continue;
-        }
-        let due = d.determination.as_ref().map(|x| x.date);
-        rows.push((request, due, overdue, soon));
-    }
+    let filter = ListFilter {
+        overdue: args.overdue,
+        due_soon: args.due_within.is_some(),
+        soon_days: args.due_within.unwrap_or(uc::SOON_DAYS),
+        ..ListFilter::default()
+    };
+    let listed = uc::list(&vault, &filter, today).map_err(|e| cx.app_error(&e))?;
     if args.json {
-        let items: Vec<_> = rows
+        let dated = |deadlines: Vec<&testimonio_foia::Deadline>| -> Vec<serde_json::Value> {
+            deadlines
+                .iter()
+                .map(|x| json!({"kind": x.kind, "date": x.date}))
+                .collect()
+        };
+        let items: Vec<_> = listed
+            .rows
             .iter()
-            .map(|(r, due, overdue, soon)| {
+            .map(|row| {
+                let (r, d) = (&row.request, &row.deadlines);
+                let soon = args.due_within.map(|days| dated(d.due_within(days)));
                 json!({
                     "id": r.id(), "agency": r.agency().code(), "subject": r.subject().as_str(),
                     "tracking_number": r.tracking_number().map(|t| t.as_str()), "status": r.status().code(),
-                    "due_date": due, "overdue": overdue, "due_soon": soon,
+                    "due_date": d.determination.as_ref().map(|x| x.date),
+                    "overdue": dated(d.overdue()), "due_soon": soon.unwrap_or_default(),
                 })
             })
             .collect();
         print_json(&json!({ "today": today, "total": items.len(), "requests": items }));
-    } else {
-        for (r, due, overdue, _) in &rows {
-            let flag = if overdue.is_empty() {
-                ""
-            } else {
-                cx.t("OVERDUE", "VENCIDA")
-            };
-            println!(
-                "{:<18} {:<6} {:<24} {:<12} {:<8} {}",
-                r.id(),
-                r.agency().code(),
-                r.status().label(cx.lang),
-                due.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                flag,
-                r.subject()
-            );
-        }
-        println!("{} {}", rows.len(), cx.t("requests", "solicitudes"));
+        return Ok(());
     }
+    for row in &listed.rows {
+        let r = &row.request;
+        let flag = if row.overdue {
+            tr!(cx.lang, "foia-cli-overdue")
+        } else {
+            ""
+        };
+        let due = row.deadlines.determination.as_ref().map_or_else(
+            || tr!(cx.lang, "foia-cli-no-date").to_owned(),
+            |x| testimonio_i18n::format::day(cx.lang, x.date),
+        );
+        println!(
+            "{:<18} {:<6} {:<24} {:<18} {:<8} {}",
+            r.id(),
+            r.agency().code(),
+            r.status().label(cx.lang),
+            due,
+            flag,
+            r.subject()
+        );
+    }
+    println!("{}", tr!(cx.lang, "foia-count", count = listed.rows.len()));
     Ok(())
-}
-
-/// A stored request, or a one-line "not found".
-fn find(cx: &Context, vault: &testimonio_vault::Vault, id: &str) -> CliResult<FoiaRequest> {
-    vault
-        .foia(id)
-        .map_err(|e| cx.vault_error(e))?
-        .ok_or_else(|| {
-            cx.fail(
-                format!("FOIA request {id} not found"),
-                format!("solicitud FOIA {id} no encontrada"),
-            )
-        })
 }
 
 fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     let vault = cx.open()?;
-    let request = find(cx, &vault, id)?;
-    let productions = vault.foia_productions(id).map_err(|e| cx.vault_error(e))?;
-    let events = vault.foia_events(id).map_err(|e| cx.vault_error(e))?;
+    let shown = uc::show(&vault, id, today()).map_err(|e| cx.app_error(&e))?;
     if json_out {
-        let d = deadlines(&request, today());
-        let due = d.determination.as_ref().map(|x| x.date);
+        let due = shown.deadlines.determination.as_ref().map(|x| x.date);
         print_json(&json!({
-            "request": request.to_parts(), "due_date": due, "deadlines": d,
-            "productions": productions, "events": events,
+            "request": shown.request.to_parts(), "due_date": due, "deadlines": shown.deadlines,
+            "productions": shown.productions, "events": shown.events,
         }));
         return Ok(());
     }
-    output(cx, &request, false)?;
-    for p in &productions {
+    output(cx, &shown.request, &shown.deadlines, false)?;
+    let unknown = tr!(cx.lang, "foia-cli-unknown-bates");
+    for p in &shown.productions {
         println!(
-            "  {} {} {}..{}",
-            cx.t("production", "entrega"),
-            p.document_id,
-            p.bates_first.as_deref().unwrap_or("?"),
-            p.bates_last.as_deref().unwrap_or("?")
+            "  {}",
+            tr!(
+                cx.lang,
+                "foia-cli-production",
+                document = p.document_id.as_str(),
+                first = p.bates_first.as_deref().unwrap_or(unknown),
+                last = p.bates_last.as_deref().unwrap_or(unknown)
+            )
         );
     }
-    for e in &events {
-        println!("  {} {e}", cx.t("event", "evento"));
+    for e in &shown.events {
+        println!("  {}", tr!(cx.lang, "foia-cli-event", id = e.as_str()));
     }
     Ok(())
 }
@@ -255,11 +234,59 @@ fn tolling(text: &str) -> Option<TollingParts> {
     })
 }
 
-fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
-    let mut vault = cx.open()?;
-    let id = &args.id;
-    let current = find(cx, &vault, id)?;
-    let mut parts = current.to_parts();
+/// The options of `foia update`, parsed: what changes in the parts.
+struct Changes {
+    tolling: Vec<TollingParts>,
+    determination: Option<DecisionParts>,
+    communications: Vec<CommunicationParts>,
+}
+
+fn parse_changes(cx: &Context, args: &FoiaUpdateArgs) -> CliResult<Changes> {
+    let mut tolls = Vec::new();
+    for toll in &args.toll {
+        let period = tolling(toll).ok_or_else(|| {
+            failure(tr!(
+                cx.lang,
+                "foia-cli-toll-format",
+                value = format!("{toll:?}")
+            ))
+        })?;
+        tolls.push(period);
+    }
+    let determination = match &args.determination {
+        None => None,
+        Some(d) => {
+            let (outcome, date) = d
+                .split_once(':')
+                .ok_or_else(|| failure(tr!(cx.lang, "foia-cli-determination-format").to_owned()))?;
+            Some(DecisionParts {
+                outcome: outcome.into(),
+                date: date.into(),
+            })
+        }
+    };
+    let mut communications = Vec::new();
+    for note in &args.note {
+        let mut pieces = note.splitn(3, ':');
+        let (Some(date), Some(direction), Some(summary)) =
+            (pieces.next(), pieces.next(), pieces.next())
+        else {
+            return Err(failure(tr!(cx.lang, "foia-cli-note-format").to_owned()));
+        };
+        communications.push(CommunicationParts {
+            date: date.into(),
+            direction: direction.into(),
+            summary: summary.into(),
+        });
+    }
+    Ok(Changes {
+        tolling: tolls,
+        determination,
+        communications,
+    })
+}
+
+fn apply(args: &FoiaUpdateArgs, changes: Changes, parts: &mut FoiaRequestParts) {
     let set = |field: &mut Option<String>, value: &Option<String>| {
         if let Some(v) = value {
             *field = Some(v.clone());
@@ -274,30 +301,15 @@ fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
     if args.extension_notified.is_some() {
         parts.unusual_circumstances = true;
     }
-    for toll in &args.toll {
-        let period = tolling(toll).ok_or_else(|| {
-            cx.fail(
-                format!("--toll {toll:?}: expected KIND:FROM[..TO]"),
-                format!("--toll {toll:?}: se espera TIPO:DESDE[..HASTA]"),
-            )
-        })?;
+    for period in changes.tolling {
         // The same period again (same kind and start) is replaced, e.g. to close it.
         parts
             .tolling
             .retain(|p| !(p.kind == period.kind && p.from == period.from));
         parts.tolling.push(period);
     }
-    if let Some(d) = &args.determination {
-        let (outcome, date) = d.split_once(':').ok_or_else(|| {
-            cx.fail(
-                "--determination: expected OUTCOME:DATE",
-                "--determination: se espera RESULTADO:FECHA",
-            )
-        })?;
-        parts.determination = Some(DecisionParts {
-            outcome: outcome.into(),
-            date: date.into(),
-        });
+    if let Some(d) = changes.determination {
+        parts.determination = Some(d);
     }
     if args.appeal_filed.is_some()
         || args.appeal_received.is_some()
@@ -311,42 +323,43 @@ fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
         set(&mut appeal.decided, &args.appeal_decided);
         parts.appeal = Some(appeal);
     }
-    for note in &args.note {
-        let mut pieces = note.splitn(3, ':');
-        let (Some(date), Some(direction), Some(summary)) =
-            (pieces.next(), pieces.next(), pieces.next())
-        else {
-            return Err(cx.fail(
-                "--note: expected DATE:in|out:SUMMARY",
-                "--note: se espera FECHA:in|out:RESUMEN",
-            ));
-        };
-        parts.communications.push(CommunicationParts {
-            date: date.into(),
-            direction: direction.into(),
-            summary: summary.into(),
-        });
-    }
-    let request = FoiaRequest::new(parts, today()).map_err(|e| refused(cx, &e))?;
-    vault.put_foia(&request).map_err(|e| cx.vault_error(e))?;
-    output(cx, &request, args.json)
+    parts.communications.extend(changes.communications);
+}
+
+fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
+    let changes = parse_changes(cx, args)?;
+    let mut vault = cx.open()?;
+    let saved = uc::update(
+        &mut vault,
+        &context::operator(),
+        &args.id,
+        today(),
+        |parts| {
+            apply(args, changes, parts);
+        },
+    )
+    .map_err(|e| cx.app_error(&e))?;
+    output_saved(cx, saved, args.json)
 }
 
 fn calendar(cx: &Context, out: &Path) -> CliResult {
-    let vault = cx.open()?;
-    let requests = vault.foias().map_err(|e| cx.vault_error(e))?;
-    let params = testimonio_foia::ics::CalendarParams {
-        today: today(),
-        dtstamp: chrono::Utc::now().naive_utc(),
-        lang: cx.lang,
-        name: Some(cx.t("FOIA deadlines", "Plazos FOIA").to_owned()),
-    };
-    let text = testimonio_foia::ics::calendar(&requests, &params);
+    let mut vault = cx.open()?;
+    let text = uc::calendar(
+        &mut vault,
+        &context::operator(),
+        today(),
+        chrono::Utc::now().naive_utc(),
+        cx.lang,
+    )
+    .map_err(|e| cx.app_error(&e))?;
     cx.write_private(out, text.as_bytes())?;
     eprintln!(
-        "{} {}",
-        cx.t("calendar written to", "calendario escrito en"),
-        out.display()
+        "{}",
+        tr!(
+            cx.lang,
+            "foia-cli-calendar-written",
+            path = out.display().to_string()
+        )
     );
     Ok(())
 }
@@ -358,39 +371,32 @@ fn letter(
     signatory: Option<&str>,
     out: Option<&Path>,
 ) -> CliResult {
-    let vault = cx.open()?;
-    let request = find(cx, &vault, id)?;
-    let signatory = Signatory {
-        name: signatory.unwrap_or("[name]").to_owned(),
-        ..Signatory::default()
-    };
-    let text = match kind {
-        "request" => request_letter(&request, &LetterParams::new(today(), signatory)),
-        "appeal" => appeal_letter(
-            &request,
-            &AppealParams {
-                date: today(),
-                signatory,
-                grounds: Vec::new(),
-                argument: None,
-            },
-        ),
-        _ => return Err(cx.fail("--kind: request or appeal", "--kind: request o appeal")),
-    };
+    let kind = LetterKind::parse(kind)
+        .ok_or_else(|| failure(tr!(cx.lang, "foia-cli-letter-kind").to_owned()))?;
+    let mut vault = cx.open()?;
+    let letter = uc::letter(
+        &mut vault,
+        &context::operator(),
+        id,
+        kind,
+        signatory,
+        today(),
+        cx.lang,
+    )
+    .map_err(|e| cx.app_error(&e))?;
     match out {
         Some(path) => {
             let is_pdf = path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
             let bytes = if is_pdf {
-                let title = format!("FOIA {kind} {}", request.reference());
-                testimonio_report::text_pdf::render(&title, &text)
+                testimonio_report::text_pdf::render(&letter.title, &letter.text)
             } else {
-                text.into_bytes()
+                letter.text.into_bytes()
             };
             cx.write_private(path, &bytes)?;
         }
-        None => print!("{text}"),
+        None => print!("{}", letter.text),
     }
     Ok(())
 }
@@ -404,18 +410,13 @@ fn link(
     event: Option<&str>,
 ) -> CliResult {
     if document.is_none() && event.is_none() {
-        return Err(cx.fail("give --document or --event", "indique --document o --event"));
+        return Err(failure(tr!(cx.lang, "foia-cli-link-what").to_owned()));
     }
     let received = received
         .map(|d| testimonio_domain::date::parse_day("received", d))
         .transpose()
-        .map_err(|e| {
-            cx.fail(
-                format!("--{}", e.message(Lang::En)),
-                format!("--{}", e.message(Lang::Es)),
-            )
-        })?;
-    let bates = match bates {
+        .map_err(|e| cx.option_error("received", &e))?;
+    let (bates_first, bates_last) = match bates {
         None => (None, None),
         Some(range) => match range.split_once("..") {
             Some((first, last)) => (Some(first.trim()), Some(last.trim())),
@@ -425,23 +426,22 @@ fn link(
     let event = event
         .map(|e| testimonio_domain::RecordId::parse("event", e))
         .transpose()
-        .map_err(|e| {
-            cx.fail(
-                format!("--{}", e.message(Lang::En)),
-                format!("--{}", e.message(Lang::Es)),
-            )
-        })?;
+        .map_err(|e| cx.option_error("event", &e))?;
     let mut vault = cx.open()?;
-    if let Some(doc) = document {
-        vault
-            .add_foia_production(id, doc, bates, received)
-            .map_err(|e| cx.vault_error(e))?;
+    let operator = context::operator();
+    if let Some(document) = document {
+        let production = ProductionParts {
+            document,
+            bates_first,
+            bates_last,
+            received_on: received,
+        };
+        uc::record_production(&mut vault, &operator, id, &production)
+            .map_err(|e| cx.app_error(&e))?;
     }
     if let Some(event) = &event {
-        vault
-            .link_foia_event(id, event)
-            .map_err(|e| cx.vault_error(e))?;
+        uc::link_event(&mut vault, &operator, id, event).map_err(|e| cx.app_error(&e))?;
     }
-    println!("{}", cx.t("Linked.", "Vinculado."));
+    println!("{}", tr!(cx.lang, "foia-cli-linked"));
     Ok(())
 }

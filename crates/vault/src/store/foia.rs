@@ -6,7 +6,7 @@ use testimonio_domain::RecordId;
 use testimonio_foia::FoiaRequest;
 
 use crate::error::Result;
-use crate::foia::Production;
+use crate::foia::{FoiaExport, Production};
 use crate::records::WriteOutcome;
 
 /// Freedom of Information Act requests and what they link to.
@@ -67,4 +67,14 @@ pub trait FoiaStore {
     /// # Errors
     /// Database errors.
     fn foia_events(&self, request: &str) -> Result<Vec<String>>;
+
+    /// Writes the audit entry of a letter or calendar about to leave the
+    /// vault ([`AuditAction::Export`]); ids and counts only. The caller
+    /// lets the bytes leave only after this succeeded.
+    ///
+    /// # Errors
+    /// Database errors.
+    ///
+    /// [`AuditAction::Export`]: crate::AuditAction::Export
+    fn record_foia_export(&mut self, export: FoiaExport<'_>) -> Result<()>;
 }

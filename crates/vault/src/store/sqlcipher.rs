@@ -25,7 +25,7 @@ use crate::error::Result;
 use crate::excerpts::{
     Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
 };
-use crate::foia::Production;
+use crate::foia::{FoiaExport, Production};
 use crate::ingest::{
     DocumentFilter, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,
 };
@@ -449,6 +449,10 @@ impl FoiaStore for Vault {
 
     fn foia_events(&self, request: &str) -> Result<Vec<String>> {
         Vault::foia_events(self, request)
+    }
+
+    fn record_foia_export(&mut self, export: FoiaExport<'_>) -> Result<()> {
+        Vault::record_foia_export(self, export)
     }
 }
 
