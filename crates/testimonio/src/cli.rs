@@ -14,7 +14,13 @@ pub struct Cli {
     pub passphrase_file: Option<PathBuf>,
     #[arg(long, global = true)]
     pub lang: Option<String>,
-    #[arg(long = "as", id = "operator", value_name = "NAME", global = true, env = "TESTIMONIO_AS")]
+    #[arg(
+        long = "as",
+        id = "operator",
+        value_name = "NAME",
+        global = true,
+        env = "TESTIMONIO_AS"
+    )]
     pub operator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
@@ -98,8 +104,12 @@ pub enum UserCommand {
         #[arg(long)]
         password_file: Option<PathBuf>,
     },
-    Disable { username: String },
-    Enable { username: String },
+    Disable {
+        username: String,
+    },
+    Enable {
+        username: String,
+    },
     List(JsonFlag),
     Token {
         username: String,
@@ -421,7 +431,9 @@ pub enum WatchlistCommand {
         #[arg(long)]
         json: bool,
     },
-    Dismiss { hit: i64 },
+    Dismiss {
+        hit: i64,
+    },
 }
 
 #[derive(Debug, Args)]

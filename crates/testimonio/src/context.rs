@@ -299,6 +299,7 @@ static OPERATOR: OnceLock<String> = OnceLock::new();
 /// A name the audit log refuses (empty, too long, control characters).
 pub fn set_operator_name(cx: &Context, name: &str) -> CliResult {
     let name = name.trim();
+    Actor::new(name).map_err(|e| cx.vault_error(e))?;
     Actor::new(&format!("cli:{name}")).map_err(|e| cx.vault_error(e))?;
     let _ = OPERATOR.set(name.to_owned());
     Ok(())

@@ -104,7 +104,9 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("events list", "limit") => tr!(lang, "cli-arg-events-list-limit"),
         ("events list", "offset") => tr!(lang, "cli-arg-events-list-offset"),
         ("people list", "consent") => tr!(lang, "cli-arg-people-list-consent"),
-        ("person show" | "document get" | "document show", "id") => tr!(lang, "cli-arg-person-show-id"),
+        ("person show" | "document get" | "document show", "id") => {
+            tr!(lang, "cli-arg-person-show-id")
+        }
         ("document add", "files") => tr!(lang, "cli-arg-document-add-files"),
         ("document text", "id") => tr!(lang, "cli-arg-document-text-id"),
         ("search", "query") => tr!(lang, "cli-arg-search-query"),
@@ -121,10 +123,16 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("watchlist hits", "watchlist") => tr!(lang, "cli-arg-watchlist-hits-watchlist"),
         ("watchlist hits", "all") => tr!(lang, "cli-arg-watchlist-hits-all"),
         ("watchlist hits", "limit") => tr!(lang, "cli-arg-watchlist-hits-limit"),
-        ("watchlist accept" | "watchlist dismiss", "hit") => tr!(lang, "cli-arg-watchlist-accept-hit"),
+        ("watchlist accept" | "watchlist dismiss", "hit") => {
+            tr!(lang, "cli-arg-watchlist-accept-hit")
+        }
         ("watchlist accept" | "excerpt add", "tag") => tr!(lang, "cli-arg-watchlist-accept-tag"),
-        ("watchlist accept" | "excerpt add", "event") => tr!(lang, "cli-arg-watchlist-accept-event"),
-        ("watchlist accept" | "excerpt add", "person") => tr!(lang, "cli-arg-watchlist-accept-person"),
+        ("watchlist accept" | "excerpt add", "event") => {
+            tr!(lang, "cli-arg-watchlist-accept-event")
+        }
+        ("watchlist accept" | "excerpt add", "person") => {
+            tr!(lang, "cli-arg-watchlist-accept-person")
+        }
         ("excerpt add", "document") => tr!(lang, "cli-arg-excerpt-add-document"),
         ("excerpt add", "page") => tr!(lang, "cli-arg-excerpt-add-page"),
         ("excerpt add", "from") => tr!(lang, "cli-arg-excerpt-add-from"),
@@ -165,7 +173,9 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("foia update", "status") => tr!(lang, "cli-arg-foia-update-status"),
         ("foia update", "perfected") => tr!(lang, "cli-arg-foia-update-perfected"),
         ("foia update", "toll") => tr!(lang, "cli-arg-foia-update-toll"),
-        ("foia update", "extension_notified") => tr!(lang, "cli-arg-foia-update-extension-notified"),
+        ("foia update", "extension_notified") => {
+            tr!(lang, "cli-arg-foia-update-extension-notified")
+        }
         ("foia update", "determination") => tr!(lang, "cli-arg-foia-update-determination"),
         ("foia update", "appeal_filed") => tr!(lang, "cli-arg-foia-update-appeal-filed"),
         ("foia update", "appeal_received") => tr!(lang, "cli-arg-foia-update-appeal-received"),
@@ -190,7 +200,9 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("user token", "list") => tr!(lang, "cli-arg-user-token-list"),
         ("user token", "revoke") => tr!(lang, "cli-arg-user-token-revoke"),
         ("user add", "role") => tr!(lang, "cli-arg-user-add-role"),
-        ("user add" | "user passwd", "password_file") => tr!(lang, "cli-arg-user-add-password-file"),
+        ("user add" | "user passwd", "password_file") => {
+            tr!(lang, "cli-arg-user-add-password-file")
+        }
         ("analyze" | "report", "audience") => tr!(lang, "cli-arg-analyze-audience"),
         ("analyze" | "report", "min_count") => tr!(lang, "cli-arg-analyze-min-count"),
         ("analyze" | "report", "permutations") => tr!(lang, "cli-arg-analyze-permutations"),
@@ -200,7 +212,10 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("report", "max_cases") => tr!(lang, "cli-arg-report-max-cases"),
         (_, "operator") => tr!(lang, "cli-arg-operator"),
         ("init", "name") => tr!(lang, "cli-arg-init-name"),
-        ("user add" | "user passwd" | "user disable" | "user enable" | "user token", "username") => tr!(lang, "cli-arg-user-add-username"),
+        (
+            "user add" | "user passwd" | "user disable" | "user enable" | "user token",
+            "username",
+        ) => tr!(lang, "cli-arg-user-add-username"),
         _ => return None,
     })
 }
@@ -238,6 +253,8 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
                 .action(ArgAction::Version),
         );
     }
+    let line = usage(&cmd, lang, path);
+    cmd = cmd.override_usage(line);
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
@@ -259,6 +276,31 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
         cmd = cmd.mut_subcommand(name.as_str(), |s| localize_at(s, lang, &sub_path));
     }
     cmd
+}
+
+/// The usage line, as clap would write it but with its words from the
+/// catalog: `testimonio user token [OPCIONES] <USERNAME>`.
+fn usage(cmd: &Command, lang: Lang, path: &str) -> String {
+    let mut words = vec!["testimonio".to_owned()];
+    words.extend(path.split_whitespace().map(str::to_owned));
+    words.push(format!("[{}]", tr!(lang, "cli-help-options-value")));
+    for arg in cmd.get_positionals() {
+        let name = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+        let many = matches!(arg.get_num_args(), Some(range) if range.max_values() > 1);
+        let dots = if many { "..." } else { "" };
+        words.push(if arg.is_required_set() {
+            format!("<{name}>{dots}")
+        } else {
+            format!("[{name}]{dots}")
+        });
+    }
+    if cmd.has_subcommands() {
+        words.push(format!("<{}>", tr!(lang, "cli-help-command-value")));
+    }
+    words.join(" ")
 }
 
 /// An argument's help from the catalog, under a heading from the catalog,

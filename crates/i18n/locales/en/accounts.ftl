@@ -5,15 +5,17 @@ accounts-prompt-password = Account password:
 accounts-prompt-repeat-password = Repeat the password:
 accounts-error-passwords-differ = The passwords differ.
 # $role: the role's label (Coordinator, Viewer, …).
+# $role: admin, coordinator, documenter, analyst or viewer.
+accounts-role = { $role ->
+    [admin] Administrator
+    [coordinator] Coordinator
+    [documenter] Documenter
+    [analyst] Analyst
+   *[viewer] Viewer
+}
 accounts-created = Account { $username } created ({ $role }).
 accounts-password-set = Password set.
-accounts-sessions-ended = { $sessions ->
-    [one] { $sessions } web session ended
-   *[other] { $sessions } web sessions ended
-}; { $tokens ->
-    [one] { $tokens } API token revoked
-   *[other] { $tokens } API tokens revoked
-}.
+accounts-sessions-ended = web sessions ended: { $sessions }; API tokens revoked: { $tokens }
 accounts-disabled = Account { $username } disabled.
 accounts-enabled = Account { $username } enabled.
 accounts-status-disabled = disabled
@@ -24,6 +26,8 @@ accounts-token-active = active
 accounts-token-expired = expired
 accounts-token-revoked = revoked
 accounts-token-never-used = never
+# $day: a day (format::day); $time: hours and minutes, UTC.
+accounts-moment = { $day }, { $time } UTC
 accounts-no-tokens = No API tokens.
 accounts-column-id = id
 accounts-column-issued = issued

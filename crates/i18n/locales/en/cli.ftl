@@ -4,6 +4,7 @@
 cli-help-usage = Usage:
 cli-help-commands = Commands
 cli-help-command-value = COMMAND
+cli-help-options-value = OPTIONS
 cli-help-arguments = Arguments
 cli-help-options = Options
 # $values: the accepted values, joined with commas.

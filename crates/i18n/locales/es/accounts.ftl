@@ -5,15 +5,17 @@ accounts-prompt-password = Contraseña de la cuenta:
 accounts-prompt-repeat-password = Repita la contraseña:
 accounts-error-passwords-differ = Las contraseñas no coinciden.
 # $role: el nombre del rol (Coordinador, Lector, …).
+# $role: admin, coordinator, documenter, analyst o viewer.
+accounts-role = { $role ->
+    [admin] Administrador/a
+    [coordinator] Coordinador/a
+    [documenter] Documentador/a
+    [analyst] Analista
+   *[viewer] Lector/a
+}
 accounts-created = Cuenta { $username } creada ({ $role }).
 accounts-password-set = Contraseña cambiada.
-accounts-sessions-ended = { $sessions ->
-    [one] { $sessions } sesión web cerrada
-   *[other] { $sessions } sesiones web cerradas
-}; { $tokens ->
-    [one] { $tokens } token de la API revocado
-   *[other] { $tokens } tokens de la API revocados
-}.
+accounts-sessions-ended = sesiones web cerradas: { $sessions }; tokens de la API revocados: { $tokens }
 accounts-disabled = Cuenta { $username } desactivada.
 accounts-enabled = Cuenta { $username } activada.
 accounts-status-disabled = desactivada
@@ -24,6 +26,8 @@ accounts-token-active = activo
 accounts-token-expired = vencido
 accounts-token-revoked = revocado
 accounts-token-never-used = nunca
+# $day: un día (format::day); $time: horas y minutos, UTC.
+accounts-moment = { $day }, { $time } UTC
 accounts-no-tokens = No hay tokens de la API.
 accounts-column-id = id
 accounts-column-issued = emitido

@@ -4,6 +4,7 @@
 cli-help-usage = Uso:
 cli-help-commands = Comandos
 cli-help-command-value = COMANDO
+cli-help-options-value = OPCIONES
 cli-help-arguments = Argumentos
 cli-help-options = Opciones
 # $values: los valores aceptados, separados por comas.

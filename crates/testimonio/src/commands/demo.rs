@@ -127,13 +127,22 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
     println!();
     println!("{}", tr!(lang, "cli-demo-accounts"));
     for (username, role, password) in &accounts {
-        println!("  {:<12} {:<24} {}", role.label(lang), username, password);
+        println!(
+            "  {:<12} {:<24} {}",
+            super::user::role_label(lang, *role),
+            username,
+            password
+        );
     }
     if !args.no_serve {
         println!();
         println!(
             "{}",
-            tr!(lang, "cli-demo-web-app", url = format!("http://{}/", args.addr))
+            tr!(
+                lang,
+                "cli-demo-web-app",
+                url = format!("http://{}/", args.addr)
+            )
         );
         println!("{}", tr!(lang, "cli-demo-stop"));
         return super::web::run_server(cx, vault, args.addr, testimonio_web::Config::default());

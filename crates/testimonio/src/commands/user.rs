@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use serde_json::json;
-use testimonio_domain::Role;
+use testimonio_domain::{Lang, Role};
 use testimonio_i18n::{format, tr};
 use testimonio_vault::{Password, RecordKind, TokenStatus, Username, Vault, VaultError};
 
@@ -27,6 +27,11 @@ fn password(cx: &Context, file: Option<&Path>) -> CliResult<Password> {
         }
     };
     Password::new(text).map_err(|e| cx.vault_error(e))
+}
+
+/// A role's name, agreeing with "cuenta" in Spanish.
+pub fn role_label(lang: Lang, role: Role) -> String {
+    tr!(lang, "accounts-role", role = role.code())
 }
 
 fn username(cx: &Context, name: &str) -> CliResult<Username> {
@@ -53,7 +58,7 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
                     cx.lang,
                     "accounts-created",
                     username = user.username.to_string(),
-                    role = user.role.label(cx.lang)
+                    role = role_label(cx.lang, user.role)
                 )
             );
         }
@@ -123,7 +128,7 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
                     println!(
                         "{:<24} {:<16} {}",
                         u.username,
-                        u.role.label(cx.lang),
+                        role_label(cx.lang, u.role),
                         if u.disabled {
                             tr!(cx.lang, "accounts-status-disabled")
                         } else {
@@ -207,7 +212,7 @@ fn list_tokens(cx: &Context, vault: &Vault, name: &Username, json: bool) -> CliR
     }
     let never = tr!(cx.lang, "accounts-token-never-used");
     println!(
-        "{:>5}  {:<24}  {:<24}  {:<24}  {:<8}  {}",
+        "{:>5}  {:<32}  {:<32}  {:<32}  {:<8}  {}",
         tr!(cx.lang, "accounts-column-id"),
         tr!(cx.lang, "accounts-column-issued"),
         tr!(cx.lang, "accounts-column-expires"),
@@ -217,11 +222,15 @@ fn list_tokens(cx: &Context, vault: &Vault, name: &Username, json: bool) -> CliR
     );
     for t in &tokens {
         println!(
-            "{:>5}  {:<24}  {:<24}  {:<24}  {:<8}  {}",
+            "{:>5}  {:<32}  {:<32}  {:<32}  {:<8}  {}",
             t.id,
-            t.created_at,
-            t.expires_at.as_deref().unwrap_or("-"),
-            t.last_used.as_deref().unwrap_or(never),
+            moment(cx.lang, &t.created_at),
+            t.expires_at
+                .as_deref()
+                .map_or_else(|| "-".to_owned(), |at| moment(cx.lang, at)),
+            t.last_used
+                .as_deref()
+                .map_or_else(|| never.to_owned(), |at| moment(cx.lang, at)),
             status(t.status(&now)),
             t.label
         );
@@ -229,10 +238,27 @@ fn list_tokens(cx: &Context, vault: &Vault, name: &Username, json: bool) -> CliR
     Ok(())
 }
 
+/// A stored UTC timestamp (`2026-12-03T06:11:31.984Z`) as the day in the
+/// user's language and the time; as stored if it is not one.
+fn moment(lang: Lang, at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(at) => tr!(
+            lang,
+            "accounts-moment",
+            day = format::day(lang, at.date_naive()),
+            time = at.format("%H:%M").to_string()
+        ),
+        Err(_) => at.to_owned(),
+    }
+}
+
 fn revoke_token(cx: &Context, vault: &mut Vault, name: &Username, id: i64) -> CliResult {
     match vault.revoke_api_token(name, id) {
         Ok(()) => {
-            println!("{}", tr!(cx.lang, "accounts-token-revoked-now", id = id.to_string()));
+            println!(
+                "{}",
+                tr!(cx.lang, "accounts-token-revoked-now", id = id.to_string())
+            );
             Ok(())
         }
         Err(VaultError::NotFound {

@@ -60,7 +60,10 @@ fn new_passphrase(cx: &Context) -> CliResult<Passphrase> {
     let again = Passphrase::new(cx.ask(tr!(cx.lang, "cli-prompt-repeat-passphrase"))?)
         .map_err(|e| cx.vault_error(e))?;
     if !first.matches(&again) {
-        return Err(Failure::message(tr!(cx.lang, "cli-error-passphrases-differ")));
+        return Err(Failure::message(tr!(
+            cx.lang,
+            "cli-error-passphrases-differ"
+        )));
     }
     Ok(first)
 }
@@ -103,7 +106,10 @@ pub fn check(cx: &Context, json_out: bool) -> CliResult {
             );
         }
         for note in &report.notes {
-            println!("{}", tr!(cx.lang, "cli-check-note", note = note.to_string()));
+            println!(
+                "{}",
+                tr!(cx.lang, "cli-check-note", note = note.to_string())
+            );
         }
         println!(
             "{}",

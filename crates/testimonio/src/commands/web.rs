@@ -44,7 +44,11 @@ pub fn serve(cx: &Context, args: &ServeArgs) -> CliResult {
     let mut proxies = Vec::new();
     for text in &args.trusted_proxies {
         proxies.push(parse_trusted_proxy(text).map_err(|_| {
-            Failure::message(tr!(cx.lang, "cli-serve-bad-proxy", value = format!("{text:?}")))
+            Failure::message(tr!(
+                cx.lang,
+                "cli-serve-bad-proxy",
+                value = format!("{text:?}")
+            ))
         })?);
     }
     let config = Config {

@@ -259,7 +259,10 @@ fn person_show_is_audited() {
     assert_eq!(log["chain_ok"], true);
     let missing = env.run(&["person", "show", "nobody"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert_eq!(stderr(&missing), "testimonio: Person nobody was not found.\n");
+    assert_eq!(
+        stderr(&missing),
+        "testimonio: Person nobody was not found.\n"
+    );
 }
 
 #[test]
