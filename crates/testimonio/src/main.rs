@@ -42,10 +42,10 @@ fn main() -> ExitCode {
         vault_dir: cli.vault.clone(),
         passphrase_file: cli.passphrase_file.clone(),
     };
-    if let Some(name) = &cli.operator {
-        if let Err(failure) = context::set_operator_name(&cx, name) {
-            return report(&failure);
-        }
+    if let Some(name) = &cli.operator
+        && let Err(failure) = context::set_operator_name(&cx, name)
+    {
+        return report(&failure);
     }
     match run(&cx, &cli.command) {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,10 +18,10 @@ pub fn init(cx: &Context, args: &InitArgs) -> CliResult {
     };
     if let Some(name) = &args.name {
         set_operator_name(cx, name)?;
-    } else if let Some(name) = cx.ask_line(tr!(cx.lang, "cli-prompt-operator-name"))? {
-        if !name.is_empty() {
-            set_operator_name(cx, &name)?;
-        }
+    } else if let Some(name) = cx.ask_line(tr!(cx.lang, "cli-prompt-operator-name"))?
+        && !name.is_empty()
+    {
+        set_operator_name(cx, &name)?;
     }
     let passphrase = if cx.passphrase_file.is_some() {
         cx.passphrase(tr!(cx.lang, "cli-prompt-passphrase"))?

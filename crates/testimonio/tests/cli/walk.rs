@@ -113,10 +113,12 @@ fn subcommands(help: &str) -> Vec<String> {
             in_commands = line == "⟦Comandos⟧:";
             continue;
         }
-        if in_commands && line.starts_with("  ") && !line.starts_with("   ") {
-            if let Some(name) = line.split_whitespace().next() {
-                out.push(name.to_owned());
-            }
+        if in_commands
+            && line.starts_with("  ")
+            && !line.starts_with("   ")
+            && let Some(name) = line.split_whitespace().next()
+        {
+            out.push(name.to_owned());
         }
     }
     out
