@@ -14,13 +14,7 @@ pub struct Cli {
     pub passphrase_file: Option<PathBuf>,
     #[arg(long, global = true)]
     pub lang: Option<String>,
-    #[arg(
-        long = "as",
-        id = "operator",
-        value_name = "NAME",
-        global = true,
-        env = "TESTIMONIO_AS"
-    )]
+    #[arg(long = "as", id = "operator", global = true, env = "TESTIMONIO_AS")]
     pub operator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
@@ -115,11 +109,11 @@ pub enum UserCommand {
         username: String,
         #[arg(long, default_value = "api", conflicts_with_all = ["list", "revoke"])]
         label: String,
-        #[arg(long, value_name = "DAYS", default_value_t = 90, conflicts_with_all = ["list", "revoke"])]
+        #[arg(long, default_value_t = 90, conflicts_with_all = ["list", "revoke"])]
         expires_in: u32,
         #[arg(long, conflicts_with = "revoke")]
         list: bool,
-        #[arg(long, value_name = "ID")]
+        #[arg(long)]
         revoke: Option<i64>,
         #[arg(long, requires = "list")]
         json: bool,
@@ -231,7 +225,7 @@ pub struct ServeArgs {
     pub addr: std::net::SocketAddr,
     #[arg(long)]
     pub secure_cookies: bool,
-    #[arg(long = "trusted-proxy", value_name = "ADDR")]
+    #[arg(long = "trusted-proxy")]
     pub trusted_proxies: Vec<String>,
 }
 

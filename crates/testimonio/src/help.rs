@@ -253,16 +253,23 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
                 .action(ArgAction::Version),
         );
     }
-    let line = usage(&cmd, lang, path);
-    cmd = cmd.override_usage(line);
     let ids: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
         let help = arg_help(lang, path, &id);
-        cmd = cmd.mut_arg(id.as_str(), |a| localize_arg(a, lang, help));
+        let value = value_name(lang, path, &id);
+        cmd = cmd.mut_arg(id.as_str(), |a| {
+            let a = localize_arg(a, lang, help);
+            match value {
+                Some(name) if a.get_action().takes_values() => a.value_name(name),
+                _ => a,
+            }
+        });
     }
+    let line = usage(&cmd, lang, path);
+    cmd = cmd.override_usage(line);
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
@@ -276,6 +283,60 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
         cmd = cmd.mut_subcommand(name.as_str(), |s| localize_at(s, lang, &sub_path));
     }
     cmd
+}
+
+/// The placeholder of an argument's value (`--vault <DIR>`), by what it
+/// holds, in the user's language; `None` for a flag.
+fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
+    Some(match (path, id) {
+        (_, "vault" | "exhibits_dir") => tr!(lang, "cli-value-dir"),
+        ("import", "file") | ("ingest", "paths") | ("document add", "files") => {
+            tr!(lang, "cli-value-path")
+        }
+        ("demo", "documents") => tr!(lang, "cli-value-path"),
+        (
+            _,
+            "passphrase_file"
+            | "new_passphrase_file"
+            | "recovery_key_file"
+            | "password_file"
+            | "out"
+            | "backup",
+        ) => tr!(lang, "cli-value-file"),
+        ("excerpt add", "from" | "to") => tr!(lang, "cli-value-number"),
+        (
+            _,
+            "from" | "to" | "received" | "sent" | "perfected" | "extension_notified"
+            | "appeal_filed" | "appeal_received" | "appeal_decided" | "obtained_on",
+        ) => tr!(lang, "cli-value-date"),
+        (
+            _,
+            "limit" | "offset" | "page" | "seed" | "permutations" | "min_count" | "max_cases"
+            | "kdf_passes" | "jobs" | "events" | "hit",
+        ) => tr!(lang, "cli-value-number"),
+        (_, "kdf_memory_mib") => tr!(lang, "cli-value-mib"),
+        (_, "expires_in" | "due_within") => tr!(lang, "cli-value-days"),
+        (_, "file_timeout") => tr!(lang, "cli-value-seconds"),
+        (_, "id" | "person" | "event" | "document" | "group" | "foia" | "watchlist" | "revoke") => {
+            tr!(lang, "cli-value-id")
+        }
+        (_, "username") => tr!(lang, "cli-value-username"),
+        (_, "operator" | "name" | "signatory" | "custodian") => tr!(lang, "cli-value-name"),
+        (_, "query") => tr!(lang, "cli-value-query"),
+        (_, "addr" | "trusted_proxies") => tr!(lang, "cli-value-address"),
+        (_, "bates") => tr!(lang, "cli-value-range"),
+        (
+            _,
+            "subject" | "note" | "purpose" | "label" | "component" | "tracking" | "bates_prefix",
+        ) => tr!(lang, "cli-value-text"),
+        (
+            _,
+            "kind" | "event_type" | "state" | "field_office" | "verification" | "consent"
+            | "status" | "source_kind" | "agency" | "role" | "tag" | "lang" | "ocr_lang"
+            | "audience" | "format" | "determination" | "toll",
+        ) => tr!(lang, "cli-value-code"),
+        _ => return None,
+    })
 }
 
 /// The usage line, as clap would write it but with its words from the
@@ -366,6 +427,9 @@ mod tests {
                 let id = a.get_id().as_str();
                 if arg_help(lang, path, id).is_none() {
                     missing.push(format!("`{path}` --{id}"));
+                }
+                if a.get_action().takes_values() && value_name(lang, path, id).is_none() {
+                    missing.push(format!("value name of `{path}` --{id}"));
                 }
             }
         }

@@ -8,6 +8,23 @@ cli-help-options-value = OPTIONS
 cli-help-arguments = Arguments
 cli-help-options = Options
 # $values: the accepted values, joined with commas.
+# Placeholders of option values (help.rs, value_name).
+cli-value-dir = DIR
+cli-value-path = PATH
+cli-value-file = FILE
+cli-value-date = DATE
+cli-value-number = N
+cli-value-mib = MIB
+cli-value-days = DAYS
+cli-value-seconds = SECONDS
+cli-value-id = ID
+cli-value-username = USERNAME
+cli-value-name = NAME
+cli-value-query = QUERY
+cli-value-address = ADDRESS
+cli-value-range = RANGE
+cli-value-text = TEXT
+cli-value-code = CODE
 cli-help-values = Values: { $values }.
 cli-help-default = Default: { $value }.
 # $name: an environment variable.

@@ -8,6 +8,23 @@ cli-help-options-value = OPCIONES
 cli-help-arguments = Argumentos
 cli-help-options = Opciones
 # $values: los valores aceptados, separados por comas.
+# Marcadores de los valores de las opciones (help.rs, value_name).
+cli-value-dir = DIR
+cli-value-path = RUTA
+cli-value-file = ARCHIVO
+cli-value-date = FECHA
+cli-value-number = N
+cli-value-mib = MIB
+cli-value-days = DÍAS
+cli-value-seconds = SEGUNDOS
+cli-value-id = ID
+cli-value-username = USUARIO
+cli-value-name = NOMBRE
+cli-value-query = CONSULTA
+cli-value-address = DIRECCIÓN
+cli-value-range = RANGO
+cli-value-text = TEXTO
+cli-value-code = CÓDIGO
 cli-help-values = Valores: { $values }.
 cli-help-default = Por omisión: { $value }.
 # $name: una variable de entorno.
