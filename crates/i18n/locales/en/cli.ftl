@@ -279,6 +279,13 @@ cli-audit-summary = { $count ->
     [one] { $count } entry
    *[other] { $count } entries
 }; head: { $head }
+# $first, $last: numbers of audit entries.
+cli-audit-missing = { $count ->
+    [one] audit entry { $first } is missing
+   *[other] audit entries { $first } to { $last } are missing
+}
+cli-audit-altered = audit entry { $seq } was altered
+cli-audit-broken-link = audit entry { $seq } does not follow the entry before it
 cli-audit-broken = The audit chain is broken.
 # $size: a file size (format::file_size).
 cli-backup-written = Backup written to { $path } ({ $files ->

@@ -279,6 +279,13 @@ cli-audit-summary = { $count ->
     [one] { $count } entrada
    *[other] { $count } entradas
 }; cabeza: { $head }
+# $first, $last: números de entradas de auditoría.
+cli-audit-missing = { $count ->
+    [one] falta la entrada de auditoría { $first }
+   *[other] faltan las entradas de auditoría { $first } a { $last }
+}
+cli-audit-altered = la entrada de auditoría { $seq } fue alterada
+cli-audit-broken-link = la entrada de auditoría { $seq } no sigue a la anterior
 cli-audit-broken = La cadena de auditoría está rota.
 # $size: un tamaño de archivo (format::file_size).
 cli-backup-written = Copia de seguridad escrita en { $path } ({ $files ->

@@ -1,8 +1,9 @@
 //! init, passwd, check, audit log, backup, restore, key.
 
 use serde_json::json;
+use testimonio_domain::Lang;
 use testimonio_i18n::{format, tr};
-use testimonio_vault::{KdfParams, Passphrase, Unlock, Vault};
+use testimonio_vault::{ChainFault, KdfParams, Passphrase, Unlock, Vault};
 
 use crate::cli::{BackupArgs, InitArgs, PasswdArgs, RestoreArgs};
 use crate::context::{
@@ -169,13 +170,33 @@ pub fn audit_log(cx: &Context, limit: usize, json_out: bool) -> CliResult {
             tr!(cx.lang, "cli-audit-summary", count = count, head = head)
         );
         for f in &faults {
-            println!("{}", tr!(cx.lang, "cli-check-fault", fault = f.to_string()));
+            println!(
+                "{}",
+                tr!(cx.lang, "cli-check-fault", fault = chain_fault(cx.lang, f))
+            );
         }
     }
     if faults.is_empty() {
         Ok(())
     } else {
         Err(Failure::message(tr!(cx.lang, "cli-audit-broken")).with_status(exit::CHECK_FAULTS))
+    }
+}
+
+/// A break in the audit chain, in the user's language.
+fn chain_fault(lang: Lang, fault: &ChainFault) -> String {
+    match *fault {
+        ChainFault::Missing { after, next } => tr!(
+            lang,
+            "cli-audit-missing",
+            count = next - after - 1,
+            first = (after + 1).to_string(),
+            last = (next - 1).to_string()
+        ),
+        ChainFault::Altered { seq } => tr!(lang, "cli-audit-altered", seq = seq.to_string()),
+        ChainFault::BrokenLink { seq } => {
+            tr!(lang, "cli-audit-broken-link", seq = seq.to_string())
+        }
     }
 }
 
@@ -229,4 +250,24 @@ pub fn age_identity(cx: &Context) -> CliResult {
     let identity = vault.reveal_age_identity().map_err(|e| cx.vault_error(e))?;
     println!("{}", identity.as_str());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_in_the_audit_chain_read_in_both_languages() {
+        let one = ChainFault::Missing { after: 3, next: 5 };
+        let two = ChainFault::Missing { after: 3, next: 6 };
+        assert_eq!(chain_fault(Lang::En, &one), "audit entry 4 is missing");
+        assert_eq!(
+            chain_fault(Lang::Es, &two),
+            "faltan las entradas de auditoría 4 a 5"
+        );
+        assert_eq!(
+            chain_fault(Lang::Es, &ChainFault::Altered { seq: 1200 }),
+            "la entrada de auditoría 1200 fue alterada"
+        );
+    }
 }
