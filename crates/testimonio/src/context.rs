@@ -1,10 +1,10 @@
 //! What every command needs: the language, the vault path, the passphrase,
-//! and errors that carry their exit status and a message in both languages.
+//! the operator's name, and failures that carry their exit status and a
+//! message from the catalog in the user's language.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
 use std::sync::OnceLock;
 
 use testimonio_app::{AppError, ErrorClass};
