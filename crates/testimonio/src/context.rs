@@ -1,22 +1,43 @@
 //! What every command needs: the language, the vault path, the passphrase,
-//! and errors that carry their exit status and a message in both languages.
+//! the operator's name, and failures that carry their exit status and a
+//! message from the catalog in the user's language.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
+use testimonio_app::{AppError, ErrorClass};
 use testimonio_domain::Lang;
+use testimonio_i18n::tr;
 use testimonio_vault::private_fs::{self, PrivateFile};
-use testimonio_vault::{Actor, Passphrase, RecordKind, RecoveryKey, Unlock, Vault, VaultError};
+use testimonio_vault::{Actor, Passphrase, RecoveryKey, Unlock, Vault, VaultError};
 
 /// Exit statuses, documented in the README.
 pub mod exit {
+    use testimonio_app::ErrorClass;
+
     /// The command failed; nothing was changed by the failed step.
     pub const FAILURE: u8 = 1;
+    /// The command line itself was refused (an unknown option, a bad value).
+    pub const USAGE: u8 = 2;
     /// `check` found damage.
     pub const CHECK_FAULTS: u8 = 3;
     /// `import` finished but some lines or rows were refused.
     pub const PARTIAL: u8 = 4;
+
+    /// The exit status of a use case's error, by its class: the one place
+    /// the command line decides it. Every class is a plain failure today
+    /// (the README documents `1`); the match makes a new class a decision.
+    pub fn for_class(class: ErrorClass) -> u8 {
+        match class {
+            ErrorClass::BadRequest
+            | ErrorClass::Forbidden
+            | ErrorClass::NotFound
+            | ErrorClass::Conflict
+            | ErrorClass::Internal => FAILURE,
+        }
+    }
 }
 
 /// A failure with its exit status and a one-line message already in the
@@ -28,51 +49,35 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// A failure with a message from the catalog (`tr!`), exit status 1.
+    pub fn message(message: impl Into<String>) -> Self {
+        Self {
+            status: exit::FAILURE,
+            message: message.into(),
+        }
+    }
+
+    /// The old two-language constructor, still used by commands other
+    /// slices are moving to the catalog; new code uses [`Failure::message`].
     pub fn new(lang: Lang, en: impl Into<String>, es: impl Into<String>) -> Self {
         let (en, es) = (en.into(), es.into());
-        Self {
-            status: exit::FAILURE,
-            message: if lang == Lang::Es { es } else { en },
-        }
+        Self::message(if lang == Lang::Es { es } else { en })
     }
 
-    pub fn vault(lang: Lang, err: &VaultError) -> Self {
-        let message = match (err, lang) {
-            (VaultError::WrongKey, Lang::Es) => {
-                "frase de contraseña o clave de recuperación incorrecta (no se cambió nada)".into()
-            }
-            (VaultError::NotAVault { path, .. }, Lang::Es) => {
-                format!("{}: no es una bóveda de Testimonio", path.display())
-            }
-            (VaultError::AlreadyExists { path }, Lang::Es) => {
-                format!("{}: ya existe y no está vacío", path.display())
-            }
-            (VaultError::NotFound { kind, id }, Lang::Es) => {
-                format!("{} {id} no encontrado", spanish_noun(*kind))
-            }
-            (VaultError::Backup { path, problem }, Lang::Es) => {
-                format!(
-                    "copia de seguridad {}: {}",
-                    path.display(),
-                    problem.message(Lang::Es)
-                )
-            }
-            (other, Lang::Es) => format!("error: {other}"),
-            (other, Lang::En) => other.to_string(),
-        };
-        Self {
-            status: exit::FAILURE,
-            message,
-        }
+    /// A vault error, as the use cases render it.
+    pub fn vault(lang: Lang, err: VaultError) -> Self {
+        Self::app(lang, &AppError::from(err))
     }
 
-    /// A use case's error, with its message from the catalog.
-    pub fn app(lang: Lang, err: &testimonio_app::AppError) -> Self {
-        if let testimonio_app::ErrorClass::Internal = err.class() {
+    /// A use case's error, with its message from the catalog and its exit
+    /// status from [`exit::for_class`].
+    pub fn app(lang: Lang, err: &AppError) -> Self {
+        let class = err.class();
+        if let ErrorClass::Internal = class {
             tracing::error!(error = %err, "internal error");
         }
         Self {
-            status: exit::FAILURE,
+            status: exit::for_class(class),
             message: err.message(lang),
         }
     }
@@ -87,15 +92,6 @@ impl Failure {
     }
 }
 
-fn spanish_noun(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Person => "la persona",
-        RecordKind::Document => "el documento",
-        RecordKind::Event => "el evento",
-        other => other.noun(),
-    }
-}
-
 pub type CliResult<T = ()> = Result<T, Failure>;
 
 pub struct Context {
@@ -105,36 +101,42 @@ pub struct Context {
 }
 
 impl Context {
+    /// Kept for the commands other slices are moving to the catalog.
     pub fn t<'a>(&self, en: &'a str, es: &'a str) -> &'a str {
         self.lang.pick(en, es)
     }
 
+    /// Kept for the commands other slices are moving to the catalog.
     pub fn fail(&self, en: impl Into<String>, es: impl Into<String>) -> Failure {
         Failure::new(self.lang, en, es)
     }
 
     /// A command-line option whose value did not parse: `--OPTION: reason`.
     pub fn option_error(&self, option: &str, err: &testimonio_domain::FieldError) -> Failure {
-        self.fail(
-            format!("--{option}: {}", err.problem.message(Lang::En)),
-            format!("--{option}: {}", err.problem.message(Lang::Es)),
-        )
+        Failure::message(tr!(
+            self.lang,
+            "cli-error-option",
+            option = option,
+            reason = err.problem.message(self.lang)
+        ))
     }
 
-    pub fn app_error(&self, err: &testimonio_app::AppError) -> Failure {
+    pub fn app_error(&self, err: &AppError) -> Failure {
         Failure::app(self.lang, err)
     }
 
     pub fn vault_error(&self, err: VaultError) -> Failure {
-        Failure::vault(self.lang, &err)
+        Failure::vault(self.lang, err)
     }
 
     /// An I/O error on a path the user gave: `PATH: reason`.
     pub fn io_error(&self, path: &Path, err: &std::io::Error) -> Failure {
-        self.fail(
-            format!("{}: {err}", path.display()),
-            format!("{}: {err}", path.display()),
-        )
+        Failure::message(tr!(
+            self.lang,
+            "cli-error-io",
+            path = path.display().to_string(),
+            reason = io_reason(self.lang, err)
+        ))
     }
 
     /// Starts a file for the user. Every file the CLI writes for the user
@@ -167,62 +169,65 @@ impl Context {
     /// # Errors
     /// No `--vault` and no `TESTIMONIO_VAULT`.
     pub fn vault_dir(&self) -> CliResult<&Path> {
-        self.vault_dir.as_deref().ok_or_else(|| {
-            self.fail(
-                "no vault given: use --vault DIR or set TESTIMONIO_VAULT",
-                "no se indicó la bóveda: use --vault DIR o defina TESTIMONIO_VAULT",
-            )
-        })
+        self.vault_dir
+            .as_deref()
+            .ok_or_else(|| Failure::message(tr!(self.lang, "cli-error-no-vault")))
     }
 
-    /// The passphrase from `--passphrase-file`, or asked on the terminal.
+    /// The passphrase from `--passphrase-file`, or asked on the terminal
+    /// with `prompt` (a catalog message).
     ///
     /// # Errors
     /// An unreadable file, no terminal to ask on, a too-short passphrase.
-    pub fn passphrase(&self, prompt_en: &str, prompt_es: &str) -> CliResult<Passphrase> {
+    pub fn passphrase(&self, prompt: &str) -> CliResult<Passphrase> {
         let text = match &self.passphrase_file {
             Some(path) => std::fs::read_to_string(path).map_err(|e| {
-                self.fail(
-                    format!("{}: cannot read the passphrase file: {e}", path.display()),
-                    format!(
-                        "{}: no se puede leer el archivo de la frase de contraseña: {e}",
-                        path.display()
-                    ),
-                )
+                Failure::message(tr!(
+                    self.lang,
+                    "cli-error-passphrase-file",
+                    path = path.display().to_string(),
+                    reason = io_reason(self.lang, &e)
+                ))
             })?,
-            None => self.ask(prompt_en, prompt_es)?,
+            None => self.ask(prompt)?,
         };
-        Passphrase::new(text).map_err(|_| {
-            self.fail(
-                format!(
-                    "the passphrase must have at least {} characters",
-                    Passphrase::MIN_CHARS
-                ),
-                format!(
-                    "la frase de contraseña debe tener al menos {} caracteres",
-                    Passphrase::MIN_CHARS
-                ),
-            )
-        })
+        Passphrase::new(text).map_err(|e| self.vault_error(e))
     }
 
     /// Reads a secret from the terminal without echo.
     ///
     /// # Errors
     /// No terminal.
-    pub fn ask(&self, prompt_en: &str, prompt_es: &str) -> CliResult<String> {
+    pub fn ask(&self, prompt: &str) -> CliResult<String> {
         if !std::io::stdin().is_terminal() {
-            return Err(self.fail(
-                "no passphrase: use --passphrase-file or TESTIMONIO_PASSPHRASE_FILE when not on a terminal",
-                "falta la frase de contraseña: use --passphrase-file o TESTIMONIO_PASSPHRASE_FILE fuera de una terminal",
-            ));
+            return Err(Failure::message(tr!(self.lang, "cli-error-no-terminal")));
         }
-        rpassword::prompt_password(format!("{}: ", self.t(prompt_en, prompt_es))).map_err(|e| {
-            self.fail(
-                format!("cannot read from the terminal: {e}"),
-                format!("no se puede leer de la terminal: {e}"),
-            )
-        })
+        rpassword::prompt_password(format!("{prompt} ")).map_err(|e| self.terminal_error(&e))
+    }
+
+    /// Reads one line from the terminal, shown as typed; `None` when not on
+    /// a terminal.
+    ///
+    /// # Errors
+    /// The terminal cannot be read.
+    pub fn ask_line(&self, prompt: &str) -> CliResult<Option<String>> {
+        if !std::io::stdin().is_terminal() {
+            return Ok(None);
+        }
+        eprint!("{prompt} ");
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| self.terminal_error(&e))?;
+        Ok(Some(line.trim().to_owned()))
+    }
+
+    fn terminal_error(&self, err: &std::io::Error) -> Failure {
+        Failure::message(tr!(
+            self.lang,
+            "cli-error-terminal",
+            reason = io_reason(self.lang, err)
+        ))
     }
 
     /// The recovery key from `file`, or asked on the terminal.
@@ -231,36 +236,81 @@ impl Context {
     /// An unreadable file, no terminal, a malformed key.
     pub fn recovery_key(&self, file: Option<&Path>) -> CliResult<RecoveryKey> {
         let text = match file {
-            Some(path) => std::fs::read_to_string(path).map_err(|e| {
-                self.fail(
-                    format!("{}: {e}", path.display()),
-                    format!("{}: {e}", path.display()),
-                )
-            })?,
-            None => self.ask("Recovery key", "Clave de recuperación")?,
+            Some(path) => std::fs::read_to_string(path).map_err(|e| self.io_error(path, &e))?,
+            None => self.ask(tr!(self.lang, "cli-prompt-recovery-key"))?,
         };
-        RecoveryKey::parse(&text).map_err(|_| {
-            self.fail(
-                "a recovery key is 32 letters and digits in groups of four",
-                "una clave de recuperación tiene 32 letras y dígitos en grupos de cuatro",
-            )
-        })
+        RecoveryKey::parse(&text).map_err(|e| self.vault_error(e))
     }
 
-    /// Opens the vault with the passphrase.
+    /// Opens the vault with the passphrase, acting as the operator (see
+    /// [`operator`]).
     ///
     /// # Errors
     /// No vault given; a wrong passphrase; a damaged vault.
     pub fn open(&self) -> CliResult<Vault> {
         let dir = self.vault_dir()?;
         testimonio_vault::vault::read_key_file(dir).map_err(|e| self.vault_error(e))?;
-        let passphrase = self.passphrase("Passphrase", "Frase de contraseña")?;
-        Vault::open(dir, Unlock::Passphrase(&passphrase), actor()).map_err(|e| self.vault_error(e))
+        let passphrase = self.passphrase(tr!(self.lang, "cli-prompt-passphrase"))?;
+        self.open_with(Unlock::Passphrase(&passphrase))
+    }
+
+    /// Opens the vault with a passphrase or the recovery key, acting as the
+    /// operator: the name given with `--as`, else the one recorded at `init`.
+    ///
+    /// # Errors
+    /// No vault given; a wrong key; a damaged vault.
+    pub fn open_with(&self, unlock: Unlock<'_>) -> CliResult<Vault> {
+        let dir = self.vault_dir()?;
+        let mut vault = Vault::open(dir, unlock, actor()).map_err(|e| self.vault_error(e))?;
+        if OPERATOR.get().is_none() {
+            let creator = vault.created_by().map_err(|e| self.vault_error(e))?;
+            if let Some(name) = creator.as_deref().and_then(|a| a.strip_prefix("cli:")) {
+                set_operator_name(self, name)?;
+            }
+        }
+        testimonio_app::act_as(&mut vault, &operator()).map_err(|e| self.app_error(&e))?;
+        Ok(vault)
     }
 }
 
-/// The operator's name: the OS user and host, never a documented person.
-fn operator_name() -> String {
+/// An I/O error's reason in the user's language: the common kinds from the
+/// catalog, the system's own text otherwise.
+pub fn io_reason(lang: Lang, err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => tr!(lang, "cli-io-not-found").to_owned(),
+        ErrorKind::PermissionDenied => tr!(lang, "cli-io-permission-denied").to_owned(),
+        ErrorKind::AlreadyExists => tr!(lang, "cli-io-already-exists").to_owned(),
+        ErrorKind::IsADirectory => tr!(lang, "cli-io-is-a-directory").to_owned(),
+        ErrorKind::NotADirectory => tr!(lang, "cli-io-not-a-directory").to_owned(),
+        ErrorKind::InvalidData => tr!(lang, "cli-io-invalid-data").to_owned(),
+        _ => tr!(lang, "cli-io-other", reason = err.to_string()),
+    }
+}
+
+/// The operator's name for this run: from `--as`, or read from the vault
+/// when it is opened (the name given at `init`).
+static OPERATOR: OnceLock<String> = OnceLock::new();
+
+/// Sets the operator's name for this run (from `--as`, `init --name`, or
+/// the vault's creator). The first name set wins: `--as` is set first.
+///
+/// # Errors
+/// A name the audit log refuses (empty, too long, control characters).
+pub fn set_operator_name(cx: &Context, name: &str) -> CliResult {
+    let name = name.trim();
+    Actor::new(name).map_err(|e| cx.vault_error(e))?;
+    Actor::new(&format!("cli:{name}")).map_err(|e| cx.vault_error(e))?;
+    let _ = OPERATOR.set(name.to_owned());
+    Ok(())
+}
+
+/// The operator's name: the one set for this run, else the OS user and
+/// host (a vault made before names were asked). Never a documented person.
+pub fn operator_name() -> String {
+    if let Some(name) = OPERATOR.get() {
+        return name.clone();
+    }
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown".into());
@@ -274,7 +324,8 @@ fn operator_name() -> String {
     }
 }
 
-/// The operator as the actor of a use case.
+/// The operator as the actor of a use case. Call after [`Context::open`],
+/// which reads the name recorded at `init`.
 pub fn operator() -> testimonio_app::Actor {
     testimonio_app::Actor::Operator {
         name: operator_name(),

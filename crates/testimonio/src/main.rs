@@ -4,7 +4,8 @@
 mod cli;
 mod commands;
 mod context;
-mod help_es;
+mod help;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -28,26 +29,33 @@ use context::{CliResult, Context};
 
 fn main() -> ExitCode {
     let lang = language_before_parsing();
-    let command = match lang {
-        Lang::Es => help_es::localize(Cli::command()),
-        Lang::En => Cli::command(),
-    };
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let command = help::localize(Cli::command(), lang);
+    let cli = match command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return usage::refuse(lang, &e),
     };
     let cx = Context {
         lang,
         vault_dir: cli.vault.clone(),
         passphrase_file: cli.passphrase_file.clone(),
     };
+    if let Some(name) = &cli.operator
+        && let Err(failure) = context::set_operator_name(&cx, name)
+    {
+        return report(&failure);
+    }
     match run(&cx, &cli.command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            eprintln!("testimonio: {}", failure.message);
-            failure.exit_code()
-        }
+        Err(failure) => report(&failure),
     }
+}
+
+fn report(failure: &context::Failure) -> ExitCode {
+    eprintln!("testimonio: {}", failure.message);
+    failure.exit_code()
 }
 
 /// The language from `--lang`, else `LC_ALL`, else `LANG`; English by default.

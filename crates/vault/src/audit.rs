@@ -229,7 +229,25 @@ pub(crate) fn tail(conn: &Connection, limit: usize) -> Result<Vec<AuditEntry>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+pub(crate) fn created_by(conn: &Connection) -> Result<Option<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT actor FROM audit_log WHERE action = 'vault_created' ORDER BY seq LIMIT 1",
+    )?;
+    let mut rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    Ok(rows.next().transpose()?)
+}
+
 impl crate::vault::Vault {
+    /// The actor recorded when the vault was created (e.g. `cli:Ana Pérez`),
+    /// the name of the operator who made it; `None` for a vault whose log
+    /// has no creation entry.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn created_by(&self) -> Result<Option<String>> {
+        created_by(self.conn())
+    }
+
     /// Records that a report is about to leave the vault, as an
     /// [`AuditAction::Export`] of object `report:KIND` (e.g. `report:pdf`).
     /// The detail holds the audience and the given counts only, from

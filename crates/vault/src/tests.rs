@@ -575,3 +575,11 @@ fn a_search_is_audited_by_fingerprint_never_by_its_text() {
     assert_ne!(other.query_fingerprint(query), fingerprint);
     assert!(vault.check().unwrap().is_ok());
 }
+
+#[test]
+fn the_creator_is_the_actor_of_the_creation_entry_whoever_acts_later() {
+    let (_tmp, mut vault) = vault_with_history();
+    vault.set_actor(Actor::new("cli:someone else").unwrap());
+    vault.check().unwrap();
+    assert_eq!(vault.created_by().unwrap().as_deref(), Some("test"));
+}

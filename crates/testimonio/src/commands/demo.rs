@@ -10,7 +10,9 @@ use testimonio_vault::{
 };
 
 use crate::cli::DemoArgs;
-use crate::context::{CliResult, Context, Progress, actor, print_json};
+use testimonio_i18n::tr;
+
+use crate::context::{CliResult, Context, Failure, Progress, actor, io_reason, print_json};
 
 /// The demo vault's passphrase: printed, because the data is fictional.
 pub const DEMO_PASSPHRASE: &str = "demo-passphrase-not-secret";
@@ -22,15 +24,16 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
             .prefix("testimonio-demo-")
             .tempdir()
             .map_err(|e| {
-                cx.fail(
-                    format!("cannot create a directory: {e}"),
-                    format!("no se puede crear un directorio: {e}"),
-                )
+                Failure::message(tr!(
+                    cx.lang,
+                    "cli-demo-no-directory",
+                    reason = io_reason(cx.lang, &e)
+                ))
             })?
             .keep(),
     };
     let passphrase = match &cx.passphrase_file {
-        Some(_) => cx.passphrase("Passphrase", "Frase de contraseña")?,
+        Some(_) => cx.passphrase(tr!(cx.lang, "cli-prompt-passphrase"))?,
         None => Passphrase::new(DEMO_PASSPHRASE.into()).map_err(|e| cx.vault_error(e))?,
     };
     let created = Vault::create(&dir, &passphrase, KdfParams::DEFAULT, actor())
@@ -46,7 +49,7 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         .records()
         .enumerate()
         .map(|(i, r)| (format!("demo record {}", i + 1), Ok(r)));
-    let progress = Progress::new(cx.t("records:", "registros:"));
+    let progress = Progress::new(tr!(cx.lang, "cli-demo-progress-records"));
     let report = vault
         .import_records("demo", records.collect::<Vec<_>>().into_iter(), &mut |n| {
             progress.update(n)
@@ -54,16 +57,11 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         .map_err(|e| cx.vault_error(e))?;
     progress.finish();
     if !report.failed.is_empty() {
-        return Err(cx.fail(
-            format!(
-                "the demo generator produced {} invalid records (a bug)",
-                report.failed.len()
-            ),
-            format!(
-                "el generador de demostración produjo {} registros inválidos (un error)",
-                report.failed.len()
-            ),
-        ));
+        return Err(Failure::message(tr!(
+            cx.lang,
+            "cli-demo-invalid-records",
+            count = report.failed.len()
+        )));
     }
     let accounts = demo_accounts(&mut vault).map_err(|e| cx.vault_error(e))?;
     let documents = demo_documents(cx, &mut vault, &args.documents)?;
@@ -81,46 +79,33 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         }
         return super::web::run_server(cx, vault, args.addr, testimonio_web::Config::default());
     }
+    let lang = cx.lang;
+    println!("{}", tr!(lang, "cli-demo-title"));
     println!(
-        "{}",
-        cx.t(
-            "Testimonio demo vault (all data is fictional)",
-            "Bóveda de demostración de Testimonio (todos los datos son ficticios)"
-        )
+        "  {}",
+        tr!(lang, "cli-demo-vault", path = dir.display().to_string())
     );
-    println!("  {}: {}", cx.t("vault", "bóveda"), dir.display());
     if documents > 0 {
-        println!(
-            "  {}: {documents} {}",
-            cx.t(
-                "real public documents ingested",
-                "documentos públicos reales ingresados"
-            ),
-            cx.t(
-                "pages (search them in the web app)",
-                "páginas (búsquelas en la aplicación web)"
-            )
-        );
+        println!("  {}", tr!(lang, "cli-demo-documents", pages = documents));
     }
     println!(
-        "  {}: {DEMO_PASSPHRASE}",
-        cx.t("passphrase", "frase de contraseña")
+        "  {}",
+        tr!(lang, "cli-demo-passphrase", passphrase = DEMO_PASSPHRASE)
     );
     println!(
-        "  {} {}, {} {}, {} {} ({} {}, {} {})",
-        counts.groups,
-        cx.t("groups", "grupos"),
-        counts.people,
-        cx.t("people", "personas"),
-        counts.events,
-        cx.t("events", "eventos"),
-        counts.protected_activities,
-        cx.t("protected activities", "actividades protegidas"),
-        counts.enforcement_actions,
-        cx.t("enforcement actions", "acciones de control migratorio"),
+        "  {}",
+        tr!(
+            lang,
+            "cli-demo-counts",
+            groups = counts.groups,
+            people = counts.people,
+            events = counts.events,
+            protected = counts.protected_activities,
+            enforcement = counts.enforcement_actions
+        )
     );
     println!();
-    println!("{}", cx.t("Latest events:", "Eventos más recientes:"));
+    println!("{}", tr!(lang, "cli-demo-latest-events"));
     let total = vault
         .count_events(&EventFilter::default())
         .map_err(|e| cx.vault_error(e))?;
@@ -134,23 +119,17 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
         println!(
             "  {:<12} {:<40} {:<3} {}",
             e.date(),
-            e.event_type().label(cx.lang),
+            e.event_type().label(lang),
             e.location().state.map(|s| s.code()).unwrap_or("-"),
             e.field_office().map(|f| f.code()).unwrap_or("")
         );
     }
     println!();
-    println!(
-        "{}",
-        cx.t(
-            "Demo accounts (username / password):",
-            "Cuentas de demostración (usuario / contraseña):"
-        )
-    );
+    println!("{}", tr!(lang, "cli-demo-accounts"));
     for (username, role, password) in &accounts {
         println!(
             "  {:<12} {:<24} {}",
-            role.label(cx.lang),
+            super::user::role_label(lang, *role),
             username,
             password
         );
@@ -158,24 +137,23 @@ pub fn demo(cx: &Context, args: &DemoArgs) -> CliResult {
     if !args.no_serve {
         println!();
         println!(
-            "{} http://{}/",
-            cx.t("Web app:", "Aplicación web:"),
-            args.addr
-        );
-        println!(
             "{}",
-            cx.t("Press Ctrl-C to stop.", "Pulse Ctrl-C para detener.")
+            tr!(
+                lang,
+                "cli-demo-web-app",
+                url = format!("http://{}/", args.addr)
+            )
         );
+        println!("{}", tr!(lang, "cli-demo-stop"));
         return super::web::run_server(cx, vault, args.addr, testimonio_web::Config::default());
     }
     println!();
-    println!("{}", cx.t("Try:", "Pruebe:"));
-    let passfile = cx.t(
-        "a file holding the passphrase",
-        "un archivo con la frase de contraseña",
-    );
+    println!("{}", tr!(lang, "cli-demo-try"));
     println!("  export TESTIMONIO_VAULT={}", dir.display());
-    println!("  export TESTIMONIO_PASSPHRASE_FILE=<{passfile}>");
+    println!(
+        "  export TESTIMONIO_PASSPHRASE_FILE=<{}>",
+        tr!(lang, "cli-demo-passphrase-file")
+    );
     println!("  testimonio events list --state TX");
     println!("  testimonio people list --json");
     println!("  testimonio check");
@@ -199,7 +177,7 @@ fn demo_documents(
         ..testimonio_ingest::IngestOptions::default()
     };
     let summary = testimonio_ingest::ingest(vault, paths, &options, &|_, _, _| {})
-        .map_err(|e| cx.fail(e.to_string(), format!("error: {e}")))?;
+        .map_err(|testimonio_ingest::pipeline::IngestError::Vault(e)| cx.vault_error(e))?;
     vault
         .add_watchlist(
             "privacy",

@@ -4,47 +4,38 @@
 use std::path::Path;
 
 use serde_json::json;
-use testimonio_domain::Role;
+use testimonio_domain::{Lang, Role};
+use testimonio_i18n::{format, tr};
 use testimonio_vault::{Password, RecordKind, TokenStatus, Username, Vault, VaultError};
 
 use crate::cli::UserCommand;
-use crate::context::{CliResult, Context, print_json};
+use crate::context::{CliResult, Context, Failure, print_json};
 
 fn password(cx: &Context, file: Option<&Path>) -> CliResult<Password> {
     let text = match file {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            cx.fail(
-                format!("{}: {e}", path.display()),
-                format!("{}: {e}", path.display()),
-            )
-        })?,
+        Some(path) => std::fs::read_to_string(path).map_err(|e| cx.io_error(path, &e))?,
         None => {
-            let first = cx.ask("Account password", "Contraseña de la cuenta")?;
-            let again = cx.ask("Repeat the password", "Repita la contraseña")?;
+            let first = cx.ask(tr!(cx.lang, "accounts-prompt-password"))?;
+            let again = cx.ask(tr!(cx.lang, "accounts-prompt-repeat-password"))?;
             if first != again {
-                return Err(cx.fail("the passwords differ", "las contraseñas no coinciden"));
+                return Err(Failure::message(tr!(
+                    cx.lang,
+                    "accounts-error-passwords-differ"
+                )));
             }
             first
         }
     };
-    Password::new(text).map_err(|_| {
-        cx.fail(
-            format!("a password has at least {} characters", Password::MIN_CHARS),
-            format!(
-                "una contraseña tiene al menos {} caracteres",
-                Password::MIN_CHARS
-            ),
-        )
-    })
+    Password::new(text).map_err(|e| cx.vault_error(e))
+}
+
+/// A role's name, agreeing with "cuenta" in Spanish.
+pub fn role_label(lang: Lang, role: Role) -> String {
+    tr!(lang, "accounts-role", role = role.code())
 }
 
 fn username(cx: &Context, name: &str) -> CliResult<Username> {
-    Username::parse(name).map_err(|_| {
-        cx.fail(
-            "a username is 3 to 32 lowercase letters, digits, '.', '_' or '-', starting with a letter",
-            "un nombre de usuario tiene de 3 a 32 letras minúsculas, dígitos, '.', '_' o '-', y empieza con una letra",
-        )
-    })
+    Username::parse(name).map_err(|e| cx.vault_error(e))
 }
 
 pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
@@ -55,22 +46,20 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
             password_file,
         } => {
             let name = username(cx, name)?;
-            let role = Role::parse("role", role).map_err(|e| {
-                cx.fail(
-                    format!("--role: {e}"),
-                    format!("--role: {}", e.message(cx.lang)),
-                )
-            })?;
+            let role = Role::parse("role", role).map_err(|e| cx.option_error("role", &e))?;
             let mut vault = cx.open()?;
             let password = password(cx, password_file.as_deref())?;
             let user = vault
                 .create_user(&name, role, &password)
                 .map_err(|e| cx.vault_error(e))?;
             println!(
-                "{} {} ({})",
-                cx.t("created", "creada"),
-                user.username,
-                user.role.label(cx.lang)
+                "{}",
+                tr!(
+                    cx.lang,
+                    "accounts-created",
+                    username = user.username.to_string(),
+                    role = role_label(cx.lang, user.role)
+                )
             );
         }
         UserCommand::Passwd {
@@ -83,13 +72,15 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
             let ended = vault
                 .set_password(&name, &password)
                 .map_err(|e| cx.vault_error(e))?;
-            println!("{}", cx.t("Password set.", "Contraseña cambiada."));
+            println!("{}", tr!(cx.lang, "accounts-password-set"));
             println!(
-                "{}: {}; {}: {}",
-                cx.t("web sessions ended", "sesiones web cerradas"),
-                ended.sessions,
-                cx.t("API tokens revoked", "tokens de la API revocados"),
-                ended.tokens
+                "{}",
+                tr!(
+                    cx.lang,
+                    "accounts-sessions-ended",
+                    sessions = ended.sessions,
+                    tokens = ended.tokens
+                )
             );
         }
         UserCommand::Disable { username: name } | UserCommand::Enable { username: name } => {
@@ -99,13 +90,13 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
             vault
                 .set_disabled(&name, disable)
                 .map_err(|e| cx.vault_error(e))?;
+            let username = name.to_string();
             println!(
-                "{} {}",
-                name,
+                "{}",
                 if disable {
-                    cx.t("disabled", "desactivada")
+                    tr!(cx.lang, "accounts-disabled", username = username)
                 } else {
-                    cx.t("enabled", "activada")
+                    tr!(cx.lang, "accounts-enabled", username = username)
                 }
             );
         }
@@ -137,9 +128,9 @@ pub fn user(cx: &Context, command: &UserCommand) -> CliResult {
                     println!(
                         "{:<24} {:<16} {}",
                         u.username,
-                        u.role.label(cx.lang),
+                        role_label(cx.lang, u.role),
                         if u.disabled {
-                            cx.t("disabled", "desactivada")
+                            tr!(cx.lang, "accounts-status-disabled")
                         } else {
                             ""
                         }
@@ -158,32 +149,25 @@ fn issue_token(
     label: &str,
     days: u32,
 ) -> CliResult {
-    if !(1..=testimonio_vault::tokens::MAX_TOKEN_DAYS).contains(&days) {
-        return Err(cx.fail(
-            format!(
-                "--expires-in: 1 to {} days",
-                testimonio_vault::tokens::MAX_TOKEN_DAYS
-            ),
-            format!(
-                "--expires-in: de 1 a {} días",
-                testimonio_vault::tokens::MAX_TOKEN_DAYS
-            ),
-        ));
+    let max = testimonio_vault::tokens::MAX_TOKEN_DAYS;
+    if !(1..=max).contains(&days) {
+        return Err(Failure::message(tr!(
+            cx.lang,
+            "accounts-error-token-days",
+            max = max
+        )));
     }
     let token = vault
         .create_api_token_valid_for(name, label, testimonio_vault::tokens::days(days))
         .map_err(|e| cx.vault_error(e))?;
-    let message = match cx.lang {
-        testimonio_domain::Lang::Es => format!(
-            "Token de la API (se muestra solo ahora; vence en {days} {}):",
-            if days == 1 { "día" } else { "días" }
-        ),
-        testimonio_domain::Lang::En => format!(
-            "API token (shown only now; expires in {days} {}):",
-            if days == 1 { "day" } else { "days" }
-        ),
-    };
-    eprintln!("{message}");
+    eprintln!(
+        "{}",
+        tr!(
+            cx.lang,
+            "accounts-token-issued",
+            days = format::days(cx.lang, u64::from(days))
+        )
+    );
     println!("{}", token.as_str());
     Ok(())
 }
@@ -194,9 +178,9 @@ fn list_tokens(cx: &Context, vault: &Vault, name: &Username, json: bool) -> CliR
         .map_err(|e| cx.vault_error(e))?;
     let now = testimonio_vault::now();
     let status = |s: TokenStatus| match s {
-        TokenStatus::Active => cx.t("active", "activo"),
-        TokenStatus::Expired => cx.t("expired", "vencido"),
-        TokenStatus::Revoked => cx.t("revoked", "revocado"),
+        TokenStatus::Active => tr!(cx.lang, "accounts-token-active"),
+        TokenStatus::Expired => tr!(cx.lang, "accounts-token-expired"),
+        TokenStatus::Revoked => tr!(cx.lang, "accounts-token-revoked"),
     };
     let code = |s: TokenStatus| match s {
         TokenStatus::Active => "active",
@@ -223,26 +207,30 @@ fn list_tokens(cx: &Context, vault: &Vault, name: &Username, json: bool) -> CliR
         return Ok(());
     }
     if tokens.is_empty() {
-        println!("{}", cx.t("No API tokens.", "No hay tokens de la API."));
+        println!("{}", tr!(cx.lang, "accounts-no-tokens"));
         return Ok(());
     }
-    let never = cx.t("never", "nunca");
+    let never = tr!(cx.lang, "accounts-token-never-used");
     println!(
-        "{:>5}  {:<24}  {:<24}  {:<24}  {:<8}  {}",
-        "id",
-        cx.t("issued", "emitido"),
-        cx.t("expires", "vence"),
-        cx.t("last used", "último uso"),
-        cx.t("status", "estado"),
-        cx.t("label", "etiqueta"),
+        "{:>5}  {:<32}  {:<32}  {:<32}  {:<8}  {}",
+        tr!(cx.lang, "accounts-column-id"),
+        tr!(cx.lang, "accounts-column-issued"),
+        tr!(cx.lang, "accounts-column-expires"),
+        tr!(cx.lang, "accounts-column-last-used"),
+        tr!(cx.lang, "accounts-column-status"),
+        tr!(cx.lang, "accounts-column-label"),
     );
     for t in &tokens {
         println!(
-            "{:>5}  {:<24}  {:<24}  {:<24}  {:<8}  {}",
+            "{:>5}  {:<32}  {:<32}  {:<32}  {:<8}  {}",
             t.id,
-            t.created_at,
-            t.expires_at.as_deref().unwrap_or("-"),
-            t.last_used.as_deref().unwrap_or(never),
+            moment(cx.lang, &t.created_at),
+            t.expires_at
+                .as_deref()
+                .map_or_else(|| "-".to_owned(), |at| moment(cx.lang, at)),
+            t.last_used
+                .as_deref()
+                .map_or_else(|| never.to_owned(), |at| moment(cx.lang, at)),
             status(t.status(&now)),
             t.label
         );
@@ -250,23 +238,38 @@ fn list_tokens(cx: &Context, vault: &Vault, name: &Username, json: bool) -> CliR
     Ok(())
 }
 
+/// A stored UTC timestamp (`2026-12-03T06:11:31.984Z`) as the day in the
+/// user's language and the time; as stored if it is not one.
+fn moment(lang: Lang, at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(at) => tr!(
+            lang,
+            "accounts-moment",
+            day = format::day(lang, at.date_naive()),
+            time = at.format("%H:%M").to_string()
+        ),
+        Err(_) => at.to_owned(),
+    }
+}
+
 fn revoke_token(cx: &Context, vault: &mut Vault, name: &Username, id: i64) -> CliResult {
     match vault.revoke_api_token(name, id) {
         Ok(()) => {
             println!(
-                "{} {id} {}",
-                cx.t("API token", "Token de la API"),
-                cx.t("revoked.", "revocado.")
+                "{}",
+                tr!(cx.lang, "accounts-token-revoked-now", id = id.to_string())
             );
             Ok(())
         }
         Err(VaultError::NotFound {
             kind: RecordKind::ApiToken,
             ..
-        }) => Err(cx.fail(
-            format!("{name} has no API token {id} (see --list)"),
-            format!("{name} no tiene el token de la API {id} (vea --list)"),
-        )),
+        }) => Err(Failure::message(tr!(
+            cx.lang,
+            "accounts-error-no-such-token",
+            username = name.to_string(),
+            id = id.to_string()
+        ))),
         Err(e) => Err(cx.vault_error(e)),
     }
 }

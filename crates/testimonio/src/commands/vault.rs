@@ -1,10 +1,14 @@
 //! init, passwd, check, audit log, backup, restore, key.
 
 use serde_json::json;
-use testimonio_vault::{KdfParams, Unlock, Vault};
+use testimonio_domain::Lang;
+use testimonio_i18n::{format, tr};
+use testimonio_vault::{ChainFault, KdfParams, Passphrase, Unlock, Vault};
 
 use crate::cli::{BackupArgs, InitArgs, PasswdArgs, RestoreArgs};
-use crate::context::{CliResult, Context, actor, exit, print_json};
+use crate::context::{
+    CliResult, Context, Failure, actor, exit, operator_name, print_json, set_operator_name,
+};
 
 pub fn init(cx: &Context, args: &InitArgs) -> CliResult {
     let dir = cx.vault_dir()?;
@@ -13,86 +17,78 @@ pub fn init(cx: &Context, args: &InitArgs) -> CliResult {
         t_cost: args.kdf_passes,
         p_cost: 1,
     };
+    if let Some(name) = &args.name {
+        set_operator_name(cx, name)?;
+    } else if let Some(name) = cx.ask_line(tr!(cx.lang, "cli-prompt-operator-name"))?
+        && !name.is_empty()
+    {
+        set_operator_name(cx, &name)?;
+    }
     let passphrase = if cx.passphrase_file.is_some() {
-        cx.passphrase("Passphrase", "Frase de contraseña")?
+        cx.passphrase(tr!(cx.lang, "cli-prompt-passphrase"))?
     } else {
-        let first = cx.passphrase("New passphrase", "Nueva frase de contraseña")?;
-        let again = cx.ask("Repeat the passphrase", "Repita la frase de contraseña")?;
-        let again = testimonio_vault::Passphrase::new(again).map_err(|e| cx.vault_error(e))?;
-        if !first.matches(&again) {
-            return Err(cx.fail(
-                "the passphrases differ",
-                "las frases de contraseña no coinciden",
-            ));
-        }
-        first
+        new_passphrase(cx)?
     };
     let created = Vault::create(dir, &passphrase, kdf, actor()).map_err(|e| cx.vault_error(e))?;
     let recovery = created.recovery_key.reveal();
     if args.json {
-        print_json(
-            &json!({ "vault": dir, "vault_id": created.vault.vault_id(), "recovery_key": recovery }),
-        );
+        print_json(&json!({
+            "vault": dir,
+            "vault_id": created.vault.vault_id(),
+            "operator": operator_name(),
+            "recovery_key": recovery,
+        }));
     } else {
         println!(
-            "{} {}",
-            cx.t("Vault created in", "Bóveda creada en"),
-            dir.display()
+            "{}",
+            tr!(
+                cx.lang,
+                "cli-vault-created",
+                path = dir.display().to_string(),
+                name = operator_name()
+            )
         );
         println!();
-        println!("{}", cx.t(
-            "Recovery key (shown only now; write it down and keep it apart from the passphrase):",
-            "Clave de recuperación (se muestra solo ahora; anótela y guárdela aparte de la frase de contraseña):",
-        ));
+        println!("{}", tr!(cx.lang, "cli-vault-recovery-key"));
         println!("    {recovery}");
     }
     Ok(())
 }
 
+/// A new passphrase asked twice on the terminal.
+fn new_passphrase(cx: &Context) -> CliResult<Passphrase> {
+    let first = cx.passphrase(tr!(cx.lang, "cli-prompt-new-passphrase"))?;
+    let again = Passphrase::new(cx.ask(tr!(cx.lang, "cli-prompt-repeat-passphrase"))?)
+        .map_err(|e| cx.vault_error(e))?;
+    if !first.matches(&again) {
+        return Err(Failure::message(tr!(
+            cx.lang,
+            "cli-error-passphrases-differ"
+        )));
+    }
+    Ok(first)
+}
+
 pub fn passwd(cx: &Context, args: &PasswdArgs) -> CliResult {
-    let dir = cx.vault_dir()?;
     let mut vault = if args.recovery || args.recovery_key_file.is_some() {
         let key = cx.recovery_key(args.recovery_key_file.as_deref())?;
-        Vault::open(dir, Unlock::Recovery(&key), actor()).map_err(|e| cx.vault_error(e))?
+        cx.open_with(Unlock::Recovery(&key))?
     } else {
         cx.open()?
     };
+    let sub = Context {
+        lang: cx.lang,
+        vault_dir: None,
+        passphrase_file: args.new_passphrase_file.clone(),
+    };
     let new = match &args.new_passphrase_file {
-        Some(path) => {
-            let sub = Context {
-                lang: cx.lang,
-                vault_dir: None,
-                passphrase_file: Some(path.clone()),
-            };
-            sub.passphrase("New passphrase", "Nueva frase de contraseña")?
-        }
-        None => {
-            let sub = Context {
-                lang: cx.lang,
-                vault_dir: None,
-                passphrase_file: None,
-            };
-            let first = sub.passphrase("New passphrase", "Nueva frase de contraseña")?;
-            let again = testimonio_vault::Passphrase::new(
-                sub.ask("Repeat the passphrase", "Repita la frase de contraseña")?,
-            )
-            .map_err(|e| cx.vault_error(e))?;
-            if !first.matches(&again) {
-                return Err(cx.fail(
-                    "the passphrases differ",
-                    "las frases de contraseña no coinciden",
-                ));
-            }
-            first
-        }
+        Some(_) => sub.passphrase(tr!(cx.lang, "cli-prompt-new-passphrase"))?,
+        None => new_passphrase(&sub)?,
     };
     vault
         .change_passphrase(&new)
         .map_err(|e| cx.vault_error(e))?;
-    println!(
-        "{}",
-        cx.t("Passphrase changed.", "Frase de contraseña cambiada.")
-    );
+    println!("{}", tr!(cx.lang, "cli-vault-passphrase-changed"));
     Ok(())
 }
 
@@ -102,33 +98,42 @@ pub fn check(cx: &Context, json_out: bool) -> CliResult {
     if json_out {
         print_json(&report);
     } else {
+        // Faults and notes are the vault's technical findings (paths,
+        // hashes, table names), printed as the vault states them.
         for fault in &report.faults {
-            println!("{}: {fault}", cx.t("FAULT", "FALLA"));
+            println!(
+                "{}",
+                tr!(cx.lang, "cli-check-fault", fault = fault.to_string())
+            );
         }
         for note in &report.notes {
-            println!("{}: {note}", cx.t("note", "nota"));
+            println!(
+                "{}",
+                tr!(cx.lang, "cli-check-note", note = note.to_string())
+            );
         }
         println!(
-            "{}: {} {}, {} {}",
-            cx.t("checked", "verificado"),
-            report.documents_checked,
-            cx.t("documents", "documentos"),
-            report.audit_entries,
-            cx.t("audit entries", "entradas de auditoría"),
+            "{}",
+            tr!(
+                cx.lang,
+                "cli-check-summary",
+                documents = report.documents_checked,
+                entries = report.audit_entries
+            )
         );
     }
     if report.is_ok() {
         if !json_out {
-            println!("{}", cx.t("ok: no faults", "ok: sin fallas"));
+            println!("{}", tr!(cx.lang, "cli-check-ok"));
         }
         Ok(())
     } else {
-        Err(cx
-            .fail(
-                format!("check found {} fault(s)", report.faults.len()),
-                format!("la verificación encontró {} falla(s)", report.faults.len()),
-            )
-            .with_status(exit::CHECK_FAULTS))
+        Err(Failure::message(tr!(
+            cx.lang,
+            "cli-check-failed",
+            count = report.faults.len()
+        ))
+        .with_status(exit::CHECK_FAULTS))
     }
 }
 
@@ -153,6 +158,7 @@ pub fn audit_log(cx: &Context, limit: usize, json_out: bool) -> CliResult {
             "faults": faults.iter().map(ToString::to_string).collect::<Vec<_>>(),
         }));
     } else {
+        // Entries are records of the log: codes, names and hashes as stored.
         for e in &entries {
             println!(
                 "{:>6}  {}  {:<28} {:<24} {:<28} {}",
@@ -160,23 +166,37 @@ pub fn audit_log(cx: &Context, limit: usize, json_out: bool) -> CliResult {
             );
         }
         println!(
-            "{}: {count}; {}: {head}",
-            cx.t("entries", "entradas"),
-            cx.t("head", "cabeza")
+            "{}",
+            tr!(cx.lang, "cli-audit-summary", count = count, head = head)
         );
         for f in &faults {
-            println!("{}: {f}", cx.t("FAULT", "FALLA"));
+            println!(
+                "{}",
+                tr!(cx.lang, "cli-check-fault", fault = chain_fault(cx.lang, f))
+            );
         }
     }
     if faults.is_empty() {
         Ok(())
     } else {
-        Err(cx
-            .fail(
-                "the audit chain is broken",
-                "la cadena de auditoría está rota",
-            )
-            .with_status(exit::CHECK_FAULTS))
+        Err(Failure::message(tr!(cx.lang, "cli-audit-broken")).with_status(exit::CHECK_FAULTS))
+    }
+}
+
+/// A break in the audit chain, in the user's language.
+fn chain_fault(lang: Lang, fault: &ChainFault) -> String {
+    match *fault {
+        ChainFault::Missing { after, next } => tr!(
+            lang,
+            "cli-audit-missing",
+            count = next - after - 1,
+            first = (after + 1).to_string(),
+            last = (next - 1).to_string()
+        ),
+        ChainFault::Altered { seq } => tr!(lang, "cli-audit-altered", seq = seq.to_string()),
+        ChainFault::BrokenLink { seq } => {
+            tr!(lang, "cli-audit-broken-link", seq = seq.to_string())
+        }
     }
 }
 
@@ -187,12 +207,14 @@ pub fn backup(cx: &Context, args: &BackupArgs) -> CliResult {
         print_json(&summary);
     } else {
         println!(
-            "{} {} ({} {}, {} bytes)",
-            cx.t("Backup written to", "Copia de seguridad escrita en"),
-            summary.path.display(),
-            summary.files,
-            cx.t("files", "archivos"),
-            summary.bytes
+            "{}",
+            tr!(
+                cx.lang,
+                "cli-backup-written",
+                path = summary.path.display().to_string(),
+                files = summary.files,
+                size = format::file_size(cx.lang, summary.bytes)
+            )
         );
     }
     Ok(())
@@ -204,21 +226,21 @@ pub fn restore(cx: &Context, args: &RestoreArgs) -> CliResult {
         let key = cx.recovery_key(args.recovery_key_file.as_deref())?;
         testimonio_vault::restore(&args.backup, dir, Unlock::Recovery(&key), actor())
     } else {
-        let passphrase = cx.passphrase("Passphrase", "Frase de contraseña")?;
+        let passphrase = cx.passphrase(tr!(cx.lang, "cli-prompt-passphrase"))?;
         testimonio_vault::restore(&args.backup, dir, Unlock::Passphrase(&passphrase), actor())
     }
     .map_err(|e| cx.vault_error(e))?;
     let counts = vault.counts().map_err(|e| cx.vault_error(e))?;
     println!(
-        "{} {}: {} {}, {} {}, {} {}",
-        cx.t("Restored and verified into", "Restaurada y verificada en"),
-        dir.display(),
-        counts.people,
-        cx.t("people", "personas"),
-        counts.events,
-        cx.t("events", "eventos"),
-        counts.documents,
-        cx.t("documents", "documentos"),
+        "{}",
+        tr!(
+            cx.lang,
+            "cli-restore-done",
+            path = dir.display().to_string(),
+            people = counts.people,
+            events = counts.events,
+            documents = counts.documents
+        )
     );
     Ok(())
 }
@@ -228,4 +250,24 @@ pub fn age_identity(cx: &Context) -> CliResult {
     let identity = vault.reveal_age_identity().map_err(|e| cx.vault_error(e))?;
     println!("{}", identity.as_str());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_in_the_audit_chain_read_in_both_languages() {
+        let one = ChainFault::Missing { after: 3, next: 5 };
+        let two = ChainFault::Missing { after: 3, next: 6 };
+        assert_eq!(chain_fault(Lang::En, &one), "audit entry 4 is missing");
+        assert_eq!(
+            chain_fault(Lang::Es, &two),
+            "faltan las entradas de auditoría 4 a 5"
+        );
+        assert_eq!(
+            chain_fault(Lang::Es, &ChainFault::Altered { seq: 1200 }),
+            "la entrada de auditoría 1200 fue alterada"
+        );
+    }
 }

@@ -4,7 +4,9 @@ use testimonio_vault::Vault;
 use testimonio_web::{AppState, Config, TrustedProxies, parse_trusted_proxy};
 
 use crate::cli::ServeArgs;
-use crate::context::{CliResult, Context};
+use testimonio_i18n::tr;
+
+use crate::context::{CliResult, Context, Failure, io_reason};
 
 /// Runs the web server on `vault` until Ctrl-C.
 pub fn run_server(
@@ -20,24 +22,33 @@ pub fn run_server(
         .try_init();
     let state = AppState::new(vault, config);
     let runtime = tokio::runtime::Runtime::new().map_err(|e| {
-        cx.fail(
-            format!("cannot start the server: {e}"),
-            format!("no se puede iniciar el servidor: {e}"),
-        )
+        Failure::message(tr!(
+            cx.lang,
+            "cli-serve-cannot-start",
+            reason = io_reason(cx.lang, &e)
+        ))
     })?;
     runtime
         .block_on(testimonio_web::serve(addr, state))
-        .map_err(|e| cx.fail(format!("{addr}: {e}"), format!("{addr}: {e}")))
+        .map_err(|e| {
+            Failure::message(tr!(
+                cx.lang,
+                "cli-serve-failed",
+                addr = addr.to_string(),
+                reason = io_reason(cx.lang, &e)
+            ))
+        })
 }
 
 pub fn serve(cx: &Context, args: &ServeArgs) -> CliResult {
     let mut proxies = Vec::new();
     for text in &args.trusted_proxies {
         proxies.push(parse_trusted_proxy(text).map_err(|_| {
-            cx.fail(
-                format!("--trusted-proxy {text:?}: expected an IP address or a network such as 10.0.0.0/8"),
-                format!("--trusted-proxy {text:?}: se esperaba una dirección IP o una red como 10.0.0.0/8"),
-            )
+            Failure::message(tr!(
+                cx.lang,
+                "cli-serve-bad-proxy",
+                value = format!("{text:?}")
+            ))
         })?);
     }
     let config = Config {
@@ -47,9 +58,12 @@ pub fn serve(cx: &Context, args: &ServeArgs) -> CliResult {
     };
     let vault = cx.open()?;
     println!(
-        "{} http://{}/",
-        cx.t("Serving on", "Sirviendo en"),
-        args.addr
+        "{}",
+        tr!(
+            cx.lang,
+            "cli-serve-listening",
+            url = format!("http://{}/", args.addr)
+        )
     );
     run_server(cx, vault, args.addr, config)
 }

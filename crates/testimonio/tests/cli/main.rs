@@ -14,8 +14,10 @@ mod report;
 mod search;
 mod serve;
 mod served;
+mod shell;
 mod users;
 mod vault;
+mod walk;
 mod watch;
 
 use std::fs;
