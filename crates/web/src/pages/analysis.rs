@@ -37,7 +37,6 @@
 //! (`findings_cache.rs`): the permutation test runs again only after the
 //! records changed.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Form, Query, State};
@@ -45,12 +44,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use testimonio_analysis::Cell;
+use testimonio_app::reports::{self, Records, compose_report};
 use testimonio_domain::{Audience, Lang, PartialDate, Role, UsState};
 use testimonio_report::chart::{BarChart, Drawing, TileMap, bar_chart, tile_map};
 use testimonio_report::compose::{office_label, state_label, type_label};
 use testimonio_report::findings::{ChanceTest, Concentration, CountList, INTERVALS};
-use testimonio_report::{Findings, FindingsOptions, Format, Subject, fmt, svg};
-use testimonio_vault::{EventFilter, PeopleFilter, Vault};
+use testimonio_report::{Findings, FindingsOptions, Format, fmt, svg};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -191,25 +190,6 @@ fn parse_choice(lang: Lang, role: Role, raw: &RawChoice) -> Result<Choice, FormE
     }
 }
 
-/// Every person (pseudonym, groups, consent; never an identity field) and
-/// every event. Events are read first: people are never deleted, so
-/// everyone an event names is among the people read after it, even if a
-/// write comes between the two reads.
-fn load(vault: &Vault) -> Result<(Vec<Subject>, Vec<testimonio_domain::Event>), AppError> {
-    let events = vault.events(&EventFilter::default())?;
-    let subjects = vault
-        .people(&PeopleFilter::default())?
-        .into_iter()
-        .map(|p| Subject {
-            id: p.id,
-            pseudonym: p.pseudonym,
-            groups: p.groups,
-            consent: p.consent,
-        })
-        .collect();
-    Ok((subjects, events))
-}
-
 fn options(
     audience: Audience,
     min_count: u64,
@@ -228,17 +208,10 @@ fn options(
 }
 
 /// Computes findings off the async threads.
-async fn compute(
-    subjects: Vec<Subject>,
-    events: Vec<testimonio_domain::Event>,
-    options: FindingsOptions,
-) -> Result<Findings, AppError> {
-    tokio::task::spawn_blocking(move || {
-        Findings::compute(&subjects, &events, &HashMap::new(), &options)
-            .map_err(|e| AppError::internal(&e))
-    })
-    .await
-    .map_err(|e| AppError::internal(&e))?
+async fn compute(records: Records, options: FindingsOptions) -> Result<Findings, AppError> {
+    tokio::task::spawn_blocking(move || Ok(records.findings(&options)?))
+        .await
+        .map_err(|e| AppError::internal(&e))?
 }
 
 /// The findings for `choice` today: from the cache when the records have
@@ -270,24 +243,20 @@ async fn findings(
     // Whoever held the permit may have just computed these very figures
     // (then `Err` carries them), else the records are read (`Ok`).
     let cache_state = state.clone();
+    let actor = viewer.app_actor()?;
     let loaded = state
         .with_vault(&viewer.actor(), move |v| {
             match cache_state.findings_cache().lookup(v, key)? {
                 Lookup::Hit(f) => Ok(Err(f)),
-                Lookup::Miss { head } => Ok(Ok((head, load(v)?))),
+                Lookup::Miss { head } => Ok(Ok((head, reports::load(v, &actor)?))),
             }
         })
         .await?;
-    let (head, (subjects, events)) = match loaded {
+    let (head, records) = match loaded {
         Err(f) => return Ok(f),
         Ok(loaded) => loaded,
     };
-    let mut f = compute(
-        subjects,
-        events,
-        options(key.audience, key.min_count, key.as_of, 0),
-    )
-    .await?;
+    let mut f = compute(records, options(key.audience, key.min_count, key.as_of, 0)).await?;
     // The page never shows the internal detail (every pair, per-person
     // indicators): not kept in memory.
     f.detail = None;
@@ -981,42 +950,26 @@ pub async fn download(
         .permit()
         .await
         .map_err(|e| AppError::internal(&e))?;
-    let (subjects, events) = state.with_vault(&viewer.actor(), |v| load(v)).await?;
+    let actor = viewer.app_actor()?;
+    let load_actor = actor.clone();
+    let records = state
+        .with_vault(&viewer.actor(), move |v| Ok(reports::load(v, &load_actor)?))
+        .await?;
     let as_of = today();
     let options = options(choice.audience, choice.min_count, as_of, REPORT_CASES);
     let (format, lang) = (choice.format, choice.lang);
-    let (f, bytes) = tokio::task::spawn_blocking(move || {
-        let f = Findings::compute(&subjects, &events, &HashMap::new(), &options)
-            .map_err(|e| AppError::internal(&e))?;
-        let bytes = testimonio_report::render(&f, lang, format);
-        Ok::<_, AppError>((f, bytes))
+    let compose_actor = actor.clone();
+    let report = tokio::task::spawn_blocking(move || {
+        let f = records.findings(&options)?;
+        Ok::<_, AppError>(compose_report(&compose_actor, &f, lang, format)?)
     })
     .await
     .map_err(|e| AppError::internal(&e))??;
-    let narratives = f
-        .vignettes
-        .iter()
-        .flat_map(|v| &v.steps)
-        .filter(|s| s.narrative.is_some())
-        .count() as u64;
-    let counts = [
-        ("min_count", choice.min_count),
-        ("people", f.population.people.shown().unwrap_or(0)),
-        (
-            "people_suppressed",
-            u64::from(f.population.people.is_suppressed()),
-        ),
-        ("cases", f.vignettes.len() as u64),
-        ("narratives", narratives),
-        ("identities", 0),
-    ];
-    let audience = choice.audience;
-    // Audited before a byte is sent, as the command line does before it
-    // writes: a report that cannot be audited is not sent.
-    state
-        .with_vault(&viewer.actor(), move |v| {
-            Ok(v.record_report(format.code(), audience, &counts)?)
-        })
+    let audience = report.audience();
+    // Audited before a byte is sent: a report that cannot be audited is
+    // not handed out.
+    let bytes = state
+        .with_vault(&viewer.actor(), move |v| Ok(report.release(v, &actor)?))
         .await?;
     let content_type = match format {
         Format::Pdf => "application/pdf",
