@@ -15,3 +15,7 @@ packet-wrote = wrote { $path } ({ $events ->
         [one] { $exhibits } exhibit
        *[other] { $exhibits } exhibits
     })
+
+## Reports (testimonio-report)
+
+report-suppressed = suppressed

@@ -15,3 +15,7 @@ packet-wrote = escrito { $path } ({ $events ->
         [one] { $exhibits } prueba documental
        *[other] { $exhibits } pruebas documentales
     })
+
+## Informes (testimonio-report)
+
+report-suppressed = suprimido
