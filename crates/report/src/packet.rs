@@ -334,8 +334,6 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
             ),
         ],
         marking: t("CONFIDENTIAL — INTERNAL", "CONFIDENCIAL — INTERNO"),
-        page_word: t("Page", "Página"),
-        of_word: t("of", "de"),
         blocks,
     }
 }

@@ -19,3 +19,170 @@ packet-wrote = escrito { $path } ({ $events ->
 ## Informes (testimonio-report)
 
 report-suppressed = suprimido
+
+report-title = Represalias contra quienes alzan la voz: el patrón documentado
+report-marking-internal = Uso interno — no distribuir
+report-marking-coalition = { $count ->
+        [one] Coalición — se suprimen los recuentos de menos de { $count } persona
+       *[other] Coalición — se suprimen los recuentos de menos de { $count } personas
+    }
+report-marking-public = { $count ->
+        [one] Público — se suprimen los recuentos de menos de { $count } persona
+       *[other] Público — se suprimen los recuentos de menos de { $count } personas
+    }
+report-subtitle-prepared = Preparado con Testimonio con los registros guardados al { $date }.
+report-subtitle-audience = Destinatarios: { $audience }.
+report-audience-internal = uso interno
+report-audience-coalition = la coalición
+report-audience-public = el público
+report-page-of = Página { $page } de { $pages }
+report-figure-caption = Figura { $number }. { $text }
+report-table-caption = Cuadro { $number }. { $text }
+report-appendix-caption = Cuadro A{ $number }. { $text }
+report-notice-internal-lead = Informe interno.
+report-notice-internal = No se suprime nada y da identificadores de registro, fechas exactas y lugares. Aun así no contiene ningún nombre legal ni otro dato de identidad: las personas aparecen solo con su seudónimo. No lo comparta fuera del grupo; prepare una versión para la coalición o para el público.
+report-notice-protects = Este informe protege a las personas que aparecen en él.
+report-notice-coalition = Solo cuenta a quienes aceptaron figurar en las estadísticas de la coalición, no nombra a nadie y oculta (“suprimido”) todo conteo de menos de { $count } personas, junto con cualquier otro conteo que permitiera deducirlo.
+report-notice-public = Solo cuenta a quienes aceptaron que se publique su relato sin datos que los identifiquen, no nombra a nadie y oculta (“suprimido”) todo conteo de menos de { $count } personas, junto con cualquier otro conteo que permitiera deducirlo.
+report-summary = Resumen
+report-summary-population = Personas contadas: { $people }. Personas que sufrieron al menos una acción de control migratorio: { $targeted }. Acciones de control migratorio: { $actions }. Actividades protegidas: { $activities }.
+report-summary-median = Cuando la persona tenía una actividad protegida anterior, el intervalo mediano fue de { $median } (cuartiles { $q1 } y { $q3 }).
+report-timing-suppressed = Muy pocas acciones de control migratorio para estos destinatarios: las cifras de proximidad temporal están suprimidas.
+report-within-lead = { $pairs ->
+        [one] De { $pairs } par de una acción de control migratorio y una persona afectada por ella,
+       *[other] De { $pairs } pares de una acción de control migratorio y una persona afectada por ella,
+    }
+report-within-first = { $count ->
+        [one] { $count } ({ $share }) ocurrió dentro de { $days }
+       *[other] { $count } ({ $share }) ocurrieron dentro de { $days }
+    }
+report-within-first-suppressed = un número suprimido ocurrió dentro de { $days }
+report-within-own = de la actividad protegida más reciente de esa misma persona
+report-within-more = { $count } ({ $share }) dentro de { $days }
+report-within-more-suppressed = un número suprimido dentro de { $days }
+report-and = y
+report-chance-lead = Si las acciones hubieran ocurrido en días al azar dentro del periodo documentado de cada persona, un intervalo promedio tan corto como el observado ({ $days }, con cada intervalo limitado a 365 días) habría surgido con probabilidad
+report-chance-rest = (prueba de permutaciones, { $permutations ->
+        [one] { $permutations } permutación
+       *[other] { $permutations } permutaciones
+    }, semilla { $seed }). Por azar, el promedio sería de unos { $days } (el 95 % de las permutaciones entre { $low } y { $high }).
+report-chance-nothing = Ninguna acción nombra a una persona afectada, así que la proximidad no pudo compararse con el azar.
+report-chance-withheld = Muy pocas personas para estos destinatarios: no se informa la prueba frente al azar.
+report-spread = Hubo personas afectadas en { $states ->
+        [one] { $states } estado o territorio
+       *[other] { $states } estados o territorios
+    } y en { $offices ->
+        [one] { $offices } oficina local de ICE
+       *[other] { $offices } oficinas locales de ICE
+    }.
+report-spread-largest = La oficina con más casos, { $office }, reúne el { $share } de las personas cuya oficina se conoce
+report-spread-hhi = (índice de Herfindahl-Hirschman { $hhi }; 1 significaría todas en una sola oficina).
+report-spread-hhi-withheld = (no se publica el índice de concentración: podría revelar un conteo suprimido).
+report-spread-largest-withheld = No se publica la proporción de la oficina con más casos: podría revelar un conteo suprimido.
+report-methodology = Metodología
+report-sources = Fuentes y consentimiento
+report-sources-text = Las cifras provienen de los registros de una bóveda de Testimonio: personas, siempre con seudónimo, y eventos fechados de actividad protegida (protestas, huelgas de hambre, entrevistas, testimonios, litigios) y de control migratorio (vigilancia, arrestos, detención, citatorios, deportación), codificados con un vocabulario bilingüe fijo. El consentimiento se lee tal como constaba el { $date }.
+report-consent-internal = Se cuenta a todas las personas documentadas, sea cual sea su consentimiento, porque este informe no sale del grupo.
+report-consent-coalition = Solo se cuenta a quienes, en esa fecha, dieron al menos su consentimiento para “estadísticas de la coalición”; las demás personas quedan fuera de todas las cifras y se retiran de los eventos que las nombraban.
+report-consent-public = Solo se cuenta a quienes, en esa fecha, dieron al menos su consentimiento “público, anónimo”; las demás personas quedan fuera de todas las cifras y se retiran de los eventos que las nombraban.
+report-roles-text = Una acción de control migratorio se dirige a las personas que figuran como afectadas. Una persona participó en una actividad protegida si figura como organizadora, vocera, participante u otro rol. Para preparar este informe no se leen los datos de identidad (nombres legales, contactos, números A, direcciones).
+report-timing-heading = Proximidad temporal
+report-timing-pairs-note = Estas proporciones son sobre pares de acción y persona, así que una persona afectada dos veces cuenta dos veces. La figura 1, en cambio, cuenta personas, cada una una vez, según el intervalo más corto entre una de sus actividades protegidas y una acción posterior en su contra.
+report-chance-heading = Prueba frente al azar
+report-chance-not-run = Una prueba de permutaciones compara el intervalo promedio observado (limitado a 365 días) con el que resulta al mover las acciones de cada persona a días al azar de su periodo documentado. No se realizó para este informe (vea el resumen).
+report-place-heading = Lugar, tiempo y tipo
+report-place-text = Los cuadros, el mapa y los gráficos de lugares, años y tipos cuentan personas, cada una una vez, según su primera acción de control migratorio documentada: su estado, su oficina local de ICE, su año y su tipo. La concentración se da como la proporción de la oficina con más personas, entre aquellas cuya oficina se conoce, y como el índice de Herfindahl-Hirschman, la suma de las proporciones al cuadrado: de 1/n cuando las personas se reparten por igual entre n oficinas a 1 cuando están todas en una.
+report-disclosure-heading = Control de divulgación
+report-disclosure-internal = Este es un informe interno: no se suprime ningún conteo. Las versiones para la coalición y para el público suprimen los conteos pequeños como se describe en ellas.
+report-disclosure-suppressed = Todo conteo de personas de 1 a { $max } se suprime: aparece como “suprimido”, nunca como número, en los cuadros, en el mapa y en los gráficos (donde no tiene barra). Los ceros sí se muestran. Para que un conteo suprimido no pueda deducirse restando los demás de un total, se suprime al menos otro conteo de la misma fila, columna o lista (supresión complementaria), y más conteos cuando varias filas y columnas juntas permitirían deducirlo. Los conteos de pares de acción y persona se suprimen igual, y todos ellos cuando una categoría reúne menos personas que el umbral.
+report-disclosure-quartiles = Las medianas y los cuartiles se dan solo sobre al menos { $count } pares de al menos otras tantas personas; no se dan mínimos ni máximos, que son valores de una sola persona. La proporción de la oficina con más personas y el índice de concentración se dan solo cuando se deducen de los conteos publicados. La prueba frente al azar solo se informa si hubo al menos ese número de personas afectadas.
+report-disclosure-vignettes-coalition = Los casos describen solo a personas que aceptaron compartir su relato con la coalición, con seudónimo, con meses en lugar de días y sin lugares; un relato se cita solo si todas las personas que nombra el evento lo aceptaron.
+report-disclosure-vignettes-public = Los casos describen solo a personas que aceptaron que se publique su relato sin datos que las identifiquen, con seudónimo, con meses en lugar de días y sin lugares; un relato se cita solo si todas las personas que nombra el evento lo aceptaron.
+report-disclosure-limits = Lo que esto no hace: cada cuadro se protege por separado, así que comparar dos cuadros sobre las mismas personas puede acotar lo que cada uno oculta; y de un conteo suprimido se sabe igualmente que está entre 1 y el umbral, o que es a lo sumo lo que deja su fila.
+report-interval-0-30 = 0–30 días
+report-interval-31-90 = 31–90 días
+report-interval-91-180 = 91–180 días
+report-interval-181-365 = 181–365 días
+report-interval-over-365 = más de 365 días
+report-interval-none-people = ninguna acción tras una actividad
+report-interval-none-pairs = sin actividad anterior
+report-axis-people = personas
+report-timing = Cuán pronto siguió la acción migratoria a la actividad protegida
+report-figure-intervals = Personas según el intervalo más corto entre una actividad protegida suya y una acción posterior en su contra
+report-figure-intervals-desc = Gráfico de barras de personas por intervalo más corto; las categorías suprimidas no tienen barra.
+report-table-windows = Acciones dentro de un plazo tras la actividad protegida (pares de acción y persona)
+report-within = dentro de { $days }
+report-all-pairs = Todos los pares
+report-col-window = Plazo
+report-col-after-own = Tras actividad propia
+report-col-share = Proporción
+report-col-after-group = Tras actividad del grupo
+report-windows-note = Actividad del grupo: la actividad protegida más reciente de cualquier grupo al que pertenece la persona (actividades que nombran al grupo o a uno de sus miembros), sobre los pares cuya persona pertenece a un grupo.
+report-label-own = Tras la actividad propia
+report-label-group = Tras la actividad del grupo
+report-quartiles = { $label }: mediana { $median }, cuartiles { $q1 } y { $q3 } (sobre { $count ->
+        [one] { $count } par
+       *[other] { $count } pares
+    } con una actividad anterior).
+report-quartiles-range = { $label }: mediana { $median }, cuartiles { $q1 } y { $q3 }, de { $min } a { $max } (sobre { $count ->
+        [one] { $count } par
+       *[other] { $count } pares
+    } con una actividad anterior).
+report-quartiles-withheld = { $label }: no se dan mediana ni cuartiles (muy pocos pares o personas).
+report-imprecise = Pares que dependen de una fecha conocida solo al mes o al año, o aproximada: { $count }.
+report-col-people = Personas
+report-total = Total
+report-where = Dónde ocurrió
+report-figure-states = Personas según el estado de su primera acción de control migratorio
+report-map-desc = Mapa de Estados Unidos como una cuadrícula de cuadrados iguales, uno por estado, sombreados según el número de personas; los estados suprimidos están rayados y marcados como suprimidos.
+report-map-none = ninguna documentada
+report-no-state = Personas cuya primera acción no tiene estado registrado: { $count }.
+report-table-offices = Personas según la oficina local de ICE de su primera acción de control migratorio
+report-col-office = Oficina local
+report-concentration-offices = Oficinas locales: { $distinct }
+report-concentration-states = Estados o territorios: { $distinct }
+report-concentration-largest = con más personas: { $label }, { $count ->
+        [one] { $count } persona
+       *[other] { $count } personas
+    } ({ $share })
+report-concentration-hhi = índice de Herfindahl-Hirschman { $hhi }
+report-over-time = En el tiempo y por tipo
+report-unknown = desconocido
+report-unknown-office = desconocida
+report-figure-years = Personas según el año de su primera acción de control migratorio
+report-figure-years-desc = Gráfico de barras de personas por año; los años suprimidos no tienen barra.
+report-table-types = Personas según el tipo de su primera acción de control migratorio
+report-col-type = Tipo de acción
+report-cases = Casos
+report-cases-internal = Las personas afectadas, del intervalo más corto al más largo, con su seudónimo y con fechas y lugares tal como constan. Los relatos se citan tal como constan.
+report-cases-coalition = Aquí aparecen solo personas que aceptaron compartir su relato con la coalición, con seudónimo. Las fechas se dan por mes y se omiten los lugares; un relato se cita solo si todas las personas que nombra el evento lo aceptaron, y tal como consta.
+report-cases-public = Aquí aparecen solo personas que aceptaron que se publique su relato sin datos que las identifiquen, con seudónimo. Las fechas se dan por mes y se omiten los lugares; un relato se cita solo si todas las personas que nombra el evento lo aceptaron, y tal como consta.
+report-cases-none = No hay casos que puedan describirse para estos destinatarios.
+report-vignette-closest = Intervalo más corto entre una actividad protegida y una acción: { $days }.
+report-kind-protected = actividad protegida
+report-kind-enforcement = control migratorio
+report-step-office = oficina local { $office }
+report-step-after = { $days } después de su actividad protegida más reciente
+report-exhibits = Pruebas documentales
+report-appendix = Apéndice de datos
+report-appendix-intro = Los conteos detrás de las figuras, con la misma supresión. Las etiquetas son las del vocabulario y los códigos de USPS y de ICE.
+report-appendix-states = Personas según el estado de su primera acción (figura 2)
+report-col-state = Estado
+report-appendix-years = Personas según el año de su primera acción (figura 3)
+report-col-year = Año
+report-appendix-intervals = Personas según el intervalo más corto (figura 1)
+report-col-interval = Intervalo
+report-appendix-pairs = Pares de acción y persona según los días desde la actividad protegida más reciente de la persona
+report-col-pairs = Pares
+report-parameters = Parámetros
+report-param-audience = Destinatarios
+report-param-min = Menor conteo publicado
+report-param-no-suppression = sin supresión
+report-param-as-of = Consentimiento leído el
+report-param-permutations = Permutaciones
+report-param-seed = Semilla
+report-param-cap = Límite de días
+report-param-vocabulary = Vocabulario de tipos de evento
+report-param-software = Programa
+report-col-parameter = Parámetro
+report-col-value = Valor
