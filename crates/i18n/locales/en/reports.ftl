@@ -177,3 +177,58 @@ report-param-vocabulary = Event-type vocabulary
 report-param-software = Software
 report-col-parameter = Parameter
 report-col-value = Value
+
+analyze-title = Pattern analysis ({ $audience })
+analyze-audience-internal = audience: internal, nothing suppressed
+analyze-audience-coalition = audience: coalition; counts of fewer people than { $count } suppressed
+analyze-audience-public = audience: public; counts of fewer people than { $count } suppressed
+analyze-as-of = Consent read on { $date }
+analyze-people-counted = People counted
+analyze-people-targeted = targeted by an enforcement action
+analyze-enforcement-actions = Enforcement actions
+analyze-protected-activities = Protected activities
+analyze-proximity-own = Days from the person's own latest protected activity to an enforcement action against them
+analyze-proximity-group = The same from the latest protected activity of any of the person's groups
+analyze-proximity-suppressed = suppressed: too few pairs or people
+analyze-denominator = (denominator: { $pairs ->
+        [one] { $pairs } action–person pair
+       *[other] { $pairs } action–person pairs
+    })
+analyze-within = { $count ->
+        [one] within { $days } day
+       *[other] within { $days } days
+    }
+analyze-count-of = { $count } of { $total }
+analyze-quartiles = median { $median } days; quartiles { $q1 } and { $q3 } (over { $count ->
+        [one] { $count } pair
+       *[other] { $count } pairs
+    } with an earlier activity)
+analyze-quartiles-range = median { $median } days; quartiles { $q1 } and { $q3 }; min. { $min }, max. { $max } (over { $count ->
+        [one] { $count } pair
+       *[other] { $count } pairs
+    } with an earlier activity)
+analyze-no-earlier = no earlier protected activity: { $none }; resting on an imprecise date: { $imprecise }
+analyze-chance-done = Test against chance: { $p } (permutation test, { $permutations ->
+        [one] { $permutations } permutation
+       *[other] { $permutations } permutations
+    }, seed { $seed }, days capped at { $cap })
+analyze-chance-means = mean capped days: { $observed } observed; { $null } by chance (95% of permutations between { $low } and { $high })
+analyze-method = Method: { $method }
+analyze-chance-nothing = Test against chance: nothing to test (no enforcement action names a targeted person)
+analyze-chance-withheld = Test against chance: suppressed (too few people for this audience)
+analyze-spread = Spread (people, each by their first enforcement action)
+analyze-offices = field offices: { $distinct }
+analyze-states = states: { $distinct }
+analyze-largest = largest: { $label }, { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }, { $share }
+analyze-largest-withheld = largest share not published (it could reveal a suppressed count)
+analyze-hhi = HHI { $hhi }
+analyze-hhi-withheld = HHI not published
+analyze-by-office = By field office
+analyze-by-state = By state
+analyze-by-year = By year
+analyze-by-type = By type of action
+analyze-total = total: { $count }
+analyze-suppressed-note = “suppressed”: fewer people than the threshold, or hidden so that another count cannot be worked out.

@@ -186,3 +186,58 @@ report-param-vocabulary = Vocabulario de tipos de evento
 report-param-software = Programa
 report-col-parameter = Parámetro
 report-col-value = Valor
+
+analyze-title = Análisis del patrón ({ $audience })
+analyze-audience-internal = destinatarios: uso interno, nada suprimido
+analyze-audience-coalition = destinatarios: coalición; se suprimen los recuentos de menos de { $count } personas
+analyze-audience-public = destinatarios: público; se suprimen los recuentos de menos de { $count } personas
+analyze-as-of = Consentimiento leído el { $date }
+analyze-people-counted = Personas contadas
+analyze-people-targeted = afectadas por una acción de control
+analyze-enforcement-actions = Acciones de control migratorio
+analyze-protected-activities = Actividades protegidas
+analyze-proximity-own = Días desde la actividad protegida más reciente de la persona hasta una acción en su contra
+analyze-proximity-group = Lo mismo desde la actividad protegida más reciente de cualquiera de sus grupos
+analyze-proximity-suppressed = suprimido: muy pocos pares o personas
+analyze-denominator = (denominador: { $pairs ->
+        [one] { $pairs } par de acción y persona
+       *[other] { $pairs } pares de acción y persona
+    })
+analyze-within = { $count ->
+        [one] dentro de { $days } día
+       *[other] dentro de { $days } días
+    }
+analyze-count-of = { $count } de { $total }
+analyze-quartiles = mediana { $median } días; cuartiles { $q1 } y { $q3 } (sobre { $count ->
+        [one] { $count } par
+       *[other] { $count } pares
+    } con actividad anterior)
+analyze-quartiles-range = mediana { $median } días; cuartiles { $q1 } y { $q3 }; mín. { $min }, máx. { $max } (sobre { $count ->
+        [one] { $count } par
+       *[other] { $count } pares
+    } con actividad anterior)
+analyze-no-earlier = sin actividad protegida anterior: { $none }; que dependen de una fecha imprecisa: { $imprecise }
+analyze-chance-done = Prueba frente al azar: { $p } (prueba de permutaciones, { $permutations ->
+        [one] { $permutations } permutación
+       *[other] { $permutations } permutaciones
+    }, semilla { $seed }, días limitados a { $cap })
+analyze-chance-means = promedio de días limitados: { $observed } observado; { $null } por azar (el 95 % de las permutaciones entre { $low } y { $high })
+analyze-method = Método: { $method }
+analyze-chance-nothing = Prueba frente al azar: nada que probar (ninguna acción nombra a una persona afectada)
+analyze-chance-withheld = Prueba frente al azar: suprimida (muy pocas personas para estos destinatarios)
+analyze-spread = Extensión (personas, cada una según su primera acción de control)
+analyze-offices = oficinas locales: { $distinct }
+analyze-states = estados: { $distinct }
+analyze-largest = la mayor: { $label }, { $count ->
+        [one] { $count } persona
+       *[other] { $count } personas
+    }, { $share }
+analyze-largest-withheld = proporción mayor no publicada (podría revelar un conteo suprimido)
+analyze-hhi = IHH { $hhi }
+analyze-hhi-withheld = IHH no publicado
+analyze-by-office = Por oficina local
+analyze-by-state = Por estado
+analyze-by-year = Por año
+analyze-by-type = Por tipo de acción
+analyze-total = total: { $count }
+analyze-suppressed-note = «suprimido»: menos personas que el umbral, u ocultado para que otro conteo no pueda deducirse.
