@@ -272,3 +272,28 @@ packet-subtitle-generated = Generated on { $date }
 packet-marking = CONFIDENTIAL — INTERNAL
 packet-citation = Exhibit { $exhibit }, page { $page }:
 packet-citation-page = page { $page }:
+
+## Analysis errors (testimonio-analysis)
+
+analysis-error-duplicate-person = person { $id } is listed more than once
+analysis-error-duplicate-event = event { $id } is listed more than once
+analysis-error-unknown-person = event { $event } names person { $person }, who is not in the analysis
+analysis-error-duplicate-participant = event { $event } names person { $person } more than once
+analysis-error-period = person { $id }: the documented period ends before it starts
+analysis-error-nothing-to-test = nothing to test: no enforcement action names a targeted person
+analysis-error-no-permutations = the number of permutations must be at least 1
+analysis-error-too-large-for-exact = too many combinations for an exact p-value; use the permutation test
+analysis-error-table-shape = the table has { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    } of { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    }, but its counts do not have that shape
+analysis-error-min-count = the minimum cell count for coalition or public tables must be at least 2, not { $count }
+
+analysis-method-permutation = Permutation test. Statistic: the mean, over every (enforcement action, targeted person) pair, of the days since that person's most recent protected activity on or before the action, capped at { $cap } days; a pair with no earlier activity scores { $cap }. Chance model: each person's protected activities stay fixed and each of their enforcement actions is moved to a day drawn uniformly and independently from the person's documented period (first to last day of their documented events unless given). { $count ->
+        [one] { $permutations } permutation
+       *[other] { $permutations } permutations
+    }, seed { $seed } (SplitMix64, one stream split by position, so the result does not depend on the number of threads). p-value = (1 + number of permutations with a mean as small as observed or smaller) / (1 + { $permutations }). A small p-value means enforcement fell closer after protected activity than chance timing within the same periods would put it; it does not by itself show why.
+analysis-method-proximity = For each enforcement action and each person it was aimed at (role 'target'), the most recent protected activity of that person on or before the action's day, and separately of any of the person's groups (activities naming the group or one of its members). Days between them are summarized by minimum, quartiles (linear interpolation), median and maximum over the pairs that have an earlier activity; pairs with none are counted apart. Shares within 30, 90 and 180 days are over all pairs. Dates known only to the month or year are placed on their earliest day for activities and on their latest day for actions, which can only lengthen intervals.

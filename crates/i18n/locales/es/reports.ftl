@@ -281,3 +281,28 @@ packet-subtitle-generated = Generado el { $date }
 packet-marking = CONFIDENCIAL — INTERNO
 packet-citation = Prueba { $exhibit }, página { $page }:
 packet-citation-page = página { $page }:
+
+## Errores del análisis (testimonio-analysis)
+
+analysis-error-duplicate-person = la persona { $id } aparece más de una vez
+analysis-error-duplicate-event = el evento { $id } aparece más de una vez
+analysis-error-unknown-person = el evento { $event } nombra a la persona { $person }, que no está en el análisis
+analysis-error-duplicate-participant = el evento { $event } nombra a la persona { $person } más de una vez
+analysis-error-period = persona { $id }: el periodo documentado termina antes de empezar
+analysis-error-nothing-to-test = nada que probar: ninguna acción de control migratorio nombra a una persona afectada
+analysis-error-no-permutations = el número de permutaciones debe ser al menos 1
+analysis-error-too-large-for-exact = demasiadas combinaciones para un valor p exacto; use la prueba de permutaciones
+analysis-error-table-shape = la tabla tiene { $rows ->
+        [one] { $rows } fila
+       *[other] { $rows } filas
+    } de { $columns ->
+        [one] { $columns } columna
+       *[other] { $columns } columnas
+    }, pero sus conteos no tienen esa forma
+analysis-error-min-count = el conteo mínimo por celda para tablas de la coalición o públicas debe ser al menos 2, no { $count }
+
+analysis-method-permutation = Prueba de permutaciones. Estadístico: la media, sobre cada par (acción de control migratorio, persona afectada), de los días desde la actividad protegida más reciente de esa persona en o antes de la acción, con un tope de { $cap } días; un par sin actividad anterior vale { $cap }. Modelo de azar: las actividades protegidas de cada persona quedan fijas y cada una de sus acciones de control se traslada a un día elegido al azar, de manera uniforme e independiente, dentro del periodo documentado de la persona (del primer al último día de sus eventos documentados, salvo que se indique otro). { $count ->
+        [one] { $permutations } permutación
+       *[other] { $permutations } permutaciones
+    }, semilla { $seed } (SplitMix64, un solo flujo dividido por posición, por lo que el resultado no depende del número de hilos). Valor p = (1 + número de permutaciones con una media tan pequeña como la observada o menor) / (1 + { $permutations }). Un valor p pequeño significa que el control migratorio ocurrió más cerca después de la actividad protegida de lo que lo pondría el azar dentro de los mismos periodos; por sí solo no muestra por qué.
+analysis-method-proximity = Para cada acción de control migratorio y cada persona a la que se dirigió (rol 'persona afectada'), la actividad protegida más reciente de esa persona en o antes del día de la acción y, por separado, de cualquiera de sus grupos (actividades que nombran al grupo o a uno de sus miembros). Los días entre ambas se resumen con mínimo, cuartiles (interpolación lineal), mediana y máximo sobre los pares que tienen una actividad anterior; los pares sin ninguna se cuentan aparte. Las proporciones dentro de 30, 90 y 180 días son sobre todos los pares. Las fechas conocidas solo al mes o al año se sitúan en su primer día posible para las actividades y en su último día posible para las acciones, lo que solo puede alargar los intervalos.
