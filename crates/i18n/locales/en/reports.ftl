@@ -297,3 +297,114 @@ analysis-method-permutation = Permutation test. Statistic: the mean, over every 
        *[other] { $permutations } permutations
     }, seed { $seed } (SplitMix64, one stream split by position, so the result does not depend on the number of threads). p-value = (1 + number of permutations with a mean as small as observed or smaller) / (1 + { $permutations }). A small p-value means enforcement fell closer after protected activity than chance timing within the same periods would put it; it does not by itself show why.
 analysis-method-proximity = For each enforcement action and each person it was aimed at (role 'target'), the most recent protected activity of that person on or before the action's day, and separately of any of the person's groups (activities naming the group or one of its members). Days between them are summarized by minimum, quartiles (linear interpolation), median and maximum over the pairs that have an earlier activity; pairs with none are counted apart. Shares within 30, 90 and 180 days are over all pairs. Dates known only to the month or year are placed on their earliest day for activities and on their latest day for actions, which can only lengthen intervals.
+
+## Web: the analysis page (moved from web.ftl)
+
+analysis-title = Pattern analysis
+analysis-intro = Does enforcement follow protected activity, more closely than chance, and how widely? The same figures as the reports, for the audience chosen: no names, no identity fields, no record ids.
+analysis-audience = Audience
+analysis-audience-internal = Internal (nothing suppressed)
+analysis-audience-coalition = Coalition
+analysis-audience-public = Public
+analysis-audience-invalid = Choose internal, coalition or public.
+analysis-min-count = Smallest count shown
+analysis-min-count-hint = Coalition and public: counts of fewer people are suppressed (2 to 1000; 5 if left empty).
+analysis-min-count-invalid = must be a whole number from 2 to 1000.
+analysis-show = Show
+analysis-notice-internal = Internal figures: everyone documented is counted, whatever their consent, and nothing is suppressed. Do not share them outside the group; choose the coalition or public audience for figures that may leave it.
+analysis-notice-coalition = Coalition figures: only people who agreed to be counted in coalition statistics are counted.
+analysis-notice-public = Public figures: only people who agreed that their de-identified story be published are counted.
+analysis-notice-suppressed = Every count of fewer people than { $count } is shown as “suppressed”, never as a number, together with any other count that would let it be worked out.
+analysis-as-of = Consent read on { $date }.
+analysis-within = within { $days }
+analysis-count-of-pairs = { $count } of { $total } action–person pairs
+analysis-quartiles = median { $median } (quartiles { $q1 } and { $q3 }) over { $n ->
+        [one] { $pairs } pair
+       *[other] { $pairs } pairs
+    } with an earlier activity
+analysis-quartiles-range = median { $median } (quartiles { $q1 } and { $q3 }; from { $min } to { $max }) over { $n ->
+        [one] { $pairs } pair
+       *[other] { $pairs } pairs
+    } with an earlier activity
+analysis-chance-result = { $p } — permutation test, { $permutations ->
+        [one] { $permutations } permutation
+       *[other] { $permutations } permutations
+    }, seed { $seed }
+analysis-chance-means = Mean interval in days, observed: { $observed }; by chance { $null } (95% of permutations between { $low } and { $high }); each interval capped at { $cap }. Over { $pairs } action–person pairs of { $people } people.
+analysis-largest-detail = { $office }: { $n ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+analysis-suppressed = suppressed
+analysis-suppressed-note = “Suppressed”: fewer people than the threshold, or hidden so that another count cannot be worked out.
+analysis-who = Who is counted
+analysis-people-counted = People counted
+analysis-people-targeted = Targeted by an enforcement action
+analysis-enforcement-actions = Enforcement actions
+analysis-protected-activities = Protected activities
+analysis-timing = How soon enforcement followed protected activity
+analysis-timing-hint = Share of pairs of an enforcement action and a person it targeted that came within so many days of that person's own most recent protected activity.
+analysis-timing-suppressed = Too few enforcement actions for this audience: the timing figures are suppressed.
+analysis-windows-caption = Enforcement actions within a window after protected activity (action–person pairs)
+analysis-window = Window
+analysis-after-own = After own activity
+analysis-after-group = After a group's activity
+analysis-share = Share
+analysis-all-pairs = All pairs
+analysis-group-note = Group activity: the most recent protected activity of any group the person belongs to, over the pairs whose person belongs to a group.
+analysis-quartiles-withheld = median and quartiles not given (too few pairs or people).
+analysis-imprecise = Pairs resting on a date known only to the month or year, or approximate
+analysis-chart-intervals = People by the shortest interval from their own protected activity to a later enforcement action against them
+analysis-chart-intervals-desc = Bar chart of people by shortest interval; suppressed categories have no bar.
+analysis-as-table = The figures as a table
+analysis-pairs-by-interval = Action–person pairs by days since the person's own latest protected activity
+analysis-interval = Interval
+analysis-people = People
+analysis-pairs = Pairs
+analysis-total = Total
+analysis-nobody = None documented.
+analysis-interval-0-30 = 0–30 days
+analysis-interval-31-90 = 31–90 days
+analysis-interval-91-180 = 91–180 days
+analysis-interval-181-365 = 181–365 days
+analysis-interval-over-365 = over 365 days
+analysis-interval-none-people = no action after an activity
+analysis-interval-none-pairs = no earlier activity
+analysis-chance = Test against chance
+analysis-method = Method
+analysis-nothing-to-test = No enforcement action names a targeted person, so the timing could not be tested against chance.
+analysis-chance-withheld = Suppressed: too few people were targeted for this audience, so the test against chance is not reported.
+analysis-where = Where it happened
+analysis-spread = Spread and concentration
+analysis-spread-hint = People, each counted once, by their first documented enforcement action: its state, its ICE field office, its year and its type.
+analysis-field-offices = ICE field offices
+analysis-states = States or territories
+analysis-largest-office = Largest field office's share
+analysis-not-published = Not published: it could reveal a suppressed count.
+analysis-hhi = Concentration index (Herfindahl–Hirschman)
+analysis-hhi-hint = From 1/n when people are spread evenly over n offices to 1 when all are in one.
+analysis-map = People by the state of their first enforcement action
+analysis-map-desc = Map of the United States as a grid of equal squares, one per state, shaded by the number of people; suppressed states are hatched and marked as suppressed.
+analysis-none-documented = none documented
+analysis-by-state = People by the state of their first enforcement action
+analysis-state = State
+analysis-by-office = People by the ICE field office of their first enforcement action
+analysis-field-office = Field office
+analysis-over-time = Over time and by type
+analysis-chart-years = People by the year of their first enforcement action
+analysis-chart-years-desc = Bar chart of people by year; suppressed years have no bar.
+analysis-year = Year
+analysis-by-type = People by the type of their first enforcement action
+analysis-type = Type of action
+analysis-unknown = unknown
+analysis-axis-people = people
+analysis-report = Download the report
+analysis-report-hint = The full report (summary, methodology, charts, map, tables and case vignettes under pseudonyms) for the audience chosen. It is recorded in the audit log before it is sent.
+analysis-report-writers-only = Reports are downloaded by administrators, coordinators and documenters.
+analysis-format = Format
+analysis-format-pdf = PDF
+analysis-format-html = HTML (one file)
+analysis-format-invalid = Choose PDF or HTML.
+analysis-language = Language of the report
+analysis-language-invalid = Choose English or Spanish.
+analysis-download = Download

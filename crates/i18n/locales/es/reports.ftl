@@ -306,3 +306,114 @@ analysis-method-permutation = Prueba de permutaciones. Estadístico: la media, s
        *[other] { $permutations } permutaciones
     }, semilla { $seed } (SplitMix64, un solo flujo dividido por posición, por lo que el resultado no depende del número de hilos). Valor p = (1 + número de permutaciones con una media tan pequeña como la observada o menor) / (1 + { $permutations }). Un valor p pequeño significa que el control migratorio ocurrió más cerca después de la actividad protegida de lo que lo pondría el azar dentro de los mismos periodos; por sí solo no muestra por qué.
 analysis-method-proximity = Para cada acción de control migratorio y cada persona a la que se dirigió (rol 'persona afectada'), la actividad protegida más reciente de esa persona en o antes del día de la acción y, por separado, de cualquiera de sus grupos (actividades que nombran al grupo o a uno de sus miembros). Los días entre ambas se resumen con mínimo, cuartiles (interpolación lineal), mediana y máximo sobre los pares que tienen una actividad anterior; los pares sin ninguna se cuentan aparte. Las proporciones dentro de 30, 90 y 180 días son sobre todos los pares. Las fechas conocidas solo al mes o al año se sitúan en su primer día posible para las actividades y en su último día posible para las acciones, lo que solo puede alargar los intervalos.
+
+## Web: the analysis page (moved from web.ftl)
+
+analysis-title = Análisis del patrón
+analysis-intro = ¿Sigue la acción migratoria a la actividad protegida, más de cerca que el azar, y con qué extensión? Las mismas cifras que los informes, para los destinatarios elegidos: sin nombres, sin datos de identidad, sin identificadores de registro.
+analysis-audience = Destinatarios
+analysis-audience-internal = Uso interno (nada suprimido)
+analysis-audience-coalition = Coalición
+analysis-audience-public = Público
+analysis-audience-invalid = Elija uso interno, coalición o público.
+analysis-min-count = Menor conteo publicado
+analysis-min-count-hint = Coalición y público: se suprimen los conteos de menos personas (de 2 a 1000; 5 si se deja vacío).
+analysis-min-count-invalid = debe ser un número entero de 2 a 1000.
+analysis-show = Mostrar
+analysis-notice-internal = Cifras internas: se cuenta a todas las personas documentadas, sea cual sea su consentimiento, y no se suprime nada. No las comparta fuera del grupo; elija la coalición o el público para cifras que puedan salir de él.
+analysis-notice-coalition = Cifras para la coalición: solo se cuenta a quienes aceptaron figurar en las estadísticas de la coalición.
+analysis-notice-public = Cifras públicas: solo se cuenta a quienes aceptaron que se publique su relato sin datos que los identifiquen.
+analysis-notice-suppressed = Todo conteo de menos de { $count } personas aparece como «suprimido», nunca como número, junto con cualquier otro conteo que permitiera deducirlo.
+analysis-as-of = Consentimiento leído el { $date }.
+analysis-within = dentro de { $days }
+analysis-count-of-pairs = { $count } de { $total } pares de acción y persona
+analysis-quartiles = mediana { $median } (cuartiles { $q1 } y { $q3 }) sobre { $n ->
+        [one] { $pairs } par
+       *[other] { $pairs } pares
+    } con una actividad anterior
+analysis-quartiles-range = mediana { $median } (cuartiles { $q1 } y { $q3 }; de { $min } a { $max }) sobre { $n ->
+        [one] { $pairs } par
+       *[other] { $pairs } pares
+    } con una actividad anterior
+analysis-chance-result = { $p } — prueba de permutaciones, { $permutations ->
+        [one] { $permutations } permutación
+       *[other] { $permutations } permutaciones
+    }, semilla { $seed }
+analysis-chance-means = Intervalo promedio en días, observado: { $observed }; por azar { $null } (el 95 % de las permutaciones entre { $low } y { $high }); cada intervalo limitado a { $cap }. Sobre { $pairs } pares de acción y persona de { $people } personas.
+analysis-largest-detail = { $office }: { $n ->
+        [one] { $count } persona
+       *[other] { $count } personas
+    }
+analysis-suppressed = suprimido
+analysis-suppressed-note = «Suprimido»: menos personas que el umbral, u ocultado para que otro conteo no pueda deducirse.
+analysis-who = A quién se cuenta
+analysis-people-counted = Personas contadas
+analysis-people-targeted = Afectadas por una acción de control migratorio
+analysis-enforcement-actions = Acciones de control migratorio
+analysis-protected-activities = Actividades protegidas
+analysis-timing = Cuán pronto siguió la acción migratoria a la actividad protegida
+analysis-timing-hint = Proporción de pares de una acción de control migratorio y una persona afectada por ella que ocurrieron dentro de tantos días desde la actividad protegida más reciente de esa misma persona.
+analysis-timing-suppressed = Muy pocas acciones de control migratorio para estos destinatarios: las cifras de proximidad temporal están suprimidas.
+analysis-windows-caption = Acciones dentro de un plazo tras la actividad protegida (pares de acción y persona)
+analysis-window = Plazo
+analysis-after-own = Tras actividad propia
+analysis-after-group = Tras actividad del grupo
+analysis-share = Proporción
+analysis-all-pairs = Todos los pares
+analysis-group-note = Actividad del grupo: la actividad protegida más reciente de cualquier grupo al que pertenece la persona, sobre los pares cuya persona pertenece a un grupo.
+analysis-quartiles-withheld = no se dan mediana ni cuartiles (muy pocos pares o personas).
+analysis-imprecise = Pares que dependen de una fecha conocida solo al mes o al año, o aproximada
+analysis-chart-intervals = Personas según el intervalo más corto entre una actividad protegida suya y una acción posterior en su contra
+analysis-chart-intervals-desc = Gráfico de barras de personas por intervalo más corto; las categorías suprimidas no tienen barra.
+analysis-as-table = Las cifras en un cuadro
+analysis-pairs-by-interval = Pares de acción y persona según los días desde la actividad protegida más reciente de la persona
+analysis-interval = Intervalo
+analysis-people = Personas
+analysis-pairs = Pares
+analysis-total = Total
+analysis-nobody = Ninguna documentada.
+analysis-interval-0-30 = 0–30 días
+analysis-interval-31-90 = 31–90 días
+analysis-interval-91-180 = 91–180 días
+analysis-interval-181-365 = 181–365 días
+analysis-interval-over-365 = más de 365 días
+analysis-interval-none-people = ninguna acción tras una actividad
+analysis-interval-none-pairs = sin actividad anterior
+analysis-chance = Prueba frente al azar
+analysis-method = Método
+analysis-nothing-to-test = Ninguna acción nombra a una persona afectada, así que la proximidad no pudo compararse con el azar.
+analysis-chance-withheld = Suprimida: muy pocas personas afectadas para estos destinatarios, así que no se informa la prueba frente al azar.
+analysis-where = Dónde ocurrió
+analysis-spread = Extensión y concentración
+analysis-spread-hint = Personas, cada una contada una vez, según su primera acción de control migratorio documentada: su estado, su oficina local de ICE, su año y su tipo.
+analysis-field-offices = Oficinas locales de ICE
+analysis-states = Estados o territorios
+analysis-largest-office = Proporción de la oficina con más personas
+analysis-not-published = No se publica: podría revelar un conteo suprimido.
+analysis-hhi = Índice de concentración (Herfindahl-Hirschman)
+analysis-hhi-hint = De 1/n cuando las personas se reparten por igual entre n oficinas a 1 cuando están todas en una.
+analysis-map = Personas según el estado de su primera acción de control migratorio
+analysis-map-desc = Mapa de Estados Unidos como una cuadrícula de cuadrados iguales, uno por estado, sombreados según el número de personas; los estados suprimidos están rayados y marcados como suprimidos.
+analysis-none-documented = ninguna documentada
+analysis-by-state = Personas según el estado de su primera acción de control migratorio
+analysis-state = Estado
+analysis-by-office = Personas según la oficina local de ICE de su primera acción de control migratorio
+analysis-field-office = Oficina local
+analysis-over-time = En el tiempo y por tipo
+analysis-chart-years = Personas según el año de su primera acción de control migratorio
+analysis-chart-years-desc = Gráfico de barras de personas por año; los años suprimidos no tienen barra.
+analysis-year = Año
+analysis-by-type = Personas según el tipo de su primera acción de control migratorio
+analysis-type = Tipo de acción
+analysis-unknown = desconocido
+analysis-axis-people = personas
+analysis-report = Descargar el informe
+analysis-report-hint = El informe completo (resumen, metodología, gráficos, mapa, cuadros y casos con seudónimo) para los destinatarios elegidos. Se anota en el registro de auditoría antes de enviarse.
+analysis-report-writers-only = Los informes los descargan administradores, coordinadores y documentadores.
+analysis-format = Formato
+analysis-format-pdf = PDF
+analysis-format-html = HTML (un archivo)
+analysis-format-invalid = Elija PDF o HTML.
+analysis-language = Idioma del informe
+analysis-language-invalid = Elija inglés o español.
+analysis-download = Descargar

@@ -48,6 +48,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use testimonio_app::reports::{self, Records};
 use testimonio_domain::{Audience, Lang, PartialDate, Role};
+use testimonio_i18n::tr;
 use testimonio_report::{Findings, FindingsOptions};
 
 use crate::auth::Viewer;
@@ -337,7 +338,7 @@ pub async fn show(
         p.hint { (viewer.t("analysis-intro")) }
         (choice_form(&viewer, &raw, Some(choice), &FormErrors::default()))
         (audience_notice(lang, &f))
-        p.as-of { (viewer.t("analysis-as-of")) " " (as_of) "." }
+        p.as-of { (tr!(lang, "analysis-as-of", date = as_of)) }
         (headline(lang, &f))
         (timing(lang, &f))
         (chance(lang, &f))

@@ -1,7 +1,7 @@
 //! The pieces of the analysis page: counts, tables, charts and the
 //! sections built from them.
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 use testimonio_analysis::Cell;
 use testimonio_domain::{Audience, Lang, UsState};
 use testimonio_report::chart::{BarChart, Drawing, TileMap, bar_chart, tile_map};
@@ -10,6 +10,8 @@ use testimonio_report::findings::{ChanceTest, Concentration, CountList, INTERVAL
 use testimonio_report::{Findings, fmt, svg};
 
 use super::CHART_WIDTH;
+use testimonio_i18n::{format, tr};
+
 use crate::i18n::{format_number, t};
 use crate::layout::raw as pre_escaped;
 // ---------------------------------------------------------------------------
@@ -33,20 +35,33 @@ fn share_text(lang: Lang, share: Option<f64>) -> String {
 }
 
 fn days_text(lang: Lang, n: u64) -> String {
-    let unit = if n == 1 {
-        t(lang, "analysis-day")
-    } else {
-        t(lang, "analysis-days")
-    };
-    format!("{} {unit}", format_number(lang, n))
+    format::days(lang, n)
 }
 
 fn within_text(lang: Lang, days: u32) -> String {
-    format!(
-        "{} {}",
-        t(lang, "analysis-within"),
-        days_text(lang, u64::from(days))
+    tr!(
+        lang,
+        "analysis-within",
+        days = days_text(lang, u64::from(days))
     )
+}
+
+/// The placeholder of markup argument `i` in a message (private-use
+/// characters, which no message contains and escaping leaves alone).
+fn slot(i: usize) -> String {
+    format!("\u{e000}{i}\u{e001}")
+}
+
+/// A whole message whose arguments include markup (counts in `data`
+/// elements, emphasis): `text` is the message formatted with [`slot`]s
+/// for those arguments; it is escaped, then each slot is replaced by its
+/// markup. The sentence stays whole in the catalog.
+fn rich(text: &str, parts: &[Markup]) -> Markup {
+    let mut out = html! { (text) }.into_string();
+    for (i, part) in parts.iter().enumerate() {
+        out = out.replacen(&slot(i), &part.0, 1);
+    }
+    PreEscaped(out)
 }
 
 /// The label of an interval category: for people (each by their shortest
@@ -177,9 +192,7 @@ pub(super) fn audience_notice(lang: Lang, f: &Findings) -> Markup {
                 } else {
                     "analysis-notice-public"
                 }))
-                " " (t(lang, "analysis-notice-suppressed")) " "
-                strong { (format_number(lang, f.min_count)) } " "
-                (t(lang, "analysis-notice-suppressed-end"))
+                " " (tr!(lang, "analysis-notice-suppressed", count = f.min_count))
             }
         },
     }
@@ -214,17 +227,34 @@ pub(super) fn timing(lang: Lang, f: &Findings) -> Markup {
         .collect();
     let chart = bar(lang, t(lang, "analysis-chart-intervals-desc"), people_bars);
     let quartiles = |p: &testimonio_report::findings::PublishedProximity| match &p.days {
-        Some(q) => html! {
-            (t(lang, "analysis-median")) " " strong { (days_text(lang, q.median.round() as u64)) }
-            " (" (t(lang, "analysis-quartiles")) " " (fmt::decimal(lang, q.q1, 1)) " "
-            (t(lang, "analysis-and")) " " (fmt::decimal(lang, q.q3, 1))
-            @if let (Some(min), Some(max)) = (q.min, q.max) {
-                "; " (t(lang, "analysis-from")) " " (fmt::decimal(lang, min, 0)) " "
-                (t(lang, "analysis-to")) " " (fmt::decimal(lang, max, 0))
-            }
-            ") " (t(lang, "analysis-over")) " " (count(lang, Cell::Shown(q.n))) " "
-            (t(lang, "analysis-pairs-with-earlier"))
-        },
+        Some(q) => {
+            let median = html! { strong { (days_text(lang, q.median.round() as u64)) } };
+            let pairs = count(lang, Cell::Shown(q.n));
+            let (q1, q3) = (fmt::decimal(lang, q.q1, 1), fmt::decimal(lang, q.q3, 1));
+            let text = match (q.min, q.max) {
+                (Some(min), Some(max)) => tr!(
+                    lang,
+                    "analysis-quartiles-range",
+                    median = slot(0),
+                    q1 = q1,
+                    q3 = q3,
+                    min = fmt::decimal(lang, min, 0),
+                    max = fmt::decimal(lang, max, 0),
+                    pairs = slot(1),
+                    n = q.n
+                ),
+                _ => tr!(
+                    lang,
+                    "analysis-quartiles",
+                    median = slot(0),
+                    q1 = q1,
+                    q3 = q3,
+                    pairs = slot(1),
+                    n = q.n
+                ),
+            };
+            rich(&text, &[median, pairs])
+        }
         None => html! { (t(lang, "analysis-quartiles-withheld")) },
     };
     html! {
@@ -243,8 +273,10 @@ pub(super) fn timing(lang: Lang, f: &Findings) -> Markup {
                             } }
                             span.label { (within_text(lang, w.days)) }
                             span.detail {
-                                (count(lang, w.count)) " " (t(lang, "analysis-of")) " "
-                                (count(lang, w.denominator)) " " (t(lang, "analysis-pairs-word"))
+                                (rich(
+                                    &tr!(lang, "analysis-count-of-pairs", count = slot(0), total = slot(1)),
+                                    &[count(lang, w.count), count(lang, w.denominator)],
+                                ))
                             }
                         }
                     }
@@ -304,20 +336,36 @@ pub(super) fn chance(lang: Lang, f: &Findings) -> Markup {
             @match &f.chance {
                 ChanceTest::Done(r) => {
                     p.p-value {
-                        strong { (fmt::p_equation(lang, r.p_value)) }
-                        " — " (t(lang, "analysis-permutation-test")) ", "
-                        (format_number(lang, u64::from(r.permutations))) " "
-                        (t(lang, "analysis-permutations")) ", " (t(lang, "analysis-seed")) " " (r.seed)
+                        (rich(
+                            &tr!(
+                                lang,
+                                "analysis-chance-result",
+                                p = slot(0),
+                                permutations = r.permutations,
+                                seed = r.seed.to_string()
+                            ),
+                            &[html! { strong { (fmt::p_equation(lang, r.p_value)) } }],
+                        ))
                     }
                     p {
-                        (t(lang, "analysis-mean-observed")) " " strong { (fmt::decimal(lang, r.observed_mean_days, 1)) }
-                        "; " (t(lang, "analysis-mean-chance")) " " (fmt::decimal(lang, r.null_mean_days, 1))
-                        " (" (t(lang, "analysis-null-range")) " " (fmt::decimal(lang, r.null_percentile_2_5, 1))
-                        " " (t(lang, "analysis-and")) " " (fmt::decimal(lang, r.null_percentile_97_5, 1)) "); "
-                        (t(lang, "analysis-capped-at")) " " (days_text(lang, u64::from(r.cap_days))) ". "
-                        (t(lang, "analysis-test-over")) " " (count(lang, r.pairs)) " "
-                        (t(lang, "analysis-pairs-word")) " " (t(lang, "analysis-of")) " "
-                        (count(lang, r.people)) " " (t(lang, "analysis-people-word")) "."
+                        (rich(
+                            &tr!(
+                                lang,
+                                "analysis-chance-means",
+                                observed = slot(0),
+                                null = fmt::decimal(lang, r.null_mean_days, 1),
+                                low = fmt::decimal(lang, r.null_percentile_2_5, 1),
+                                high = fmt::decimal(lang, r.null_percentile_97_5, 1),
+                                cap = days_text(lang, u64::from(r.cap_days)),
+                                pairs = slot(1),
+                                people = slot(2)
+                            ),
+                            &[
+                                html! { strong { (fmt::decimal(lang, r.observed_mean_days, 1)) } },
+                                count(lang, r.pairs),
+                                count(lang, r.people),
+                            ],
+                        ))
                     }
                     h3 { (t(lang, "analysis-method")) }
                     p.method { (r.method.get(lang)) }
@@ -334,7 +382,16 @@ fn concentration_cards(lang: Lang, f: &Findings) -> Markup {
         Some(l) => html! {
             span.count { (fmt::percent(lang, l.share)) }
             span.label { (t(lang, "analysis-largest-office")) }
-            span.detail { (office_label(&l.label, lang)) ": " (count(lang, Cell::Shown(l.count))) " " (t(lang, "analysis-people-word")) }
+            span.detail { (rich(
+                &tr!(
+                    lang,
+                    "analysis-largest-detail",
+                    office = office_label(&l.label, lang),
+                    count = slot(0),
+                    n = l.count
+                ),
+                &[count(lang, Cell::Shown(l.count))],
+            )) }
         },
         None => html! {
             span.count { "—" }
