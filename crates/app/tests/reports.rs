@@ -178,3 +178,60 @@ fn a_packet_is_audited_before_it_is_returned() {
         Err(AppError::Forbidden)
     ));
 }
+
+#[test]
+fn a_spanish_public_report_reads_as_spanish() {
+    let (_tmp, mut vault) = vault_with_records();
+    let actor = operator();
+    let mut options = options(Audience::Public, 5);
+    options.min_count = 2;
+    let f = reports::findings(&mut vault, &actor, &options).unwrap();
+    let report = compose_report(&actor, &f, Lang::Es, Format::Html).unwrap();
+    let html = String::from_utf8(report.release(&mut vault, &actor).unwrap()).unwrap();
+    assert!(
+        html.contains("Público — se suprimen los recuentos de menos de 2 personas"),
+        "the suppression marking"
+    );
+    assert!(!html.contains("SUPRIMIDOS LOS CONTEOS"));
+    // Three people, three enforcement actions: plurals chosen by the catalog.
+    assert!(html.contains("Personas contadas: 3."), "the population");
+    assert!(html.contains("3 pares de una acción de control migratorio"));
+}
+
+#[test]
+fn spanish_messages_of_the_slice_agree_in_number() {
+    use testimonio_i18n::tr;
+    let one = tr!(
+        Lang::Es,
+        "report-wrote",
+        path = "x.pdf",
+        format = "pdf",
+        count = 1
+    );
+    assert_eq!(one, "escrito x.pdf (pdf, 1 caso)");
+    let many = tr!(
+        Lang::Es,
+        "report-wrote",
+        path = "x.pdf",
+        format = "pdf",
+        count = 12
+    );
+    assert_eq!(many, "escrito x.pdf (pdf, 12 casos)");
+    let packet = tr!(
+        Lang::Es,
+        "packet-wrote",
+        path = "p.pdf",
+        events = 1,
+        exhibits = 2
+    );
+    assert_eq!(packet, "escrito p.pdf (1 evento, 2 pruebas documentales)");
+    assert_eq!(
+        tr!(Lang::Es, "analyze-within", days = " 30", count = 30),
+        "dentro de  30 días"
+    );
+    assert_eq!(
+        tr!(Lang::Es, "analysis-error-min-count", count = 1),
+        "el conteo mínimo por celda para tablas de la coalición o públicas debe ser al menos 2, no 1"
+    );
+    assert_eq!(testimonio_i18n::format::days(Lang::Es, 1), "1 día");
+}
