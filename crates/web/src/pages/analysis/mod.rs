@@ -59,6 +59,7 @@ use crate::layout::page;
 use crate::pages::forms::{FormErrors, error_summary, field, input, select, viewer_at};
 use crate::state::AppState;
 use pieces::{audience_notice, chance, geography, headline, over_time, timing};
+pub use report::download;
 use report::{ReportRaw, report_form};
 
 /// Permutations of the test against chance (the command line's default).
@@ -267,6 +268,7 @@ async fn findings(
     Ok(f)
 }
 
+/// The choice of audience and threshold (GET, so a view can be linked).
 fn choice_form(
     viewer: &Viewer,
     raw: &RawChoice,
@@ -291,8 +293,6 @@ fn choice_form(
         }
     }
 }
-
-/// The report download (roles that write records; others are told who
 
 // ---------------------------------------------------------------------------
 // GET /analysis
@@ -390,5 +390,3 @@ mod tests {
         }
     }
 }
-
-pub use report::download;

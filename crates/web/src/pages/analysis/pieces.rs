@@ -472,8 +472,6 @@ pub(super) fn over_time(lang: Lang, f: &Findings) -> Markup {
     }
 }
 
-/// The choice of audience and threshold (GET, so a view can be linked).
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,8 @@ use crate::i18n::t;
 use crate::layout::{csrf_field, page};
 use crate::pages::forms::{FormErrors, error_summary, field, input, select, viewer_at};
 use crate::state::AppState;
+
+/// The report download (roles that write records; others are told who
 /// can).
 pub(super) fn report_form(
     viewer: &Viewer,
