@@ -4,6 +4,7 @@
 //! carry a name or a narrative.
 
 use testimonio_domain::{Lang, RecordId};
+use testimonio_i18n::tr;
 
 /// Why an analysis or a table was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -72,44 +73,44 @@ pub enum AnalysisError {
 }
 
 impl AnalysisError {
-    /// The message in `lang`.
+    /// The message in `lang`, from the catalog (`reports.ftl`).
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Es => match self {
-                AnalysisError::DuplicatePerson { id } => {
-                    format!("la persona {id} aparece más de una vez")
-                }
-                AnalysisError::DuplicateEvent { id } => {
-                    format!("el evento {id} aparece más de una vez")
-                }
-                AnalysisError::UnknownPerson { event, person } => format!(
-                    "el evento {event} nombra a la persona {person}, que no está en el análisis"
-                ),
-                AnalysisError::DuplicateParticipant { event, person } => {
-                    format!("el evento {event} nombra a la persona {person} más de una vez")
-                }
-                AnalysisError::PeriodEndsBeforeStart { id } => {
-                    format!("persona {id}: el periodo documentado termina antes de empezar")
-                }
-                AnalysisError::NothingToTest => "nada que probar: ninguna acción de control \
-                     migratorio nombra a una persona afectada"
-                    .into(),
-                AnalysisError::NoPermutations => {
-                    "el número de permutaciones debe ser al menos 1".into()
-                }
-                AnalysisError::TooLargeForExact => "demasiadas combinaciones para un valor p \
-                     exacto; use la prueba de permutaciones"
-                    .into(),
-                AnalysisError::TableShape { rows, columns } => format!(
-                    "la tabla tiene {rows} filas de {columns} columnas, pero sus conteos no \
-                     tienen esa forma"
-                ),
-                AnalysisError::MinCountTooSmall { min_count } => format!(
-                    "el conteo mínimo por celda para tablas de la coalición o públicas debe \
-                     ser al menos 2, no {min_count}"
-                ),
-            },
+        match self {
+            AnalysisError::DuplicatePerson { id } => {
+                tr!(lang, "analysis-error-duplicate-person", id = id.as_str())
+            }
+            AnalysisError::DuplicateEvent { id } => {
+                tr!(lang, "analysis-error-duplicate-event", id = id.as_str())
+            }
+            AnalysisError::UnknownPerson { event, person } => tr!(
+                lang,
+                "analysis-error-unknown-person",
+                event = event.as_str(),
+                person = person.as_str()
+            ),
+            AnalysisError::DuplicateParticipant { event, person } => tr!(
+                lang,
+                "analysis-error-duplicate-participant",
+                event = event.as_str(),
+                person = person.as_str()
+            ),
+            AnalysisError::PeriodEndsBeforeStart { id } => {
+                tr!(lang, "analysis-error-period", id = id.as_str())
+            }
+            AnalysisError::NothingToTest => tr!(lang, "analysis-error-nothing-to-test").to_owned(),
+            AnalysisError::NoPermutations => tr!(lang, "analysis-error-no-permutations").to_owned(),
+            AnalysisError::TooLargeForExact => {
+                tr!(lang, "analysis-error-too-large-for-exact").to_owned()
+            }
+            AnalysisError::TableShape { rows, columns } => tr!(
+                lang,
+                "analysis-error-table-shape",
+                rows = *rows,
+                columns = *columns
+            ),
+            AnalysisError::MinCountTooSmall { min_count } => {
+                tr!(lang, "analysis-error-min-count", count = *min_count)
+            }
         }
     }
 }

@@ -48,8 +48,8 @@ use std::num::NonZeroUsize;
 use std::thread;
 
 use serde::Serialize;
-use testimonio_domain::Bilingual;
 use testimonio_domain::seeded::{self, RngCore};
+use testimonio_domain::{Bilingual, Lang};
 
 use crate::error::AnalysisError;
 use crate::input::AnalysisInput;
@@ -454,38 +454,20 @@ pub fn exact_p_value(
 }
 
 fn method(options: &PermutationOptions) -> Bilingual {
-    let (n, seed, cap) = (options.permutations, options.seed, options.cap_days);
+    let text = |lang| {
+        testimonio_i18n::tr!(
+            lang,
+            "analysis-method-permutation",
+            count = options.permutations,
+            // Written as in the code, without grouping: it is a parameter.
+            permutations = options.permutations.to_string(),
+            seed = options.seed.to_string(),
+            cap = options.cap_days
+        )
+    };
     Bilingual {
-        en: format!(
-            "Permutation test. Statistic: the mean, over every (enforcement action, \
-             targeted person) pair, of the days since that person's most recent protected \
-             activity on or before the action, capped at {cap} days; a pair with no earlier \
-             activity scores {cap}. Chance model: each person's protected activities stay \
-             fixed and each of their enforcement actions is moved to a day drawn uniformly \
-             and independently from the person's documented period (first to last day of \
-             their documented events unless given). {n} permutations, seed {seed} \
-             (SplitMix64, one stream split by position, so the result does not depend on \
-             the number of threads). p-value = (1 + number of permutations with a mean as \
-             small as observed or smaller) / (1 + {n}). A small p-value means enforcement \
-             fell closer after protected activity than chance timing within the same \
-             periods would put it; it does not by itself show why."
-        ),
-        es: format!(
-            "Prueba de permutaciones. Estadístico: la media, sobre cada par (acción de \
-             control migratorio, persona afectada), de los días desde la actividad \
-             protegida más reciente de esa persona en o antes de la acción, con un tope de \
-             {cap} días; un par sin actividad anterior vale {cap}. Modelo de azar: las \
-             actividades protegidas de cada persona quedan fijas y cada una de sus acciones \
-             de control se traslada a un día elegido al azar, de manera uniforme e \
-             independiente, dentro del periodo documentado de la persona (del primer al \
-             último día de sus eventos documentados, salvo que se indique otro). {n} \
-             permutaciones, semilla {seed} (SplitMix64, un solo flujo dividido por \
-             posición, por lo que el resultado no depende del número de hilos). Valor p = \
-             (1 + número de permutaciones con una media tan pequeña como la observada o \
-             menor) / (1 + {n}). Un valor p pequeño significa que el control migratorio \
-             ocurrió más cerca después de la actividad protegida de lo que lo pondría el \
-             azar dentro de los mismos periodos; por sí solo no muestra por qué."
-        ),
+        en: text(Lang::En),
+        es: text(Lang::Es),
     }
 }
 

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use testimonio_domain::{Bilingual, EventKind, RecordId};
+use testimonio_domain::{Bilingual, EventKind, Lang, RecordId};
 
 use crate::input::{AnalysisInput, Dated, from_day_number, latest_on_or_before};
 use crate::stats::{Quantiles, share};
@@ -211,26 +211,7 @@ pub(crate) fn summarize<'a>(
 
 fn method() -> Bilingual {
     Bilingual {
-        en: "For each enforcement action and each person it was aimed at (role \
-             'target'), the most recent protected activity of that person on or before \
-             the action's day, and separately of any of the person's groups (activities \
-             naming the group or one of its members). Days between them are summarized \
-             by minimum, quartiles (linear interpolation), median and maximum over the \
-             pairs that have an earlier activity; pairs with none are counted apart. \
-             Shares within 30, 90 and 180 days are over all pairs. Dates known only to \
-             the month or year are placed on their earliest day for activities and on \
-             their latest day for actions, which can only lengthen intervals."
-            .into(),
-        es: "Para cada acción de control migratorio y cada persona a la que se dirigió \
-             (rol 'persona afectada'), la actividad protegida más reciente de esa persona \
-             en o antes del día de la acción y, por separado, de cualquiera de sus grupos \
-             (actividades que nombran al grupo o a uno de sus miembros). Los días entre \
-             ambas se resumen con mínimo, cuartiles (interpolación lineal), mediana y \
-             máximo sobre los pares que tienen una actividad anterior; los pares sin \
-             ninguna se cuentan aparte. Las proporciones dentro de 30, 90 y 180 días son \
-             sobre todos los pares. Las fechas conocidas solo al mes o al año se sitúan en \
-             su primer día posible para las actividades y en su último día posible para \
-             las acciones, lo que solo puede alargar los intervalos."
-            .into(),
+        en: testimonio_i18n::tr!(Lang::En, "analysis-method-proximity").to_owned(),
+        es: testimonio_i18n::tr!(Lang::Es, "analysis-method-proximity").to_owned(),
     }
 }

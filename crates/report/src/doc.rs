@@ -17,10 +17,6 @@ pub struct Document {
     pub subtitle: Vec<String>,
     /// Printed at the top of every page: who the report is for.
     pub marking: String,
-    /// "Page" / "Página", for page footers.
-    pub page_word: String,
-    /// "of" / "de", for page footers.
-    pub of_word: String,
     /// The content.
     pub blocks: Vec<Block>,
 }

@@ -184,8 +184,6 @@ mod tests {
             title: "<b>Informe</b>".into(),
             subtitle: vec![],
             marking: "Público".into(),
-            page_word: "Página".into(),
-            of_word: "de".into(),
             blocks: vec![
                 Block::Quote("</blockquote><script>alert(1)</script>".into()),
                 Block::Table(Table {

@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use testimonio_domain::Lang;
+use testimonio_i18n::{format, tr};
 
 use crate::doc::{Block, Document, Span, Table, TableCell};
 
@@ -101,7 +102,6 @@ pub fn exhibit_numbers(input: &PacketInput) -> Vec<(usize, &PacketDocument)> {
 
 /// Builds the packet as a document to render (PDF or HTML).
 pub fn packet(input: &PacketInput, lang: Lang) -> Document {
-    let t = |en: &str, es: &str| lang.pick(en, es).to_owned();
     let exhibits = exhibit_numbers(input);
     let number_of = |document: &str| {
         exhibits
@@ -111,103 +111,38 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
     };
     let mut events: Vec<&PacketEvent> = input.events.iter().collect();
     events.sort_by_key(|e| (e.day, e.id.clone()));
+    let heading = |level: u8, text: &str| Block::Heading {
+        level,
+        text: text.to_owned(),
+    };
     let mut blocks = Vec::new();
 
-    blocks.push(Block::Notice(vec![Span::bold(t(
-        "Confidential — internal. This packet identifies a person. Share it only with their counsel and with their consent.",
-        "Confidencial — interno. Este paquete identifica a una persona. Compártalo solo con su representación legal y con su consentimiento.",
-    ))]));
-    blocks.push(Block::Heading {
-        level: 1,
-        text: t("The person", "La persona"),
-    });
+    blocks.push(Block::Notice(vec![Span::bold(tr!(lang, "packet-notice"))]));
+    blocks.push(heading(1, tr!(lang, "packet-person")));
     let mut who = vec![
-        Span::bold(t("Pseudonym: ", "Seudónimo: ")),
+        Span::bold(format!("{} ", tr!(lang, "packet-pseudonym"))),
         Span::plain(input.person.pseudonym.clone()),
         Span::plain(format!(" ({})", input.person.id)),
     ];
     if let Some(name) = &input.person.legal_name {
         who.push(Span::plain(". "));
-        who.push(Span::bold(t("Legal name: ", "Nombre legal: ")));
+        who.push(Span::bold(format!("{} ", tr!(lang, "packet-legal-name"))));
         who.push(Span::plain(name.clone()));
     }
     blocks.push(Block::Paragraph(who));
     let protected = events.iter().filter(|e| e.protected).count();
-    blocks.push(Block::Paragraph(vec![Span::plain(format!(
-        "{}: {protected}. {}: {}. {}: {}.",
-        t(
-            "Protected activities documented",
-            "Actividades protegidas documentadas"
-        ),
-        t("Enforcement actions", "Acciones de control migratorio"),
-        events.len() - protected,
-        t("Exhibits", "Pruebas documentales"),
-        exhibits.len()
+    blocks.push(Block::Paragraph(vec![Span::plain(tr!(
+        lang,
+        "packet-counts",
+        protected = protected,
+        enforcement = events.len() - protected,
+        exhibits = exhibits.len()
     ))]));
 
-    blocks.push(Block::Heading {
-        level: 1,
-        text: t(
-            "Timeline: protected activity and enforcement",
-            "Cronología: actividad protegida y control migratorio",
-        ),
-    });
-    let mut rows = Vec::new();
-    let mut latest_protected: Option<chrono::NaiveDate> = None;
-    for event in &events {
-        let days = if event.protected {
-            latest_protected = Some(event.day);
-            TableCell::text("")
-        } else {
-            match latest_protected {
-                Some(day) => TableCell::text((event.day - day).num_days().to_string()),
-                None => TableCell::muted(t("none earlier", "ninguna antes")),
-            }
-        };
-        let sources: Vec<String> = input
-            .excerpts
-            .iter()
-            .filter(|x| x.events.contains(&event.id))
-            .filter_map(|x| {
-                number_of(&x.document).map(|n| format!("{} {n}, p. {}", t("Ex.", "Prueba"), x.page))
-            })
-            .collect();
-        rows.push(vec![
-            TableCell::text(event.date.clone()),
-            TableCell::text(if event.protected {
-                t("Protected activity", "Actividad protegida")
-            } else {
-                t("Enforcement", "Control migratorio")
-            }),
-            TableCell::text(event.type_label.clone()),
-            TableCell::text(event.place.clone()),
-            days,
-            TableCell::text(sources.join("; ")),
-        ]);
-    }
-    blocks.push(Block::Table(Table {
-        caption: t("Table 1. Every event, in date order", "Tabla 1. Cada evento, por fecha"),
-        header: vec![
-            t("Date", "Fecha"),
-            t("Kind", "Clase"),
-            t("Type", "Tipo"),
-            t("Place", "Lugar"),
-            t("Days since protected activity", "Días desde la actividad protegida"),
-            t("Sources", "Fuentes"),
-        ],
-        numeric: vec![false, false, false, false, true, false],
-        rows,
-        total_row: false,
-        note: Some(t(
-            "Days are counted from the latest earlier protected activity of this person to the enforcement action.",
-            "Los días se cuentan desde la actividad protegida anterior más reciente de esta persona hasta la acción de control.",
-        )),
-    }));
+    blocks.push(heading(1, tr!(lang, "packet-timeline")));
+    blocks.push(timeline(input, &events, lang, &number_of));
 
-    blocks.push(Block::Heading {
-        level: 1,
-        text: t("Events and their sources", "Los eventos y sus fuentes"),
-    });
+    blocks.push(heading(1, tr!(lang, "packet-events")));
     for event in &events {
         blocks.push(Block::Heading {
             level: 3,
@@ -228,9 +163,9 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
             .filter(|x| x.events.contains(&event.id))
             .collect();
         if cited.is_empty() {
-            blocks.push(Block::Paragraph(vec![Span::italic(t(
-                "No excerpt is linked to this event yet.",
-                "Todavía no hay extractos vinculados a este evento.",
+            blocks.push(Block::Paragraph(vec![Span::italic(tr!(
+                lang,
+                "packet-no-excerpt"
             ))]));
         }
         for excerpt in cited {
@@ -243,22 +178,123 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
         .filter(|x| x.events.is_empty())
         .collect();
     if !unlinked.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: t(
-                "Other passages about this person",
-                "Otros pasajes sobre esta persona",
-            ),
-        });
+        blocks.push(heading(2, tr!(lang, "packet-other-passages")));
         for excerpt in unlinked {
             blocks.push(citation(excerpt, number_of(&excerpt.document), lang));
         }
     }
 
-    blocks.push(Block::Heading {
-        level: 1,
-        text: t("Exhibits", "Pruebas documentales"),
-    });
+    blocks.push(heading(1, tr!(lang, "packet-exhibits")));
+    blocks.extend(exhibit_blocks(input, &exhibits, lang));
+
+    blocks.push(heading(1, tr!(lang, "packet-manifest")));
+    blocks.push(Block::Table(Table {
+        caption: tr!(lang, "packet-manifest-caption").to_owned(),
+        header: vec![
+            tr!(lang, "packet-col-exhibit").to_owned(),
+            tr!(lang, "packet-col-file").to_owned(),
+            "SHA-256".into(),
+        ],
+        numeric: vec![true, false, false],
+        rows: exhibits
+            .iter()
+            .map(|(n, d)| {
+                vec![
+                    TableCell::text(format::number(lang, *n as u64)),
+                    TableCell::text(d.file_name.clone()),
+                    TableCell::text(d.sha256.clone()),
+                ]
+            })
+            .collect(),
+        total_row: false,
+        note: Some(tr!(lang, "packet-manifest-note").to_owned()),
+    }));
+
+    Document {
+        lang,
+        title: tr!(
+            lang,
+            "packet-title",
+            pseudonym = input.person.pseudonym.as_str()
+        ),
+        subtitle: vec![
+            tr!(lang, "packet-subtitle-audience").to_owned(),
+            tr!(
+                lang,
+                "packet-subtitle-generated",
+                date = input.generated_on.as_str()
+            ),
+        ],
+        marking: tr!(lang, "packet-marking").to_owned(),
+        blocks,
+    }
+}
+
+/// Table 1: every event in date order, with the days since the latest
+/// earlier protected activity and the exhibits citing it.
+fn timeline(
+    input: &PacketInput,
+    events: &[&PacketEvent],
+    lang: Lang,
+    number_of: &dyn Fn(&str) -> Option<usize>,
+) -> Block {
+    let mut rows = Vec::new();
+    let mut latest_protected: Option<chrono::NaiveDate> = None;
+    for event in events {
+        let days = if event.protected {
+            latest_protected = Some(event.day);
+            TableCell::text("")
+        } else {
+            match latest_protected {
+                Some(day) => TableCell::text(format::signed(lang, (event.day - day).num_days())),
+                None => TableCell::muted(tr!(lang, "packet-none-earlier")),
+            }
+        };
+        let sources: Vec<String> = input
+            .excerpts
+            .iter()
+            .filter(|x| x.events.contains(&event.id))
+            .filter_map(|x| {
+                number_of(&x.document)
+                    .map(|n| tr!(lang, "packet-source", exhibit = n, page = x.page))
+            })
+            .collect();
+        rows.push(vec![
+            TableCell::text(event.date.clone()),
+            TableCell::text(if event.protected {
+                tr!(lang, "packet-kind-protected")
+            } else {
+                tr!(lang, "packet-kind-enforcement")
+            }),
+            TableCell::text(event.type_label.clone()),
+            TableCell::text(event.place.clone()),
+            days,
+            TableCell::text(sources.join("; ")),
+        ]);
+    }
+    Block::Table(Table {
+        caption: tr!(lang, "packet-timeline-caption").to_owned(),
+        header: vec![
+            tr!(lang, "packet-col-date").to_owned(),
+            tr!(lang, "packet-col-kind").to_owned(),
+            tr!(lang, "packet-col-type").to_owned(),
+            tr!(lang, "packet-col-place").to_owned(),
+            tr!(lang, "packet-col-days").to_owned(),
+            tr!(lang, "packet-col-sources").to_owned(),
+        ],
+        numeric: vec![false, false, false, false, true, false],
+        rows,
+        total_row: false,
+        note: Some(tr!(lang, "packet-timeline-note").to_owned()),
+    })
+}
+
+/// Each exhibit: its number and name, vault id, size, pages cited, hash.
+fn exhibit_blocks(
+    input: &PacketInput,
+    exhibits: &[(usize, &PacketDocument)],
+    lang: Lang,
+) -> Vec<Block> {
     let mut pages: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for excerpt in &input.excerpts {
         let list = pages.entry(excerpt.document.as_str()).or_default();
@@ -266,91 +302,55 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
             list.push(excerpt.page);
         }
     }
-    for (n, document) in &exhibits {
+    let mut blocks = Vec::new();
+    for (n, document) in exhibits {
         blocks.push(Block::Heading {
             level: 2,
-            text: format!("{} {n} — {}", t("Exhibit", "Prueba"), document.file_name),
+            text: tr!(
+                lang,
+                "packet-exhibit-heading",
+                number = *n,
+                file = document.file_name.as_str()
+            ),
         });
         let mut cited = pages.get(document.id.as_str()).cloned().unwrap_or_default();
         cited.sort_unstable();
+        let cited = cited
+            .iter()
+            .map(|p| format::number(lang, u64::from(*p)))
+            .collect::<Vec<_>>()
+            .join(", ");
         blocks.push(Block::Paragraph(vec![
             Span::plain(format!(
-                "{}: {}. ",
-                t("Vault id", "Id en la bóveda"),
-                document.id
+                "{} ",
+                tr!(lang, "packet-exhibit-id", id = document.id.as_str())
             )),
-            Span::plain(format!("{}: {}. ", t("Size", "Tamaño"), document.size)),
             Span::plain(format!(
-                "{}: {}.",
-                t("Pages cited", "Páginas citadas"),
-                cited
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{} ",
+                tr!(
+                    lang,
+                    "packet-exhibit-size",
+                    size = format::file_size(lang, document.size)
+                )
             )),
+            Span::plain(tr!(lang, "packet-exhibit-pages", pages = cited)),
         ]));
         blocks.push(Block::Paragraph(vec![
             Span::plain("SHA-256: "),
             Span::bold(document.sha256.clone()),
         ]));
     }
-
-    blocks.push(Block::Heading {
-        level: 1,
-        text: t("Manifest", "Manifiesto"),
-    });
-    blocks.push(Block::Table(Table {
-        caption: t("Table 2. The originals and their SHA-256 hashes", "Tabla 2. Los originales y sus hashes SHA-256"),
-        header: vec![t("Exhibit", "Prueba"), t("File", "Archivo"), "SHA-256".into()],
-        numeric: vec![true, false, false],
-        rows: exhibits
-            .iter()
-            .map(|(n, d)| vec![TableCell::text(n.to_string()), TableCell::text(d.file_name.clone()), TableCell::text(d.sha256.clone())])
-            .collect(),
-        total_row: false,
-        note: Some(t(
-            "To verify an exhibit: testimonio document get ID --out FILE, then compare sha256sum FILE with this table. The originals are byte-exact as received.",
-            "Para verificar una prueba: testimonio document get ID --out ARCHIVO, y compare sha256sum ARCHIVO con esta tabla. Los originales son idénticos a como se recibieron.",
-        )),
-    }));
-
-    Document {
-        lang,
-        title: format!(
-            "{} {}",
-            t("Case packet:", "Paquete del caso:"),
-            input.person.pseudonym
-        ),
-        subtitle: vec![
-            t(
-                "Internal audience — contains identifying information",
-                "Audiencia interna — contiene datos de identificación",
-            ),
-            format!(
-                "{} {}",
-                t("Generated on", "Generado el"),
-                input.generated_on
-            ),
-        ],
-        marking: t("CONFIDENTIAL — INTERNAL", "CONFIDENCIAL — INTERNO"),
-        page_word: t("Page", "Página"),
-        of_word: t("of", "de"),
-        blocks,
-    }
+    blocks
 }
 
 fn citation(excerpt: &PacketExcerpt, exhibit: Option<usize>, lang: Lang) -> Block {
-    let t = |en: &str, es: &str| lang.pick(en, es).to_owned();
-    let mut spans = vec![Span::bold(match exhibit {
-        Some(n) => format!(
-            "{} {n}, {} {}: ",
-            t("Exhibit", "Prueba"),
-            t("page", "página"),
-            excerpt.page
-        ),
-        None => format!("{} {}: ", t("page", "página"), excerpt.page),
-    })];
+    let mut spans = vec![Span::bold(format!(
+        "{} ",
+        match exhibit {
+            Some(n) => tr!(lang, "packet-citation", exhibit = n, page = excerpt.page),
+            None => tr!(lang, "packet-citation-page", page = excerpt.page),
+        }
+    ))];
     spans.push(Span::italic(format!("“{}”", excerpt.quote)));
     if !excerpt.tags.is_empty() {
         spans.push(Span::plain(format!(" [{}]", excerpt.tags.join(", "))));

@@ -766,7 +766,12 @@ impl Layout {
                 header_size,
                 &marking,
             );
-            let page_label = encode(&format!("{} {} {} {n}", doc.page_word, i + 1, doc.of_word));
+            let page_label = encode(&testimonio_i18n::tr!(
+                doc.lang,
+                "report-page-of",
+                page = i + 1,
+                pages = n
+            ));
             let pw = Font::Sans.width_of_bytes(&page_label, 7.5);
             push_text(LEFT + TEXT_W - pw, 40.0, Font::Sans, 7.5, &page_label);
             // The title, cut to fit beside the page number.
@@ -936,8 +941,6 @@ mod tests {
             title: "Informe (prueba)".into(),
             subtitle: vec!["Para publicación".into()],
             marking: "Público".into(),
-            page_word: "Página".into(),
-            of_word: "de".into(),
             blocks,
         }
     }

@@ -1,68 +1,52 @@
-//! report: a pattern report for one audience, as HTML or PDF, audited
-//! before it is written.
+//! report: a pattern report for one audience, as HTML or PDF. The
+//! application layer composes it and audits it before handing out the
+//! bytes; this writes them.
 
-use testimonio_report::{FindingsOptions, Format};
+use testimonio_app::reports::{self, compose_report};
+use testimonio_i18n::tr;
+use testimonio_report::Format;
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::commands::analyze::{findings, load, today};
-use crate::context::{CliResult, Context};
+use crate::commands::analyze::options;
+use crate::context::{CliResult, Context, operator};
+
+impl ReportFormat {
+    pub fn format(self) -> Format {
+        match self {
+            ReportFormat::Pdf => Format::Pdf,
+            ReportFormat::Html => Format::Html,
+        }
+    }
+}
 
 pub fn run(cx: &Context, args: &ReportArgs) -> CliResult {
-    let format = match args.format {
-        ReportFormat::Pdf => Format::Pdf,
-        ReportFormat::Html => Format::Html,
-    };
-    let audience = args.audience.audience();
-    let mut vault = cx.open()?;
-    let (subjects, events) = load(cx, &vault)?;
-    let f = findings(
+    let options = options(
         cx,
-        &subjects,
-        &events,
-        &FindingsOptions {
-            audience,
-            min_count: args.min_count,
-            as_of: today(),
-            permutations: args.permutations,
-            seed: args.seed,
-            vignettes: args.max_cases,
-            threads: None,
-        },
+        args.audience,
+        args.min_count,
+        args.permutations,
+        args.seed,
+        args.max_cases,
     )?;
-    let bytes = testimonio_report::render(&f, cx.lang, format);
-    let narratives = f
-        .vignettes
-        .iter()
-        .flat_map(|v| &v.steps)
-        .filter(|s| s.narrative.is_some())
-        .count() as u64;
-    // Audited before a byte is written; a report that cannot be audited
-    // is not written.
-    vault
-        .record_report(
-            format.code(),
-            audience,
-            &[
-                ("min_count", args.min_count),
-                ("people", f.population.people.shown().unwrap_or(0)),
-                (
-                    "people_suppressed",
-                    u64::from(f.population.people.is_suppressed()),
-                ),
-                ("cases", f.vignettes.len() as u64),
-                ("narratives", narratives),
-                ("identities", 0),
-            ],
-        )
-        .map_err(|e| cx.vault_error(e))?;
+    let actor = operator();
+    let app = |e| cx.app_error(&e);
+    let mut vault = cx.open()?;
+    let f = reports::findings(&mut vault, &actor, &options).map_err(app)?;
+    let report = compose_report(&actor, &f, cx.lang, args.format.format()).map_err(app)?;
+    let format = report.format();
+    let cases = report.counts().cases;
+    // A report that cannot be audited is not handed out, so not written.
+    let bytes = report.release(&mut vault, &actor).map_err(app)?;
     cx.write_private(&args.out, &bytes)?;
     eprintln!(
-        "{} {} ({}, {} {})",
-        cx.t("wrote", "escrito"),
-        args.out.display(),
-        format.code(),
-        f.vignettes.len(),
-        cx.t("cases", "casos"),
+        "{}",
+        tr!(
+            cx.lang,
+            "report-wrote",
+            path = args.out.display().to_string(),
+            format = format.code(),
+            count = cases
+        )
     );
     Ok(())
 }

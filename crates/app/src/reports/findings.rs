@@ -1,0 +1,70 @@
+//! The one load of the records a pattern analysis reads, and the findings
+//! for an audience.
+
+use std::collections::HashMap;
+
+use testimonio_domain::Event;
+use testimonio_report::{Findings, FindingsOptions, Subject};
+use testimonio_vault::{EventFilter, PeopleFilter, Vault};
+
+use crate::{Actor, AppError, AppResult, act_as};
+
+/// Every person (pseudonym, groups, consent; never an identity field) and
+/// every event: what findings are computed from.
+#[derive(Debug, Clone)]
+pub struct Records {
+    pub subjects: Vec<Subject>,
+    pub events: Vec<Event>,
+}
+
+/// Reads the records for `actor`. Events are read first: people are never
+/// deleted, so everyone an event names is among the people read after it,
+/// even if a write comes between the two reads.
+///
+/// # Errors
+/// The vault's errors, as [`AppError`].
+pub fn load(vault: &mut Vault, actor: &Actor) -> AppResult<Records> {
+    act_as(vault, actor)?;
+    let events = vault.events(&EventFilter::default())?;
+    let subjects = vault
+        .people(&PeopleFilter::default())?
+        .into_iter()
+        .map(|p| Subject {
+            id: p.id,
+            pseudonym: p.pseudonym,
+            groups: p.groups,
+            consent: p.consent,
+        })
+        .collect();
+    Ok(Records { subjects, events })
+}
+
+impl Records {
+    /// The findings for `options`: consent filtering and the suppression
+    /// of small counts are applied here, by [`Findings::compute`], and
+    /// nowhere else.
+    ///
+    /// The front ends check the threshold (at least 2 for a coalition or
+    /// public audience) and the number of permutations (at least 1) where
+    /// they read them, so the analysis refusing these records is a bug.
+    ///
+    /// # Errors
+    /// [`AppError::Internal`] when the analysis refuses the records or the
+    /// options.
+    pub fn findings(&self, options: &FindingsOptions) -> AppResult<Findings> {
+        Findings::compute(&self.subjects, &self.events, &HashMap::new(), options)
+            .map_err(AppError::internal)
+    }
+}
+
+/// [`load`] then [`Records::findings`].
+///
+/// # Errors
+/// As [`load`] and [`Records::findings`].
+pub fn findings(
+    vault: &mut Vault,
+    actor: &Actor,
+    options: &FindingsOptions,
+) -> AppResult<Findings> {
+    load(vault, actor)?.findings(options)
+}

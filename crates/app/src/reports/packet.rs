@@ -1,0 +1,217 @@
+//! One person's case packet: the queries, the audit entry and the
+//! exhibits, in one use case. The front end writes what it returns.
+
+use testimonio_domain::{Audience, EventKind, Lang, RecordId};
+use testimonio_report::Format;
+use testimonio_report::packet::{
+    PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson, exhibit_numbers, packet,
+};
+use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, Vault};
+
+use crate::{Actor, AppError, AppResult, act_as};
+
+/// A packet made, audited and ready to be written.
+#[derive(Debug)]
+pub struct Packet {
+    /// The packet itself, in the format asked for.
+    pub document: Vec<u8>,
+    /// Events in the person's history.
+    pub events: usize,
+    /// Excerpts cited.
+    pub excerpts: usize,
+    /// Exhibits cited (whether or not their files were asked for).
+    pub exhibits: usize,
+    /// The cited originals, byte-exact and hash-verified, when asked for.
+    pub exhibit_files: Vec<ExhibitFile>,
+}
+
+/// One cited original, named for the packet.
+#[derive(Debug)]
+pub struct ExhibitFile {
+    /// `Exhibit NN - name`, with every character but letters, digits,
+    /// `.`, `-` and `_` replaced by `_`: safe as a file name.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The packet of person `person` (an id as typed) in `lang` and `format`,
+/// for `actor`. The identity read is audited by the vault; the packet's
+/// export entry is written before the packet is returned; with
+/// `with_exhibits`, each cited original is read (audited and
+/// hash-verified by the vault).
+///
+/// # Errors
+/// [`AppError::Invalid`] for a malformed id, [`AppError::NotFound`] for an
+/// unknown person, [`AppError::Forbidden`] for a role that does not see
+/// identities, and the vault's errors.
+pub fn make_packet(
+    vault: &mut Vault,
+    actor: &Actor,
+    person: &str,
+    lang: Lang,
+    format: Format,
+    generated_on: chrono::NaiveDate,
+    with_exhibits: bool,
+) -> AppResult<Packet> {
+    if !actor.role().sees_all_identities() {
+        return Err(AppError::Forbidden);
+    }
+    let id = RecordId::parse("person", person)?;
+    act_as(vault, actor)?;
+    let input = input(vault, &id, lang, generated_on)?;
+    let document = packet(&input, lang);
+    let document = match format {
+        Format::Pdf => testimonio_report::pdf::render(&document),
+        Format::Html => testimonio_report::html::render(&document).into_bytes(),
+    };
+    let exhibits = exhibit_numbers(&input);
+    vault.record_report(
+        "packet",
+        Audience::Internal,
+        &[
+            ("events", input.events.len() as u64),
+            ("excerpts", input.excerpts.len() as u64),
+            ("exhibits", exhibits.len() as u64),
+            ("identities", 1),
+        ],
+    )?;
+    let mut exhibit_files = Vec::new();
+    if with_exhibits {
+        for (n, document) in &exhibits {
+            let mut bytes = Vec::new();
+            vault.read_document(&document.id, &mut bytes)?;
+            exhibit_files.push(ExhibitFile {
+                file_name: format!("Exhibit {n:02} - {}", safe_name(&document.file_name)),
+                bytes,
+            });
+        }
+    }
+    Ok(Packet {
+        document,
+        events: input.events.len(),
+        excerpts: input.excerpts.len(),
+        exhibits: exhibits.len(),
+        exhibit_files,
+    })
+}
+
+fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Everything the packet shows: the person (identity read, audited), their
+/// events, the excerpts tied to them or to their events, and the documents
+/// those cite.
+fn input(
+    vault: &mut Vault,
+    id: &RecordId,
+    lang: Lang,
+    generated_on: chrono::NaiveDate,
+) -> AppResult<PacketInput> {
+    let person = vault.person_identity(id)?;
+    let events = vault.events(&EventFilter {
+        person: Some(id.clone()),
+        ..EventFilter::default()
+    })?;
+    let excerpts = excerpts(vault, id, &events)?;
+    let mut documents: Vec<PacketDocument> = Vec::new();
+    for excerpt in &excerpts {
+        if documents.iter().any(|d| d.id == excerpt.document) {
+            continue;
+        }
+        let info = vault.document(&excerpt.document)?;
+        documents.push(PacketDocument {
+            file_name: info
+                .file_name
+                .clone()
+                .or(info.attachment_name.clone())
+                .unwrap_or_else(|| info.id.clone()),
+            id: info.id,
+            sha256: info.sha256,
+            size: info.size,
+        });
+    }
+    Ok(PacketInput {
+        person: PacketPerson {
+            id: person.id.as_str().to_owned(),
+            pseudonym: person.pseudonym.as_str().to_owned(),
+            legal_name: person
+                .identity
+                .legal_name
+                .as_ref()
+                .map(|n| n.expose().to_owned()),
+        },
+        events: events.iter().map(|e| packet_event(e, id, lang)).collect(),
+        excerpts: excerpts
+            .iter()
+            .map(|x| PacketExcerpt {
+                document: x.document.clone(),
+                page: x.page,
+                quote: x.quote.clone(),
+                tags: x.tags.clone(),
+                events: x.events.clone(),
+            })
+            .collect(),
+        documents,
+        generated_on: generated_on.to_string(),
+    })
+}
+
+/// The excerpts tied to the person, then those tied to one of their
+/// events, each once.
+fn excerpts(
+    vault: &Vault,
+    id: &RecordId,
+    events: &[testimonio_domain::Event],
+) -> AppResult<Vec<Excerpt>> {
+    let mut excerpts = vault.excerpts(&ExcerptFilter {
+        person: Some(id.as_str().to_owned()),
+        ..ExcerptFilter::default()
+    })?;
+    for event in events {
+        for excerpt in vault.excerpts(&ExcerptFilter {
+            event: Some(event.id().as_str().to_owned()),
+            ..ExcerptFilter::default()
+        })? {
+            if !excerpts.iter().any(|x| x.id == excerpt.id) {
+                excerpts.push(excerpt);
+            }
+        }
+    }
+    Ok(excerpts)
+}
+
+fn packet_event(e: &testimonio_domain::Event, person: &RecordId, lang: Lang) -> PacketEvent {
+    let location = e.location();
+    let place = [
+        location.facility.as_ref().map(|f| f.as_str().to_owned()),
+        location.city.as_ref().map(|c| c.as_str().to_owned()),
+        location.state.map(|s| s.code().to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    PacketEvent {
+        id: e.id().as_str().to_owned(),
+        date: e.date().to_string(),
+        day: e.date().earliest(),
+        protected: e.event_type().kind() == EventKind::ProtectedActivity,
+        type_label: e.event_type().label(lang).to_owned(),
+        role_label: e
+            .participants()
+            .iter()
+            .find(|p| p.person == *person)
+            .map_or_else(String::new, |p| p.role.label(lang).to_owned()),
+        place,
+        narrative: e.narrative().map(|n| n.expose().to_owned()),
+    }
+}
