@@ -14,34 +14,21 @@ pub fn t(lang: Lang, id: &'static str) -> &'static str {
 }
 
 /// The user's language: the `lang` cookie if set, else the first
-/// supported language in `Accept-Language`, else English.
+/// supported language in `Accept-Language` by quality (parsed by the
+/// `accept-language` crate; `es-MX` counts as Spanish), else English.
 pub fn negotiate(headers: &HeaderMap) -> Lang {
     if let Some(lang) = crate::session::cookie(headers, "lang").and_then(|v| Lang::from_tag(&v)) {
         return lang;
     }
-    let Some(accept) = headers
+    headers
         .get(axum::http::header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-    else {
-        return Lang::En;
-    };
-    let mut ranked: Vec<(f32, Lang)> = accept
-        .split(',')
-        .filter_map(|part| {
-            let mut pieces = part.trim().split(';');
-            let lang = Lang::from_tag(pieces.next()?)?;
-            let q = pieces
-                .find_map(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.parse::<f32>().ok())
-                })
-                .unwrap_or(1.0);
-            Some((q, lang))
+        .and_then(|accept| {
+            accept_language::parse(accept)
+                .iter()
+                .find_map(|tag| Lang::from_tag(tag))
         })
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    ranked.first().map_or(Lang::En, |(_, l)| *l)
+        .unwrap_or(Lang::En)
 }
 
 /// A date for display: `3 May 2019` / `3 de mayo de 2019`, keeping the
@@ -68,6 +55,17 @@ mod tests {
         );
         assert_eq!(negotiate(&h), Lang::Es);
         h.insert("cookie", "lang=en".parse().unwrap());
+        assert_eq!(negotiate(&h), Lang::En);
+    }
+
+    #[test]
+    fn quality_orders_the_languages() {
+        let mut h = HeaderMap::new();
+        h.insert("accept-language", "en;q=0.4, es-419;q=0.9".parse().unwrap());
+        assert_eq!(negotiate(&h), Lang::Es);
+        h.insert("accept-language", "de, fr;q=0.8".parse().unwrap());
+        assert_eq!(negotiate(&h), Lang::En);
+        h.insert("accept-language", "*".parse().unwrap());
         assert_eq!(negotiate(&h), Lang::En);
     }
 
