@@ -37,6 +37,25 @@ pub fn format_date(lang: Lang, date: &testimonio_domain::PartialDate) -> String 
     date.written(lang)
 }
 
+/// A stored RFC 3339 time as the day and the time of day in UTC
+/// (`3 May 2019, 14:05 UTC` / `3 de mayo de 2019, 14:05 UTC`), through
+/// [`testimonio_i18n::format::day`]; a text that is not such a time is shown
+/// as it is.
+pub fn format_time(lang: Lang, text: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(text).map_or_else(
+        |_| text.to_owned(),
+        |at| {
+            let at = at.naive_utc();
+            testimonio_i18n::tr!(
+                lang,
+                "shell-time-utc",
+                day = testimonio_i18n::format::day(lang, at.date()),
+                time = at.format("%H:%M").to_string()
+            )
+        },
+    )
+}
+
 /// A count with the language's grouping: `10,000` / `10 000`.
 pub fn format_number(lang: Lang, n: u64) -> String {
     testimonio_i18n::format::number(lang, n)
@@ -78,5 +97,14 @@ mod tests {
         assert_eq!(format_date(Lang::Es, &d), "3 de mayo de 2019");
         let m: testimonio_domain::PartialDate = "~2019-05".parse().unwrap();
         assert_eq!(format_date(Lang::En, &m), "about May 2019");
+        assert_eq!(
+            format_time(Lang::Es, "2026-12-03T06:05:09Z"),
+            "3 de diciembre de 2026, 06:05 UTC"
+        );
+        assert_eq!(
+            format_time(Lang::En, "2026-12-03T06:05:09+01:00"),
+            "3 December 2026, 05:05 UTC"
+        );
+        assert_eq!(format_time(Lang::En, "yesterday"), "yesterday");
     }
 }

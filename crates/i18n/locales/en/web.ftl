@@ -12,9 +12,7 @@ nav-groups = Groups
 nav-users = Users
 nav-audit = Audit log
 nav-logout = Log out
-nav-language = Language
 nav-skip = Skip to content
-nav-signed-in-as = Signed in as
 
 ## login
 login-title = Log in

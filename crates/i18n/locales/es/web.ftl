@@ -12,9 +12,7 @@ nav-groups = Grupos
 nav-users = Usuarios
 nav-audit = Registro de auditoría
 nav-logout = Cerrar sesión
-nav-language = Idioma
 nav-skip = Saltar al contenido
-nav-signed-in-as = Sesión de
 
 ## login
 login-title = Iniciar sesión
