@@ -33,7 +33,7 @@ dashboard-documents = Documents
 dashboard-protected = Protected activities
 dashboard-enforcement = Enforcement actions
 dashboard-latest = Latest events
-dashboard-review = Needs review
+dashboard-review-count = Needs review ({ $count })
 dashboard-review-hint = Reported events not yet corroborated or documented
 dashboard-new-event = Record an event
 
@@ -403,7 +403,10 @@ error-overloaded = The server is busy preparing page images. Try again in a mome
 error-busy = The search index is being prepared or updated. Try again in a minute.
 
 ## dashboard
-dashboard-pending-hits = watchlist hits to review
+dashboard-pending-hits = { $count ->
+    [one] watchlist hit to review
+   *[other] watchlist hits to review
+}
 
 ## search
 search-title = Search
@@ -507,7 +510,7 @@ hits-events-not-excerpted = A hit in an event narrative cannot become an excerpt
 nav-analysis = Analysis
 
 ## dashboard
-dashboard-analysis = See the pattern analysis
+dashboard-analysis = See the pattern analysis →
 
 ## analysis
 analysis-title = Pattern analysis

@@ -33,7 +33,7 @@ dashboard-documents = Documentos
 dashboard-protected = Actividades protegidas
 dashboard-enforcement = Acciones de control migratorio
 dashboard-latest = Eventos más recientes
-dashboard-review = Por revisar
+dashboard-review-count = Por revisar ({ $count })
 dashboard-review-hint = Eventos reportados aún sin corroborar ni documentar
 dashboard-new-event = Registrar un evento
 
@@ -403,7 +403,10 @@ error-overloaded = El servidor está ocupado preparando imágenes de página. In
 error-busy = El índice de búsqueda se está preparando o actualizando. Intente de nuevo en un minuto.
 
 ## dashboard
-dashboard-pending-hits = resultados de alertas por revisar
+dashboard-pending-hits = { $count ->
+    [one] resultado de alerta por revisar
+   *[other] resultados de alertas por revisar
+}
 
 ## search
 search-title = Buscar
@@ -507,7 +510,7 @@ hits-events-not-excerpted = Un resultado en el relato de un evento no puede ser 
 nav-analysis = Análisis
 
 ## dashboard
-dashboard-analysis = Ver el análisis del patrón
+dashboard-analysis = Ver el análisis del patrón →
 
 ## analysis
 analysis-title = Análisis del patrón

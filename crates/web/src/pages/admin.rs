@@ -188,10 +188,13 @@ pub async fn create_user(
     Form(form): Form<NewUser>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
+    // Refusals are rendered from their typed errors, in the user's language.
+    let refusal =
+        |err: testimonio_vault::VaultError| testimonio_app::AppError::from(err).message(lang);
     let parsed = (|| {
-        let username = Username::parse(&form.username).map_err(|e| e.to_string())?;
+        let username = Username::parse(&form.username).map_err(refusal)?;
         let role = Role::parse("role", &form.role).map_err(|e| e.message(lang))?;
-        let password = Password::new(form.password).map_err(|e| e.to_string())?;
+        let password = Password::new(form.password).map_err(refusal)?;
         Ok::<_, String>((username, role, password))
     })();
     let result = match parsed {
@@ -201,7 +204,7 @@ pub async fn create_user(
                     match v.create_user(&username, role, &password) {
                         Ok(_) => Ok(Ok(())),
                         Err(e @ (VaultError::Refused(_) | VaultError::Conflict(_))) => {
-                            Ok(Err(e.to_string()))
+                            Ok(Err(testimonio_app::AppError::from(e).message(lang)))
                         }
                         Err(other) => Err(other.into()),
                     }
