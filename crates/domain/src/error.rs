@@ -192,6 +192,45 @@ mod tests {
     }
 
     #[test]
+    fn spanish_reasons_agree_in_number_and_translate_hints() {
+        assert_eq!(
+            Problem::TooLong { max: 1 }.message(Lang::Es),
+            "tiene más de 1 carácter"
+        );
+        assert_eq!(
+            Problem::TooLong { max: 200 }.message(Lang::Es),
+            "tiene más de 200 caracteres"
+        );
+        assert_eq!(
+            Problem::TooLong { max: 1 }.message(Lang::En),
+            "is longer than 1 character"
+        );
+        let tag = Problem::BadCharacters {
+            allowed: "a-z, 0-9 and _ (snake_case), 2-40 characters",
+        };
+        assert_eq!(
+            tag.message(Lang::Es),
+            "solo puede contener a-z, 0-9 y _ (snake_case), de 2 a 40 caracteres"
+        );
+        let kind = Problem::WrongKind {
+            code: "march".into(),
+            kind: "enforcement_action",
+        };
+        assert_eq!(
+            kind.message(Lang::Es),
+            "'march' no es un tipo de acción de control migratorio"
+        );
+        // Plain lists of codes read the same in both languages.
+        let codes = Problem::UnknownCode {
+            known_hint: "stored, ok, partial, failed",
+        };
+        assert_eq!(
+            codes.message(Lang::Es),
+            "no es un código conocido (stored, ok, partial, failed)"
+        );
+    }
+
+    #[test]
     fn names_the_field() {
         let e = FieldError::new("role", Problem::Required).within("people[2]");
         assert_eq!(e.to_string(), "people[2].role: is required");

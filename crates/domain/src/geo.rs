@@ -152,6 +152,24 @@ mod tests {
     }
 
     #[test]
+    fn names_come_from_the_catalog_in_both_languages() {
+        let ny = UsState::parse("state", "ny").unwrap();
+        assert_eq!(ny.name(Lang::En), "New York");
+        assert_eq!(ny.name(Lang::Es), "Nueva York");
+        let ice = Agency::parse("agency", "ice").unwrap();
+        assert_eq!(
+            ice.name(Lang::Es),
+            "Servicio de Inmigración y Control de Aduanas (ICE)"
+        );
+        for state in UsState::all() {
+            assert!(!state.name(Lang::Es).is_empty(), "{state:?}");
+        }
+        for office in FieldOffice::all() {
+            assert!(!office.name(Lang::Es).is_empty(), "{office:?}");
+        }
+    }
+
+    #[test]
     fn codes_are_unique() {
         let mut codes: Vec<_> = UsState::all().map(UsState::code).collect();
         codes.sort_unstable();

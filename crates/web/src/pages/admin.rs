@@ -16,7 +16,7 @@ use testimonio_vault::{
 use crate::auth::Viewer;
 use crate::client::ClientAddr;
 use crate::error::AppError;
-use crate::i18n::{Lang, format_number, format_time};
+use crate::i18n::{Lang, format_time};
 use crate::layout::{csrf_field, page};
 use crate::session::{PRE_SESSION_COOKIE, random_token, set_cookie};
 use crate::state::AppState;
@@ -44,7 +44,7 @@ fn users_page(
             tbody {
                 @for u in users {
                     tr {
-                        td { (u.username.as_str()) }
+                        td translate="no" { (u.username.as_str()) }
                         td { (u.role.label(lang)) }
                         td { (if u.disabled { viewer.t("users-disabled") } else { viewer.t("users-active") }) }
                         td {
@@ -101,7 +101,7 @@ fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup 
         } @else {
             div.scroll { table {
                 thead { tr {
-                    th scope="col" { "#" }
+                    th scope="col" { (viewer.t("audit-number")) }
                     th scope="col" { (viewer.t("field-username")) }
                     th scope="col" { (viewer.t("tokens-label")) }
                     th scope="col" { (viewer.t("tokens-created")) }
@@ -116,8 +116,8 @@ fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup 
                         @let owner = users.iter().find(|u| u.username == t.username).map(|u| u.id);
                         tr {
                             td { (t.id) }
-                            td { (t.username.as_str()) }
-                            td { (t.label) }
+                            td translate="no" { (t.username.as_str()) }
+                            td translate="no" { (t.label) }
                             td { (format_time(lang, &t.created_at)) }
                             td { (t.expires_at.as_deref().map_or_else(|| viewer.t("common-none").to_owned(), |e| format_time(lang, e))) }
                             td { (when(t.last_used.as_deref())) }
@@ -273,7 +273,7 @@ fn action_label(lang: Lang, code: &str) -> Markup {
         "unlock_failed" => tr!(lang, "audit-action-unlock-failed"),
         other => return html! { span translate="no" { (other) } },
     };
-    html! { span title=(code) { (label) } }
+    html! { span data-code=(code) { (label) } }
 }
 
 /// A break in the audit chain, in `lang`.
@@ -323,7 +323,7 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
                 tbody {
                     @for e in entries.iter().rev() {
                         tr {
-                            td { (format_number(lang, e.seq.unsigned_abs())) }
+                            td { (e.seq) }
                             td { time datetime=(e.at) { (format_time(lang, &e.at)) } }
                             td translate="no" { (e.actor) }
                             td { (action_label(lang, &e.action)) }
