@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use testimonio_i18n::tr;
+
 use crate::error::{FieldError, Problem};
 use crate::lang::Lang;
 use crate::text::ShortText;
@@ -61,15 +63,11 @@ impl ConsentLevel {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ConsentLevel::Internal => lang.pick("Internal only", "Solo uso interno"),
-            ConsentLevel::CoalitionAggregate => {
-                lang.pick("Coalition statistics", "Estadísticas de la coalición")
-            }
-            ConsentLevel::CoalitionNarrative => {
-                lang.pick("Coalition, with story", "Coalición, con relato")
-            }
-            ConsentLevel::PublicAnonymous => lang.pick("Public, anonymous", "Público, anónimo"),
-            ConsentLevel::PublicNamed => lang.pick("Public, named", "Público, con nombre"),
+            ConsentLevel::Internal => tr!(lang, "domain-consent-internal"),
+            ConsentLevel::CoalitionAggregate => tr!(lang, "domain-consent-coalition-aggregate"),
+            ConsentLevel::CoalitionNarrative => tr!(lang, "domain-consent-coalition-narrative"),
+            ConsentLevel::PublicAnonymous => tr!(lang, "domain-consent-public-anonymous"),
+            ConsentLevel::PublicNamed => tr!(lang, "domain-consent-public-named"),
         }
     }
 

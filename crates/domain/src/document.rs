@@ -1,5 +1,7 @@
 //! What the vault knows about an original document, beyond its bytes.
 
+use testimonio_i18n::tr;
+
 use crate::error::{FieldError, Problem};
 use crate::lang::Lang;
 
@@ -56,13 +58,13 @@ impl SourceKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SourceKind::FoiaProduction => lang.pick("FOIA production", "Entrega FOIA"),
-            SourceKind::CourtRecord => lang.pick("Court record", "Expediente judicial"),
-            SourceKind::Email => lang.pick("Email", "Correo electrónico"),
-            SourceKind::Photo => lang.pick("Photo", "Foto"),
-            SourceKind::Interview => lang.pick("Interview", "Entrevista"),
-            SourceKind::News => lang.pick("News", "Prensa"),
-            SourceKind::Other => lang.pick("Other", "Otro"),
+            SourceKind::FoiaProduction => tr!(lang, "domain-source-foia-production"),
+            SourceKind::CourtRecord => tr!(lang, "domain-source-court-record"),
+            SourceKind::Email => tr!(lang, "domain-source-email"),
+            SourceKind::Photo => tr!(lang, "domain-source-photo"),
+            SourceKind::Interview => tr!(lang, "domain-source-interview"),
+            SourceKind::News => tr!(lang, "domain-source-news"),
+            SourceKind::Other => tr!(lang, "domain-source-other"),
         }
     }
 }
@@ -116,10 +118,10 @@ impl ExtractionStatus {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ExtractionStatus::Stored => lang.pick("stored", "guardado"),
-            ExtractionStatus::Ok => lang.pick("ok", "correcto"),
-            ExtractionStatus::Partial => lang.pick("partial", "parcial"),
-            ExtractionStatus::Failed => lang.pick("failed", "fallido"),
+            ExtractionStatus::Stored => tr!(lang, "domain-extraction-stored"),
+            ExtractionStatus::Ok => tr!(lang, "domain-extraction-ok"),
+            ExtractionStatus::Partial => tr!(lang, "domain-extraction-partial"),
+            ExtractionStatus::Failed => tr!(lang, "domain-extraction-failed"),
         }
     }
 
@@ -186,12 +188,12 @@ impl TextMethod {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TextMethod::TextLayer => lang.pick("text layer", "capa de texto"),
-            TextMethod::Ocr => lang.pick("OCR", "OCR"),
-            TextMethod::Email => lang.pick("email", "correo"),
-            TextMethod::Plain => lang.pick("plain text", "texto plano"),
-            TextMethod::Html => lang.pick("HTML", "HTML"),
-            TextMethod::None => lang.pick("no text", "sin texto"),
+            TextMethod::TextLayer => tr!(lang, "domain-text-method-text-layer"),
+            TextMethod::Ocr => tr!(lang, "domain-text-method-ocr"),
+            TextMethod::Email => tr!(lang, "domain-text-method-email"),
+            TextMethod::Plain => tr!(lang, "domain-text-method-plain"),
+            TextMethod::Html => tr!(lang, "domain-text-method-html"),
+            TextMethod::None => tr!(lang, "domain-text-method-none"),
         }
     }
 }
@@ -230,7 +232,8 @@ mod tests {
 pub struct ExcerptTag(String);
 
 impl ExcerptTag {
-    /// The tags every project shares, with their labels.
+    /// The tags every project shares, with their labels as data (pages
+    /// show [`Self::label`], from the catalog).
     pub const KNOWN: [(&'static str, &'static str, &'static str); 8] = [
         ("animus", "Animus", "Animadversión"),
         ("surveillance", "Surveillance", "Vigilancia"),
@@ -275,12 +278,27 @@ impl ExcerptTag {
         &self.0
     }
 
-    /// The known tag's label, or the tag itself.
-    pub fn label(&self, lang: Lang) -> &str {
+    /// The known tags, in the order of [`Self::KNOWN`].
+    pub fn known() -> impl Iterator<Item = ExcerptTag> {
         Self::KNOWN
             .iter()
-            .find(|(code, _, _)| *code == self.0)
-            .map_or(self.0.as_str(), |(_, en, es)| lang.pick(en, es))
+            .map(|(code, _, _)| Self((*code).to_owned()))
+    }
+
+    /// The known tag's label from the catalog (`domain.ftl`), or the tag
+    /// itself.
+    pub fn label(&self, lang: Lang) -> &str {
+        match self.0.as_str() {
+            "animus" => tr!(lang, "domain-tag-animus"),
+            "surveillance" => tr!(lang, "domain-tag-surveillance"),
+            "protest_monitoring" => tr!(lang, "domain-tag-protest-monitoring"),
+            "targeting_leader" => tr!(lang, "domain-tag-targeting-leader"),
+            "informant" => tr!(lang, "domain-tag-informant"),
+            "press_activity" => tr!(lang, "domain-tag-press-activity"),
+            "retaliation" => tr!(lang, "domain-tag-retaliation"),
+            "timing" => tr!(lang, "domain-tag-timing"),
+            own => own,
+        }
     }
 }
 

@@ -1,6 +1,9 @@
-//! Validation errors that say which field and why, in both languages.
+//! Validation errors that say which field and why, in both languages (the
+//! messages are in the catalog, `domain.ftl`).
 
 use std::fmt;
+
+use testimonio_i18n::tr;
 
 use crate::lang::Lang;
 
@@ -23,96 +26,92 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The reason in `lang`, without the field name.
+    /// The reason in `lang`, without the field name, from the catalog
+    /// (`domain.ftl`).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Problem::Required, Lang::En) => "is required".into(),
-            (Problem::Required, Lang::Es) => "es obligatorio".into(),
-            (Problem::TooLong { max }, Lang::En) => format!("is longer than {max} characters"),
-            (Problem::TooLong { max }, Lang::Es) => format!("tiene más de {max} caracteres"),
-            (Problem::BadCharacters { allowed }, Lang::En) => {
-                format!("may only contain {allowed}")
-            }
-            (Problem::BadCharacters { allowed }, Lang::Es) => {
-                format!("solo puede contener {}", spanish_allowed(allowed))
-            }
-            (Problem::BadDate { expected }, Lang::En) => {
-                format!("is not a valid date (expected {expected})")
-            }
-            (Problem::BadDate { expected }, Lang::Es) => {
-                format!(
-                    "no es una fecha válida (se espera {})",
-                    spanish_hint(expected)
+        match self {
+            Problem::Required => tr!(lang, "domain-problem-required").to_owned(),
+            Problem::TooLong { max } => tr!(lang, "domain-problem-too-long", max = *max),
+            Problem::BadCharacters { allowed } => {
+                tr!(
+                    lang,
+                    "domain-problem-bad-characters",
+                    allowed = allowed_text(lang, allowed)
                 )
             }
-            (Problem::DateOutOfRange, Lang::En) => "must be between the years 1900 and 2100".into(),
-            (Problem::DateOutOfRange, Lang::Es) => "debe estar entre los años 1900 y 2100".into(),
-            (Problem::EndBeforeStart, Lang::En) => "ends before it starts".into(),
-            (Problem::EndBeforeStart, Lang::Es) => "termina antes de empezar".into(),
-            (Problem::UnknownCode { known_hint }, Lang::En) => {
-                format!("is not a known code ({known_hint})")
+            Problem::BadDate { expected } => {
+                tr!(
+                    lang,
+                    "domain-problem-bad-date",
+                    expected = hint_text(lang, expected)
+                )
             }
-            (Problem::UnknownCode { known_hint }, Lang::Es) => {
-                format!("no es un código conocido ({})", spanish_hint(known_hint))
+            Problem::DateOutOfRange => tr!(lang, "domain-problem-date-out-of-range").to_owned(),
+            Problem::EndBeforeStart => tr!(lang, "domain-problem-end-before-start").to_owned(),
+            Problem::UnknownCode { known_hint } => {
+                tr!(
+                    lang,
+                    "domain-problem-unknown-code",
+                    hint = hint_text(lang, known_hint)
+                )
             }
-            (Problem::WrongKind { code, kind }, Lang::En) => {
-                format!("'{code}' is not a type of {kind}")
+            Problem::WrongKind { code, kind } => tr!(
+                lang,
+                "domain-problem-wrong-kind",
+                code = code.as_str(),
+                kind = kind_text(lang, kind)
+            ),
+            Problem::OnlyForEnforcement => {
+                tr!(lang, "domain-problem-only-for-enforcement").to_owned()
             }
-            (Problem::WrongKind { code, kind }, Lang::Es) => {
-                format!("'{code}' no es un tipo de {}", spanish_kind(kind))
+            Problem::BadANumber => tr!(lang, "domain-problem-bad-a-number").to_owned(),
+            Problem::BadBirthYear => tr!(lang, "domain-problem-bad-birth-year").to_owned(),
+            Problem::WithdrawnBeforeGiven => {
+                tr!(lang, "domain-problem-withdrawn-before-given").to_owned()
             }
-            (Problem::OnlyForEnforcement, Lang::En) => "applies only to enforcement actions".into(),
-            (Problem::OnlyForEnforcement, Lang::Es) => {
-                "solo se aplica a acciones de control migratorio".into()
+            Problem::Duplicate { value } => {
+                tr!(lang, "domain-problem-duplicate", value = value.as_str())
             }
-            (Problem::BadANumber, Lang::En) => {
-                "must be an A-number: 8 or 9 digits, optionally after 'A'".into()
-            }
-            (Problem::BadANumber, Lang::Es) => {
-                "debe ser un número A: 8 o 9 dígitos, opcionalmente precedidos de 'A'".into()
-            }
-            (Problem::BadBirthYear, Lang::En) => "must be a year between 1900 and 2100".into(),
-            (Problem::BadBirthYear, Lang::Es) => "debe ser un año entre 1900 y 2100".into(),
-            (Problem::WithdrawnBeforeGiven, Lang::En) => "is withdrawn before it was given".into(),
-            (Problem::WithdrawnBeforeGiven, Lang::Es) => {
-                "se retira antes de haberse otorgado".into()
-            }
-            (Problem::Duplicate { value }, Lang::En) => format!("lists '{value}' twice"),
-            (Problem::Duplicate { value }, Lang::Es) => format!("incluye '{value}' dos veces"),
         }
     }
 }
 
-fn spanish_allowed(allowed: &str) -> &str {
+/// What a field may contain, in `lang`. The rules are named by the
+/// constants the parsers pass; one the catalog does not know is shown as
+/// given.
+fn allowed_text(lang: Lang, allowed: &'static str) -> &'static str {
     match allowed {
-        "letters, digits and . _ : -" => "letras, dígitos y . _ : -",
-        "printable text" => "texto imprimible",
+        "letters, digits and . _ : -" => tr!(lang, "domain-allowed-id"),
+        "printable text" => tr!(lang, "domain-allowed-printable"),
+        "a-z, 0-9 and _ (snake_case), 2-40 characters" => tr!(lang, "domain-allowed-tag"),
         other => other,
     }
 }
 
-/// The Spanish form of a hint about expected values. Lists of codes are
-/// the same in both languages.
-fn spanish_hint(hint: &str) -> &str {
+/// A hint about the expected values, in `lang`. Plain lists of codes are
+/// the same in both languages and are shown as given.
+fn hint_text(lang: Lang, hint: &'static str) -> &'static str {
     match hint {
         "YYYY-MM-DD, YYYY-MM or YYYY, with ~ in front if approximate" => {
-            "AAAA-MM-DD, AAAA-MM o AAAA, con ~ delante si es aproximada"
+            tr!(lang, "domain-hint-partial-date")
         }
-        "YYYY-MM-DD" => "AAAA-MM-DD",
-        "a two-letter USPS code such as TX" => "un código postal de dos letras como TX",
-        "a three-letter ERO code such as SNA" => "un código de oficina ERO de tres letras como SNA",
-        "see `testimonio vocabulary`" => "vea `testimonio vocabulary`",
-        "protected_activity or enforcement_action" => "protected_activity o enforcement_action",
-        "reported, corroborated or documented" => "reported, corroborated o documented",
-        "version 1" => "versión 1",
+        "YYYY-MM-DD" => tr!(lang, "domain-hint-day"),
+        "a two-letter USPS code such as TX" => tr!(lang, "domain-hint-state"),
+        "a three-letter ERO code such as SNA" => tr!(lang, "domain-hint-field-office"),
+        "see `testimonio vocabulary`" => tr!(lang, "domain-hint-vocabulary"),
+        "protected_activity or enforcement_action" => tr!(lang, "domain-hint-event-kind"),
+        "reported, corroborated or documented" => tr!(lang, "domain-hint-verification"),
+        "clarification or fee_dispute" => tr!(lang, "domain-hint-tolling"),
+        "version 1" => tr!(lang, "domain-hint-version"),
         other => other,
     }
 }
 
-fn spanish_kind(kind: &str) -> &str {
+/// The kind of event a code was expected to be, in `lang`.
+fn kind_text(lang: Lang, kind: &'static str) -> &'static str {
     match kind {
-        "protected_activity" => "actividad protegida",
-        "enforcement_action" => "acción de control migratorio",
+        "protected_activity" => tr!(lang, "domain-kind-protected-activity"),
+        "enforcement_action" => tr!(lang, "domain-kind-enforcement-action"),
         other => other,
     }
 }
@@ -141,7 +140,12 @@ impl FieldError {
 
     /// `field: reason` in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}: {}", self.field, self.problem.message(lang))
+        tr!(
+            lang,
+            "domain-field-error",
+            field = self.field.as_str(),
+            reason = self.problem.message(lang)
+        )
     }
 }
 
@@ -185,6 +189,45 @@ mod tests {
             assert!(!en.is_empty() && !es.is_empty());
             assert_ne!(en, es, "{p:?} is not translated");
         }
+    }
+
+    #[test]
+    fn spanish_reasons_agree_in_number_and_translate_hints() {
+        assert_eq!(
+            Problem::TooLong { max: 1 }.message(Lang::Es),
+            "tiene más de 1 carácter"
+        );
+        assert_eq!(
+            Problem::TooLong { max: 200 }.message(Lang::Es),
+            "tiene más de 200 caracteres"
+        );
+        assert_eq!(
+            Problem::TooLong { max: 1 }.message(Lang::En),
+            "is longer than 1 character"
+        );
+        let tag = Problem::BadCharacters {
+            allowed: "a-z, 0-9 and _ (snake_case), 2-40 characters",
+        };
+        assert_eq!(
+            tag.message(Lang::Es),
+            "solo puede contener a-z, 0-9 y _ (snake_case), de 2 a 40 caracteres"
+        );
+        let kind = Problem::WrongKind {
+            code: "march".into(),
+            kind: "enforcement_action",
+        };
+        assert_eq!(
+            kind.message(Lang::Es),
+            "'march' no es un tipo de acción de control migratorio"
+        );
+        // Plain lists of codes read the same in both languages.
+        let codes = Problem::UnknownCode {
+            known_hint: "stored, ok, partial, failed",
+        };
+        assert_eq!(
+            codes.message(Lang::Es),
+            "no es un código conocido (stored, ok, partial, failed)"
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
+use testimonio_i18n::tr;
+
 use crate::error::{FieldError, Problem};
 use crate::geo::{Agency, FieldOffice, UsState};
 use crate::lang::Lang;
@@ -57,9 +59,9 @@ impl Verification {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Verification::Reported => lang.pick("Reported", "Reportado"),
-            Verification::Corroborated => lang.pick("Corroborated", "Corroborado"),
-            Verification::Documented => lang.pick("Documented", "Documentado"),
+            Verification::Reported => tr!(lang, "domain-verification-reported"),
+            Verification::Corroborated => tr!(lang, "domain-verification-corroborated"),
+            Verification::Documented => tr!(lang, "domain-verification-documented"),
         }
     }
 }
@@ -122,13 +124,13 @@ impl ParticipantRole {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ParticipantRole::Organizer => lang.pick("Organizer", "Organizador/a"),
-            ParticipantRole::Spokesperson => lang.pick("Spokesperson", "Vocero/a"),
-            ParticipantRole::Participant => lang.pick("Participant", "Participante"),
-            ParticipantRole::Target => lang.pick("Targeted person", "Persona afectada"),
-            ParticipantRole::Witness => lang.pick("Witness", "Testigo"),
-            ParticipantRole::FamilyMember => lang.pick("Family member", "Familiar"),
-            ParticipantRole::Other => lang.pick("Other", "Otro"),
+            ParticipantRole::Organizer => tr!(lang, "domain-participant-organizer"),
+            ParticipantRole::Spokesperson => tr!(lang, "domain-participant-spokesperson"),
+            ParticipantRole::Participant => tr!(lang, "domain-participant-participant"),
+            ParticipantRole::Target => tr!(lang, "domain-participant-target"),
+            ParticipantRole::Witness => tr!(lang, "domain-participant-witness"),
+            ParticipantRole::FamilyMember => tr!(lang, "domain-participant-family-member"),
+            ParticipantRole::Other => tr!(lang, "domain-participant-other"),
         }
     }
 

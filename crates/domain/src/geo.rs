@@ -8,13 +8,14 @@ use crate::error::{FieldError, Problem};
 use crate::lang::Lang;
 
 macro_rules! code_table {
-    ($(#[$meta:meta])* $name:ident, $field:literal, $hint:literal, [$(($code:literal, $en:literal, $es:literal)),+ $(,)?]) => {
+    ($(#[$meta:meta])* $name:ident, $field:literal, $hint:literal, [$(($code:literal, $id:literal)),+ $(,)?]) => {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(u8);
 
         impl $name {
-            const TABLE: &'static [(&'static str, &'static str, &'static str)] = &[$(($code, $en, $es)),+];
+            /// Each code with the catalog id of its name (`domain.ftl`).
+            const TABLE: &'static [(&'static str, &'static str)] = &[$(($code, $id)),+];
 
             /// Every value, in table order.
             pub fn all() -> impl Iterator<Item = $name> {
@@ -29,7 +30,7 @@ macro_rules! code_table {
                 let code = code.trim();
                 Self::TABLE
                     .iter()
-                    .position(|(c, _, _)| c.eq_ignore_ascii_case(code))
+                    .position(|(c, _)| c.eq_ignore_ascii_case(code))
                     .map(|i| $name(i as u8))
                     .ok_or_else(|| FieldError::new(field, Problem::UnknownCode { known_hint: $hint }))
             }
@@ -39,8 +40,7 @@ macro_rules! code_table {
             }
 
             pub fn name(self, lang: Lang) -> &'static str {
-                let (_, en, es) = Self::TABLE[usize::from(self.0)];
-                lang.pick(en, es)
+                testimonio_i18n::message(lang, Self::TABLE[usize::from(self.0)].1)
             }
         }
 
@@ -74,60 +74,60 @@ macro_rules! code_table {
 code_table!(
     /// A US state, the District of Columbia or a territory, by USPS code.
     UsState, "state", "a two-letter USPS code such as TX", [
-    ("AL", "Alabama", "Alabama"), ("AK", "Alaska", "Alaska"), ("AZ", "Arizona", "Arizona"),
-    ("AR", "Arkansas", "Arkansas"), ("CA", "California", "California"), ("CO", "Colorado", "Colorado"),
-    ("CT", "Connecticut", "Connecticut"), ("DE", "Delaware", "Delaware"),
-    ("DC", "District of Columbia", "Distrito de Columbia"), ("FL", "Florida", "Florida"),
-    ("GA", "Georgia", "Georgia"), ("HI", "Hawaii", "Hawái"), ("ID", "Idaho", "Idaho"),
-    ("IL", "Illinois", "Illinois"), ("IN", "Indiana", "Indiana"), ("IA", "Iowa", "Iowa"),
-    ("KS", "Kansas", "Kansas"), ("KY", "Kentucky", "Kentucky"), ("LA", "Louisiana", "Luisiana"),
-    ("ME", "Maine", "Maine"), ("MD", "Maryland", "Maryland"), ("MA", "Massachusetts", "Massachusetts"),
-    ("MI", "Michigan", "Míchigan"), ("MN", "Minnesota", "Minnesota"), ("MS", "Mississippi", "Misisipi"),
-    ("MO", "Missouri", "Misuri"), ("MT", "Montana", "Montana"), ("NE", "Nebraska", "Nebraska"),
-    ("NV", "Nevada", "Nevada"), ("NH", "New Hampshire", "Nuevo Hampshire"),
-    ("NJ", "New Jersey", "Nueva Jersey"), ("NM", "New Mexico", "Nuevo México"),
-    ("NY", "New York", "Nueva York"), ("NC", "North Carolina", "Carolina del Norte"),
-    ("ND", "North Dakota", "Dakota del Norte"), ("OH", "Ohio", "Ohio"), ("OK", "Oklahoma", "Oklahoma"),
-    ("OR", "Oregon", "Oregón"), ("PA", "Pennsylvania", "Pensilvania"),
-    ("RI", "Rhode Island", "Rhode Island"), ("SC", "South Carolina", "Carolina del Sur"),
-    ("SD", "South Dakota", "Dakota del Sur"), ("TN", "Tennessee", "Tennessee"), ("TX", "Texas", "Texas"),
-    ("UT", "Utah", "Utah"), ("VT", "Vermont", "Vermont"), ("VA", "Virginia", "Virginia"),
-    ("WA", "Washington", "Washington"), ("WV", "West Virginia", "Virginia Occidental"),
-    ("WI", "Wisconsin", "Wisconsin"), ("WY", "Wyoming", "Wyoming"),
-    ("PR", "Puerto Rico", "Puerto Rico"), ("GU", "Guam", "Guam"),
-    ("VI", "U.S. Virgin Islands", "Islas Vírgenes de EE. UU."),
-    ("AS", "American Samoa", "Samoa Americana"), ("MP", "Northern Mariana Islands", "Islas Marianas del Norte"),
+    ("AL", "geo-state-al"), ("AK", "geo-state-ak"), ("AZ", "geo-state-az"),
+    ("AR", "geo-state-ar"), ("CA", "geo-state-ca"), ("CO", "geo-state-co"),
+    ("CT", "geo-state-ct"), ("DE", "geo-state-de"),
+    ("DC", "geo-state-dc"), ("FL", "geo-state-fl"),
+    ("GA", "geo-state-ga"), ("HI", "geo-state-hi"), ("ID", "geo-state-id"),
+    ("IL", "geo-state-il"), ("IN", "geo-state-in"), ("IA", "geo-state-ia"),
+    ("KS", "geo-state-ks"), ("KY", "geo-state-ky"), ("LA", "geo-state-la"),
+    ("ME", "geo-state-me"), ("MD", "geo-state-md"), ("MA", "geo-state-ma"),
+    ("MI", "geo-state-mi"), ("MN", "geo-state-mn"), ("MS", "geo-state-ms"),
+    ("MO", "geo-state-mo"), ("MT", "geo-state-mt"), ("NE", "geo-state-ne"),
+    ("NV", "geo-state-nv"), ("NH", "geo-state-nh"),
+    ("NJ", "geo-state-nj"), ("NM", "geo-state-nm"),
+    ("NY", "geo-state-ny"), ("NC", "geo-state-nc"),
+    ("ND", "geo-state-nd"), ("OH", "geo-state-oh"), ("OK", "geo-state-ok"),
+    ("OR", "geo-state-or"), ("PA", "geo-state-pa"),
+    ("RI", "geo-state-ri"), ("SC", "geo-state-sc"),
+    ("SD", "geo-state-sd"), ("TN", "geo-state-tn"), ("TX", "geo-state-tx"),
+    ("UT", "geo-state-ut"), ("VT", "geo-state-vt"), ("VA", "geo-state-va"),
+    ("WA", "geo-state-wa"), ("WV", "geo-state-wv"),
+    ("WI", "geo-state-wi"), ("WY", "geo-state-wy"),
+    ("PR", "geo-state-pr"), ("GU", "geo-state-gu"),
+    ("VI", "geo-state-vi"),
+    ("AS", "geo-state-as"), ("MP", "geo-state-mp"),
 ]);
 
 code_table!(
     /// One of the 25 ICE Enforcement and Removal Operations field offices
     /// (areas of responsibility), by ICE's three-letter code.
     FieldOffice, "field_office", "a three-letter ERO code such as SNA", [
-    ("ATL", "Atlanta", "Atlanta"), ("BAL", "Baltimore", "Baltimore"), ("BOS", "Boston", "Boston"),
-    ("BUF", "Buffalo", "Búfalo"), ("CHI", "Chicago", "Chicago"), ("DAL", "Dallas", "Dallas"),
-    ("DEN", "Denver", "Denver"), ("DET", "Detroit", "Detroit"), ("ELP", "El Paso", "El Paso"),
-    ("HLG", "Harlingen", "Harlingen"), ("HOU", "Houston", "Houston"),
-    ("LOS", "Los Angeles", "Los Ángeles"), ("MIA", "Miami", "Miami"), ("NEW", "Newark", "Newark"),
-    ("NOL", "New Orleans", "Nueva Orleans"), ("NYC", "New York City", "Nueva York"),
-    ("PHI", "Philadelphia", "Filadelfia"), ("PHO", "Phoenix", "Phoenix"),
-    ("SLC", "Salt Lake City", "Salt Lake City"), ("SNA", "San Antonio", "San Antonio"),
-    ("SND", "San Diego", "San Diego"), ("SFR", "San Francisco", "San Francisco"),
-    ("SEA", "Seattle", "Seattle"), ("SPM", "St. Paul", "St. Paul"), ("WAS", "Washington", "Washington"),
+    ("ATL", "geo-office-atl"), ("BAL", "geo-office-bal"), ("BOS", "geo-office-bos"),
+    ("BUF", "geo-office-buf"), ("CHI", "geo-office-chi"), ("DAL", "geo-office-dal"),
+    ("DEN", "geo-office-den"), ("DET", "geo-office-det"), ("ELP", "geo-office-elp"),
+    ("HLG", "geo-office-hlg"), ("HOU", "geo-office-hou"),
+    ("LOS", "geo-office-los"), ("MIA", "geo-office-mia"), ("NEW", "geo-office-new"),
+    ("NOL", "geo-office-nol"), ("NYC", "geo-office-nyc"),
+    ("PHI", "geo-office-phi"), ("PHO", "geo-office-pho"),
+    ("SLC", "geo-office-slc"), ("SNA", "geo-office-sna"),
+    ("SND", "geo-office-snd"), ("SFR", "geo-office-sfr"),
+    ("SEA", "geo-office-sea"), ("SPM", "geo-office-spm"), ("WAS", "geo-office-was"),
 ]);
 
 code_table!(
     /// The government actor behind an enforcement action.
     Agency, "agency", "ice, cbp, uscis, eoir, dhs, fbi, doj, local_police, state_police, other", [
-    ("ice", "Immigration and Customs Enforcement (ICE)", "Servicio de Inmigración y Control de Aduanas (ICE)"),
-    ("cbp", "Customs and Border Protection (CBP)", "Oficina de Aduanas y Protección Fronteriza (CBP)"),
-    ("uscis", "Citizenship and Immigration Services (USCIS)", "Servicio de Ciudadanía e Inmigración (USCIS)"),
-    ("eoir", "Executive Office for Immigration Review (EOIR)", "Oficina Ejecutiva de Revisión de Casos de Inmigración (EOIR)"),
-    ("dhs", "Department of Homeland Security (other component)", "Departamento de Seguridad Nacional (otro componente)"),
-    ("fbi", "Federal Bureau of Investigation (FBI)", "Buró Federal de Investigaciones (FBI)"),
-    ("doj", "Department of Justice (other component)", "Departamento de Justicia (otro componente)"),
-    ("local_police", "Local police or sheriff", "Policía local o alguacil"),
-    ("state_police", "State police or state agency", "Policía estatal o agencia estatal"),
-    ("other", "Other agency", "Otra agencia"),
+    ("ice", "geo-agency-ice"),
+    ("cbp", "geo-agency-cbp"),
+    ("uscis", "geo-agency-uscis"),
+    ("eoir", "geo-agency-eoir"),
+    ("dhs", "geo-agency-dhs"),
+    ("fbi", "geo-agency-fbi"),
+    ("doj", "geo-agency-doj"),
+    ("local_police", "geo-agency-local-police"),
+    ("state_police", "geo-agency-state-police"),
+    ("other", "geo-agency-other"),
 ]);
 
 #[cfg(test)]
@@ -149,6 +149,24 @@ mod tests {
         let err = UsState::parse("state", "XX").unwrap_err();
         assert_eq!(err.field, "state");
         assert!(UsState::all().count() >= 51);
+    }
+
+    #[test]
+    fn names_come_from_the_catalog_in_both_languages() {
+        let ny = UsState::parse("state", "ny").unwrap();
+        assert_eq!(ny.name(Lang::En), "New York");
+        assert_eq!(ny.name(Lang::Es), "Nueva York");
+        let ice = Agency::parse("agency", "ice").unwrap();
+        assert_eq!(
+            ice.name(Lang::Es),
+            "Servicio de Inmigración y Control de Aduanas (ICE)"
+        );
+        for state in UsState::all() {
+            assert!(!state.name(Lang::Es).is_empty(), "{state:?}");
+        }
+        for office in FieldOffice::all() {
+            assert!(!office.name(Lang::Es).is_empty(), "{office:?}");
+        }
     }
 
     #[test]

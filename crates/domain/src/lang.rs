@@ -14,6 +14,9 @@ pub struct Bilingual {
 
 impl Bilingual {
     pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.en, &self.es)
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! Roles of the people who use Testimonio, and what each may do.
 
+use testimonio_i18n::tr;
+
 use crate::error::{FieldError, Problem};
 use crate::lang::Lang;
 
@@ -56,11 +58,11 @@ impl Role {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Role::Admin => lang.pick("Administrator", "Administrador/a"),
-            Role::Coordinator => lang.pick("Coordinator", "Coordinador/a"),
-            Role::Documenter => lang.pick("Documenter", "Documentador/a"),
-            Role::Analyst => lang.pick("Analyst", "Analista"),
-            Role::Viewer => lang.pick("Viewer", "Lector/a"),
+            Role::Admin => tr!(lang, "domain-role-admin"),
+            Role::Coordinator => tr!(lang, "domain-role-coordinator"),
+            Role::Documenter => tr!(lang, "domain-role-documenter"),
+            Role::Analyst => tr!(lang, "domain-role-analyst"),
+            Role::Viewer => tr!(lang, "domain-role-viewer"),
         }
     }
 

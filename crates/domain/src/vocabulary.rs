@@ -8,6 +8,8 @@ use std::{fmt, sync::OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use testimonio_i18n::tr;
+
 use crate::error::{FieldError, Problem};
 use crate::lang::{Bilingual, Lang};
 
@@ -48,10 +50,8 @@ impl EventKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            EventKind::ProtectedActivity => lang.pick("Protected activity", "Actividad protegida"),
-            EventKind::EnforcementAction => {
-                lang.pick("Enforcement action", "Acción de control migratorio")
-            }
+            EventKind::ProtectedActivity => tr!(lang, "domain-event-kind-protected-activity"),
+            EventKind::EnforcementAction => tr!(lang, "domain-event-kind-enforcement-action"),
         }
     }
 }

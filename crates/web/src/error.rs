@@ -86,6 +86,24 @@ impl ErrorKind {
 pub enum AppError {
     Kind(ErrorKind),
     Locked,
+    /// A use case refused the request (a 4xx, never an internal failure):
+    /// the error page shows the use case's own message in the user's
+    /// language (see [`UseCaseError`]).
+    UseCase(ErrorKind, UseCaseError),
+}
+
+/// A use case's refusal carried from a handler to the error-page layer in
+/// the response's extensions, so that the page can say what was wrong in
+/// the user's language ([`testimonio_app::AppError::message`]). Internal
+/// failures are never carried: they are logged and answered generically.
+#[derive(Debug, Clone)]
+pub struct UseCaseError(pub std::sync::Arc<testimonio_app::AppError>);
+
+impl UseCaseError {
+    /// The message for the user, from the catalog.
+    pub fn message(&self, lang: testimonio_domain::Lang) -> String {
+        self.0.message(lang)
+    }
 }
 
 impl AppError {
@@ -102,7 +120,7 @@ impl AppError {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            AppError::Kind(k) => *k,
+            AppError::Kind(k) | AppError::UseCase(k, _) => *k,
             AppError::Locked => ErrorKind::Locked,
         }
     }
@@ -118,18 +136,20 @@ impl From<testimonio_vault::VaultError> for AppError {
 }
 
 /// A use case's error as a page error: the one mapping of
-/// [`testimonio_app::ErrorClass`] to an HTTP status. Internal failures are
-/// logged here and never shown.
+/// [`testimonio_app::ErrorClass`] to an HTTP status. A refusal keeps the
+/// use case's error for its message; internal failures are logged here and
+/// never shown.
 impl From<testimonio_app::AppError> for AppError {
     fn from(err: testimonio_app::AppError) -> Self {
         use testimonio_app::ErrorClass;
-        match err.class() {
-            ErrorClass::BadRequest => AppError::BAD_REQUEST,
-            ErrorClass::Forbidden => AppError::FORBIDDEN,
-            ErrorClass::NotFound => AppError::NOT_FOUND,
-            ErrorClass::Conflict => AppError::Kind(ErrorKind::Conflict),
-            ErrorClass::Internal => AppError::internal(&err),
-        }
+        let kind = match err.class() {
+            ErrorClass::BadRequest => ErrorKind::BadRequest,
+            ErrorClass::Forbidden => ErrorKind::Forbidden,
+            ErrorClass::NotFound => ErrorKind::NotFound,
+            ErrorClass::Conflict => ErrorKind::Conflict,
+            ErrorClass::Internal => return AppError::internal(&err),
+        };
+        AppError::UseCase(kind, UseCaseError(std::sync::Arc::new(err)))
     }
 }
 
@@ -140,6 +160,9 @@ impl IntoResponse for AppError {
         let kind = self.kind();
         let mut response = kind.status().into_response();
         response.extensions_mut().insert(kind);
+        if let AppError::UseCase(_, err) = self {
+            response.extensions_mut().insert(err);
+        }
         response
     }
 }

@@ -4,6 +4,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::auth::Viewer;
+use testimonio_i18n::tr;
+
 use crate::i18n::{Lang, t};
 
 /// A link that keeps the user on this page after switching language.
@@ -12,13 +14,14 @@ fn language_switch(lang: Lang, path: &str) -> Markup {
         Lang::En => Lang::Es,
         Lang::Es => Lang::En,
     };
+    // Each language by its own name, in its own language.
     let label = match other {
-        Lang::En => "English",
-        Lang::Es => "Español",
+        Lang::En => tr!(other, "shell-language-english"),
+        Lang::Es => tr!(other, "shell-language-spanish"),
     };
     html! {
         a.lang-switch href={ "/lang/" (other.code()) "?next=" (encode_path(path)) } lang=(other.code()) hreflang=(other.code())
-            aria-label={ (t(lang, "nav-language")) ": " (label) } { (label) }
+            aria-label=(tr!(lang, "shell-language-switch", language = label)) { (label) }
     }
 }
 
@@ -45,7 +48,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content="no-referrer";
-                title { (title) " · " (t(lang, "app-name")) }
+                title { (tr!(lang, "shell-page-title", page = title)) }
                 link rel="stylesheet" href="/static/app.css";
             }
             body {
@@ -71,7 +74,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                             }
                         }
                         div.account {
-                            span { (t(lang, "nav-signed-in-as")) " " strong { (user.username.as_str()) } " (" (user.role.label(lang)) ")" }
+                            span { (tr!(lang, "shell-signed-in-as", user = user.username.as_str(), role = user.role.label(lang))) }
                             a href="/account/2fa" { (t(lang, "twofactor-settings")) }
                             form method="post" action="/logout" {
                                 input type="hidden" name="csrf" value=(viewer.csrf);

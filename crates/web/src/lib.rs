@@ -291,7 +291,13 @@ async fn error_pages(req: Request, next: Next) -> Response {
         .get::<ErrorKind>()
         .copied()
         .unwrap_or_else(|| ErrorKind::from_status(status));
-    let mut page = pages::error_page(lang, &path, kind).into_response();
+    // A use case's refusal says what was wrong; a server error never does.
+    let detail = response
+        .extensions()
+        .get::<error::UseCaseError>()
+        .filter(|_| status.is_client_error())
+        .map(|err| err.message(lang));
+    let mut page = pages::error_page(lang, &path, kind, detail.as_deref()).into_response();
     *page.status_mut() = status;
     page
 }
@@ -332,4 +338,77 @@ pub fn sample_path(pattern: &str, value: &str) -> String {
 /// The method of a [`RouteSpec`] as an HTTP method.
 pub fn method_of(spec: &RouteSpec) -> Method {
     Method::from_bytes(spec.method.to_ascii_uppercase().as_bytes()).unwrap_or(Method::GET)
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{Request as HttpRequest, StatusCode};
+    use testimonio_app::{AppError as UseCaseError, RecordKind};
+    use testimonio_domain::Lang;
+    use tower_service::Service;
+
+    use super::*;
+
+    /// The body of the error page for a handler failing with `err`, asked
+    /// for in Spanish.
+    async fn spanish_error_page(err: fn() -> error::AppError) -> (StatusCode, String) {
+        let mut app: Router = Router::new()
+            .route("/x", get(move || async move { Err::<(), _>(err()) }))
+            .layer(middleware::from_fn(error_pages));
+        let request = HttpRequest::get("/x")
+            .header("accept-language", "es-MX")
+            .body(Body::empty())
+            .expect("request");
+        let response = app.call(request).await.expect("infallible");
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .expect("body");
+        (status, String::from_utf8(bytes.to_vec()).expect("utf-8"))
+    }
+
+    #[tokio::test]
+    async fn a_refusal_shows_the_use_case_message_in_spanish() {
+        let (status, body) = spanish_error_page(|| {
+            UseCaseError::NotFound {
+                kind: RecordKind::Person,
+                id: "p-1".into(),
+            }
+            .into()
+        })
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let expected = UseCaseError::NotFound {
+            kind: RecordKind::Person,
+            id: "p-1".into(),
+        }
+        .message(Lang::Es);
+        assert!(body.contains(&expected), "{expected:?} missing in {body}");
+        assert!(body.contains("p-1"));
+
+        let (status, body) = spanish_error_page(|| {
+            UseCaseError::UnknownReference {
+                field: "people[0].person".into(),
+                kind: RecordKind::Person,
+                id: "p-9".into(),
+            }
+            .into()
+        })
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("p-9"), "{body}");
+        assert!(body.contains("lang=\"es\""));
+    }
+
+    #[tokio::test]
+    async fn an_internal_failure_shows_no_detail() {
+        let (status, body) = spanish_error_page(|| {
+            UseCaseError::internal(std::io::Error::other("secret-path /srv/vault")).into()
+        })
+        .await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!body.contains("secret-path"), "{body}");
+        assert!(body.contains(testimonio_i18n::tr!(Lang::Es, "error-internal")));
+    }
 }

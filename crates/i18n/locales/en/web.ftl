@@ -1,44 +1,5 @@
 # The web app. Reviewed side by side with ../es/web.ftl.
 
-## app
-app-name = Testimonio
-app-tagline = Encrypted documentation of retaliation
-
-## nav
-nav-dashboard = Dashboard
-nav-events = Events
-nav-people = People
-nav-groups = Groups
-nav-users = Users
-nav-audit = Audit log
-nav-logout = Log out
-nav-language = Language
-nav-skip = Skip to content
-nav-signed-in-as = Signed in as
-
-## login
-login-title = Log in
-login-username = Username
-login-password = Password
-login-submit = Log in
-login-failed = Wrong username or password. After several failed attempts, wait a few minutes before trying again.
-login-rate-limited = Too many attempts from this address. Wait a minute and try again.
-login-disabled = This account is disabled.
-login-expired = Your session ended. Please log in again.
-
-## dashboard
-dashboard-title = Dashboard
-dashboard-people = People
-dashboard-events = Events
-dashboard-groups = Groups
-dashboard-documents = Documents
-dashboard-protected = Protected activities
-dashboard-enforcement = Enforcement actions
-dashboard-latest = Latest events
-dashboard-review = Needs review
-dashboard-review-hint = Reported events not yet corroborated or documented
-dashboard-new-event = Record an event
-
 ## events
 events-title = Events
 events-filter = Filter
@@ -115,75 +76,10 @@ groups-title = Groups
 group-title = Group
 group-members = Members
 
-## users
-users-title = Users
-users-add = Add a user
-users-disable = Disable
-users-enable = Enable
-users-active = Active
-users-disabled = Disabled
-users-created = User created.
-
-## tokens
-tokens-title = API tokens
-tokens-none = No API tokens. Issue one with: testimonio user token NAME
-tokens-label = Label
-tokens-created = Issued
-tokens-expires = Expires
-tokens-last-used = Last used
-tokens-never = Never
-tokens-active = Active
-tokens-expired = Expired
-tokens-revoked = Revoked
-tokens-revoke = Revoke
-
-## audit
-audit-title = Audit log
-audit-chain-ok = The audit chain is intact.
-audit-chain-broken = The audit chain is broken:
-audit-when = When
-audit-actor = Who
-audit-action = Action
-audit-object = Object
-audit-detail = Detail
-
-## lock
-lock-button = Lock now
-lock-hint = Drops the keys from memory: nothing can be read until the vault is unlocked with its passphrase.
-
-## unlock
-unlock-title = The vault is locked
-unlock-passphrase = Vault passphrase
-unlock-submit = Unlock
-unlock-failed = Wrong passphrase.
-unlock-rate-limited = Too many unlock attempts from this address. Wait a minute and try again.
-unlock-busy = Another unlock attempt is being checked. Try again in a moment.
-
 ## error
-error-title = Something went wrong
-error-bad-request = The request could not be understood.
-error-unauthorized = Please log in.
 error-forbidden = Your role does not allow this.
-error-csrf = This form expired or did not come from this site. Go back, reload the page and try again.
 error-not-found = Not found.
-error-method = This action is not available here.
-error-too-large = The request is too large.
-error-locked = The vault is locked.
 error-internal = An unexpected error occurred. It was logged; no data was changed by the failed step.
-error-back = Back to the dashboard
-
-## twofactor
-twofactor-title = Two-factor login
-twofactor-settings = Two-factor login
-twofactor-code = Six-digit code from your authenticator app
-twofactor-wrong-code = That code is not valid. Try the current one.
-twofactor-throttled = Too many wrong codes for this account: codes are not checked for a while. Try again later, or ask an administrator for help.
-twofactor-enabled = Two-factor login is on for this account.
-twofactor-now-enabled = Two-factor login is now on.
-twofactor-scan = Scan this code with an authenticator app (for example FreeOTP or Aegis), then enter the code it shows.
-twofactor-or-type = Or type this key:
-twofactor-enable = Turn on
-twofactor-disable = Turn off
 
 ## common
 common-yes = Yes
@@ -239,12 +135,6 @@ group-all-events = All events of this group in the event list
 group-no-members = No members recorded.
 group-latest-shown = The 50 most recent events are shown.
 
-## nav
-nav-foia = FOIA
-
-## nav
-nav-documents = Documents
-
 ## documents
 documents-title = Documents
 documents-intro = Original files in the vault, with the text read from every page.
@@ -293,18 +183,6 @@ documents-text = Text of the page
 documents-empty-page = No text was found on this page.
 documents-image-alt = Image of page
 documents-no-image = This document has no page images: only its text is shown.
-
-## nav
-nav-search = Search
-nav-watchlists = Watchlists
-
-## error
-error-too-many-renders = Page images for your account are already being prepared. Wait until they appear, then reload this one.
-error-overloaded = The server is busy preparing page images. Try again in a moment.
-error-busy = The search index is being prepared or updated. Try again in a minute.
-
-## dashboard
-dashboard-pending-hits = watchlist hits to review
 
 ## search
 search-title = Search
@@ -404,8 +282,3 @@ hits-optional-id = Optional: the identifier
 hits-unknown-record = No record has this identifier.
 hits-events-not-excerpted = A hit in an event narrative cannot become an excerpt: only passages of documents can.
 
-## nav
-nav-analysis = Analysis
-
-## dashboard
-dashboard-analysis = See the pattern analysis

@@ -1,1 +1,182 @@
-# domain: messages of the domain slice (see ARCHITECTURE.md, "One message catalog").
+# domain: mensajes del área de dominio (véase ARCHITECTURE.md, "One message catalog").
+
+## Por qué se rechazó un valor (domain::error::Problem). $field es el nombre
+## del campo en el formato de intercambio, igual en ambos idiomas.
+
+domain-field-error = { $field }: { $reason }
+domain-problem-required = es obligatorio
+domain-problem-too-long = tiene más de { $max ->
+    [one] { $max } carácter
+   *[other] { $max } caracteres
+}
+domain-problem-bad-characters = solo puede contener { $allowed }
+domain-problem-bad-date = no es una fecha válida (se espera { $expected })
+domain-problem-date-out-of-range = debe estar entre los años 1900 y 2100
+domain-problem-end-before-start = termina antes de empezar
+domain-problem-unknown-code = no es un código conocido ({ $hint })
+domain-problem-wrong-kind = '{ $code }' no es un tipo de { $kind }
+domain-problem-only-for-enforcement = solo se aplica a acciones de control migratorio
+domain-problem-bad-a-number = debe ser un número A: 8 o 9 dígitos, opcionalmente precedidos de 'A'
+domain-problem-bad-birth-year = debe ser un año entre 1900 y 2100
+domain-problem-withdrawn-before-given = se retira antes de haberse otorgado
+domain-problem-duplicate = incluye '{ $value }' dos veces
+
+domain-allowed-id = letras, dígitos y . _ : -
+domain-allowed-printable = texto imprimible
+domain-allowed-tag = a-z, 0-9 y _ (snake_case), de 2 a 40 caracteres
+
+domain-hint-partial-date = AAAA-MM-DD, AAAA-MM o AAAA, con ~ delante si es aproximada
+domain-hint-day = AAAA-MM-DD
+domain-hint-state = un código postal de dos letras como TX
+domain-hint-field-office = un código de oficina ERO de tres letras como SNA
+domain-hint-vocabulary = vea `testimonio vocabulary`
+domain-hint-event-kind = protected_activity o enforcement_action
+domain-hint-verification = reported, corroborated o documented
+domain-hint-tolling = clarification o fee_dispute
+domain-hint-version = versión 1
+
+domain-kind-protected-activity = actividad protegida
+domain-kind-enforcement-action = acción de control migratorio
+
+## Etiquetas de los códigos del dominio.
+
+domain-role-admin = Administrador/a
+domain-role-coordinator = Coordinador/a
+domain-role-documenter = Documentador/a
+domain-role-analyst = Analista
+domain-role-viewer = Lector/a
+domain-consent-internal = Solo uso interno
+domain-consent-coalition-aggregate = Estadísticas de la coalición
+domain-consent-coalition-narrative = Coalición, con relato
+domain-consent-public-anonymous = Público, anónimo
+domain-consent-public-named = Público, con nombre
+domain-verification-reported = Reportado
+domain-verification-corroborated = Corroborado
+domain-verification-documented = Documentado
+domain-participant-organizer = Organizador/a
+domain-participant-spokesperson = Vocero/a
+domain-participant-participant = Participante
+domain-participant-target = Persona afectada
+domain-participant-witness = Testigo
+domain-participant-family-member = Familiar
+domain-participant-other = Otro
+domain-event-kind-protected-activity = Actividad protegida
+domain-event-kind-enforcement-action = Acción de control migratorio
+domain-source-foia-production = Entrega FOIA
+domain-source-court-record = Expediente judicial
+domain-source-email = Correo electrónico
+domain-source-photo = Foto
+domain-source-interview = Entrevista
+domain-source-news = Prensa
+domain-source-other = Otro
+domain-extraction-stored = guardado
+domain-extraction-ok = correcto
+domain-extraction-partial = parcial
+domain-extraction-failed = fallido
+domain-text-method-text-layer = capa de texto
+domain-text-method-ocr = OCR
+domain-text-method-email = correo
+domain-text-method-plain = texto plano
+domain-text-method-html = HTML
+domain-text-method-none = sin texto
+domain-tag-animus = Animadversión
+domain-tag-surveillance = Vigilancia
+domain-tag-protest-monitoring = Monitoreo de protestas
+domain-tag-targeting-leader = Ataque a un liderazgo
+domain-tag-informant = Informante
+domain-tag-press-activity = Actividad de prensa
+domain-tag-retaliation = Represalia
+domain-tag-timing = Momento
+
+# Lugares: estados y territorios de EE. UU., oficinas de campo de ERO, agencias.
+geo-state-al = Alabama
+geo-state-ak = Alaska
+geo-state-az = Arizona
+geo-state-ar = Arkansas
+geo-state-ca = California
+geo-state-co = Colorado
+geo-state-ct = Connecticut
+geo-state-de = Delaware
+geo-state-dc = Distrito de Columbia
+geo-state-fl = Florida
+geo-state-ga = Georgia
+geo-state-hi = Hawái
+geo-state-id = Idaho
+geo-state-il = Illinois
+geo-state-in = Indiana
+geo-state-ia = Iowa
+geo-state-ks = Kansas
+geo-state-ky = Kentucky
+geo-state-la = Luisiana
+geo-state-me = Maine
+geo-state-md = Maryland
+geo-state-ma = Massachusetts
+geo-state-mi = Míchigan
+geo-state-mn = Minnesota
+geo-state-ms = Misisipi
+geo-state-mo = Misuri
+geo-state-mt = Montana
+geo-state-ne = Nebraska
+geo-state-nv = Nevada
+geo-state-nh = Nuevo Hampshire
+geo-state-nj = Nueva Jersey
+geo-state-nm = Nuevo México
+geo-state-ny = Nueva York
+geo-state-nc = Carolina del Norte
+geo-state-nd = Dakota del Norte
+geo-state-oh = Ohio
+geo-state-ok = Oklahoma
+geo-state-or = Oregón
+geo-state-pa = Pensilvania
+geo-state-ri = Rhode Island
+geo-state-sc = Carolina del Sur
+geo-state-sd = Dakota del Sur
+geo-state-tn = Tennessee
+geo-state-tx = Texas
+geo-state-ut = Utah
+geo-state-vt = Vermont
+geo-state-va = Virginia
+geo-state-wa = Washington
+geo-state-wv = Virginia Occidental
+geo-state-wi = Wisconsin
+geo-state-wy = Wyoming
+geo-state-pr = Puerto Rico
+geo-state-gu = Guam
+geo-state-vi = Islas Vírgenes de EE. UU.
+geo-state-as = Samoa Americana
+geo-state-mp = Islas Marianas del Norte
+geo-office-atl = Atlanta
+geo-office-bal = Baltimore
+geo-office-bos = Boston
+geo-office-buf = Búfalo
+geo-office-chi = Chicago
+geo-office-dal = Dallas
+geo-office-den = Denver
+geo-office-det = Detroit
+geo-office-elp = El Paso
+geo-office-hlg = Harlingen
+geo-office-hou = Houston
+geo-office-los = Los Ángeles
+geo-office-mia = Miami
+geo-office-new = Newark
+geo-office-nol = Nueva Orleans
+geo-office-nyc = Nueva York
+geo-office-phi = Filadelfia
+geo-office-pho = Phoenix
+geo-office-slc = Salt Lake City
+geo-office-sna = San Antonio
+geo-office-snd = San Diego
+geo-office-sfr = San Francisco
+geo-office-sea = Seattle
+geo-office-spm = St. Paul
+geo-office-was = Washington
+geo-agency-ice = Servicio de Inmigración y Control de Aduanas (ICE)
+geo-agency-cbp = Oficina de Aduanas y Protección Fronteriza (CBP)
+geo-agency-uscis = Servicio de Ciudadanía e Inmigración (USCIS)
+geo-agency-eoir = Oficina Ejecutiva de Revisión de Casos de Inmigración (EOIR)
+geo-agency-dhs = Departamento de Seguridad Nacional (otro componente)
+geo-agency-fbi = Buró Federal de Investigaciones (FBI)
+geo-agency-doj = Departamento de Justicia (otro componente)
+geo-agency-local-police = Policía local o alguacil
+geo-agency-state-police = Policía estatal o agencia estatal
+geo-agency-other = Otra agencia

@@ -1,44 +1,5 @@
 # La aplicación web. Revisado junto a ../en/web.ftl.
 
-## app
-app-name = Testimonio
-app-tagline = Documentación cifrada de represalias
-
-## nav
-nav-dashboard = Inicio
-nav-events = Eventos
-nav-people = Personas
-nav-groups = Grupos
-nav-users = Usuarios
-nav-audit = Registro de auditoría
-nav-logout = Cerrar sesión
-nav-language = Idioma
-nav-skip = Saltar al contenido
-nav-signed-in-as = Sesión de
-
-## login
-login-title = Iniciar sesión
-login-username = Usuario
-login-password = Contraseña
-login-submit = Entrar
-login-failed = Usuario o contraseña incorrectos. Tras varios intentos fallidos, espere unos minutos antes de intentarlo de nuevo.
-login-rate-limited = Demasiados intentos desde esta dirección. Espere un minuto e intente de nuevo.
-login-disabled = Esta cuenta está desactivada.
-login-expired = Su sesión terminó. Inicie sesión de nuevo.
-
-## dashboard
-dashboard-title = Inicio
-dashboard-people = Personas
-dashboard-events = Eventos
-dashboard-groups = Grupos
-dashboard-documents = Documentos
-dashboard-protected = Actividades protegidas
-dashboard-enforcement = Acciones de control migratorio
-dashboard-latest = Eventos más recientes
-dashboard-review = Por revisar
-dashboard-review-hint = Eventos reportados aún sin corroborar ni documentar
-dashboard-new-event = Registrar un evento
-
 ## events
 events-title = Eventos
 events-filter = Filtrar
@@ -115,75 +76,10 @@ groups-title = Grupos
 group-title = Grupo
 group-members = Integrantes
 
-## users
-users-title = Usuarios
-users-add = Agregar un usuario
-users-disable = Desactivar
-users-enable = Activar
-users-active = Activo
-users-disabled = Desactivado
-users-created = Usuario creado.
-
-## tokens
-tokens-title = Tokens de la API
-tokens-none = No hay tokens de la API. Emita uno con: testimonio user token NOMBRE
-tokens-label = Etiqueta
-tokens-created = Emitido
-tokens-expires = Vence
-tokens-last-used = Último uso
-tokens-never = Nunca
-tokens-active = Activo
-tokens-expired = Vencido
-tokens-revoked = Revocado
-tokens-revoke = Revocar
-
-## audit
-audit-title = Registro de auditoría
-audit-chain-ok = La cadena de auditoría está intacta.
-audit-chain-broken = La cadena de auditoría está rota:
-audit-when = Cuándo
-audit-actor = Quién
-audit-action = Acción
-audit-object = Objeto
-audit-detail = Detalle
-
-## lock
-lock-button = Bloquear ahora
-lock-hint = Borra las claves de la memoria: nada se puede leer hasta desbloquear la bóveda con su frase de contraseña.
-
-## unlock
-unlock-title = La bóveda está bloqueada
-unlock-passphrase = Frase de contraseña de la bóveda
-unlock-submit = Desbloquear
-unlock-failed = Frase de contraseña incorrecta.
-unlock-rate-limited = Demasiados intentos de desbloqueo desde esta dirección. Espere un minuto e intente de nuevo.
-unlock-busy = Se está comprobando otro intento de desbloqueo. Intente de nuevo en un momento.
-
 ## error
-error-title = Algo salió mal
-error-bad-request = No se pudo entender la solicitud.
-error-unauthorized = Inicie sesión.
 error-forbidden = Su rol no permite esto.
-error-csrf = Este formulario expiró o no vino de este sitio. Vuelva atrás, recargue la página e intente de nuevo.
 error-not-found = No encontrado.
-error-method = Esta acción no está disponible aquí.
-error-too-large = La solicitud es demasiado grande.
-error-locked = La bóveda está bloqueada.
 error-internal = Ocurrió un error inesperado. Quedó registrado; el paso fallido no cambió ningún dato.
-error-back = Volver al inicio
-
-## twofactor
-twofactor-title = Inicio de sesión en dos pasos
-twofactor-settings = Inicio de sesión en dos pasos
-twofactor-code = Código de seis dígitos de su aplicación de autenticación
-twofactor-wrong-code = Ese código no es válido. Pruebe con el actual.
-twofactor-throttled = Demasiados códigos incorrectos para esta cuenta: por un tiempo no se comprueban los códigos. Inténtelo más tarde o pida ayuda al equipo de administración.
-twofactor-enabled = El inicio de sesión en dos pasos está activado para esta cuenta.
-twofactor-now-enabled = El inicio de sesión en dos pasos quedó activado.
-twofactor-scan = Escanee este código con una aplicación de autenticación (por ejemplo FreeOTP o Aegis) y escriba el código que muestra.
-twofactor-or-type = O escriba esta clave:
-twofactor-enable = Activar
-twofactor-disable = Desactivar
 
 ## common
 common-yes = Sí
@@ -239,12 +135,6 @@ group-all-events = Todos los eventos de este grupo en la lista de eventos
 group-no-members = No hay integrantes registrados.
 group-latest-shown = Se muestran los 50 eventos más recientes.
 
-## nav
-nav-foia = FOIA
-
-## nav
-nav-documents = Documentos
-
 ## documents
 documents-title = Documentos
 documents-intro = Archivos originales de la bóveda, con el texto leído de cada página.
@@ -293,18 +183,6 @@ documents-text = Texto de la página
 documents-empty-page = No se encontró texto en esta página.
 documents-image-alt = Imagen de la página
 documents-no-image = Este documento no tiene imágenes de página: solo se muestra su texto.
-
-## nav
-nav-search = Buscar
-nav-watchlists = Alertas
-
-## error
-error-too-many-renders = Ya se están preparando imágenes de página para su cuenta. Espere a que aparezcan y luego recargue esta.
-error-overloaded = El servidor está ocupado preparando imágenes de página. Intente de nuevo en un momento.
-error-busy = El índice de búsqueda se está preparando o actualizando. Intente de nuevo en un minuto.
-
-## dashboard
-dashboard-pending-hits = resultados de alertas por revisar
 
 ## search
 search-title = Buscar
@@ -404,8 +282,3 @@ hits-optional-id = Opcional: el identificador
 hits-unknown-record = Ningún registro tiene este identificador.
 hits-events-not-excerpted = Un resultado en el relato de un evento no puede ser un extracto: solo los pasajes de documentos.
 
-## nav
-nav-analysis = Análisis
-
-## dashboard
-dashboard-analysis = Ver el análisis del patrón

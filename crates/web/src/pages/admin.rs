@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 use testimonio_domain::Role;
+use testimonio_i18n::tr;
 use testimonio_vault::{
     ApiToken, AuditEntry, ChainFault, Passphrase, Password, TokenStatus, User, Username, VaultError,
 };
@@ -15,8 +16,8 @@ use testimonio_vault::{
 use crate::auth::Viewer;
 use crate::client::ClientAddr;
 use crate::error::AppError;
+use crate::i18n::{Lang, format_time};
 use crate::layout::{csrf_field, page};
-use crate::pages::documents::format_time;
 use crate::session::{PRE_SESSION_COOKIE, random_token, set_cookie};
 use crate::state::AppState;
 
@@ -43,7 +44,7 @@ fn users_page(
             tbody {
                 @for u in users {
                     tr {
-                        td { (u.username.as_str()) }
+                        td translate="no" { (u.username.as_str()) }
                         td { (u.role.label(lang)) }
                         td { (if u.disabled { viewer.t("users-disabled") } else { viewer.t("users-active") }) }
                         td {
@@ -100,7 +101,7 @@ fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup 
         } @else {
             div.scroll { table {
                 thead { tr {
-                    th scope="col" { "#" }
+                    th scope="col" { (viewer.t("audit-number")) }
                     th scope="col" { (viewer.t("field-username")) }
                     th scope="col" { (viewer.t("tokens-label")) }
                     th scope="col" { (viewer.t("tokens-created")) }
@@ -115,8 +116,8 @@ fn tokens_table(viewer: &Viewer, users: &[User], tokens: &[ApiToken]) -> Markup 
                         @let owner = users.iter().find(|u| u.username == t.username).map(|u| u.id);
                         tr {
                             td { (t.id) }
-                            td { (t.username.as_str()) }
-                            td { (t.label) }
+                            td translate="no" { (t.username.as_str()) }
+                            td translate="no" { (t.label) }
                             td { (format_time(lang, &t.created_at)) }
                             td { (t.expires_at.as_deref().map_or_else(|| viewer.t("common-none").to_owned(), |e| format_time(lang, e))) }
                             td { (when(t.last_used.as_deref())) }
@@ -187,10 +188,13 @@ pub async fn create_user(
     Form(form): Form<NewUser>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
+    // Refusals are rendered from their typed errors, in the user's language.
+    let refusal =
+        |err: testimonio_vault::VaultError| testimonio_app::AppError::from(err).message(lang);
     let parsed = (|| {
-        let username = Username::parse(&form.username).map_err(|e| e.to_string())?;
+        let username = Username::parse(&form.username).map_err(refusal)?;
         let role = Role::parse("role", &form.role).map_err(|e| e.message(lang))?;
-        let password = Password::new(form.password).map_err(|e| e.to_string())?;
+        let password = Password::new(form.password).map_err(refusal)?;
         Ok::<_, String>((username, role, password))
     })();
     let result = match parsed {
@@ -200,7 +204,7 @@ pub async fn create_user(
                     match v.create_user(&username, role, &password) {
                         Ok(_) => Ok(Ok(())),
                         Err(e @ (VaultError::Refused(_) | VaultError::Conflict(_))) => {
-                            Ok(Err(e.to_string()))
+                            Ok(Err(testimonio_app::AppError::from(e).message(lang)))
                         }
                         Err(other) => Err(other.into()),
                     }
@@ -241,7 +245,54 @@ pub async fn set_disabled(
     Ok(Redirect::to("/admin/users").into_response())
 }
 
+/// An audit action's label in `lang`. Actions are stored as codes that are
+/// never renamed ([`testimonio_vault::AuditAction::code`]); a code this
+/// version does not know (written by a newer one) is shown as stored, in a
+/// `translate="no"` span.
+fn action_label(lang: Lang, code: &str) -> Markup {
+    let label = match code {
+        "vault_created" => tr!(lang, "audit-action-vault-created"),
+        "passphrase_changed" => tr!(lang, "audit-action-passphrase-changed"),
+        "record_created" => tr!(lang, "audit-action-record-created"),
+        "record_updated" => tr!(lang, "audit-action-record-updated"),
+        "identity_read" => tr!(lang, "audit-action-identity-read"),
+        "import" => tr!(lang, "audit-action-import"),
+        "export" => tr!(lang, "audit-action-export"),
+        "document_added" => tr!(lang, "audit-action-document-added"),
+        "document_received_again" => tr!(lang, "audit-action-document-received-again"),
+        "document_read" => tr!(lang, "audit-action-document-read"),
+        "backup" => tr!(lang, "audit-action-backup"),
+        "restored" => tr!(lang, "audit-action-restored"),
+        "check" => tr!(lang, "audit-action-check"),
+        "age_identity_revealed" => tr!(lang, "audit-action-age-identity-revealed"),
+        "user_changed" => tr!(lang, "audit-action-user-changed"),
+        "login" => tr!(lang, "audit-action-login"),
+        "locked" => tr!(lang, "audit-action-locked"),
+        "unlocked" => tr!(lang, "audit-action-unlocked"),
+        "search" => tr!(lang, "audit-action-search"),
+        "unlock_failed" => tr!(lang, "audit-action-unlock-failed"),
+        other => return html! { span translate="no" { (other) } },
+    };
+    html! { span data-code=(code) { (label) } }
+}
+
+/// A break in the audit chain, in `lang`.
+fn chain_fault(lang: Lang, fault: &ChainFault) -> String {
+    match *fault {
+        ChainFault::Missing { after, next } => tr!(
+            lang,
+            "audit-fault-missing",
+            count = next - after - 1,
+            first = after + 1,
+            last = next - 1
+        ),
+        ChainFault::Altered { seq } => tr!(lang, "audit-fault-altered", seq = seq),
+        ChainFault::BrokenLink { seq } => tr!(lang, "audit-fault-broken-link", seq = seq),
+    }
+}
+
 pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
+    let lang = viewer.lang;
     let (entries, total, faults): (Vec<AuditEntry>, usize, Vec<ChainFault>) = state
         .with_vault(&viewer.actor(), |v| {
             let entries = v.audit_tail(200)?;
@@ -250,19 +301,19 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
         })
         .await?;
     let body = html! {
-        h1 { (viewer.t("audit-title")) " (" (crate::i18n::format_number(viewer.lang, total as u64)) ")" }
+        h1 { (tr!(lang, "audit-title-count", count = total)) }
         @if faults.is_empty() {
             p.notice { (viewer.t("audit-chain-ok")) }
         } @else {
             div.error role="alert" {
                 p { (viewer.t("audit-chain-broken")) }
-                ul { @for f in &faults { li { (f.to_string()) } } }
+                ul { @for f in &faults { li { (chain_fault(lang, f)) } } }
             }
         }
         div.scroll {
             table {
                 thead { tr {
-                    th scope="col" { "#" }
+                    th scope="col" { (viewer.t("audit-number")) }
                     th scope="col" { (viewer.t("audit-when")) }
                     th scope="col" { (viewer.t("audit-actor")) }
                     th scope="col" { (viewer.t("audit-action")) }
@@ -273,11 +324,11 @@ pub async fn audit(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
                     @for e in entries.iter().rev() {
                         tr {
                             td { (e.seq) }
-                            td { time datetime=(e.at) { (e.at) } }
-                            td { (e.actor) }
-                            td { (e.action) }
-                            td { (e.object) }
-                            td { (e.detail) }
+                            td { time datetime=(e.at) { (format_time(lang, &e.at)) } }
+                            td translate="no" { (e.actor) }
+                            td { (action_label(lang, &e.action)) }
+                            td translate="no" { (e.object) }
+                            td translate="no" { (e.detail) }
                         }
                     }
                 }

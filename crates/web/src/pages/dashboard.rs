@@ -3,6 +3,7 @@
 use axum::extract::State;
 use maud::{Markup, html};
 use testimonio_domain::{Event, Verification};
+use testimonio_i18n::tr;
 use testimonio_vault::{Counts, EventFilter};
 
 use crate::auth::Viewer;
@@ -14,6 +15,7 @@ use crate::state::AppState;
 /// A short table of events: date, type, place, verification.
 pub fn event_rows(viewer: &Viewer, events: &[Event]) -> Markup {
     let lang = viewer.lang;
+    let none = viewer.t("common-none");
     html! {
         table.events {
             thead { tr {
@@ -28,8 +30,8 @@ pub fn event_rows(viewer: &Viewer, events: &[Event]) -> Markup {
                     tr class=(e.kind().code()) {
                         td { a href={ "/events/" (e.id()) } { (format_date(lang, &e.date())) } }
                         td { (e.event_type().label(lang)) }
-                        td { (e.location().state.map(|s| s.name(lang)).unwrap_or("—")) }
-                        td { (e.field_office().map(|f| f.name(lang)).unwrap_or("—")) }
+                        td { (e.location().state.map_or(none, |s| s.name(lang))) }
+                        td { (e.field_office().map_or(none, |f| f.name(lang))) }
                         td { (e.verification().label(lang)) }
                     }
                 }
@@ -82,11 +84,11 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
         }
         p.pending-hits {
             a href="/watchlists/hits" {
-                strong { (format_number(lang, pending_hits)) } " " (viewer.t("dashboard-pending-hits"))
+                strong { (format_number(lang, pending_hits)) } " " (tr!(lang, "dashboard-pending-hits", count = pending_hits))
             }
         }
         p.analysis-link {
-            a href="/analysis" { (viewer.t("dashboard-analysis")) " →" }
+            a href="/analysis" { (viewer.t("dashboard-analysis")) }
         }
         @if user.role.can_write_records() {
             p { a.button href="/events/new" { (viewer.t("dashboard-new-event")) } }
@@ -96,7 +98,7 @@ pub async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
             (event_rows(&viewer, &latest))
         }
         section {
-            h2 { (viewer.t("dashboard-review")) " (" (format_number(lang, review_total)) ")" }
+            h2 { (tr!(lang, "dashboard-review-count", count = review_total)) }
             p.hint { (viewer.t("dashboard-review-hint")) }
             (event_rows(&viewer, &review))
         }

@@ -322,7 +322,12 @@ pub(crate) fn field_office_options(lang: Lang) -> Vec<(String, String)> {
         .map(|f| {
             (
                 f.code().to_owned(),
-                format!("{} ({})", f.name(lang), f.code()),
+                testimonio_i18n::tr!(
+                    lang,
+                    "shell-field-office-option",
+                    name = f.name(lang),
+                    code = f.code()
+                ),
             )
         })
         .collect()

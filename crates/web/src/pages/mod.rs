@@ -27,8 +27,10 @@ use crate::error::ErrorKind;
 use crate::i18n::{Lang, t};
 use crate::layout::page;
 
-/// The page for an error, in the user's language, without internals.
-pub fn error_page(lang: Lang, path: &str, kind: ErrorKind) -> Markup {
+/// The page for an error, in the user's language, without internals. A
+/// use case's refusal (`detail`, only ever for a 4xx) says what was wrong
+/// in place of the generic sentence; a 500 never has one.
+pub fn error_page(lang: Lang, path: &str, kind: ErrorKind, detail: Option<&str>) -> Markup {
     let viewer = Viewer {
         lang,
         user: None,
@@ -37,7 +39,12 @@ pub fn error_page(lang: Lang, path: &str, kind: ErrorKind) -> Markup {
     };
     let body = html! {
         h1 { (t(lang, "error-title")) }
-        p.error role="alert" { (t(lang, kind.message_key())) }
+        p.error role="alert" {
+            @match detail {
+                Some(detail) if kind != ErrorKind::Internal => (detail),
+                _ => (t(lang, kind.message_key())),
+            }
+        }
         @match kind {
             ErrorKind::Locked => p { a href="/unlock" { (t(lang, "unlock-submit")) } },
             ErrorKind::Unauthorized => p { a href="/login" { (t(lang, "login-title")) } },
