@@ -1,1 +1,25 @@
 # records: messages of the records slice (see ARCHITECTURE.md, "One message catalog").
+
+## Command line: import, export, events, people, person
+records-import-progress = records:
+# $location: "line 17" or "people.csv row 4"; $reason: why the record was refused.
+records-import-refused = refused: { $location }: { $reason }
+records-import-summary = created: { $created }, updated: { $updated }, unchanged: { $unchanged }, refused: { $refused }
+records-import-partial = { $count ->
+    [one] { $count } record was refused; the rest was imported
+   *[other] { $count } records were refused; the rest was imported
+}
+records-export-csv-needs-out = --format csv needs --out DIR (it writes groups.csv, people.csv, events.csv)
+records-exported = { $count ->
+    [one] exported { $count } record
+   *[other] exported { $count } records
+}
+records-events-shown = { $shown ->
+    [one] { $shown } event shown
+   *[other] { $shown } events shown
+} of { $total }
+records-people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+records-person-not-found = person { $id } not found
