@@ -34,8 +34,8 @@ pub struct EventQuery {
 
 impl EventQuery {
     /// The vault filter for the values that parse, and a [`FieldError`] for
-    /// each that does not (named `kind`, `type`, `state`, `field_office`,
-    /// `group`, `person`, `from`, `to`, `verification`). A bad value is left
+    /// each that does not, in this order: `kind`, `type`, `state`,
+    /// `field_office`, `verification`, `from`, `to`, `group`, `person`. A bad value is left
     /// out of the filter, so a page can list what it can and say why.
     pub fn parse(&self) -> (EventFilter, Vec<FieldError>) {
         let mut errors = Vec::new();
@@ -51,24 +51,24 @@ impl EventQuery {
         let state = value(&self.state).and_then(|v| take(&mut errors, UsState::parse("state", &v)));
         let field_office = value(&self.field_office)
             .and_then(|v| take(&mut errors, FieldOffice::parse("field_office", &v)));
-        let group =
-            value(&self.group).and_then(|v| take(&mut errors, RecordId::parse("group", &v)));
-        let person =
-            value(&self.person).and_then(|v| take(&mut errors, RecordId::parse("person", &v)));
+        let verification = value(&self.verification)
+            .and_then(|v| take(&mut errors, Verification::parse("verification", &v)));
         let from = value(&self.from)
             .and_then(|v| take(&mut errors, PartialDate::parse("from", &v)))
             .map(|d| d.earliest());
         let mut to = value(&self.to)
             .and_then(|v| take(&mut errors, PartialDate::parse("to", &v)))
             .map(|d| d.latest());
-        let verification = value(&self.verification)
-            .and_then(|v| take(&mut errors, Verification::parse("verification", &v)));
         if let (Some(f), Some(t)) = (from, to)
             && t < f
         {
             errors.push(FieldError::new("to", Problem::EndBeforeStart));
             to = None;
         }
+        let group =
+            value(&self.group).and_then(|v| take(&mut errors, RecordId::parse("group", &v)));
+        let person =
+            value(&self.person).and_then(|v| take(&mut errors, RecordId::parse("person", &v)));
         let filter = EventFilter {
             kind,
             event_type,

@@ -23,3 +23,18 @@ records-people-count = { $count ->
    *[other] { $count } people
 }
 records-person-not-found = person { $id } not found
+
+## Web: the event list and the event form
+records-events-count = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+records-events-page = Page { $page } of { $pages }
+# $roles: the participant roles' labels, separated by commas.
+records-form-people-hint = One per line: person id = role. Roles: { $roles }.
+# $problem: why the entry on line $line of the people field was refused.
+records-form-line-problem = Line { $line }: { $problem }
+records-form-group-problem = { $group }: { $problem }
+records-form-unknown-person-line = Line { $line }: no person has this id: { $id }
+records-form-unknown-person = no person has this id: { $id }
+records-form-unknown-group = no group has this id: { $id }

@@ -45,7 +45,6 @@ events-filter = Filter
 events-clear = Clear
 events-any = Any
 events-none = No events match.
-events-count = events
 events-previous = Previous
 events-next = Next
 events-page = Page
@@ -70,7 +69,6 @@ field-facility = Facility
 field-agency = Agency
 field-field-office = Field office
 field-people = People and roles
-field-people-hint = One per line: person id = role
 field-groups = Groups
 field-groups-hint = Group ids separated by spaces
 field-narrative = Narrative
@@ -202,8 +200,6 @@ field-range-hint = YYYY-MM-DD, YYYY-MM or YYYY
 field-day-hint = YYYY-MM-DD
 field-id-hint = Leave blank to generate one. Letters, digits and . _ : - only; never a name.
 field-enforcement-only = Only for enforcement actions.
-field-roles = Roles
-field-line = Line
 field-place = Place
 field-note = Note
 field-given-on = Given on
@@ -211,8 +207,6 @@ field-withdrawn-on = Withdrawn on
 field-in-force = In force today
 
 ## event
-event-unknown-person = no person has this id:
-event-unknown-group = no group has this id:
 event-id-taken = an event with this identifier already exists
 event-not-saved = The event could not be saved. Check the fields and try again.
 

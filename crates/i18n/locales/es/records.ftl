@@ -23,3 +23,18 @@ records-people-count = { $count ->
    *[other] { $count } personas
 }
 records-person-not-found = No se encontró la persona { $id }.
+
+## Web: the event list and the event form
+records-events-count = { $count ->
+    [one] { $count } evento
+   *[other] { $count } eventos
+}
+records-events-page = Página { $page } de { $pages }
+# $roles: the participant roles' labels, separated by commas.
+records-form-people-hint = Una por línea: id de la persona = rol. Roles: { $roles }.
+# $problem: why the entry on line $line of the people field was refused.
+records-form-line-problem = Línea { $line }: { $problem }
+records-form-group-problem = { $group }: { $problem }
+records-form-unknown-person-line = Línea { $line }: ninguna persona tiene este id: { $id }
+records-form-unknown-person = ninguna persona tiene este id: { $id }
+records-form-unknown-group = ningún grupo tiene este id: { $id }

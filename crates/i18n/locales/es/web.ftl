@@ -45,7 +45,6 @@ events-filter = Filtrar
 events-clear = Limpiar
 events-any = Cualquiera
 events-none = Ningún evento coincide.
-events-count = eventos
 events-previous = Anterior
 events-next = Siguiente
 events-page = Página
@@ -70,7 +69,6 @@ field-facility = Centro o lugar
 field-agency = Agencia
 field-field-office = Oficina local
 field-people = Personas y roles
-field-people-hint = Una por línea: id de la persona = rol
 field-groups = Grupos
 field-groups-hint = Ids de grupos separados por espacios
 field-narrative = Relato
@@ -202,8 +200,6 @@ field-range-hint = AAAA-MM-DD, AAAA-MM o AAAA
 field-day-hint = AAAA-MM-DD
 field-id-hint = Déjelo en blanco para generar uno. Solo letras, dígitos y . _ : -; nunca un nombre.
 field-enforcement-only = Solo para acciones de control migratorio.
-field-roles = Roles
-field-line = Línea
 field-place = Lugar
 field-note = Nota
 field-given-on = Otorgado el
@@ -211,8 +207,6 @@ field-withdrawn-on = Retirado el
 field-in-force = Vigente hoy
 
 ## event
-event-unknown-person = ninguna persona tiene este id:
-event-unknown-group = ningún grupo tiene este id:
 event-id-taken = ya existe un evento con este identificador
 event-not-saved = No se pudo guardar el evento. Revise los campos e intente de nuevo.
 
