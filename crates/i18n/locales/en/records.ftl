@@ -38,3 +38,10 @@ records-form-group-problem = { $group }: { $problem }
 records-form-unknown-person-line = Line { $line }: no person has this id: { $id }
 records-form-unknown-person = no person has this id: { $id }
 records-form-unknown-group = no group has this id: { $id }
+
+## Web: people and groups
+records-people-heading = People ({ $count })
+records-person-events-heading = Events ({ $count })
+records-groups-heading = Groups ({ $count })
+records-group-members-heading = Members ({ $count })
+records-group-events-heading = Events of this group ({ $count })

@@ -100,7 +100,6 @@ person-days-after = days after
 person-identity = Identity
 person-identity-hidden = Identity fields are not shown to your role.
 person-identity-audited = This view of identity fields was recorded in the audit log.
-person-events = Events
 person-consent-history = Consent history
 
 ## people
@@ -228,7 +227,6 @@ people-none = No people recorded yet.
 groups-none = No groups recorded yet.
 
 ## group
-group-events = Events of this group
 group-all-events = All events of this group in the event list
 group-no-members = No members recorded.
 group-latest-shown = The 50 most recent events are shown.

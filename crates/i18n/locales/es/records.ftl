@@ -38,3 +38,10 @@ records-form-group-problem = { $group }: { $problem }
 records-form-unknown-person-line = Línea { $line }: ninguna persona tiene este id: { $id }
 records-form-unknown-person = ninguna persona tiene este id: { $id }
 records-form-unknown-group = ningún grupo tiene este id: { $id }
+
+## Web: people and groups
+records-people-heading = Personas ({ $count })
+records-person-events-heading = Eventos ({ $count })
+records-groups-heading = Grupos ({ $count })
+records-group-members-heading = Integrantes ({ $count })
+records-group-events-heading = Eventos de este grupo ({ $count })

@@ -100,7 +100,6 @@ person-days-after = días después de
 person-identity = Identidad
 person-identity-hidden = Los datos de identidad no se muestran a su rol.
 person-identity-audited = Esta consulta de datos de identidad quedó registrada en la auditoría.
-person-events = Eventos
 person-consent-history = Historial de consentimiento
 
 ## people
@@ -228,7 +227,6 @@ people-none = Todavía no hay personas registradas.
 groups-none = Todavía no hay grupos registrados.
 
 ## group
-group-events = Eventos de este grupo
 group-all-events = Todos los eventos de este grupo en la lista de eventos
 group-no-members = No hay integrantes registrados.
 group-latest-shown = Se muestran los 50 eventos más recientes.
