@@ -146,25 +146,29 @@ pub enum FieldPath {
 }
 
 impl FieldPath {
-    /// The path of a domain [`FieldError`] of an event record. The domain
-    /// names fields by their exchange-format path; this is the one place
-    /// that path is read.
-    pub fn of(error: &FieldError) -> Self {
+    /// The path of a domain [`FieldError`] of `record`. The domain names
+    /// fields by their exchange-format path; this is the one place that
+    /// name is matched, against the paths `record` can have (nothing is
+    /// parsed out of it).
+    pub fn of(error: &FieldError, record: &EventRecord) -> Self {
         let field = error.field.as_str();
-        let index = |rest: &str| -> Option<(usize, String)> {
-            let (index, after) = rest.split_once(']')?;
-            Some((
-                index.parse().ok()?,
-                after.trim_start_matches('.').to_owned(),
-            ))
+        let participant = (0..record.people.len()).find_map(|index| {
+            ["id", "role"].into_iter().find_map(|part| {
+                let path = FieldPath::Participant {
+                    index,
+                    part: part.to_owned(),
+                };
+                (path.to_string() == field).then_some(path)
+            })
+        });
+        let group = || {
+            (0..record.groups.len())
+                .map(FieldPath::Group)
+                .find(|path| path.to_string() == field)
         };
-        if let Some((index, part)) = field.strip_prefix("people[").and_then(index) {
-            return FieldPath::Participant { index, part };
-        }
-        if let Some((index, _)) = field.strip_prefix("groups[").and_then(index) {
-            return FieldPath::Group(index);
-        }
-        FieldPath::Field(field.to_owned())
+        participant
+            .or_else(group)
+            .unwrap_or_else(|| FieldPath::Field(field.to_owned()))
     }
 }
 

@@ -306,7 +306,7 @@ fn field_paths_read_the_domains_names() {
         .unwrap_err()
         .iter()
         .map(|e| {
-            let path = FieldPath::of(e);
+            let path = FieldPath::of(e, &record);
             assert_eq!(path.to_string(), e.field);
             format!("{path:?}")
         })

@@ -226,7 +226,7 @@ pub(crate) fn map_field_error(
     error: &FieldError,
 ) -> (&'static str, String) {
     let problem = error.problem.message(lang);
-    match FieldPath::of(error) {
+    match FieldPath::of(error, record) {
         FieldPath::Participant { index, .. } => {
             let message = match lines.get(index) {
                 Some(n) => tr!(
