@@ -45,3 +45,6 @@ records-person-events-heading = Events ({ $count })
 records-groups-heading = Groups ({ $count })
 records-group-members-heading = Members ({ $count })
 records-group-events-heading = Events of this group ({ $count })
+# Page titles: the record's own name, then what it is.
+records-person-page-title = { $pseudonym } · Person
+records-group-page-title = { $name } · Group

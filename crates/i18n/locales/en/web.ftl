@@ -93,7 +93,6 @@ field-status = Status
 field-name = Name
 
 ## person
-person-title = Person
 person-timeline = Timeline
 person-timeline-caption = Protected activity above the line, enforcement below; days between them marked.
 person-days-after = days after
@@ -109,7 +108,6 @@ people-title = People
 groups-title = Groups
 
 ## group
-group-title = Group
 group-members = Members
 
 ## users

@@ -45,3 +45,6 @@ records-person-events-heading = Eventos ({ $count })
 records-groups-heading = Grupos ({ $count })
 records-group-members-heading = Integrantes ({ $count })
 records-group-events-heading = Eventos de este grupo ({ $count })
+# Page titles: the record's own name, then what it is.
+records-person-page-title = { $pseudonym } · Persona
+records-group-page-title = { $name } · Grupo

@@ -93,7 +93,6 @@ field-status = Estado
 field-name = Nombre
 
 ## person
-person-title = Persona
 person-timeline = Cronología
 person-timeline-caption = Actividad protegida arriba de la línea, control migratorio abajo; se marcan los días entre ellas.
 person-days-after = días después de
@@ -109,7 +108,6 @@ people-title = Personas
 groups-title = Grupos
 
 ## group
-group-title = Grupo
 group-members = Integrantes
 
 ## users

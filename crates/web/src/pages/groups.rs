@@ -111,6 +111,6 @@ pub async fn show(
             }
         }
     };
-    let title = format!("{} · {}", g.name, viewer.t("group-title"));
+    let title = tr!(lang, "records-group-page-title", name = g.name.as_str());
     Ok(page(&viewer, &title, body))
 }

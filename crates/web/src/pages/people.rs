@@ -378,7 +378,11 @@ fn person_page(
         (super::excerpts::excerpts_section(viewer, &data.excerpts))
         (consent_section(viewer, data, consent, can_write))
     };
-    let title = format!("{} · {}", s.pseudonym, viewer.t("person-title"));
+    let title = tr!(
+        viewer.lang,
+        "records-person-page-title",
+        pseudonym = s.pseudonym.as_str()
+    );
     page(viewer, &title, body)
 }
 
