@@ -495,7 +495,11 @@ pub fn openapi() -> Value {
         }
     });
     let error = json!({"type": "object", "required": ["error", "message"], "properties": {
-        "error": {"type": "string"}, "message": {"type": "string"},
+        "error": {"type": "string", "description": "A stable code: invalid, unknown_reference, not_found, bad_request, unauthorized, forbidden, conflict, …"},
+        "message": {"type": "string", "description": "In the language of Accept-Language"},
+        "field": {"type": "string", "description": "unknown_reference: where the reference is, e.g. people[1].id"},
+        "kind": {"type": "string", "description": "unknown_reference: person or group"},
+        "id": {"type": "string", "description": "unknown_reference: the id not found"},
         "fields": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}
     }});
     let errors = |codes: &[&str]| -> Value {
