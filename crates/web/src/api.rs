@@ -12,11 +12,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post, put};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use testimonio_app::records::consent::{GivenOn, Grant};
+use testimonio_app::records::events::{Recorded, Write};
+use testimonio_app::records::{self, consent, events, groups, people};
+use testimonio_app::{Actor, AppError as UseCaseError, AppResult, ErrorClass};
 use testimonio_domain::exchange::EventRecord;
-use testimonio_domain::{
-    EventKind, EventType, FieldOffice, Lang, RecordId, UsState, Verification, Vocabulary,
-};
-use testimonio_vault::{EventFilter, PeopleFilter, User, VaultError};
+use testimonio_domain::{Lang, RecordId, Vocabulary};
+use testimonio_vault::{PeopleFilter, User};
 
 use crate::RouteSpec;
 use crate::auth::Access;
@@ -178,6 +180,63 @@ fn fail(lang: Lang, err: AppError) -> ApiError {
     ApiError(json_error(lang, err.kind()))
 }
 
+impl ApiUser {
+    /// The account as the actor of a use case.
+    fn actor(&self) -> Actor {
+        Actor::Account {
+            username: self.user.username.to_string(),
+            role: self.user.role,
+        }
+    }
+}
+
+/// A use case's error as JSON: the status of its class, a stable code
+/// (`invalid`, `unknown_reference`, `not_found`, …), the message in the
+/// caller's language and, for input, the fields refused. Matched on the
+/// typed error; its text is never read.
+pub fn use_case_error(lang: Lang, err: UseCaseError) -> ApiError {
+    let code = match &err {
+        UseCaseError::Invalid(errors) => return field_errors(lang, errors),
+        UseCaseError::UnknownReference { field, kind, id } => {
+            let message = err.message(lang);
+            let body = json!({
+                "error": "unknown_reference",
+                "message": message,
+                "field": field,
+                "kind": kind.code(),
+                "id": id,
+                "fields": [{ "field": field, "message": message }],
+            });
+            return ApiError((StatusCode::BAD_REQUEST, Json(body)).into_response());
+        }
+        _ => match err.class() {
+            ErrorClass::BadRequest => "bad_request",
+            ErrorClass::Forbidden => "forbidden",
+            ErrorClass::NotFound => "not_found",
+            ErrorClass::Conflict => "conflict",
+            // Logged where it is classed, and never shown.
+            ErrorClass::Internal => return fail(lang, AppError::from(err)),
+        },
+    };
+    let message = err.message(lang);
+    let status = AppError::from(err).kind().status();
+    ApiError((status, Json(json!({ "error": code, "message": message }))).into_response())
+}
+
+/// Runs a use case with the vault, as the caller.
+async fn run<T, F>(state: &AppState, api: &ApiUser, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut testimonio_vault::Vault, &Actor) -> AppResult<T> + Send + 'static,
+{
+    let actor = api.actor();
+    state
+        .with_vault(&api.user.actor_name(), move |v| Ok(f(v, &actor)))
+        .await
+        .map_err(|e| fail(api.lang, e))?
+        .map_err(|e| use_case_error(api.lang, e))
+}
+
 fn field_errors(lang: Lang, errors: &[testimonio_domain::FieldError]) -> ApiError {
     let items: Vec<Value> = errors
         .iter()
@@ -204,40 +263,21 @@ pub struct EventQuery {
     offset: Option<usize>,
 }
 
-fn take<T>(
-    errors: &mut Vec<testimonio_domain::FieldError>,
-    r: Result<T, testimonio_domain::FieldError>,
-) -> Option<T> {
-    r.map_err(|e| errors.push(e)).ok()
-}
-
-fn parse_query(q: &EventQuery) -> Result<EventFilter, Vec<testimonio_domain::FieldError>> {
-    let mut errors = Vec::new();
-    let some = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_owned);
-    let filter = EventFilter {
-        kind: some(&q.kind).and_then(|k| take(&mut errors, EventKind::parse("kind", &k))),
-        event_type: some(&q.event_type)
-            .and_then(|t| take(&mut errors, EventType::parse("type", &t))),
-        state: some(&q.state).and_then(|s| take(&mut errors, UsState::parse("state", &s))),
-        field_office: some(&q.field_office)
-            .and_then(|f| take(&mut errors, FieldOffice::parse("field_office", &f))),
-        group: some(&q.group).and_then(|g| take(&mut errors, RecordId::parse("group", &g))),
-        person: some(&q.person).and_then(|p| take(&mut errors, RecordId::parse("person", &p))),
-        from: some(&q.from)
-            .and_then(|d| take(&mut errors, testimonio_domain::date::parse_day("from", &d))),
-        to: some(&q.to)
-            .and_then(|d| take(&mut errors, testimonio_domain::date::parse_day("to", &d))),
-        verification: some(&q.verification)
-            .and_then(|v| take(&mut errors, Verification::parse("verification", &v))),
-        id: None,
-        newest_first: false,
-        limit: Some(q.limit.unwrap_or(100).min(1000)),
-        offset: q.offset.unwrap_or(0),
-    };
-    if errors.is_empty() {
-        Ok(filter)
-    } else {
-        Err(errors)
+impl EventQuery {
+    fn into_query(self) -> records::EventQuery {
+        records::EventQuery {
+            kind: self.kind,
+            event_type: self.event_type,
+            state: self.state,
+            field_office: self.field_office,
+            group: self.group,
+            person: self.person,
+            from: self.from,
+            to: self.to,
+            verification: self.verification,
+            limit: Some(self.limit.unwrap_or(100).min(1000)),
+            offset: self.offset.unwrap_or(0),
+        }
     }
 }
 
@@ -246,17 +286,18 @@ async fn list_events(
     api: ApiUser,
     Query(q): Query<EventQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let filter = parse_query(&q).map_err(|e| field_errors(api.lang, &e))?;
+    let filter = q
+        .into_query()
+        .filter()
+        .map_err(|e| use_case_error(api.lang, e))?;
     let (offset, limit) = (filter.offset, filter.limit);
-    let (total, events) = state
-        .with_vault(&api.user.actor_name(), move |v| {
-            Ok((v.count_events(&filter)?, v.events(&filter)?))
-        })
-        .await
-        .map_err(|e| fail(api.lang, e))?;
-    let items: Vec<EventRecord> = events.iter().map(EventRecord::from_event).collect();
+    let page = run(&state, &api, move |v, actor| {
+        events::list(v, actor, &filter)
+    })
+    .await?;
+    let items: Vec<EventRecord> = page.events.iter().map(EventRecord::from_event).collect();
     Ok(Json(
-        json!({ "total": total, "offset": offset, "limit": limit, "events": items }),
+        json!({ "total": page.total, "offset": offset, "limit": limit, "events": items }),
     ))
 }
 
@@ -266,12 +307,7 @@ async fn show_event(
     Path(id): Path<String>,
 ) -> Result<Json<EventRecord>, ApiError> {
     let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
-    let event = state
-        .with_vault(&api.user.actor_name(), move |v| {
-            v.event(&id)?.ok_or(AppError::NOT_FOUND)
-        })
-        .await
-        .map_err(|e| fail(api.lang, e))?;
+    let event = run(&state, &api, move |v, actor| events::show(v, actor, &id)).await?;
     Ok(Json(EventRecord::from_event(&event)))
 }
 
@@ -280,36 +316,24 @@ async fn write_event(
     api: ApiUser,
     record: EventRecord,
 ) -> Result<Response, ApiError> {
-    let event = record
-        .into_event()
-        .map_err(|e| field_errors(api.lang, &e))?;
-    let lang = api.lang;
-    let outcome = state
-        .with_vault(&api.user.actor_name(), move |v| match v.put_event(&event) {
-            Ok(outcome) => Ok(Ok((outcome, EventRecord::from_event(&event)))),
-            Err(VaultError::UnknownReference { field, kind, id }) => {
-                Ok(Err((field, format!("unknown {kind} {id}"))))
-            }
-            Err(other) => Err(other.into()),
-        })
-        .await
-        .map_err(|e| fail(lang, e))?;
-    match outcome {
-        Ok((outcome, record)) => {
+    let recorded = run(&state, &api, move |v, actor| {
+        events::record(v, actor, &record, Write::Put)
+    })
+    .await?;
+    match recorded {
+        Recorded::Stored(outcome, event) => {
             let status = if outcome == testimonio_vault::WriteOutcome::Created {
                 StatusCode::CREATED
             } else {
                 StatusCode::OK
             };
-            Ok((status, Json(record)).into_response())
+            Ok((status, Json(EventRecord::from_event(&event))).into_response())
         }
-        Err((field, message)) => {
-            let body = json!({ "error": "invalid", "message": t(lang, "event-has-errors"),
-                "fields": [{ "field": field, "message": message }] });
-            Err(ApiError(
-                (StatusCode::BAD_REQUEST, Json(body)).into_response(),
-            ))
-        }
+        // A put replaces: it never finds the id taken.
+        Recorded::IdTaken => Err(fail(
+            api.lang,
+            AppError::internal(&"a put found its id taken"),
+        )),
     }
 }
 
@@ -335,12 +359,10 @@ async fn update_event(
 }
 
 async fn list_people(State(state): State<AppState>, api: ApiUser) -> Result<Json<Value>, ApiError> {
-    let people = state
-        .with_vault(&api.user.actor_name(), |v| {
-            Ok(v.people(&PeopleFilter::default())?)
-        })
-        .await
-        .map_err(|e| fail(api.lang, e))?;
+    let people = run(&state, &api, |v, actor| {
+        people::list(v, actor, &PeopleFilter::default())
+    })
+    .await?;
     let today = chrono::Utc::now().date_naive();
     let items: Vec<Value> = people
         .iter()
@@ -357,27 +379,20 @@ async fn show_person(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
-    let user = api.user.clone();
-    let value = state
-        .with_vault(&api.user.actor_name(), move |v| {
-            let summary = v.person_summary(&id)?.ok_or(AppError::NOT_FOUND)?;
-            let today = chrono::Utc::now().date_naive();
-            let mut out = json!({ "id": summary.id, "pseudonym": summary.pseudonym, "groups": summary.groups,
-                "consent": summary.consent.level_on(today).code() });
-            if v.may_see_identity(&user, &id)? {
-                let person = v.person_identity(&id)?;
-                let record = testimonio_domain::exchange::PersonRecord::from_person(&person);
-                out["identity"] = json!({
-                    "legal_name": record.legal_name, "aliases": record.aliases, "contact": record.contact,
-                    "a_number": record.a_number, "immigration_status": record.immigration_status,
-                    "address": record.address, "birth_year": record.birth_year,
-                });
-            }
-            Ok(out)
-        })
-        .await
-        .map_err(|e| fail(api.lang, e))?;
-    Ok(Json(value))
+    let view = run(&state, &api, move |v, actor| people::show(v, actor, &id)).await?;
+    let summary = &view.summary;
+    let today = chrono::Utc::now().date_naive();
+    let mut out = json!({ "id": summary.id, "pseudonym": summary.pseudonym, "groups": summary.groups,
+        "consent": summary.consent.level_on(today).code() });
+    if let Some(person) = &view.identity {
+        let record = testimonio_domain::exchange::PersonRecord::from_person(person);
+        out["identity"] = json!({
+            "legal_name": record.legal_name, "aliases": record.aliases, "contact": record.contact,
+            "a_number": record.a_number, "immigration_status": record.immigration_status,
+            "address": record.address, "birth_year": record.birth_year,
+        });
+    }
+    Ok(Json(out))
 }
 
 #[derive(Debug, Deserialize)]
@@ -397,40 +412,17 @@ async fn add_consent(
     body: Result<Json<ConsentBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))?;
-    let lang = api.lang;
-    let id = RecordId::parse("id", &id).map_err(|e| field_errors(lang, &[e]))?;
-    let mut errors = Vec::new();
-    let level = take(
-        &mut errors,
-        testimonio_domain::ConsentLevel::parse("level", &body.level),
-    );
-    let day = |field: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(|d| testimonio_domain::date::parse_day(field, d))
-            .transpose()
+    let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
+    let grant = Grant {
+        level: body.level,
+        given_on: body.given_on,
+        withdrawn_on: body.withdrawn_on,
+        note: body.note,
     };
-    let given_on = take(&mut errors, day("given_on", &body.given_on)).flatten();
-    let withdrawn_on = take(&mut errors, day("withdrawn_on", &body.withdrawn_on)).flatten();
-    let note = take(
-        &mut errors,
-        testimonio_domain::ShortText::parse_optional("note", body.note.as_deref()),
-    )
-    .flatten();
-    let record = level.and_then(|level| {
-        take(
-            &mut errors,
-            testimonio_domain::ConsentRecord::new(level, given_on, withdrawn_on, note),
-        )
-    });
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        return Err(field_errors(lang, &errors));
-    };
-    state
-        .with_vault(&api.user.actor_name(), move |v| {
-            Ok(v.record_consent(&id, &record)?)
-        })
-        .await
-        .map_err(|e| fail(lang, e))?;
+    run(&state, &api, move |v, actor| {
+        consent::add(v, actor, &id, &grant, GivenOn::Optional)
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(json!({ "ok": true }))).into_response())
 }
 
@@ -458,10 +450,7 @@ async fn list_users(State(state): State<AppState>, api: ApiUser) -> Result<Json<
 }
 
 async fn list_groups(State(state): State<AppState>, api: ApiUser) -> Result<Json<Value>, ApiError> {
-    let groups = state
-        .with_vault(&api.user.actor_name(), |v| Ok(v.groups()?))
-        .await
-        .map_err(|e| fail(api.lang, e))?;
+    let groups = run(&state, &api, |v, actor| groups::list(v, actor)).await?;
     let items: Vec<_> = groups
         .iter()
         .map(testimonio_domain::exchange::GroupRecord::from_group)
@@ -506,7 +495,11 @@ pub fn openapi() -> Value {
         }
     });
     let error = json!({"type": "object", "required": ["error", "message"], "properties": {
-        "error": {"type": "string"}, "message": {"type": "string"},
+        "error": {"type": "string", "description": "A stable code: invalid, unknown_reference, not_found, bad_request, unauthorized, forbidden, conflict, …"},
+        "message": {"type": "string", "description": "In the language of Accept-Language"},
+        "field": {"type": "string", "description": "unknown_reference: where the reference is, e.g. people[1].id"},
+        "kind": {"type": "string", "description": "unknown_reference: person or group"},
+        "id": {"type": "string", "description": "unknown_reference: the id not found"},
         "fields": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}
     }});
     let errors = |codes: &[&str]| -> Value {

@@ -1,1 +1,50 @@
 # records: messages of the records slice (see ARCHITECTURE.md, "One message catalog").
+
+## Command line: import, export, events, people, person
+records-import-progress = records:
+# $location: "line 17" or "people.csv row 4"; $reason: why the record was refused.
+records-import-refused = refused: { $location }: { $reason }
+records-import-summary = created: { $created }, updated: { $updated }, unchanged: { $unchanged }, refused: { $refused }
+records-import-partial = { $count ->
+    [one] { $count } record was refused; the rest was imported
+   *[other] { $count } records were refused; the rest was imported
+}
+records-export-csv-needs-out = --format csv needs --out DIR (it writes groups.csv, people.csv, events.csv)
+records-exported = { $count ->
+    [one] exported { $count } record
+   *[other] exported { $count } records
+}
+records-events-shown = { $shown ->
+    [one] { $shown } event shown
+   *[other] { $shown } events shown
+} of { $total }
+records-people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+records-person-not-found = person { $id } not found
+
+## Web: the event list and the event form
+records-events-count = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+records-events-page = Page { $page } of { $pages }
+# $roles: the participant roles' labels, separated by commas.
+records-form-people-hint = One per line: person id = role. Roles: { $roles }.
+# $problem: why the entry on line $line of the people field was refused.
+records-form-line-problem = Line { $line }: { $problem }
+records-form-group-problem = { $group }: { $problem }
+records-form-unknown-person-line = Line { $line }: no person has this id: { $id }
+records-form-unknown-person = no person has this id: { $id }
+records-form-unknown-group = no group has this id: { $id }
+
+## Web: people and groups
+records-people-heading = People ({ $count })
+records-person-events-heading = Events ({ $count })
+records-groups-heading = Groups ({ $count })
+records-group-members-heading = Members ({ $count })
+records-group-events-heading = Events of this group ({ $count })
+# Page titles: the record's own name, then what it is.
+records-person-page-title = { $pseudonym } · Person
+records-group-page-title = { $name } · Group

@@ -6,7 +6,6 @@ events-filter = Filter
 events-clear = Clear
 events-any = Any
 events-none = No events match.
-events-count = events
 events-previous = Previous
 events-next = Next
 events-page = Page
@@ -31,7 +30,6 @@ field-facility = Facility
 field-agency = Agency
 field-field-office = Field office
 field-people = People and roles
-field-people-hint = One per line: person id = role
 field-groups = Groups
 field-groups-hint = Group ids separated by spaces
 field-narrative = Narrative
@@ -56,14 +54,12 @@ field-status = Status
 field-name = Name
 
 ## person
-person-title = Person
 person-timeline = Timeline
 person-timeline-caption = Protected activity above the line, enforcement below; days between them marked.
 person-days-after = days after
 person-identity = Identity
 person-identity-hidden = Identity fields are not shown to your role.
 person-identity-audited = This view of identity fields was recorded in the audit log.
-person-events = Events
 person-consent-history = Consent history
 
 ## people
@@ -73,7 +69,6 @@ people-title = People
 groups-title = Groups
 
 ## group
-group-title = Group
 group-members = Members
 
 ## error
@@ -98,8 +93,6 @@ field-range-hint = YYYY-MM-DD, YYYY-MM or YYYY
 field-day-hint = YYYY-MM-DD
 field-id-hint = Leave blank to generate one. Letters, digits and . _ : - only; never a name.
 field-enforcement-only = Only for enforcement actions.
-field-roles = Roles
-field-line = Line
 field-place = Place
 field-note = Note
 field-given-on = Given on
@@ -107,8 +100,6 @@ field-withdrawn-on = Withdrawn on
 field-in-force = In force today
 
 ## event
-event-unknown-person = no person has this id:
-event-unknown-group = no group has this id:
 event-id-taken = an event with this identifier already exists
 event-not-saved = The event could not be saved. Check the fields and try again.
 
@@ -130,7 +121,6 @@ people-none = No people recorded yet.
 groups-none = No groups recorded yet.
 
 ## group
-group-events = Events of this group
 group-all-events = All events of this group in the event list
 group-no-members = No members recorded.
 group-latest-shown = The 50 most recent events are shown.

@@ -1,1 +1,50 @@
 # records: messages of the records slice (see ARCHITECTURE.md, "One message catalog").
+
+## Command line: import, export, events, people, person
+records-import-progress = registros:
+# $location: "line 17" or "people.csv row 4"; $reason: why the record was refused.
+records-import-refused = rechazado: { $location }: { $reason }
+records-import-summary = creados: { $created }, actualizados: { $updated }, sin cambios: { $unchanged }, rechazados: { $refused }
+records-import-partial = { $count ->
+    [one] se rechazó { $count } registro; el resto se importó
+   *[other] se rechazaron { $count } registros; el resto se importó
+}
+records-export-csv-needs-out = --format csv necesita --out DIR (escribe groups.csv, people.csv, events.csv)
+records-exported = { $count ->
+    [one] se exportó { $count } registro
+   *[other] se exportaron { $count } registros
+}
+records-events-shown = { $shown ->
+    [one] Se muestra { $shown } evento
+   *[other] Se muestran { $shown } eventos
+} de { $total }
+records-people-count = { $count ->
+    [one] { $count } persona
+   *[other] { $count } personas
+}
+records-person-not-found = No se encontró la persona { $id }.
+
+## Web: the event list and the event form
+records-events-count = { $count ->
+    [one] { $count } evento
+   *[other] { $count } eventos
+}
+records-events-page = Página { $page } de { $pages }
+# $roles: the participant roles' labels, separated by commas.
+records-form-people-hint = Una por línea: id de la persona = rol. Roles: { $roles }.
+# $problem: why the entry on line $line of the people field was refused.
+records-form-line-problem = Línea { $line }: { $problem }
+records-form-group-problem = { $group }: { $problem }
+records-form-unknown-person-line = Línea { $line }: ninguna persona tiene este id: { $id }
+records-form-unknown-person = ninguna persona tiene este id: { $id }
+records-form-unknown-group = ningún grupo tiene este id: { $id }
+
+## Web: people and groups
+records-people-heading = Personas ({ $count })
+records-person-events-heading = Eventos ({ $count })
+records-groups-heading = Grupos ({ $count })
+records-group-members-heading = Integrantes ({ $count })
+records-group-events-heading = Eventos de este grupo ({ $count })
+# Page titles: the record's own name, then what it is.
+records-person-page-title = { $pseudonym } · Persona
+records-group-page-title = { $name } · Grupo

@@ -6,7 +6,6 @@ events-filter = Filtrar
 events-clear = Limpiar
 events-any = Cualquiera
 events-none = Ningún evento coincide.
-events-count = eventos
 events-previous = Anterior
 events-next = Siguiente
 events-page = Página
@@ -31,7 +30,6 @@ field-facility = Centro o lugar
 field-agency = Agencia
 field-field-office = Oficina local
 field-people = Personas y roles
-field-people-hint = Una por línea: id de la persona = rol
 field-groups = Grupos
 field-groups-hint = Ids de grupos separados por espacios
 field-narrative = Relato
@@ -56,14 +54,12 @@ field-status = Estado
 field-name = Nombre
 
 ## person
-person-title = Persona
 person-timeline = Cronología
 person-timeline-caption = Actividad protegida arriba de la línea, control migratorio abajo; se marcan los días entre ellas.
 person-days-after = días después de
 person-identity = Identidad
 person-identity-hidden = Los datos de identidad no se muestran a su rol.
 person-identity-audited = Esta consulta de datos de identidad quedó registrada en la auditoría.
-person-events = Eventos
 person-consent-history = Historial de consentimiento
 
 ## people
@@ -73,7 +69,6 @@ people-title = Personas
 groups-title = Grupos
 
 ## group
-group-title = Grupo
 group-members = Integrantes
 
 ## error
@@ -98,8 +93,6 @@ field-range-hint = AAAA-MM-DD, AAAA-MM o AAAA
 field-day-hint = AAAA-MM-DD
 field-id-hint = Déjelo en blanco para generar uno. Solo letras, dígitos y . _ : -; nunca un nombre.
 field-enforcement-only = Solo para acciones de control migratorio.
-field-roles = Roles
-field-line = Línea
 field-place = Lugar
 field-note = Nota
 field-given-on = Otorgado el
@@ -107,8 +100,6 @@ field-withdrawn-on = Retirado el
 field-in-force = Vigente hoy
 
 ## event
-event-unknown-person = ninguna persona tiene este id:
-event-unknown-group = ningún grupo tiene este id:
 event-id-taken = ya existe un evento con este identificador
 event-not-saved = No se pudo guardar el evento. Revise los campos e intente de nuevo.
 
@@ -130,7 +121,6 @@ people-none = Todavía no hay personas registradas.
 groups-none = Todavía no hay grupos registrados.
 
 ## group
-group-events = Eventos de este grupo
 group-all-events = Todos los eventos de este grupo en la lista de eventos
 group-no-members = No hay integrantes registrados.
 group-latest-shown = Se muestran los 50 eventos más recientes.

@@ -1,39 +1,32 @@
-//! import, export, events list, people list, person show, vocabulary.
+//! import, export, events list, people list, person show, vocabulary:
+//! parse the options, call the records use cases, print.
 
 use std::fs::File;
 use std::io::{self, BufReader};
 
 use serde_json::json;
+use testimonio_app::records::{EventQuery, events, people};
+use testimonio_app::{AppError, RecordKind};
 use testimonio_domain::exchange::{EventRecord, PersonRecord};
-use testimonio_domain::{
-    ConsentLevel, EventKind, EventType, FieldError, FieldOffice, RecordId, UsState, Verification,
-    Vocabulary, date::parse_day,
-};
+use testimonio_domain::{ConsentLevel, EventKind, RecordId, Vocabulary};
+use testimonio_i18n::tr;
+use testimonio_vault::ImportReport;
+use testimonio_vault::PeopleFilter;
 use testimonio_vault::private_fs::PrivateFile;
-use testimonio_vault::{EventFilter, ImportReport, PeopleFilter};
 
 use crate::cli::{EventsListArgs, ExportArgs, ExportFormat, ImportArgs, PeopleListArgs};
-use crate::context::{CliResult, Context, Failure, Progress, exit, print_json};
-
-fn bad_option(cx: &Context, option: &str, err: FieldError) -> Failure {
-    cx.option_error(option, &err)
-}
+use crate::context::{CliResult, Context, Failure, Progress, exit, operator, print_json};
 
 pub fn import(cx: &Context, args: &ImportArgs) -> CliResult {
     let mut vault = cx.open()?;
-    let progress = Progress::new(cx.t("records:", "registros:"));
+    let progress = Progress::new(tr!(cx.lang, "records-import-progress"));
     let mut tick = |n| progress.update(n);
     let report = if args.file.as_os_str() == "-" {
         vault.import_jsonl(io::stdin().lock(), &mut tick)
     } else if args.file.is_dir() {
         vault.import_csv_dir(&args.file, &mut tick)
     } else {
-        let file = File::open(&args.file).map_err(|e| {
-            cx.fail(
-                format!("{}: {e}", args.file.display()),
-                format!("{}: {e}", args.file.display()),
-            )
-        })?;
+        let file = File::open(&args.file).map_err(|e| cx.io_error(&args.file, &e))?;
         vault.import_jsonl(BufReader::new(file), &mut tick)
     }
     .map_err(|e| cx.vault_error(e))?;
@@ -42,18 +35,14 @@ pub fn import(cx: &Context, args: &ImportArgs) -> CliResult {
     if report.failed.is_empty() {
         Ok(())
     } else {
-        Err(cx
-            .fail(
-                format!(
-                    "{} record(s) were refused; the rest was imported",
-                    report.failed.len()
-                ),
-                format!(
-                    "se rechazaron {} registro(s); el resto se importó",
-                    report.failed.len()
-                ),
-            )
-            .with_status(exit::PARTIAL))
+        Err(Failure {
+            status: exit::PARTIAL,
+            message: tr!(
+                cx.lang,
+                "records-import-partial",
+                count = report.failed.len()
+            ),
+        })
     }
 }
 
@@ -64,22 +53,25 @@ fn print_import_report(cx: &Context, report: &ImportReport, json_out: bool) {
     }
     for f in &report.failed {
         println!(
-            "{}: {}: {}",
-            cx.t("refused", "rechazado"),
-            f.location,
-            f.reason
+            "{}",
+            tr!(
+                cx.lang,
+                "records-import-refused",
+                location = f.location.as_str(),
+                reason = f.reason.as_str()
+            )
         );
     }
     println!(
-        "{}: {}, {}: {}, {}: {}, {}: {}",
-        cx.t("created", "creados"),
-        report.created,
-        cx.t("updated", "actualizados"),
-        report.updated,
-        cx.t("unchanged", "sin cambios"),
-        report.unchanged,
-        cx.t("refused", "rechazados"),
-        report.failed.len()
+        "{}",
+        tr!(
+            cx.lang,
+            "records-import-summary",
+            created = report.created,
+            updated = report.updated,
+            unchanged = report.unchanged,
+            refused = report.failed.len()
+        )
     );
 }
 
@@ -102,81 +94,48 @@ pub fn export(cx: &Context, args: &ExportArgs) -> CliResult {
         // Private files in a private directory, written by the vault.
         (ExportFormat::Csv, Some(dir)) => vault.export_csv_dir(dir).map_err(vault_error)?,
         (ExportFormat::Csv, None) => {
-            return Err(cx.fail(
-                "--format csv needs --out DIR (it writes groups.csv, people.csv, events.csv)",
-                "--format csv necesita --out DIR (escribe groups.csv, people.csv, events.csv)",
-            ));
+            return Err(Failure {
+                status: exit::FAILURE,
+                message: tr!(cx.lang, "records-export-csv-needs-out").to_owned(),
+            });
         }
     };
     if args.out.is_some() {
-        eprintln!(
-            "{} {written} {}",
-            cx.t("exported", "exportados"),
-            cx.t("records", "registros")
-        );
+        eprintln!("{}", tr!(cx.lang, "records-exported", count = written));
     }
     Ok(())
 }
 
 pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
-    let opt_id =
-        |name: &str, v: &Option<String>| v.as_deref().map(|s| RecordId::parse(name, s)).transpose();
-    let day = |name: &str, v: &Option<String>| v.as_deref().map(|s| parse_day(name, s)).transpose();
-    let filter = EventFilter {
-        kind: args
-            .kind
-            .as_deref()
-            .map(|k| EventKind::parse("kind", k))
-            .transpose()
-            .map_err(|e| bad_option(cx, "kind", e))?,
-        event_type: args
-            .event_type
-            .as_deref()
-            .map(|t| EventType::parse("type", t))
-            .transpose()
-            .map_err(|e| bad_option(cx, "type", e))?,
-        state: args
-            .state
-            .as_deref()
-            .map(|s| UsState::parse("state", s))
-            .transpose()
-            .map_err(|e| bad_option(cx, "state", e))?,
-        field_office: args
-            .field_office
-            .as_deref()
-            .map(|f| FieldOffice::parse("field-office", f))
-            .transpose()
-            .map_err(|e| bad_option(cx, "field-office", e))?,
-        group: opt_id("group", &args.group).map_err(|e| bad_option(cx, "group", e))?,
-        person: opt_id("person", &args.person).map_err(|e| bad_option(cx, "person", e))?,
-        from: day("from", &args.from).map_err(|e| bad_option(cx, "from", e))?,
-        to: day("to", &args.to).map_err(|e| bad_option(cx, "to", e))?,
-        verification: args
-            .verification
-            .as_deref()
-            .map(|v| Verification::parse("verification", v))
-            .transpose()
-            .map_err(|e| bad_option(cx, "verification", e))?,
-        id: None,
-        newest_first: false,
+    let query = EventQuery {
+        kind: args.kind.clone(),
+        event_type: args.event_type.clone(),
+        state: args.state.clone(),
+        field_office: args.field_office.clone(),
+        group: args.group.clone(),
+        person: args.person.clone(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        verification: args.verification.clone(),
         limit: args.limit,
         offset: args.offset,
     };
+    let filter = query.filter().map_err(|e| option_error(cx, &e))?;
     let vault = cx.open()?;
-    let total = vault.count_events(&filter).map_err(|e| cx.vault_error(e))?;
-    let events = vault.events(&filter).map_err(|e| cx.vault_error(e))?;
+    let page = events::list(&vault, &operator(), &filter).map_err(|e| cx.app_error(&e))?;
     if args.json {
         // Narratives are sensitive and long: lists carry the record without them.
-        let items: Vec<_> = events
+        let items: Vec<_> = page
+            .events
             .iter()
             .map(|e| EventRecord {
                 narrative: None,
                 ..EventRecord::from_event(e)
             })
             .collect();
-        print_json(&json!({ "total": total, "offset": args.offset, "events": items }));
+        print_json(&json!({ "total": page.total, "offset": args.offset, "events": items }));
     } else {
-        for e in &events {
+        for e in &page.events {
             let people: Vec<_> = e
                 .participants()
                 .iter()
@@ -194,12 +153,28 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
             );
         }
         println!(
-            "{} {} {total}",
-            events.len(),
-            cx.t("shown of", "mostrados de")
+            "{}",
+            tr!(
+                cx.lang,
+                "records-events-shown",
+                shown = page.events.len(),
+                total = page.total
+            )
         );
     }
     Ok(())
+}
+
+/// A use case's refusal of command-line options: the first bad one, as
+/// `--option: reason`; anything else as the use case's message.
+fn option_error(cx: &Context, err: &AppError) -> Failure {
+    match err {
+        AppError::Invalid(errors) if !errors.is_empty() => {
+            let first = &errors[0];
+            cx.option_error(&first.field.replace('_', "-"), first)
+        }
+        other => cx.app_error(other),
+    }
 }
 
 pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
@@ -210,16 +185,16 @@ pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
             .as_deref()
             .map(|g| RecordId::parse("group", g))
             .transpose()
-            .map_err(|e| bad_option(cx, "group", e))?,
+            .map_err(|e| cx.option_error("group", &e))?,
         consent_at_least: args
             .consent
             .as_deref()
             .map(|c| ConsentLevel::parse("consent", c))
             .transpose()
-            .map_err(|e| bad_option(cx, "consent", e))?,
+            .map_err(|e| cx.option_error("consent", &e))?,
     };
     let vault = cx.open()?;
-    let people = vault.people(&filter).map_err(|e| cx.vault_error(e))?;
+    let people = people::list(&vault, &operator(), &filter).map_err(|e| cx.app_error(&e))?;
     let today = chrono::Utc::now().date_naive();
     if args.json {
         let items: Vec<_> = people
@@ -245,40 +220,57 @@ pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
                 groups.join(" ")
             );
         }
-        println!("{} {}", people.len(), cx.t("people", "personas"));
+        println!(
+            "{}",
+            tr!(cx.lang, "records-people-count", count = people.len())
+        );
     }
     Ok(())
 }
 
 pub fn person_show(cx: &Context, id: &str, json_out: bool) -> CliResult {
-    let id = RecordId::parse("id", id).map_err(|e| bad_option(cx, "id", e))?;
+    let id = RecordId::parse("id", id).map_err(|e| cx.option_error("id", &e))?;
     let mut vault = cx.open()?;
-    let person = vault.person_identity(&id).map_err(|e| cx.vault_error(e))?;
+    let view = people::show(&mut vault, &operator(), &id).map_err(|e| match e {
+        // The command line's own one-line wording (kept from before the
+        // catalog); the web shows the use case's message.
+        AppError::NotFound {
+            kind: RecordKind::Person,
+            id,
+        } => Failure {
+            status: exit::FAILURE,
+            message: tr!(cx.lang, "records-person-not-found", id = id),
+        },
+        other => cx.app_error(&other),
+    })?;
+    // The operator sees every identity; the use case read it, audited.
+    let Some(person) = view.identity else {
+        return Err(cx.app_error(&AppError::Forbidden));
+    };
     let record = PersonRecord::from_person(&person);
     if json_out {
         print_json(&record);
     } else {
-        let line = |en: &str, es: &str, v: Option<&str>| {
+        let line = |label: &str, v: Option<&str>| {
             if let Some(v) = v {
-                println!("{:<22} {v}", cx.t(en, es));
+                println!("{label:<22} {v}");
             }
         };
-        line("id", "id", Some(&record.id));
-        line("pseudonym", "seudónimo", Some(&record.pseudonym));
-        line("legal name", "nombre legal", record.legal_name.as_deref());
-        line("contact", "contacto", record.contact.as_deref());
-        line("A-number", "número A", record.a_number.as_deref());
+        let lang = cx.lang;
+        line(tr!(lang, "field-id"), Some(&record.id));
+        line(tr!(lang, "field-pseudonym"), Some(&record.pseudonym));
+        line(tr!(lang, "field-legal-name"), record.legal_name.as_deref());
+        line(tr!(lang, "field-contact"), record.contact.as_deref());
+        line(tr!(lang, "field-a-number"), record.a_number.as_deref());
         line(
-            "immigration status",
-            "estatus migratorio",
+            tr!(lang, "field-immigration-status"),
             record.immigration_status.as_deref(),
         );
-        line("address", "dirección", record.address.as_deref());
+        line(tr!(lang, "field-address"), record.address.as_deref());
         let today = chrono::Utc::now().date_naive();
         line(
-            "consent",
-            "consentimiento",
-            Some(person.consent.level_on(today).label(cx.lang)),
+            tr!(lang, "field-consent"),
+            Some(person.consent.level_on(today).label(lang)),
         );
     }
     Ok(())

@@ -10,6 +10,7 @@ mod ingest;
 mod outputs;
 mod packet;
 mod reads;
+mod records;
 mod report;
 mod search;
 mod serve;

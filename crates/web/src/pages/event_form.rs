@@ -7,10 +7,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
+use testimonio_app::records::events::{self, FieldPath, Recorded, Reference, Write};
+use testimonio_app::{Actor, AppError as UseCaseError, AppResult, RecordKind};
 use testimonio_domain::exchange::{EventRecord, ParticipantEntry};
 use testimonio_domain::{Event, FieldError, Lang, ParticipantRole, RecordId, Verification};
-use testimonio_vault::{PeopleFilter, RecordKind, VaultError};
+use testimonio_i18n::tr;
 
+use super::events::use_case;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::t;
@@ -223,42 +226,45 @@ pub(crate) fn map_field_error(
     error: &FieldError,
 ) -> (&'static str, String) {
     let problem = error.problem.message(lang);
-    let field = error.field.as_str();
-    if let Some(rest) = field.strip_prefix("people[") {
-        let line = rest
-            .split(']')
-            .next()
-            .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| lines.get(i));
-        let message = match line {
-            Some(n) => format!("{} {n}: {problem}", t(lang, "field-line")),
-            None => problem,
-        };
-        return ("people", message);
+    match FieldPath::of(error, record) {
+        FieldPath::Participant { index, .. } => {
+            let message = match lines.get(index) {
+                Some(n) => tr!(
+                    lang,
+                    "records-form-line-problem",
+                    line = *n,
+                    problem = problem
+                ),
+                None => problem,
+            };
+            ("people", message)
+        }
+        FieldPath::Group(index) => {
+            let message = match record.groups.get(index) {
+                Some(g) => tr!(
+                    lang,
+                    "records-form-group-problem",
+                    group = g.as_str(),
+                    problem = problem
+                ),
+                None => problem,
+            };
+            ("groups", message)
+        }
+        FieldPath::Field(field) => {
+            let name = EVENT_FIELDS
+                .iter()
+                .map(|(n, _)| *n)
+                .find(|n| *n == field)
+                .unwrap_or("");
+            (name, problem)
+        }
     }
-    if let Some(rest) = field.strip_prefix("groups[") {
-        let group = rest
-            .split(']')
-            .next()
-            .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| record.groups.get(i));
-        let message = match group {
-            Some(g) => format!("{g}: {problem}"),
-            None => problem,
-        };
-        return ("groups", message);
-    }
-    let name = EVENT_FIELDS
-        .iter()
-        .map(|(n, _)| *n)
-        .find(|n| *n == field)
-        .unwrap_or("");
-    (name, problem)
 }
 
-/// The vault's refusal of an unknown person or group (its kind, the
-/// entry's position in the event's list, its id), as a message next to its
-/// field.
+/// A person or group the event names that the vault does not hold (its
+/// kind, the entry's position in the event's list, its id), as a message
+/// next to its field.
 pub(crate) fn map_vault_refusal(
     lang: Lang,
     lines: &[usize],
@@ -268,17 +274,13 @@ pub(crate) fn map_vault_refusal(
 ) -> Option<(&'static str, String)> {
     if kind == RecordKind::Person {
         let message = match position.and_then(|index| lines.get(index)) {
-            Some(n) => format!(
-                "{} {n}: {} {id}",
-                t(lang, "field-line"),
-                t(lang, "event-unknown-person")
-            ),
-            None => format!("{} {id}", t(lang, "event-unknown-person")),
+            Some(n) => tr!(lang, "records-form-unknown-person-line", line = *n, id = id),
+            None => tr!(lang, "records-form-unknown-person", id = id),
         };
         return Some(("people", message));
     }
     if kind == RecordKind::Group {
-        return Some(("groups", format!("{} {id}", t(lang, "event-unknown-group"))));
+        return Some(("groups", tr!(lang, "records-form-unknown-group", id = id)));
     }
     None
 }
@@ -292,12 +294,7 @@ pub(crate) enum Mode {
 
 pub(crate) fn role_hint(lang: Lang) -> String {
     let roles: Vec<&str> = ParticipantRole::ALL.iter().map(|r| r.label(lang)).collect();
-    format!(
-        "{}. {}: {}.",
-        t(lang, "field-people-hint"),
-        t(lang, "field-roles"),
-        roles.join(", ")
-    )
+    tr!(lang, "records-form-people-hint", roles = roles.join(", "))
 }
 
 pub(crate) fn event_form_page(
@@ -366,11 +363,10 @@ pub async fn edit_form(
 ) -> Result<Markup, AppError> {
     let id = path_id(&id)?;
     let lookup = id.clone();
-    let event = state
-        .with_vault(&viewer.actor(), move |v| {
-            v.event(&lookup)?.ok_or(AppError::NOT_FOUND)
-        })
-        .await?;
+    let event = use_case(&state, &viewer, move |v, actor| {
+        events::show(v, actor, &lookup)
+    })
+    .await?;
     let form = EventForm::from_event(viewer.lang, &event);
     Ok(event_form_page(
         &viewer,
@@ -398,56 +394,45 @@ pub async fn update(
     save(state, viewer, Mode::Edit(id), form).await
 }
 
-/// A person or group the form names that the vault does not hold.
-pub(crate) enum Unknown {
-    /// (index in the people field's entries, id)
-    Person(usize, RecordId),
-    Group(RecordId),
-}
-
 /// What came of a submitted event form.
 pub(crate) enum Stored {
     Saved,
-    /// The form has field errors (already collected).
-    Invalid,
-    Unknown(Vec<Unknown>),
+    /// Refused: the fields, and every person or group not held.
+    Refused(Vec<FieldError>, Vec<Reference>),
     IdTaken,
-    /// The vault refused the event (an unknown reference in a race):
-    /// the kind, the entry's position in its list, the id.
-    Refused(RecordKind, Option<usize>, String),
 }
 
-/// The people and groups named by a form that do not exist.
-pub(crate) fn unknown_references(
-    v: &testimonio_vault::Vault,
-    people: &[(usize, RecordId)],
-    groups: &[RecordId],
-) -> Result<Vec<Unknown>, AppError> {
-    let mut unknown = Vec::new();
-    if !people.is_empty() {
-        let known: std::collections::HashSet<RecordId> = v
-            .people(&PeopleFilter::default())?
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
-        unknown.extend(
-            people
-                .iter()
-                .filter(|(_, id)| !known.contains(id))
-                .map(|(i, id)| Unknown::Person(*i, id.clone())),
-        );
+/// Records the event, or says every reason it was refused (the use case
+/// stops at the first unknown reference; the form names them all).
+fn store(
+    v: &mut testimonio_vault::Vault,
+    actor: &Actor,
+    record: &EventRecord,
+    mode: &Mode,
+) -> AppResult<Stored> {
+    let write = match mode {
+        Mode::Edit(id) => {
+            // An event that is gone is gone, whatever the form says.
+            events::show(v, actor, id)?;
+            Write::Change
+        }
+        // `new` would be shadowed by the form's own URL, /events/new.
+        Mode::New if record.id == "new" => return Ok(Stored::IdTaken),
+        Mode::New => Write::Create,
+    };
+    match events::record(v, actor, record, write) {
+        Ok(Recorded::Stored(..)) => Ok(Stored::Saved),
+        Ok(Recorded::IdTaken) => Ok(Stored::IdTaken),
+        Err(UseCaseError::Invalid(errors)) => Ok(Stored::Refused(
+            errors,
+            events::unknown_references(v, record)?,
+        )),
+        Err(UseCaseError::UnknownReference { .. }) => Ok(Stored::Refused(
+            Vec::new(),
+            events::unknown_references(v, record)?,
+        )),
+        Err(other) => Err(other),
     }
-    if !groups.is_empty() {
-        let known: std::collections::HashSet<RecordId> =
-            v.groups()?.into_iter().map(|g| g.id).collect();
-        unknown.extend(
-            groups
-                .iter()
-                .filter(|id| !known.contains(*id))
-                .map(|id| Unknown::Group(id.clone())),
-        );
-    }
-    Ok(unknown)
 }
 
 pub(crate) async fn save(
@@ -464,68 +449,13 @@ pub(crate) async fn save(
     };
     let (record, lines) = form.to_record(&id);
     let mut errors = FormErrors::default();
-    let event = match record.into_event() {
-        Ok(event) => Some(event),
-        Err(field_errors) => {
-            for fe in &field_errors {
-                let (name, message) = map_field_error(lang, &record, &lines, fe);
-                errors.add(name, event_label(lang, name), message);
-            }
-            None
-        }
-    };
-    // Every valid id the form names, to report every unknown one at once
-    // (the vault stops at the first).
-    let people: Vec<(usize, RecordId)> = record
-        .people
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| RecordId::parse("id", &p.id).ok().map(|id| (i, id)))
-        .collect();
-    let groups: Vec<RecordId> = record
-        .groups
-        .iter()
-        .filter_map(|g| RecordId::parse("groups", g).ok())
-        .collect();
-    let editing = match &mode {
-        Mode::Edit(id) => Some(id.clone()),
-        Mode::New => None,
-    };
-    let stored = state
-        .with_vault(&viewer.actor(), move |v| {
-            if let Some(id) = &editing
-                && v.event(id)?.is_none()
-            {
-                return Err(AppError::NOT_FOUND);
-            }
-            let unknown = unknown_references(v, &people, &groups)?;
-            if !unknown.is_empty() {
-                return Ok(Stored::Unknown(unknown));
-            }
-            let Some(event) = event else {
-                return Ok(Stored::Invalid);
-            };
-            // `new` would be shadowed by the form's own URL, /events/new.
-            if editing.is_none() && (event.id().as_str() == "new" || v.event(event.id())?.is_some())
-            {
-                return Ok(Stored::IdTaken);
-            }
-            match v.put_event(&event) {
-                Ok(_) => Ok(Stored::Saved),
-                Err(VaultError::UnknownReference { kind, id, .. }) => {
-                    let position = match kind {
-                        RecordKind::Person => event
-                            .participants()
-                            .iter()
-                            .position(|p| p.person.as_str() == id),
-                        _ => event.groups().iter().position(|g| g.as_str() == id),
-                    };
-                    Ok(Stored::Refused(kind, position, id))
-                }
-                Err(other) => Err(other.into()),
-            }
+    let stored = {
+        let (record, mode) = (record.clone(), mode.clone());
+        use_case(&state, &viewer, move |v, actor| {
+            store(v, actor, &record, &mode)
         })
-        .await?;
+        .await?
+    };
     match stored {
         Stored::Saved => {
             return Ok((
@@ -534,27 +464,20 @@ pub(crate) async fn save(
             )
                 .into_response());
         }
-        Stored::Invalid => {}
-        Stored::Unknown(unknown) => {
-            for u in unknown {
-                let (name, message) = match u {
-                    Unknown::Person(i, person) => (
-                        "people",
-                        match lines.get(i) {
-                            Some(n) => format!(
-                                "{} {n}: {} {person}",
-                                t(lang, "field-line"),
-                                t(lang, "event-unknown-person")
-                            ),
-                            None => format!("{} {person}", t(lang, "event-unknown-person")),
-                        },
-                    ),
-                    Unknown::Group(group) => (
-                        "groups",
-                        format!("{} {group}", t(lang, "event-unknown-group")),
-                    ),
-                };
+        Stored::Refused(field_errors, unknown) => {
+            for fe in &field_errors {
+                let (name, message) = map_field_error(lang, &record, &lines, fe);
                 errors.add(name, event_label(lang, name), message);
+            }
+            for r in &unknown {
+                let position = match r.at {
+                    FieldPath::Participant { index, .. } | FieldPath::Group(index) => Some(index),
+                    FieldPath::Field(_) => None,
+                };
+                match map_vault_refusal(lang, &lines, r.kind, position, r.id.as_str()) {
+                    Some((name, message)) => errors.add(name, event_label(lang, name), message),
+                    None => errors.add("", "", t(lang, "event-not-saved").to_owned()),
+                }
             }
         }
         Stored::IdTaken => {
@@ -563,12 +486,6 @@ pub(crate) async fn save(
                 event_label(lang, "id"),
                 t(lang, "event-id-taken").to_owned(),
             );
-        }
-        Stored::Refused(kind, position, id) => {
-            match map_vault_refusal(lang, &lines, kind, position, &id) {
-                Some((name, message)) => errors.add(name, event_label(lang, name), message),
-                None => errors.add("", "", t(lang, "event-not-saved").to_owned()),
-            }
         }
     }
     let path = match &mode {

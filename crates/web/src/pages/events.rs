@@ -5,15 +5,17 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
-use testimonio_domain::{
-    Event, EventKind, EventType, FieldError, FieldOffice, Group, Lang, PartialDate, RecordId,
-    UsState, Verification,
+use testimonio_app::records::{EventQuery, events, groups, people};
+use testimonio_app::{Actor, AppResult};
+use testimonio_domain::{Event, EventKind, Group, Lang, RecordId};
+use testimonio_i18n::tr;
+use testimonio_vault::{
+    EventFilter, ExcerptFilter, PeopleFilter, PersonSummary, ShownExcerpt, Vault,
 };
-use testimonio_vault::{EventFilter, ExcerptFilter, PeopleFilter, PersonSummary, ShownExcerpt};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
-use crate::i18n::{format_date, format_number, t};
+use crate::i18n::{format_date, t};
 use crate::layout::{encode_path, page};
 use crate::state::AppState;
 
@@ -96,98 +98,77 @@ pub(crate) fn label_of(lang: Lang, name: &str) -> &'static str {
         .map_or("", |(_, key)| t(lang, key))
 }
 
-/// The vault filter for the raw values, and a message for each bad value.
-/// Bad values are left out of the filter.
+/// The vault filter for the raw values, and a message for each bad value
+/// (a group or person must also be one the vault holds). Bad values are
+/// left out of the filter.
 pub(crate) fn parse_filters(
     lang: Lang,
     raw: &RawFilters,
     groups: &[Group],
     people: &[PersonSummary],
 ) -> (EventFilter, FormErrors) {
-    let mut filter = EventFilter::default();
-    let mut errors = FormErrors::default();
-    let mut bad = |name: &'static str, e: FieldError| {
-        errors.add(name, label_of(lang, name), e.problem.message(lang));
+    let opt = |name: &str| Some(raw.get(name).to_owned()).filter(|v| !v.is_empty());
+    let query = EventQuery {
+        kind: opt("kind"),
+        event_type: opt("type"),
+        state: opt("state"),
+        field_office: opt("field_office"),
+        group: opt("group"),
+        person: opt("person"),
+        from: opt("from"),
+        to: opt("to"),
+        verification: opt("verification"),
+        limit: None,
+        offset: 0,
     };
-    let opt = |name: &str| Some(raw.get(name)).filter(|v| !v.is_empty());
-    if let Some(v) = opt("kind") {
-        match EventKind::parse("kind", v) {
-            Ok(k) => filter.kind = Some(k),
-            Err(e) => bad("kind", e),
-        }
+    let (mut filter, field_errors) = query.parse();
+    let mut errors = FormErrors::default();
+    for e in &field_errors {
+        let name = FILTERS
+            .iter()
+            .map(|(n, _)| *n)
+            .find(|n| *n == e.field)
+            .unwrap_or("");
+        errors.add(name, label_of(lang, name), e.problem.message(lang));
     }
-    if let Some(v) = opt("type") {
-        match EventType::parse("type", v) {
-            Ok(ty) => filter.event_type = Some(ty),
-            Err(e) => bad("type", e),
-        }
-    }
-    if let Some(v) = opt("state") {
-        match UsState::parse("state", v) {
-            Ok(s) => filter.state = Some(s),
-            Err(e) => bad("state", e),
-        }
-    }
-    if let Some(v) = opt("field_office") {
-        match FieldOffice::parse("field_office", v) {
-            Ok(f) => filter.field_office = Some(f),
-            Err(e) => bad("field_office", e),
-        }
-    }
-    if let Some(v) = opt("verification") {
-        match Verification::parse("verification", v) {
-            Ok(x) => filter.verification = Some(x),
-            Err(e) => bad("verification", e),
-        }
-    }
-    let mut from = None;
-    if let Some(v) = opt("from") {
-        match PartialDate::parse("from", v) {
-            Ok(d) => from = Some(d.earliest()),
-            Err(e) => bad("from", e),
-        }
-    }
-    let mut to = None;
-    if let Some(v) = opt("to") {
-        match PartialDate::parse("to", v) {
-            Ok(d) => to = Some(d.latest()),
-            Err(e) => bad("to", e),
-        }
-    }
-    if let (Some(f), Some(t)) = (from, to)
-        && t < f
-    {
-        bad(
-            "to",
-            FieldError::new("to", testimonio_domain::Problem::EndBeforeStart),
-        );
-        to = None;
-    }
-    filter.from = from;
-    filter.to = to;
-    if let Some(v) = opt("group") {
-        match RecordId::parse("group", v) {
-            Ok(id) if groups.iter().any(|g| g.id == id) => filter.group = Some(id),
-            Ok(_) => errors.add(
+    if let Some(id) = filter.group.take() {
+        if groups.iter().any(|g| g.id == id) {
+            filter.group = Some(id);
+        } else {
+            errors.add(
                 "group",
                 label_of(lang, "group"),
-                t(lang, "error-not-found").to_owned(),
-            ),
-            Err(e) => errors.add("group", label_of(lang, "group"), e.problem.message(lang)),
+                tr!(lang, "records-form-unknown-group", id = id.as_str()),
+            );
         }
     }
-    if let Some(v) = opt("person") {
-        match RecordId::parse("person", v) {
-            Ok(id) if people.iter().any(|p| p.id == id) => filter.person = Some(id),
-            Ok(_) => errors.add(
+    if let Some(id) = filter.person.take() {
+        if people.iter().any(|p| p.id == id) {
+            filter.person = Some(id);
+        } else {
+            errors.add(
                 "person",
                 label_of(lang, "person"),
-                t(lang, "error-not-found").to_owned(),
-            ),
-            Err(e) => errors.add("person", label_of(lang, "person"), e.problem.message(lang)),
+                tr!(lang, "records-form-unknown-person", id = id.as_str()),
+            );
         }
     }
     (filter, errors)
+}
+
+/// Runs use cases with the vault, as the viewer; their errors become the
+/// page's error (status by class, in one place).
+pub(crate) async fn use_case<T, F>(state: &AppState, viewer: &Viewer, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Vault, &Actor) -> AppResult<T> + Send + 'static,
+{
+    let actor = viewer.app_actor()?;
+    state
+        .with_vault(&viewer.actor(), move |v| {
+            f(v, &actor).map_err(AppError::from)
+        })
+        .await
 }
 
 pub(crate) struct ListData {
@@ -248,45 +229,46 @@ pub async fn list(
     let lang = viewer.lang;
     let raw = RawFilters::from_pairs(&pairs);
     let query = raw.clone();
-    let data = state
-        .with_vault(&viewer.actor(), move |v| {
-            let groups = v.groups()?;
-            // Loading every person is the page's main cost in a large vault:
-            // past the select's size, only the filtered person is looked up.
-            let person_select = v.count_people()? as usize <= PERSON_SELECT_MAX;
-            let people = if person_select {
-                v.people(&PeopleFilter::default())?
-            } else {
-                match RecordId::parse("person", query.get("person")) {
-                    Ok(id) => v.person_summary(&id)?.into_iter().collect(),
-                    Err(_) => Vec::new(),
-                }
-            };
-            let (mut filter, errors) = parse_filters(lang, &query, &groups, &people);
-            let total = v.count_events(&filter)?;
-            let pages = total.div_ceil(PAGE_SIZE).max(1);
-            let page = query.page.min(pages);
-            filter.newest_first = true;
-            filter.offset = ((page - 1) * PAGE_SIZE) as usize;
-            filter.limit = Some(PAGE_SIZE as usize);
-            let events = if total > 0 {
-                v.events(&filter)?
-            } else {
-                Vec::new()
-            };
-            Ok(ListData {
-                groups,
-                people,
-                person_select,
-                errors,
-                total,
-                page,
-                pages,
-                events,
-            })
+    let data = use_case(&state, &viewer, move |v, actor| {
+        let groups = groups::list(v, actor)?;
+        // Loading every person is the page's main cost in a large vault:
+        // past the select's size, only the filtered person is looked up.
+        let person_select = v.count_people()? as usize <= PERSON_SELECT_MAX;
+        let people = if person_select {
+            people::list(v, actor, &PeopleFilter::default())?
+        } else {
+            match RecordId::parse("person", query.get("person")) {
+                Ok(id) => v.person_summary(&id)?.into_iter().collect(),
+                Err(_) => Vec::new(),
+            }
+        };
+        let (mut filter, errors) = parse_filters(lang, &query, &groups, &people);
+        let total = v.count_events(&filter)?;
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = query.page.min(pages);
+        filter.newest_first = true;
+        filter.offset = ((page - 1) * PAGE_SIZE) as usize;
+        filter.limit = Some(PAGE_SIZE as usize);
+        let events = events::list(v, actor, &filter)?.events;
+        Ok(ListData {
+            groups,
+            people,
+            person_select,
+            errors,
+            total,
+            page,
+            pages,
+            events,
         })
-        .await?;
+    })
+    .await?;
     let user = viewer.user()?;
+    let page_of = tr!(
+        lang,
+        "records-events-page",
+        page = data.page,
+        pages = data.pages
+    );
     let body = html! {
         h1 { (viewer.t("events-title")) }
         @if user.role.can_write_records() {
@@ -294,10 +276,9 @@ pub async fn list(
         }
         (filter_form(&viewer, &raw, &data))
         p role="status" {
-            strong { (format_number(lang, data.total)) } " " (viewer.t("events-count"))
+            (tr!(lang, "records-events-count", count = data.total))
             @if data.pages > 1 {
-                " · " (viewer.t("events-page")) " " (format_number(lang, data.page)) " "
-                (viewer.t("events-page-of")) " " (format_number(lang, data.pages))
+                " · " (page_of)
             }
         }
         @if data.events.is_empty() {
@@ -310,7 +291,7 @@ pub async fn list(
                 @if data.page > 1 {
                     a rel="prev" href=(raw.url(data.page - 1)) { "← " (viewer.t("events-previous")) }
                 }
-                span { (viewer.t("events-page")) " " (format_number(lang, data.page)) " " (viewer.t("events-page-of")) " " (format_number(lang, data.pages)) }
+                span { (page_of) }
                 @if data.page < data.pages {
                     a rel="next" href=(raw.url(data.page + 1)) { (viewer.t("events-next")) " →" }
                 }
@@ -347,56 +328,55 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let user = viewer.user()?.clone();
-    let view = state
-        .with_vault(&viewer.actor(), move |v| {
-            let event = v.event(&id)?.ok_or(AppError::NOT_FOUND)?;
-            let summaries = if event.participants().is_empty() {
-                Vec::new()
-            } else {
-                v.people(&PeopleFilter::default())?
-            };
-            let people = event
-                .participants()
-                .iter()
-                .map(|p| {
-                    let name = summaries
-                        .iter()
-                        .find(|s| s.id == p.person)
-                        .map(|s| s.pseudonym.to_string());
-                    (p.person.clone(), name)
-                })
-                .collect();
-            let all_groups = if event.groups().is_empty() {
-                Vec::new()
-            } else {
-                v.groups()?
-            };
-            let groups = event
-                .groups()
-                .iter()
-                .map(|g| {
-                    let name = all_groups
-                        .iter()
-                        .find(|x| &x.id == g)
-                        .map(|x| x.name.to_string());
-                    (g.clone(), name)
-                })
-                .collect();
-            let excerpts = v.excerpts_for(
-                &user,
-                &ExcerptFilter {
-                    event: Some(id.to_string()),
-                    ..ExcerptFilter::default()
-                },
-            )?;
-            Ok(EventView {
-                event,
-                people,
-                groups,
-                excerpts,
+    let view = use_case(&state, &viewer, move |v, actor| {
+        let event = events::show(v, actor, &id)?;
+        let summaries = if event.participants().is_empty() {
+            Vec::new()
+        } else {
+            people::list(v, actor, &PeopleFilter::default())?
+        };
+        let people = event
+            .participants()
+            .iter()
+            .map(|p| {
+                let name = summaries
+                    .iter()
+                    .find(|s| s.id == p.person)
+                    .map(|s| s.pseudonym.to_string());
+                (p.person.clone(), name)
             })
+            .collect();
+        let all_groups = if event.groups().is_empty() {
+            Vec::new()
+        } else {
+            groups::list(v, actor)?
+        };
+        let groups = event
+            .groups()
+            .iter()
+            .map(|g| {
+                let name = all_groups
+                    .iter()
+                    .find(|x| &x.id == g)
+                    .map(|x| x.name.to_string());
+                (g.clone(), name)
+            })
+            .collect();
+        let excerpts = v.excerpts_for(
+            &user,
+            &ExcerptFilter {
+                event: Some(id.to_string()),
+                ..ExcerptFilter::default()
+            },
+        )?;
+        Ok(EventView {
+            event,
+            people,
+            groups,
+            excerpts,
         })
-        .await?;
+    })
+    .await?;
     let flashed = has_flash(&headers);
     let lang = viewer.lang;
     let user = viewer.user()?;

@@ -2,9 +2,12 @@
 
 use axum::extract::{Path, State};
 use maud::{Markup, html};
-use testimonio_domain::{Event, Group};
-use testimonio_vault::{EventFilter, PeopleFilter, PersonSummary};
+use testimonio_app::records::{groups, people};
+use testimonio_domain::Group;
+use testimonio_i18n::tr;
+use testimonio_vault::PeopleFilter;
 
+use super::events::use_case;
 use super::forms::{events_table, path_id};
 use super::people::people_table;
 use crate::auth::Viewer;
@@ -20,16 +23,18 @@ const GROUP_EVENTS: u64 = 50;
 // GET /groups
 
 pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
-    let (groups, people) = state
-        .with_vault(&viewer.actor(), |v| {
-            Ok((v.groups()?, v.people(&PeopleFilter::default())?))
-        })
-        .await?;
+    let (groups, people) = use_case(&state, &viewer, |v, actor| {
+        Ok((
+            groups::list(v, actor)?,
+            people::list(v, actor, &PeopleFilter::default())?,
+        ))
+    })
+    .await?;
     let lang = viewer.lang;
     let none = viewer.t("common-none");
     let members = |g: &Group| people.iter().filter(|p| p.groups.contains(&g.id)).count() as u64;
     let body = html! {
-        h1 { (viewer.t("groups-title")) " (" (format_number(lang, groups.len() as u64)) ")" }
+        h1 { (tr!(lang, "records-groups-heading", count = groups.len())) }
         @if groups.is_empty() {
             p { (viewer.t("groups-none")) }
         } @else {
@@ -61,57 +66,19 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
 // ---------------------------------------------------------------------------
 // GET /groups/{id}
 
-struct GroupData {
-    group: Group,
-    groups: Vec<Group>,
-    members: Vec<PersonSummary>,
-    events: Vec<Event>,
-    total_events: u64,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Markup, AppError> {
     let id = path_id(&id)?;
-    let data = state
-        .with_vault(&viewer.actor(), move |v| {
-            let groups = v.groups()?;
-            let group = groups
-                .iter()
-                .find(|g| g.id == id)
-                .cloned()
-                .ok_or(AppError::NOT_FOUND)?;
-            let members = v.people(&PeopleFilter {
-                group: Some(id.clone()),
-                ..PeopleFilter::default()
-            })?;
-            let filter = EventFilter {
-                group: Some(id),
-                ..EventFilter::default()
-            };
-            let total_events = v.count_events(&filter)?;
-            // The newest ones: the last slice of the oldest-first order.
-            let mut events = if total_events == 0 {
-                Vec::new()
-            } else {
-                v.events(&EventFilter {
-                    offset: total_events.saturating_sub(GROUP_EVENTS) as usize,
-                    limit: Some(GROUP_EVENTS as usize),
-                    ..filter
-                })?
-            };
-            events.reverse();
-            Ok(GroupData {
-                group,
-                groups,
-                members,
-                events,
-                total_events,
-            })
-        })
-        .await?;
+    let (data, groups) = use_case(&state, &viewer, move |v, actor| {
+        Ok((
+            groups::show(v, actor, &id, GROUP_EVENTS)?,
+            groups::list(v, actor)?,
+        ))
+    })
+    .await?;
     let lang = viewer.lang;
     let none = viewer.t("common-none");
     let g = &data.group;
@@ -124,15 +91,15 @@ pub async fn show(
             dt { (viewer.t("field-state")) } dd { (g.state.map_or(none, |s| s.name(lang))) }
         }
         section aria-labelledby="members-heading" {
-            h2 #members-heading { (viewer.t("group-members")) " (" (format_number(lang, data.members.len() as u64)) ")" }
+            h2 #members-heading { (tr!(lang, "records-group-members-heading", count = data.members.len())) }
             @if data.members.is_empty() {
                 p { (viewer.t("group-no-members")) }
             } @else {
-                (people_table(&viewer, &data.members, &data.groups))
+                (people_table(&viewer, &data.members, &groups))
             }
         }
         section aria-labelledby="group-events-heading" {
-            h2 #group-events-heading { (viewer.t("group-events")) " (" (format_number(lang, data.total_events)) ")" }
+            h2 #group-events-heading { (tr!(lang, "records-group-events-heading", count = data.total_events)) }
             @if data.events.is_empty() {
                 p { (viewer.t("events-none")) }
             } @else {
@@ -144,6 +111,6 @@ pub async fn show(
             }
         }
     };
-    let title = format!("{} · {}", g.name, viewer.t("group-title"));
+    let title = tr!(lang, "records-group-page-title", name = g.name.as_str());
     Ok(page(&viewer, &title, body))
 }

@@ -9,13 +9,18 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use maud::{Markup, html};
 use serde::Deserialize;
-use testimonio_domain::date::parse_day;
+use testimonio_app::AppError as UseCaseError;
+use testimonio_app::records::consent::{self, GivenOn, Grant};
+use testimonio_app::records::{PersonView, events, groups, people};
+#[cfg(test)]
+use testimonio_domain::ConsentRecord;
 use testimonio_domain::{
-    ConsentLevel, ConsentRecord, Event, FieldError, Group, Lang, PartialDate, Person, Problem,
-    RecordId, ShortText,
+    ConsentLevel, Event, FieldError, Group, Lang, PartialDate, Person, Problem, RecordId,
 };
+use testimonio_i18n::tr;
 use testimonio_vault::{EventFilter, ExcerptFilter, PeopleFilter, PersonSummary, ShownExcerpt};
 
+use super::events::use_case;
 use super::forms::{
     FormErrors, error_summary, events_table, field, flash_saved, has_flash, input, path_id, select,
     viewer_at, with_flash_cleared,
@@ -23,7 +28,7 @@ use super::forms::{
 use super::timeline;
 use crate::auth::Viewer;
 use crate::error::AppError;
-use crate::i18n::{format_date, format_number, t};
+use crate::i18n::{format_date, t};
 use crate::layout::{csrf_field, page, raw};
 use crate::state::AppState;
 
@@ -83,13 +88,15 @@ pub(crate) fn people_table(viewer: &Viewer, people: &[PersonSummary], groups: &[
 // GET /people
 
 pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
-    let (people, groups) = state
-        .with_vault(&viewer.actor(), |v| {
-            Ok((v.people(&PeopleFilter::default())?, v.groups()?))
-        })
-        .await?;
+    let (people, groups) = use_case(&state, &viewer, |v, actor| {
+        Ok((
+            people::list(v, actor, &PeopleFilter::default())?,
+            groups::list(v, actor)?,
+        ))
+    })
+    .await?;
     let body = html! {
-        h1 { (viewer.t("people-title")) " (" (format_number(viewer.lang, people.len() as u64)) ")" }
+        h1 { (tr!(viewer.lang, "records-people-heading", count = people.len())) }
         @if people.is_empty() {
             p { (viewer.t("people-none")) }
         } @else {
@@ -115,50 +122,49 @@ struct PersonData {
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
-/// when the vault says this user may see it; otherwise it is never read.
+/// when the use case finds this user may see it; otherwise it is never read.
 async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonData, AppError> {
     let user = viewer.user()?.clone();
-    state
-        .with_vault(&viewer.actor(), move |v| {
-            let summary = v.person_summary(&id)?.ok_or(AppError::NOT_FOUND)?;
-            let identity = if v.may_see_identity(&user, &id)? {
-                Some(v.person_identity(&id)?)
-            } else {
-                None
-            };
-            let excerpts = v.excerpts_for(
-                &user,
-                &ExcerptFilter {
-                    person: Some(id.to_string()),
-                    ..ExcerptFilter::default()
-                },
-            )?;
-            let events = v.events(&EventFilter {
+    use_case(state, viewer, move |v, actor| {
+        let PersonView { summary, identity } = people::show(v, actor, &id)?;
+        let excerpts = v.excerpts_for(
+            &user,
+            &ExcerptFilter {
+                person: Some(id.to_string()),
+                ..ExcerptFilter::default()
+            },
+        )?;
+        let events = events::list(
+            v,
+            actor,
+            &EventFilter {
                 person: Some(id),
                 ..EventFilter::default()
-            })?;
-            // Only the groups this page names: the person's, and the events'.
-            let mut ids: Vec<&RecordId> = summary
-                .groups
-                .iter()
-                .chain(events.iter().flat_map(|e| e.groups()))
-                .collect();
-            ids.sort();
-            ids.dedup();
-            let groups = ids
-                .into_iter()
-                .map(|g| v.group(g))
-                .filter_map(Result::transpose)
-                .collect::<Result<_, _>>()?;
-            Ok(PersonData {
-                summary,
-                identity,
-                events,
-                groups,
-                excerpts,
-            })
+            },
+        )?
+        .events;
+        // Only the groups this page names: the person's, and the events'.
+        let mut ids: Vec<&RecordId> = summary
+            .groups
+            .iter()
+            .chain(events.iter().flat_map(|e| e.groups()))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let groups = ids
+            .into_iter()
+            .map(|g| v.group(g))
+            .filter_map(Result::transpose)
+            .collect::<Result<_, _>>()?;
+        Ok(PersonData {
+            summary,
+            identity,
+            events,
+            groups,
+            excerpts,
         })
-        .await
+    })
+    .await
 }
 
 /// The consent forms' values and messages.
@@ -362,7 +368,7 @@ fn person_page(
         (identity_section(viewer, data.identity.as_ref()))
         (timeline_section(viewer, &data.events))
         section aria-labelledby="events-heading" {
-            h2 #events-heading { (viewer.t("person-events")) " (" (format_number(viewer.lang, data.events.len() as u64)) ")" }
+            h2 #events-heading { (tr!(viewer.lang, "records-person-events-heading", count = data.events.len())) }
             @if data.events.is_empty() {
                 p { (viewer.t("person-no-events")) }
             } @else {
@@ -372,7 +378,11 @@ fn person_page(
         (super::excerpts::excerpts_section(viewer, &data.excerpts))
         (consent_section(viewer, data, consent, can_write))
     };
-    let title = format!("{} · {}", s.pseudonym, viewer.t("person-title"));
+    let title = tr!(
+        viewer.lang,
+        "records-person-page-title",
+        pseudonym = s.pseudonym.as_str()
+    );
     page(viewer, &title, body)
 }
 
@@ -406,54 +416,39 @@ pub struct WithdrawForm {
     pub withdrawn_on: String,
 }
 
-/// A required `YYYY-MM-DD` day of a form.
-fn required_day(
-    lang: Lang,
-    errors: &mut FormErrors,
-    name: &'static str,
-    label: &'static str,
-    value: &str,
-) -> Option<NaiveDate> {
-    let result = if value.trim().is_empty() {
-        Err(FieldError::new(name, Problem::Required))
-    } else {
-        parse_day(name, value)
-    };
-    result
-        .map_err(|e| errors.add(name, label, e.problem.message(lang)))
-        .ok()
+/// The consent form's messages for the fields a use case refused.
+fn consent_errors(lang: Lang, errors: &[FieldError]) -> FormErrors {
+    let mut form = FormErrors::default();
+    for e in errors {
+        let (name, label) = match e.field.as_str() {
+            "level" => ("level", t(lang, "field-consent")),
+            "note" => ("note", t(lang, "field-note")),
+            "withdrawn_on" => ("withdrawn_on", t(lang, "person-withdraw-on")),
+            // A grant withdrawn before it was given is the given day's fault.
+            _ => ("given_on", t(lang, "field-given-on")),
+        };
+        form.add(name, label, e.problem.message(lang));
+    }
+    form
+}
+
+impl ConsentForm {
+    fn grant(&self) -> Grant {
+        Grant {
+            level: self.level.clone(),
+            given_on: Some(self.given_on.clone()),
+            withdrawn_on: None,
+            note: Some(self.note.clone()),
+        }
+    }
 }
 
 /// The grant the form describes, or the messages about its fields.
+#[cfg(test)]
 fn parse_grant(lang: Lang, form: &ConsentForm) -> Result<ConsentRecord, FormErrors> {
-    let mut errors = FormErrors::default();
-    let level = ConsentLevel::parse("level", &form.level)
-        .map_err(|e| errors.add("level", t(lang, "field-consent"), e.problem.message(lang)))
-        .ok();
-    let given = required_day(
-        lang,
-        &mut errors,
-        "given_on",
-        t(lang, "field-given-on"),
-        &form.given_on,
-    );
-    let note = ShortText::parse_optional("note", Some(&form.note))
-        .map_err(|e| errors.add("note", t(lang, "field-note"), e.problem.message(lang)))
-        .ok();
-    match (level, given, note) {
-        (Some(level), Some(given), Some(note)) if errors.is_empty() => {
-            ConsentRecord::new(level, Some(given), None, note).map_err(|e| {
-                let mut errors = FormErrors::default();
-                errors.add(
-                    "given_on",
-                    t(lang, "field-given-on"),
-                    e.problem.message(lang),
-                );
-                errors
-            })
-        }
-        _ => Err(errors),
-    }
+    form.grant()
+        .parse(GivenOn::Required)
+        .map_err(|e| consent_errors(lang, &e))
 }
 
 fn back_to_person(state: &AppState, id: &RecordId) -> Response {
@@ -487,20 +482,21 @@ pub async fn add_consent(
     Form(form): Form<ConsentForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    match parse_grant(viewer.lang, &form) {
-        Ok(record) => {
-            let person = id.clone();
-            state
-                .with_vault(&viewer.actor(), move |v| {
-                    Ok(v.record_consent(&person, &record)?)
-                })
-                .await?;
-            Ok(back_to_person(&state, &id))
+    let (person, grant) = (id.clone(), form.grant());
+    let added = use_case(&state, &viewer, move |v, actor| {
+        match consent::add(v, actor, &person, &grant, GivenOn::Required) {
+            Ok(()) => Ok(Ok(())),
+            Err(UseCaseError::Invalid(errors)) => Ok(Err(errors)),
+            Err(other) => Err(other),
         }
+    })
+    .await?;
+    match added {
+        Ok(()) => Ok(back_to_person(&state, &id)),
         Err(errors) => {
             let consent = ConsentState {
                 grant: form,
-                errors,
+                errors: consent_errors(viewer.lang, &errors),
                 ..ConsentState::fresh()
             };
             refused(&state, &viewer, id, consent).await
@@ -515,25 +511,22 @@ pub async fn withdraw_consent(
     Form(form): Form<WithdrawForm>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
-    let lang = viewer.lang;
-    let mut errors = FormErrors::default();
-    let label = t(lang, "person-withdraw-on");
-    match required_day(lang, &mut errors, "withdrawn_on", label, &form.withdrawn_on) {
-        Some(day) => {
+    // Required: `day` gives a day or refuses the field.
+    let day = consent::day("withdrawn_on", Some(&form.withdrawn_on), true)
+        .and_then(|d| d.ok_or_else(|| FieldError::new("withdrawn_on", Problem::Required)));
+    match day {
+        Ok(day) => {
             let person = id.clone();
-            state
-                .with_vault(&viewer.actor(), move |v| {
-                    // The vault's withdrawal does not check that the person exists.
-                    v.person_summary(&person)?.ok_or(AppError::NOT_FOUND)?;
-                    Ok(v.withdraw_consent(&person, day)?)
-                })
-                .await?;
+            use_case(&state, &viewer, move |v, actor| {
+                consent::withdraw(v, actor, &person, day)
+            })
+            .await?;
             Ok(back_to_person(&state, &id))
         }
-        None => {
+        Err(problem) => {
             let consent = ConsentState {
                 withdraw: form,
-                errors,
+                errors: consent_errors(viewer.lang, &[problem]),
                 ..ConsentState::fresh()
             };
             refused(&state, &viewer, id, consent).await

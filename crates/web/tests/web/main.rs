@@ -41,6 +41,7 @@ mod foia;
 mod page_images;
 mod proxies;
 mod query_bounds;
+mod records;
 mod search;
 mod security;
 mod support;

@@ -1,0 +1,98 @@
+//! Events, people and groups through the records use cases: typed errors
+//! reach the API as stable codes and the forms as rows, in Spanish too.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use testimonio_domain::Role;
+use testimonio_vault::Username;
+
+use crate::support::{TestApp, spawn_app};
+
+async fn token(app: &TestApp, role: Role) -> String {
+    let name = Username::parse(&crate::support::username(role)).unwrap();
+    app.state
+        .with_vault("test:records", move |v| {
+            Ok(v.create_api_token(&name, "test")?.to_string())
+        })
+        .await
+        .unwrap()
+}
+
+async fn call_es(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let t = token(app, Role::Coordinator).await;
+    let mut req = reqwest::Client::new()
+        .request(method, format!("{}{}", app.base, path))
+        .header("accept-language", "es")
+        .header("authorization", format!("Bearer {t}"));
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status();
+    (status, resp.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_api_names_unknown_references_and_missing_records_in_spanish() {
+    let app = spawn_app().await;
+    let event = json!({
+        "id": "api-rec-1", "event_type": "protest", "date": "2024-02-03",
+        "people": [{"id": app.person_id, "role": "organizer"}, {"id": "p-404", "role": "witness"}],
+    });
+    let (status, v) = call_es(&app, Method::POST, "/api/v1/events", Some(event)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["error"], "unknown_reference");
+    assert_eq!(v["field"], "people[1].id");
+    assert_eq!(v["kind"], "person");
+    assert_eq!(v["id"], "p-404");
+    assert_eq!(
+        v["message"],
+        "people[1].id: no existe ninguna persona p-404"
+    );
+    let (status, v) = call_es(&app, Method::GET, "/api/v1/events/api-rec-1", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "nothing was stored: {v}");
+    assert_eq!(v["message"], "No se encontró el evento api-rec-1.");
+    let (status, v) = call_es(&app, Method::GET, "/api/v1/people/p-404", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(v["error"], "not_found");
+    assert_eq!(v["message"], "No se encontró la persona p-404.");
+}
+
+#[tokio::test]
+async fn the_event_form_puts_every_unknown_reference_on_its_line() {
+    let app = spawn_app().await;
+    let mut agent = app.login(Role::Coordinator).await;
+    agent.accept_language = Some("es".into());
+    let people = format!("{} = organizer\n\np-404 = witness", app.person_id);
+    let reply = agent
+        .post(
+            "/events",
+            &[
+                ("id", "form-rec-1"),
+                ("event_type", "protest"),
+                ("date", "2024-02-03"),
+                ("people", &people),
+                ("groups", "g-404"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.excerpt());
+    assert!(
+        reply
+            .body
+            .contains("Línea 3: ninguna persona tiene este id: p-404"),
+        "{}",
+        reply.excerpt()
+    );
+    assert!(reply.body.contains("ningún grupo tiene este id: g-404"));
+    let missing = agent.get("/people/p-404").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let list = agent.get("/events?group=g-404").await;
+    assert_eq!(list.status, StatusCode::BAD_REQUEST);
+    assert!(list.body.contains("ningún grupo tiene este id: g-404"));
+}
