@@ -408,3 +408,10 @@ analysis-format-invalid = Choose PDF or HTML.
 analysis-language = Language of the report
 analysis-language-invalid = Choose English or Spanish.
 analysis-download = Download
+
+## Web: a person's timeline
+
+timeline-lag = { $count ->
+        [one] { $count } day after #{ $number }
+       *[other] { $count } days after #{ $number }
+    }

@@ -56,7 +56,6 @@ field-name = Name
 ## person
 person-timeline = Timeline
 person-timeline-caption = Protected activity above the line, enforcement below; days between them marked.
-person-days-after = days after
 person-identity = Identity
 person-identity-hidden = Identity fields are not shown to your role.
 person-identity-audited = This view of identity fields was recorded in the audit log.
@@ -104,7 +103,6 @@ event-id-taken = an event with this identifier already exists
 event-not-saved = The event could not be saved. Check the fields and try again.
 
 ## person
-person-day-after = day after
 person-consent-today = Consent today
 person-add-consent = Record a grant of consent
 person-withdraw = Withdraw consent

@@ -417,3 +417,10 @@ analysis-format-invalid = Elija PDF o HTML.
 analysis-language = Idioma del informe
 analysis-language-invalid = Elija inglés o español.
 analysis-download = Descargar
+
+## Web: la cronología de una persona
+
+timeline-lag = { $count ->
+        [one] { $count } día después de #{ $number }
+       *[other] { $count } días después de #{ $number }
+    }

@@ -56,7 +56,6 @@ field-name = Nombre
 ## person
 person-timeline = Cronología
 person-timeline-caption = Actividad protegida arriba de la línea, control migratorio abajo; se marcan los días entre ellas.
-person-days-after = días después de
 person-identity = Identidad
 person-identity-hidden = Los datos de identidad no se muestran a su rol.
 person-identity-audited = Esta consulta de datos de identidad quedó registrada en la auditoría.
@@ -104,7 +103,6 @@ event-id-taken = ya existe un evento con este identificador
 event-not-saved = No se pudo guardar el evento. Revise los campos e intente de nuevo.
 
 ## person
-person-day-after = día después de
 person-consent-today = Consentimiento vigente
 person-add-consent = Registrar un consentimiento otorgado
 person-withdraw = Retirar el consentimiento

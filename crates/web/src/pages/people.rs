@@ -243,8 +243,7 @@ fn timeline_section(viewer: &Viewer, events: &[Event]) -> Markup {
     let labels = timeline::Labels {
         title: viewer.t("person-timeline"),
         description: viewer.t("person-timeline-caption"),
-        days_after: viewer.t("person-days-after"),
-        day_after: viewer.t("person-day-after"),
+        lang: viewer.lang,
     };
     let lags = timeline::lags(&items);
     html! {

@@ -10,7 +10,8 @@
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
-use testimonio_domain::{EventKind, PartialDate};
+use testimonio_domain::{EventKind, Lang, PartialDate};
+use testimonio_i18n::tr;
 
 /// Width of the drawing in user units.
 const WIDTH: f64 = 520.0;
@@ -50,10 +51,8 @@ pub struct Item {
 pub struct Labels<'a> {
     pub title: &'a str,
     pub description: &'a str,
-    /// "days after" / "días después de".
-    pub days_after: &'a str,
-    /// "day after" / "día después de".
-    pub day_after: &'a str,
+    /// The language of the lag labels ("34 days after #2").
+    pub lang: Lang,
 }
 
 /// An enforcement action's distance from the most recent earlier protected
@@ -91,12 +90,7 @@ pub fn lags(items: &[Item]) -> Vec<Option<Lag>> {
 
 /// "34 days after #2" / "34 días después de #2".
 pub fn lag_text(labels: &Labels<'_>, days: i64, number: usize) -> String {
-    let words = if days == 1 {
-        labels.day_after
-    } else {
-        labels.days_after
-    };
-    format!("{days} {words} #{number}")
+    tr!(labels.lang, "timeline-lag", count = days, number = number)
 }
 
 /// Escapes text for XML content and attribute values.
@@ -331,8 +325,7 @@ mod tests {
     const LABELS: Labels<'static> = Labels {
         title: "Timeline <script>alert(1)</script>",
         description: "Protected \u{22}above\u{22} & enforcement below",
-        days_after: "days after",
-        day_after: "day after",
+        lang: Lang::En,
     };
 
     fn item(number: usize, kind: EventKind, date: &str, label: &str) -> Item {
