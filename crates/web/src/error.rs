@@ -129,7 +129,10 @@ impl AppError {
 impl From<testimonio_vault::VaultError> for AppError {
     fn from(err: testimonio_vault::VaultError) -> Self {
         match err {
-            testimonio_vault::VaultError::NotFound { .. } => AppError::NOT_FOUND,
+            // Says which record, in the user's language (see `UseCase`).
+            not_found @ testimonio_vault::VaultError::NotFound { .. } => {
+                testimonio_app::AppError::from(not_found).into()
+            }
             other => AppError::internal(&other),
         }
     }

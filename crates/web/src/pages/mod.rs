@@ -28,8 +28,8 @@ use crate::i18n::{Lang, t};
 use crate::layout::page;
 
 /// The page for an error, in the user's language, without internals. A
-/// use case's refusal (`detail`, only ever for a 4xx) says what was wrong
-/// in place of the generic sentence; a 500 never has one.
+/// use case's refusal (`detail`, only ever for a 4xx) says under the
+/// generic sentence what was wrong; a 500 never has one.
 pub fn error_page(lang: Lang, path: &str, kind: ErrorKind, detail: Option<&str>) -> Markup {
     let viewer = Viewer {
         lang,
@@ -39,10 +39,10 @@ pub fn error_page(lang: Lang, path: &str, kind: ErrorKind, detail: Option<&str>)
     };
     let body = html! {
         h1 { (t(lang, "error-title")) }
-        p.error role="alert" {
-            @match detail {
-                Some(detail) if kind != ErrorKind::Internal => (detail),
-                _ => (t(lang, kind.message_key())),
+        div.error role="alert" {
+            p { (t(lang, kind.message_key())) }
+            @if let (Some(detail), false) = (detail, kind == ErrorKind::Internal) {
+                p.detail { (detail) }
             }
         }
         @match kind {

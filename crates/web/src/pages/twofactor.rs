@@ -224,7 +224,7 @@ fn settings_page(
         } @else if let Some((secret, url)) = enrolling {
             p { (viewer.t("twofactor-scan")) }
             figure.qr { (raw(qr_svg(url))) }
-            p { (viewer.t("twofactor-or-type")) " " code translate="no" { (secret) } }
+            p { (viewer.t("twofactor-or-type")) " " span translate="no" { code { (secret) } } }
             form.stack method="post" action="/account/2fa" {
                 (csrf_field(viewer))
                 label for="code" { (viewer.t("twofactor-code")) }

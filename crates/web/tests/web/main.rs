@@ -6,6 +6,8 @@
 //!   cache) and the audited report download.
 //! - `security`: CSRF, escaping, headers, disabled accounts, locking,
 //!   error pages, body limits, redirects.
+//! - `shell`: the page shell in Spanish: audit actions and times, account
+//!   refusals, the header.
 //! - `accounts`: per-account throttles on passwords and second-factor
 //!   codes under parallel guessing, alike refusals, sessions across a
 //!   restart and ended from another process, API token expiry and
@@ -44,6 +46,7 @@ mod query_bounds;
 mod records;
 mod search;
 mod security;
+mod shell;
 mod support;
 mod twofactor;
 mod unlock;
