@@ -261,3 +261,51 @@ fn productions_and_events_need_both_ends() {
         }
     ));
 }
+
+#[test]
+fn the_list_puts_overdue_requests_first() {
+    let today = day(2025, 6, 2);
+    let request = |id: &str, received: &str| {
+        FoiaRequest::new(
+            FoiaRequestParts {
+                id: id.into(),
+                agency: "uscis".into(),
+                subject: "Records".into(),
+                date_received: Some(received.into()),
+                ..FoiaRequestParts::default()
+            },
+            today,
+        )
+        .unwrap()
+    };
+    let draft = FoiaRequest::new(
+        FoiaRequestParts {
+            id: "d-none".into(),
+            agency: "ice".into(),
+            subject: "Draft".into(),
+            ..FoiaRequestParts::default()
+        },
+        today,
+    )
+    .unwrap();
+    let mut rows = vec![
+        Listed::new(draft, today, SOON_DAYS),
+        Listed::new(request("a-later", "2025-05-30"), today, SOON_DAYS),
+        Listed::new(request("b-soon", "2025-05-02"), today, SOON_DAYS),
+        Listed::new(request("c-overdue", "2025-03-03"), today, SOON_DAYS),
+    ];
+    sort(&mut rows);
+    let ids: Vec<String> = rows.iter().map(|r| r.request.id().to_string()).collect();
+    assert_eq!(ids, ["c-overdue", "b-soon", "a-later", "d-none"]);
+    assert!(rows[0].overdue && !rows[0].due_soon);
+    assert!(rows[1].due_soon && !rows[1].overdue);
+    assert_eq!(rows[3].next, None);
+}
+
+#[test]
+fn generated_ids_are_valid() {
+    let id = new_request_id();
+    assert_eq!(id.len(), 17);
+    assert!(testimonio_domain::RecordId::parse("id", &id).is_ok());
+}
+

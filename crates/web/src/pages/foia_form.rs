@@ -1,6 +1,8 @@
 //! The FOIA request form: GET /foia/new, POST /foia, GET /foia/{id}/edit,
 //! POST /foia/{id}. It maps field by field onto `FoiaRequestParts`, so that
-//! nothing a request holds is lost by editing it.
+//! nothing a request holds is lost by editing it; `testimonio_app::foia`
+//! files or updates the request, and its refusals are shown next to their
+//! fields in the user's language (`render`).
 
 use std::collections::BTreeMap;
 
@@ -9,21 +11,26 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use maud::{Markup, html};
+use maud::Markup;
+use testimonio_app::foia::{self as uc, Saved};
 use testimonio_foia::{
     AppealParts, CommunicationParts, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts,
-    Problem, Status, TollingParts,
+    Problem, TollingParts,
 };
+use testimonio_i18n::tr;
 
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::{Lang, t};
-use crate::layout::{csrf_field, page};
 use crate::state::AppState;
 
 use super::forms::*;
 
 use super::foia::*;
+
+mod render;
+
+pub(crate) use render::form_page;
 
 /// The form's single fields: (name, label key). The names of the groups
 /// of rows (`tolling`, `communications`) are here too, for their messages.
@@ -396,12 +403,11 @@ pub(crate) fn place_of(field: &str) -> Place {
 
 /// "Period 2" / "Communication 3".
 pub(crate) fn row_title(lang: Lang, group: &str, index: usize) -> String {
-    let key = if group == "tolling" {
-        "foia-period"
+    if group == "tolling" {
+        tr!(lang, "foia-period", number = index + 1)
     } else {
-        "foia-communication"
-    };
-    format!("{} {}", t(lang, key), index + 1)
+        tr!(lang, "foia-communication", number = index + 1)
+    }
 }
 
 pub(crate) fn row_field_label(lang: Lang, sub: &str) -> &'static str {
@@ -415,16 +421,13 @@ pub(crate) fn row_field_label(lang: Lang, sub: &str) -> &'static str {
     }
 }
 
-/// What another field is called in a message: its label, quoted.
+/// What another field is called in a message: its label (the message
+/// quotes it as the language does).
 pub(crate) fn other_label(lang: Lang, other: &str) -> String {
-    let name = match place_of(other) {
+    match place_of(other) {
         Place::Row(group, i, _) => row_title(lang, group, i),
         Place::Field("") => other.to_owned(),
         Place::Field(name) => label(lang, name).to_owned(),
-    };
-    match lang {
-        Lang::En => format!("“{name}”"),
-        Lang::Es => format!("«{name}»"),
     }
 }
 
@@ -433,13 +436,13 @@ pub(crate) fn other_label(lang: Lang, other: &str) -> String {
 pub(crate) fn reason(lang: Lang, problem: &Problem) -> String {
     match problem {
         Problem::Before { other } => {
-            format!("{} {}", t(lang, "foia-is-before"), other_label(lang, other))
+            tr!(lang, "foia-is-before", other = other_label(lang, other))
         }
         Problem::Requires { other } => {
-            format!("{} {}", t(lang, "foia-requires"), other_label(lang, other))
+            tr!(lang, "foia-requires", other = other_label(lang, other))
         }
         Problem::Overlaps { other } => {
-            format!("{} {}", t(lang, "foia-overlaps"), other_label(lang, other))
+            tr!(lang, "foia-overlaps", other = other_label(lang, other))
         }
         p => p.message(lang),
     }
@@ -462,10 +465,12 @@ impl Messages {
                 self.form.add(
                     group,
                     label(lang, group),
-                    format!(
-                        "{}, {}: {text}",
-                        row_title(lang, group, i),
-                        row_field_label(lang, sub).to_lowercase()
+                    tr!(
+                        lang,
+                        "foia-row-problem",
+                        row = row_title(lang, group, i),
+                        field = row_field_label(lang, sub).to_lowercase(),
+                        reason = text.as_str()
                     ),
                 );
                 self.rows.push((group, i, sub, text));
@@ -482,194 +487,11 @@ impl Messages {
     }
 }
 
-/// A checkbox with its label after it, and its messages.
-pub(crate) fn checkbox(
-    errors: &FormErrors,
-    name: &'static str,
-    label: &str,
-    checked: bool,
-) -> Markup {
-    let id = field_id(name);
-    let messages = errors.messages(name);
-    let error_id = format!("{id}-error");
-    html! {
-        div.field.check.invalid[!messages.is_empty()] {
-            @if !messages.is_empty() {
-                div.field-error id=(error_id) { @for m in &messages { p { (m) } } }
-            }
-            span {
-                input id=(id) name=(name) type="checkbox" value="1" checked[checked]
-                    aria-describedby=[(!messages.is_empty()).then_some(error_id.as_str())];
-                " "
-                label for=(id) { (label) }
-            }
-        }
-    }
-}
-
 /// Whether the form records a new request or updates one.
 #[derive(Debug, Clone)]
 pub(crate) enum Mode {
     New,
     Edit(testimonio_domain::RecordId),
-}
-
-pub(crate) fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Markup {
-    let lang = viewer.lang;
-    let none = viewer.t("common-none");
-    let day_hint = viewer.t("field-day-hint");
-    let blank = TollingRow::default();
-    let rows = form
-        .tolling
-        .iter()
-        .take(MAX_ROWS)
-        .chain(std::iter::once(&blank))
-        .enumerate();
-    let count = form.tolling.len().min(MAX_ROWS);
-    html! {
-        fieldset.rows #f-tolling {
-            legend { (viewer.t("foia-tolling")) }
-            p.hint { (viewer.t("foia-tolling-hint")) }
-            @for (i, row) in rows {
-                @let kind = format!("tolling_{i}_kind");
-                @let from = format!("tolling_{i}_from");
-                @let to = format!("tolling_{i}_to");
-                fieldset.row {
-                    legend {
-                        @if i == count { (viewer.t("foia-add-period")) } @else { (row_title(lang, "tolling", i)) }
-                    }
-                    (labelled(&m.row("tolling", i, "kind"), &kind, viewer.t("foia-tolling-kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
-                    (labelled(&m.row("tolling", i, "from"), &from, viewer.t("foia-from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
-                    (labelled(&m.row("tolling", i, "to"), &to, viewer.t("foia-to"), Some(viewer.t("foia-to-hint")), |c| input(c, &to, "date", &row.to)))
-                }
-            }
-        }
-    }
-}
-
-pub(crate) fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Markup {
-    let lang = viewer.lang;
-    let none = viewer.t("common-none");
-    let day_hint = viewer.t("field-day-hint");
-    let blank = CommunicationRow::default();
-    let rows = form
-        .communications
-        .iter()
-        .take(MAX_ROWS)
-        .chain(std::iter::once(&blank))
-        .enumerate();
-    let count = form.communications.len().min(MAX_ROWS);
-    html! {
-        fieldset.rows #f-communications {
-            legend { (viewer.t("foia-communications")) }
-            p.hint { (viewer.t("foia-rows-hint")) }
-            @for (i, row) in rows {
-                @let date = format!("communication_{i}_date");
-                @let direction = format!("communication_{i}_direction");
-                @let summary = format!("communication_{i}_summary");
-                fieldset.row {
-                    legend {
-                        @if i == count { (viewer.t("foia-add-communication")) } @else { (row_title(lang, "communications", i)) }
-                    }
-                    (labelled(&m.row("communications", i, "date"), &date, viewer.t("foia-comm-date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
-                    (labelled(&m.row("communications", i, "direction"), &direction, viewer.t("foia-direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
-                    (labelled(&m.row("communications", i, "summary"), &summary, viewer.t("foia-summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
-                }
-            }
-        }
-    }
-}
-
-pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messages) -> Markup {
-    let lang = viewer.lang;
-    let e = &m.form;
-    let none = viewer.t("common-none");
-    let day_hint = viewer.t("field-day-hint");
-    let l = |name: &str| label(lang, name);
-    let v = |name: &str| form.get(name);
-    let (title, action) = match mode {
-        Mode::New => (viewer.t("foia-new"), "/foia".to_owned()),
-        Mode::Edit(id) => (viewer.t("foia-edit"), format!("/foia/{id}")),
-    };
-    let date = |name: &'static str| {
-        field(e, name, l(name), Some(day_hint), |c| {
-            input(c, name, "date", v(name))
-        })
-    };
-    let status = if v("status").is_empty() {
-        Status::Drafted.code()
-    } else {
-        v("status")
-    };
-    let body = html! {
-        @if let Mode::Edit(id) = mode {
-            p { a href={ "/foia/" (id) } { "← " (viewer.t("common-view")) " " code { (id) } } }
-        }
-        h1 { (title) }
-        (error_summary(viewer, e))
-        form.stack.record.foia-form method="post" action=(action) {
-            (csrf_field(viewer))
-            fieldset {
-                legend { (viewer.t("foia-section-request")) }
-                @match mode {
-                    Mode::New => {
-                        (field(e, "id", l("id"), Some(viewer.t("field-id-hint")), |c| input(c, "id", "text", v("id"))))
-                    }
-                    Mode::Edit(id) => {
-                        p { strong { (l("id")) ": " } code { (id) } }
-                    }
-                }
-                (field(e, "agency", l("agency"), None, |c| select(c, "agency", Some(none), &federal_agency_options(lang), v("agency"))))
-                (field(e, "component", l("component"), Some(viewer.t("foia-component-hint")), |c| input(c, "component", "text", v("component"))))
-                (field(e, "subject", l("subject"), Some(viewer.t("foia-subject-hint")), |c| input(c, "subject", "text", v("subject"))))
-                (field(e, "tracking_number", l("tracking_number"), None, |c| input(c, "tracking_number", "text", v("tracking_number"))))
-                (field(e, "status", l("status"), None, |c| select(c, "status", None, &status_options(lang), status)))
-                (field(e, "requester", l("requester"), None, |c| input(c, "requester", "text", v("requester"))))
-                (field(e, "request_text", l("request_text"), None, |c| textarea(c, "request_text", v("request_text"), 8)))
-            }
-            fieldset {
-                legend { (viewer.t("foia-section-dates")) }
-                (date("date_sent"))
-                (date("date_received"))
-                (date("date_perfected"))
-            }
-            fieldset {
-                legend { (viewer.t("foia-section-fees")) }
-                (checkbox(e, "expedited_requested", l("expedited_requested"), form.checked("expedited_requested")))
-                (field(e, "expedited_outcome", l("expedited_outcome"), None, |c| select(c, "expedited_outcome", Some(none), &outcome_options(lang), v("expedited_outcome"))))
-                (date("expedited_date"))
-                (field(e, "fee_category", l("fee_category"), None, |c| select(c, "fee_category", Some(none), &fee_category_options(lang), v("fee_category"))))
-                (checkbox(e, "fee_waiver_requested", l("fee_waiver_requested"), form.checked("fee_waiver_requested")))
-                (field(e, "fee_waiver_outcome", l("fee_waiver_outcome"), None, |c| select(c, "fee_waiver_outcome", Some(none), &outcome_options(lang), v("fee_waiver_outcome"))))
-                (date("fee_waiver_date"))
-            }
-            fieldset {
-                legend { (viewer.t("foia-section-determination")) }
-                (checkbox(e, "unusual_circumstances", l("unusual_circumstances"), form.checked("unusual_circumstances")))
-                (date("extension_notified"))
-                (field(e, "determination_outcome", l("determination_outcome"), None, |c| select(c, "determination_outcome", Some(none), &determination_options(lang), v("determination_outcome"))))
-                (date("determination_date"))
-            }
-            fieldset {
-                legend { (viewer.t("foia-section-appeal")) }
-                (date("appeal_filed"))
-                (date("appeal_received"))
-                (date("appeal_decided"))
-                (checkbox(e, "appeal_unusual_circumstances", l("appeal_unusual_circumstances"), form.checked("appeal_unusual_circumstances")))
-                (date("appeal_extension_notified"))
-                (field(e, "appeal_window_days", l("appeal_window_days"), Some(viewer.t("foia-appeal-window-hint")), |c| input(c, "appeal_window_days", "number", v("appeal_window_days"))))
-            }
-            (tolling_rows(viewer, form, m))
-            (communication_rows(viewer, form, m))
-            button type="submit" { (viewer.t("common-save")) }
-        }
-    };
-    page(viewer, title, body)
-}
-
-/// A new random request id: `foia-` and 12 hex digits.
-pub fn new_foia_id() -> String {
-    new_id("foia")
 }
 
 pub async fn new_form(viewer: Viewer) -> Markup {
@@ -685,21 +507,21 @@ pub async fn edit_form(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
-) -> Result<Markup, AppError> {
+) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let lookup = id.clone();
     let request = state
-        .with_vault(&viewer.actor(), move |v| {
-            v.foia(lookup.as_str())?.ok_or(AppError::NOT_FOUND)
-        })
+        .with_vault(&viewer.actor(), move |v| Ok(uc::find(v, lookup.as_str())))
         .await?;
+    let request = match request {
+        Ok(request) => request,
+        Err(err @ testimonio_app::AppError::NotFound { .. }) => {
+            return Ok(not_found_page(&viewer, &err));
+        }
+        Err(err) => return Err(err.into()),
+    };
     let form = FoiaForm::from_request(&request);
-    Ok(form_page(
-        &viewer,
-        &Mode::Edit(id),
-        &form,
-        &Messages::default(),
-    ))
+    Ok(form_page(&viewer, &Mode::Edit(id), &form, &Messages::default()).into_response())
 }
 
 pub async fn create(
@@ -720,13 +542,6 @@ pub async fn update(
     save(state, viewer, Mode::Edit(id), FoiaForm::from_pairs(pairs)).await
 }
 
-/// What came of a submitted form.
-pub(crate) enum Stored {
-    Saved,
-    Invalid,
-    IdTaken,
-}
-
 pub(crate) async fn save(
     state: AppState,
     viewer: Viewer,
@@ -736,7 +551,7 @@ pub(crate) async fn save(
     let lang = viewer.lang;
     let id = match &mode {
         Mode::Edit(id) => id.to_string(),
-        Mode::New if form.get("id").trim().is_empty() => new_foia_id(),
+        Mode::New if form.get("id").trim().is_empty() => uc::new_request_id(),
         Mode::New => form.get("id").trim().to_owned(),
     };
     let (parts, problems) = form.to_parts(lang, &id);
@@ -744,53 +559,43 @@ pub(crate) async fn save(
     for (name, text) in problems {
         messages.form.add(name, label(lang, name), text);
     }
-    let request = match FoiaRequest::new(parts, today()) {
-        Ok(r) if messages.form.is_empty() => Some(r),
-        Ok(_) => None,
-        Err(errors) => {
-            for e in &errors {
-                messages.add(lang, e);
-            }
-            None
-        }
-    };
+    let checked = messages.form.is_empty();
     let editing = match &mode {
         Mode::Edit(id) => Some(id.clone()),
         Mode::New => None,
     };
-    let stored = state
+    let actor = viewer.app_actor()?;
+    let saved = state
         .with_vault(&viewer.actor(), move |v| {
-            if let Some(id) = &editing
-                && v.foia(id.as_str())?.is_none()
-            {
-                return Err(AppError::NOT_FOUND);
+            let today = today();
+            if !checked {
+                // Refused by the form already: only the parts' own
+                // messages, once the request is known to exist.
+                if let Some(id) = &editing {
+                    uc::find(v, id.as_str())?;
+                }
+                return Ok(Saved::Refused(
+                    uc::validate(parts, today).err().unwrap_or_default(),
+                ));
             }
-            let Some(request) = request else {
-                return Ok(Stored::Invalid);
-            };
-            // `new` would be shadowed by the form's own URL, /foia/new.
-            if editing.is_none()
-                && (request.id().as_str() == "new" || v.foia(request.id().as_str())?.is_some())
-            {
-                return Ok(Stored::IdTaken);
-            }
-            v.put_foia(&request)?;
-            Ok(Stored::Saved)
+            Ok(match &editing {
+                Some(id) => uc::update(v, &actor, id.as_str(), today, |p| *p = parts)?,
+                None => uc::file(v, &actor, parts, today)?,
+            })
         })
         .await?;
-    match stored {
-        Stored::Saved => {
+    match saved {
+        Saved::Stored(..) => {
             return Ok((
                 [(header::SET_COOKIE, flash_saved(&state))],
                 Redirect::to(&format!("/foia/{id}")),
             )
                 .into_response());
         }
-        Stored::Invalid => {}
-        Stored::IdTaken => {
-            messages
-                .form
-                .add("id", label(lang, "id"), t(lang, "foia-id-taken").to_owned());
+        Saved::Refused(errors) => {
+            for e in &errors {
+                messages.add(lang, e);
+            }
         }
     }
     let path = match &mode {
@@ -910,53 +715,6 @@ mod tests {
         );
         assert_eq!(m.row("tolling", 0, "to"), ["termina antes de empezar"]);
         assert!(m.form.messages("tolling")[0].starts_with("Periodo 1, hasta: "));
-    }
-
-    #[test]
-    fn the_list_puts_overdue_requests_first() {
-        let today = d(2025, 6, 2);
-        let request = |id: &str, received: &str| {
-            FoiaRequest::new(
-                FoiaRequestParts {
-                    id: id.into(),
-                    agency: "uscis".into(),
-                    subject: "Records".into(),
-                    date_received: Some(received.into()),
-                    ..FoiaRequestParts::default()
-                },
-                today,
-            )
-            .unwrap()
-        };
-        let draft = FoiaRequest::new(
-            FoiaRequestParts {
-                id: "d-none".into(),
-                agency: "ice".into(),
-                subject: "Draft".into(),
-                ..FoiaRequestParts::default()
-            },
-            today,
-        )
-        .unwrap();
-        let mut rows = vec![
-            Row::new(draft, today),
-            Row::new(request("a-later", "2025-05-30"), today),
-            Row::new(request("b-soon", "2025-05-02"), today),
-            Row::new(request("c-overdue", "2025-03-03"), today),
-        ];
-        sort_rows(&mut rows);
-        let ids: Vec<String> = rows.iter().map(|r| r.request.id().to_string()).collect();
-        assert_eq!(ids, ["c-overdue", "b-soon", "a-later", "d-none"]);
-        assert!(rows[0].overdue && !rows[0].soon);
-        assert!(rows[1].soon && !rows[1].overdue);
-        assert_eq!(rows[3].next, None);
-    }
-
-    #[test]
-    fn generated_ids_are_valid() {
-        let id = new_foia_id();
-        assert_eq!(id.len(), 17);
-        assert!(testimonio_domain::RecordId::parse("id", &id).is_ok());
     }
 
     #[test]
