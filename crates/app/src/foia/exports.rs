@@ -98,7 +98,12 @@ pub fn letter(
     Ok(Letter { title, text })
 }
 
-fn draft(request: &FoiaRequest, kind: LetterKind, signatory: Signatory, today: NaiveDate) -> String {
+fn draft(
+    request: &FoiaRequest,
+    kind: LetterKind,
+    signatory: Signatory,
+    today: NaiveDate,
+) -> String {
     match kind {
         LetterKind::Request => request_letter(request, &LetterParams::new(today, signatory)),
         LetterKind::Appeal => appeal_letter(

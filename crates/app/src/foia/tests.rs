@@ -53,7 +53,14 @@ fn file_ok(vault: &mut Vault, parts: FoiaRequestParts, today: NaiveDate) -> Foia
 fn filed_requests_are_listed_shown_and_updated_with_their_deadlines() {
     let (_tmp, mut vault) = new_vault();
     let today = day(2026, 1, 5);
-    let filed = match file(&mut vault, &operator(), parts("foia-1", "2025-12-19"), today).unwrap() {
+    let filed = match file(
+        &mut vault,
+        &operator(),
+        parts("foia-1", "2025-12-19"),
+        today,
+    )
+    .unwrap()
+    {
         Saved::Stored(request, deadlines) => {
             // Fri 2025-12-19 + 20 working days: Wed 2026-01-21.
             assert_eq!(deadlines.determination.unwrap().date, day(2026, 1, 21));
@@ -134,7 +141,10 @@ fn an_unknown_request_is_not_found_in_both_languages() {
         Lang::En,
     )
     .unwrap_err();
-    assert_eq!(err.message(Lang::En), "FOIA request 2024-ICE-1 was not found.");
+    assert_eq!(
+        err.message(Lang::En),
+        "FOIA request 2024-ICE-1 was not found."
+    );
 }
 
 #[test]
@@ -151,9 +161,13 @@ fn refused_requests_store_nothing() {
     let today = day(2026, 1, 5);
     file_ok(&mut vault, parts("foia-1", "2025-12-19"), today);
     let entries = vault.audit_tail(1).unwrap()[0].seq;
-    let Saved::Refused(errors) =
-        file(&mut vault, &operator(), parts("foia-1", "2025-12-20"), today).unwrap()
-    else {
+    let Saved::Refused(errors) = file(
+        &mut vault,
+        &operator(),
+        parts("foia-1", "2025-12-20"),
+        today,
+    )
+    .unwrap() else {
         panic!("a taken id was stored")
     };
     assert_eq!(errors[0].field, "id");
@@ -164,9 +178,13 @@ fn refused_requests_store_nothing() {
         panic!("the reserved id was stored")
     };
     assert_eq!(errors[0].problem, Problem::Taken);
-    let Saved::Refused(errors) =
-        file(&mut vault, &operator(), parts("foia-2", "2099-01-02"), today).unwrap()
-    else {
+    let Saved::Refused(errors) = file(
+        &mut vault,
+        &operator(),
+        parts("foia-2", "2099-01-02"),
+        today,
+    )
+    .unwrap() else {
         panic!("a future date was stored")
     };
     assert_eq!(errors[0].field, "date_received");
@@ -181,7 +199,10 @@ fn refused_requests_store_nothing() {
     .unwrap();
     assert!(matches!(refused, Saved::Refused(_)));
     assert_eq!(vault.audit_tail(1).unwrap()[0].seq, entries);
-    assert_eq!(list(&vault, &ListFilter::default(), today).unwrap().total, 1);
+    assert_eq!(
+        list(&vault, &ListFilter::default(), today).unwrap().total,
+        1
+    );
 }
 
 #[test]
@@ -201,14 +222,25 @@ fn letters_and_calendars_are_audited_before_they_leave() {
     .unwrap();
     assert!(drafted.text.contains("5 U.S.C. 552(a)(3)(A)"));
     assert!(drafted.text.contains("Ana Peña"));
-    assert!(drafted.text.starts_with("January 5, 2026"), "{}", drafted.text);
+    assert!(
+        drafted.text.starts_with("January 5, 2026"),
+        "{}",
+        drafted.text
+    );
     assert_eq!(drafted.title, "Solicitud FOIA foia-1");
     let entry = &vault.audit_tail(1).unwrap()[0];
     assert_eq!(
-        (entry.action.as_str(), entry.object.as_str(), entry.detail.as_str()),
+        (
+            entry.action.as_str(),
+            entry.object.as_str(),
+            entry.detail.as_str()
+        ),
         ("export", "foia:foia-1", "letter=request")
     );
-    assert!(!format!("{drafted:?}").contains("Ana Peña"), "Debug hides the text");
+    assert!(
+        !format!("{drafted:?}").contains("Ana Peña"),
+        "Debug hides the text"
+    );
 
     let ics = calendar(
         &mut vault,
@@ -221,7 +253,11 @@ fn letters_and_calendars_are_audited_before_they_leave() {
     assert!(ics.contains("X-WR-CALNAME:Plazos FOIA"), "{ics}");
     let entry = &vault.audit_tail(1).unwrap()[0];
     assert_eq!(
-        (entry.action.as_str(), entry.object.as_str(), entry.detail.as_str()),
+        (
+            entry.action.as_str(),
+            entry.object.as_str(),
+            entry.detail.as_str()
+        ),
         ("export", "foia:calendar", "requests=1")
     );
 }
@@ -308,4 +344,3 @@ fn generated_ids_are_valid() {
     assert_eq!(id.len(), 17);
     assert!(testimonio_domain::RecordId::parse("id", &id).is_ok());
 }
-

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 use testimonio_app::foia::{self as uc, LetterKind, ListFilter, ProductionParts, Saved};
 use testimonio_foia::request::{AppealParts, CommunicationParts, TollingParts};
-use testimonio_foia::{DecisionParts, Deadlines, FieldError, FoiaRequest, FoiaRequestParts};
+use testimonio_foia::{Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts};
 use testimonio_i18n::tr;
 
 use crate::cli::{FoiaAddArgs, FoiaCommand, FoiaListArgs, FoiaUpdateArgs};
@@ -28,9 +28,11 @@ fn failure(message: String) -> Failure {
 
 fn refused(cx: &Context, errors: &[FieldError]) -> Failure {
     let reasons: Vec<String> = errors.iter().map(|e| e.message(cx.lang)).collect();
-    failure(
-        tr!(cx.lang, "foia-cli-nothing-stored", reasons = reasons.join("; ")),
-    )
+    failure(tr!(
+        cx.lang,
+        "foia-cli-nothing-stored",
+        reasons = reasons.join("; ")
+    ))
 }
 
 pub fn run(cx: &Context, command: &FoiaCommand) -> CliResult {
@@ -86,8 +88,8 @@ fn add(cx: &Context, args: &FoiaAddArgs) -> CliResult {
     // Checked before the vault is even opened: bad input changes nothing.
     uc::validate(parts.clone(), today()).map_err(|e| refused(cx, &e))?;
     let mut vault = cx.open()?;
-    let saved = uc::file(&mut vault, &context::operator(), parts, today())
-        .map_err(|e| cx.app_error(&e))?;
+    let saved =
+        uc::file(&mut vault, &context::operator(), parts, today()).map_err(|e| cx.app_error(&e))?;
     output_saved(cx, saved, args.json)
 }
 
@@ -243,18 +245,20 @@ fn parse_changes(cx: &Context, args: &FoiaUpdateArgs) -> CliResult<Changes> {
     let mut tolls = Vec::new();
     for toll in &args.toll {
         let period = tolling(toll).ok_or_else(|| {
-            failure(
-                tr!(cx.lang, "foia-cli-toll-format", value = format!("{toll:?}")),
-            )
+            failure(tr!(
+                cx.lang,
+                "foia-cli-toll-format",
+                value = format!("{toll:?}")
+            ))
         })?;
         tolls.push(period);
     }
     let determination = match &args.determination {
         None => None,
         Some(d) => {
-            let (outcome, date) = d.split_once(':').ok_or_else(|| {
-                failure(tr!(cx.lang, "foia-cli-determination-format").to_owned())
-            })?;
+            let (outcome, date) = d
+                .split_once(':')
+                .ok_or_else(|| failure(tr!(cx.lang, "foia-cli-determination-format").to_owned()))?;
             Some(DecisionParts {
                 outcome: outcome.into(),
                 date: date.into(),
@@ -325,9 +329,15 @@ fn apply(args: &FoiaUpdateArgs, changes: Changes, parts: &mut FoiaRequestParts) 
 fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
     let changes = parse_changes(cx, args)?;
     let mut vault = cx.open()?;
-    let saved = uc::update(&mut vault, &context::operator(), &args.id, today(), |parts| {
-        apply(args, changes, parts);
-    })
+    let saved = uc::update(
+        &mut vault,
+        &context::operator(),
+        &args.id,
+        today(),
+        |parts| {
+            apply(args, changes, parts);
+        },
+    )
     .map_err(|e| cx.app_error(&e))?;
     output_saved(cx, saved, args.json)
 }

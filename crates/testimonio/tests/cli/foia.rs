@@ -329,8 +329,86 @@ fn productions_and_events_are_linked() {
     let missing = env.run(&["foia", "link", "foia-5", "--event", "e-404"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(
-        stderr(&missing).contains("event e-404 not found"),
+        // The catalog's sentence (was the vault's log text, "event e-404 not found").
+        stderr(&missing).contains("Event e-404 was not found."),
         "{}",
         stderr(&missing)
     );
+}
+
+#[test]
+fn spanish_output_counts_requests_and_names_an_unknown_one() {
+    let env = TestEnv::new();
+    env.init();
+    let add = |id: &str| {
+        env.ok(&[
+            "foia",
+            "add",
+            "--agency",
+            "ice",
+            "--subject",
+            "Detainer records",
+            "--received",
+            "2025-06-02",
+            "--id",
+            id,
+        ]);
+    };
+    add("2024-ICE-2");
+    let one = env.ok(&["--lang", "es", "foia", "list"]);
+    assert!(one.trim_end().ends_with("\n1 solicitud"), "{one}");
+    assert!(one.contains("VENCIDA"), "{one}");
+    add("2024-ICE-3");
+    let two = env.ok(&["--lang", "es", "foia", "list"]);
+    assert!(two.trim_end().ends_with("\n2 solicitudes"), "{two}");
+    let english = env.ok(&["foia", "list"]);
+    assert!(english.trim_end().ends_with("\n2 requests"), "{english}");
+
+    let missing = env.run(&["--lang", "es", "foia", "show", "2024-ICE-1"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        stderr(&missing),
+        "testimonio: No se encontró la solicitud FOIA 2024-ICE-1.\n"
+    );
+    let letter = env.run(&["--lang", "es", "foia", "letter", "2024-ICE-1"]);
+    assert!(
+        stderr(&letter).contains("No se encontró la solicitud FOIA 2024-ICE-1."),
+        "{}",
+        stderr(&letter)
+    );
+    let event = env.run(&[
+        "--lang",
+        "es",
+        "foia",
+        "link",
+        "2024-ICE-2",
+        "--event",
+        "e-404",
+    ]);
+    assert!(
+        stderr(&event).contains("No se encontró el evento e-404."),
+        "{}",
+        stderr(&event)
+    );
+
+    // Letters and calendars are audited as exports.
+    let out = env.path("out/plazos.ics");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    env.ok(&[
+        "--lang",
+        "es",
+        "foia",
+        "calendar",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("X-WR-CALNAME:Plazos FOIA")
+    );
+    let log = env.json(&["audit", "log", "--limit", "1", "--json"]);
+    let entry = &log["entries"][0];
+    assert_eq!(entry["action"], "export", "{log}");
+    assert_eq!(entry["object"], "foia:calendar", "{log}");
 }

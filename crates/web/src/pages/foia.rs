@@ -184,9 +184,7 @@ pub async fn list(
     let (filters, errors) = ListFilters::parse(lang, &pairs);
     let filter = filters.filter();
     let listed = state
-        .with_vault(&viewer.actor(), move |v| {
-            Ok(uc::list(v, &filter, today())?)
-        })
+        .with_vault(&viewer.actor(), move |v| Ok(uc::list(v, &filter, today())?))
         .await?;
     let body = html! {
         h1 { (viewer.t("foia-title")) }
@@ -236,7 +234,9 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
     let shown = state
-        .with_vault(&viewer.actor(), move |v| Ok(uc::show(v, id.as_str(), today())))
+        .with_vault(&viewer.actor(), move |v| {
+            Ok(uc::show(v, id.as_str(), today()))
+        })
         .await?;
     let shown = match shown {
         Ok(shown) => shown,

@@ -138,7 +138,11 @@ pub(crate) fn deadline_status(
             tr!(lang, "foia-overdue-by", days = days_text(lang, days_late))
         }
         DeadlineStatus::Reached { days_since } => {
-            tr!(lang, "foia-reached-since", days = days_text(lang, days_since))
+            tr!(
+                lang,
+                "foia-reached-since",
+                days = days_text(lang, days_since)
+            )
         }
     };
     let class = match status {
@@ -199,7 +203,11 @@ pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
         push(n, viewer.t("foia-ev-extension").to_owned(), "agency");
     }
     if let Some(x) = r.determination() {
-        let text = tr!(lang, "foia-ev-determination", outcome = x.outcome.label(lang));
+        let text = tr!(
+            lang,
+            "foia-ev-determination",
+            outcome = x.outcome.label(lang)
+        );
         push(x.date, text, "agency");
     }
     if let Some(a) = r.appeal() {

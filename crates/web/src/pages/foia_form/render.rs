@@ -190,4 +190,3 @@ pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messa
     };
     page(viewer, title, body)
 }
-
