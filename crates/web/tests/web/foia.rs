@@ -21,27 +21,7 @@ fn iso(d: NaiveDate) -> String {
 
 /// A day as the Spanish pages write it: `22 de enero de 2025`.
 fn spanish_day(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    format!(
-        "{} de {} de {}",
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
-    )
+    testimonio_i18n::format::day(Lang::Es, d)
 }
 
 async fn stored(app: &TestApp) -> Vec<FoiaRequest> {
@@ -572,4 +552,56 @@ async fn an_analyst_reads_requests_without_their_sensitive_fields_and_cannot_wri
         "ice"
     );
     assert_eq!(audit_entries(&app).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn counts_and_an_unknown_request_read_as_spanish() {
+    let app = spawn_app().await;
+    let mut coordinator = app.login(Role::Coordinator).await;
+    coordinator.accept_language = Some("es".into());
+    let received = iso(today() - Days::new(10));
+    let request = |id: &str| FoiaRequestParts {
+        id: id.into(),
+        agency: "cbp".into(),
+        subject: "Port of entry records".into(),
+        date_received: Some(received.clone()),
+        ..FoiaRequestParts::default()
+    };
+    let already = stored(&app).await.len();
+    arrange(&app, request("foia-es-1")).await;
+    let count = |n: usize, word: &str| format!("{n} {word}");
+    let one = coordinator.get("/foia?agency=cbp").await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.excerpt());
+    let of_total = |n: usize| format!(" de {}", already + n);
+    assert!(
+        one.body.contains(&count(1, "solicitud")) && !one.body.contains(&count(1, "solicitudes")),
+        "{}",
+        one.body
+    );
+    if already > 0 {
+        assert!(one.body.contains(&of_total(1)), "{}", one.body);
+    }
+    arrange(&app, request("foia-es-2")).await;
+    let two = coordinator.get("/foia?agency=cbp").await;
+    assert!(two.body.contains(&count(2, "solicitudes")), "{}", two.body);
+    coordinator.accept_language = Some("en".into());
+    let english = coordinator.get("/foia?agency=cbp").await;
+    assert!(english.body.contains("2 requests"), "{}", english.body);
+
+    coordinator.accept_language = Some("es".into());
+    let missing = coordinator.get("/foia/2024-ICE-1").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(
+        missing
+            .body
+            .contains("No se encontró la solicitud FOIA 2024-ICE-1."),
+        "{}",
+        missing.body
+    );
+    let edit = coordinator.get("/foia/2024-ICE-1/edit").await;
+    assert_eq!(edit.status, StatusCode::NOT_FOUND);
+    assert!(
+        edit.body
+            .contains("No se encontró la solicitud FOIA 2024-ICE-1.")
+    );
 }
