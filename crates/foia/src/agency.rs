@@ -9,110 +9,25 @@ use testimonio_domain::{Lang, Problem as DomainProblem};
 
 use crate::error::{FieldError, Problem};
 
-/// Codes, abbreviations and names, in both languages.
-const TABLE: &[(&str, &str, &str, &str)] = &[
-    (
-        "ice",
-        "ICE",
-        "U.S. Immigration and Customs Enforcement",
-        "Servicio de Inmigración y Control de Aduanas (ICE)",
-    ),
-    (
-        "cbp",
-        "CBP",
-        "U.S. Customs and Border Protection",
-        "Oficina de Aduanas y Protección Fronteriza (CBP)",
-    ),
-    (
-        "uscis",
-        "USCIS",
-        "U.S. Citizenship and Immigration Services",
-        "Servicio de Ciudadanía e Inmigración (USCIS)",
-    ),
-    (
-        "dhs",
-        "DHS",
-        "U.S. Department of Homeland Security (Privacy Office and other components)",
-        "Departamento de Seguridad Nacional (Oficina de Privacidad y otros componentes)",
-    ),
-    (
-        "dhs_oig",
-        "DHS OIG",
-        "DHS Office of Inspector General",
-        "Oficina del Inspector General del DHS",
-    ),
-    (
-        "dhs_crcl",
-        "DHS CRCL",
-        "DHS Office for Civil Rights and Civil Liberties",
-        "Oficina de Derechos Civiles y Libertades Civiles del DHS",
-    ),
-    (
-        "eoir",
-        "EOIR",
-        "Executive Office for Immigration Review",
-        "Oficina Ejecutiva de Revisión de Casos de Inmigración (EOIR)",
-    ),
-    (
-        "doj",
-        "DOJ",
-        "U.S. Department of Justice (other components)",
-        "Departamento de Justicia (otros componentes)",
-    ),
-    (
-        "fbi",
-        "FBI",
-        "Federal Bureau of Investigation",
-        "Buró Federal de Investigaciones (FBI)",
-    ),
-    (
-        "usms",
-        "USMS",
-        "U.S. Marshals Service",
-        "Servicio de Alguaciles de los Estados Unidos (USMS)",
-    ),
-    (
-        "bop",
-        "BOP",
-        "Federal Bureau of Prisons",
-        "Oficina Federal de Prisiones (BOP)",
-    ),
-    (
-        "dos",
-        "DOS",
-        "U.S. Department of State",
-        "Departamento de Estado",
-    ),
-    (
-        "hhs",
-        "HHS",
-        "U.S. Department of Health and Human Services (including the Office of Refugee Resettlement)",
-        "Departamento de Salud y Servicios Humanos (incluida la Oficina de Reasentamiento de Refugiados)",
-    ),
-    (
-        "dol",
-        "DOL",
-        "U.S. Department of Labor",
-        "Departamento de Trabajo",
-    ),
-    (
-        "ssa",
-        "SSA",
-        "Social Security Administration",
-        "Administración del Seguro Social",
-    ),
-    (
-        "dod",
-        "DOD",
-        "U.S. Department of Defense",
-        "Departamento de Defensa",
-    ),
-    (
-        "other",
-        "Agency",
-        "Other federal agency",
-        "Otra agencia federal",
-    ),
+/// Codes, abbreviations and the catalog ids of the names (`foia.ftl`).
+const TABLE: &[(&str, &str, &str)] = &[
+    ("ice", "ICE", "foia-agency-ice"),
+    ("cbp", "CBP", "foia-agency-cbp"),
+    ("uscis", "USCIS", "foia-agency-uscis"),
+    ("dhs", "DHS", "foia-agency-dhs"),
+    ("dhs_oig", "DHS OIG", "foia-agency-dhs-oig"),
+    ("dhs_crcl", "DHS CRCL", "foia-agency-dhs-crcl"),
+    ("eoir", "EOIR", "foia-agency-eoir"),
+    ("doj", "DOJ", "foia-agency-doj"),
+    ("fbi", "FBI", "foia-agency-fbi"),
+    ("usms", "USMS", "foia-agency-usms"),
+    ("bop", "BOP", "foia-agency-bop"),
+    ("dos", "DOS", "foia-agency-dos"),
+    ("hhs", "HHS", "foia-agency-hhs"),
+    ("dol", "DOL", "foia-agency-dol"),
+    ("ssa", "SSA", "foia-agency-ssa"),
+    ("dod", "DOD", "foia-agency-dod"),
+    ("other", "Agency", "foia-agency-other"),
 ];
 
 const HINT: &str = "ice, cbp, uscis, dhs, dhs_oig, dhs_crcl, eoir, doj, fbi, usms, bop, dos, hhs, dol, ssa, dod, other";
@@ -145,7 +60,7 @@ impl FederalAgency {
             .ok_or_else(|| FieldError::new(field, DomainProblem::UnknownCode { known_hint: HINT }))
     }
 
-    fn row(self) -> (&'static str, &'static str, &'static str, &'static str) {
+    fn row(self) -> (&'static str, &'static str, &'static str) {
         TABLE[usize::from(self.0)]
     }
 
@@ -158,9 +73,9 @@ impl FederalAgency {
         self.row().1
     }
 
+    /// The agency's name in `lang`, from the catalog.
     pub fn name(self, lang: Lang) -> &'static str {
-        let (_, _, en, es) = self.row();
-        lang.pick(en, es)
+        testimonio_i18n::message(lang, self.row().2)
     }
 
     /// The time to appeal when the agency's regulations say nothing else:

@@ -12,11 +12,10 @@
 //! counted with the reason, so a person can check the date by hand and an
 //! advocate can show the agency how it was reached.
 
-use std::fmt::Write as _;
-
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use testimonio_domain::Lang;
+use testimonio_i18n::tr;
 
 use crate::error::FieldError;
 use crate::holidays::{self, HolidayKind};
@@ -61,14 +60,10 @@ impl TollingKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TollingKind::Clarification => lang.pick(
-                "tolled: awaiting the requester's clarification",
-                "suspendido: en espera de la aclaración del solicitante",
-            ),
-            TollingKind::FeeDispute => lang.pick(
-                "tolled: fee question with the requester",
-                "suspendido: cuestión de tarifas con el solicitante",
-            ),
+            TollingKind::Clarification => {
+                testimonio_i18n::message(lang, "foia-tolling-clarification")
+            }
+            TollingKind::FeeDispute => testimonio_i18n::message(lang, "foia-tolling-fee-dispute"),
         }
     }
 
@@ -110,7 +105,7 @@ pub enum SkipReason {
 impl SkipReason {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            SkipReason::Weekend => lang.pick("weekend", "fin de semana"),
+            SkipReason::Weekend => testimonio_i18n::message(lang, "foia-skip-weekend"),
             SkipReason::Holiday(kind) => kind.name(lang),
             SkipReason::Tolled(kind) => kind.label(lang),
         }
@@ -188,32 +183,23 @@ impl Rule {
 
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Rule::WorkingDays => lang.pick("Working days", "Días hábiles"),
-            Rule::CalendarDays => lang.pick("Calendar days", "Días naturales"),
-            Rule::Determination => {
-                lang.pick("Determination due", "Fecha límite para la determinación")
+            Rule::WorkingDays => testimonio_i18n::message(lang, "foia-rule-working-days"),
+            Rule::CalendarDays => testimonio_i18n::message(lang, "foia-rule-calendar-days"),
+            Rule::Determination => testimonio_i18n::message(lang, "foia-rule-determination"),
+            Rule::DeterminationExtended => {
+                testimonio_i18n::message(lang, "foia-rule-determination-extended")
             }
-            Rule::DeterminationExtended => lang.pick(
-                "Determination due (extended for unusual circumstances)",
-                "Fecha límite para la determinación (prorrogada por circunstancias inusuales)",
-            ),
-            Rule::ExpeditedDecision => lang.pick(
-                "Decision on expedited processing due",
-                "Fecha límite para decidir sobre el trámite acelerado",
-            ),
-            Rule::AppealWindow => lang.pick("Last day to appeal", "Último día para apelar"),
-            Rule::AppealDecision => lang.pick(
-                "Appeal decision due",
-                "Fecha límite para resolver la apelación",
-            ),
-            Rule::AppealDecisionExtended => lang.pick(
-                "Appeal decision due (extended for unusual circumstances)",
-                "Fecha límite para resolver la apelación (prorrogada por circunstancias inusuales)",
-            ),
-            Rule::ConstructiveExhaustion => lang.pick(
-                "May sue from (constructive exhaustion)",
-                "Puede demandar desde (agotamiento implícito de la vía administrativa)",
-            ),
+            Rule::ExpeditedDecision => {
+                testimonio_i18n::message(lang, "foia-rule-expedited-decision")
+            }
+            Rule::AppealWindow => testimonio_i18n::message(lang, "foia-rule-appeal-window"),
+            Rule::AppealDecision => testimonio_i18n::message(lang, "foia-rule-appeal-decision"),
+            Rule::AppealDecisionExtended => {
+                testimonio_i18n::message(lang, "foia-rule-appeal-decision-extended")
+            }
+            Rule::ConstructiveExhaustion => {
+                testimonio_i18n::message(lang, "foia-rule-constructive-exhaustion")
+            }
         }
     }
 }
@@ -240,33 +226,42 @@ pub enum StartEvent {
 }
 
 impl StartEvent {
+    /// `after the start date` / `después de la fecha de inicio`: the
+    /// event as the explanation counts from it (Spanish contracts "de el"
+    /// into "del", so each is its own message).
+    pub fn after(self, lang: Lang) -> &'static str {
+        match self {
+            StartEvent::Given => testimonio_i18n::message(lang, "foia-after-given"),
+            StartEvent::Received => testimonio_i18n::message(lang, "foia-after-received"),
+            StartEvent::Perfected => testimonio_i18n::message(lang, "foia-after-perfected"),
+            StartEvent::Determination => testimonio_i18n::message(lang, "foia-after-determination"),
+            StartEvent::AppealReceived => {
+                testimonio_i18n::message(lang, "foia-after-appeal-received")
+            }
+            StartEvent::DeterminationDue => {
+                testimonio_i18n::message(lang, "foia-after-determination-due")
+            }
+            StartEvent::AppealDecisionDue => {
+                testimonio_i18n::message(lang, "foia-after-appeal-decision-due")
+            }
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            StartEvent::Given => lang.pick("the start date", "la fecha de inicio"),
-            StartEvent::Received => lang.pick(
-                "the day the proper component received the request",
-                "el día en que el componente competente recibió la solicitud",
-            ),
-            StartEvent::Perfected => lang.pick(
-                "the day the request was perfected",
-                "el día en que la solicitud quedó completa (perfeccionada)",
-            ),
-            StartEvent::Determination => lang.pick(
-                "the date of the adverse determination",
-                "la fecha de la determinación desfavorable",
-            ),
-            StartEvent::AppealReceived => lang.pick(
-                "the day the appeal was received",
-                "el día en que se recibió la apelación",
-            ),
-            StartEvent::DeterminationDue => lang.pick(
-                "the deadline for the determination",
-                "la fecha límite para la determinación",
-            ),
-            StartEvent::AppealDecisionDue => lang.pick(
-                "the deadline for the decision on the appeal",
-                "la fecha límite para resolver la apelación",
-            ),
+            StartEvent::Given => testimonio_i18n::message(lang, "foia-start-given"),
+            StartEvent::Received => testimonio_i18n::message(lang, "foia-start-received"),
+            StartEvent::Perfected => testimonio_i18n::message(lang, "foia-start-perfected"),
+            StartEvent::Determination => testimonio_i18n::message(lang, "foia-start-determination"),
+            StartEvent::AppealReceived => {
+                testimonio_i18n::message(lang, "foia-start-appeal-received")
+            }
+            StartEvent::DeterminationDue => {
+                testimonio_i18n::message(lang, "foia-start-determination-due")
+            }
+            StartEvent::AppealDecisionDue => {
+                testimonio_i18n::message(lang, "foia-start-appeal-decision-due")
+            }
         }
     }
 }
@@ -305,89 +300,58 @@ pub enum Note {
 }
 
 impl Note {
-    /// The note as a sentence in `lang`.
+    /// The note as a sentence in `lang`, from the catalog.
     pub fn describe(&self, lang: Lang) -> String {
-        match (*self, lang) {
-            (Note::StartedOnPerfection { received }, Lang::En) => format!(
-                "The request was received on {} but perfected later; the agency counts from perfection.",
-                day(received, lang)
+        match *self {
+            Note::StartedOnPerfection { received } => tr!(
+                lang,
+                "foia-note-started-on-perfection",
+                received = day(received, lang)
             ),
-            (Note::StartedOnPerfection { received }, Lang::Es) => format!(
-                "La solicitud se recibió el {} pero quedó completa después; la agencia cuenta desde entonces.",
-                day(received, lang)
+            Note::ExtensionApplied {
+                notified: Some(notified),
+                original,
+            } => tr!(
+                lang,
+                "foia-note-extension-applied",
+                notified = day(notified, lang),
+                original = day(original, lang)
             ),
-            (Note::ExtensionApplied { notified, original }, Lang::En) => format!(
-                "Unusual circumstances: 10 more working days (5 U.S.C. 552(a)(6)(B)(i)), {}; without it the date was {}.",
-                notified.map_or_else(
-                    || "notice date not recorded".to_owned(),
-                    |n| format!("notified on {}", day(n, lang))
-                ),
-                day(original, lang)
+            Note::ExtensionApplied {
+                notified: None,
+                original,
+            } => tr!(
+                lang,
+                "foia-note-extension-applied-unnotified",
+                original = day(original, lang)
             ),
-            (Note::ExtensionApplied { notified, original }, Lang::Es) => format!(
-                "Circunstancias inusuales: 10 días hábiles más (5 U.S.C. 552(a)(6)(B)(i)), {}; sin la prórroga la fecha era el {}.",
-                notified.map_or_else(
-                    || "sin fecha de notificación registrada".to_owned(),
-                    |n| format!("notificadas el {}", day(n, lang))
-                ),
-                day(original, lang)
+            Note::ExtensionNoticeLate { notified, original } => tr!(
+                lang,
+                "foia-note-extension-notice-late",
+                notified = day(notified, lang),
+                original = day(original, lang)
             ),
-            (Note::ExtensionNoticeLate { notified, original }, Lang::En) => format!(
-                "An extension was notified on {}, after the deadline of {} had passed; an expired time limit cannot be extended, so it is not counted.",
-                day(notified, lang),
-                day(original, lang)
+            Note::ClarificationNotHonored { from } => tr!(
+                lang,
+                "foia-note-clarification-not-honored",
+                from = day(from, lang)
             ),
-            (Note::ExtensionNoticeLate { notified, original }, Lang::Es) => format!(
-                "Se notificó una prórroga el {}, cuando ya había vencido el plazo del {}; un plazo vencido no puede prorrogarse, así que no se cuenta.",
-                day(notified, lang),
-                day(original, lang)
+            Note::TollingOpen { from, through } => tr!(
+                lang,
+                "foia-note-tolling-open",
+                from = day(from, lang),
+                through = day(through, lang)
             ),
-            (Note::ClarificationNotHonored { from }, Lang::En) => format!(
-                "The agency may stop the clock only once to ask for information (5 U.S.C. 552(a)(6)(A)(ii)(I)); the request for clarification of {} does not stop it.",
-                day(from, lang)
-            ),
-            (Note::ClarificationNotHonored { from }, Lang::Es) => format!(
-                "La agencia solo puede detener el plazo una vez para pedir información (5 U.S.C. 552(a)(6)(A)(ii)(I)); la solicitud de aclaración del {} no lo detiene.",
-                day(from, lang)
-            ),
-            (Note::TollingOpen { from, through }, Lang::En) => format!(
-                "The clock has been stopped since {} and the requester's answer has not been recorded: counted as stopped through {}. The date moves later with every working day until the answer arrives.",
-                day(from, lang),
-                day(through, lang)
-            ),
-            (Note::TollingOpen { from, through }, Lang::Es) => format!(
-                "El plazo está detenido desde el {} y no consta la respuesta del solicitante: se cuenta como detenido hasta el {}. La fecha se mueve con cada día hábil hasta que llegue la respuesta.",
-                day(from, lang),
-                day(through, lang)
-            ),
-            (Note::NotMoved { date }, Lang::En) => format!(
-                "{} is not a working day; the rule counts calendar days, so the date does not move.",
-                day(date, lang)
-            ),
-            (Note::NotMoved { date }, Lang::Es) => format!(
-                "El {} no es día hábil; la regla cuenta días naturales, así que la fecha no se mueve.",
-                day(date, lang)
-            ),
-            (Note::LongerAppealWindow { days }, Lang::En) => format!(
-                "The agency allows {days} days to appeal, more than the 90 the statute requires at least."
-            ),
-            (Note::LongerAppealWindow { days }, Lang::Es) => format!(
-                "La agencia da {days} días para apelar, más que los 90 que la ley exige como mínimo."
-            ),
-            (Note::AnsweredLate { on }, Lang::En) => format!(
-                "The agency answered on {}, after the deadline. Courts differ on whether a late answer requires an administrative appeal before suing.",
-                day(on, lang)
-            ),
-            (Note::AnsweredLate { on }, Lang::Es) => format!(
-                "La agencia respondió el {}, después del plazo. Los tribunales no coinciden en si una respuesta tardía obliga a apelar en la vía administrativa antes de demandar.",
-                day(on, lang)
-            ),
-            (Note::Saturated, Lang::En) => {
-                "The count reached the end of the calendar and stopped there.".to_owned()
+            Note::NotMoved { date } => {
+                tr!(lang, "foia-note-not-moved", date = day(date, lang))
             }
-            (Note::Saturated, Lang::Es) => {
-                "La cuenta llegó al final del calendario y se detuvo allí.".to_owned()
+            Note::LongerAppealWindow { days } => {
+                tr!(lang, "foia-note-longer-appeal-window", days = days)
             }
+            Note::AnsweredLate { on } => {
+                tr!(lang, "foia-note-answered-late", on = day(on, lang))
+            }
+            Note::Saturated => tr!(lang, "foia-note-saturated").to_owned(),
         }
     }
 }
@@ -442,45 +406,39 @@ impl Explanation {
     /// );
     /// ```
     pub fn describe(&self, lang: Lang) -> String {
-        let unit = match (self.unit, self.count == 1, lang) {
-            (Unit::WorkingDays, true, Lang::En) => "working day",
-            (Unit::WorkingDays, false, Lang::En) => "working days",
-            (Unit::CalendarDays, true, Lang::En) => "calendar day",
-            (Unit::CalendarDays, false, Lang::En) => "calendar days",
-            (Unit::WorkingDays, true, Lang::Es) => "día hábil",
-            (Unit::WorkingDays, false, Lang::Es) => "días hábiles",
-            (Unit::CalendarDays, true, Lang::Es) => "día natural",
-            (Unit::CalendarDays, false, Lang::Es) => "días naturales",
+        let unit = match self.unit {
+            Unit::WorkingDays => "working",
+            Unit::CalendarDays => "calendar",
         };
-        let event = self.start_event.label(lang);
-        // Spanish contracts "de el" to "del".
-        let after = match (lang, event.strip_prefix("el ")) {
-            (Lang::Es, Some(rest)) => format!("después del {rest}"),
-            (Lang::Es, None) => format!("después de {event}"),
-            (Lang::En, _) => format!("after {event}"),
-        };
-        let mut out = format!(
-            "{}: {}. {} {unit} {after} ({}), {}.",
-            self.rule.name(lang),
-            day(self.result, lang),
-            self.count,
-            day(self.start, lang),
-            self.rule.citation(),
+        let mut out = tr!(
+            lang,
+            "foia-explanation",
+            rule = self.rule.name(lang),
+            result = day(self.result, lang),
+            count = self.count,
+            unit = unit,
+            after = self.start_event.after(lang),
+            start = day(self.start, lang),
+            citation = self.rule.citation()
         );
         if self.unit == Unit::WorkingDays {
-            out.push_str(lang.pick(
-                " Counting starts the next day.",
-                " La cuenta empieza el día siguiente.",
-            ));
+            out.push(' ');
+            out.push_str(tr!(lang, "foia-counting-starts"));
             if !self.skipped.is_empty() {
-                out.push_str(lang.pick(" Not counted: ", " No se cuentan: "));
-                for (i, s) in self.skipped.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    let _ = write!(out, "{} ({})", day(s.date, lang), s.reason.label(lang));
-                }
-                out.push('.');
+                let days: Vec<String> = self
+                    .skipped
+                    .iter()
+                    .map(|s| {
+                        tr!(
+                            lang,
+                            "foia-skipped-day",
+                            day = day(s.date, lang),
+                            reason = s.reason.label(lang)
+                        )
+                    })
+                    .collect();
+                out.push(' ');
+                out.push_str(&tr!(lang, "foia-not-counted", days = days.join(", ")));
             }
         }
         for note in &self.notes {
@@ -564,23 +522,21 @@ pub fn add_calendar_days(start: NaiveDate, n: u32) -> Explanation {
 /// `Wed 2025-01-22` / `mié 2025-01-22`: the weekday helps a reader check
 /// the count, the ISO date cannot be misread.
 pub fn day(date: NaiveDate, lang: Lang) -> String {
-    let wd = match (date.weekday(), lang) {
-        (Weekday::Mon, Lang::En) => "Mon",
-        (Weekday::Tue, Lang::En) => "Tue",
-        (Weekday::Wed, Lang::En) => "Wed",
-        (Weekday::Thu, Lang::En) => "Thu",
-        (Weekday::Fri, Lang::En) => "Fri",
-        (Weekday::Sat, Lang::En) => "Sat",
-        (Weekday::Sun, Lang::En) => "Sun",
-        (Weekday::Mon, Lang::Es) => "lun",
-        (Weekday::Tue, Lang::Es) => "mar",
-        (Weekday::Wed, Lang::Es) => "mié",
-        (Weekday::Thu, Lang::Es) => "jue",
-        (Weekday::Fri, Lang::Es) => "vie",
-        (Weekday::Sat, Lang::Es) => "sáb",
-        (Weekday::Sun, Lang::Es) => "dom",
+    let weekday = match date.weekday() {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
     };
-    format!("{wd} {}", date.format("%Y-%m-%d"))
+    tr!(
+        lang,
+        "foia-day",
+        weekday = weekday,
+        date = date.format("%Y-%m-%d").to_string()
+    )
 }
 
 #[cfg(test)]

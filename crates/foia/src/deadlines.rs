@@ -74,16 +74,17 @@ impl DeadlineKind {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            DeadlineKind::Determination => lang.pick("determination due", "vence la determinación"),
-            DeadlineKind::ExpeditedDecision => lang.pick(
-                "decision on expedited processing due",
-                "vence la decisión sobre el trámite acelerado",
-            ),
-            DeadlineKind::Appeal => lang.pick("last day to appeal", "último día para apelar"),
-            DeadlineKind::AppealDecision => {
-                lang.pick("appeal decision due", "vence la resolución de la apelación")
+            DeadlineKind::Determination => {
+                testimonio_i18n::message(lang, "foia-deadline-determination")
             }
-            DeadlineKind::MaySue => lang.pick("may sue from", "puede demandar desde"),
+            DeadlineKind::ExpeditedDecision => {
+                testimonio_i18n::message(lang, "foia-deadline-expedited-decision")
+            }
+            DeadlineKind::Appeal => testimonio_i18n::message(lang, "foia-deadline-appeal"),
+            DeadlineKind::AppealDecision => {
+                testimonio_i18n::message(lang, "foia-deadline-appeal-decision")
+            }
+            DeadlineKind::MaySue => testimonio_i18n::message(lang, "foia-deadline-may-sue"),
         }
     }
 

@@ -109,29 +109,33 @@ impl HolidayKind {
 
     /// The holiday's name as 5 U.S.C. 6103(a) gives it, and in Spanish.
     pub fn name(self, lang: Lang) -> &'static str {
-        let (en, es) = match self {
-            HolidayKind::NewYearsDay => ("New Year's Day", "Año Nuevo"),
-            HolidayKind::MartinLutherKingJrBirthday => (
-                "Birthday of Martin Luther King, Jr.",
-                "Natalicio de Martin Luther King, Jr.",
-            ),
-            HolidayKind::WashingtonsBirthday => (
-                "Washington's Birthday",
-                "Natalicio de Washington (Día de los Presidentes)",
-            ),
-            HolidayKind::MemorialDay => ("Memorial Day", "Día de los Caídos"),
-            HolidayKind::JuneteenthNationalIndependenceDay => (
-                "Juneteenth National Independence Day",
-                "Día Nacional de la Independencia de Juneteenth",
-            ),
-            HolidayKind::IndependenceDay => ("Independence Day", "Día de la Independencia"),
-            HolidayKind::LaborDay => ("Labor Day", "Día del Trabajo"),
-            HolidayKind::ColumbusDay => ("Columbus Day", "Día de Colón"),
-            HolidayKind::VeteransDay => ("Veterans Day", "Día de los Veteranos"),
-            HolidayKind::ThanksgivingDay => ("Thanksgiving Day", "Día de Acción de Gracias"),
-            HolidayKind::ChristmasDay => ("Christmas Day", "Día de Navidad"),
-        };
-        lang.pick(en, es)
+        match self {
+            HolidayKind::NewYearsDay => {
+                testimonio_i18n::message(lang, "foia-holiday-new-years-day")
+            }
+            HolidayKind::MartinLutherKingJrBirthday => {
+                testimonio_i18n::message(lang, "foia-holiday-martin-luther-king-jr-birthday")
+            }
+            HolidayKind::WashingtonsBirthday => {
+                testimonio_i18n::message(lang, "foia-holiday-washingtons-birthday")
+            }
+            HolidayKind::MemorialDay => testimonio_i18n::message(lang, "foia-holiday-memorial-day"),
+            HolidayKind::JuneteenthNationalIndependenceDay => {
+                testimonio_i18n::message(lang, "foia-holiday-juneteenth-national-independence-day")
+            }
+            HolidayKind::IndependenceDay => {
+                testimonio_i18n::message(lang, "foia-holiday-independence-day")
+            }
+            HolidayKind::LaborDay => testimonio_i18n::message(lang, "foia-holiday-labor-day"),
+            HolidayKind::ColumbusDay => testimonio_i18n::message(lang, "foia-holiday-columbus-day"),
+            HolidayKind::VeteransDay => testimonio_i18n::message(lang, "foia-holiday-veterans-day"),
+            HolidayKind::ThanksgivingDay => {
+                testimonio_i18n::message(lang, "foia-holiday-thanksgiving-day")
+            }
+            HolidayKind::ChristmasDay => {
+                testimonio_i18n::message(lang, "foia-holiday-christmas-day")
+            }
+        }
     }
 
     /// The first year the holiday is a legal public holiday in this
@@ -214,7 +218,7 @@ impl Holiday {
     }
 
     pub fn name(&self, lang: Lang) -> &'static str {
-        lang.pick(self.name_en, self.name_es)
+        self.kind.name(lang)
     }
 
     /// Whether the holiday is observed on another day than its own.

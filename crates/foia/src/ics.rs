@@ -12,6 +12,7 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use testimonio_domain::Lang;
+use testimonio_i18n::tr;
 
 use crate::deadlines::{Deadline, DeadlineStatus, deadlines};
 use crate::request::FoiaRequest;
@@ -70,23 +71,24 @@ fn event_lines(
         .date
         .checked_add_days(Days::new(1))
         .unwrap_or(deadline.date);
-    let summary = format!(
-        "{} ({}): {}",
-        request.reference(),
-        request.agency().abbreviation(),
-        deadline.kind.label(lang)
+    let summary = tr!(
+        lang,
+        "foia-ics-summary",
+        reference = request.reference(),
+        agency = request.agency().abbreviation(),
+        deadline = deadline.kind.label(lang)
     );
     let mut description = deadline.explanation.describe(lang);
     let state = match deadline.status(params.today) {
-        DeadlineStatus::Met { on, late: false } => Some(format!(
-            "{} {}.",
-            lang.pick("Met on", "Cumplido el"),
-            crate::clock::day(on, lang)
+        DeadlineStatus::Met { on, late: false } => Some(tr!(
+            lang,
+            "foia-ics-met-on",
+            date = crate::clock::day(on, lang)
         )),
-        DeadlineStatus::Met { on, late: true } => Some(format!(
-            "{} {}.",
-            lang.pick("Met late, on", "Cumplido tarde, el"),
-            crate::clock::day(on, lang)
+        DeadlineStatus::Met { on, late: true } => Some(tr!(
+            lang,
+            "foia-ics-met-late-on",
+            date = crate::clock::day(on, lang)
         )),
         _ => None,
     };
@@ -96,14 +98,10 @@ fn event_lines(
     }
     if deadline.provisional {
         description.push('\n');
-        description.push_str(lang.pick(
-            "Provisional: the date moves while the clock is stopped.",
-            "Provisional: la fecha se mueve mientras el plazo está detenido.",
-        ));
+        description.push_str(tr!(lang, "foia-ics-provisional"));
     }
     description.push('\n');
-    description.push_str(lang.pick("Request: ", "Solicitud: "));
-    description.push_str(request.id().as_str());
+    description.push_str(&tr!(lang, "foia-ics-request", id = request.id().as_str()));
     vec![
         "BEGIN:VEVENT".to_owned(),
         format!(
@@ -119,10 +117,7 @@ fn event_lines(
         format!("DTEND;VALUE=DATE:{}", date(end)),
         format!("SUMMARY:{}", escape_text(&summary)),
         format!("DESCRIPTION:{}", escape_text(&description)),
-        format!(
-            "CATEGORIES:{}",
-            escape_text(lang.pick("FOIA deadline", "Plazo FOIA"))
-        ),
+        format!("CATEGORIES:{}", escape_text(tr!(lang, "foia-ics-category"))),
         "TRANSP:TRANSPARENT".to_owned(),
         "END:VEVENT".to_owned(),
     ]

@@ -29,7 +29,7 @@ pub const REQUESTER_MAX: usize = 500;
 pub const COMMUNICATION_MAX: usize = 5_000;
 
 macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident, $field:literal, $hint:literal, [$($(#[$vmeta:meta])* $variant:ident = ($code:literal, $en:literal, $es:literal)),+ $(,)?]) => {
+    ($(#[$meta:meta])* $name:ident, $field:literal, $hint:literal, [$($(#[$vmeta:meta])* $variant:ident = ($code:literal, $id:literal)),+ $(,)?]) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
@@ -46,9 +46,10 @@ macro_rules! code_enum {
                 }
             }
 
+            /// The label in `lang`, from the catalog (`foia.ftl`).
             pub fn label(self, lang: Lang) -> &'static str {
                 match self {
-                    $($name::$variant => lang.pick($en, $es)),+
+                    $($name::$variant => testimonio_i18n::message(lang, $id)),+
                 }
             }
 
@@ -78,21 +79,21 @@ code_enum!(
     Status, "status",
     "drafted, submitted, acknowledged, clarification_requested, fee_dispute, processing, partial_release, released, no_records, denied, appealed, appeal_decided, in_litigation, closed, withdrawn",
     [
-        Drafted = ("drafted", "Drafted", "Borrador"),
-        Submitted = ("submitted", "Submitted", "Enviada"),
-        Acknowledged = ("acknowledged", "Acknowledged by the agency", "Acuse de recibo de la agencia"),
-        ClarificationRequested = ("clarification_requested", "Clarification requested", "Aclaración solicitada"),
-        FeeDispute = ("fee_dispute", "Fee dispute", "Disputa de tarifas"),
-        Processing = ("processing", "Processing", "En trámite"),
-        PartialRelease = ("partial_release", "Partial release", "Entrega parcial"),
-        Released = ("released", "Released", "Entregada"),
-        NoRecords = ("no_records", "No records found", "No se encontraron registros"),
-        Denied = ("denied", "Denied", "Denegada"),
-        Appealed = ("appealed", "Appealed", "Apelada"),
-        AppealDecided = ("appeal_decided", "Appeal decided", "Apelación resuelta"),
-        InLitigation = ("in_litigation", "In litigation", "En litigio"),
-        Closed = ("closed", "Closed", "Cerrada"),
-        Withdrawn = ("withdrawn", "Withdrawn", "Retirada"),
+        Drafted = ("drafted", "foia-status-drafted"),
+        Submitted = ("submitted", "foia-status-submitted"),
+        Acknowledged = ("acknowledged", "foia-status-acknowledged"),
+        ClarificationRequested = ("clarification_requested", "foia-status-clarification-requested"),
+        FeeDispute = ("fee_dispute", "foia-status-fee-dispute"),
+        Processing = ("processing", "foia-status-processing"),
+        PartialRelease = ("partial_release", "foia-status-partial-release"),
+        Released = ("released", "foia-status-released"),
+        NoRecords = ("no_records", "foia-status-no-records"),
+        Denied = ("denied", "foia-status-denied"),
+        Appealed = ("appealed", "foia-status-appealed"),
+        AppealDecided = ("appeal_decided", "foia-status-appeal-decided"),
+        InLitigation = ("in_litigation", "foia-status-in-litigation"),
+        Closed = ("closed", "foia-status-closed"),
+        Withdrawn = ("withdrawn", "foia-status-withdrawn"),
     ]
 );
 
@@ -109,15 +110,15 @@ code_enum!(
     "commercial, educational, news_media or other",
     [
         /// Commercial use, (ii)(I): search, review and duplication.
-        Commercial = ("commercial", "Commercial use requester", "Solicitante con fines comerciales"),
+        Commercial = ("commercial", "foia-fee-category-commercial"),
         /// Educational or noncommercial scientific institution, (ii)(II):
         /// duplication only, after the first 100 pages.
-        Educational = ("educational", "Educational or noncommercial scientific institution", "Institución educativa o científica sin fines comerciales"),
+        Educational = ("educational", "foia-fee-category-educational"),
         /// Representative of the news media, (ii)(II).
-        NewsMedia = ("news_media", "Representative of the news media", "Representante de medios de comunicación"),
+        NewsMedia = ("news_media", "foia-fee-category-news-media"),
         /// All other requesters, (ii)(III): search and duplication, after
         /// two free hours and 100 free pages. Most community groups.
-        Other = ("other", "All other requesters", "Otros solicitantes"),
+        Other = ("other", "foia-fee-category-other"),
     ]
 );
 
@@ -135,8 +136,8 @@ code_enum!(
     /// The answer to a request for expedited processing or a fee waiver.
     Outcome, "outcome", "granted or denied",
     [
-        Granted = ("granted", "Granted", "Concedida"),
-        Denied = ("denied", "Denied", "Denegada"),
+        Granted = ("granted", "foia-outcome-granted"),
+        Denied = ("denied", "foia-outcome-denied"),
     ]
 );
 
@@ -145,10 +146,10 @@ code_enum!(
     DeterminationOutcome, "outcome",
     "granted, partially_granted, denied or no_records",
     [
-        Granted = ("granted", "Granted in full", "Concedida en su totalidad"),
-        PartiallyGranted = ("partially_granted", "Granted in part", "Concedida en parte"),
-        Denied = ("denied", "Denied", "Denegada"),
-        NoRecords = ("no_records", "No records found", "No se encontraron registros"),
+        Granted = ("granted", "foia-determination-granted"),
+        PartiallyGranted = ("partially_granted", "foia-determination-partially-granted"),
+        Denied = ("denied", "foia-determination-denied"),
+        NoRecords = ("no_records", "foia-determination-no-records"),
     ]
 );
 
@@ -166,9 +167,9 @@ code_enum!(
     Direction, "direction", "in or out",
     [
         /// From the agency to the group.
-        In = ("in", "Received from the agency", "Recibida de la agencia"),
+        In = ("in", "foia-direction-in"),
         /// From the group to the agency.
-        Out = ("out", "Sent to the agency", "Enviada a la agencia"),
+        Out = ("out", "foia-direction-out"),
     ]
 );
 

@@ -163,3 +163,147 @@ foia-cli-determination-format = --determination: expected OUTCOME:DATE
 foia-cli-note-format = --note: expected DATE:in|out:SUMMARY
 foia-cli-letter-kind = --kind: request or appeal
 foia-cli-link-what = give --document or --event
+
+## Codes of a request: statuses, fee categories, outcomes, directions
+# Status
+foia-status-drafted = Drafted
+foia-status-submitted = Submitted
+foia-status-acknowledged = Acknowledged by the agency
+foia-status-clarification-requested = Clarification requested
+foia-status-fee-dispute = Fee dispute
+foia-status-processing = Processing
+foia-status-partial-release = Partial release
+foia-status-released = Released
+foia-status-no-records = No records found
+foia-status-denied = Denied
+foia-status-appealed = Appealed
+foia-status-appeal-decided = Appeal decided
+foia-status-in-litigation = In litigation
+foia-status-closed = Closed
+foia-status-withdrawn = Withdrawn
+# FeeCategory
+foia-fee-category-commercial = Commercial use requester
+foia-fee-category-educational = Educational or noncommercial scientific institution
+foia-fee-category-news-media = Representative of the news media
+foia-fee-category-other = All other requesters
+# Outcome
+foia-outcome-granted = Granted
+foia-outcome-denied = Denied
+# DeterminationOutcome
+foia-determination-granted = Granted in full
+foia-determination-partially-granted = Granted in part
+foia-determination-denied = Denied
+foia-determination-no-records = No records found
+# Direction
+foia-direction-in = Received from the agency
+foia-direction-out = Sent to the agency
+
+## Deadlines, rules, start events, tolling and skipped days
+foia-deadline-determination = determination due
+foia-deadline-expedited-decision = decision on expedited processing due
+foia-deadline-appeal = last day to appeal
+foia-deadline-appeal-decision = appeal decision due
+foia-deadline-may-sue = may sue from
+foia-tolling-clarification = tolled: awaiting the requester's clarification
+foia-tolling-fee-dispute = tolled: fee question with the requester
+foia-skip-weekend = weekend
+foia-rule-working-days = Working days
+foia-rule-calendar-days = Calendar days
+foia-rule-determination = Determination due
+foia-rule-determination-extended = Determination due (extended for unusual circumstances)
+foia-rule-expedited-decision = Decision on expedited processing due
+foia-rule-appeal-window = Last day to appeal
+foia-rule-appeal-decision = Appeal decision due
+foia-rule-appeal-decision-extended = Appeal decision due (extended for unusual circumstances)
+foia-rule-constructive-exhaustion = May sue from (constructive exhaustion)
+foia-start-given = the start date
+foia-start-received = the day the proper component received the request
+foia-start-perfected = the day the request was perfected
+foia-start-determination = the date of the adverse determination
+foia-start-appeal-received = the day the appeal was received
+foia-start-determination-due = the deadline for the determination
+foia-start-appeal-decision-due = the deadline for the decision on the appeal
+
+## The statutory clock: explanations of computed dates (5 U.S.C. 552(a)(6))
+# $rule: the rule's name; $result and $start: days as foia-day writes them;
+# $unit: working or calendar; $after: one of the foia-after-* messages.
+foia-explanation = { $rule }: { $result }. { $count } { $unit ->
+    [working] { $count ->
+        [one] working day
+       *[other] working days
+    }
+   *[calendar] { $count ->
+        [one] calendar day
+       *[other] calendar days
+    }
+} { $after } ({ $start }), { $citation }.
+foia-counting-starts = Counting starts the next day.
+# $days: the days not counted, each as foia-skipped-day, separated by commas.
+foia-not-counted = Not counted: { $days }.
+foia-skipped-day = { $day } ({ $reason })
+# A day in an explanation: the weekday's abbreviation and the ISO date.
+foia-day = { $weekday ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+} { $date }
+foia-after-given = after the start date
+foia-after-received = after the day the proper component received the request
+foia-after-perfected = after the day the request was perfected
+foia-after-determination = after the date of the adverse determination
+foia-after-appeal-received = after the day the appeal was received
+foia-after-determination-due = after the deadline for the determination
+foia-after-appeal-decision-due = after the deadline for the decision on the appeal
+foia-note-started-on-perfection = The request was received on { $received } but perfected later; the agency counts from perfection.
+foia-note-extension-applied = Unusual circumstances: 10 more working days (5 U.S.C. 552(a)(6)(B)(i)), notified on { $notified }; without it the date was { $original }.
+foia-note-extension-applied-unnotified = Unusual circumstances: 10 more working days (5 U.S.C. 552(a)(6)(B)(i)), notice date not recorded; without it the date was { $original }.
+foia-note-extension-notice-late = An extension was notified on { $notified }, after the deadline of { $original } had passed; an expired time limit cannot be extended, so it is not counted.
+foia-note-clarification-not-honored = The agency may stop the clock only once to ask for information (5 U.S.C. 552(a)(6)(A)(ii)(I)); the request for clarification of { $from } does not stop it.
+foia-note-tolling-open = The clock has been stopped since { $from } and the requester's answer has not been recorded: counted as stopped through { $through }. The date moves later with every working day until the answer arrives.
+foia-note-not-moved = { $date } is not a working day; the rule counts calendar days, so the date does not move.
+foia-note-longer-appeal-window = The agency allows { $days } days to appeal, more than the 90 the statute requires at least.
+foia-note-answered-late = The agency answered on { $on }, after the deadline. Courts differ on whether a late answer requires an administrative appeal before suing.
+foia-note-saturated = The count reached the end of the calendar and stopped there.
+
+## The calendar file (iCalendar)
+# An event's title: the request's reference, the agency's abbreviation, the deadline.
+foia-ics-summary = { $reference } ({ $agency }): { $deadline }
+foia-ics-met-on = Met on { $date }.
+foia-ics-met-late-on = Met late, on { $date }.
+foia-ics-provisional = Provisional: the date moves while the clock is stopped.
+foia-ics-request = Request: { $id }
+foia-ics-category = FOIA deadline
+
+## Legal public holidays (5 U.S.C. 6103) and federal agencies
+foia-holiday-new-years-day = New Year's Day
+foia-holiday-martin-luther-king-jr-birthday = Birthday of Martin Luther King, Jr.
+foia-holiday-washingtons-birthday = Washington's Birthday
+foia-holiday-memorial-day = Memorial Day
+foia-holiday-juneteenth-national-independence-day = Juneteenth National Independence Day
+foia-holiday-independence-day = Independence Day
+foia-holiday-labor-day = Labor Day
+foia-holiday-columbus-day = Columbus Day
+foia-holiday-veterans-day = Veterans Day
+foia-holiday-thanksgiving-day = Thanksgiving Day
+foia-holiday-christmas-day = Christmas Day
+foia-agency-ice = U.S. Immigration and Customs Enforcement
+foia-agency-cbp = U.S. Customs and Border Protection
+foia-agency-uscis = U.S. Citizenship and Immigration Services
+foia-agency-dhs = U.S. Department of Homeland Security (Privacy Office and other components)
+foia-agency-dhs-oig = DHS Office of Inspector General
+foia-agency-dhs-crcl = DHS Office for Civil Rights and Civil Liberties
+foia-agency-eoir = Executive Office for Immigration Review
+foia-agency-doj = U.S. Department of Justice (other components)
+foia-agency-fbi = Federal Bureau of Investigation
+foia-agency-usms = U.S. Marshals Service
+foia-agency-bop = Federal Bureau of Prisons
+foia-agency-dos = U.S. Department of State
+foia-agency-hhs = U.S. Department of Health and Human Services (including the Office of Refugee Resettlement)
+foia-agency-dol = U.S. Department of Labor
+foia-agency-ssa = Social Security Administration
+foia-agency-dod = U.S. Department of Defense
+foia-agency-other = Other federal agency
