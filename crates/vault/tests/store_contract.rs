@@ -9,6 +9,7 @@ use std::time::Duration;
 use testimonio_domain::exchange::{ExchangeRecord, parse_line};
 use testimonio_domain::{Event, ExtractionStatus, Group, Person, RecordId, Role, TextMethod};
 use testimonio_foia::{FoiaRequest, FoiaRequestParts};
+use testimonio_vault::foia::FoiaExport;
 use testimonio_vault::store::{
     AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
     SearchFeed, Store,
@@ -537,7 +538,10 @@ fn accounts_story<S: AccountStore>(s: &mut S, _scratch: &std::path::Path) {
     assert!(s.totp_secret(user.id).unwrap().is_none());
 }
 
-fn foia_story<S: FoiaStore + RecordStore + DocumentStore>(s: &mut S, _scratch: &std::path::Path) {
+fn foia_story<S: FoiaStore + RecordStore + DocumentStore + AuditLog>(
+    s: &mut S,
+    _scratch: &std::path::Path,
+) {
     let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
     let request = FoiaRequest::new(
         FoiaRequestParts {
@@ -589,6 +593,28 @@ fn foia_story<S: FoiaStore + RecordStore + DocumentStore>(s: &mut S, _scratch: &
     )
     .unwrap();
     assert_eq!(s.foia_productions("foia-1").unwrap().len(), 1);
+
+    // A letter or calendar leaving the vault: one export entry, ids and
+    // counts only.
+    let before = entries(s);
+    s.record_foia_export(FoiaExport::Letter {
+        request: "foia-1",
+        kind: "appeal",
+    })
+    .unwrap();
+    let entry = last_entry(s);
+    assert_eq!(
+        (
+            entry.action.as_str(),
+            entry.object.as_str(),
+            entry.detail.as_str()
+        ),
+        ("export", "foia:foia-1", "letter=appeal")
+    );
+    s.record_foia_export(FoiaExport::Calendar { requests: 1 })
+        .unwrap();
+    assert_eq!(last_entry(s).object, "foia:calendar");
+    assert_eq!(entries(s), before + 2);
 }
 
 fn excerpts_story<S: ExcerptStore + DocumentStore + RecordStore>(
