@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use testimonio_app::foia::{self as uc, LetterKind, ListFilter, ProductionParts, Saved};
-use testimonio_foia::request::{AppealParts, CommunicationParts, TollingParts};
+use testimonio_foia::request::{CommunicationParts, TollingParts};
 use testimonio_foia::{Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts};
 use testimonio_i18n::tr;
 
@@ -315,7 +315,7 @@ fn apply(args: &FoiaUpdateArgs, changes: Changes, parts: &mut FoiaRequestParts) 
         || args.appeal_received.is_some()
         || args.appeal_decided.is_some()
     {
-        let mut appeal = parts.appeal.take().unwrap_or_else(AppealParts::default);
+        let mut appeal = parts.appeal.take().unwrap_or_default();
         if let Some(f) = &args.appeal_filed {
             appeal.filed = f.clone();
         }
