@@ -131,7 +131,7 @@ pub(crate) fn deadline_status(
             tr!(lang, "foia-met-late-on", date = format_day(lang, on))
         }
         DeadlineStatus::Upcoming { days_left } => {
-            tr!(lang, "foia-days-left", days = days_text(lang, days_left))
+            tr!(lang, "foia-days-left", count = days_left.unsigned_abs())
         }
         DeadlineStatus::DueToday => viewer.t("foia-due-today").to_owned(),
         DeadlineStatus::Overdue { days_late } => {
