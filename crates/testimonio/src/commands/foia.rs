@@ -191,7 +191,8 @@ fn list(cx: &Context, args: &FoiaListArgs) -> CliResult {
 
 fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     let vault = cx.open()?;
-    let shown = uc::show(&vault, id, today()).map_err(|e| cx.app_error(&e))?;
+    let shown =
+        uc::show(&vault, &context::operator(), id, today()).map_err(|e| cx.app_error(&e))?;
     if json_out {
         let due = shown.deadlines.determination.as_ref().map(|x| x.date);
         print_json(&json!({
