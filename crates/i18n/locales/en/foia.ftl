@@ -167,6 +167,7 @@ foia-cli-determination-format = --determination: expected OUTCOME:DATE
 foia-cli-note-format = --note: expected DATE:in|out:SUMMARY
 foia-cli-letter-kind = --kind: request or appeal
 foia-cli-link-what = give --document or --event
+foia-cli-id-taken = FOIA request { $id } already exists: use `foia update`
 
 ## Codes of a request: statuses, fee categories, outcomes, directions
 # Status

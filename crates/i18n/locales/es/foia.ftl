@@ -167,6 +167,7 @@ foia-cli-determination-format = --determination: se espera RESULTADO:FECHA
 foia-cli-note-format = --note: se espera FECHA:in|out:RESUMEN
 foia-cli-letter-kind = --kind: request o appeal
 foia-cli-link-what = indique --document o --event
+foia-cli-id-taken = La solicitud FOIA { $id } ya existe: use `foia update`
 
 ## Códigos de una solicitud: estados, categorías de tarifas, resultados, sentidos
 # Status

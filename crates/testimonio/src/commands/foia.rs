@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde_json::json;
 use testimonio_app::foia::{self as uc, LetterKind, ListFilter, ProductionParts, Saved};
 use testimonio_foia::request::{CommunicationParts, TollingParts};
-use testimonio_foia::{Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts};
+use testimonio_foia::{
+    Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts, Problem,
+};
 use testimonio_i18n::tr;
 
 use crate::cli::{FoiaAddArgs, FoiaCommand, FoiaListArgs, FoiaUpdateArgs};
@@ -88,14 +90,19 @@ fn add(cx: &Context, args: &FoiaAddArgs) -> CliResult {
     // Checked before the vault is even opened: bad input changes nothing.
     uc::validate(parts.clone(), today()).map_err(|e| refused(cx, &e))?;
     let mut vault = cx.open()?;
+    let id = parts.id.clone();
     let saved =
         uc::file(&mut vault, &context::operator(), parts, today()).map_err(|e| cx.app_error(&e))?;
-    output_saved(cx, saved, args.json)
+    output_saved(cx, &id, saved, args.json)
 }
 
-fn output_saved(cx: &Context, saved: Saved, json_out: bool) -> CliResult {
+fn output_saved(cx: &Context, id: &str, saved: Saved, json_out: bool) -> CliResult {
     match saved {
         Saved::Stored(request, deadlines) => output(cx, &request, &deadlines, json_out),
+        // The one refusal the command line can say more about.
+        Saved::Refused(errors) if errors.iter().any(|e| e.problem == Problem::Taken) => {
+            Err(failure(tr!(cx.lang, "foia-cli-id-taken", id = id)))
+        }
         Saved::Refused(errors) => Err(refused(cx, &errors)),
     }
 }
@@ -340,7 +347,7 @@ fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
         },
     )
     .map_err(|e| cx.app_error(&e))?;
-    output_saved(cx, saved, args.json)
+    output_saved(cx, &args.id, saved, args.json)
 }
 
 fn calendar(cx: &Context, out: &Path) -> CliResult {
