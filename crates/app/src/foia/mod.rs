@@ -171,25 +171,38 @@ fn not_found(id: &str) -> AppError {
     }
 }
 
+/// Whether `actor` may read a request's sensitive fields (the request
+/// text, the requester, the summaries of communications: a request for
+/// someone's A-file names that person). Analysts and viewers, whose roles
+/// see pseudonymous data only, may not.
+pub fn reads_sensitive(actor: &Actor) -> bool {
+    !actor.role().is_pseudonymous_only()
+}
+
 /// A request with its deadlines and what is linked to it.
 #[derive(Debug, Clone)]
 pub struct Shown {
     pub request: FoiaRequest,
+    /// Whether the actor may be shown the sensitive fields
+    /// ([`reads_sensitive`]); a front end shows them only then.
+    pub sensitive: bool,
     pub deadlines: Deadlines,
     pub productions: Vec<Production>,
     /// Ids of the linked events, sorted.
     pub events: Vec<String>,
 }
 
-/// One request as of `today`, with its productions and events.
+/// One request as of `today`, with its productions and events, for
+/// `actor`.
 ///
 /// # Errors
 /// An unknown request; a vault failure.
-pub fn show(vault: &Vault, id: &str, today: NaiveDate) -> AppResult<Shown> {
+pub fn show(vault: &Vault, actor: &Actor, id: &str, today: NaiveDate) -> AppResult<Shown> {
     let request = find(vault, id)?;
     let productions = vault.foia_productions(id)?;
     let events = vault.foia_events(id)?;
     Ok(Shown {
+        sensitive: reads_sensitive(actor),
         deadlines: deadlines(&request, today),
         request,
         productions,

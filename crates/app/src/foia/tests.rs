@@ -111,16 +111,22 @@ fn filed_requests_are_listed_shown_and_updated_with_their_deadlines() {
     assert_eq!(request.id().as_str(), "foia-1", "the id stays");
     assert_eq!(deadlines.determination.unwrap().date, day(2026, 1, 28));
 
-    let shown = show(&vault, "foia-1", later).unwrap();
+    let shown = show(&vault, &operator(), "foia-1", later).unwrap();
     assert_eq!(shown.request, *request);
     assert!(shown.productions.is_empty() && shown.events.is_empty());
+    assert!(shown.sensitive, "the operator reads everything");
+    let analyst = Actor::Account {
+        username: "ana".into(),
+        role: testimonio_domain::Role::Analyst,
+    };
+    assert!(!show(&vault, &analyst, "foia-1", later).unwrap().sensitive);
 }
 
 #[test]
 fn an_unknown_request_is_not_found_in_both_languages() {
     let (_tmp, mut vault) = new_vault();
     let today = day(2026, 1, 5);
-    let err = show(&vault, "2024-ICE-1", today).unwrap_err();
+    let err = show(&vault, &operator(), "2024-ICE-1", today).unwrap_err();
     assert!(matches!(
         &err,
         AppError::NotFound { kind: RecordKind::FoiaRequest, id } if id == "2024-ICE-1"

@@ -104,8 +104,12 @@ foia-page-title = { $reference } · { $subject }
 foia-deadline-heading = { $deadline }: { $date }
 foia-met-on = Met on { $date }
 foia-met-late-on = Met late, on { $date }
+# $count: days until the deadline.
+foia-days-left = { $count ->
+    [one] Upcoming, { $count } day left
+   *[other] Upcoming, { $count } days left
+}
 # $days: a count of days, written out ("3 days").
-foia-days-left = Upcoming, { $days } left
 foia-overdue-by = Overdue by { $days }
 foia-reached-since = Reached { $days } ago
 foia-ev-tolled = Clock stopped: { $reason }
@@ -150,7 +154,7 @@ foia-letter-title = { $kind ->
 
 ## The command line
 foia-cli-overdue = OVERDUE
-foia-cli-no-date = none
+foia-cli-no-date = no date
 foia-cli-production = production { $document } { $first }..{ $last }
 foia-cli-unknown-bates = ?
 foia-cli-event = event { $id }
@@ -163,6 +167,7 @@ foia-cli-determination-format = --determination: expected OUTCOME:DATE
 foia-cli-note-format = --note: expected DATE:in|out:SUMMARY
 foia-cli-letter-kind = --kind: request or appeal
 foia-cli-link-what = give --document or --event
+foia-cli-id-taken = FOIA request { $id } already exists: use `foia update`
 
 ## Codes of a request: statuses, fee categories, outcomes, directions
 # Status

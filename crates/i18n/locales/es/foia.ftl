@@ -104,8 +104,12 @@ foia-page-title = { $reference } · { $subject }
 foia-deadline-heading = { $deadline }: { $date }
 foia-met-on = Cumplido el { $date }
 foia-met-late-on = Cumplido con retraso, el { $date }
+# $count: los días que faltan para el plazo.
+foia-days-left = { $count ->
+    [one] Próximo, falta { $count } día
+   *[other] Próximo, faltan { $count } días
+}
 # $days: una cantidad de días, escrita («3 días»).
-foia-days-left = Próximo, faltan { $days }
 foia-overdue-by = Vencido hace { $days }
 foia-reached-since = Alcanzado hace { $days }
 foia-ev-tolled = Plazo detenido: { $reason }
@@ -150,7 +154,7 @@ foia-letter-title = { $kind ->
 
 ## La línea de comandos
 foia-cli-overdue = VENCIDA
-foia-cli-no-date = ninguno
+foia-cli-no-date = sin fecha
 foia-cli-production = entrega { $document } { $first }..{ $last }
 foia-cli-unknown-bates = ?
 foia-cli-event = evento { $id }
@@ -163,6 +167,7 @@ foia-cli-determination-format = --determination: se espera RESULTADO:FECHA
 foia-cli-note-format = --note: se espera FECHA:in|out:RESUMEN
 foia-cli-letter-kind = --kind: request o appeal
 foia-cli-link-what = indique --document o --event
+foia-cli-id-taken = La solicitud FOIA { $id } ya existe: use `foia update`
 
 ## Códigos de una solicitud: estados, categorías de tarifas, resultados, sentidos
 # Status

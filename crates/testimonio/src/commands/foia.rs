@@ -6,8 +6,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::json;
 use testimonio_app::foia::{self as uc, LetterKind, ListFilter, ProductionParts, Saved};
-use testimonio_foia::request::{AppealParts, CommunicationParts, TollingParts};
-use testimonio_foia::{Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts};
+use testimonio_foia::request::{CommunicationParts, TollingParts};
+use testimonio_foia::{
+    Deadlines, DecisionParts, FieldError, FoiaRequest, FoiaRequestParts, Problem,
+};
 use testimonio_i18n::tr;
 
 use crate::cli::{FoiaAddArgs, FoiaCommand, FoiaListArgs, FoiaUpdateArgs};
@@ -88,14 +90,19 @@ fn add(cx: &Context, args: &FoiaAddArgs) -> CliResult {
     // Checked before the vault is even opened: bad input changes nothing.
     uc::validate(parts.clone(), today()).map_err(|e| refused(cx, &e))?;
     let mut vault = cx.open()?;
+    let id = parts.id.clone();
     let saved =
         uc::file(&mut vault, &context::operator(), parts, today()).map_err(|e| cx.app_error(&e))?;
-    output_saved(cx, saved, args.json)
+    output_saved(cx, &id, saved, args.json)
 }
 
-fn output_saved(cx: &Context, saved: Saved, json_out: bool) -> CliResult {
+fn output_saved(cx: &Context, id: &str, saved: Saved, json_out: bool) -> CliResult {
     match saved {
         Saved::Stored(request, deadlines) => output(cx, &request, &deadlines, json_out),
+        // The one refusal the command line can say more about.
+        Saved::Refused(errors) if errors.iter().any(|e| e.problem == Problem::Taken) => {
+            Err(failure(tr!(cx.lang, "foia-cli-id-taken", id = id)))
+        }
         Saved::Refused(errors) => Err(refused(cx, &errors)),
     }
 }
@@ -191,7 +198,8 @@ fn list(cx: &Context, args: &FoiaListArgs) -> CliResult {
 
 fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     let vault = cx.open()?;
-    let shown = uc::show(&vault, id, today()).map_err(|e| cx.app_error(&e))?;
+    let shown =
+        uc::show(&vault, &context::operator(), id, today()).map_err(|e| cx.app_error(&e))?;
     if json_out {
         let due = shown.deadlines.determination.as_ref().map(|x| x.date);
         print_json(&json!({
@@ -315,7 +323,7 @@ fn apply(args: &FoiaUpdateArgs, changes: Changes, parts: &mut FoiaRequestParts) 
         || args.appeal_received.is_some()
         || args.appeal_decided.is_some()
     {
-        let mut appeal = parts.appeal.take().unwrap_or_else(AppealParts::default);
+        let mut appeal = parts.appeal.take().unwrap_or_default();
         if let Some(f) = &args.appeal_filed {
             appeal.filed = f.clone();
         }
@@ -339,7 +347,7 @@ fn update(cx: &Context, args: &FoiaUpdateArgs) -> CliResult {
         },
     )
     .map_err(|e| cx.app_error(&e))?;
-    output_saved(cx, saved, args.json)
+    output_saved(cx, &args.id, saved, args.json)
 }
 
 fn calendar(cx: &Context, out: &Path) -> CliResult {

@@ -355,6 +355,23 @@ fn spanish_output_counts_requests_and_names_an_unknown_one() {
         ]);
     };
     add("2024-ICE-2");
+    let again = env.run(&[
+        "--lang",
+        "es",
+        "foia",
+        "add",
+        "--agency",
+        "ice",
+        "--subject",
+        "Otra",
+        "--id",
+        "2024-ICE-2",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        stderr(&again),
+        "testimonio: La solicitud FOIA 2024-ICE-2 ya existe: use `foia update`\n"
+    );
     let one = env.ok(&["--lang", "es", "foia", "list"]);
     assert!(one.trim_end().ends_with("\n1 solicitud"), "{one}");
     assert!(one.contains("VENCIDA"), "{one}");

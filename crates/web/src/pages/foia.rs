@@ -233,9 +233,10 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = path_id(&id)?;
+    let actor = viewer.app_actor()?;
     let shown = state
         .with_vault(&viewer.actor(), move |v| {
-            Ok(uc::show(v, id.as_str(), today()))
+            Ok(uc::show(v, &actor, id.as_str(), today()))
         })
         .await?;
     let shown = match shown {
@@ -249,7 +250,7 @@ pub async fn show(
     let lang = viewer.lang;
     let r = &shown.request;
     let d = &shown.deadlines;
-    let sensitive = sees_sensitive(&viewer);
+    let sensitive = shown.sensitive;
     let none = viewer.t("common-none");
     let title = tr!(
         lang,
@@ -268,7 +269,7 @@ pub async fn show(
         @if can_write(&viewer) {
             p { a.button href={ "/foia/" (r.id()) "/edit" } { (viewer.t("foia-update")) } }
         }
-        (facts(&viewer, r))
+        (facts(&viewer, r, sensitive))
         h2 { (viewer.t("foia-request-text")) }
         @if !sensitive {
             p.hint { (viewer.t("foia-hidden")) }
@@ -280,7 +281,7 @@ pub async fn show(
         (deadlines_section(&viewer, d))
         section aria-labelledby="timeline-heading" {
             h2 #timeline-heading { (viewer.t("foia-timeline")) }
-            @let entries = timeline(&viewer, r);
+            @let entries = timeline(&viewer, r, sensitive);
             @if entries.is_empty() {
                 p { (none) }
             } @else {

@@ -724,4 +724,22 @@ mod tests {
         assert_eq!(days_text(Lang::Es, 1), "1 día");
         assert_eq!(days_text(Lang::En, -3), "3 days");
     }
+
+    #[test]
+    fn days_left_agree_in_number() {
+        assert_eq!(
+            tr!(Lang::Es, "foia-days-left", count = 1),
+            "Próximo, falta 1 día"
+        );
+        assert_eq!(
+            tr!(Lang::Es, "foia-days-left", count = 3),
+            "Próximo, faltan 3 días"
+        );
+        assert_eq!(
+            tr!(Lang::En, "foia-days-left", count = 1),
+            "Upcoming, 1 day left"
+        );
+        assert_eq!(count_text(Lang::Es, 1, 1), "1 solicitud");
+        assert_eq!(count_text(Lang::Es, 2, 5), "2 solicitudes de 5");
+    }
 }

@@ -32,15 +32,6 @@ pub(crate) fn days_text(lang: Lang, n: i64) -> String {
     format::days(lang, n.unsigned_abs())
 }
 
-/// Whether the viewer may read the sensitive fields of a request: not an
-/// analyst or a viewer.
-pub(crate) fn sees_sensitive(viewer: &Viewer) -> bool {
-    viewer
-        .user
-        .as_ref()
-        .is_some_and(|u| !u.role.is_pseudonymous_only())
-}
-
 pub(crate) fn can_write(viewer: &Viewer) -> bool {
     viewer
         .user
@@ -131,7 +122,7 @@ pub(crate) fn deadline_status(
             tr!(lang, "foia-met-late-on", date = format_day(lang, on))
         }
         DeadlineStatus::Upcoming { days_left } => {
-            tr!(lang, "foia-days-left", days = days_text(lang, days_left))
+            tr!(lang, "foia-days-left", count = days_left.unsigned_abs())
         }
         DeadlineStatus::DueToday => viewer.t("foia-due-today").to_owned(),
         DeadlineStatus::Overdue { days_late } => {
@@ -165,8 +156,9 @@ pub(crate) struct Entry {
 }
 
 /// Everything dated that the request records, by date (same-day entries
-/// in the order of the procedure).
-pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
+/// in the order of the procedure); the summaries of communications only
+/// when `sensitive` (`testimonio_app::foia::reads_sensitive`).
+pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest, sensitive: bool) -> Vec<Entry> {
     let lang = viewer.lang;
     let mut out = Vec::new();
     let mut push = |date: NaiveDate, text: String, class: &'static str| {
@@ -222,7 +214,6 @@ pub(crate) fn timeline(viewer: &Viewer, r: &FoiaRequest) -> Vec<Entry> {
             push(d, viewer.t("foia-appeal-decided").to_owned(), "agency");
         }
     }
-    let sensitive = sees_sensitive(viewer);
     for m in r.communications() {
         let text = if sensitive {
             tr!(
@@ -252,7 +243,8 @@ pub(crate) fn yes_no(viewer: &Viewer, value: bool) -> &'static str {
     }
 }
 
-pub(crate) fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
+/// The request's facts; the requester only when `sensitive`.
+pub(crate) fn facts(viewer: &Viewer, r: &FoiaRequest, sensitive: bool) -> Markup {
     let lang = viewer.lang;
     let none = viewer.t("common-none");
     let day = |d: Option<NaiveDate>| d.map_or_else(|| none.to_owned(), |d| format_day(lang, d));
@@ -278,7 +270,7 @@ pub(crate) fn facts(viewer: &Viewer, r: &FoiaRequest) -> Markup {
             dt { (viewer.t("foia-status")) } dd { (r.status().label(lang)) }
             dt { (viewer.t("foia-requester")) }
             dd {
-                @if sees_sensitive(viewer) {
+                @if sensitive {
                     (r.requester().map_or(none, |x| x.expose()))
                 } @else {
                     span.hint { (viewer.t("foia-hidden")) }
