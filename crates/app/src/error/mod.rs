@@ -184,7 +184,7 @@ mod tests {
         );
         assert_eq!(
             err.message(Lang::En),
-            "FOIA request 2024-ICE-1 was not found."
+            "FOIA request 2024-ICE-1 not found"
         );
     }
 

@@ -16,19 +16,19 @@ error-unknown-reference = { $field }: there is no { $kind ->
    *[token] API token
 } { $id }
 error-record-not-found = { $kind ->
-    [person] Person
-    [group] Group
-    [event] Event
-    [document] Document
-    [page] Page
+    [person] person
+    [group] group
+    [event] event
+    [document] document
+    [page] page
     [foia-request] FOIA request
-    [user] User
-    [watchlist] Watchlist
-    [watchlist-hit] Watchlist hit
-    [excerpt] Excerpt
+    [user] user
+    [watchlist] watchlist
+    [watchlist-hit] watchlist hit
+    [excerpt] excerpt
    *[token] API token
-} { $id } was not found.
-error-wrong-key = Wrong passphrase or recovery key (nothing was changed).
+} { $id } not found
+error-wrong-key = wrong passphrase or recovery key (nothing was changed)
 error-conflict = The change conflicts with what the vault holds now. Reload the page and try again.
 error-not-a-vault = { $path } is not a Testimonio vault.
 error-vault-exists = { $path } already exists and is not empty.

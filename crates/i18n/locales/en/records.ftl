@@ -22,7 +22,6 @@ records-people-count = { $count ->
     [one] { $count } person
    *[other] { $count } people
 }
-records-person-not-found = person { $id } not found
 
 ## Web: the event list and the event form
 records-events-count = { $count ->

@@ -28,7 +28,7 @@ error-record-not-found = No se encontró { $kind ->
     [excerpt] el extracto
    *[token] el token de API
 } { $id }.
-error-wrong-key = Frase de contraseña o clave de recuperación incorrecta (no se cambió nada).
+error-wrong-key = frase de contraseña o clave de recuperación incorrecta (no se cambió nada)
 error-conflict = El cambio choca con lo que la bóveda tiene ahora. Recargue la página e intente de nuevo.
 error-not-a-vault = { $path } no es una bóveda de Testimonio.
 error-vault-exists = { $path } ya existe y no está vacío.

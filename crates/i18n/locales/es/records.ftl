@@ -22,7 +22,6 @@ records-people-count = { $count ->
     [one] { $count } persona
    *[other] { $count } personas
 }
-records-person-not-found = No se encontró la persona { $id }.
 
 ## Web: the event list and the event form
 records-events-count = { $count ->

@@ -6,7 +6,7 @@ use std::io::{self, BufReader};
 
 use serde_json::json;
 use testimonio_app::records::{EventQuery, events, people};
-use testimonio_app::{AppError, RecordKind};
+use testimonio_app::AppError;
 use testimonio_domain::exchange::{EventRecord, PersonRecord};
 use testimonio_domain::{ConsentLevel, EventKind, RecordId, Vocabulary};
 use testimonio_i18n::tr;
@@ -231,18 +231,7 @@ pub fn people_list(cx: &Context, args: &PeopleListArgs) -> CliResult {
 pub fn person_show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     let id = RecordId::parse("id", id).map_err(|e| cx.option_error("id", &e))?;
     let mut vault = cx.open()?;
-    let view = people::show(&mut vault, &operator(), &id).map_err(|e| match e {
-        // The command line's own one-line wording (kept from before the
-        // catalog); the web shows the use case's message.
-        AppError::NotFound {
-            kind: RecordKind::Person,
-            id,
-        } => Failure {
-            status: exit::FAILURE,
-            message: tr!(cx.lang, "records-person-not-found", id = id),
-        },
-        other => cx.app_error(&other),
-    })?;
+    let view = people::show(&mut vault, &operator(), &id).map_err(|e| cx.app_error(&e))?;
     // The operator sees every identity; the use case read it, audited.
     let Some(person) = view.identity else {
         return Err(cx.app_error(&AppError::Forbidden));

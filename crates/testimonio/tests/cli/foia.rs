@@ -329,8 +329,7 @@ fn productions_and_events_are_linked() {
     let missing = env.run(&["foia", "link", "foia-5", "--event", "e-404"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(
-        // The catalog's sentence (was the vault's log text, "event e-404 not found").
-        stderr(&missing).contains("Event e-404 was not found."),
+        stderr(&missing).contains("event e-404 not found"),
         "{}",
         stderr(&missing)
     );

@@ -33,7 +33,7 @@ fn wrong_passphrase_is_one_clear_line_and_changes_nothing() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert_eq!(
             stderr(&out),
-            "testimonio: Wrong passphrase or recovery key (nothing was changed).\n"
+            "testimonio: wrong passphrase or recovery key (nothing was changed)\n"
         );
         assert!(stdout(&out).is_empty());
     }
@@ -47,7 +47,7 @@ fn wrong_passphrase_is_one_clear_line_and_changes_nothing() {
     cmd.env("TESTIMONIO_PASSPHRASE_FILE", env.path("wrong"));
     let out = cmd.output().unwrap();
     assert!(
-        stderr(&out).contains("Frase de contraseña o clave de recuperación incorrecta"),
+        stderr(&out).contains("frase de contraseña o clave de recuperación incorrecta"),
         "{}",
         stderr(&out)
     );
@@ -259,10 +259,7 @@ fn person_show_is_audited() {
     assert_eq!(log["chain_ok"], true);
     let missing = env.run(&["person", "show", "nobody"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert_eq!(
-        stderr(&missing),
-        "testimonio: Person nobody was not found.\n"
-    );
+    assert_eq!(stderr(&missing), "testimonio: person nobody not found\n");
 }
 
 #[test]
