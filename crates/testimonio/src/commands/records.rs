@@ -5,8 +5,8 @@ use std::fs::File;
 use std::io::{self, BufReader};
 
 use serde_json::json;
-use testimonio_app::records::{EventQuery, events, people};
 use testimonio_app::AppError;
+use testimonio_app::records::{EventQuery, events, people};
 use testimonio_domain::exchange::{EventRecord, PersonRecord};
 use testimonio_domain::{ConsentLevel, EventKind, RecordId, Vocabulary};
 use testimonio_i18n::tr;
@@ -139,7 +139,7 @@ pub fn events_list(cx: &Context, args: &EventsListArgs) -> CliResult {
             let people: Vec<_> = e
                 .participants()
                 .iter()
-                .map(|p| format!("{}({})", p.person, p.role.code()))
+                .map(|p| format!("{}({})", p.person, p.role.label(cx.lang)))
                 .collect();
             println!(
                 "{:<14} {:<12} {:<10} {:<36} {:<3} {:<4} {}",
