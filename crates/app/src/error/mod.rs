@@ -182,10 +182,7 @@ mod tests {
             err.message(Lang::Es),
             "No se encontró la solicitud FOIA 2024-ICE-1."
         );
-        assert_eq!(
-            err.message(Lang::En),
-            "FOIA request 2024-ICE-1 not found"
-        );
+        assert_eq!(err.message(Lang::En), "FOIA request 2024-ICE-1 not found");
     }
 
     #[test]

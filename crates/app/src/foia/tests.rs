@@ -147,10 +147,7 @@ fn an_unknown_request_is_not_found_in_both_languages() {
         Lang::En,
     )
     .unwrap_err();
-    assert_eq!(
-        err.message(Lang::En),
-        "FOIA request 2024-ICE-1 not found"
-    );
+    assert_eq!(err.message(Lang::En), "FOIA request 2024-ICE-1 not found");
 }
 
 #[test]

@@ -146,9 +146,13 @@ pub fn outside_marks(text: &str) -> String {
 /// unless it is one of `data` (texts that are records' data, shown as
 /// stored, such as the vocabulary's labels).
 pub fn unmarked(html: &str, data: &[&str]) -> Vec<String> {
-    visible_text(html)
-        .iter()
-        .map(|piece| outside_marks(piece))
+    // A message may hold markup (`⟦<data>12</data> de 40⟧`): its marks open
+    // in one piece and close in another, so they are balanced across the
+    // page's pieces, joined by a separator no page holds.
+    const SEPARATOR: char = '\u{1}';
+    let joined = visible_text(html).join(&SEPARATOR.to_string());
+    outside_marks(&joined)
+        .split(SEPARATOR)
         .map(|rest| rest.trim().to_owned())
         .filter(|rest| rest.chars().any(char::is_alphabetic))
         .filter(|rest| !data.contains(&rest.as_str()))
@@ -162,4 +166,7 @@ fn finds_text_outside_the_marks() {
         <td translate=\"no\"><b>p-1</b> user:ana</td><input type=\"submit\" value=\"Send\">\
         <input type=\"hidden\" value=\"token\"><img alt=\"⟦ok⟧\"><span>Queja</span></body></html>";
     assert_eq!(unmarked(html, &["Queja"]), ["Help", "Hello", "Send"]);
+    // Marks that span markup hold what is between them.
+    let html = "<p>⟦<data>12</data> de <b>40</b> pares⟧ <i>suelto</i></p>";
+    assert_eq!(unmarked(html, &[]), ["suelto"]);
 }

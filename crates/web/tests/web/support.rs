@@ -22,6 +22,8 @@ pub const PASSPHRASE: &str = "test-vault-passphrase-not-secret";
 
 /// The id of the FOIA request every test app holds.
 pub const FOIA_ID: &str = "foia-test-0001";
+/// The subject of the test's FOIA request.
+pub const FOIA_SUBJECT: &str = "Detainer policy records (test)";
 
 /// One account of the test app.
 #[derive(Debug, Clone)]
@@ -147,7 +149,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
             testimonio_foia::FoiaRequestParts {
                 id: FOIA_ID.to_owned(),
                 agency: "ice".to_owned(),
-                subject: "Detainer policy records (test)".to_owned(),
+                subject: FOIA_SUBJECT.to_owned(),
                 date_received: Some(
                     (today - chrono::Days::new(56))
                         .format("%Y-%m-%d")

@@ -61,8 +61,14 @@ pub(super) fn report_form(
         ),
     ];
     let languages = vec![
-        ("en".to_owned(), "English".to_owned()),
-        ("es".to_owned(), "Español".to_owned()),
+        (
+            "en".to_owned(),
+            viewer.t("shell-language-english").to_owned(),
+        ),
+        (
+            "es".to_owned(),
+            viewer.t("shell-language-spanish").to_owned(),
+        ),
     ];
     html! {
         section #report aria-labelledby="report-title" {
