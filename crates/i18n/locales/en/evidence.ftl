@@ -134,3 +134,8 @@ excerpts-from-watchlist = From the watchlist { $name }
 
 ## The web's search page
 search-too-long = The query is too long. Most characters allowed: { $max }
+# After the count, in bold: "4 documents".
+documents-count = { $count ->
+        [one] document
+       *[other] documents
+    }

@@ -146,3 +146,8 @@ excerpts-from-watchlist = De la alerta { $name }
 
 ## The web's search page
 search-too-long = La consulta es demasiado larga. Máximo de caracteres: { $max }
+# Tras el número, en negrita: "4 documentos".
+documents-count = { $count ->
+        [one] documento
+       *[other] documentos
+    }

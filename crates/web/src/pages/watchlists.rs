@@ -440,12 +440,12 @@ fn accept_form(viewer: &Viewer, hit: &WatchlistHit, refused: Option<&Refused>) -
                 @if !tag_messages.is_empty() {
                     div.field-error { @for m in &tag_messages { p { (m) } } }
                 }
-                @for (code, en, es) in ExcerptTag::KNOWN {
+                @for (code, _, _) in ExcerptTag::KNOWN {
                     @let id = format!("tag-{h}-{code}");
                     div.field.check {
                         input id=(id) type="checkbox" name="tags" value=(code)
                             checked[r.form.tags.iter().any(|t| t == code)];
-                        label for=(id) { (lang.pick(en, es)) }
+                        label for=(id) { (super::excerpts::tag_label(lang, code)) }
                     }
                 }
             }

@@ -212,7 +212,8 @@ pub async fn list(
         (error_summary(&viewer, &data.errors))
         (filter_form(&viewer, &q, &data))
         p role="status" {
-            (tr!(lang, "documents-total", count = data.total))
+            strong { (format_number(lang, data.total)) } " "
+            (tr!(lang, "documents-count", count = data.total))
             @if data.pages > 1 {
                 " · " (page_of(lang, data.page, data.pages))
             }
