@@ -263,6 +263,14 @@ fn a_watchlist_hit_is_reviewed_and_its_excerpt_knows_where_it_came_from() {
         AppError::Conflict(_)
     ));
 
+    assert!(matches!(
+        watchlists::dismiss(&mut f.vault, &operator(), 999_999).unwrap_err(),
+        AppError::NotFound {
+            kind: RecordKind::WatchlistHit,
+            ..
+        }
+    ));
+
     let listed = excerpts::list(&mut f.vault, &operator(), &Default::default()).unwrap();
     assert_eq!(listed, vec![excerpt]);
     assert!(matches!(

@@ -97,10 +97,12 @@ pub fn accept(vault: &mut Vault, actor: &Actor, hit: i64, links: Links) -> AppRe
 /// Dismisses a pending hit.
 ///
 /// # Errors
-/// `Forbidden` for a role that only reads; an unknown or already reviewed
-/// hit.
+/// `Forbidden` for a role that only reads; `NotFound` for an unknown hit;
+/// `Conflict` for one already reviewed.
 pub fn dismiss(vault: &mut Vault, actor: &Actor, hit: i64) -> AppResult<()> {
     require_writer(actor)?;
     act_as(vault, actor)?;
+    // An unknown hit is not found, not a conflict.
+    vault.watchlist_hit(hit)?;
     Ok(vault.dismiss_hit(hit)?)
 }

@@ -139,3 +139,4 @@ documents-count = { $count ->
         [one] document
        *[other] documents
     }
+documents-page-number = Page { $page }

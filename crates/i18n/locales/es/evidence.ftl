@@ -151,3 +151,4 @@ documents-count = { $count ->
         [one] documento
        *[other] documentos
     }
+documents-page-number = Página { $page }

@@ -61,7 +61,7 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Ma
                                     p.excerpt-source {
                                         a href=(excerpt_url(e)) {
                                             (e.file_name.as_deref().unwrap_or(e.document.as_str()))
-                                            " — " (tr!(lang, "search-hit-page", page = e.page))
+                                            " — " (tr!(lang, "documents-page-number", page = e.page))
                                         }
                                         " · " code { (e.document) }
                                     }

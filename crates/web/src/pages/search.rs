@@ -375,7 +375,7 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                                 @let name = found.documents.get(&hit.id).map_or(hit.id.as_str(), String::as_str);
                                 h3 {
                                     a href={ "/documents/" (hit.id) "/pages/" (n) "?q=" (encoded) "#match" } {
-                                        (name) " — " (tr!(lang, "search-hit-page", page = n))
+                                        (name) " — " (tr!(lang, "documents-page-number", page = n))
                                     }
                                 }
                                 p.hit-meta {

@@ -479,7 +479,7 @@ fn hit_item(
                     @let name = data.documents.get(&hit.reference).map_or(hit.reference.as_str(), String::as_str);
                     h3 {
                         a href={ "/documents/" (hit.reference) "/pages/" (n) "?q=" (encode_path(query)) "#match" } {
-                            (name) " — " (tr!(lang, "search-hit-page", page = n))
+                            (name) " — " (tr!(lang, "documents-page-number", page = n))
                         }
                     }
                 }
@@ -635,6 +635,17 @@ pub async fn accept(
     let actor = viewer.app_actor()?;
     let outcome = state
         .with_vault(&viewer.actor(), move |v| {
+            // Every unknown record at once, each by its field.
+            if let Some(e) = &event
+                && v.event(e)?.is_none()
+            {
+                errors.push(("event", not_found.to_owned()));
+            }
+            if let Some(p) = &person
+                && v.person_summary(p)?.is_none()
+            {
+                errors.push(("person", not_found.to_owned()));
+            }
             if !errors.is_empty() {
                 return Ok(Accepted::Invalid(errors));
             }

@@ -77,7 +77,7 @@ fn pages_table(viewer: &Viewer, id: &str, pages: &[PageSummary]) -> Markup {
                 tbody {
                     @for p in pages {
                         tr class=[p.problem.as_ref().map(|_| "problem")] {
-                            td { a href={ "/documents/" (id) "/pages/" (p.number) } { (tr!(lang, "search-hit-page", page = p.number)) } }
+                            td { a href={ "/documents/" (id) "/pages/" (p.number) } { (tr!(lang, "documents-page-number", page = p.number)) } }
                             td { (p.method.label(lang)) }
                             td.num { (format_number(lang, p.chars)) }
                             td.num { (p.confidence.map_or_else(|| none.to_owned(), |c| format_confidence(lang, c))) }
