@@ -20,8 +20,10 @@ pub mod quality;
 pub mod render;
 pub mod tiff;
 pub mod tools;
+pub mod unreadable;
 
 pub use detect::FileKind;
 pub use extract::{ExtractOptions, Extracted, extract};
 pub use ocr::OcrLanguages;
 pub use pipeline::{FileOutcome, FileReport, IngestOptions, IngestSummary, ingest};
+pub use unreadable::{IoProblem, Unreadable};

@@ -20,6 +20,7 @@ use testimonio_vault::{IngestedDocument, Intake, Vault, VaultError};
 
 use crate::extract::{Deadline, ExtractOptions, Extracted, extract};
 use crate::tools::Slots;
+use crate::unreadable::{IoProblem, Unreadable};
 
 /// Files larger than this are stored byte-exact but not read for text.
 pub const MAX_READ_BYTES: u64 = 1 << 30;
@@ -82,7 +83,7 @@ pub enum FileOutcome {
         new: bool,
     },
     /// The file could not be read or stored; nothing was recorded.
-    Unreadable { reason: String },
+    Unreadable { reason: Unreadable },
 }
 
 fn status_code<S: serde::Serializer>(s: &ExtractionStatus, ser: S) -> Result<S::Ok, S::Error> {
@@ -164,20 +165,26 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileReport>, g
                     walk(&child, files, problems, false);
                 }
             }
-            Err(e) => problems.push(unreadable(path, format!("cannot list the folder: {e}"))),
+            Err(e) => problems.push(unreadable(
+                path,
+                Unreadable::CannotList(IoProblem::from(&e)),
+            )),
         },
         Ok(m) if m.is_file() => files.push(path.to_owned()),
         Ok(m) if m.file_type().is_symlink() => match fs::metadata(path) {
             Ok(target) if target.is_file() => files.push(path.to_owned()),
             Ok(_) => {} // a link to a folder: not followed
-            Err(e) => problems.push(unreadable(path, format!("broken link: {e}"))),
+            Err(_) => problems.push(unreadable(path, Unreadable::BrokenLink)),
         },
-        Ok(_) => problems.push(unreadable(path, "not a regular file".into())),
-        Err(e) => problems.push(unreadable(path, e.to_string())),
+        Ok(_) => problems.push(unreadable(path, Unreadable::NotARegularFile)),
+        Err(e) => problems.push(unreadable(
+            path,
+            Unreadable::CannotRead(IoProblem::from(&e)),
+        )),
     }
 }
 
-fn unreadable(path: &Path, reason: String) -> FileReport {
+fn unreadable(path: &Path, reason: Unreadable) -> FileReport {
     FileReport {
         path: path.to_owned(),
         outcome: FileOutcome::Unreadable { reason },
@@ -266,13 +273,15 @@ fn ingest_one(
     path: &Path,
     options: &IngestOptions,
     slots: &Slots,
-) -> Result<FileOutcome, String> {
+) -> Result<FileOutcome, Unreadable> {
     let file_name = path.file_name().and_then(|n| n.to_str()).map(str::to_owned);
     let source_path = fs::canonicalize(path)
         .unwrap_or_else(|_| path.to_owned())
         .to_string_lossy()
         .into_owned();
-    let size = fs::metadata(path).map_err(|e| e.to_string())?.len();
+    let size = fs::metadata(path)
+        .map_err(|e| Unreadable::CannotRead(IoProblem::from(&e)))?
+        .len();
     let intake = |media_type: &str| Intake {
         file_name: file_name.clone(),
         media_type: Some(media_type.to_owned()),
@@ -286,19 +295,22 @@ fn ingest_one(
     if size > MAX_READ_BYTES {
         return store_too_large(vault, path, size, intake("application/octet-stream"));
     }
-    let bytes = zeroize::Zeroizing::new(fs::read(path).map_err(|e| format!("cannot read: {e}"))?);
+    let bytes = zeroize::Zeroizing::new(
+        fs::read(path).map_err(|e| Unreadable::CannotRead(IoProblem::from(&e)))?,
+    );
     let sha256 = hex::encode(Sha256::digest(&*bytes));
     if let Some(known) = vault
         .document_by_sha256(&sha256)
-        .map_err(|e| e.to_string())?
+        .map_err(|_| Unreadable::NotRecorded)?
         && known.status != ExtractionStatus::Stored
     {
         let media_type = known.media_type.clone().unwrap_or_default();
         vault
             .record_receipt(&known.id, &intake(&media_type))
-            .map_err(|e| e.to_string())?;
+            .map_err(|_| Unreadable::NotRecorded)?;
         return Ok(FileOutcome::Stored {
-            attachments: count_descendants(vault, &known.id).map_err(|e| e.to_string())?,
+            attachments: count_descendants(vault, &known.id)
+                .map_err(|_| Unreadable::NotRecorded)?,
             id: known.id,
             status: known.status,
             detail: known.status_detail,
@@ -324,7 +336,7 @@ fn ingest_one(
     )?;
     let recorded = vault
         .record_ingested(&document)
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| Unreadable::NotRecorded)?;
     let (pages, ocr_pages) = count_pages(&document);
     Ok(FileOutcome::Stored {
         id: recorded.id,
@@ -345,10 +357,10 @@ fn store_tree(
     bytes: &[u8],
     intake: Intake,
     extracted: Extracted,
-) -> Result<IngestedDocument, String> {
+) -> Result<IngestedDocument, Unreadable> {
     let blob = vault
         .store_original(&mut &bytes[..])
-        .map_err(|e| format!("cannot store the original: {e}"))?;
+        .map_err(|_| Unreadable::CannotStore)?;
     let mut children = Vec::with_capacity(extracted.children.len());
     for child in extracted.children {
         let child_intake = Intake {
@@ -377,11 +389,11 @@ fn store_too_large(
     path: &Path,
     size: u64,
     intake: Intake,
-) -> Result<FileOutcome, String> {
-    let mut file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+) -> Result<FileOutcome, Unreadable> {
+    let mut file = fs::File::open(path).map_err(|e| Unreadable::CannotRead(IoProblem::from(&e)))?;
     let blob = vault
         .store_original(&mut file)
-        .map_err(|e| format!("cannot store the original: {e}"))?;
+        .map_err(|_| Unreadable::CannotStore)?;
     let detail = format!(
         "stored byte-exact; too large to read text from ({} MiB, limit {} MiB)",
         size >> 20,
@@ -395,7 +407,7 @@ fn store_too_large(
     };
     let recorded = vault
         .record_ingested(&document)
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| Unreadable::NotRecorded)?;
     Ok(FileOutcome::Stored {
         id: recorded.id,
         status: ExtractionStatus::Failed,

@@ -727,24 +727,8 @@ impl SearchError {
     /// generic sentence (internals go to the log, not to the user).
     pub fn user_message(&self, lang: Lang) -> String {
         match self {
-            SearchError::Query(e) => match lang {
-                Lang::En => format!(
-                    "at character {}: {}",
-                    e.position + 1,
-                    e.problem.message(lang)
-                ),
-                Lang::Es => format!(
-                    "en el carácter {}: {}",
-                    e.position + 1,
-                    e.problem.message(lang)
-                ),
-            },
-            SearchError::Index(_) => lang
-                .pick(
-                    "the search could not run",
-                    "no se pudo realizar la búsqueda",
-                )
-                .to_owned(),
+            SearchError::Query(e) => e.message(lang),
+            SearchError::Index(_) => testimonio_i18n::tr!(lang, "search-could-not-run").to_owned(),
         }
     }
 }

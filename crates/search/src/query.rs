@@ -29,6 +29,7 @@
 
 use chrono::NaiveDate;
 use testimonio_domain::Lang;
+use testimonio_i18n::tr;
 
 /// Most levels of AND, OR and NOT from the root of a simplified query to
 /// any of its words: tantivy builds one nested boolean query per level and
@@ -123,62 +124,38 @@ pub enum QueryProblem {
 }
 
 impl QueryProblem {
+    /// The reason in `lang`, from the catalog.
     pub fn message(&self, lang: Lang) -> String {
         use QueryProblem::*;
-        match (self, lang) {
-            (Empty, Lang::En) => "the query is empty".into(),
-            (Empty, Lang::Es) => "la consulta está vacía".into(),
-            (UnclosedQuote, Lang::En) => "a quotation mark is not closed".into(),
-            (UnclosedQuote, Lang::Es) => "falta cerrar unas comillas".into(),
-            (UnclosedParenthesis, Lang::En) => "a parenthesis is not closed".into(),
-            (UnclosedParenthesis, Lang::Es) => "falta cerrar un paréntesis".into(),
-            (UnexpectedClosingParenthesis, Lang::En) => {
-                "a closing parenthesis has no opening one".into()
-            }
-            (UnexpectedClosingParenthesis, Lang::Es) => "sobra un paréntesis de cierre".into(),
-            (MissingOperand(op), Lang::En) => {
-                format!("{op} needs something to search on both sides")
-            }
-            (MissingOperand(op), Lang::Es) => format!("{op} necesita algo que buscar a cada lado"),
-            (UnknownField(f), Lang::En) => format!(
-                "unknown filter {f:?} (known: kind, source, foia, doc, date, person, group, lang, exact)"
-            ),
-            (UnknownField(f), Lang::Es) => format!(
-                "filtro desconocido {f:?} (se conocen: kind, source, foia, doc, date, person, group, lang, exact)"
-            ),
-            (EmptyValue(f), Lang::En) => format!("{f}: needs a value"),
-            (EmptyValue(f), Lang::Es) => format!("{f}: necesita un valor"),
-            (BadDate(v), Lang::En) => format!(
-                "{v:?} is not a date or range (2018, 2018-03, 2018-03-02, 2017..2019, ..2019)"
-            ),
-            (BadDate(v), Lang::Es) => format!(
-                "{v:?} no es una fecha o un rango (2018, 2018-03, 2018-03-02, 2017..2019, ..2019)"
-            ),
-            (BadDistance, Lang::En) => "a distance must be a whole number from 0 to 100".into(),
-            (BadDistance, Lang::Es) => "una distancia debe ser un número entero de 0 a 100".into(),
-            (PrefixTooShort, Lang::En) => "a prefix needs at least 2 letters before *".into(),
-            (PrefixTooShort, Lang::Es) => "un prefijo necesita al menos 2 letras antes de *".into(),
-            (FuzzyDistance, Lang::En) => "fuzzy matching allows ~1 or ~2 edits".into(),
-            (FuzzyDistance, Lang::Es) => "la búsqueda aproximada admite ~1 o ~2 cambios".into(),
-            (NearNeedsWords, Lang::En) => "NEAR joins two words or phrases".into(),
-            (NearNeedsWords, Lang::Es) => "NEAR une dos palabras o frases".into(),
-            (OnlyNegative, Lang::En) => "a query cannot only exclude: add something to find".into(),
-            (OnlyNegative, Lang::Es) => {
-                "una consulta no puede solo excluir: agregue algo que buscar".into()
-            }
-            (TooDeep, Lang::En) => format!(
-                "the query nests too deeply: at most {MAX_DEPTH} levels of parentheses, AND, OR, NOT and -"
-            ),
-            (TooDeep, Lang::Es) => format!(
-                "la consulta anida demasiados niveles: como máximo {MAX_DEPTH} de paréntesis, AND, OR, NOT y -"
-            ),
-            (TooManyTerms, Lang::En) => format!(
-                "the query has too many terms: at most {MAX_TERMS} words, phrases and filters"
-            ),
-            (TooManyTerms, Lang::Es) => format!(
-                "la consulta tiene demasiados términos: como máximo {MAX_TERMS} palabras, frases y filtros"
-            ),
+        match self {
+            Empty => tr!(lang, "query-empty").to_owned(),
+            UnclosedQuote => tr!(lang, "query-unclosed-quote").to_owned(),
+            UnclosedParenthesis => tr!(lang, "query-unclosed-parenthesis").to_owned(),
+            UnexpectedClosingParenthesis => tr!(lang, "query-unexpected-closing").to_owned(),
+            MissingOperand(op) => tr!(lang, "query-missing-operand", operator = *op),
+            UnknownField(f) => tr!(lang, "query-unknown-field", field = f.as_str()),
+            EmptyValue(f) => tr!(lang, "query-empty-value", field = f.as_str()),
+            BadDate(v) => tr!(lang, "query-bad-date", value = v.as_str()),
+            BadDistance => tr!(lang, "query-bad-distance").to_owned(),
+            PrefixTooShort => tr!(lang, "query-prefix-too-short").to_owned(),
+            FuzzyDistance => tr!(lang, "query-fuzzy-distance").to_owned(),
+            NearNeedsWords => tr!(lang, "query-near-needs-words").to_owned(),
+            OnlyNegative => tr!(lang, "query-only-negative").to_owned(),
+            TooDeep => tr!(lang, "query-too-deep", max = MAX_DEPTH),
+            TooManyTerms => tr!(lang, "query-too-many-terms", max = MAX_TERMS),
         }
+    }
+}
+
+impl QueryError {
+    /// "at character N: reason" in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "query-error-at",
+            position = self.position + 1,
+            problem = self.problem.message(lang)
+        )
     }
 }
 

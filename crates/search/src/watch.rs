@@ -45,13 +45,8 @@ impl Skipped {
     /// The reason in `lang`: "at character N: …" for a query.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Skipped::Query(e) => SearchError::Query(e.clone()).user_message(lang),
-            Skipped::Failed => lang
-                .pick(
-                    "the search could not run",
-                    "no se pudo realizar la búsqueda",
-                )
-                .to_owned(),
+            Skipped::Query(e) => e.message(lang),
+            Skipped::Failed => testimonio_i18n::tr!(lang, "search-could-not-run").to_owned(),
         }
     }
 }

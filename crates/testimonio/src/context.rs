@@ -57,13 +57,6 @@ impl Failure {
         }
     }
 
-    /// The old two-language constructor, still used by commands other
-    /// slices are moving to the catalog; new code uses [`Failure::message`].
-    pub fn new(lang: Lang, en: impl Into<String>, es: impl Into<String>) -> Self {
-        let (en, es) = (en.into(), es.into());
-        Self::message(if lang == Lang::Es { es } else { en })
-    }
-
     /// A vault error, as the use cases render it.
     pub fn vault(lang: Lang, err: VaultError) -> Self {
         Self::app(lang, &AppError::from(err))
@@ -101,16 +94,6 @@ pub struct Context {
 }
 
 impl Context {
-    /// Kept for the commands other slices are moving to the catalog.
-    pub fn t<'a>(&self, en: &'a str, es: &'a str) -> &'a str {
-        self.lang.pick(en, es)
-    }
-
-    /// Kept for the commands other slices are moving to the catalog.
-    pub fn fail(&self, en: impl Into<String>, es: impl Into<String>) -> Failure {
-        Failure::new(self.lang, en, es)
-    }
-
     /// A command-line option whose value did not parse: `--OPTION: reason`.
     pub fn option_error(&self, option: &str, err: &testimonio_domain::FieldError) -> Failure {
         Failure::message(tr!(

@@ -98,6 +98,7 @@ pub struct Excerpt {
     pub end: usize,
     pub quote: String,
     pub document_sha256: String,
+    /// The note its author wrote, if any.
     pub note: Option<String>,
     pub tags: Vec<String>,
     pub events: Vec<String>,
@@ -105,6 +106,10 @@ pub struct Excerpt {
     pub created_by: String,
     pub created_at: String,
     pub file_name: Option<String>,
+    /// The name of the watchlist whose hit was accepted as this excerpt,
+    /// if it came from one: data, which each front end words in its
+    /// user's language.
+    pub from_watchlist: Option<String>,
 }
 
 /// An excerpt whose quote one account may not read: what cannot tie a
@@ -405,7 +410,8 @@ impl Vault {
             tags,
             events,
             people,
-            note: Some(format!("from watchlist {}", hit.watchlist_name)),
+            // Where it came from is the hit itself (`from_watchlist`).
+            note: None,
         };
         self.write(|v, tx| {
             let excerpt = insert_excerpt(v, tx, &parts, &text)?;
@@ -461,7 +467,9 @@ impl Vault {
     pub fn excerpts(&self, filter: &ExcerptFilter) -> Result<Vec<Excerpt>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT e.id, e.document_id, e.page, e.char_start, e.char_end, e.quote, e.document_sha256, e.note,
-                    e.created_by, e.created_at, d.file_name
+                    e.created_by, e.created_at, d.file_name,
+                    (SELECT w.name FROM watchlist_hits h JOIN watchlists w ON w.id = h.watchlist_id
+                     WHERE h.excerpt_id = e.id LIMIT 1)
              FROM excerpts e JOIN documents d ON d.id = e.document_id
              WHERE (?1 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_events WHERE event_id = ?1))
                AND (?2 IS NULL OR e.id IN (SELECT excerpt_id FROM excerpt_people WHERE person_id = ?2))
@@ -479,7 +487,11 @@ impl Vault {
                 filter.id
             ],
             |r| {
+                let from_watchlist: Option<String> = r.get(11)?;
+                let note: Option<String> = r.get(7)?;
                 Ok(Excerpt {
+                    note: legacy_note(note, from_watchlist.as_deref()),
+                    from_watchlist,
                     id: r.get(0)?,
                     document: r.get(1)?,
                     page: r.get::<_, i64>(2)? as u32,
@@ -487,7 +499,6 @@ impl Vault {
                     end: r.get::<_, i64>(4)? as usize,
                     quote: r.get(5)?,
                     document_sha256: r.get(6)?,
-                    note: r.get(7)?,
                     created_by: r.get(8)?,
                     created_at: r.get(9)?,
                     file_name: r.get(10)?,
@@ -788,6 +799,16 @@ pub fn sentence_around(text: &str, (from, to): (usize, usize)) -> (usize, usize)
     }
 }
 
+/// Versions before `from_watchlist` stored an accepted hit's origin as an
+/// English note, `from watchlist NAME`; that note, exactly, is the origin
+/// now given by `from_watchlist`, not a note of the author's.
+fn legacy_note(note: Option<String>, from_watchlist: Option<&str>) -> Option<String> {
+    match (note, from_watchlist) {
+        (Some(note), Some(name)) if note == format!("from watchlist {name}") => None,
+        (note, _) => note,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -799,5 +820,14 @@ mod tests {
         let (s, e) = sentence_around(text, (at, at + "instigador".len()));
         let quote: String = text.chars().skip(s).take(e - s).collect();
         assert_eq!(quote, "El agente llamó «instigador» a José Peña.");
+    }
+
+    #[test]
+    fn the_legacy_origin_note_is_not_an_authors_note() {
+        let legacy = Some("from watchlist Instigator".to_owned());
+        assert_eq!(legacy_note(legacy.clone(), Some("Instigator")), None);
+        assert_eq!(legacy_note(legacy.clone(), None), legacy);
+        let own = Some("see page 3".to_owned());
+        assert_eq!(legacy_note(own.clone(), Some("Instigator")), own);
     }
 }

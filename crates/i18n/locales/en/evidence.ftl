@@ -1,1 +1,142 @@
 # evidence: messages of the evidence slice (see ARCHITECTURE.md, "One message catalog").
+
+## The search query language (testimonio-search)
+query-error-at = at character { $position }: { $problem }
+query-empty = the query is empty
+query-unclosed-quote = a quotation mark is not closed
+query-unclosed-parenthesis = a parenthesis is not closed
+query-unexpected-closing = a closing parenthesis has no opening one
+query-missing-operand = { $operator } needs something to search on both sides
+query-unknown-field = unknown filter "{ $field }" (known: kind, source, foia, doc, date, person, group, lang, exact)
+query-empty-value = { $field }: needs a value
+query-bad-date = "{ $value }" is not a date or range (2018, 2018-03, 2018-03-02, 2017..2019, ..2019)
+query-bad-distance = a distance must be a whole number from 0 to 100
+query-prefix-too-short = a prefix needs at least 2 letters before *
+query-fuzzy-distance = fuzzy matching allows ~1 or ~2 edits
+query-near-needs-words = NEAR joins two words or phrases
+query-only-negative = a query cannot only exclude: add something to find
+query-too-deep = the query nests too deeply: at most { $max } levels of parentheses, AND, OR, NOT and -
+query-too-many-terms = the query has too many terms: at most { $max } words, phrases and filters
+search-could-not-run = the search could not run
+
+## Why a file could not be ingested (testimonio-ingest)
+ingest-cannot-list = the folder cannot be listed: { $problem ->
+        [missing] it does not exist
+        [denied] permission denied
+       *[other] the system refused
+    }
+ingest-broken-link = broken link: its target cannot be read
+ingest-not-a-file = not a regular file
+ingest-cannot-read = cannot be read: { $problem ->
+        [missing] it does not exist
+        [denied] permission denied
+       *[other] the system refused
+    }
+ingest-cannot-store = the original could not be stored
+ingest-not-recorded = the vault could not record it
+search-index-busy = Another process is updating the search index; try again when it is done.
+
+## testimonio ingest
+ingest-col-status = status
+ingest-col-pages = pages
+ingest-col-ocr = OCR
+ingest-col-document = document
+ingest-col-file = file / reason
+ingest-already-stored = already in the vault
+ingest-attachments = { $count ->
+        [one] +1 attachment
+       *[other] +{ $count } attachments
+    }
+ingest-summary = Files: { $ok } ok, { $partial } partial, { $failed } failed; { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } ({ $ocr } by OCR); { $duration }
+ingest-not-complete = { $count ->
+        [one] 1 file was not read completely; it is listed above with its reason
+       *[other] { $count } files were not read completely; each is listed above with its reason
+    }
+ingest-obtained-on-bad = --obtained-on: "{ $value }" is not a date (YYYY-MM-DD)
+ingest-ocr-lang-bad = --ocr-lang: "{ $value }" is not a list of Tesseract languages such as eng+spa
+ingest-watchlists-failed = The files are in the vault, but the watchlists could not run: { $reason }
+
+## testimonio search, reindex
+search-hit-page = page { $page }
+search-hit-event = (event narrative)
+search-results-range = results { $from }–{ $to } of { $total }
+search-by-source = by source: { $facets }
+search-by-year = by year: { $facets }
+search-reindexed = Search index rebuilt: { $count ->
+        [one] 1 page or narrative
+       *[other] { $count } pages and narratives
+    }
+
+## testimonio watchlist, excerpt
+watch-not-run = watchlist { $name }: not run, { $reason }
+watch-new-hits = watchlist { $name }: { $count ->
+        [one] 1 new hit to review
+       *[other] { $count } new hits to review
+    }
+watch-query-error = --query: { $problem }
+watch-pending = { $count } pending
+watch-hit-status = { $status ->
+        [pending] pending
+        [accepted] accepted
+       *[dismissed] dismissed
+    }
+excerpt-page = { $document } page { $page }
+
+## testimonio document, documents
+documents-stored = stored
+documents-already-stored = already stored
+documents-add-failed = failed: { $path }: { $reason }
+documents-not-stored = { $count ->
+        [one] 1 file could not be stored
+       *[other] { $count } files could not be stored
+    }
+documents-written = Written to { $path } ({ $size }, hash verified).
+documents-no-such-page = { $id } has no page { $page }: it has { $count ->
+        [one] 1 page
+       *[other] { $count } pages
+    }
+documents-label-status = status
+documents-label-type = type
+documents-label-source = source
+documents-label-inside = found inside
+documents-label-text-by = text by
+documents-label-attachment = attachment
+documents-page-line = page { $page }
+documents-char-count = { $count ->
+        [one] 1 character
+       *[other] { $count } characters
+    }
+documents-page-count = { $count ->
+        [one] 1 page
+       *[other] { $count } pages
+    }
+documents-total = { $count ->
+        [one] 1 document
+       *[other] { $count } documents
+    }
+
+## The web's document pages
+documents-page-of = Page { $page } of { $pages }
+# After the count, in bold: "3 matches of QUERY".
+documents-matches-of = { $count ->
+        [one] match of
+       *[other] matches of
+    }
+documents-image-alt = Image of page { $page }
+
+## Excerpts as event and person pages list them
+excerpts-heading = Excerpts ({ $count })
+excerpts-added-at = Added { $at } · { $by }
+excerpts-from-watchlist = From the watchlist { $name }
+
+## The web's search page
+search-too-long = The query is too long. Most characters allowed: { $max }
+# After the count, in bold: "4 documents".
+documents-count = { $count ->
+        [one] document
+       *[other] documents
+    }
+documents-page-number = Page { $page }

@@ -126,7 +126,6 @@ group-latest-shown = The 50 most recent events are shown.
 ## documents
 documents-title = Documents
 documents-intro = Original files in the vault, with the text read from every page.
-documents-count = documents
 documents-none = No documents match.
 documents-source = Source
 documents-status = Text extraction
@@ -134,9 +133,7 @@ documents-foia = FOIA request
 documents-include-attachments = Include attachments
 documents-name = File
 documents-pages = Pages
-documents-pages-lower = pages
 documents-size = Size
-documents-bytes = bytes
 documents-added = Added
 documents-id = Identifier
 documents-doc-title = Title
@@ -169,14 +166,12 @@ documents-previous-page = Previous page
 documents-next-page = Next page
 documents-text = Text of the page
 documents-empty-page = No text was found on this page.
-documents-image-alt = Image of page
 documents-no-image = This document has no page images: only its text is shown.
 
 ## search
 search-title = Search
 search-query = Search for
 search-submit = Search
-search-too-long = The query is too long. Most characters allowed:
 search-results-heading = Results
 search-results = Results
 search-no-results = Nothing matches this query.
@@ -218,7 +213,6 @@ search-help-sources = Sources:
 documents-places-hidden = Where originals came from (paths and machines) is shown only to the roles that handle intake.
 documents-query-unreadable = The search could not be read:
 documents-no-match = Nothing on this page matches
-documents-matches-of = matches of
 documents-first-match = Go to the first match
 documents-back-to-results = Back to the results
 documents-excerpt-marked = The excerpt is marked in the text.
@@ -226,11 +220,8 @@ documents-go-to-excerpt = Go to the excerpt
 documents-excerpt-changed = The text of this page no longer matches the quoted excerpt.
 
 ## excerpts
-excerpts-title = Excerpts
 excerpts-none = No passage of a document is linked here yet.
 excerpts-tags = Tags
-excerpts-added = Added
-excerpts-from-watchlist = From the watchlist
 excerpts-withheld = Quote withheld: this passage is linked to people whose identity your role does not see, and it could name them.
 
 ## watchlists

@@ -126,7 +126,6 @@ group-latest-shown = Se muestran los 50 eventos más recientes.
 ## documents
 documents-title = Documentos
 documents-intro = Archivos originales de la bóveda, con el texto leído de cada página.
-documents-count = documentos
 documents-none = Ningún documento coincide.
 documents-source = Origen
 documents-status = Extracción de texto
@@ -134,9 +133,7 @@ documents-foia = Solicitud FOIA
 documents-include-attachments = Incluir adjuntos
 documents-name = Archivo
 documents-pages = Páginas
-documents-pages-lower = páginas
 documents-size = Tamaño
-documents-bytes = bytes
 documents-added = Añadido
 documents-id = Identificador
 documents-doc-title = Título
@@ -169,14 +166,12 @@ documents-previous-page = Página anterior
 documents-next-page = Página siguiente
 documents-text = Texto de la página
 documents-empty-page = No se encontró texto en esta página.
-documents-image-alt = Imagen de la página
 documents-no-image = Este documento no tiene imágenes de página: solo se muestra su texto.
 
 ## search
 search-title = Buscar
 search-query = Buscar
 search-submit = Buscar
-search-too-long = La consulta es demasiado larga. Máximo de caracteres:
 search-results-heading = Resultados
 search-results = Resultados
 search-no-results = Nada coincide con esta consulta.
@@ -218,7 +213,6 @@ search-help-sources = Orígenes:
 documents-places-hidden = El lugar de donde vinieron los originales (rutas y equipos) solo se muestra a los roles que los reciben.
 documents-query-unreadable = No se pudo leer la búsqueda:
 documents-no-match = Nada en esta página coincide con
-documents-matches-of = coincidencias de
 documents-first-match = Ir a la primera coincidencia
 documents-back-to-results = Volver a los resultados
 documents-excerpt-marked = El extracto está marcado en el texto.
@@ -226,11 +220,8 @@ documents-go-to-excerpt = Ir al extracto
 documents-excerpt-changed = El texto de esta página ya no coincide con el extracto citado.
 
 ## excerpts
-excerpts-title = Extractos
 excerpts-none = Todavía no hay pasajes de documentos vinculados aquí.
 excerpts-tags = Etiquetas
-excerpts-added = Agregado el
-excerpts-from-watchlist = De la alerta
 excerpts-withheld = Cita reservada: este pasaje está vinculado a personas cuya identidad su rol no ve, y podría nombrarlas.
 
 ## watchlists

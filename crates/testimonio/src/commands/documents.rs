@@ -1,36 +1,45 @@
-//! document add/get/show, documents list.
+//! document add/get/show/text, documents list.
 
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
 use serde_json::json;
+use testimonio_app::AppError;
+use testimonio_app::evidence::documents;
 use testimonio_domain::{ExtractionStatus, SourceKind};
-use testimonio_vault::{DocumentFilter, Provenance};
+use testimonio_i18n::{format, tr};
+use testimonio_ingest::{IoProblem, Unreadable};
+use testimonio_vault::{DocumentFilter, Provenance, RecordKind};
 
 use crate::cli::DocumentsListArgs;
-use crate::context::{CliResult, Context, exit, print_json};
+use crate::context::{self, CliResult, Context, Failure, exit, print_json};
 
 pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliResult {
+    let lang = cx.lang;
     let mut vault = cx.open()?;
+    testimonio_app::act_as(&mut vault, &context::operator()).map_err(|e| cx.app_error(&e))?;
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .map(|h| h.trim().to_owned())
         .ok();
     let mut results = Vec::new();
     let mut failed = 0;
     for path in files {
-        let outcome = File::open(path).map_err(|e| e.to_string()).and_then(|f| {
-            let source = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            let from = Provenance {
-                file_name: path.file_name().and_then(|n| n.to_str()),
-                media_type: None,
-                source_path: source.to_str(),
-                host: host.as_deref(),
-            };
-            vault
-                .add_document(&mut BufReader::new(f), &from)
-                .map_err(|e| e.to_string())
-        });
+        let outcome = match File::open(path) {
+            Err(e) => Err(Unreadable::CannotRead(IoProblem::from(&e)).message(lang)),
+            Ok(f) => {
+                let source = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                let from = Provenance {
+                    file_name: path.file_name().and_then(|n| n.to_str()),
+                    media_type: None,
+                    source_path: source.to_str(),
+                    host: host.as_deref(),
+                };
+                vault
+                    .add_document(&mut BufReader::new(f), &from)
+                    .map_err(|e| AppError::from(e).message(lang))
+            }
+        };
         match outcome {
             Ok((info, is_new)) => {
                 if !json_out {
@@ -39,9 +48,9 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
                         info.id,
                         info.sha256,
                         if is_new {
-                            cx.t("stored", "guardado")
+                            tr!(lang, "documents-stored")
                         } else {
-                            cx.t("already stored", "ya guardado")
+                            tr!(lang, "documents-already-stored")
                         },
                         path.display()
                     );
@@ -52,7 +61,15 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
             }
             Err(reason) => {
                 failed += 1;
-                println!("{}: {}: {reason}", cx.t("failed", "falló"), path.display());
+                println!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "documents-add-failed",
+                        path = path.display().to_string(),
+                        reason = reason.as_str()
+                    )
+                );
                 results.push(json!({"path": path, "error": reason}));
             }
         }
@@ -63,12 +80,10 @@ pub fn add(cx: &Context, files: &[std::path::PathBuf], json_out: bool) -> CliRes
     if failed == 0 {
         Ok(())
     } else {
-        Err(cx
-            .fail(
-                format!("{failed} file(s) could not be stored"),
-                format!("no se pudieron guardar {failed} archivo(s)"),
-            )
-            .with_status(exit::PARTIAL))
+        Err(Failure {
+            status: exit::PARTIAL,
+            message: tr!(lang, "documents-not-stored", count = failed),
+        })
     }
 }
 
@@ -76,75 +91,68 @@ pub fn get(cx: &Context, id: &str, out: &Path) -> CliResult {
     let mut vault = cx.open()?;
     // Written beside the target and renamed only once the hash matched.
     let mut file = cx.create_private(out)?;
-    let size = vault
-        .read_document(id, file.as_file_mut())
-        .map_err(|e| cx.vault_error(e))?;
+    let size = documents::read_original(&mut vault, &context::operator(), id, file.as_file_mut())
+        .map_err(|e| cx.app_error(&e))?;
     file.commit().map_err(|e| cx.io_error(out, &e))?;
     eprintln!(
-        "{} {} ({size} bytes, {})",
-        cx.t("written to", "escrito en"),
-        out.display(),
-        cx.t("hash verified", "hash verificado")
+        "{}",
+        tr!(
+            cx.lang,
+            "documents-written",
+            path = out.display().to_string(),
+            size = format::file_size(cx.lang, size)
+        )
     );
     Ok(())
 }
 
 pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
-    let vault = cx.open()?;
-    let info = vault.document(id).map_err(|e| cx.vault_error(e))?;
-    let custody = vault.custody(id).map_err(|e| cx.vault_error(e))?;
-    let pages = vault.document_pages(id).map_err(|e| cx.vault_error(e))?;
-    let children = vault
-        .documents_filtered(&DocumentFilter {
-            parent: Some(id.to_owned()),
-            ..DocumentFilter::default()
-        })
-        .map_err(|e| cx.vault_error(e))?;
+    let lang = cx.lang;
+    let mut vault = cx.open()?;
+    let view =
+        documents::show(&mut vault, &context::operator(), id).map_err(|e| cx.app_error(&e))?;
     if json_out {
         print_json(&json!({
-            "document": info,
-            "pages": pages,
-            "attachments": children,
-            "custody": custody,
+            "document": view.info,
+            "pages": view.pages,
+            "attachments": view.attachments,
+            "custody": view.custody,
         }));
         return Ok(());
     }
+    let info = &view.info;
     println!(
-        "{}  {}  {} bytes  {}",
+        "{}  {}  {}  {}",
         info.id,
         info.sha256,
-        info.size,
+        format::file_size(lang, info.size),
         info.file_name.as_deref().unwrap_or("-")
     );
     println!(
         "  {}: {}  {}: {}  {}: {}",
-        cx.t("status", "estado"),
-        info.status.label(cx.lang),
-        cx.t("type", "tipo"),
+        tr!(lang, "documents-label-status"),
+        info.status.label(lang),
+        tr!(lang, "documents-label-type"),
         info.media_type.as_deref().unwrap_or("-"),
-        cx.t("source", "origen"),
-        info.source_kind.map_or("-", |k| k.label(cx.lang)),
+        tr!(lang, "documents-label-source"),
+        info.source_kind.map_or("-", |k| k.label(lang)),
     );
     if !info.status_detail.is_empty() {
+        // The extraction's own account, stored with the document.
         println!("  ↳ {}", info.status_detail);
     }
     if let Some(parent) = &info.parent_id {
-        println!(
-            "  {}: {parent}",
-            cx.t("found inside", "encontrado dentro de")
-        );
+        println!("  {}: {parent}", tr!(lang, "documents-label-inside"));
     }
     if let Some(tools) = &info.extracted_with {
-        println!("  {}: {tools}", cx.t("text by", "texto por"));
+        println!("  {}: {tools}", tr!(lang, "documents-label-text-by"));
     }
-    for page in &pages {
+    for page in &view.pages {
         println!(
-            "  {} {:>4}  {:<11} {:>6} {}{}{}",
-            cx.t("page", "pág."),
-            page.number,
-            page.method.label(cx.lang),
-            page.chars,
-            cx.t("chars", "caract."),
+            "  {}  {:<11} {}{}{}",
+            tr!(lang, "documents-page-line", page = page.number),
+            page.method.label(lang),
+            tr!(lang, "documents-char-count", count = page.chars),
             page.bates
                 .as_deref()
                 .map(|b| format!("  Bates {b}"))
@@ -155,12 +163,12 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
                 .unwrap_or_default(),
         );
     }
-    for child in &children {
+    for child in &view.attachments {
         println!(
             "  {} {}  {}  {}",
-            cx.t("attachment", "adjunto"),
+            tr!(lang, "documents-label-attachment"),
             child.id,
-            child.status.label(cx.lang),
+            child.status.label(lang),
             child
                 .attachment_name
                 .as_deref()
@@ -168,11 +176,11 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
                 .unwrap_or("-")
         );
     }
-    for c in &custody {
+    for c in &view.custody {
         println!(
             "  {}  {:<16} {}  {}",
             c.at,
-            c.action,
+            custody_action(lang, &c.action),
             c.actor,
             c.source_path.as_deref().unwrap_or("")
         );
@@ -180,19 +188,40 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     Ok(())
 }
 
+/// A custody log's action in the user's language (an unknown one as it is).
+fn custody_action(lang: testimonio_domain::Lang, action: &str) -> String {
+    match action {
+        "received" => tr!(lang, "documents-act-received").to_owned(),
+        "received_again" => tr!(lang, "documents-act-received-again").to_owned(),
+        "ingested" => tr!(lang, "documents-act-ingested").to_owned(),
+        "exported" => tr!(lang, "documents-act-exported").to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 pub fn text(cx: &Context, id: &str, page: u32, json_out: bool) -> CliResult {
     let mut vault = cx.open()?;
-    let info = vault.document(id).map_err(|e| cx.vault_error(e))?;
     // Audited as a text read of the document before it is printed.
-    let Some(text) = vault
-        .read_page_text(id, page)
-        .map_err(|e| cx.vault_error(e))?
-    else {
-        return Err(cx.fail(
-            format!("{id} has no page {page} (it has {})", info.page_count),
-            format!("{id} no tiene página {page} (tiene {})", info.page_count),
-        ));
-    };
+    let (info, text) =
+        documents::page_text(&mut vault, &context::operator(), id, page).map_err(|e| match e {
+            AppError::NotFound {
+                kind: RecordKind::Page,
+                ..
+            } => match documents::show(&mut vault, &context::operator(), id) {
+                Ok(view) => Failure {
+                    status: exit::FAILURE,
+                    message: tr!(
+                        cx.lang,
+                        "documents-no-such-page",
+                        id = id,
+                        page = page,
+                        count = view.info.page_count
+                    ),
+                },
+                Err(e) => cx.app_error(&e),
+            },
+            other => cx.app_error(&other),
+        })?;
     if json_out {
         print_json(&json!({ "document": info.id, "sha256": info.sha256, "page": text }));
     } else {
@@ -202,7 +231,8 @@ pub fn text(cx: &Context, id: &str, page: u32, json_out: bool) -> CliResult {
 }
 
 pub fn list(cx: &Context, args: &DocumentsListArgs) -> CliResult {
-    let vault = cx.open()?;
+    let lang = cx.lang;
+    let mut vault = cx.open()?;
     let mut filter = DocumentFilter {
         foia: args.foia.clone(),
         ..DocumentFilter::default()
@@ -218,27 +248,26 @@ pub fn list(cx: &Context, args: &DocumentsListArgs) -> CliResult {
             ExtractionStatus::parse("status", status).map_err(|e| cx.option_error("status", &e))?,
         );
     }
-    let docs = vault
-        .documents_filtered(&filter)
-        .map_err(|e| cx.vault_error(e))?;
+    let docs = documents::list(&mut vault, &context::operator(), &filter, 1, None)
+        .map_err(|e| cx.app_error(&e))?
+        .documents;
     if args.json {
         print_json(&json!({ "total": docs.len(), "documents": docs }));
     } else {
         for d in &docs {
             println!(
-                "{}  {:<8} {:>5} {}  {:>10}  {}",
+                "{}  {:<8} {}  {:>10}  {}",
                 d.id,
-                d.status.label(cx.lang),
-                d.page_count,
-                cx.t("pp.", "págs."),
-                d.size,
+                d.status.label(lang),
+                tr!(lang, "documents-page-count", count = d.page_count),
+                format::file_size(lang, d.size),
                 d.file_name
                     .as_deref()
                     .or(d.attachment_name.as_deref())
                     .unwrap_or("-")
             );
         }
-        println!("{} {}", docs.len(), cx.t("documents", "documentos"));
+        println!("{}", tr!(lang, "documents-total", count = docs.len()));
     }
     Ok(())
 }

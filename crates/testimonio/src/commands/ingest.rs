@@ -6,71 +6,91 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use serde_json::json;
+use testimonio_app::evidence::ingest::{IngestRun, ingest};
 use testimonio_domain::{ExtractionStatus, SourceKind};
+use testimonio_i18n::{format, tr};
 use testimonio_ingest::pipeline::FileOutcome;
-use testimonio_ingest::{FileReport, IngestOptions, OcrLanguages, ingest};
+use testimonio_ingest::{FileReport, IngestOptions, OcrLanguages};
 
 use crate::cli::IngestArgs;
-use crate::context::{CliResult, Context, exit, print_json};
+use crate::context::{self, CliResult, Context, exit, print_json};
 
 pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
     let options = options(cx, args)?;
-    let vault = cx.open()?;
-    if let Some(foia) = &options.foia
-        && vault.foia(foia).map_err(|e| cx.vault_error(e))?.is_none()
-    {
-        return Err(cx.fail(
-            format!("--foia: no FOIA request {foia} (see `testimonio foia list`)"),
-            format!("--foia: no hay solicitud FOIA {foia} (vea `testimonio foia list`)"),
-        ));
-    }
+    let mut vault = cx.open()?;
     let progress = Progress::new(!args.json && std::io::stderr().is_terminal());
-    let summary = ingest(&vault, &args.paths, &options, &|report, done, total| {
-        progress.file(report, done, total);
-    })
-    .map_err(|e| cx.fail(e.to_string(), format!("error: {e}")))?;
+    let run = ingest(
+        &mut vault,
+        &context::operator(),
+        &args.paths,
+        &options,
+        &|report, done, total| progress.file(report, done, total),
+    )
+    .map_err(|e| cx.app_error(&e))?;
     progress.finish();
-    // New pages become searchable now rather than at the next search.
-    let mut vault = vault;
-    let watchlists = crate::commands::watch::run_and_report(cx, &mut vault, true)?;
-
-    let (pages, ocr_pages) = summary.pages();
+    // New pages are searchable now, and the watchlists have run on them.
+    let watchlists = match &run.watchlists {
+        Ok(runs) => {
+            crate::commands::watch::report_runs(cx, runs, true);
+            json!(runs)
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                tr!(
+                    cx.lang,
+                    "ingest-watchlists-failed",
+                    reason = e.message(cx.lang)
+                )
+            );
+            serde_json::Value::Null
+        }
+    };
+    let totals = run.totals();
     if args.json {
         print_json(&json!({
-            "files": summary.files,
-            "ok": summary.count(ExtractionStatus::Ok),
-            "partial": summary.count(ExtractionStatus::Partial),
-            "failed": summary.count(ExtractionStatus::Failed),
-            "pages": pages,
-            "ocr_pages": ocr_pages,
-            "seconds": summary.seconds,
+            "files": run.summary.files,
+            "ok": totals.ok,
+            "partial": totals.partial,
+            "failed": totals.failed,
+            "pages": totals.pages,
+            "ocr_pages": totals.ocr_pages,
+            "seconds": run.summary.seconds,
             "watchlists": watchlists,
         }));
     } else {
-        print_table(cx, &summary.files);
-        println!(
-            "{}: {} ok, {} {}, {} {}; {pages} {} ({ocr_pages} OCR); {:.1} s",
-            cx.t("files", "archivos"),
-            summary.count(ExtractionStatus::Ok),
-            summary.count(ExtractionStatus::Partial),
-            cx.t("partial", "parciales"),
-            summary.count(ExtractionStatus::Failed),
-            cx.t("failed", "fallidos"),
-            cx.t("pages", "páginas"),
-            summary.seconds
-        );
+        print_table(cx, &run.summary.files);
+        println!("{}", summary_line(cx, &run));
     }
-    if summary.all_ok() {
+    if let Err(e) = &run.watchlists {
+        return Err(crate::context::Failure {
+            status: exit::FAILURE,
+            message: e.message(cx.lang),
+        });
+    }
+    if run.not_ok() == 0 {
         Ok(())
     } else {
-        let not_ok = summary.files.len() - summary.count(ExtractionStatus::Ok);
-        Err(cx
-            .fail(
-                format!("{not_ok} file(s) were not read completely; each is listed above with its reason"),
-                format!("{not_ok} archivo(s) no se leyeron por completo; cada uno figura arriba con su motivo"),
-            )
-            .with_status(exit::PARTIAL))
+        Err(crate::context::Failure {
+            status: exit::PARTIAL,
+            message: tr!(cx.lang, "ingest-not-complete", count = run.not_ok()),
+        })
     }
+}
+
+/// `Files: 3 ok, 1 partial, 0 failed; 12 pages (2 by OCR); 12.6 s`.
+fn summary_line(cx: &Context, run: &IngestRun) -> String {
+    let totals = run.totals();
+    tr!(
+        cx.lang,
+        "ingest-summary",
+        ok = totals.ok,
+        partial = totals.partial,
+        failed = totals.failed,
+        pages = totals.pages,
+        ocr = totals.ocr_pages,
+        duration = format::duration(cx.lang, run.duration())
+    )
 }
 
 fn options(cx: &Context, args: &IngestArgs) -> CliResult<IngestOptions> {
@@ -84,22 +104,18 @@ fn options(cx: &Context, args: &IngestArgs) -> CliResult<IngestOptions> {
     options.foia = args.foia.clone();
     options.custodian = args.custodian.clone();
     if let Some(day) = &args.obtained_on {
-        options.obtained_on = Some(day.parse().map_err(|_| {
-            cx.fail(
-                format!("--obtained-on: {day:?} is not a date (YYYY-MM-DD)"),
-                format!("--obtained-on: {day:?} no es una fecha (AAAA-MM-DD)"),
-            )
-        })?);
+        options.obtained_on =
+            Some(day.parse().map_err(|_| {
+                failure(tr!(cx.lang, "ingest-obtained-on-bad", value = day.as_str()))
+            })?);
     }
     options.extract.bates_prefix = args.bates_prefix.clone();
-    options.extract.languages = OcrLanguages::parse(&args.ocr_lang).map_err(|reason| {
-        cx.fail(
-            format!("--ocr-lang: {reason}"),
-            format!(
-                "--ocr-lang: {:?} no es una lista de idiomas de Tesseract como eng+spa",
-                args.ocr_lang
-            ),
-        )
+    options.extract.languages = OcrLanguages::parse(&args.ocr_lang).map_err(|_| {
+        failure(tr!(
+            cx.lang,
+            "ingest-ocr-lang-bad",
+            value = args.ocr_lang.as_str()
+        ))
     })?;
     if let Some(jobs) = args.jobs {
         options.jobs = jobs.max(1);
@@ -110,6 +126,13 @@ fn options(cx: &Context, args: &IngestArgs) -> CliResult<IngestOptions> {
         .ok()
         .filter(|h| !h.is_empty());
     Ok(options)
+}
+
+fn failure(message: String) -> crate::context::Failure {
+    crate::context::Failure {
+        status: exit::FAILURE,
+        message,
+    }
 }
 
 /// One line redrawn in place on a terminal; nothing in a pipe.
@@ -165,14 +188,26 @@ impl Progress {
     }
 }
 
+/// `text` padded with spaces to `width` characters (on the right, or on
+/// the left with `right_align`).
+fn pad(text: &str, width: usize, right_align: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(text.chars().count()));
+    if right_align {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
 fn print_table(cx: &Context, files: &[FileReport]) {
+    let lang = cx.lang;
     println!(
-        "{:<8} {:>6} {:>5} {:<20} {}",
-        cx.t("status", "estado"),
-        cx.t("pages", "págs"),
-        "OCR",
-        cx.t("document", "documento"),
-        cx.t("file / reason", "archivo / motivo")
+        "{} {} {} {} {}",
+        pad(tr!(lang, "ingest-col-status"), 8, false),
+        pad(tr!(lang, "ingest-col-pages"), 6, true),
+        pad(tr!(lang, "ingest-col-ocr"), 5, true),
+        pad(tr!(lang, "ingest-col-document"), 20, false),
+        tr!(lang, "ingest-col-file")
     );
     for report in files {
         let path = report.path.display();
@@ -189,31 +224,34 @@ fn print_table(cx: &Context, files: &[FileReport]) {
             } => {
                 let mut note = String::new();
                 if !new {
-                    note.push_str(cx.t(" (already in the vault)", " (ya estaba en la bóveda)"));
+                    note.push_str(&format!(" ({})", tr!(lang, "ingest-already-stored")));
                 }
                 if *attachments > 0 {
                     note.push_str(&format!(
-                        " (+{attachments} {})",
-                        cx.t("attachments", "adjuntos")
+                        " ({})",
+                        tr!(lang, "ingest-attachments", count = *attachments)
                     ));
                 }
                 println!(
-                    "{:<8} {pages:>6} {ocr_pages:>5} {id:<20} {path}{note}",
-                    status.label(cx.lang)
+                    "{} {} {} {id:<20} {path}{note}",
+                    pad(status.label(lang), 8, false),
+                    pad(&format::number(lang, *pages as u64), 6, true),
+                    pad(&format::number(lang, *ocr_pages as u64), 5, true),
                 );
                 if !detail.is_empty() {
+                    // The extraction's own account, stored with the document.
                     println!("{:<42}↳ {detail}", "");
                 }
             }
             FileOutcome::Unreadable { reason } => {
                 println!(
-                    "{:<8} {:>6} {:>5} {:<20} {path}",
-                    ExtractionStatus::Failed.label(cx.lang),
+                    "{} {:>6} {:>5} {:<20} {path}",
+                    pad(ExtractionStatus::Failed.label(lang), 8, false),
                     "-",
                     "-",
                     "-"
                 );
-                println!("{:<42}↳ {reason}", "");
+                println!("{:<42}↳ {}", "", reason.message(lang));
             }
         }
     }

@@ -1,49 +1,31 @@
 //! `testimonio search` and `testimonio reindex`.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 use serde_json::json;
-use testimonio_search::{HitKind, SearchError, SearchIndex};
-use testimonio_vault::Vault;
+use testimonio_app::evidence::search;
+use testimonio_i18n::{format, tr};
+use testimonio_search::HitKind;
 
 use crate::cli::SearchArgs;
-use crate::context::{CliResult, Context, Failure, print_json};
-
-/// Opens the vault's index and brings it up to date.
-pub fn open_index(cx: &Context, vault: &mut Vault) -> CliResult<SearchIndex> {
-    let index_failure = |e: testimonio_search::IndexError| {
-        cx.fail(
-            e.to_string(),
-            format!("índice de búsqueda: {e} (ejecute `testimonio reindex`)"),
-        )
-    };
-    SearchIndex::open_current(vault).map_err(index_failure)
-}
+use crate::commands::watch::search_failure;
+use crate::context::{self, CliResult, Context, print_json};
 
 pub fn run(cx: &Context, args: &SearchArgs) -> CliResult {
+    let lang = cx.lang;
     let mut vault = cx.open()?;
-    let index = open_index(cx, &mut vault)?;
-    let results = index
-        .search(&vault, &args.query, args.offset, args.limit)
-        .map_err(|e| search_failure(cx, &e))?;
-    // Audited before the snippets (document text) are printed.
-    let of_kind = |kind: HitKind| -> Vec<&str> {
-        results
-            .hits
-            .iter()
-            .filter(|h| h.kind == kind)
-            .map(|h| h.id.as_str())
-            .collect()
-    };
-    vault
-        .record_search(
-            &args.query,
-            results.offset,
-            results.total,
-            &of_kind(HitKind::Page),
-            &of_kind(HitKind::Event),
-        )
-        .map_err(|e| cx.vault_error(e))?;
+    let index = search::open_index(&mut vault).map_err(|e| search_failure(cx, &e))?;
+    // Audited by the use case before the snippets (document text) are printed.
+    let results = search::search(
+        &mut vault,
+        &index,
+        &context::operator(),
+        &args.query,
+        args.offset,
+        args.limit,
+    )
+    .map_err(|e| search_failure(cx, &e))?;
     if args.json {
         print_json(&results);
         return Ok(());
@@ -55,71 +37,75 @@ pub fn run(cx: &Context, args: &SearchArgs) -> CliResult {
     };
     for (i, hit) in results.hits.iter().enumerate() {
         let place = match (hit.kind, hit.page) {
-            (HitKind::Page, Some(page)) => format!("{}  {} {page}", hit.id, cx.t("page", "página")),
-            _ => format!(
-                "{}  ({})",
-                hit.id,
-                cx.t("event narrative", "relato del evento")
-            ),
+            (HitKind::Page, Some(page)) => tr!(lang, "search-hit-page", page = page),
+            _ => tr!(lang, "search-hit-event").to_owned(),
         };
-        println!("{:>4}. {place}  [{:.2}]", args.offset + i + 1, hit.score);
+        println!(
+            "{:>4}. {}  {place}  [{}]",
+            format::number(lang, (results.offset + i + 1) as u64),
+            hit.id,
+            format::decimal(lang, f64::from(hit.score), 2)
+        );
         println!("      {}", hit.snippet.marked(open, close));
     }
-    let shown_to = args.offset + results.hits.len();
+    let shown_to = results.offset + results.hits.len();
+    let from = if results.hits.is_empty() {
+        0
+    } else {
+        results.offset + 1
+    };
     println!(
-        "{} {}–{} {} {}",
-        cx.t("results", "resultados"),
-        if results.hits.is_empty() {
-            0
-        } else {
-            args.offset + 1
-        },
-        shown_to,
-        cx.t("of", "de"),
-        results.total
+        "{}",
+        tr!(
+            lang,
+            "search-results-range",
+            from = from,
+            to = shown_to,
+            total = results.total
+        )
     );
     if !results.facets.source.is_empty() {
-        let facets: Vec<String> = results
-            .facets
-            .source
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        println!("{}: {}", cx.t("by source", "por origen"), facets.join(", "));
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "search-by-source",
+                facets = facets(cx, &results.facets.source)
+            )
+        );
     }
     if !results.facets.year.is_empty() {
-        let facets: Vec<String> = results
-            .facets
-            .year
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        println!("{}: {}", cx.t("by year", "por año"), facets.join(", "));
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "search-by-year",
+                facets = facets(cx, &results.facets.year)
+            )
+        );
     }
     Ok(())
 }
 
-fn search_failure(cx: &Context, e: &SearchError) -> Failure {
-    use testimonio_domain::Lang;
-    Failure::new(cx.lang, e.user_message(Lang::En), e.user_message(Lang::Es))
+/// `foia_production 12, news 3`.
+fn facets<K: std::fmt::Display>(cx: &Context, counts: &BTreeMap<K, u64>) -> String {
+    counts
+        .iter()
+        .map(|(k, v)| format!("{k} {}", format::number(cx.lang, *v)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn reindex(cx: &Context, json_out: bool) -> CliResult {
     let mut vault = cx.open()?;
-    let (index, done) = SearchIndex::rebuild(&mut vault).map_err(|e| {
-        cx.fail(
-            e.to_string(),
-            format!("no se pudo reconstruir el índice de búsqueda: {e}"),
-        )
-    })?;
+    let (index, done) =
+        search::reindex(&mut vault, &context::operator()).map_err(|e| search_failure(cx, &e))?;
     if json_out {
         print_json(&json!({ "entries": index.entries(), "written": done.entries_written }));
     } else {
         println!(
-            "{}: {} {}",
-            cx.t("search index rebuilt", "índice de búsqueda reconstruido"),
-            index.entries(),
-            cx.t("pages and narratives", "páginas y relatos")
+            "{}",
+            tr!(cx.lang, "search-reindexed", count = index.entries())
         );
     }
     Ok(())

@@ -1,18 +1,18 @@
 //! `testimonio watchlist …` and `testimonio excerpt …`.
 
 use serde_json::json;
-use testimonio_domain::{ExcerptTag, Lang, RecordId};
-use testimonio_search::run_watchlists;
-use testimonio_vault::{ExcerptFilter, ExcerptParts, Vault};
+use testimonio_app::evidence::search::SearchFailure;
+use testimonio_app::evidence::watchlists::{self, Links};
+use testimonio_app::evidence::{excerpts, search};
+use testimonio_domain::{ExcerptTag, RecordId};
+use testimonio_i18n::tr;
+use testimonio_search::WatchlistRun;
+use testimonio_vault::{ExcerptFilter, ExcerptParts};
 
 use crate::cli::{ExcerptAddArgs, ExcerptCommand, LinkArgs, WatchlistCommand};
-use crate::commands::search::open_index;
-use crate::context::{CliResult, Context, print_json};
+use crate::context::{self, CliResult, Context, Failure, exit, print_json};
 
-fn links(
-    cx: &Context,
-    args: &LinkArgs,
-) -> CliResult<(Vec<ExcerptTag>, Vec<RecordId>, Vec<RecordId>)> {
+fn links(cx: &Context, args: &LinkArgs) -> CliResult<Links> {
     let tags = args
         .tag
         .iter()
@@ -28,49 +28,71 @@ fn links(
         .iter()
         .map(|t| RecordId::parse("person", t).map_err(|e| cx.option_error("person", &e)))
         .collect::<CliResult<Vec<_>>>()?;
-    Ok((tags, events, people))
+    Ok(Links {
+        tags,
+        events,
+        people,
+    })
 }
 
-/// Runs every active watchlist and prints one line per watchlist with new
-/// hits, and one per watchlist skipped with the reason (a saved query that
-/// no longer parses or is past the query language's bounds); used after
-/// `ingest` too.
-pub fn run_and_report(
-    cx: &Context,
-    vault: &mut Vault,
-    quiet_when_none: bool,
-) -> CliResult<serde_json::Value> {
-    let index = open_index(cx, vault)?;
-    let runs = run_watchlists(&index, vault).map_err(|e| {
-        cx.fail(
-            e.to_string(),
-            format!("no se pudieron ejecutar las listas de seguimiento: {e}"),
-        )
-    })?;
-    for run in &runs {
+/// A search use case's failure, in the user's language.
+pub fn search_failure(cx: &Context, e: &SearchFailure) -> Failure {
+    match e {
+        SearchFailure::App(e) => cx.app_error(e),
+        other => Failure {
+            status: exit::FAILURE,
+            message: other.message(cx.lang),
+        },
+    }
+}
+
+/// Prints one line per watchlist with new hits (every watchlist unless
+/// `quiet_when_none`), and one per watchlist skipped with the reason (a
+/// saved query that no longer parses or is past the query language's
+/// bounds); used after `ingest` too.
+pub fn report_runs(cx: &Context, runs: &[WatchlistRun], quiet_when_none: bool) {
+    for run in runs {
         if let Some(skipped) = &run.error {
             eprintln!(
-                "{} {}: {} {}",
-                cx.t("watchlist", "lista de seguimiento"),
-                run.name,
-                cx.t("not run,", "no se ejecutó,"),
-                skipped.message(cx.lang)
+                "{}",
+                tr!(
+                    cx.lang,
+                    "watch-not-run",
+                    name = run.name.as_str(),
+                    reason = skipped.message(cx.lang)
+                )
             );
         } else if run.new_hits > 0 || !quiet_when_none {
             eprintln!(
-                "{} {}: {} {}",
-                cx.t("watchlist", "lista de seguimiento"),
-                run.name,
-                run.new_hits,
-                cx.t("new hits to review", "resultados nuevos por revisar")
+                "{}",
+                tr!(
+                    cx.lang,
+                    "watch-new-hits",
+                    name = run.name.as_str(),
+                    count = run.new_hits
+                )
             );
         }
     }
-    Ok(json!(runs))
+}
+
+/// Runs every active watchlist and reports it (see [`report_runs`]).
+pub fn run_and_report(
+    cx: &Context,
+    vault: &mut testimonio_vault::Vault,
+    quiet_when_none: bool,
+) -> CliResult<Vec<WatchlistRun>> {
+    let index = search::open_index(vault).map_err(|e| search_failure(cx, &e))?;
+    let runs = watchlists::run_all(vault, &index, &context::operator())
+        .map_err(|e| search_failure(cx, &e))?;
+    report_runs(cx, &runs, quiet_when_none);
+    Ok(runs)
 }
 
 pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
     let mut vault = cx.open()?;
+    let actor = context::operator();
+    let lang = cx.lang;
     match command {
         WatchlistCommand::Add {
             name,
@@ -78,23 +100,14 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
             purpose,
             json: json_out,
         } => {
-            testimonio_search::parse(query).map_err(|e| {
-                cx.fail(
-                    format!(
-                        "--query: at character {}: {}",
-                        e.position + 1,
-                        e.problem.message(Lang::En)
-                    ),
-                    format!(
-                        "--query: en el carácter {}: {}",
-                        e.position + 1,
-                        e.problem.message(Lang::Es)
-                    ),
-                )
-            })?;
-            let watchlist = vault
-                .add_watchlist(name, query, purpose)
-                .map_err(|e| cx.vault_error(e))?;
+            let watchlist =
+                watchlists::add(&mut vault, &actor, name, query, purpose).map_err(|e| match e {
+                    SearchFailure::Query(q) => Failure {
+                        status: exit::FAILURE,
+                        message: tr!(lang, "watch-query-error", problem = q.message(lang)),
+                    },
+                    other => search_failure(cx, &other),
+                })?;
             let runs = run_and_report(cx, &mut vault, false)?;
             if *json_out {
                 print_json(&json!({ "watchlist": watchlist, "runs": runs }));
@@ -103,17 +116,16 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
             }
         }
         WatchlistCommand::List { json: json_out } => {
-            let watchlists = vault.watchlists().map_err(|e| cx.vault_error(e))?;
+            let watchlists = watchlists::list(&mut vault, &actor).map_err(|e| cx.app_error(&e))?;
             if *json_out {
                 print_json(&json!({ "watchlists": watchlists }));
             } else {
                 for w in &watchlists {
                     println!(
-                        "{}  {:<24} {:>4} {}  {}  — {}",
+                        "{}  {:<24} {}  {}  — {}",
                         w.id,
                         w.name,
-                        w.pending,
-                        cx.t("pending", "pendientes"),
+                        tr!(lang, "watch-pending", count = w.pending),
                         w.query,
                         w.purpose
                     );
@@ -132,23 +144,22 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
             limit,
             json: json_out,
         } => {
-            let hits = vault
-                .watchlist_hits(watchlist.as_deref(), !all, *limit)
-                .map_err(|e| cx.vault_error(e))?;
-            // Audited before the snippets (document text) are printed.
-            vault
-                .record_hits_view(watchlist.as_deref(), &hits)
-                .map_err(|e| cx.vault_error(e))?;
+            // Audited by the use case before the snippets are printed.
+            let hits = watchlists::hits(&mut vault, &actor, watchlist.as_deref(), *all, *limit)
+                .map_err(|e| cx.app_error(&e))?;
             if *json_out {
                 print_json(&json!({ "hits": hits }));
             } else {
                 for h in &hits {
-                    let place = h
-                        .page
-                        .map_or_else(String::new, |p| format!(" {} {p}", cx.t("page", "página")));
+                    let place = h.page.map_or_else(String::new, |p| {
+                        format!(" {}", tr!(lang, "search-hit-page", page = p))
+                    });
                     println!(
                         "{:>6}  {:<9} {}  {}{place}",
-                        h.id, h.status, h.watchlist_name, h.reference
+                        h.id,
+                        tr!(lang, "watch-hit-status", status = h.status.as_str()),
+                        h.watchlist_name,
+                        h.reference
                     );
                     println!("        {}", h.snippet);
                 }
@@ -159,10 +170,9 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
             links: l,
             json: json_out,
         } => {
-            let (tags, events, people) = links(cx, l)?;
-            let excerpt = vault
-                .accept_hit(*hit, tags, events, people)
-                .map_err(|e| cx.vault_error(e))?;
+            let links = links(cx, l)?;
+            let excerpt = watchlists::accept(&mut vault, &actor, *hit, links)
+                .map_err(|e| cx.app_error(&e))?;
             if *json_out {
                 print_json(&json!({ "excerpt": excerpt }));
             } else {
@@ -170,7 +180,7 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
             }
         }
         WatchlistCommand::Dismiss { hit } => {
-            vault.dismiss_hit(*hit).map_err(|e| cx.vault_error(e))?;
+            watchlists::dismiss(&mut vault, &actor, *hit).map_err(|e| cx.app_error(&e))?;
         }
     }
     Ok(())
@@ -178,6 +188,7 @@ pub fn watchlist(cx: &Context, command: &WatchlistCommand) -> CliResult {
 
 pub fn excerpt(cx: &Context, command: &ExcerptCommand) -> CliResult {
     let mut vault = cx.open()?;
+    let actor = context::operator();
     match command {
         ExcerptCommand::Add(ExcerptAddArgs {
             document,
@@ -188,19 +199,22 @@ pub fn excerpt(cx: &Context, command: &ExcerptCommand) -> CliResult {
             links: l,
             json: json_out,
         }) => {
-            let (tags, events, people) = links(cx, l)?;
-            let excerpt = vault
-                .add_excerpt(&ExcerptParts {
+            let links = links(cx, l)?;
+            let excerpt = excerpts::add(
+                &mut vault,
+                &actor,
+                &ExcerptParts {
                     document: document.clone(),
                     page: *page,
                     start: *from,
                     end: *to,
-                    tags,
-                    events,
-                    people,
+                    tags: links.tags,
+                    events: links.events,
+                    people: links.people,
                     note: note.clone(),
-                })
-                .map_err(|e| cx.vault_error(e))?;
+                },
+            )
+            .map_err(|e| cx.app_error(&e))?;
             if *json_out {
                 print_json(&json!({ "excerpt": excerpt }));
             } else {
@@ -214,31 +228,41 @@ pub fn excerpt(cx: &Context, command: &ExcerptCommand) -> CliResult {
             tag,
             json: json_out,
         } => {
-            let excerpts = vault
-                .excerpts(&ExcerptFilter {
+            // The quotes are document text: audited by the use case first.
+            let excerpts = excerpts::list(
+                &mut vault,
+                &actor,
+                &ExcerptFilter {
                     event: event.clone(),
                     person: person.clone(),
                     document: document.clone(),
                     tag: tag.clone(),
                     id: None,
-                })
-                .map_err(|e| cx.vault_error(e))?;
-            // The quotes are document text: audited before they are printed.
-            let documents: Vec<&str> = excerpts.iter().map(|e| e.document.as_str()).collect();
-            vault
-                .record_text_reads(&documents)
-                .map_err(|e| cx.vault_error(e))?;
+                },
+            )
+            .map_err(|e| cx.app_error(&e))?;
             if *json_out {
                 print_json(&json!({ "excerpts": excerpts }));
             } else {
                 for e in &excerpts {
+                    let tags: Vec<String> = e
+                        .tags
+                        .iter()
+                        .map(|t| {
+                            ExcerptTag::parse("tag", t)
+                                .map_or_else(|_| t.clone(), |tag| tag.label(cx.lang).to_owned())
+                        })
+                        .collect();
                     println!(
-                        "{}  {} {} {}  [{}]",
+                        "{}  {}  [{}]",
                         e.id,
-                        e.document,
-                        cx.t("page", "página"),
-                        e.page,
-                        e.tags.join(", ")
+                        tr!(
+                            cx.lang,
+                            "excerpt-page",
+                            document = e.document.as_str(),
+                            page = e.page
+                        ),
+                        tags.join(", ")
                     );
                     println!("    «{}»", e.quote);
                 }

@@ -6,11 +6,13 @@
 //! and is listed here by its tags and date only.
 
 use maud::{Markup, html};
+use testimonio_app::evidence::ExcerptOrigin;
 use testimonio_domain::ExcerptTag;
+use testimonio_i18n::tr;
 use testimonio_vault::{Excerpt, ShownExcerpt};
 
 use crate::auth::Viewer;
-use crate::i18n::{Lang, format_number};
+use crate::i18n::Lang;
 
 use super::documents::format_time;
 
@@ -19,12 +21,14 @@ pub(crate) fn tag_label(lang: Lang, tag: &str) -> String {
     ExcerptTag::parse("tag", tag).map_or_else(|_| tag.to_owned(), |t| t.label(lang).to_owned())
 }
 
-/// An excerpt's note. The vault notes an accepted watchlist hit in
-/// English ("from watchlist NAME"): that one is said in the user's language.
-fn note_text(viewer: &Viewer, note: &str) -> String {
-    match note.strip_prefix("from watchlist ") {
-        Some(name) => format!("{} {name}", viewer.t("excerpts-from-watchlist")),
-        None => note.to_owned(),
+/// Where an excerpt came from, when it came from a watchlist (typed data
+/// of the excerpt, said in the user's language).
+fn origin(viewer: &Viewer, e: &Excerpt) -> Option<String> {
+    match ExcerptOrigin::of(e) {
+        ExcerptOrigin::Watchlist(name) => {
+            Some(tr!(viewer.lang, "excerpts-from-watchlist", name = name))
+        }
+        ExcerptOrigin::ByHand => None,
     }
 }
 
@@ -43,7 +47,7 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Ma
     html! {
         section aria-labelledby="excerpts-heading" {
             h2 #excerpts-heading {
-                (viewer.t("excerpts-title")) " (" (format_number(lang, excerpts.len() as u64)) ")"
+                (tr!(lang, "excerpts-heading", count = excerpts.len()))
             }
             @if excerpts.is_empty() {
                 p { (viewer.t("excerpts-none")) }
@@ -57,13 +61,16 @@ pub(crate) fn excerpts_section(viewer: &Viewer, excerpts: &[ShownExcerpt]) -> Ma
                                     p.excerpt-source {
                                         a href=(excerpt_url(e)) {
                                             (e.file_name.as_deref().unwrap_or(e.document.as_str()))
-                                            " — " (viewer.t("documents-page")) " " (format_number(lang, u64::from(e.page)))
+                                            " — " (tr!(lang, "documents-page-number", page = e.page))
                                         }
                                         " · " code { (e.document) }
                                     }
                                     (tags(viewer, shown.tags()))
+                                    @if let Some(origin) = origin(viewer, e) {
+                                        p.hint { (origin) }
+                                    }
                                     @if let Some(note) = &e.note {
-                                        p.hint { (note_text(viewer, note)) }
+                                        p.hint { (note) }
                                     }
                                     (added(viewer, &e.created_at, &e.created_by))
                                 }
@@ -99,7 +106,7 @@ fn tags(viewer: &Viewer, tags: &[String]) -> Markup {
 fn added(viewer: &Viewer, at: &str, by: &str) -> Markup {
     html! {
         p.hint {
-            (viewer.t("excerpts-added")) " " (format_time(viewer.lang, at)) " · " (by)
+            (tr!(viewer.lang, "excerpts-added-at", at = format_time(viewer.lang, at), by = by))
         }
     }
 }

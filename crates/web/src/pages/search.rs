@@ -17,8 +17,10 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
+use testimonio_app::evidence::{SearchFailure, search};
 use testimonio_domain::{Lang, RecordId, SourceKind};
-use testimonio_search::{Facets, HitKind, SearchError, SearchResults, Snippet};
+use testimonio_i18n::{format, tr};
+use testimonio_search::{Facets, HitKind, SearchResults, Snippet};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -28,6 +30,7 @@ use crate::state::AppState;
 
 use super::documents::display_name;
 use super::forms::{FormErrors, error_summary, field, viewer_at};
+use super::watchlists::search_error;
 
 /// Results per page.
 pub const PER_PAGE: usize = 20;
@@ -68,22 +71,13 @@ pub(crate) fn search_url(q: &str, offset: usize) -> String {
 
 /// The message for a query that is too long, or `None`.
 pub(crate) fn too_long(lang: Lang, q: &str) -> Option<String> {
-    (q.chars().count() > MAX_QUERY_CHARS).then(|| {
-        format!(
-            "{} {}",
-            t(lang, "search-too-long"),
-            format_number(lang, MAX_QUERY_CHARS as u64)
-        )
-    })
+    (q.chars().count() > MAX_QUERY_CHARS)
+        .then(|| tr!(lang, "search-too-long", max = MAX_QUERY_CHARS))
 }
 
 /// A query's problem in the user's language: "at character N: reason".
 pub(crate) fn query_problem(lang: Lang, q: &str) -> Option<String> {
-    too_long(lang, q).or_else(|| {
-        testimonio_search::parse(q)
-            .err()
-            .map(|e| SearchError::Query(e).user_message(lang))
-    })
+    too_long(lang, q).or_else(|| search::check_query(q).err().map(|e| e.message(lang)))
 }
 
 /// A snippet with its matches in `<mark>`, every piece escaped.
@@ -97,11 +91,7 @@ pub(crate) fn snippet_markup(snippet: &Snippet) -> Markup {
 
 /// A relevance score: `3.21` / `3,21`.
 fn format_score(lang: Lang, score: f32) -> String {
-    let text = format!("{score:.2}");
-    match lang {
-        Lang::En => text,
-        Lang::Es => text.replace('.', ","),
-    }
+    format::decimal(lang, f64::from(score), 2)
 }
 
 /// Where "Previous" leads: the page before, or from past the end the last
@@ -146,34 +136,16 @@ async fn run(state: &AppState, viewer: &Viewer, q: &SearchQuery) -> Result<Outco
     }
     let query = q.q.clone();
     let offset = q.offset;
+    let actor = viewer.app_actor()?;
     state
         .with_search(&viewer.actor(), move |index, v, current| {
-            // Past the last entry there is nothing; the offset cannot ask
-            // the index for more room than it has entries.
-            let offset = offset.min(usize::try_from(index.entries()).unwrap_or(usize::MAX));
-            let results = match index.search(v, &query, offset, PER_PAGE) {
+            // Audited by the use case before the snippets (document text)
+            // are shown.
+            let results = match search::search(v, index, &actor, &query, offset, PER_PAGE) {
                 Ok(r) => r,
-                Err(e @ SearchError::Query(_)) => {
-                    return Ok(Outcome::Invalid(e.user_message(lang)));
-                }
-                Err(SearchError::Index(e)) => return Err(AppError::internal(&e)),
+                Err(SearchFailure::Query(e)) => return Ok(Outcome::Invalid(e.message(lang))),
+                Err(other) => return Err(search_error(other)),
             };
-            // Audited before the snippets (document text) are shown.
-            let of_kind = |kind: HitKind| -> Vec<&str> {
-                results
-                    .hits
-                    .iter()
-                    .filter(|h| h.kind == kind)
-                    .map(|h| h.id.as_str())
-                    .collect()
-            };
-            v.record_search(
-                &query,
-                results.offset,
-                results.total,
-                &of_kind(HitKind::Page),
-                &of_kind(HitKind::Event),
-            )?;
             let mut documents = HashMap::new();
             let mut events = HashMap::new();
             for hit in &results.hits {
@@ -403,7 +375,7 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                                 @let name = found.documents.get(&hit.id).map_or(hit.id.as_str(), String::as_str);
                                 h3 {
                                     a href={ "/documents/" (hit.id) "/pages/" (n) "?q=" (encoded) "#match" } {
-                                        (name) " — " (viewer.t("documents-page")) " " (format_number(lang, u64::from(n)))
+                                        (name) " — " (tr!(lang, "documents-page-number", page = n))
                                     }
                                 }
                                 p.hit-meta {

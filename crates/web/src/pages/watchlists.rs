@@ -23,15 +23,18 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
+use testimonio_app::evidence::SearchFailure;
+use testimonio_app::evidence::watchlists::{self, Links};
+use testimonio_app::{AppError as UseCaseError, RecordKind};
 use testimonio_domain::{ExcerptTag, Lang, RecordId, ShortText};
-use testimonio_search::run_watchlists;
-use testimonio_vault::{Watchlist, WatchlistHit};
+use testimonio_i18n::tr;
+use testimonio_vault::{ConflictKind, Watchlist, WatchlistHit};
 
 use crate::auth::Viewer;
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::{format_number, t};
 use crate::layout::{csrf_field, encode_path, page};
-use crate::state::{AppState, index_error};
+use crate::state::AppState;
 
 use super::documents::{display_name, format_time};
 use super::forms::*;
@@ -195,14 +198,30 @@ fn watchlists_page(
     page(viewer, viewer.t("watchlists-title"), body)
 }
 
+/// A search use case's failure as the web answers it: a busy index is
+/// "try again"; a query problem cannot reach here (queries are checked
+/// with the form).
+pub(crate) fn search_error(e: SearchFailure) -> AppError {
+    match e {
+        SearchFailure::IndexBusy => AppError::Kind(ErrorKind::Busy),
+        SearchFailure::App(e) => e.into(),
+        SearchFailure::Query(_) => AppError::BAD_REQUEST,
+    }
+}
+
+async fn load_watchlists(state: &AppState, viewer: &Viewer) -> Result<Vec<Watchlist>, AppError> {
+    let actor = viewer.app_actor()?;
+    state
+        .with_vault(&viewer.actor(), move |v| Ok(watchlists::list(v, &actor)?))
+        .await
+}
+
 pub async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let watchlists = state
-        .with_vault(&viewer.actor(), |v| Ok(v.watchlists()?))
-        .await?;
+    let watchlists = load_watchlists(&state, &viewer).await?;
     let flashed = has_flash(&headers);
     let markup = watchlists_page(
         &viewer,
@@ -219,9 +238,10 @@ pub async fn list(
 /// the bounds is skipped, and the page says why. Another process writing
 /// the index is not a failure here: the watchlists run again next time.
 async fn run_all(state: &AppState, viewer: &Viewer) -> Result<(), AppError> {
+    let actor = viewer.app_actor()?;
     let ran = state
-        .with_search(&viewer.actor(), |index, v, _| {
-            run_watchlists(index, v).map_err(index_error)
+        .with_search(&viewer.actor(), move |index, v, _| {
+            watchlists::run_all(v, index, &actor).map_err(search_error)
         })
         .await;
     match ran {
@@ -250,9 +270,10 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     match parse_form(viewer.lang, &form) {
         Ok((name, query, purpose)) => {
+            let actor = viewer.app_actor()?;
             state
                 .with_vault(&viewer.actor(), move |v| {
-                    Ok(v.add_watchlist(&name, &query, &purpose)?)
+                    watchlists::add(v, &actor, &name, &query, &purpose).map_err(search_error)
                 })
                 .await?;
             run_all(&state, &viewer).await?;
@@ -260,9 +281,7 @@ pub async fn create(
         }
         Err(errors) => {
             let viewer = viewer_at(&viewer, "/watchlists".to_owned());
-            let watchlists = state
-                .with_vault(&viewer.actor(), |v| Ok(v.watchlists()?))
-                .await?;
+            let watchlists = load_watchlists(&state, &viewer).await?;
             Ok((
                 StatusCode::BAD_REQUEST,
                 watchlists_page(&viewer, &watchlists, &form, &errors, false),
@@ -369,17 +388,18 @@ async fn load_hits(
     viewer: &Viewer,
     only: Option<String>,
 ) -> Result<HitsData, AppError> {
+    let actor = viewer.app_actor()?;
     state
         .with_vault(&viewer.actor(), move |v| {
-            let watchlists = v.watchlists()?;
+            let watchlists = watchlists::list(v, &actor)?;
             if let Some(id) = &only
                 && !watchlists.iter().any(|w| &w.id == id)
             {
                 return Err(AppError::NOT_FOUND);
             }
-            let hits = v.watchlist_hits(only.as_deref(), true, HITS_SHOWN)?;
-            // Audited before the snippets (document text) are shown.
-            v.record_hits_view(only.as_deref(), &hits)?;
+            // Audited by the use case before the snippets (document
+            // text) are shown.
+            let hits = watchlists::hits(v, &actor, only.as_deref(), false, HITS_SHOWN)?;
             let pending = match &only {
                 Some(id) => watchlists
                     .iter()
@@ -420,12 +440,12 @@ fn accept_form(viewer: &Viewer, hit: &WatchlistHit, refused: Option<&Refused>) -
                 @if !tag_messages.is_empty() {
                     div.field-error { @for m in &tag_messages { p { (m) } } }
                 }
-                @for (code, en, es) in ExcerptTag::KNOWN {
+                @for (code, _, _) in ExcerptTag::KNOWN {
                     @let id = format!("tag-{h}-{code}");
                     div.field.check {
                         input id=(id) type="checkbox" name="tags" value=(code)
                             checked[r.form.tags.iter().any(|t| t == code)];
-                        label for=(id) { (lang.pick(en, es)) }
+                        label for=(id) { (super::excerpts::tag_label(lang, code)) }
                     }
                 }
             }
@@ -459,7 +479,7 @@ fn hit_item(
                     @let name = data.documents.get(&hit.reference).map_or(hit.reference.as_str(), String::as_str);
                     h3 {
                         a href={ "/documents/" (hit.reference) "/pages/" (n) "?q=" (encode_path(query)) "#match" } {
-                            (name) " — " (viewer.t("documents-page")) " " (format_number(lang, u64::from(n)))
+                            (name) " — " (tr!(lang, "documents-page-number", page = n))
                         }
                     }
                 }
@@ -612,15 +632,10 @@ pub async fn accept(
     let event = optional_id(lang, &mut errors, "event", &form.event);
     let person = optional_id(lang, &mut errors, "person", &form.person);
     let not_found = t(lang, "hits-unknown-record");
+    let actor = viewer.app_actor()?;
     let outcome = state
         .with_vault(&viewer.actor(), move |v| {
-            let hit = v.watchlist_hit(id)?;
-            if hit.status != "pending" {
-                return Ok(Accepted::AlreadyReviewed);
-            }
-            if hit.kind != "page" || hit.page.is_none() {
-                return Err(AppError::BAD_REQUEST);
-            }
+            // Every unknown record at once, each by its field.
             if let Some(e) = &event
                 && v.event(e)?.is_none()
             {
@@ -634,15 +649,25 @@ pub async fn accept(
             if !errors.is_empty() {
                 return Ok(Accepted::Invalid(errors));
             }
-            match v.accept_hit(
-                id,
+            let links = Links {
                 tags,
-                event.into_iter().collect(),
-                person.into_iter().collect(),
-            ) {
+                events: event.into_iter().collect(),
+                people: person.into_iter().collect(),
+            };
+            match watchlists::accept(v, &actor, id, links) {
                 Ok(_) => Ok(Accepted::Done),
-                // Reviewed by someone else between the two reads.
-                Err(_) if v.watchlist_hit(id)?.status != "pending" => Ok(Accepted::AlreadyReviewed),
+                // Reviewed by someone else meanwhile.
+                Err(UseCaseError::Conflict(ConflictKind::HitReviewed { .. })) => {
+                    Ok(Accepted::AlreadyReviewed)
+                }
+                Err(UseCaseError::NotFound {
+                    kind: RecordKind::Event,
+                    ..
+                }) => Ok(Accepted::Invalid(vec![("event", not_found.to_owned())])),
+                Err(UseCaseError::NotFound {
+                    kind: RecordKind::Person,
+                    ..
+                }) => Ok(Accepted::Invalid(vec![("person", not_found.to_owned())])),
                 Err(e) => Err(e.into()),
             }
         })
@@ -673,14 +698,13 @@ pub async fn dismiss(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = hit_id(&id)?;
+    let actor = viewer.app_actor()?;
     let dismissed = state
         .with_vault(&viewer.actor(), move |v| {
-            if v.watchlist_hit(id)?.status != "pending" {
-                return Ok(false);
-            }
-            match v.dismiss_hit(id) {
+            match watchlists::dismiss(v, &actor, id) {
                 Ok(()) => Ok(true),
-                Err(_) if v.watchlist_hit(id)?.status != "pending" => Ok(false),
+                // Reviewed by someone else meanwhile: nothing to do.
+                Err(UseCaseError::Conflict(ConflictKind::HitReviewed { .. })) => Ok(false),
                 Err(e) => Err(e.into()),
             }
         })

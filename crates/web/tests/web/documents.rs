@@ -160,9 +160,10 @@ async fn the_list_shows_ingested_documents_with_spanish_labels_and_filters() {
         "the total: {}",
         list.excerpt()
     );
-    // 40 pages, 430 KB (Spanish decimal comma).
+    // 40 pages, 440.6 kB (Spanish decimal comma; sizes in decimal units,
+    // written by the one formatting module).
     assert!(list.body.contains(">40<"), "the opinion's page count");
-    assert!(list.body.contains("430,2 KB"), "the opinion's size");
+    assert!(list.body.contains("440,6 kB"), "the opinion's size");
     assert!(
         list.body.contains("href=\"/documents\"") || list.body.contains("action=\"/documents\"")
     );
@@ -193,7 +194,7 @@ async fn the_list_shows_ingested_documents_with_spanish_labels_and_filters() {
     // In English the same list says so.
     coordinator.accept_language = Some("en".into());
     let list = coordinator.get("/documents").await;
-    for text in ["Text extraction", "Court record", "ok", "430.2 KB"] {
+    for text in ["Text extraction", "Court record", "ok", "440.6 kB"] {
         assert!(list.body.contains(text), "no {text:?} in the English list");
     }
     // The navigation links to the list.
