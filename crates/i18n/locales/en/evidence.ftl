@@ -140,3 +140,7 @@ documents-count = { $count ->
        *[other] documents
     }
 documents-page-number = Page { $page }
+
+# How a document's text was read, as the extraction recorded it when the
+# file was ingested (the tools' own words, kept with the document).
+evidence-extraction-detail = Technical detail, as recorded: { $detail }

@@ -152,3 +152,7 @@ documents-count = { $count ->
        *[other] documentos
     }
 documents-page-number = Página { $page }
+
+# How a document's text was read, as the extraction recorded it when the
+# file was ingested (the tools' own words, kept with the document).
+evidence-extraction-detail = Detalle técnico, tal como se registró (en inglés): { $detail }

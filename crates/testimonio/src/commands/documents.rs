@@ -139,7 +139,14 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     );
     if !info.status_detail.is_empty() {
         // The extraction's own account, stored with the document.
-        println!("  ↳ {}", info.status_detail);
+        println!(
+            "  ↳ {}",
+            tr!(
+                lang,
+                "evidence-extraction-detail",
+                detail = info.status_detail.as_str()
+            )
+        );
     }
     if let Some(parent) = &info.parent_id {
         println!("  {}: {parent}", tr!(lang, "documents-label-inside"));

@@ -239,8 +239,13 @@ fn print_table(cx: &Context, files: &[FileReport]) {
                     pad(&format::number(lang, *ocr_pages as u64), 5, true),
                 );
                 if !detail.is_empty() {
-                    // The extraction's own account, stored with the document.
-                    println!("{:<42}↳ {detail}", "");
+                    // The extraction's own account, stored with the document
+                    // as the tools gave it: shown as recorded, and said so.
+                    println!(
+                        "{:<42}↳ {}",
+                        "",
+                        tr!(lang, "evidence-extraction-detail", detail = detail.as_str())
+                    );
                 }
             }
             FileOutcome::Unreadable { reason } => {

@@ -230,14 +230,15 @@ fn help(viewer: &Viewer, open: bool) -> Markup {
             p { (viewer.t("search-help-intro")) }
             dl.search-help {
                 @for (example, key) in HELP {
-                    dt { code { (example) } }
+                    // Query syntax: typed as shown in every language.
+                    dt { code translate="no" { (example) } }
                     dd { (viewer.t(key)) }
                 }
             }
             p { (viewer.t("search-help-sources")) " "
                 @for (i, k) in SourceKind::ALL.iter().enumerate() {
                     @if i > 0 { ", " }
-                    code { (k.code()) } " (" (k.label(lang)) ")"
+                    code translate="no" { (k.code()) } " (" (k.label(lang)) ")"
                 }
                 "."
             }
@@ -379,7 +380,7 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                                     }
                                 }
                                 p.hit-meta {
-                                    (viewer.t("search-kind-page")) " · " code { (hit.id) }
+                                    (viewer.t("search-kind-page")) " · " code translate="no" { (hit.id) }
                                     " · " (viewer.t("search-score")) " " (format_score(lang, hit.score))
                                 }
                             }
@@ -387,7 +388,7 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                                 @let label = found.events.get(&hit.id).map_or(hit.id.as_str(), String::as_str);
                                 h3 { a href={ "/events/" (hit.id) } { (label) } }
                                 p.hit-meta {
-                                    (viewer.t("search-kind-event")) " · " code { (hit.id) }
+                                    (viewer.t("search-kind-event")) " · " code translate="no" { (hit.id) }
                                     " · " (viewer.t("search-score")) " " (format_score(lang, hit.score))
                                 }
                             }

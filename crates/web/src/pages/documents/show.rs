@@ -44,7 +44,7 @@ fn facts(viewer: &Viewer, view: &DocumentView) -> Markup {
             dt { (viewer.t("documents-status")) }
             dd {
                 (status_badge(lang, d.status))
-                @if !d.status_detail.is_empty() { " " span.detail { (d.status_detail) } }
+                @if !d.status_detail.is_empty() { " " span.detail { (testimonio_i18n::tr!(viewer.lang, "evidence-extraction-detail", detail = d.status_detail.as_str())) } }
             }
             dt { (viewer.t("documents-source")) } dd { (d.source_kind.map_or(none, |k| k.label(lang))) }
             dt { (viewer.t("documents-custodian")) } dd { (d.custodian.as_deref().unwrap_or(none)) }
