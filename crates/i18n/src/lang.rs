@@ -38,7 +38,9 @@ impl Lang {
         }
     }
 
-    /// Picks `en` or `es` text.
+    /// Picks `en` or `es` of a text that is data held in both languages
+    /// (the vocabulary file's labels, the demo's fictional narratives).
+    /// Never for interface text: that is a message of the catalog.
     pub fn pick<'a>(self, en: &'a str, es: &'a str) -> &'a str {
         match self {
             Lang::En => en,

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Component, Path, PathBuf};
+use testimonio_i18n::tr;
 
 use serde::{Deserialize, Serialize};
 use testimonio_domain::Lang;
@@ -254,88 +255,30 @@ pub enum BackupProblem {
 }
 
 impl BackupProblem {
-    /// The reason in `lang`.
+    /// The reason in `lang`, from the catalog (`errors.ftl`, `backup-*`).
     pub fn message(&self, lang: Lang) -> String {
-        let es = lang == Lang::Es;
         match self {
-            Self::NotAnArchive => lang
-                .pick(
-                    "not a backup archive",
-                    "no es un archivo de copia de seguridad",
-                )
-                .into(),
-            Self::Damaged => lang
-                .pick("the archive is damaged", "el archivo está dañado")
-                .into(),
-            Self::NoManifest => lang
-                .pick(
-                    "no manifest (it must be the first entry)",
-                    "falta el manifiesto (debe ser la primera entrada)",
-                )
-                .into(),
-            Self::BadManifest => lang
-                .pick("the manifest is unreadable", "el manifiesto es ilegible")
-                .into(),
-            Self::Unsupported { format, version } if es => {
-                format!("formato de copia no admitido: {format:?} versión {version}")
+            Self::NotAnArchive => tr!(lang, "backup-not-an-archive").to_owned(),
+            Self::Damaged => tr!(lang, "backup-damaged").to_owned(),
+            Self::NoManifest => tr!(lang, "backup-no-manifest").to_owned(),
+            Self::BadManifest => tr!(lang, "backup-bad-manifest").to_owned(),
+            Self::Unsupported { format, version } => tr!(
+                lang,
+                "backup-unsupported",
+                format = format!("{format:?}"),
+                version = version.to_string()
+            ),
+            Self::UnsafeEntry { entry } => {
+                tr!(lang, "backup-unsafe-entry", entry = quoted(entry))
             }
-            Self::Unsupported { format, version } => {
-                format!("unsupported backup format {format:?} version {version}")
-            }
-            Self::UnsafeEntry { entry } if es => format!(
-                "entrada {}: ruta absoluta, con «..» o que una copia nunca contiene",
-                quoted(entry)
-            ),
-            Self::UnsafeEntry { entry } => format!(
-                "entry {}: an absolute path, a `..` or a name a backup never holds",
-                quoted(entry)
-            ),
-            Self::NotAFile { entry } if es => format!(
-                "entrada {}: no es un archivo normal (enlace, dispositivo o directorio)",
-                quoted(entry)
-            ),
-            Self::NotAFile { entry } => format!(
-                "entry {}: not a regular file (a link, a device or a directory)",
-                quoted(entry)
-            ),
-            Self::NotListed { entry } if es => format!(
-                "la entrada {} no figura en el manifiesto firmado",
-                quoted(entry)
-            ),
-            Self::NotListed { entry } => {
-                format!(
-                    "entry {} is not listed in the signed manifest",
-                    quoted(entry)
-                )
-            }
-            Self::Duplicate { entry } if es => {
-                format!("la entrada {} aparece dos veces", quoted(entry))
-            }
-            Self::Duplicate { entry } => format!("entry {} appears twice", quoted(entry)),
-            Self::Missing { entry } if es => format!(
-                "{} figura en el manifiesto pero falta en el archivo",
-                quoted(entry)
-            ),
-            Self::Missing { entry } => format!(
-                "{} is listed in the manifest but missing from the archive",
-                quoted(entry)
-            ),
-            Self::Mismatch { entry } if es => {
-                format!("{} no coincide con el manifiesto", quoted(entry))
-            }
-            Self::Mismatch { entry } => format!("{} does not match the manifest", quoted(entry)),
-            Self::NotAuthentic => lang
-                .pick(
-                    "the manifest is not authentic (altered, or from another vault)",
-                    "el manifiesto no es auténtico (alterado, o de otra bóveda)",
-                )
-                .into(),
-            Self::FailsCheck { faults } if es => format!(
-                "la bóveda restaurada no pasa la verificación: {}",
-                faults.join("; ")
-            ),
+            Self::NotAFile { entry } => tr!(lang, "backup-not-a-file", entry = quoted(entry)),
+            Self::NotListed { entry } => tr!(lang, "backup-not-listed", entry = quoted(entry)),
+            Self::Duplicate { entry } => tr!(lang, "backup-duplicate", entry = quoted(entry)),
+            Self::Missing { entry } => tr!(lang, "backup-missing", entry = quoted(entry)),
+            Self::Mismatch { entry } => tr!(lang, "backup-mismatch", entry = quoted(entry)),
+            Self::NotAuthentic => tr!(lang, "backup-not-authentic").to_owned(),
             Self::FailsCheck { faults } => {
-                format!("the restored vault fails its check: {}", faults.join("; "))
+                tr!(lang, "backup-fails-check", faults = faults.join("; "))
             }
         }
     }

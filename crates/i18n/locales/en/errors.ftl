@@ -69,3 +69,18 @@ conflict-hit-reviewed = Hit { $hit } was already { $status ->
 }.
 conflict-hit-unknown = Hit { $hit } is unknown or already reviewed.
 conflict-page-gone = Page { $page } of { $document } is gone.
+
+## Why a backup was refused ($entry is an archive entry's name, quoted)
+backup-not-an-archive = not a backup archive
+backup-damaged = the archive is damaged
+backup-no-manifest = no manifest (it must be the first entry)
+backup-bad-manifest = the manifest is unreadable
+backup-unsupported = unsupported backup format { $format } version { $version }
+backup-unsafe-entry = entry { $entry }: an absolute path, a `..` or a name a backup never holds
+backup-not-a-file = entry { $entry }: not a regular file (a link, a device or a directory)
+backup-not-listed = entry { $entry } is not listed in the signed manifest
+backup-duplicate = entry { $entry } appears twice
+backup-missing = { $entry } is listed in the manifest but missing from the archive
+backup-mismatch = { $entry } does not match the manifest
+backup-not-authentic = the manifest is not authentic (altered, or from another vault)
+backup-fails-check = the restored vault fails its check: { $faults }

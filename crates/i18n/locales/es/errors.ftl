@@ -72,3 +72,18 @@ conflict-hit-reviewed = El resultado { $hit } ya fue { $status ->
 }.
 conflict-hit-unknown = El resultado { $hit } no existe o ya fue revisado.
 conflict-page-gone = La página { $page } de { $document } ya no existe.
+
+## Why a backup was refused ($entry is an archive entry's name, quoted)
+backup-not-an-archive = no es un archivo de copia de seguridad
+backup-damaged = el archivo está dañado
+backup-no-manifest = falta el manifiesto (debe ser la primera entrada)
+backup-bad-manifest = el manifiesto es ilegible
+backup-unsupported = formato de copia no admitido: { $format } versión { $version }
+backup-unsafe-entry = entrada { $entry }: ruta absoluta, con «..» o que una copia nunca contiene
+backup-not-a-file = entrada { $entry }: no es un archivo normal (enlace, dispositivo o directorio)
+backup-not-listed = la entrada { $entry } no figura en el manifiesto firmado
+backup-duplicate = la entrada { $entry } aparece dos veces
+backup-missing = { $entry } figura en el manifiesto pero falta en el archivo
+backup-mismatch = { $entry } no coincide con el manifiesto
+backup-not-authentic = el manifiesto no es auténtico (alterado, o de otra bóveda)
+backup-fails-check = la bóveda restaurada no pasa la verificación: { $faults }
