@@ -333,6 +333,56 @@ pub enum PersonCommand {
         #[arg(long)]
         json: bool,
     },
+    Add(PersonAddArgs),
+    Edit(PersonEditArgs),
+}
+
+/// The fields of a person, as options (shared by `person add` and `edit`).
+#[derive(Debug, Args)]
+pub struct PersonFieldArgs {
+    #[arg(long)]
+    pub legal_name: Option<String>,
+    #[arg(long = "alias")]
+    pub aliases: Vec<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub a_number: Option<String>,
+    #[arg(long)]
+    pub immigration_status: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub birth_year: Option<i64>,
+    #[arg(long = "group")]
+    pub groups: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAddArgs {
+    #[arg(long)]
+    pub pseudonym: String,
+    #[arg(long)]
+    pub consent: String,
+    #[arg(long)]
+    pub consent_given: Option<String>,
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: PersonFieldArgs,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonEditArgs {
+    pub id: String,
+    #[arg(long)]
+    pub pseudonym: Option<String>,
+    #[command(flatten)]
+    pub fields: PersonFieldArgs,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,6 +21,8 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "people list" => tr!(lang, "cli-about-people-list"),
         "person" => tr!(lang, "cli-about-person"),
         "person show" => tr!(lang, "cli-about-person-show"),
+        "person add" => tr!(lang, "cli-about-person-add"),
+        "person edit" => tr!(lang, "cli-about-person-edit"),
         "document" => tr!(lang, "cli-about-document"),
         "document add" => tr!(lang, "cli-about-document-add"),
         "document get" => tr!(lang, "cli-about-document-get"),
@@ -107,6 +109,21 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("person show" | "document get" | "document show", "id") => {
             tr!(lang, "cli-arg-person-show-id")
         }
+        ("person add" | "person edit", "pseudonym") => tr!(lang, "cli-arg-person-pseudonym"),
+        ("person add", "consent") => tr!(lang, "cli-arg-person-consent"),
+        ("person add", "consent_given") => tr!(lang, "cli-arg-person-consent-given"),
+        ("person add", "id") => tr!(lang, "cli-arg-person-add-id"),
+        ("person edit", "id") => tr!(lang, "cli-arg-person-show-id"),
+        ("person add" | "person edit", "legal_name") => tr!(lang, "cli-arg-person-legal-name"),
+        ("person add" | "person edit", "aliases") => tr!(lang, "cli-arg-person-alias"),
+        ("person add" | "person edit", "contact") => tr!(lang, "cli-arg-person-contact"),
+        ("person add" | "person edit", "a_number") => tr!(lang, "cli-arg-person-a-number"),
+        ("person add" | "person edit", "immigration_status") => {
+            tr!(lang, "cli-arg-person-immigration-status")
+        }
+        ("person add" | "person edit", "address") => tr!(lang, "cli-arg-person-address"),
+        ("person add" | "person edit", "birth_year") => tr!(lang, "cli-arg-person-birth-year"),
+        ("person add" | "person edit", "groups") => tr!(lang, "cli-arg-person-group"),
         ("document add", "files") => tr!(lang, "cli-arg-document-add-files"),
         ("document text", "id") => tr!(lang, "cli-arg-document-text-id"),
         ("search", "query") => tr!(lang, "cli-arg-search-query"),
@@ -327,8 +344,13 @@ fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         (_, "bates") => tr!(lang, "cli-value-range"),
         (
             _,
-            "subject" | "note" | "purpose" | "label" | "component" | "tracking" | "bates_prefix",
+            "subject" | "note" | "purpose" | "label" | "component" | "tracking" | "bates_prefix"
+            | "pseudonym" | "legal_name" | "aliases" | "contact" | "a_number"
+            | "immigration_status" | "address",
         ) => tr!(lang, "cli-value-text"),
+        (_, "consent_given") => tr!(lang, "cli-value-date"),
+        (_, "birth_year") => tr!(lang, "cli-value-number"),
+        (_, "groups") => tr!(lang, "cli-value-id"),
         (
             _,
             "kind" | "event_type" | "state" | "field_office" | "verification" | "consent"

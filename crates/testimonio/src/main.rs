@@ -22,8 +22,8 @@ use cli::{
     PeopleCommand, PersonCommand,
 };
 use commands::{
-    analyze, demo, documents, foia, ingest, packet, records, report, search, user, vault, watch,
-    web,
+    analyze, demo, documents, foia, ingest, packet, person, records, report, search, user, vault,
+    watch, web,
 };
 use context::{CliResult, Context};
 
@@ -93,6 +93,12 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Person {
             command: PersonCommand::Show { id, json },
         } => records::person_show(cx, id, *json),
+        Command::Person {
+            command: PersonCommand::Add(args),
+        } => person::add(cx, args),
+        Command::Person {
+            command: PersonCommand::Edit(args),
+        } => person::edit(cx, args),
         Command::Document { command } => match command {
             DocumentCommand::Add { files, json } => documents::add(cx, files, *json),
             DocumentCommand::Get { id, out } => documents::get(cx, id, out),

@@ -320,3 +320,158 @@ fn field_paths_read_the_domains_names() {
         ]
     );
 }
+
+fn fields(pseudonym: &str) -> people::PersonFields {
+    people::PersonFields {
+        pseudonym: Some(pseudonym.into()),
+        legal_name: Some("Nueva Persona Ficticia".into()),
+        groups: Some(vec!["g-1".into()]),
+        ..Default::default()
+    }
+}
+
+fn consent_given(level: &str) -> Option<people::InitialConsent> {
+    Some(people::InitialConsent {
+        level: level.into(),
+        given_on: Some("2026-11-30".into()),
+    })
+}
+
+#[test]
+fn a_new_person_needs_a_pseudonym_and_a_consent_and_gets_an_id() {
+    let (_tmp, mut vault) = vault();
+    // Nothing given: both refusals at once, nothing stored.
+    let before = vault.people(&PeopleFilter::default()).unwrap().len();
+    let err = people::create(&mut vault, &operator(), None, Default::default(), None).unwrap_err();
+    let AppError::Invalid(errors) = &err else {
+        panic!("{err:?}")
+    };
+    let refused: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert!(refused.contains(&"pseudonym"), "{refused:?}");
+    assert!(refused.contains(&"consent"), "{refused:?}");
+    assert_eq!(
+        vault.people(&PeopleFilter::default()).unwrap().len(),
+        before
+    );
+
+    // An unknown group is named before anything is stored.
+    let mut unknown = fields("Rosa");
+    unknown.groups = Some(vec!["g-404".into()]);
+    let err = people::create(
+        &mut vault,
+        &operator(),
+        None,
+        unknown,
+        consent_given("internal"),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, AppError::UnknownReference { kind: RecordKind::Group, id, .. } if id == "g-404"),
+        "{err:?}"
+    );
+    assert_eq!(
+        vault.people(&PeopleFilter::default()).unwrap().len(),
+        before
+    );
+
+    // Recorded with a new id, the consent in force, the write audited.
+    let recorded = people::create(
+        &mut vault,
+        &operator(),
+        None,
+        fields("Rosa"),
+        consent_given("coalition_aggregate"),
+    )
+    .unwrap();
+    let new_id = recorded.person.id.clone();
+    assert!(new_id.to_string().starts_with("p-"), "{new_id}");
+    let shown = people::show(&mut vault, &operator(), &new_id).unwrap();
+    assert_eq!(shown.summary.pseudonym.to_string(), "Rosa");
+    let identity = shown.identity.expect("the operator sees it");
+    assert_eq!(
+        identity.identity.legal_name.as_ref().unwrap().expose(),
+        "Nueva Persona Ficticia"
+    );
+    assert_eq!(identity.consent.records().len(), 1);
+    assert_eq!(
+        identity
+            .consent
+            .level_on(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+            .code(),
+        "coalition_aggregate"
+    );
+
+    // The same id again is refused on the id.
+    let err = people::create(
+        &mut vault,
+        &operator(),
+        Some(&new_id.to_string()),
+        fields("Otra"),
+        consent_given("internal"),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, AppError::Invalid(errors) if errors[0].field == "id"),
+        "{err:?}"
+    );
+    // Roles that only read may not record people.
+    let err = people::create(
+        &mut vault,
+        &account(Role::Analyst),
+        None,
+        fields("Nadie"),
+        consent_given("internal"),
+    )
+    .unwrap_err();
+    assert!(matches!(err, AppError::Forbidden), "{err:?}");
+    assert!(err.message(Lang::Es).chars().any(char::is_alphabetic));
+}
+
+#[test]
+fn an_edit_keeps_what_it_does_not_change_and_clears_what_is_emptied() {
+    let (_tmp, mut vault) = vault();
+    let changes = people::PersonFields {
+        pseudonym: Some("Luz María".into()),
+        contact: Some("+1 555 0100".into()),
+        ..Default::default()
+    };
+    let recorded = people::edit(&mut vault, &operator(), &id("p-1"), changes).unwrap();
+    assert_eq!(recorded.person.pseudonym.to_string(), "Luz María");
+    let stored = vault.person_identity(&id("p-1")).unwrap();
+    assert_eq!(
+        stored.identity.legal_name.as_ref().unwrap().expose(),
+        "Secret Name"
+    );
+    assert_eq!(
+        stored.identity.contact.as_ref().unwrap().expose(),
+        "+1 555 0100"
+    );
+    assert_eq!(stored.groups.len(), 1);
+
+    let clear = people::PersonFields {
+        contact: Some(String::new()),
+        ..Default::default()
+    };
+    people::edit(&mut vault, &operator(), &id("p-1"), clear).unwrap();
+    let stored = vault.person_identity(&id("p-1")).unwrap();
+    assert!(stored.identity.contact.is_none());
+    assert_eq!(stored.pseudonym.to_string(), "Luz María");
+
+    // Unknown person; a documenter who did not record them; a reader.
+    let err = people::edit(&mut vault, &operator(), &id("p-404"), Default::default()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AppError::NotFound {
+                kind: RecordKind::Person,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    for role in [Role::Documenter, Role::Viewer] {
+        let err =
+            people::edit(&mut vault, &account(role), &id("p-1"), Default::default()).unwrap_err();
+        assert!(matches!(err, AppError::Forbidden), "{role:?}: {err:?}");
+    }
+}

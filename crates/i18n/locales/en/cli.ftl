@@ -346,3 +346,19 @@ cli-demo-web-app = Web app: { $url }
 cli-demo-stop = Press Ctrl-C to stop.
 cli-demo-try = Try:
 cli-demo-passphrase-file = a file holding the passphrase
+
+## person add / person edit
+cli-about-person-add = Record a new person under a pseudonym, with the consent they give (audited).
+cli-about-person-edit = Change a person's fields; what is not given is kept, an empty value clears it (audited).
+cli-arg-person-pseudonym = The name the person is known by in the vault and every report.
+cli-arg-person-consent = The consent given: a level code (see `testimonio vocabulary`).
+cli-arg-person-consent-given = The day the consent was given.
+cli-arg-person-add-id = The id (default: a new one).
+cli-arg-person-legal-name = Legal name (sensitive).
+cli-arg-person-alias = Another name the person goes by (sensitive); repeatable.
+cli-arg-person-contact = How to reach the person (sensitive).
+cli-arg-person-a-number = A-number (sensitive).
+cli-arg-person-immigration-status = Immigration status (sensitive).
+cli-arg-person-address = Address (sensitive).
+cli-arg-person-birth-year = Year of birth.
+cli-arg-person-group = A group the person belongs to, by id; repeatable.

@@ -47,3 +47,10 @@ records-group-events-heading = Events of this group ({ $count })
 # Page titles: the record's own name, then what it is.
 records-person-page-title = { $pseudonym } · Person
 records-group-page-title = { $name } · Group
+
+## CLI: person add and person edit ($outcome: created, updated, unchanged)
+records-person-recorded = { $outcome ->
+    [created] Recorded { $id } ({ $pseudonym }).
+    [updated] Changed { $id } ({ $pseudonym }).
+   *[unchanged] { $id } ({ $pseudonym }) was already so; nothing changed.
+}

@@ -346,3 +346,19 @@ cli-demo-web-app = Aplicación web: { $url }
 cli-demo-stop = Pulse Ctrl-C para detener.
 cli-demo-try = Pruebe:
 cli-demo-passphrase-file = un archivo con la frase de contraseña
+
+## person add / person edit
+cli-about-person-add = Registrar a una persona nueva con un seudónimo y el consentimiento que da (auditado).
+cli-about-person-edit = Cambiar los datos de una persona; lo que no se indica se conserva y un valor vacío lo borra (auditado).
+cli-arg-person-pseudonym = El nombre con que se conoce a la persona en la bóveda y en cada informe.
+cli-arg-person-consent = El consentimiento dado: un código de nivel (véase `testimonio vocabulary`).
+cli-arg-person-consent-given = El día en que se dio el consentimiento.
+cli-arg-person-add-id = El identificador (por omisión, uno nuevo).
+cli-arg-person-legal-name = Nombre legal (sensible).
+cli-arg-person-alias = Otro nombre con que se conoce a la persona (sensible); se puede repetir.
+cli-arg-person-contact = Cómo contactar a la persona (sensible).
+cli-arg-person-a-number = Número A (sensible).
+cli-arg-person-immigration-status = Situación migratoria (sensible).
+cli-arg-person-address = Dirección (sensible).
+cli-arg-person-birth-year = Año de nacimiento.
+cli-arg-person-group = Un grupo al que pertenece la persona, por su identificador; se puede repetir.

@@ -47,3 +47,10 @@ records-group-events-heading = Eventos de este grupo ({ $count })
 # Page titles: the record's own name, then what it is.
 records-person-page-title = { $pseudonym } · Persona
 records-group-page-title = { $name } · Grupo
+
+## CLI: person add and person edit ($outcome: created, updated, unchanged)
+records-person-recorded = { $outcome ->
+    [created] Se registró { $id } ({ $pseudonym }).
+    [updated] Se modificó { $id } ({ $pseudonym }).
+   *[unchanged] { $id } ({ $pseudonym }) ya estaba así; no se cambió nada.
+}

@@ -6,6 +6,7 @@ pub mod documents;
 pub mod foia;
 pub mod ingest;
 pub mod packet;
+pub mod person;
 pub mod records;
 pub mod report;
 pub mod search;

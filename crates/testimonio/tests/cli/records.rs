@@ -55,3 +55,105 @@ fn lists_count_in_spanish_with_plurals() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn a_person_is_added_with_consent_and_edited_from_the_command_line() {
+    let env = TestEnv::new();
+    env.init();
+    env.write("in/records.jsonl", RECORDS);
+    env.run(&["import", env.path("in/records.jsonl").to_str().unwrap()]);
+
+    // Without a pseudonym or a consent, clap says what is missing.
+    let refused = env.run(&["--lang", "es", "person", "add", "--pseudonym", "Rosa"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+
+    // A bad consent level and an unknown group: told in Spanish, nothing stored.
+    let refused = env.run(&[
+        "--lang",
+        "es",
+        "person",
+        "add",
+        "--pseudonym",
+        "Rosa",
+        "--consent",
+        "everyone",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("consent"), "{}", stderr(&refused));
+    let refused = env.run(&[
+        "--lang",
+        "es",
+        "person",
+        "add",
+        "--pseudonym",
+        "Rosa",
+        "--consent",
+        "internal",
+        "--group",
+        "g-404",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("g-404"), "{}", stderr(&refused));
+    assert_eq!(env.json(&["people", "list", "--json"])["total"], 1);
+
+    let added = env.json(&[
+        "person",
+        "add",
+        "--pseudonym",
+        "Rosa",
+        "--consent",
+        "coalition_aggregate",
+        "--consent-given",
+        "2026-11-30",
+        "--legal-name",
+        "Rosa Ficticia",
+        "--group",
+        "g-1",
+        "--json",
+    ]);
+    assert_eq!(added["outcome"], "created");
+    let id = added["id"].as_str().unwrap().to_owned();
+    let shown = env.json(&["person", "show", &id, "--json"]);
+    assert_eq!(shown["pseudonym"], "Rosa");
+    assert_eq!(shown["legal_name"], "Rosa Ficticia");
+
+    let out = env.ok(&[
+        "--lang",
+        "es",
+        "person",
+        "edit",
+        &id,
+        "--contact",
+        "+1 555 0100",
+    ]);
+    assert_eq!(out, format!("Se modificó {id} (Rosa).\n"));
+    let out = env.ok(&[
+        "--lang",
+        "es",
+        "person",
+        "edit",
+        &id,
+        "--contact",
+        "+1 555 0100",
+    ]);
+    assert_eq!(
+        out,
+        format!("{id} (Rosa) ya estaba así; no se cambió nada.\n")
+    );
+    let shown = env.json(&["person", "show", &id, "--json"]);
+    assert_eq!(shown["legal_name"], "Rosa Ficticia");
+    assert_eq!(shown["contact"], "+1 555 0100");
+
+    // The writes are audited with their ids, never their content.
+    let log = env.json(&["audit", "log", "--json"]);
+    let entries = log["entries"].as_array().unwrap();
+    let objects: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e["object"].as_str())
+        .collect();
+    assert!(
+        objects.contains(&format!("person:{id}").as_str()),
+        "{objects:?}"
+    );
+    assert!(!log.to_string().contains("Rosa Ficticia"));
+}

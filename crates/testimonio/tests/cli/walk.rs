@@ -395,6 +395,25 @@ fn the_record_foia_and_report_commands_speak_only_from_the_catalog() {
     walk_run(&env, &["person", "show", "demo-p-0001"], true, data);
     walk_run(&env, &["person", "show", "p-404"], false, data);
     walk_run(&env, &["vocabulary"], true, data);
+    let add = [
+        "person",
+        "add",
+        "--pseudonym",
+        "Rosa",
+        "--consent",
+        "internal",
+        "--id",
+        "p-rosa",
+    ];
+    walk_run(&env, &add, true, &["Rosa", "p-rosa"]);
+    walk_run(&env, &add, false, &["Rosa", "p-rosa"]);
+    walk_run(
+        &env,
+        &["person", "edit", "p-rosa", "--pseudonym", "Rosa M"],
+        true,
+        &["Rosa", "M", "p-rosa"],
+    );
+    walk_run(&env, &["person", "edit", "p-404"], false, &[]);
 
     // FOIA: a request filed, listed, shown; an unknown one; the calendar.
     walk_run(
