@@ -78,11 +78,38 @@ pub struct InitialConsent {
     pub given_on: Option<String>,
 }
 
-/// What [`create`] and [`edit`] stored.
-#[derive(Debug)]
+/// What [`create`] and [`edit`] stored: never the identity fields.
+#[derive(Debug, Clone)]
 pub struct PersonRecorded {
     pub outcome: WriteOutcome,
-    pub person: Box<Person>,
+    pub id: RecordId,
+    pub pseudonym: String,
+}
+
+impl PersonFields {
+    /// Whether no field is given (an edit that changes nothing).
+    pub fn is_empty(&self) -> bool {
+        let PersonFields {
+            pseudonym,
+            legal_name,
+            aliases,
+            contact,
+            a_number,
+            immigration_status,
+            address,
+            birth_year,
+            groups,
+        } = self;
+        pseudonym.is_none()
+            && legal_name.is_none()
+            && aliases.is_none()
+            && contact.is_none()
+            && a_number.is_none()
+            && immigration_status.is_none()
+            && address.is_none()
+            && birth_year.is_none()
+            && groups.is_none()
+    }
 }
 
 /// A new random person id: `p-` and 12 hex digits.
@@ -165,14 +192,16 @@ pub fn create(
     let outcome = vault.put_person(&person)?;
     Ok(PersonRecorded {
         outcome,
-        person: Box::new(person),
+        id: person.id.clone(),
+        pseudonym: person.pseudonym.to_string(),
     })
 }
 
 /// Changes the fields of person `id` that `changes` holds, as `actor`
 /// (audited); consent is not changed here (see [`super::consent`]). Only an
 /// actor who may see the person's identity may edit them: an edit reads
-/// the stored identity (audited) to keep what it does not change.
+/// the stored identity (audited) to keep what it does not change. An edit
+/// that changes nothing stores and reads nothing.
 ///
 /// # Errors
 /// [`AppError::Forbidden`] for a role that may not write records or may
@@ -185,7 +214,14 @@ pub fn edit(
     changes: PersonFields,
 ) -> AppResult<PersonRecorded> {
     require_writer(actor)?;
-    summary(vault, id)?;
+    let current = summary(vault, id)?;
+    if changes.is_empty() {
+        return Ok(PersonRecorded {
+            outcome: WriteOutcome::Unchanged,
+            id: id.clone(),
+            pseudonym: current.pseudonym.to_string(),
+        });
+    }
     if !may_see_identity(vault, actor, id)? {
         return Err(AppError::Forbidden);
     }
@@ -224,6 +260,7 @@ pub fn edit(
     let outcome = vault.put_person(&person)?;
     Ok(PersonRecorded {
         outcome,
-        person: Box::new(person),
+        id: person.id.clone(),
+        pseudonym: person.pseudonym.to_string(),
     })
 }

@@ -383,7 +383,7 @@ fn a_new_person_needs_a_pseudonym_and_a_consent_and_gets_an_id() {
         consent_given("coalition_aggregate"),
     )
     .unwrap();
-    let new_id = recorded.person.id.clone();
+    let new_id = recorded.id.clone();
     assert!(new_id.to_string().starts_with("p-"), "{new_id}");
     let shown = people::show(&mut vault, &operator(), &new_id).unwrap();
     assert_eq!(shown.summary.pseudonym.to_string(), "Rosa");
@@ -436,7 +436,7 @@ fn an_edit_keeps_what_it_does_not_change_and_clears_what_is_emptied() {
         ..Default::default()
     };
     let recorded = people::edit(&mut vault, &operator(), &id("p-1"), changes).unwrap();
-    assert_eq!(recorded.person.pseudonym.to_string(), "Luz María");
+    assert_eq!(recorded.pseudonym, "Luz María");
     let stored = vault.person_identity(&id("p-1")).unwrap();
     assert_eq!(
         stored.identity.legal_name.as_ref().unwrap().expose(),

@@ -64,7 +64,7 @@ fn report(cx: &Context, recorded: &PersonRecorded, json_out: bool) {
         WriteOutcome::Updated => "updated",
         WriteOutcome::Unchanged => "unchanged",
     };
-    let id = recorded.person.id.to_string();
+    let id = recorded.id.to_string();
     if json_out {
         print_json(&json!({ "id": id, "outcome": outcome }));
     } else {
@@ -74,7 +74,7 @@ fn report(cx: &Context, recorded: &PersonRecorded, json_out: bool) {
                 cx.lang,
                 "records-person-recorded",
                 id = id.as_str(),
-                pseudonym = recorded.person.pseudonym.to_string(),
+                pseudonym = recorded.pseudonym.as_str(),
                 outcome = outcome
             )
         );

@@ -24,7 +24,17 @@ async fn call_es(
     path: &str,
     body: Option<Value>,
 ) -> (StatusCode, Value) {
-    let t = token(app, Role::Coordinator).await;
+    call_as(app, Role::Coordinator, method, path, body).await
+}
+
+async fn call_as(
+    app: &TestApp,
+    role: Role,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let t = token(app, role).await;
     let mut req = reqwest::Client::new()
         .request(method, format!("{}{}", app.base, path))
         .header("accept-language", "es")
@@ -95,4 +105,84 @@ async fn the_event_form_puts_every_unknown_reference_on_its_line() {
     let list = agent.get("/events?group=g-404").await;
     assert_eq!(list.status, StatusCode::BAD_REQUEST);
     assert!(list.body.contains("ningún grupo tiene este id: g-404"));
+}
+
+#[tokio::test]
+async fn the_api_records_a_person_with_consent_and_changes_one() {
+    let app = spawn_app().await;
+    let new = json!({
+        "pseudonym": "Rosa", "legal_name": "Rosa Ficticia",
+        "consent": {"level": "coalition_aggregate", "given_on": "2026-11-30"},
+        "groups": [app.group_id],
+    });
+    // A reader may not; a body without consent names the field.
+    let (status, _) = call_as(
+        &app,
+        Role::Analyst,
+        Method::POST,
+        "/api/v1/people",
+        Some(new.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, v) = call_es(
+        &app,
+        Method::POST,
+        "/api/v1/people",
+        Some(json!({"pseudonym": "Rosa"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["error"], "invalid");
+    assert_eq!(v["fields"][0]["field"], "consent", "{v}");
+
+    // A documenter records the person and, having recorded them, sees them.
+    let (status, v) = call_as(
+        &app,
+        Role::Documenter,
+        Method::POST,
+        "/api/v1/people",
+        Some(new),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let id = v["id"].as_str().unwrap().to_owned();
+    assert_eq!(v["outcome"], "created");
+    assert!(v.get("legal_name").is_none(), "{v}");
+    let path = format!("/api/v1/people/{id}");
+    let (status, v) = call_as(&app, Role::Documenter, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["identity"]["legal_name"], "Rosa Ficticia", "{v}");
+
+    // A change keeps what it does not name; a reader may not change it.
+    let (status, v) = call_es(
+        &app,
+        Method::PUT,
+        &path,
+        Some(json!({"contact": "+1 555 0100"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["outcome"], "updated");
+    let (_, v) = call_es(&app, Method::GET, &path, None).await;
+    assert_eq!(v["identity"]["legal_name"], "Rosa Ficticia", "{v}");
+    assert_eq!(v["identity"]["contact"], "+1 555 0100", "{v}");
+    let (status, _) = call_as(
+        &app,
+        Role::Viewer,
+        Method::PUT,
+        &path,
+        Some(json!({"contact": ""})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, v) = call_es(
+        &app,
+        Method::PUT,
+        "/api/v1/people/p-404",
+        Some(json!({"contact": "x"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{v}");
+    assert_eq!(v["message"], "No se encontró la persona p-404.");
 }

@@ -20,6 +20,8 @@ use testimonio_domain::exchange::EventRecord;
 use testimonio_domain::{Lang, RecordId, Vocabulary};
 use testimonio_vault::{PeopleFilter, User};
 
+mod people_write;
+
 use crate::RouteSpec;
 use crate::auth::Access;
 use crate::error::{AppError, ErrorKind};
@@ -74,6 +76,18 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             put(update_event),
         ),
         r("get", "/api/v1/people", Access::LoggedIn, get(list_people)),
+        r(
+            "post",
+            "/api/v1/people",
+            Access::Writer,
+            post(people_write::create_person),
+        ),
+        r(
+            "put",
+            "/api/v1/people/{id}",
+            Access::Writer,
+            put(people_write::update_person),
+        ),
         r(
             "get",
             "/api/v1/people/{id}",
@@ -474,6 +488,8 @@ async fn openapi_document() -> Json<Value> {
 
 /// The OpenAPI 3 description of [`api_routes`].
 pub fn openapi() -> Value {
+    let person_written = json!({"type": "object", "properties": {"id": {"type": "string"}, "pseudonym": {"type": "string"},
+        "outcome": {"type": "string", "enum": ["created", "updated", "unchanged"]}}});
     let event_record = json!({
         "type": "object",
         "required": ["id", "event_type", "date"],
@@ -543,9 +559,15 @@ pub fn openapi() -> Value {
                 "put": {"summary": "Create or replace an event", "parameters": id_param, "requestBody": {"required": true, "content": {"application/json": {"schema": event_ref}}},
                     "responses": merge(json!({"200": ok(event_ref.clone()), "201": ok(event_ref.clone())}), errors(&["400", "401", "403", "503"]))}
             },
-            "/api/v1/people": {"get": {"summary": "People, by pseudonym", "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "503"]))}},
+            "/api/v1/people": {"get": {"summary": "People, by pseudonym", "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "503"]))},
+                "post": {"summary": "Record a new person with the consent they give (audited); a new id when none is given",
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": person_body(true)}}},
+                    "responses": merge(json!({"201": ok(person_written.clone())}), errors(&["400", "401", "403", "503"]))}},
             "/api/v1/people/{id}": {"get": {"summary": "One person; identity fields only where the role allows (audited)", "parameters": id_param,
-                "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["400", "401", "404", "503"]))}},
+                "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["400", "401", "404", "503"]))},
+                "put": {"summary": "Change the fields given (an empty text clears one); only an account that may see the person's identity may change it (audited)", "parameters": id_param,
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": person_body(false)}}},
+                    "responses": merge(json!({"200": ok(person_written)}), errors(&["400", "401", "403", "404", "503"]))}},
             "/api/v1/people/{id}/consent": {"post": {"summary": "Add a grant of consent to a person's history", "parameters": id_param,
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["level"], "additionalProperties": false,
                     "properties": {"level": {"type": "string", "enum": ["internal", "coalition_aggregate", "coalition_narrative", "public_anonymous", "public_named"]},
@@ -562,6 +584,30 @@ pub fn openapi() -> Value {
             "schemas": {"EventRecord": event_record, "Error": error}
         }
     })
+}
+
+/// The body of `POST` (`creating`: pseudonym and consent required) and
+/// `PUT /api/v1/people/{id}` (the fields present change; no consent).
+fn person_body(creating: bool) -> Value {
+    let text = |description: &str| json!({"type": "string", "description": description});
+    let mut properties = json!({
+        "pseudonym": text("The name the person is known by in the vault and every report"),
+        "legal_name": text("Sensitive"), "contact": text("Sensitive"), "a_number": text("Sensitive; A and 8 or 9 digits"),
+        "immigration_status": text("Sensitive"), "address": text("Sensitive"),
+        "aliases": {"type": "array", "items": {"type": "string"}, "description": "Sensitive"},
+        "birth_year": {"type": "integer"},
+        "groups": {"type": "array", "items": {"type": "string"}, "description": "Group ids"},
+    });
+    let mut schema = json!({"type": "object", "additionalProperties": false});
+    if creating {
+        properties["id"] = text("Optional: a new id is made when absent");
+        properties["consent"] = json!({"type": "object", "required": ["level"], "additionalProperties": false,
+            "properties": {"level": {"type": "string", "enum": ["internal", "coalition_aggregate", "coalition_narrative", "public_anonymous", "public_named"]},
+                "given_on": {"type": "string", "format": "date"}}});
+        schema["required"] = json!(["pseudonym", "consent"]);
+    }
+    schema["properties"] = properties;
+    schema
 }
 
 #[cfg(test)]
