@@ -85,7 +85,11 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(post, "/events/{id}", Writer, event_form::update),
         route!(get, "/events/{id}/edit", Writer, event_form::edit_form),
         route!(get, "/people", LoggedIn, people::list),
+        route!(post, "/people", Writer, person_form::create),
+        route!(get, "/people/new", Writer, person_form::new_form),
         route!(get, "/people/{id}", LoggedIn, people::show),
+        route!(post, "/people/{id}", Writer, person_form::update),
+        route!(get, "/people/{id}/edit", Writer, person_form::edit_form),
         route!(post, "/people/{id}/consent", Writer, people::add_consent),
         route!(
             post,

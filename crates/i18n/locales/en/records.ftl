@@ -54,3 +54,15 @@ records-person-recorded = { $outcome ->
     [updated] Changed { $id } ({ $pseudonym }).
    *[unchanged] { $id } ({ $pseudonym }) was already so; nothing changed.
 }
+
+## Web: the person form
+person-new = New person
+person-edit = Change person
+person-save = Save person
+person-add-link = Record a new person
+person-edit-link = Change this person
+person-pseudonym-hint = The name this person is known by in the vault and in every report: never their legal name.
+person-consent-hint = What this person allows, as they said it when recorded. It can be changed later on their page.
+person-consent-choose = Choose the consent given
+person-identity-sensitive = Sensitive: shown only to the roles that may see identities, and every view is recorded in the audit log.
+person-aliases-hint = One per line.

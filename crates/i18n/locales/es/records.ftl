@@ -54,3 +54,15 @@ records-person-recorded = { $outcome ->
     [updated] Se modificó { $id } ({ $pseudonym }).
    *[unchanged] { $id } ({ $pseudonym }) ya estaba así; no se cambió nada.
 }
+
+## Web: the person form
+person-new = Nueva persona
+person-edit = Modificar persona
+person-save = Guardar persona
+person-add-link = Registrar una persona nueva
+person-edit-link = Modificar los datos de esta persona
+person-pseudonym-hint = El nombre con que se conoce a esta persona en la bóveda y en cada informe: nunca su nombre legal.
+person-consent-hint = Lo que esta persona permite, tal como lo dijo al registrarla. Se puede cambiar después en su página.
+person-consent-choose = Elija el consentimiento dado
+person-identity-sensitive = Datos sensibles: solo los ven los roles que pueden ver identidades, y cada consulta queda en el registro de auditoría.
+person-aliases-hint = Uno por línea.

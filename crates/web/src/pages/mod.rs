@@ -13,6 +13,7 @@ pub mod forms;
 pub mod groups;
 pub mod login;
 pub mod people;
+pub mod person_form;
 pub mod search;
 pub mod timeline;
 pub mod twofactor;

@@ -97,6 +97,9 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
     .await?;
     let body = html! {
         h1 { (tr!(viewer.lang, "records-people-heading", count = people.len())) }
+        @if viewer.user.as_ref().is_some_and(|u| u.role.can_write_records()) {
+            p { a.button href="/people/new" { (viewer.t("person-add-link")) } }
+        }
         @if people.is_empty() {
             p { (viewer.t("people-none")) }
         } @else {
@@ -360,6 +363,10 @@ fn person_page(
         p { a href="/people" { "← " (viewer.t("people-title")) } }
         h1 { (s.pseudonym.as_str()) }
         @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
+        // Only who may see the identity may change the person.
+        @if can_write && data.identity.is_some() {
+            p { a href=(format!("/people/{}/edit", s.id)) { (viewer.t("person-edit-link")) } }
+        }
         dl.facts {
             dt { (viewer.t("field-id")) } dd { code { (s.id) } }
             dt { (viewer.t("field-groups")) } dd { (group_links(viewer, &s.groups, &data.groups)) }

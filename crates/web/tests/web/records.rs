@@ -186,3 +186,90 @@ async fn the_api_records_a_person_with_consent_and_changes_one() {
     assert_eq!(status, StatusCode::NOT_FOUND, "{v}");
     assert_eq!(v["message"], "No se encontró la persona p-404.");
 }
+
+#[tokio::test]
+async fn a_documenter_records_a_person_with_consent_on_the_web_and_changes_them() {
+    let app = spawn_app().await;
+    let mut agent = app.login(Role::Documenter).await;
+    agent.accept_language = Some("es".into());
+    let form = agent.get("/people/new").await;
+    assert_eq!(form.status, reqwest::StatusCode::OK);
+    assert!(form.body.contains("Nueva persona"), "{}", form.excerpt());
+    assert!(form.body.contains("name=\"legal_name\""));
+
+    // Without a consent: told on the field, in Spanish, and what was typed kept.
+    let refused = agent
+        .post(
+            "/people",
+            &[("pseudonym", "Rosa"), ("legal_name", "Rosa Ficticia")],
+        )
+        .await;
+    assert_eq!(refused.status, reqwest::StatusCode::BAD_REQUEST);
+    assert!(
+        refused.body.contains("f-consent-error"),
+        "{}",
+        refused.excerpt()
+    );
+    assert!(refused.body.contains("value=\"Rosa Ficticia\""));
+    // An unknown group is named.
+    let refused = agent
+        .post(
+            "/people",
+            &[
+                ("pseudonym", "Rosa"),
+                ("consent", "internal"),
+                ("groups", "g-404"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, reqwest::StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("g-404"), "{}", refused.excerpt());
+
+    let saved = agent
+        .post(
+            "/people",
+            &[
+                ("pseudonym", "Rosa"),
+                ("consent", "coalition_aggregate"),
+                ("consent_given", "2026-11-30"),
+                ("legal_name", "Rosa Ficticia"),
+                ("groups", &app.group_id),
+            ],
+        )
+        .await;
+    assert_eq!(
+        saved.status,
+        reqwest::StatusCode::SEE_OTHER,
+        "{}",
+        saved.excerpt()
+    );
+    let at = saved.location().unwrap().to_owned();
+    assert!(at.starts_with("/people/p-"), "{at}");
+    // Having recorded her, the documenter sees her identity and may change it.
+    let page = agent.get(&at).await;
+    assert!(page.body.contains("Rosa Ficticia"), "{}", page.excerpt());
+    assert!(page.body.contains(&format!("{at}/edit")));
+    let changed = agent
+        .post(&at, &[("pseudonym", "Rosa M."), ("contact", "+1 555 0100")])
+        .await;
+    assert_eq!(
+        changed.status,
+        reqwest::StatusCode::SEE_OTHER,
+        "{}",
+        changed.excerpt()
+    );
+    let page = agent.get(&at).await;
+    assert!(page.body.contains("Rosa M."));
+    assert!(page.body.contains("+1 555 0100"));
+    assert!(
+        page.body.contains("Rosa Ficticia"),
+        "kept what was not changed"
+    );
+
+    // A reader is refused the form.
+    let viewer = app.login(Role::Viewer).await;
+    assert_eq!(
+        viewer.get("/people/new").await.status,
+        reqwest::StatusCode::FORBIDDEN
+    );
+}
