@@ -64,12 +64,13 @@ impl PersonBody {
     }
 }
 
-fn body_of(
-    api: &ApiUser,
-    body: Result<Json<PersonBody>, JsonRejection>,
-) -> Result<PersonBody, ApiError> {
-    body.map(|Json(b)| b)
-        .map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))
+/// The body, or `None` when it is not JSON of this shape (a 400).
+fn body_of(body: Result<Json<PersonBody>, JsonRejection>) -> Option<PersonBody> {
+    body.ok().map(|Json(b)| b)
+}
+
+fn bad_body(api: &ApiUser) -> ApiError {
+    ApiError(json_error(api.lang, ErrorKind::BadRequest))
 }
 
 fn answer(recorded: &PersonRecorded) -> Response {
@@ -87,7 +88,7 @@ pub async fn create_person(
     api: ApiUser,
     body: Result<Json<PersonBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let (id, fields, consent) = body_of(&api, body)?.fields();
+    let (id, fields, consent) = body_of(body).ok_or_else(|| bad_body(&api))?.fields();
     let recorded = run(&state, &api, move |v, actor| {
         people::create(v, actor, id.as_deref(), fields, consent)
     })
@@ -102,10 +103,10 @@ pub async fn update_person(
     body: Result<Json<PersonBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
-    let (body_id, fields, consent) = body_of(&api, body)?.fields();
+    let (body_id, fields, consent) = body_of(body).ok_or_else(|| bad_body(&api))?.fields();
     // The id is the path's; consent has its own endpoint.
     if body_id.is_some_and(|b| b != id.as_str()) || consent.is_some() {
-        return Err(ApiError(json_error(api.lang, ErrorKind::BadRequest)));
+        return Err(bad_body(&api));
     }
     let recorded = run(&state, &api, move |v, actor| {
         people::edit(v, actor, &id, fields)
