@@ -469,9 +469,21 @@ fn an_edit_keeps_what_it_does_not_change_and_clears_what_is_emptied() {
         ),
         "{err:?}"
     );
+    let change = || people::PersonFields {
+        contact: Some("x".into()),
+        ..Default::default()
+    };
     for role in [Role::Documenter, Role::Viewer] {
-        let err =
-            people::edit(&mut vault, &account(role), &id("p-1"), Default::default()).unwrap_err();
+        let err = people::edit(&mut vault, &account(role), &id("p-1"), change()).unwrap_err();
         assert!(matches!(err, AppError::Forbidden), "{role:?}: {err:?}");
     }
+    // An edit that changes nothing reads and stores nothing.
+    let unchanged = people::edit(
+        &mut vault,
+        &account(Role::Documenter),
+        &id("p-1"),
+        Default::default(),
+    )
+    .unwrap();
+    assert_eq!(unchanged.outcome, testimonio_vault::WriteOutcome::Unchanged);
 }
