@@ -73,6 +73,11 @@ async fn api_access_matrix_follows_the_route_table() {
         let body = (method != Method::GET).then(|| {
             if spec.path.ends_with("/consent") {
                 json!({"level": "coalition_aggregate", "given_on": "2024-01-01"})
+            } else if spec.path == "/api/v1/people" {
+                json!({"pseudonym": "Matrix", "consent": {"level": "internal"}})
+            } else if spec.path == "/api/v1/people/{id}" {
+                // A change of nothing: any writer may, and nothing changes.
+                json!({})
             } else {
                 sample_event(&app, &app.event_id)
             }
