@@ -15,6 +15,7 @@ pub mod actor;
 pub mod error;
 pub mod evidence;
 pub mod foia;
+pub mod ids;
 pub mod records;
 pub mod reports;
 

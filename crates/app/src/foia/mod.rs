@@ -30,9 +30,7 @@ const RESERVED_IDS: [&str; 1] = ["new"];
 
 /// A new random request id: `foia-` and 12 hex digits.
 pub fn new_request_id() -> String {
-    let bytes: [u8; 6] = rand::random();
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("foia-{hex}")
+    crate::ids::new_id("foia")
 }
 
 /// One request of the list, with where its deadlines stand today.

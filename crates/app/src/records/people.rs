@@ -114,9 +114,7 @@ impl PersonFields {
 
 /// A new random person id: `p-` and 12 hex digits.
 pub fn new_person_id() -> String {
-    let bytes: [u8; 6] = rand::random();
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("p-{hex}")
+    crate::ids::new_id("p")
 }
 
 /// Records a new person with the consent they give, as `actor` (audited):

@@ -70,7 +70,7 @@ pub(crate) fn event_label(lang: Lang, name: &str) -> &'static str {
 
 /// A new random event id: `evt-` and 12 hex digits.
 pub fn new_event_id() -> String {
-    new_id("evt")
+    testimonio_app::ids::new_id("evt")
 }
 
 /// The role code for what a user typed: a code (`family_member`, `family

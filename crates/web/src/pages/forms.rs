@@ -5,7 +5,6 @@
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
-use rand::RngCore;
 use testimonio_domain::{
     Agency, Event, EventKind, EventType, FieldOffice, Lang, Location, RecordId, UsState,
     Verification,
@@ -115,13 +114,6 @@ pub(crate) fn labelled(
             (control(&c))
         }
     }
-}
-
-/// A new random record id: `prefix-` and 12 hex digits.
-pub(crate) fn new_id(prefix: &str) -> String {
-    let mut bytes = [0u8; 6];
-    rand::rng().fill_bytes(&mut bytes);
-    format!("{prefix}-{}", hex::encode(bytes))
 }
 
 /// A one-line input.
