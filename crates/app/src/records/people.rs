@@ -57,7 +57,10 @@ pub fn summary(vault: &Vault, id: &RecordId) -> AppResult<PersonSummary> {
 /// The fields of a person as typed (a form, command-line options, an API
 /// body). On [`create`] an absent field is empty; on [`edit`] an absent
 /// field is kept and an empty text clears it.
-#[derive(Debug, Clone, Default)]
+///
+/// Holds identity fields as typed, so it has no `Debug`: it must never be
+/// printed or logged.
+#[derive(Clone, Default)]
 pub struct PersonFields {
     pub pseudonym: Option<String>,
     pub legal_name: Option<String>,

@@ -19,8 +19,9 @@ use crate::state::AppState;
 /// A person's fields in a request body. On `POST` the consent `level` is
 /// required and `id` is optional (a new one is made); on `PUT` only the
 /// fields present change, an empty text clears one, and consent is not
-/// changed (see `/api/v1/people/{id}/consent`).
-#[derive(Debug, Deserialize, Default)]
+/// changed (see `/api/v1/people/{id}/consent`). It holds identity fields,
+/// so it has no `Debug`: it is never printed or logged.
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PersonBody {
     id: Option<String>,

@@ -289,10 +289,8 @@ async fn save(
             Ok(r) => Ok(Ok(r)),
             Err(UseCaseError::Invalid(errors)) => Ok(Err(as_messages(errors))),
             Err(err @ UseCaseError::UnknownReference { .. }) => {
-                let UseCaseError::UnknownReference { field, .. } = &err else {
-                    unreachable!("matched above")
-                };
-                Ok(Err(vec![(field.clone(), err.message(lang))]))
+                // The only records a person names are groups.
+                Ok(Err(vec![("groups".to_owned(), err.message(lang))]))
             }
             Err(other) => Err(other),
         }
