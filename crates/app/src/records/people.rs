@@ -170,17 +170,18 @@ pub fn create(
             }])
         }),
     };
-    let mut errors = match record.into_person() {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors,
+    // Every refused field at once, the missing consent among them.
+    let consent_required = || FieldError::new("consent", Problem::Required);
+    let person = match (record.into_person(), consent.is_some()) {
+        (Ok(person), true) => person,
+        (Ok(_), false) => return Err(AppError::invalid(consent_required())),
+        (Err(mut errors), given) => {
+            if !given {
+                errors.push(consent_required());
+            }
+            return Err(AppError::Invalid(errors));
+        }
     };
-    if consent.is_none() {
-        errors.push(FieldError::new("consent", Problem::Required));
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    let person = record.into_person().map_err(AppError::Invalid)?;
     if vault.person_summary(&person.id)?.is_some() {
         return Err(AppError::invalid(FieldError::new(
             "id",
