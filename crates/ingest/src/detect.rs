@@ -14,6 +14,13 @@ pub enum FileKind {
     Mbox,
     Html,
     Text,
+    /// A photo in a format OCR cannot read (HEIC, AVIF): stored, its
+    /// capture metadata kept, no text.
+    OtherImage(&'static str),
+    /// A recording (a voice note, an interview): stored and listed, no text.
+    Audio(&'static str),
+    /// A video: stored and listed, no text.
+    Video(&'static str),
     /// Stored byte-exact, but no text can be read from it.
     Unsupported,
 }
@@ -33,6 +40,7 @@ impl FileKind {
             FileKind::Mbox => "application/mbox",
             FileKind::Html => "text/html",
             FileKind::Text => "text/plain",
+            FileKind::OtherImage(media) | FileKind::Audio(media) | FileKind::Video(media) => media,
             FileKind::Unsupported => "application/octet-stream",
         }
     }
@@ -46,6 +54,24 @@ impl FileKind {
                 | FileKind::Gif
                 | FileKind::Bmp
                 | FileKind::Webp
+        )
+    }
+
+    /// A recording or a video: nothing to read, and too large to read
+    /// back into memory for nothing.
+    pub fn is_audio_or_video(self) -> bool {
+        matches!(self, FileKind::Audio(_) | FileKind::Video(_))
+    }
+
+    /// A format whose container may hold EXIF (capture time, position).
+    pub fn may_carry_exif(self) -> bool {
+        matches!(
+            self,
+            FileKind::Jpeg
+                | FileKind::Tiff
+                | FileKind::Png
+                | FileKind::Webp
+                | FileKind::OtherImage(_)
         )
     }
 }
@@ -81,7 +107,7 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> FileKind {
         return FileKind::Webp;
     }
     if !looks_textual(bytes) {
-        return FileKind::Unsupported;
+        return media(bytes);
     }
     if ext == "mbox" || crate::email::looks_like_mbox(bytes) {
         return FileKind::Mbox;
@@ -93,6 +119,20 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> FileKind {
         return FileKind::Html;
     }
     FileKind::Text
+}
+
+/// Recordings, videos and photos in formats OCR cannot read, by their
+/// signatures (`infer`): what a phone records.
+fn media(bytes: &[u8]) -> FileKind {
+    let Some(found) = infer::get(bytes) else {
+        return FileKind::Unsupported;
+    };
+    match found.matcher_type() {
+        infer::MatcherType::Audio => FileKind::Audio(found.mime_type()),
+        infer::MatcherType::Video => FileKind::Video(found.mime_type()),
+        infer::MatcherType::Image => FileKind::OtherImage(found.mime_type()),
+        _ => FileKind::Unsupported,
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -121,6 +161,29 @@ fn looks_like_html(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An ISO base media file header with `brand`: what phones record.
+    fn ftyp(brand: &[u8; 4]) -> Vec<u8> {
+        let mut bytes = b"\0\0\0\x18ftyp".to_vec();
+        bytes.extend_from_slice(brand);
+        bytes.extend_from_slice(b"\0\0\0\0isommp42");
+        bytes.extend(std::iter::repeat_n(0u8, 64));
+        bytes
+    }
+
+    #[test]
+    fn what_a_phone_records_is_told_by_its_first_bytes() {
+        assert_eq!(sniff(&ftyp(b"mp42"), Some("VID_0001.txt")), FileKind::Video("video/mp4"));
+        assert_eq!(sniff(&ftyp(b"qt  "), None), FileKind::Video("video/quicktime"));
+        assert_eq!(sniff(&ftyp(b"heic"), None), FileKind::OtherImage("image/heif"));
+        assert_eq!(sniff(&ftyp(b"M4A "), None), FileKind::Audio("audio/m4a"));
+        let mut ogg = b"OggS\0\x02".to_vec();
+        ogg.extend(std::iter::repeat_n(0u8, 64));
+        assert_eq!(sniff(&ogg, Some("nota.ogg")), FileKind::Audio("audio/ogg"));
+        assert!(FileKind::Video("video/mp4").is_audio_or_video());
+        assert!(!FileKind::OtherImage("image/heif").is_audio_or_video());
+        assert!(FileKind::OtherImage("image/heif").may_carry_exif());
+    }
 
     #[test]
     fn content_decides_before_the_name() {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use testimonio_domain::{ExtractionStatus, TextMethod};
-use testimonio_vault::{Extraction, PageText};
+use testimonio_vault::{CaptureMetadata, Extraction, PageText};
 
 use crate::detect::{self, FileKind};
 use crate::ocr::{self, OcrLanguages};
@@ -49,6 +49,8 @@ impl Default for ExtractOptions {
 pub struct Extracted {
     pub kind: FileKind,
     pub extraction: Extraction,
+    /// What the camera recorded, for a photo that carries EXIF.
+    pub capture: Option<CaptureMetadata>,
     pub children: Vec<Child>,
 }
 
@@ -144,6 +146,18 @@ fn extract_at_depth(
             text_pages(&decode_text(bytes), TextMethod::Plain, options, ""),
             Vec::new(),
         ),
+        // Nothing to read, and nothing went wrong: listed by media type.
+        k if k.is_audio_or_video() => (
+            Extraction {
+                status: ExtractionStatus::Ok,
+                detail: String::new(),
+                title: None,
+                metadata: None,
+                tools: String::new(),
+                pages: Vec::new(),
+            },
+            Vec::new(),
+        ),
         _ => (
             failed(
                 format!(
@@ -164,9 +178,15 @@ fn extract_at_depth(
             Vec::new(),
         )
     });
+    let capture = if kind.may_carry_exif() {
+        crate::capture::read(bytes)
+    } else {
+        None
+    };
     Extracted {
         kind,
         extraction,
+        capture,
         children,
     }
 }

@@ -9,6 +9,7 @@
 //!   memory and output limits: nothing derived touches the disk.
 
 pub mod bates;
+pub mod capture;
 pub mod detect;
 pub mod email;
 pub mod extract;
@@ -17,6 +18,7 @@ pub mod ocr;
 pub mod pdf;
 pub mod pipeline;
 pub mod quality;
+pub mod received;
 pub mod render;
 pub mod tiff;
 pub mod tools;
@@ -26,4 +28,5 @@ pub use detect::FileKind;
 pub use extract::{ExtractOptions, Extracted, extract};
 pub use ocr::OcrLanguages;
 pub use pipeline::{FileOutcome, FileReport, IngestOptions, IngestSummary, ingest};
+pub use received::{HEAD_BYTES, Received, ingest_received};
 pub use unreadable::{IoProblem, Unreadable};

@@ -299,26 +299,8 @@ fn ingest_one(
         fs::read(path).map_err(|e| Unreadable::CannotRead(IoProblem::from(&e)))?,
     );
     let sha256 = hex::encode(Sha256::digest(&*bytes));
-    if let Some(known) = vault
-        .document_by_sha256(&sha256)
-        .map_err(|_| Unreadable::NotRecorded)?
-        && known.status != ExtractionStatus::Stored
-    {
-        let media_type = known.media_type.clone().unwrap_or_default();
-        vault
-            .record_receipt(&known.id, &intake(&media_type))
-            .map_err(|_| Unreadable::NotRecorded)?;
-        return Ok(FileOutcome::Stored {
-            attachments: count_descendants(vault, &known.id)
-                .map_err(|_| Unreadable::NotRecorded)?,
-            id: known.id,
-            status: known.status,
-            detail: known.status_detail,
-            media_type,
-            pages: known.page_count as usize,
-            ocr_pages: 0,
-            new: false,
-        });
+    if let Some(outcome) = received_again(vault, &sha256, &intake)? {
+        return Ok(outcome);
     }
     let deadline = Deadline::after(options.file_timeout);
     let extracted = extract(
@@ -328,16 +310,22 @@ fn ingest_one(
         slots,
         deadline,
     );
-    let document = store_tree(
-        vault,
-        &bytes,
-        intake(extracted.kind.media_type()),
-        extracted,
-    )?;
+    let blob = vault
+        .store_original(&mut &bytes[..])
+        .map_err(|_| Unreadable::CannotStore)?;
+    let document = store_tree(vault, blob, intake(extracted.kind.media_type()), extracted)?;
+    record(vault, &document)
+}
+
+/// Records a document whose blobs are stored, and says what was recorded.
+pub(crate) fn record(
+    vault: &mut Vault,
+    document: &IngestedDocument,
+) -> Result<FileOutcome, Unreadable> {
     let recorded = vault
-        .record_ingested(&document)
+        .record_ingested(document)
         .map_err(|_| Unreadable::NotRecorded)?;
-    let (pages, ocr_pages) = count_pages(&document);
+    let (pages, ocr_pages) = count_pages(document);
     Ok(FileOutcome::Stored {
         id: recorded.id,
         status: document.extraction.status,
@@ -345,22 +333,49 @@ fn ingest_one(
         media_type: document.intake.media_type.clone().unwrap_or_default(),
         pages,
         ocr_pages,
-        attachments: count_children(&document),
+        attachments: count_children(document),
         new: recorded.new,
     })
 }
 
-/// Stores the original and every file found inside it, returning what to
-/// record. Blobs land before the transaction that references them.
-fn store_tree(
+/// Bytes already in the vault with their text: a custody event at most.
+pub(crate) fn received_again(
+    vault: &mut Vault,
+    sha256: &str,
+    intake: &dyn Fn(&str) -> Intake,
+) -> Result<Option<FileOutcome>, Unreadable> {
+    let Some(known) = vault
+        .document_by_sha256(sha256)
+        .map_err(|_| Unreadable::NotRecorded)?
+        .filter(|known| known.status != ExtractionStatus::Stored)
+    else {
+        return Ok(None);
+    };
+    let media_type = known.media_type.clone().unwrap_or_default();
+    vault
+        .record_receipt(&known.id, &intake(&media_type))
+        .map_err(|_| Unreadable::NotRecorded)?;
+    Ok(Some(FileOutcome::Stored {
+        attachments: count_descendants(vault, &known.id).map_err(|_| Unreadable::NotRecorded)?,
+        id: known.id,
+        status: known.status,
+        detail: known.status_detail,
+        media_type,
+        pages: known.page_count as usize,
+        ocr_pages: 0,
+        new: false,
+    }))
+}
+
+/// Given the stored original, stores every file found inside it and
+/// returns what to record. Blobs land before the transaction that
+/// references them.
+pub(crate) fn store_tree(
     vault: &Vault,
-    bytes: &[u8],
+    blob: testimonio_vault::StoredBlob,
     intake: Intake,
     extracted: Extracted,
 ) -> Result<IngestedDocument, Unreadable> {
-    let blob = vault
-        .store_original(&mut &bytes[..])
-        .map_err(|_| Unreadable::CannotStore)?;
     let mut children = Vec::with_capacity(extracted.children.len());
     for child in extracted.children {
         let child_intake = Intake {
@@ -373,13 +388,17 @@ fn store_tree(
             custodian: intake.custodian.clone(),
             obtained_on: intake.obtained_on,
         };
-        let stored = store_tree(vault, &child.bytes, child_intake, child.extracted)?;
+        let child_blob = vault
+            .store_original(&mut &child.bytes[..])
+            .map_err(|_| Unreadable::CannotStore)?;
+        let stored = store_tree(vault, child_blob, child_intake, child.extracted)?;
         children.push((child.name, stored));
     }
     Ok(IngestedDocument {
         blob,
         intake,
         extraction: extracted.extraction,
+        capture: extracted.capture,
         children,
     })
 }
@@ -403,6 +422,7 @@ fn store_too_large(
         blob,
         intake,
         extraction: crate::extract::failed(detail.clone(), String::new()),
+        capture: None,
         children: Vec::new(),
     };
     let recorded = vault

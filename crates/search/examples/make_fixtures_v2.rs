@@ -98,6 +98,7 @@ fn main() {
                     problem: None,
                 }],
             },
+            capture: None,
             children: Vec::new(),
         })
         .unwrap();

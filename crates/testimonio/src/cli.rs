@@ -227,6 +227,10 @@ pub struct ServeArgs {
     pub secure_cookies: bool,
     #[arg(long = "trusted-proxy")]
     pub trusted_proxies: Vec<String>,
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_upload_mb: u64,
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_request_mb: u64,
 }
 
 #[derive(Debug, Args)]

@@ -212,6 +212,8 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("demo", "no_serve") => tr!(lang, "cli-arg-demo-no-serve"),
         ("serve", "secure_cookies") => tr!(lang, "cli-arg-serve-secure-cookies"),
         ("serve", "trusted_proxies") => tr!(lang, "cli-arg-serve-trusted-proxies"),
+        ("serve", "max_upload_mb") => tr!(lang, "cli-arg-serve-max-upload-mb"),
+        ("serve", "max_request_mb") => tr!(lang, "cli-arg-serve-max-request-mb"),
         ("user token", "label") => tr!(lang, "cli-arg-user-token-label"),
         ("user token", "expires_in") => tr!(lang, "cli-arg-user-token-expires-in"),
         ("user token", "list") => tr!(lang, "cli-arg-user-token-list"),
@@ -332,6 +334,7 @@ fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
             | "kdf_passes" | "jobs" | "events" | "hit",
         ) => tr!(lang, "cli-value-number"),
         (_, "kdf_memory_mib") => tr!(lang, "cli-value-mib"),
+        (_, "max_upload_mb" | "max_request_mb") => tr!(lang, "cli-value-mb"),
         (_, "expires_in" | "due_within") => tr!(lang, "cli-value-days"),
         (_, "file_timeout") => tr!(lang, "cli-value-seconds"),
         (_, "id" | "person" | "event" | "document" | "group" | "foia" | "watchlist" | "revoke") => {

@@ -43,6 +43,8 @@ pub enum AuditAction {
     /// query's keyed fingerprint, never the query.
     Search,
     UnlockFailed,
+    /// Where and when a photo was taken, read (see `capture.rs`).
+    CaptureRead,
 }
 
 impl AuditAction {
@@ -68,6 +70,7 @@ impl AuditAction {
             AuditAction::Unlocked => "unlocked",
             AuditAction::Search => "search",
             AuditAction::UnlockFailed => "unlock_failed",
+            AuditAction::CaptureRead => "capture_read",
         }
     }
 }

@@ -78,13 +78,11 @@ impl BlobStore {
 
     /// The blob name for a plaintext SHA-256.
     pub fn name_for(&self, sha256: &Sha256Hex) -> String {
-        hex::encode(
-            blake3::keyed_hash(self.name_key.bytes(), sha256.as_str().as_bytes()).as_bytes(),
-        )
+        blob_name(&self.name_key, sha256)
     }
 
     fn path_for(&self, name: &str) -> PathBuf {
-        self.dir.join(&name[..2]).join(format!("{name}.age"))
+        blob_path(&self.dir, name)
     }
 
     /// Encrypts everything `reader` gives into the store. If a blob with the
@@ -93,59 +91,18 @@ impl BlobStore {
     /// # Errors
     /// Reading the input or writing the store.
     pub fn put(&self, reader: &mut dyn Read) -> Result<(StoredBlob, bool)> {
-        private_fs::create_dir_all(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
-        let tmp =
-            tempfile::NamedTempFile::new_in(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        {
-            let recipient = self.identity.to_public();
-            let encryptor =
-                age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-                    .map_err(|e| VaultError::Blob {
-                        name: "new".into(),
-                        reason: e.to_string(),
-                    })?;
-            let file = tmp
-                .as_file()
-                .try_clone()
-                .map_err(|e| VaultError::io(tmp.path(), e))?;
-            let mut writer = encryptor
-                .wrap_output(BufWriter::new(file))
-                .map_err(|e| VaultError::io(tmp.path(), e))?;
-            let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
-            loop {
-                let n = match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => n,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(VaultError::io("input", e)),
-                };
-                hasher.update(&buf[..n]);
-                size += n as u64;
-                writer
-                    .write_all(&buf[..n])
-                    .map_err(|e| VaultError::io(tmp.path(), e))?;
-            }
-            let mut inner = writer.finish().map_err(|e| VaultError::io(tmp.path(), e))?;
-            inner.flush().map_err(|e| VaultError::io(tmp.path(), e))?;
+        self.sink().put(reader)
+    }
+
+    /// A writer into this store that holds no key able to decrypt it, for
+    /// work that must not hold a database connection (a slow upload).
+    pub fn sink(&self) -> BlobSink {
+        BlobSink {
+            dir: self.dir.clone(),
+            tmp: self.tmp.clone(),
+            name_key: self.name_key.clone(),
+            recipient: self.identity.to_public(),
         }
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| VaultError::io(tmp.path(), e))?;
-        let sha256 = Sha256Hex(hex::encode(hasher.finalize()));
-        let name = self.name_for(&sha256);
-        let path = self.path_for(&name);
-        let blob = StoredBlob { name, sha256, size };
-        if path.exists() {
-            return Ok((blob, false));
-        }
-        let parent = path.parent().expect("blob paths have a parent");
-        private_fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
-        tmp.persist(&path)
-            .map_err(|e| VaultError::io(&path, e.error))?;
-        sync_dir(parent)?;
-        Ok((blob, true))
     }
 
     /// Decrypts a blob into `out`, checking its SHA-256 against `expected`.
@@ -236,6 +193,99 @@ impl BlobStore {
             .join(&name[..2])
             .join(format!("{name}.age"))
     }
+}
+
+/// Writes new blobs into a store: the encryption is to the store's public
+/// key, so a sink can put but never read. Cloned freely.
+#[derive(Clone)]
+pub struct BlobSink {
+    dir: PathBuf,
+    tmp: PathBuf,
+    name_key: Key32,
+    recipient: age::x25519::Recipient,
+}
+
+impl std::fmt::Debug for BlobSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlobSink")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl BlobSink {
+    /// Encrypts everything `reader` gives into the store, streaming: the
+    /// plaintext is never whole in memory nor on disk (only ciphertext goes
+    /// to `tmp/`, removed on any error). If a blob with the same plaintext
+    /// exists, the new copy is discarded; the flag says whether this one is
+    /// new.
+    ///
+    /// # Errors
+    /// Reading the input (the reader's error is kept as the source of
+    /// [`VaultError::Io`]) or writing the store.
+    pub fn put(&self, reader: &mut dyn Read) -> Result<(StoredBlob, bool)> {
+        private_fs::create_dir_all(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
+        let tmp =
+            tempfile::NamedTempFile::new_in(&self.tmp).map_err(|e| VaultError::io(&self.tmp, e))?;
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        {
+            let encryptor = age::Encryptor::with_recipients(std::iter::once(
+                &self.recipient as &dyn age::Recipient,
+            ))
+            .map_err(|e| VaultError::Blob {
+                name: "new".into(),
+                reason: e.to_string(),
+            })?;
+            let file = tmp
+                .as_file()
+                .try_clone()
+                .map_err(|e| VaultError::io(tmp.path(), e))?;
+            let mut writer = encryptor
+                .wrap_output(BufWriter::new(file))
+                .map_err(|e| VaultError::io(tmp.path(), e))?;
+            let mut buf = Zeroizing::new(vec![0u8; 64 * 1024]);
+            loop {
+                let n = match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(VaultError::io("input", e)),
+                };
+                hasher.update(&buf[..n]);
+                size += n as u64;
+                writer
+                    .write_all(&buf[..n])
+                    .map_err(|e| VaultError::io(tmp.path(), e))?;
+            }
+            let mut inner = writer.finish().map_err(|e| VaultError::io(tmp.path(), e))?;
+            inner.flush().map_err(|e| VaultError::io(tmp.path(), e))?;
+        }
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| VaultError::io(tmp.path(), e))?;
+        let sha256 = Sha256Hex(hex::encode(hasher.finalize()));
+        let name = blob_name(&self.name_key, &sha256);
+        let path = blob_path(&self.dir, &name);
+        let blob = StoredBlob { name, sha256, size };
+        if path.exists() {
+            return Ok((blob, false));
+        }
+        let parent = path.parent().expect("blob paths have a parent");
+        private_fs::create_dir_all(parent).map_err(|e| VaultError::io(parent, e))?;
+        tmp.persist(&path)
+            .map_err(|e| VaultError::io(&path, e.error))?;
+        sync_dir(parent)?;
+        Ok((blob, true))
+    }
+}
+
+fn blob_name(name_key: &Key32, sha256: &Sha256Hex) -> String {
+    hex::encode(blake3::keyed_hash(name_key.bytes(), sha256.as_str().as_bytes()).as_bytes())
+}
+
+fn blob_path(dir: &Path, name: &str) -> PathBuf {
+    dir.join(&name[..2]).join(format!("{name}.age"))
 }
 
 fn age_identity(seed: &Key32) -> Result<age::x25519::Identity> {

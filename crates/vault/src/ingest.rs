@@ -126,6 +126,8 @@ pub struct IngestedDocument {
     pub blob: StoredBlob,
     pub intake: Intake,
     pub extraction: Extraction,
+    /// What the camera recorded, for a photo that carries it.
+    pub capture: Option<crate::capture::CaptureMetadata>,
     /// Attachments, each with the name it had inside this document.
     pub children: Vec<(Option<String>, IngestedDocument)>,
 }
@@ -164,6 +166,29 @@ impl Vault {
     /// Reading the input or writing the store.
     pub fn store_original(&self, reader: &mut dyn Read) -> Result<StoredBlob> {
         Ok(self.blobs().put(reader)?.0)
+    }
+
+    /// The plaintext of a blob stored by [`Vault::blob_sink`] and not yet
+    /// recorded, checked against its hash, for reading its text. Not
+    /// audited: nothing leaves the process (the caller records the
+    /// document next).
+    ///
+    /// # Errors
+    /// A missing or altered blob.
+    pub fn stored_bytes(&self, blob: &StoredBlob) -> Result<Zeroizing<Vec<u8>>> {
+        let capacity = usize::try_from(blob.size).unwrap_or(0);
+        // Sized once, so that growing never leaves a copy behind unwiped.
+        let mut out = Zeroizing::new(Vec::with_capacity(capacity));
+        self.blobs().get(&blob.sha256, &mut *out)?;
+        Ok(out)
+    }
+
+    /// A writer into the blob store that holds no database connection and
+    /// no key able to decrypt, for an upload that arrives slowly: the
+    /// bytes are encrypted as they come, then [`Vault::record_ingested`]
+    /// records them.
+    pub fn blob_sink(&self) -> crate::blobs::BlobSink {
+        self.blobs().sink()
     }
 
     /// The document holding exactly these bytes, if any.
@@ -467,6 +492,9 @@ fn record_one(
     )?;
     if is_new {
         insert_pages(tx, &id, &extraction.pages)?;
+        if let Some(capture) = &doc.capture {
+            crate::capture::insert_capture(tx, &id, capture)?;
+        }
         let from_parent = parent.map_or(String::new(), |(p, name)| {
             format!(" inside={p} name={}", name.unwrap_or("-"))
         });

@@ -11,6 +11,7 @@ pub mod backup;
 #[cfg(feature = "bench-peers")]
 pub mod bench_peers;
 pub mod blobs;
+pub mod capture;
 pub mod check;
 pub mod db;
 pub mod documents;
@@ -39,6 +40,8 @@ mod tests_auth;
 
 pub use audit::{AuditAction, AuditEntry, ChainFault};
 pub use backup::{BackupProblem, BackupSummary, restore};
+pub use blobs::{BlobSink, StoredBlob};
+pub use capture::{AttachmentOwner, CaptureMetadata};
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{

@@ -259,6 +259,7 @@ fn with_page(vault: &mut Vault, text: &str) -> String {
                     problem: None,
                 }],
             },
+            capture: None,
             children: Vec::new(),
         })
         .unwrap();

@@ -158,6 +158,7 @@ fn ingest_page<S: DocumentStore>(store: &mut S, text: &str) -> String {
                     problem: None,
                 }],
             },
+            capture: None,
             children: Vec::new(),
         })
         .unwrap()

@@ -20,6 +20,7 @@ pub mod serve;
 pub mod session;
 pub mod state;
 pub mod unlock_attempts;
+pub mod upload;
 
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -84,12 +85,15 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(get, "/events/{id}", LoggedIn, events::show),
         route!(post, "/events/{id}", Writer, event_form::update),
         route!(get, "/events/{id}/edit", Writer, event_form::edit_form),
+        // Uploads stream their bodies (their own limits, see upload.rs).
+        route!(post, "/events/{id}/files", Writer, uploads::event_files),
         route!(get, "/people", LoggedIn, people::list),
         route!(post, "/people", Writer, person_form::create),
         route!(get, "/people/new", Writer, person_form::new_form),
         route!(get, "/people/{id}", LoggedIn, people::show),
         route!(post, "/people/{id}", Writer, person_form::update),
         route!(get, "/people/{id}/edit", Writer, person_form::edit_form),
+        route!(post, "/people/{id}/files", Writer, uploads::person_files),
         route!(post, "/people/{id}/consent", Writer, people::add_consent),
         route!(
             post,
@@ -124,6 +128,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         // Documents are the evidence itself: every logged-in role reads
         // them (see pages/documents.rs).
         route!(get, "/documents", LoggedIn, documents::list),
+        route!(post, "/documents/upload", Writer, uploads::documents),
         route!(get, "/documents/{id}", LoggedIn, documents::show),
         route!(
             get,
@@ -164,10 +169,21 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
     ]
 }
 
+/// Routes whose bodies are uploads: read as a stream under the upload
+/// limits (`Config::uploads`), not the form limit.
+pub fn is_upload(path: &str) -> bool {
+    path.ends_with("/files") || path == "/documents/upload" || path == "/api/v1/documents"
+}
+
 /// The app, with its guards, limits, headers and error pages.
 pub fn router(state: AppState) -> Router {
     let mut app: Router<AppState> = Router::new();
     for (spec, method_router) in routes() {
+        let method_router = if is_upload(spec.path) {
+            method_router.layer(DefaultBodyLimit::disable())
+        } else {
+            method_router
+        };
         let guarded = method_router.route_layer(middleware::from_fn_with_state(
             (state.clone(), spec.access),
             guard,
@@ -175,6 +191,11 @@ pub fn router(state: AppState) -> Router {
         app = app.route(spec.path, guarded);
     }
     for (spec, method_router) in api::api_routes() {
+        let method_router = if is_upload(spec.path) {
+            method_router.layer(DefaultBodyLimit::disable())
+        } else {
+            method_router
+        };
         let guarded = method_router.route_layer(middleware::from_fn_with_state(
             (state.clone(), spec.access),
             api::api_guard,

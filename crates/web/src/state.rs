@@ -27,6 +27,8 @@ use testimonio_vault::{
     Actor, NewSession, Passphrase, Throttle, Unlock, Vault, VaultError, WebSession,
 };
 
+use testimonio_app::evidence::upload::UploadLimits;
+
 use crate::client::TrustedProxies;
 use crate::error::{AppError, ErrorKind};
 use crate::findings_cache::FindingsCache;
@@ -63,6 +65,8 @@ pub struct Config {
     pub renders_at_once: usize,
     /// Bytes of rendered page images kept in memory.
     pub page_cache_bytes: usize,
+    /// How large an uploaded file, and an upload request, may be.
+    pub uploads: UploadLimits,
 }
 
 impl Default for Config {
@@ -80,6 +84,7 @@ impl Default for Config {
             renders_per_account: 2,
             renders_at_once: 2,
             page_cache_bytes: 64 << 20,
+            uploads: UploadLimits::default(),
         }
     }
 }

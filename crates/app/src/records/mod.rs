@@ -7,7 +7,7 @@ pub mod events;
 pub mod groups;
 pub mod people;
 
-mod access;
+pub(crate) mod access;
 #[cfg(test)]
 mod tests;
 

@@ -144,3 +144,44 @@ documents-page-number = Page { $page }
 # How a document's text was read, as the extraction recorded it when the
 # file was ingested (the tools' own words, kept with the document).
 evidence-extraction-detail = Technical detail, as recorded: { $detail }
+
+## Uploads (web and API)
+upload-field = Photos, recordings, videos or documents
+upload-hint = You can choose several files at once. Up to { $size } per file.
+upload-submit = Upload
+upload-attached-title = Files
+upload-attached-none = No files yet.
+upload-media-photo = photo
+upload-media-audio = recording
+upload-media-video = video
+upload-media-pdf = PDF
+upload-media-email = email
+upload-media-file = file
+upload-result-title = Files received
+upload-back = Back
+upload-none-chosen = No file was chosen.
+upload-summary = { $count ->
+    [one] 1 file received and stored encrypted.
+   *[other] { $count } files received and stored encrypted.
+}
+upload-summary-not = { $count ->
+    [one] 1 file was not received.
+   *[other] { $count } files were not received.
+}
+upload-pages = { $count ->
+    [one] 1 page of text
+   *[other] { $count } pages of text
+}{ $ocr ->
+    [0] {""}
+    [one] {" "}(1 read by OCR)
+   *[other] {" "}({ $ocr } read by OCR)
+}
+upload-already-there = was already in the vault
+upload-file-too-large = not received: larger than the limit of { $size } per file.
+upload-request-too-large = Not received: together the files are larger than the limit of { $size } per upload. Send them in several uploads.
+upload-interrupted = not received: the upload was interrupted. Send it again.
+upload-capture-title = Where and when it was taken
+upload-capture-hint = As the camera recorded it. Shown only to roles that see identities, and every reading is recorded in the audit log.
+upload-capture-when = Taken
+upload-capture-where = Position (latitude, longitude)
+upload-capture-device = Camera

@@ -40,6 +40,7 @@ audit-action-locked = Vault locked
 audit-action-unlocked = Vault unlocked
 audit-action-search = Search results shown
 audit-action-unlock-failed = Failed unlock attempt
+audit-action-capture-read = Photo location and time read
 
 ## The browser tab's title of every page.
 shell-page-title = { $page } · Testimonio

@@ -156,3 +156,44 @@ documents-page-number = Página { $page }
 # How a document's text was read, as the extraction recorded it when the
 # file was ingested (the tools' own words, kept with the document).
 evidence-extraction-detail = Detalle técnico, tal como se registró (en inglés): { $detail }
+
+## Uploads (web and API)
+upload-field = Fotos, grabaciones, videos o documentos
+upload-hint = Puede elegir varios archivos a la vez. Hasta { $size } por archivo.
+upload-submit = Subir
+upload-attached-title = Archivos
+upload-attached-none = Todavía no hay archivos.
+upload-media-photo = foto
+upload-media-audio = grabación
+upload-media-video = video
+upload-media-pdf = PDF
+upload-media-email = correo
+upload-media-file = archivo
+upload-result-title = Archivos recibidos
+upload-back = Volver
+upload-none-chosen = No se eligió ningún archivo.
+upload-summary = { $count ->
+    [one] Se recibió 1 archivo y se guardó cifrado.
+   *[other] Se recibieron { $count } archivos y se guardaron cifrados.
+}
+upload-summary-not = { $count ->
+    [one] No se recibió 1 archivo.
+   *[other] No se recibieron { $count } archivos.
+}
+upload-pages = { $count ->
+    [one] 1 página de texto
+   *[other] { $count } páginas de texto
+}{ $ocr ->
+    [0] {""}
+    [one] {" "}(1 leída por OCR)
+   *[other] {" "}({ $ocr } leídas por OCR)
+}
+upload-already-there = ya estaba en la bóveda
+upload-file-too-large = no se recibió: supera el límite de { $size } por archivo.
+upload-request-too-large = No se recibió: juntos, los archivos superan el límite de { $size } por subida. Envíelos en varias subidas.
+upload-interrupted = no se recibió: la subida se interrumpió. Envíelo de nuevo.
+upload-capture-title = Dónde y cuándo se tomó
+upload-capture-hint = Según lo registró la cámara. Solo lo ven los roles que ven identidades, y cada lectura queda en el registro de auditoría.
+upload-capture-when = Tomada
+upload-capture-where = Posición (latitud, longitud)
+upload-capture-device = Cámara

@@ -40,6 +40,7 @@ audit-action-locked = Bóveda bloqueada
 audit-action-unlocked = Bóveda desbloqueada
 audit-action-search = Resultados de búsqueda mostrados
 audit-action-unlock-failed = Intento fallido de desbloqueo
+audit-action-capture-read = Lectura de la ubicación y la hora de una foto
 
 ## El título de cada página en la pestaña del navegador.
 shell-page-title = { $page } · Testimonio

@@ -1,5 +1,6 @@
 //! serve: the web app over an open vault (accounts are in `user.rs`).
 
+use testimonio_app::evidence::upload::UploadLimits;
 use testimonio_vault::Vault;
 use testimonio_web::{AppState, Config, TrustedProxies, parse_trusted_proxy};
 
@@ -54,6 +55,10 @@ pub fn serve(cx: &Context, args: &ServeArgs) -> CliResult {
     let config = Config {
         secure_cookies: args.secure_cookies,
         trusted_proxies: TrustedProxies::new(proxies),
+        uploads: UploadLimits {
+            per_file: args.max_upload_mb * 1_000_000,
+            per_request: args.max_request_mb * 1_000_000,
+        },
         ..Config::default()
     };
     let vault = cx.open()?;

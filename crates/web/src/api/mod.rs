@@ -20,6 +20,7 @@ use testimonio_domain::exchange::EventRecord;
 use testimonio_domain::{Lang, RecordId, Vocabulary};
 use testimonio_vault::{PeopleFilter, User};
 
+mod documents;
 mod people_write;
 
 use crate::RouteSpec;
@@ -101,6 +102,30 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             post(add_consent),
         ),
         r("get", "/api/v1/groups", Access::LoggedIn, get(list_groups)),
+        r(
+            "get",
+            "/api/v1/documents",
+            Access::LoggedIn,
+            get(documents::list),
+        ),
+        r(
+            "post",
+            "/api/v1/documents",
+            Access::Writer,
+            post(documents::upload_files),
+        ),
+        r(
+            "get",
+            "/api/v1/documents/{id}",
+            Access::LoggedIn,
+            get(documents::show),
+        ),
+        r(
+            "get",
+            "/api/v1/documents/{id}/pages/{n}",
+            Access::LoggedIn,
+            get(documents::page_text),
+        ),
         r("get", "/api/v1/audit", Access::Admin, get(audit_log)),
         r("get", "/api/v1/users", Access::Admin, get(list_users)),
     ]
@@ -486,6 +511,18 @@ async fn openapi_document() -> Json<Value> {
     Json(openapi())
 }
 
+/// Each error status of `codes`, answered with the `Error` schema.
+fn error_responses(codes: &[&str]) -> Value {
+    let mut m = serde_json::Map::new();
+    for c in codes {
+        m.insert(
+            (*c).into(),
+            json!({"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}),
+        );
+    }
+    Value::Object(m)
+}
+
 /// The OpenAPI 3 description of [`api_routes`].
 pub fn openapi() -> Value {
     let person_written = json!({"type": "object", "properties": {"id": {"type": "string"}, "pseudonym": {"type": "string"},
@@ -540,7 +577,7 @@ pub fn openapi() -> Value {
         .chain(["limit", "offset"].iter().map(|n| json!({"name": n, "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}})))
         .collect();
     let event_ref = json!({"$ref": "#/components/schemas/EventRecord"});
-    json!({
+    let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": "Testimonio API", "version": "1",
             "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), groups and vocabulary."},
@@ -583,7 +620,11 @@ pub fn openapi() -> Value {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "A token from `testimonio user token NAME`"}},
             "schemas": {"EventRecord": event_record, "Error": error}
         }
-    })
+    });
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.extend(documents::openapi_paths());
+    }
+    doc
 }
 
 /// The body of `POST` (`creating`: pseudonym and consent required) and

@@ -318,6 +318,8 @@ pub(crate) struct EventView {
     /// Passages of documents linked to the event, as this viewer may see
     /// them: a quote can name a participant shown here by pseudonym.
     excerpts: Vec<ShownExcerpt>,
+    /// Files documenting the event.
+    attachments: Vec<testimonio_vault::DocumentInfo>,
 }
 
 pub async fn show(
@@ -369,11 +371,19 @@ pub async fn show(
                 ..ExcerptFilter::default()
             },
         )?;
+        let attachments = testimonio_app::evidence::upload::attachments(
+            v,
+            actor,
+            testimonio_vault::AttachmentOwner::Event,
+            &id,
+        )?
+        .unwrap_or_default();
         Ok(EventView {
             event,
             people,
             groups,
             excerpts,
+            attachments,
         })
     })
     .await?;
@@ -441,6 +451,8 @@ pub async fn show(
             p { (none) }
         }
         (super::excerpts::excerpts_section(&viewer, &view.excerpts))
+        @let action = format!("/events/{}/files", e.id());
+        (super::uploads::attachments_section(&viewer, &view.attachments, user.role.can_write_records().then_some((action.as_str(), state.config().uploads.per_file))))
     };
     Ok(with_flash_cleared(
         &state,

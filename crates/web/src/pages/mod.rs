@@ -17,6 +17,7 @@ pub mod person_form;
 pub mod search;
 pub mod timeline;
 pub mod twofactor;
+pub mod uploads;
 pub mod watchlists;
 
 pub(crate) use crate::{health, stylesheet};

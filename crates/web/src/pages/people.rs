@@ -122,14 +122,25 @@ struct PersonData {
     /// Passages of documents linked to the person, as this viewer may
     /// see them (a quoted passage can name them).
     excerpts: Vec<ShownExcerpt>,
+    /// Files about the person, for who may see their identity.
+    attachments: Option<Vec<testimonio_vault::DocumentInfo>>,
+    /// The largest file an upload may carry.
+    upload_limit: u64,
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
 /// when the use case finds this user may see it; otherwise it is never read.
 async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonData, AppError> {
     let user = viewer.user()?.clone();
+    let upload_limit = state.config().uploads.per_file;
     use_case(state, viewer, move |v, actor| {
         let PersonView { summary, identity } = people::show(v, actor, &id)?;
+        let attachments = testimonio_app::evidence::upload::attachments(
+            v,
+            actor,
+            testimonio_vault::AttachmentOwner::Person,
+            &id,
+        )?;
         let excerpts = v.excerpts_for(
             &user,
             &ExcerptFilter {
@@ -165,6 +176,8 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             events,
             groups,
             excerpts,
+            attachments,
+            upload_limit,
         })
     })
     .await
@@ -382,6 +395,10 @@ fn person_page(
             }
         }
         (super::excerpts::excerpts_section(viewer, &data.excerpts))
+        @if let Some(files) = &data.attachments {
+            @let action = format!("/people/{}/files", s.id);
+            (super::uploads::attachments_section(viewer, files, can_write.then_some((action.as_str(), data.upload_limit))))
+        }
         (consent_section(viewer, data, consent, can_write))
     };
     let title = tr!(

@@ -487,6 +487,7 @@ async fn an_image_that_cannot_be_made_is_a_500_without_internals() {
                         problem: None,
                     }],
                 },
+                capture: None,
                 children: Vec::new(),
             };
             Ok(v.record_ingested(&doc).expect("recorded").id)

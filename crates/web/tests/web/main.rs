@@ -50,3 +50,4 @@ mod shell;
 mod support;
 mod twofactor;
 mod unlock;
+mod uploads;

@@ -658,3 +658,138 @@ pub fn is_local_location(location: &str) -> bool {
     let cleaned = cleaned.trim_start_matches(|c: char| c <= ' ');
     cleaned.starts_with('/') && !cleaned.starts_with("//")
 }
+
+/// One file of a multipart upload.
+pub struct UploadFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub media_type: &'static str,
+}
+
+impl Agent {
+    /// Sends `files` (field `file`) and `fields` as `multipart/form-data`,
+    /// as a browser does from a form whose action carries the CSRF token.
+    pub async fn upload(
+        &self,
+        path: &str,
+        files: Vec<UploadFile>,
+        fields: &[(&str, &str)],
+    ) -> Reply {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let url = format!("{path}{sep}csrf={}", urlencode(&self.csrf));
+        self.multipart(&url, files, fields, &[]).await
+    }
+
+    /// Sends a multipart body to `path` as given, with extra headers.
+    pub async fn multipart(
+        &self,
+        path: &str,
+        files: Vec<UploadFile>,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text((*k).to_owned(), (*v).to_owned());
+        }
+        for f in files {
+            let part = reqwest::multipart::Part::bytes(f.bytes)
+                .file_name(f.name)
+                .mime_str(f.media_type)
+                .expect("a media type");
+            form = form.part("file", part);
+        }
+        let mut req = self
+            .http
+            .post(format!("{}{}", self.base, path))
+            .multipart(form);
+        if let Some(lang) = &self.accept_language {
+            req = req.header(header::ACCEPT_LANGUAGE, lang);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let response = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{} POST {path}: no response: {e}", self.who));
+        let reply = Reply {
+            method: Method::POST,
+            path: path.to_owned(),
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: response.text().await.unwrap_or_default(),
+        };
+        assert_security_headers(&reply);
+        reply
+    }
+}
+
+/// A phone photo of a paper notice: page 1 of the scanned ICE letter of the
+/// corpus as a JPEG (by `pdftoppm`), with the EXIF a phone writes: capture
+/// time, position and camera.
+pub fn phone_photo_of_notice(dir: &std::path::Path) -> Vec<u8> {
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/foia/ice-fourth-interim-release-letter-2025-scanned.pdf");
+    let prefix = dir.join("notice");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-jpeg", "-r", "150", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success(), "pdftoppm failed");
+    let jpeg = std::fs::read(prefix.with_extension("jpg")).expect("the JPEG");
+    with_exif(&jpeg, &photo_exif())
+}
+
+/// The EXIF of the test photo, as a TIFF structure.
+fn photo_exif() -> Vec<u8> {
+    use exif::{Field, In, Rational, Tag, Value};
+    let ascii = |tag, text: &str| Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Ascii(vec![text.as_bytes().to_vec()]),
+    };
+    let dms = |tag, d: u32, m: u32, s100: u32| Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Rational(vec![
+            Rational { num: d, denom: 1 },
+            Rational { num: m, denom: 1 },
+            Rational {
+                num: s100,
+                denom: 100,
+            },
+        ]),
+    };
+    let fields = [
+        ascii(Tag::Make, "Google"),
+        ascii(Tag::Model, "Pixel 7"),
+        ascii(Tag::DateTimeOriginal, "2026:11:30 09:41:07"),
+        dms(Tag::GPSLatitude, 34, 3, 1234),
+        ascii(Tag::GPSLatitudeRef, "N"),
+        dms(Tag::GPSLongitude, 118, 14, 5678),
+        ascii(Tag::GPSLongitudeRef, "W"),
+    ];
+    let mut writer = exif::experimental::Writer::new();
+    for f in &fields {
+        writer.push_field(f);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    writer.write(&mut out, false).expect("EXIF written");
+    out.into_inner()
+}
+
+/// `jpeg` with an APP1 `Exif` segment holding `tiff` right after its start.
+fn with_exif(jpeg: &[u8], tiff: &[u8]) -> Vec<u8> {
+    assert!(jpeg.starts_with(b"\xff\xd8"), "a JPEG");
+    let len = u16::try_from(2 + 6 + tiff.len()).expect("a small EXIF segment");
+    let mut out = Vec::with_capacity(jpeg.len() + tiff.len() + 10);
+    out.extend_from_slice(b"\xff\xd8\xff\xe1");
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(b"Exif\0\0");
+    out.extend_from_slice(tiff);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}

@@ -206,9 +206,20 @@ pub async fn list(
             })
         })
         .await?;
+    let can_upload = viewer
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role.can_write_records());
+    let upload_limit = state.config().uploads.per_file;
     let body = html! {
         h1 { (viewer.t("documents-title")) }
         p.hint { (viewer.t("documents-intro")) }
+        @if can_upload {
+            details.upload-box open {
+                summary { (viewer.t("upload-submit")) }
+                (super::super::uploads::upload_form(&viewer, upload_limit, "/documents/upload"))
+            }
+        }
         (error_summary(&viewer, &data.errors))
         (filter_form(&viewer, &q, &data))
         p role="status" {

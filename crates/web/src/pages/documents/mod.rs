@@ -125,7 +125,7 @@ pub(super) fn format_added(lang: Lang, added_at: &str) -> String {
 }
 
 pub(super) fn status_badge(lang: Lang, status: ExtractionStatus) -> Markup {
-    html! { span.badge class={ "doc-" (status.code()) } { (status.label(lang)) } }
+    html! { span class={ "badge doc-" (status.code()) } { (status.label(lang)) } }
 }
 
 pub(super) fn custody_action(lang: Lang, action: &str) -> String {

@@ -150,9 +150,11 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let id = document_id(&id)?;
     let actor = viewer.app_actor()?;
-    let view = state
+    let (view, capture) = state
         .with_vault(&viewer.actor(), move |v| {
-            Ok(documents::show(v, &actor, &id)?)
+            let view = documents::show(v, &actor, &id)?;
+            let capture = testimonio_app::evidence::upload::capture(v, &actor, &id)?;
+            Ok((view, capture))
         })
         .await?;
     let lang = viewer.lang;
@@ -162,6 +164,9 @@ pub async fn show(
         p { a href="/documents" { "← " (viewer.t("documents-title")) } }
         h1.doc-title { (name) }
         (facts(&viewer, &view))
+        @if let Some(capture) = &capture {
+            (capture_section(&viewer, capture))
+        }
         section aria-labelledby="attachments-heading" {
             h2 #attachments-heading { (viewer.t("documents-attachments")) }
             @if view.attachments.is_empty() {
@@ -196,4 +201,30 @@ pub async fn show(
         }
     };
     Ok((StatusCode::OK, page(&viewer, name, body)).into_response())
+}
+
+/// Where and when a photo was taken, for the roles that see identities
+/// (the use case returns nothing to anyone else; the read was audited).
+fn capture_section(viewer: &Viewer, capture: &testimonio_vault::CaptureMetadata) -> Markup {
+    let lang = viewer.lang;
+    let none = viewer.t("common-none");
+    html! {
+        section aria-labelledby="capture-heading" {
+            h2 #capture-heading { (tr!(lang, "upload-capture-title")) }
+            p.hint { (tr!(lang, "upload-capture-hint")) }
+            dl.facts {
+                dt { (tr!(lang, "upload-capture-when")) }
+                dd translate="no" { (capture.captured_at.as_deref().unwrap_or(none)) }
+                dt { (tr!(lang, "upload-capture-where")) }
+                dd translate="no" {
+                    @match capture.position() {
+                        Some((lat, lon)) => (format!("{lat:.6}, {lon:.6}")),
+                        None => (none),
+                    }
+                }
+                dt { (tr!(lang, "upload-capture-device")) }
+                dd translate="no" { (capture.device.as_deref().unwrap_or(none)) }
+            }
+        }
+    }
 }

@@ -336,7 +336,7 @@ pub(crate) fn deadlines_section(viewer: &Viewer, d: &Deadlines) -> Markup {
                             date = format_day(lang, dl.date)))
                     }
                     p {
-                        span.badge class=(class) { (status) }
+                        span class={ "badge " (class) } { (status) }
                         @if dl.provisional { " " span.hint { (viewer.t("foia-provisional")) } }
                     }
                     div.explanation {
