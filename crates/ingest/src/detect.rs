@@ -173,9 +173,18 @@ mod tests {
 
     #[test]
     fn what_a_phone_records_is_told_by_its_first_bytes() {
-        assert_eq!(sniff(&ftyp(b"mp42"), Some("VID_0001.txt")), FileKind::Video("video/mp4"));
-        assert_eq!(sniff(&ftyp(b"qt  "), None), FileKind::Video("video/quicktime"));
-        assert_eq!(sniff(&ftyp(b"heic"), None), FileKind::OtherImage("image/heif"));
+        assert_eq!(
+            sniff(&ftyp(b"mp42"), Some("VID_0001.txt")),
+            FileKind::Video("video/mp4")
+        );
+        assert_eq!(
+            sniff(&ftyp(b"qt  "), None),
+            FileKind::Video("video/quicktime")
+        );
+        assert_eq!(
+            sniff(&ftyp(b"heic"), None),
+            FileKind::OtherImage("image/heif")
+        );
         assert_eq!(sniff(&ftyp(b"M4A "), None), FileKind::Audio("audio/m4a"));
         let mut ogg = b"OggS\0\x02".to_vec();
         ogg.extend(std::iter::repeat_n(0u8, 64));

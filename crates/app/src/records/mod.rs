@@ -4,6 +4,7 @@
 
 pub mod consent;
 pub mod events;
+pub mod find;
 pub mod groups;
 pub mod people;
 

@@ -66,3 +66,23 @@ person-consent-hint = What this person allows, as they said it when recorded. It
 person-consent-choose = Choose the consent given
 person-identity-sensitive = Sensitive: shown only to the roles that may see identities, and every view is recorded in the audit log.
 person-aliases-hint = One per line.
+
+## The event form's pickers (no JavaScript)
+picker-people-legend = Add a participant
+picker-search-person = Search by pseudonym
+picker-search-hint = Part of the name is enough; accents and capitals do not matter.
+picker-role = Role in the event
+picker-find = Search
+picker-no-one = No one recorded matches. Record them below as a new person.
+picker-choose = Choose
+picker-choose-one = Choose one of the matches first.
+picker-add = Add to the event
+picker-person-added = { $pseudonym } was added to the participants. The event is not saved yet.
+picker-new-person = New person
+picker-new-pseudonym = Pseudonym of the new person
+picker-new-hint = The name used in the vault and in every report, never their legal name.
+picker-record-add = Record and add
+picker-person-recorded = { $pseudonym } was recorded and added to the participants. The event is not saved yet.
+picker-groups-legend = Add a group
+picker-search-group = Search groups by name
+picker-no-group = No group matches.

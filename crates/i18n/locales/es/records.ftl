@@ -66,3 +66,23 @@ person-consent-hint = Lo que esta persona permite, tal como lo dijo al registrar
 person-consent-choose = Elija el consentimiento dado
 person-identity-sensitive = Datos sensibles: solo los ven los roles que pueden ver identidades, y cada consulta queda en el registro de auditoría.
 person-aliases-hint = Uno por línea.
+
+## The event form's pickers (no JavaScript)
+picker-people-legend = Añadir un participante
+picker-search-person = Buscar por seudónimo
+picker-search-hint = Basta con una parte del nombre; no importan los acentos ni las mayúsculas.
+picker-role = Papel en el evento
+picker-find = Buscar
+picker-no-one = Nadie registrado coincide. Regístrela abajo como persona nueva.
+picker-choose = Elija
+picker-choose-one = Primero elija una de las coincidencias.
+picker-add = Añadir al evento
+picker-person-added = { $pseudonym } se añadió a los participantes. El evento aún no está guardado.
+picker-new-person = Persona nueva
+picker-new-pseudonym = Seudónimo de la persona nueva
+picker-new-hint = El nombre que se usa en la bóveda y en todos los informes, nunca su nombre legal.
+picker-record-add = Registrar y añadir
+picker-person-recorded = Se registró a { $pseudonym } y se añadió a los participantes. El evento aún no está guardado.
+picker-groups-legend = Añadir un grupo
+picker-search-group = Buscar grupos por nombre
+picker-no-group = Ningún grupo coincide.

@@ -20,6 +20,7 @@ use crate::i18n::t;
 use crate::layout::{csrf_field, page};
 use crate::state::AppState;
 
+use super::event_picker::{Picker, groups_picker, people_picker};
 use super::forms::*;
 
 /// The form's fields as submitted (or as filled from a stored event).
@@ -41,6 +42,16 @@ pub struct EventForm {
     pub groups: String,
     pub narrative: String,
     pub verification: String,
+    /// Which button sent the form: empty to save it, or a picker step
+    /// (see `event_picker.rs`).
+    pub step: String,
+    pub person_query: String,
+    pub person_role: String,
+    pub pick_person: String,
+    pub new_pseudonym: String,
+    pub new_consent: String,
+    pub group_query: String,
+    pub pick_group: String,
 }
 
 /// The form's fields: (name, label key).
@@ -213,6 +224,7 @@ impl EventForm {
                 .map(|n| n.expose().to_owned())
                 .unwrap_or_default(),
             verification: e.verification().code().to_owned(),
+            ..Self::default()
         }
     }
 }
@@ -302,6 +314,7 @@ pub(crate) fn event_form_page(
     mode: &Mode,
     form: &EventForm,
     errors: &FormErrors,
+    picker: &Picker,
 ) -> Markup {
     let lang = viewer.lang;
     let e = errors;
@@ -318,8 +331,14 @@ pub(crate) fn event_form_page(
         }
         h1 { (title) }
         (error_summary(viewer, errors))
+        @if let Some(notice) = &picker.notice {
+            p.notice role="status" { (notice) }
+        }
         form.stack.record method="post" action=(action) {
             (csrf_field(viewer))
+            // The default button (Enter in any field) saves: the first
+            // submit button of a form is the one Enter presses.
+            button.default-submit type="submit" name="step" value="" tabindex="-1" aria-hidden="true" { (viewer.t("event-save")) }
             @match mode {
                 Mode::New => {
                     (field(e, "id", label("id"), Some(viewer.t("field-id-hint")), |c| input(c, "id", "text", &form.id)))
@@ -338,10 +357,12 @@ pub(crate) fn event_form_page(
             (field(e, "agency", label("agency"), Some(viewer.t("field-enforcement-only")), |c| select(c, "agency", Some(none), &agency_options(lang), &form.agency)))
             (field(e, "field_office", label("field_office"), Some(viewer.t("field-enforcement-only")), |c| select(c, "field_office", Some(none), &field_office_options(lang), &form.field_office)))
             (field(e, "people", label("people"), Some(&people_hint), |c| textarea(c, "people", &form.people, 4)))
+            (people_picker(viewer, form, e, picker))
             (field(e, "groups", label("groups"), Some(viewer.t("field-groups-hint")), |c| input(c, "groups", "text", &form.groups)))
+            (groups_picker(viewer, form, e, picker))
             (field(e, "narrative", label("narrative"), None, |c| textarea(c, "narrative", &form.narrative, 10)))
             (field(e, "verification", label("verification"), None, |c| select(c, "verification", None, &verification_options(lang), if form.verification.is_empty() { Verification::default().code() } else { &form.verification })))
-            button type="submit" { (viewer.t("event-save")) }
+            button.save type="submit" { (viewer.t("event-save")) }
         }
     };
     page(viewer, title, body)
@@ -353,6 +374,7 @@ pub async fn new_form(viewer: Viewer) -> Markup {
         &Mode::New,
         &EventForm::default(),
         &FormErrors::default(),
+        &Picker::default(),
     )
 }
 
@@ -373,6 +395,7 @@ pub async fn edit_form(
         &Mode::Edit(id),
         &form,
         &FormErrors::default(),
+        &Picker::default(),
     ))
 }
 
@@ -441,6 +464,10 @@ pub(crate) async fn save(
     mode: Mode,
     form: EventForm,
 ) -> Result<Response, AppError> {
+    if let Some(answer) = super::event_picker::run_step(&state, &viewer, &mode, form.clone()).await
+    {
+        return answer;
+    }
     let lang = viewer.lang;
     let id = match &mode {
         Mode::Edit(id) => id.to_string(),
@@ -495,7 +522,7 @@ pub(crate) async fn save(
     let viewer = viewer_at(&viewer, path);
     Ok((
         StatusCode::BAD_REQUEST,
-        event_form_page(&viewer, &mode, &form, &errors),
+        event_form_page(&viewer, &mode, &form, &errors, &Picker::default()),
     )
         .into_response())
 }

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod dashboard;
 pub mod documents;
 pub mod event_form;
+pub mod event_picker;
 pub mod events;
 pub mod excerpts;
 pub mod foia;

@@ -478,7 +478,7 @@ async fn record_event_in_spanish(c: Client, flow: EventFlow) {
     fill(&form, "people", &format!("{} = {target_es}", flow.person)).await;
     fill(&form, "narrative", flow.narrative).await;
     fill(&form, "verification", "reported").await;
-    form.find(Locator::Css("button[type='submit']"))
+    form.find(Locator::Css("button.save[type='submit']"))
         .await
         .expect("a submit button")
         .click()

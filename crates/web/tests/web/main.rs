@@ -41,6 +41,7 @@ mod documents;
 mod excerpts;
 mod foia;
 mod page_images;
+mod picker;
 mod proxies;
 mod query_bounds;
 mod records;
