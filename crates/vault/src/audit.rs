@@ -43,6 +43,8 @@ pub enum AuditAction {
     /// query's keyed fingerprint, never the query.
     Search,
     UnlockFailed,
+    /// A testimony's account read (like an identity read).
+    TestimonyRead,
 }
 
 impl AuditAction {
@@ -68,6 +70,7 @@ impl AuditAction {
             AuditAction::Unlocked => "unlocked",
             AuditAction::Search => "search",
             AuditAction::UnlockFailed => "unlock_failed",
+            AuditAction::TestimonyRead => "testimony_read",
         }
     }
 }

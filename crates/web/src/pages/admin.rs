@@ -271,6 +271,7 @@ fn action_label(lang: Lang, code: &str) -> Markup {
         "unlocked" => tr!(lang, "audit-action-unlocked"),
         "search" => tr!(lang, "audit-action-search"),
         "unlock_failed" => tr!(lang, "audit-action-unlock-failed"),
+        "testimony_read" => tr!(lang, "audit-action-testimony-read"),
         other => return html! { span translate="no" { (other) } },
     };
     html! { span data-code=(code) { (label) } }

@@ -1,0 +1,4 @@
+# Testimonies: records, pages, commands and the API.
+
+domain-hint-language = a language code such as es, en or pt-BR
+audit-action-testimony-read = testimony account read
