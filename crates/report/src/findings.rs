@@ -33,6 +33,8 @@
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroUsize;
 
+use crate::testimonies::{QuotedTestimony, TestimonyInput};
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use testimonio_analysis::{
@@ -393,6 +395,9 @@ pub struct Vignette {
     pub closest_days: Option<u32>,
     /// Their events, oldest first.
     pub steps: Vec<VignetteStep>,
+    /// Their testimonies that may be quoted (see [`crate::testimonies`]),
+    /// oldest first.
+    pub testimonies: Vec<QuotedTestimony>,
 }
 
 /// Everything the analysis crate computed, for internal use only.
@@ -574,6 +579,21 @@ impl Findings {
         exhibits: &HashMap<RecordId, Vec<Exhibit>>,
         options: &FindingsOptions,
     ) -> Result<Self, AnalysisError> {
+        Self::compute_with_testimonies(subjects, events, exhibits, &[], options)
+    }
+
+    /// [`Findings::compute`], with testimonies whose accounts the case
+    /// vignettes may quote, under the rule of [`crate::testimonies`].
+    ///
+    /// # Errors
+    /// As [`Findings::compute`].
+    pub fn compute_with_testimonies(
+        subjects: &[Subject],
+        events: &[Event],
+        exhibits: &HashMap<RecordId, Vec<Exhibit>>,
+        testimonies: &[TestimonyInput],
+        options: &FindingsOptions,
+    ) -> Result<Self, AnalysisError> {
         let audience = options.audience;
         let policy = DisclosurePolicy::with_min_count(audience, options.min_count)?;
         let internal = audience == Audience::Internal;
@@ -690,6 +710,7 @@ impl Findings {
             subjects,
             events,
             exhibits,
+            testimonies,
             &prox,
             &indicators,
             &input,
@@ -726,6 +747,7 @@ fn vignettes(
     subjects: &[Subject],
     events: &[Event],
     exhibits: &HashMap<RecordId, Vec<Exhibit>>,
+    testimonies: &[TestimonyInput],
     prox: &ProximityReport,
     indicators: &[CaseIndicators],
     input: &AnalysisInput,
@@ -761,6 +783,9 @@ fn vignettes(
             ))
     });
     chosen.truncate(options.vignettes);
+    let events_by_id: HashMap<&RecordId, &Event> = events.iter().map(|e| (e.id(), e)).collect();
+    let mut testimonies: Vec<&TestimonyInput> = testimonies.iter().collect();
+    testimonies.sort_by(|a, b| (a.date.earliest(), &a.id).cmp(&(b.date.earliest(), &b.id)));
     let days_since: HashMap<(&RecordId, &RecordId), u32> = prox
         .pairs
         .iter()
@@ -812,11 +837,22 @@ fn vignettes(
                     }
                 })
                 .collect();
+            let testimonies = testimonies
+                .iter()
+                .filter(|t| t.person == subject.id)
+                .filter(|t| crate::testimonies::may_quote(t, audience, &tells, &events_by_id))
+                .map(|t| QuotedTestimony {
+                    id: internal.then(|| t.id.clone()),
+                    date: if internal { t.date } else { coarsen(t.date) },
+                    account: t.account.expose().to_owned(),
+                })
+                .collect();
             Vignette {
                 pseudonym: subject.pseudonym.as_str().to_owned(),
                 person: internal.then(|| subject.id.clone()),
                 closest_days: ind.closest_days,
                 steps,
+                testimonies,
             }
         })
         .collect()
