@@ -4,3 +4,44 @@ domain-hint-language = a language code such as es, en or pt-BR
 audit-action-testimony-read = testimony account read
 # A testimony quoted in a report's case vignette; $date is formatted.
 report-testimony = Testimony, { $date }
+
+## Fields and statuses, shared by the command line and the web
+field-interviewer = Interviewer
+field-language = Language
+field-account = Account
+field-consent-effective = Consent in force for the account
+field-events = Events
+field-documents = Documents
+field-review = Review for publication
+# $at is a day (YYYY-MM-DD); $by is who marked it.
+testimony-reviewed-by = Reviewed by { $by } on { $at }
+testimony-not-reviewed = Not reviewed for publication
+testimony-none = No testimonies yet.
+testimony-recorded = { $outcome ->
+    [created] Recorded testimony { $id }.
+    [updated] Changed testimony { $id }.
+   *[unchanged] Testimony { $id } was already so; nothing changed.
+}
+testimony-review-recorded = { $outcome ->
+    [updated] Testimony { $id } is marked reviewed for publication.
+   *[unchanged] Testimony { $id } was already marked reviewed; nothing changed.
+}
+
+## Command line
+cli-about-testimony = Testimonies: a person's first-person account, with its own consent
+cli-about-testimony-add = Record a testimony (the account from --account-file or standard input)
+cli-about-testimony-list = List testimonies (without their accounts)
+cli-about-testimony-show = Show one testimony with its account
+cli-about-testimony-review = Mark a testimony reviewed for publication (coordinators and administrators)
+cli-arg-testimony-person = Id of the person who gave the testimony
+cli-arg-testimony-interviewer = Who took it (volunteer or attorney)
+cli-arg-testimony-date = When it was given: YYYY-MM-DD, YYYY-MM or YYYY
+cli-arg-testimony-place = Where it was given
+cli-arg-testimony-language = Language of the account (es, en, pt-BR…)
+cli-arg-testimony-consent = Consent given for this account (internal, coalition_aggregate, coalition_narrative, public_anonymous, public_named); the narrower of this and the person's own is in force
+cli-arg-testimony-event = Id of an event the account tells of (repeatable)
+cli-arg-testimony-document = Id of an attached document (repeatable)
+cli-arg-testimony-account-file = File holding the account (UTF-8 text); without it, standard input is read. Never on the command line: other users see it
+cli-arg-testimony-add-id = Id to give it (default: a new tst- id)
+cli-arg-testimony-list-person = Only the testimonies of this person
+cli-arg-testimony-id = Id of the testimony

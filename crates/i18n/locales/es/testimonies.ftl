@@ -3,3 +3,43 @@
 domain-hint-language = un código de idioma como es, en o pt-BR
 audit-action-testimony-read = lectura del relato de un testimonio
 report-testimony = Testimonio, { $date }
+
+## Fields and statuses, shared by the command line and the web
+field-interviewer = Entrevistador/a
+field-language = Idioma
+field-account = Relato
+field-consent-effective = Consentimiento vigente para el relato
+field-events = Eventos
+field-documents = Documentos
+field-review = Revisión para publicar
+testimony-reviewed-by = Revisado por { $by } el { $at }
+testimony-not-reviewed = Sin revisar para publicar
+testimony-none = Aún no hay testimonios.
+testimony-recorded = { $outcome ->
+    [created] Se registró el testimonio { $id }.
+    [updated] Se modificó el testimonio { $id }.
+   *[unchanged] El testimonio { $id } ya estaba así; no se cambió nada.
+}
+testimony-review-recorded = { $outcome ->
+    [updated] El testimonio { $id } quedó marcado como revisado para publicar.
+   *[unchanged] El testimonio { $id } ya estaba marcado como revisado; no se cambió nada.
+}
+
+## Command line
+cli-about-testimony = Testimonios: el relato en primera persona de alguien, con su propio consentimiento
+cli-about-testimony-add = Registrar un testimonio (el relato, de --account-file o de la entrada estándar)
+cli-about-testimony-list = Listar los testimonios (sin sus relatos)
+cli-about-testimony-show = Mostrar un testimonio con su relato
+cli-about-testimony-review = Marcar un testimonio como revisado para publicar (coordinación y administración)
+cli-arg-testimony-person = Identificador de la persona que dio el testimonio
+cli-arg-testimony-interviewer = Quién lo tomó (voluntario/a o abogado/a)
+cli-arg-testimony-date = Cuándo se dio: AAAA-MM-DD, AAAA-MM o AAAA
+cli-arg-testimony-place = Dónde se dio
+cli-arg-testimony-language = Idioma del relato (es, en, pt-BR…)
+cli-arg-testimony-consent = Consentimiento dado para este relato (internal, coalition_aggregate, coalition_narrative, public_anonymous, public_named); rige el más restringido entre este y el de la persona
+cli-arg-testimony-event = Identificador de un evento del que habla el relato (se puede repetir)
+cli-arg-testimony-document = Identificador de un documento adjunto (se puede repetir)
+cli-arg-testimony-account-file = Archivo con el relato (texto UTF-8); sin él, se lee la entrada estándar. Nunca en la línea de órdenes: otros usuarios la ven
+cli-arg-testimony-add-id = Identificador que darle (por omisión, uno nuevo tst-)
+cli-arg-testimony-list-person = Solo los testimonios de esta persona
+cli-arg-testimony-id = Identificador del testimonio
