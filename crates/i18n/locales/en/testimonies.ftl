@@ -45,3 +45,7 @@ cli-arg-testimony-account-file = File holding the account (UTF-8 text); without 
 cli-arg-testimony-add-id = Id to give it (default: a new tst- id)
 cli-arg-testimony-list-person = Only the testimonies of this person
 cli-arg-testimony-id = Id of the testimony
+
+## API
+api-body-unknown-field = This field is not part of the request.
+api-body-wrong-type = This field has the wrong type (expected a text, or a list of texts for events and documents).

@@ -43,3 +43,7 @@ cli-arg-testimony-account-file = Archivo con el relato (texto UTF-8); sin él, s
 cli-arg-testimony-add-id = Identificador que darle (por omisión, uno nuevo tst-)
 cli-arg-testimony-list-person = Solo los testimonios de esta persona
 cli-arg-testimony-id = Identificador del testimonio
+
+## API
+api-body-unknown-field = Este campo no forma parte de la solicitud.
+api-body-wrong-type = Este campo tiene el tipo equivocado (se espera un texto, o una lista de textos para events y documents).

@@ -21,6 +21,7 @@ use testimonio_domain::{Lang, RecordId, Vocabulary};
 use testimonio_vault::{PeopleFilter, User};
 
 mod people_write;
+mod testimonies;
 
 use crate::RouteSpec;
 use crate::auth::Access;
@@ -99,6 +100,30 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             "/api/v1/people/{id}/consent",
             Access::Writer,
             post(add_consent),
+        ),
+        r(
+            "get",
+            "/api/v1/testimonies",
+            Access::LoggedIn,
+            get(testimonies::list),
+        ),
+        r(
+            "post",
+            "/api/v1/testimonies",
+            Access::Writer,
+            post(testimonies::create),
+        ),
+        r(
+            "get",
+            "/api/v1/testimonies/{id}",
+            Access::LoggedIn,
+            get(testimonies::show),
+        ),
+        r(
+            "post",
+            "/api/v1/testimonies/{id}/review",
+            Access::Reviewer,
+            post(testimonies::review),
         ),
         r("get", "/api/v1/groups", Access::LoggedIn, get(list_groups)),
         r("get", "/api/v1/audit", Access::Admin, get(audit_log)),
@@ -540,10 +565,11 @@ pub fn openapi() -> Value {
         .chain(["limit", "offset"].iter().map(|n| json!({"name": n, "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}})))
         .collect();
     let event_ref = json!({"$ref": "#/components/schemas/EventRecord"});
-    json!({
+    let testimony_paths = testimonies::openapi_paths(&errors, &ok);
+    let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": "Testimonio API", "version": "1",
-            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), groups and vocabulary."},
+            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), testimonies (accounts only for those roles, audited), groups and vocabulary."},
         "security": [{"bearer": []}],
         "paths": {
             "/api/v1/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": ok(json!({"type": "object"}))}}},
@@ -583,7 +609,11 @@ pub fn openapi() -> Value {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "A token from `testimonio user token NAME`"}},
             "schemas": {"EventRecord": event_record, "Error": error}
         }
-    })
+    });
+    if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), testimony_paths) {
+        paths.extend(more);
+    }
+    doc
 }
 
 /// The body of `POST` (`creating`: pseudonym and consent required) and
@@ -655,7 +685,10 @@ mod tests {
                     spec.path
                 );
             }
-            if matches!(spec.access, Access::Writer | Access::Admin) {
+            if matches!(
+                spec.access,
+                Access::Writer | Access::Reviewer | Access::Admin
+            ) {
                 assert!(
                     op["responses"].get("403").is_some(),
                     "{} {} documents 403",
