@@ -97,6 +97,16 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             Writer,
             people::withdraw_consent
         ),
+        route!(get, "/testimonies", LoggedIn, testimonies::list),
+        route!(post, "/testimonies", Writer, testimony_form::create),
+        route!(get, "/testimonies/new", Writer, testimony_form::new_form),
+        route!(get, "/testimonies/{id}", LoggedIn, testimonies::show),
+        route!(
+            post,
+            "/testimonies/{id}/review",
+            Reviewer,
+            testimonies::review
+        ),
         route!(get, "/groups", LoggedIn, groups::list),
         route!(get, "/groups/{id}", LoggedIn, groups::show),
         route!(get, "/admin/users", Admin, admin::users),

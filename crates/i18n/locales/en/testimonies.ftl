@@ -49,3 +49,29 @@ cli-arg-testimony-id = Id of the testimony
 ## API
 api-body-unknown-field = This field is not part of the request.
 api-body-wrong-type = This field has the wrong type (expected a text, or a list of texts for events and documents).
+
+## Web
+nav-testimonies = Testimonies
+testimonies-title = Testimonies
+testimonies-intro = A testimony is one person's own account, with the consent they gave for it. The accounts are shown only to those who may see the person's identity.
+testimony-new = Record a testimony
+testimony-record-for-person = Record a testimony
+testimonies-of-person = { $count ->
+    [0] No testimonies
+    [one] One testimony
+   *[other] { $count } testimonies
+}
+testimony-title = Testimony
+testimony-review-hint = Read the account before marking it: once marked, a report may quote it wherever its consents allow.
+testimony-review-submit = Mark reviewed for publication
+testimony-account-withheld = The account is shown only to those who may see this person's identity.
+# $at is a formatted day and time.
+testimony-reviewed-on = Reviewed for publication on { $at } by
+testimony-person-hint = Who gave the testimony, by pseudonym.
+testimony-person-choose = Choose a person
+testimony-interviewer-hint = The volunteer or attorney who took it.
+testimony-language-hint = The language of the account as given: es, en, or another code such as mam or pt-BR.
+testimony-consent-hint = What the person allows for this account. It can be narrower than their consent for their record; the narrower of the two is in force.
+testimony-account-hint = In the person's own words. It is stored encrypted and shown only to those who may see the person's identity.
+testimony-ids-hint = Ids separated by spaces (optional).
+testimony-save = Save the testimony

@@ -47,3 +47,28 @@ cli-arg-testimony-id = Identificador del testimonio
 ## API
 api-body-unknown-field = Este campo no forma parte de la solicitud.
 api-body-wrong-type = Este campo tiene el tipo equivocado (se espera un texto, o una lista de textos para events y documents).
+
+## Web
+nav-testimonies = Testimonios
+testimonies-title = Testimonios
+testimonies-intro = Un testimonio es el relato de una persona en sus propias palabras, con el consentimiento que dio para él. Los relatos solo los ve quien puede ver la identidad de la persona.
+testimony-new = Registrar un testimonio
+testimony-record-for-person = Registrar un testimonio
+testimonies-of-person = { $count ->
+    [0] Ningún testimonio
+    [one] Un testimonio
+   *[other] { $count } testimonios
+}
+testimony-title = Testimonio
+testimony-review-hint = Lea el relato antes de marcarlo: una vez marcado, un informe puede citarlo donde sus consentimientos lo permitan.
+testimony-review-submit = Marcar como revisado para publicar
+testimony-account-withheld = El relato solo lo ve quien puede ver la identidad de esta persona.
+testimony-reviewed-on = Revisado para publicar el { $at } por
+testimony-person-hint = Quién dio el testimonio, por su seudónimo.
+testimony-person-choose = Elija una persona
+testimony-interviewer-hint = La persona voluntaria o el abogado o abogada que lo tomó.
+testimony-language-hint = El idioma en que se dio el relato: es, en u otro código, como mam o pt-BR.
+testimony-consent-hint = Lo que la persona permite para este relato. Puede ser más restringido que su consentimiento para su registro; rige el más restringido de los dos.
+testimony-account-hint = En las propias palabras de la persona. Se guarda cifrado y solo lo ve quien puede ver la identidad de la persona.
+testimony-ids-hint = Identificadores separados por espacios (opcional).
+testimony-save = Guardar el testimonio

@@ -158,7 +158,10 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
-    let view = run(&state, &api, move |v, actor| testimonies::show(v, actor, &id)).await?;
+    let view = run(&state, &api, move |v, actor| {
+        testimonies::show(v, actor, &id)
+    })
+    .await?;
     let mut out = summary_json(&view.summary);
     out["effective_consent"] = json!(view.effective_consent.code());
     if let Some(account) = &view.account {
@@ -193,7 +196,13 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
     };
     let text = |description: &str| json!({"type": "string", "description": description});
     let ids = |description: &str| json!({"type": "array", "items": {"type": "string"}, "description": description});
-    let levels = json!(["internal", "coalition_aggregate", "coalition_narrative", "public_anonymous", "public_named"]);
+    let levels = json!([
+        "internal",
+        "coalition_aggregate",
+        "coalition_narrative",
+        "public_anonymous",
+        "public_named"
+    ]);
     let summary = json!({"type": "object", "properties": {
         "id": text("tst- and 12 hex digits when made by the server"),
         "person": text("Id of the person who gave it"), "pseudonym": text("Their pseudonym"),
@@ -205,24 +214,26 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
             "properties": {"by": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}}
     }});
     let mut one = summary.clone();
-    one["properties"]["account"] = text("The first-person account: only for roles that may see the giver's identity (the read is audited); absent otherwise");
+    one["properties"]["account"] = text(
+        "The first-person account: only for roles that may see the giver's identity (the read is audited); absent otherwise",
+    );
     one["properties"]["effective_consent"] = json!({"type": "string", "enum": levels,
         "description": "The consent in force for the account: the narrower of its own and the giver's"});
     let body = json!({"type": "object", "additionalProperties": false,
-        "required": ["person", "interviewer", "date", "place", "language", "account", "consent"],
-        "description": "A malformed body is a 400 whose fields name the field (e.g. events[1])",
-        "properties": {
-            "id": text("Optional: a new tst- id is made when absent"),
-            "person": text("Id of the person who gave it (must exist)"),
-            "interviewer": text("Who took it: a volunteer's or an attorney's name"),
-            "date": text("YYYY-MM-DD, YYYY-MM or YYYY; ~ in front if approximate"),
-            "place": text("Where it was given"),
-            "language": text("Language code of the account: two or three letters, then optional subtags (es, en, mam, pt-BR)"),
-            "account": text("The first-person account (sensitive: stored encrypted, never logged)"),
-            "consent": {"type": "string", "enum": levels, "description": "Consent given for this account; the narrower of this and the person's own is in force"},
-            "events": ids("Ids of events the account tells of (must exist)"),
-            "documents": ids("Ids of attached documents (must exist)")
-        }});
+    "required": ["person", "interviewer", "date", "place", "language", "account", "consent"],
+    "description": "A malformed body is a 400 whose fields name the field (e.g. events[1])",
+    "properties": {
+        "id": text("Optional: a new tst- id is made when absent"),
+        "person": text("Id of the person who gave it (must exist)"),
+        "interviewer": text("Who took it: a volunteer's or an attorney's name"),
+        "date": text("YYYY-MM-DD, YYYY-MM or YYYY; ~ in front if approximate"),
+        "place": text("Where it was given"),
+        "language": text("Language code of the account: two or three letters, then optional subtags (es, en, mam, pt-BR)"),
+        "account": text("The first-person account (sensitive: stored encrypted, never logged)"),
+        "consent": {"type": "string", "enum": levels, "description": "Consent given for this account; the narrower of this and the person's own is in force"},
+        "events": ids("Ids of events the account tells of (must exist)"),
+        "documents": ids("Ids of attached documents (must exist)")
+    }});
     let written = json!({"type": "object", "properties": {"id": {"type": "string"},
         "outcome": {"type": "string", "enum": ["created", "updated", "unchanged"]}}});
     let id_param = json!([{"name": "id", "in": "path", "required": true, "description": "The testimony's id", "schema": {"type": "string"}}]);

@@ -122,6 +122,8 @@ struct PersonData {
     /// Passages of documents linked to the person, as this viewer may
     /// see them (a quoted passage can name them).
     excerpts: Vec<ShownExcerpt>,
+    /// Their testimonies, without accounts.
+    testimonies: Vec<testimonio_vault::TestimonySummary>,
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
@@ -130,6 +132,13 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
     let user = viewer.user()?.clone();
     use_case(state, viewer, move |v, actor| {
         let PersonView { summary, identity } = people::show(v, actor, &id)?;
+        let testimonies = testimonio_app::records::testimonies::list(
+            v,
+            actor,
+            &testimonio_vault::TestimonyFilter {
+                person: Some(id.clone()),
+            },
+        )?;
         let excerpts = v.excerpts_for(
             &user,
             &ExcerptFilter {
@@ -165,6 +174,7 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             events,
             groups,
             excerpts,
+            testimonies,
         })
     })
     .await
@@ -381,6 +391,7 @@ fn person_page(
                 (events_table(viewer, &data.events, Some(&s.id), true))
             }
         }
+        (super::testimonies::person_section(viewer, &s.id, &data.testimonies))
         (super::excerpts::excerpts_section(viewer, &data.excerpts))
         (consent_section(viewer, data, consent, can_write))
     };

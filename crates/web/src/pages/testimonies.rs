@@ -1,0 +1,211 @@
+//! Testimonies: `GET /testimonies` (every role: no accounts),
+//! `GET /testimonies/{id}` (the account only for a viewer who may see the
+//! giver's identity; that read is audited), `POST /testimonies/{id}/review`
+//! (coordinators and administrators), and the section on a person's page.
+//! The form is in `testimony_form.rs`.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use testimonio_app::records::testimonies::{self, TestimonyView};
+use testimonio_domain::RecordId;
+use testimonio_i18n::tr;
+use testimonio_vault::{TestimonyFilter, TestimonySummary};
+
+use super::events::use_case;
+use super::forms::{flash_saved, has_flash, path_id, with_flash_cleared};
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::{format_date, format_time};
+use crate::layout::{csrf_field, page};
+use crate::state::AppState;
+
+fn may_write(viewer: &Viewer) -> bool {
+    viewer
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role.can_write_records())
+}
+
+/// The review state in words: by whom and when, or not yet.
+fn review_text(viewer: &Viewer, s: &TestimonySummary) -> Markup {
+    let lang = viewer.lang;
+    match &s.review {
+        Some(r) => html! {
+            span.reviewed { (tr!(lang, "testimony-reviewed-on", at = format_time(lang, &r.at))) }
+            " " span translate="no" { (r.by) }
+        },
+        None => html! { span.not-reviewed { (viewer.t("testimony-not-reviewed")) } },
+    }
+}
+
+/// A table of testimonies: date, person, language, review.
+fn table(viewer: &Viewer, list: &[TestimonySummary], with_person: bool) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        div.scroll {
+            table.testimonies {
+                thead { tr {
+                    th scope="col" { (viewer.t("field-date")) }
+                    @if with_person { th scope="col" { (viewer.t("field-person")) } }
+                    th scope="col" { (viewer.t("field-language")) }
+                    th scope="col" { (viewer.t("field-review")) }
+                } }
+                tbody {
+                    @for s in list {
+                        tr {
+                            th scope="row" { a href={ "/testimonies/" (s.id) } { (format_date(lang, &s.date)) } }
+                            @if with_person {
+                                td translate="no" { a href={ "/people/" (s.person) } { (s.pseudonym.as_str()) } }
+                            }
+                            td translate="no" { (s.language.as_str()) }
+                            td { (review_text(viewer, s)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
+    let list = use_case(&state, &viewer, |v, actor| {
+        testimonies::list(v, actor, &TestimonyFilter::default())
+    })
+    .await?;
+    let title = viewer.t("testimonies-title");
+    let body = html! {
+        h1 { (title) }
+        @if may_write(&viewer) {
+            p.main-action { a.button href="/testimonies/new" { (viewer.t("testimony-new")) } }
+        }
+        p.hint { (viewer.t("testimonies-intro")) }
+        @if list.is_empty() {
+            p { (viewer.t("testimony-none")) }
+        } @else {
+            (table(&viewer, &list, true))
+        }
+    };
+    Ok(page(&viewer, title, body))
+}
+
+/// The testimonies section of a person's page, with the link to record one.
+pub(crate) fn person_section(
+    viewer: &Viewer,
+    person: &RecordId,
+    list: &[TestimonySummary],
+) -> Markup {
+    html! {
+        section aria-labelledby="testimonies-heading" {
+            h2 #testimonies-heading { (tr!(viewer.lang, "testimonies-of-person", count = list.len())) }
+            @if may_write(viewer) {
+                p { a href={ "/testimonies/new?person=" (person) } { (viewer.t("testimony-record-for-person")) } }
+            }
+            @if !list.is_empty() {
+                (table(viewer, list, false))
+            }
+        }
+    }
+}
+
+fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool) -> Markup {
+    let lang = viewer.lang;
+    let s = &view.summary;
+    let title = viewer.t("testimony-title");
+    let ids = |list: &[RecordId], base: &str| {
+        html! {
+            @for (i, id) in list.iter().enumerate() {
+                @if i > 0 { ", " }
+                a translate="no" href={ (base) (id) } { (id) }
+            }
+        }
+    };
+    html! {
+        p { a href="/testimonies" { "← " (viewer.t("testimonies-title")) } }
+        h1 { (title) " " span translate="no" { (s.id) } }
+        @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
+        @if view.may_review && s.review.is_none() {
+            form.main-action method="post" action={ "/testimonies/" (s.id) "/review" } {
+                (csrf_field(viewer))
+                p.hint { (viewer.t("testimony-review-hint")) }
+                button type="submit" { (viewer.t("testimony-review-submit")) }
+            }
+        }
+        dl.facts {
+            dt { (viewer.t("field-person")) }
+            dd translate="no" { a href={ "/people/" (s.person) } { (s.pseudonym.as_str()) } }
+            dt { (viewer.t("field-interviewer")) }
+            dd translate="no" { (s.interviewer.as_str()) }
+            dt { (viewer.t("field-date")) }
+            dd { (format_date(lang, &s.date)) }
+            dt { (viewer.t("field-place")) }
+            dd translate="no" { (s.place.as_str()) }
+            dt { (viewer.t("field-language")) }
+            dd translate="no" { (s.language.as_str()) }
+            dt { (viewer.t("field-consent")) }
+            dd { (s.consent.label(lang)) }
+            dt { (viewer.t("field-consent-effective")) }
+            dd { (view.effective_consent.label(lang)) }
+            @if !s.events.is_empty() {
+                dt { (viewer.t("field-events")) }
+                dd { (ids(&s.events, "/events/")) }
+            }
+            @if !s.documents.is_empty() {
+                dt { (viewer.t("field-documents")) }
+                dd { (ids(&s.documents, "/documents/")) }
+            }
+            dt { (viewer.t("field-review")) }
+            dd { (review_text(viewer, s)) }
+        }
+        section aria-labelledby="account-heading" {
+            h2 #account-heading { (viewer.t("field-account")) }
+            @match &view.account {
+                Some(account) => blockquote.account translate="no" lang=(s.language.as_str()) {
+                    @for para in account.expose().split("\n\n") {
+                        p { (para) }
+                    }
+                },
+                None => p.withheld { (viewer.t("testimony-account-withheld")) },
+            }
+        }
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let view = use_case(&state, &viewer, move |v, actor| {
+        testimonies::show(v, actor, &id)
+    })
+    .await?;
+    let flashed = has_flash(&headers);
+    let markup = page(
+        &viewer,
+        viewer.t("testimony-title"),
+        show_page(&viewer, &view, flashed),
+    );
+    Ok(with_flash_cleared(&state, flashed, StatusCode::OK, markup))
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = path_id(&id)?;
+    let target = id.clone();
+    use_case(&state, &viewer, move |v, actor| {
+        testimonies::review(v, actor, &target)
+    })
+    .await?;
+    Ok((
+        [(header::SET_COOKIE, flash_saved(&state))],
+        Redirect::to(&format!("/testimonies/{id}")),
+    )
+        .into_response())
+}
