@@ -404,6 +404,45 @@ impl Vault {
         })
     }
 
+    /// Searches the accounts of `among` with `matches` (which sees each
+    /// account's text, in memory only) and returns the testimonies that
+    /// match, in the order of `among`. Audited before they are returned,
+    /// in the same transaction: one `search` entry (object `testimonies`)
+    /// with the query's keyed fingerprint (never the query), the number
+    /// of results and their ids. Who may search which accounts is the
+    /// application layer's rule: it passes only those the actor may read.
+    ///
+    /// # Errors
+    /// Database errors; a stored value that no longer parses.
+    pub fn search_testimonies(
+        &mut self,
+        among: &[RecordId],
+        query: &str,
+        matches: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Testimony>> {
+        let fingerprint = self.query_fingerprint(query);
+        self.write(|v, tx| {
+            let mut found = Vec::new();
+            for id in among {
+                let Some(text) = account(tx, id)? else {
+                    continue;
+                };
+                if matches(text.expose()) {
+                    let summary = one(tx, id)?.ok_or_else(|| not_found(id))?;
+                    found.push(whole(summary, text));
+                }
+            }
+            let ids: Vec<&str> = found.iter().map(|t| t.id.as_str()).collect();
+            let detail = format!(
+                "query={fingerprint} results={} testimonies={}",
+                found.len(),
+                ids.join(",")
+            );
+            v.audit(tx, AuditAction::Search, "testimonies", &detail)?;
+            Ok(found)
+        })
+    }
+
     /// Every testimony marked reviewed, with its account and its review,
     /// for a report. Not audited here: the report that quotes an account
     /// is audited as an export before it leaves, and nothing else may

@@ -893,4 +893,31 @@ fn testimonies_story<S: TestimonyStore + RecordStore + DocumentStore + AuditLog>
     let summary = s.testimony_summary(&id("tst-1")).unwrap().unwrap();
     assert_eq!(summary.events, [id("e-1"), id("e-2")]);
     assert_eq!(summary.documents, [id(&doc)]);
+
+    // Searching accounts: only among those given, audited with the ids and
+    // a fingerprint, never the query.
+    let other = testimony("tst-2", "p-1", &[], "Nada que ver.");
+    s.put_testimony(&other).unwrap();
+    let found = s
+        .search_testimonies(&[id("tst-1"), id("tst-2")], "otra vez", &|a| {
+            a.contains("más")
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, id("tst-1"));
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        ("search", "testimonies")
+    );
+    assert!(
+        entry.detail.contains("results=1 testimonies=tst-1"),
+        "{}",
+        entry.detail
+    );
+    assert!(!entry.detail.contains("otra vez"));
+    let none = s
+        .search_testimonies(&[id("tst-2")], "x", &|a| a.contains("más"))
+        .unwrap();
+    assert!(none.is_empty(), "tst-1 was not among those given");
 }

@@ -271,3 +271,91 @@ pub fn link(
     act_as(vault, actor)?;
     Ok(vault.link_testimony(id, link)?)
 }
+
+/// A testimony found by its account: the summary and the passage around
+/// the first word matched (sensitive text: redacted `Debug`).
+#[derive(Debug, Clone)]
+pub struct TestimonyHit {
+    pub summary: TestimonySummary,
+    pub passage: Sensitive,
+}
+
+/// How many characters of the account a passage shows on each side of the
+/// first match.
+const PASSAGE_SIDE: usize = 120;
+
+/// The words of `text` as the search index folds them (lower case,
+/// accents removed), with their byte ranges.
+fn folded_words(text: &str) -> Vec<(String, usize, usize)> {
+    testimonio_search::schema::tokens(&mut testimonio_search::schema::folded_analyzer(), text)
+}
+
+/// The passage of `account` around byte `at`, on character boundaries,
+/// with an ellipsis where it is cut.
+fn passage(account: &str, at: usize) -> String {
+    let start = account[..at]
+        .char_indices()
+        .rev()
+        .nth(PASSAGE_SIDE)
+        .map_or(0, |(i, _)| i);
+    let end = account[at..]
+        .char_indices()
+        .nth(PASSAGE_SIDE)
+        .map_or(account.len(), |(i, _)| at + i);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(account[start..end].trim());
+    if end < account.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Testimonies whose account holds every word of `query` (folded for case
+/// and accents, as the search index folds them), among those whose
+/// account `actor` may read; the search is audited (one `search` entry:
+/// the query's fingerprint, the number of results and their ids) before
+/// anything is returned. Analysts and viewers may not search accounts.
+///
+/// # Errors
+/// [`AppError::Forbidden`] for analysts and viewers; [`AppError::Invalid`]
+/// on `q` for a query without a word; storage failures.
+pub fn search(vault: &mut Vault, actor: &Actor, query: &str) -> AppResult<Vec<TestimonyHit>> {
+    if actor.role().is_pseudonymous_only() {
+        return Err(AppError::Forbidden);
+    }
+    let words: Vec<String> = folded_words(query).into_iter().map(|w| w.0).collect();
+    if words.is_empty() {
+        return Err(AppError::invalid(FieldError::new("q", Problem::Required)));
+    }
+    let mut readable = Vec::new();
+    for s in vault.testimonies(&TestimonyFilter::default())? {
+        if may_read_account(vault, actor, &s)? {
+            readable.push(s);
+        }
+    }
+    let ids: Vec<RecordId> = readable.iter().map(|s| s.id.clone()).collect();
+    let matches = |account: &str| {
+        let found = folded_words(account);
+        words.iter().all(|w| found.iter().any(|f| &f.0 == w))
+    };
+    act_as(vault, actor)?;
+    let found = vault.search_testimonies(&ids, query, &matches)?;
+    let mut hits = Vec::new();
+    for t in found {
+        let text = t.account.expose();
+        let at = folded_words(text)
+            .into_iter()
+            .find(|f| words.contains(&f.0))
+            .map_or(0, |f| f.1);
+        let Some(summary) = readable.iter().find(|s| s.id == t.id).cloned() else {
+            continue;
+        };
+        let passage = Sensitive::parse("passage", &passage(text, at), Testimony::MAX_ACCOUNT)
+            .map_err(AppError::invalid)?;
+        hits.push(TestimonyHit { summary, passage });
+    }
+    Ok(hits)
+}

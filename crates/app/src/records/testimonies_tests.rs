@@ -250,3 +250,56 @@ fn events_and_documents_are_linked_after_the_fact() {
         [id("e-1")]
     );
 }
+
+#[test]
+fn accounts_are_searched_only_by_roles_that_may_read_them_and_the_search_is_audited() {
+    let (_tmp, mut vault) = vault();
+    let admin = account(Role::Admin);
+    let tst = testimonies::add(&mut vault, &admin, None, fields())
+        .unwrap()
+        .id;
+    for role in [Role::Analyst, Role::Viewer] {
+        assert!(matches!(
+            testimonies::search(&mut vault, &account(role), "maria"),
+            Err(AppError::Forbidden)
+        ));
+    }
+    assert!(matches!(
+        testimonies::search(&mut vault, &admin, " ,. "),
+        Err(AppError::Invalid(_))
+    ));
+    // Folded for case and accents, every word required.
+    let hits = testimonies::search(&mut vault, &admin, "MARIA casa").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].summary.id, tst);
+    assert!(hits[0].passage.expose().contains("María"));
+    let last = vault.audit_tail(1).unwrap().remove(0);
+    assert_eq!(
+        (last.action.as_str(), last.object.as_str()),
+        ("search", "testimonies")
+    );
+    assert!(last.detail.contains(tst.as_str()));
+    assert!(!last.detail.to_lowercase().contains("maria"));
+    assert!(
+        testimonies::search(&mut vault, &admin, "maría perro")
+            .unwrap()
+            .is_empty()
+    );
+    // A documenter not assigned to the giver finds nothing of theirs.
+    let hits = testimonies::search(&mut vault, &account(Role::Documenter), "maria").unwrap();
+    assert!(hits.is_empty());
+}
+
+#[test]
+fn a_passage_is_cut_on_character_boundaries() {
+    let long = format!("{} Yo, María. {}", "á".repeat(300), "é".repeat(300));
+    let (_tmp, mut vault) = vault();
+    let mut f = fields();
+    f.account = Some(Zeroizing::new(long));
+    testimonies::add(&mut vault, &account(Role::Admin), None, f).unwrap();
+    let hits = testimonies::search(&mut vault, &account(Role::Admin), "maria").unwrap();
+    let p = hits[0].passage.expose();
+    assert!(p.starts_with('…') && p.ends_with('…'), "{p}");
+    assert!(p.contains("Yo, María."));
+    assert!(p.chars().count() < 250);
+}

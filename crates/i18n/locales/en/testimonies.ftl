@@ -75,3 +75,11 @@ testimony-consent-hint = What the person allows for this account. It can be narr
 testimony-account-hint = In the person's own words. It is stored encrypted and shown only to those who may see the person's identity.
 testimony-ids-hint = Ids separated by spaces (optional).
 testimony-save = Save the testimony
+testimony-search-label = Find words in the accounts
+testimony-search-hint = Every word must appear; capitals and accents do not matter. Only the accounts you may read are searched.
+testimony-search-submit = Search
+testimony-search-results = { $count ->
+    [0] No account holds these words
+    [one] One account holds these words
+   *[other] { $count } accounts hold these words
+}

@@ -72,3 +72,11 @@ testimony-consent-hint = Lo que la persona permite para este relato. Puede ser m
 testimony-account-hint = En las propias palabras de la persona. Se guarda cifrado y solo lo ve quien puede ver la identidad de la persona.
 testimony-ids-hint = Identificadores separados por espacios (opcional).
 testimony-save = Guardar el testimonio
+testimony-search-label = Buscar palabras en los relatos
+testimony-search-hint = Deben aparecer todas las palabras; no importan las mayúsculas ni los acentos. Solo se buscan los relatos que usted puede leer.
+testimony-search-submit = Buscar
+testimony-search-results = { $count ->
+    [0] Ningún relato contiene estas palabras
+    [one] Un relato contiene estas palabras
+   *[other] { $count } relatos contienen estas palabras
+}

@@ -587,6 +587,15 @@ impl TestimonyStore for Vault {
         Vault::link_testimony(self, id, link)
     }
 
+    fn search_testimonies(
+        &mut self,
+        among: &[RecordId],
+        query: &str,
+        matches: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Testimony>> {
+        Vault::search_testimonies(self, among, query, matches)
+    }
+
     fn reviewed_testimonies(&self) -> Result<Vec<(Testimony, Review)>> {
         Vault::reviewed_testimonies(self)
     }

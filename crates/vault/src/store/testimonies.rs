@@ -67,6 +67,20 @@ pub trait TestimonyStore {
     /// [`VaultError::UnknownReference`]: crate::VaultError::UnknownReference
     fn link_testimony(&mut self, id: &RecordId, link: &TestimonyLink) -> Result<WriteOutcome>;
 
+    /// The testimonies among `among` whose account `matches` accepts, with
+    /// their accounts. Audited before they are returned: one `search`
+    /// entry (object `testimonies`) with the query's keyed fingerprint,
+    /// the number of results and their ids; never the query or an account.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn search_testimonies(
+        &mut self,
+        among: &[RecordId],
+        query: &str,
+        matches: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Testimony>>;
+
     /// Every reviewed testimony with its account, for a report, which is
     /// audited as an export before it leaves. Not audited itself.
     ///

@@ -104,6 +104,8 @@ fn outcome_code(outcome: WriteOutcome) -> &'static str {
 #[derive(Debug, Deserialize, Default)]
 pub struct ListQuery {
     person: Option<String>,
+    /// Words to find in the accounts.
+    q: Option<String>,
 }
 
 pub async fn list(
@@ -117,6 +119,22 @@ pub async fn list(
         .map(|p| RecordId::parse("person", p))
         .transpose()
         .map_err(|e| field_errors(api.lang, &[e]))?;
+    if let Some(q) = q.q.filter(|q| !q.trim().is_empty()) {
+        let hits = run(&state, &api, move |v, actor| {
+            testimonies::search(v, actor, &q)
+        })
+        .await?;
+        let items: Vec<Value> = hits
+            .iter()
+            .filter(|h| person.as_ref().is_none_or(|p| &h.summary.person == p))
+            .map(|h| {
+                let mut item = summary_json(&h.summary);
+                item["passage"] = json!(h.passage.expose());
+                item
+            })
+            .collect();
+        return Ok(Json(json!({ "total": items.len(), "testimonies": items })));
+    }
     let filter = TestimonyFilter { person };
     let list = run(&state, &api, move |v, actor| {
         testimonies::list(v, actor, &filter)
@@ -239,9 +257,10 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
     let id_param = json!([{"name": "id", "in": "path", "required": true, "description": "The testimony's id", "schema": {"type": "string"}}]);
     json!({
         "/api/v1/testimonies": {
-            "get": {"summary": "Testimonies, oldest first, without their accounts",
-                "parameters": [{"name": "person", "in": "query", "required": false, "description": "Only those given by this person (id)", "schema": {"type": "string"}}],
-                "responses": merge(json!({"200": ok(json!({"type": "object", "properties": {"total": {"type": "integer"}, "testimonies": {"type": "array", "items": summary}}}))}), errors(&["400", "401", "503"]))},
+            "get": {"summary": "Testimonies, oldest first, without their accounts; with q, those whose account holds its words",
+                "parameters": [{"name": "person", "in": "query", "required": false, "description": "Only those given by this person (id)", "schema": {"type": "string"}},
+                    {"name": "q", "in": "query", "required": false, "description": "Words every account found must hold (case and accents folded); each hit carries a passage. Only for roles that may read accounts (403 for analysts and viewers), among the accounts the caller may read; audited", "schema": {"type": "string"}}],
+                "responses": merge(json!({"200": ok(json!({"type": "object", "properties": {"total": {"type": "integer"}, "testimonies": {"type": "array", "items": summary}}}))}), errors(&["400", "401", "403", "503"]))},
             "post": {"summary": "Record a testimony (audited); every reference is checked before anything is stored",
                 "requestBody": {"required": true, "content": {"application/json": {"schema": body}}},
                 "responses": merge(json!({"201": ok(written.clone())}), errors(&["400", "401", "403", "503"]))}

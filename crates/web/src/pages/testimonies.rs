@@ -4,11 +4,12 @@
 //! (coordinators and administrators), and the section on a person's page.
 //! The form is in `testimony_form.rs`.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
-use testimonio_app::records::testimonies::{self, TestimonyView};
+use serde::Deserialize;
+use testimonio_app::records::testimonies::{self, TestimonyHit, TestimonyView};
 use testimonio_domain::RecordId;
 use testimonio_i18n::tr;
 use testimonio_vault::{TestimonyFilter, TestimonySummary};
@@ -69,9 +70,67 @@ fn table(viewer: &Viewer, list: &[TestimonySummary], with_person: bool) -> Marku
     }
 }
 
-pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, AppError> {
-    let list = use_case(&state, &viewer, |v, actor| {
-        testimonies::list(v, actor, &TestimonyFilter::default())
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    /// Words to find in the accounts (roles that may read accounts only).
+    pub q: String,
+}
+
+/// The search form over accounts, for roles that may read some.
+fn search_form(viewer: &Viewer, q: &str) -> Markup {
+    html! {
+        form.search method="get" action="/testimonies" role="search" {
+            label for="f-q" { (viewer.t("testimony-search-label")) }
+            p.hint id="f-q-hint" { (viewer.t("testimony-search-hint")) }
+            input id="f-q" name="q" type="search" value=(q) aria-describedby="f-q-hint";
+            button type="submit" { (viewer.t("testimony-search-submit")) }
+        }
+    }
+}
+
+fn hits_table(viewer: &Viewer, hits: &[TestimonyHit]) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        h2 { (tr!(lang, "testimony-search-results", count = hits.len())) }
+        div.scroll {
+            table.testimonies {
+                thead { tr {
+                    th scope="col" { (viewer.t("field-date")) }
+                    th scope="col" { (viewer.t("field-person")) }
+                    th scope="col" { (viewer.t("field-account")) }
+                } }
+                tbody {
+                    @for h in hits {
+                        tr {
+                            th scope="row" { a href={ "/testimonies/" (h.summary.id) } { (format_date(lang, &h.summary.date)) } }
+                            td translate="no" { a href={ "/people/" (h.summary.person) } { (h.summary.pseudonym.as_str()) } }
+                            td translate="no" lang=(h.summary.language.as_str()) { (h.passage.expose()) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(query): Query<ListQuery>,
+) -> Result<Markup, AppError> {
+    let q = query.q.trim().to_owned();
+    let searched = q.clone();
+    let (list, hits) = use_case(&state, &viewer, move |v, actor| {
+        let hits = if searched.is_empty() {
+            None
+        } else {
+            Some(testimonies::search(v, actor, &searched)?)
+        };
+        Ok((
+            testimonies::list(v, actor, &TestimonyFilter::default())?,
+            hits,
+        ))
     })
     .await?;
     let title = viewer.t("testimonies-title");
@@ -79,6 +138,10 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
         h1 { (title) }
         @if may_write(&viewer) {
             p.main-action { a.button href="/testimonies/new" { (viewer.t("testimony-new")) } }
+            (search_form(&viewer, &q))
+        }
+        @if let Some(hits) = &hits {
+            (hits_table(&viewer, hits))
         }
         p.hint { (viewer.t("testimonies-intro")) }
         @if list.is_empty() {

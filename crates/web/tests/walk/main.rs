@@ -184,6 +184,7 @@ async fn walk(app: &TestApp) -> Findings {
         for path in [
             format!("/testimonies/{}", app.testimony_id),
             format!("/testimonies/new?person={}", app.person_id),
+            "/testimonies?q=vi+todo".to_owned(),
         ] {
             let reply = agent.get(&path).await;
             if !reply.status.is_redirection() {

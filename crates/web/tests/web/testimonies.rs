@@ -126,6 +126,30 @@ async fn a_documenter_records_a_testimony_in_spanish_and_a_coordinator_reviews_i
     assert!(!page.body.contains("Marcar como revisado para publicar"));
     let list = coordinator.get("/testimonies").await;
     assert!(list.body.contains(&at), "{}", list.excerpt());
+
+    // The accounts are searched by those who may read them, folded for
+    // case and accents; analysts and viewers may not search them.
+    let found = coordinator.get("/testimonies?q=MARIA+llegaron").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(
+        found.body.contains("Un relato contiene estas palabras"),
+        "{}",
+        found.excerpt()
+    );
+    assert!(found.body.contains("vi cuando llegaron"));
+    let none = coordinator.get("/testimonies?q=perro").await;
+    assert!(none.body.contains("Ningún relato contiene estas palabras"));
+    for role in [Role::Analyst, Role::Viewer] {
+        let agent = app.login(role).await;
+        let refused = agent.get("/testimonies?q=maria").await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{role:?}");
+        assert!(!refused.body.contains("vi cuando llegaron"));
+        let list = agent.get("/testimonies").await;
+        assert!(
+            !list.body.contains("name=\"q\""),
+            "no search box for {role:?}"
+        );
+    }
 }
 
 async fn token(app: &TestApp, role: Role) -> String {
@@ -246,6 +270,32 @@ async fn the_api_names_a_malformed_field_and_keeps_accounts_from_analysts() {
     assert_eq!(hidden["review"], Value::Null);
     let (_, list) = call(&app, Method::GET, "/api/v1/testimonies", &analyst, None).await;
     assert!(!list.to_string().contains("vi cuando"), "{list}");
+    let (status, found) = call(
+        &app,
+        Method::GET,
+        "/api/v1/testimonies?q=maria",
+        &writer,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert!(
+        found["testimonies"][0]["passage"]
+            .as_str()
+            .unwrap()
+            .contains("María"),
+        "{found}"
+    );
+    let (status, refused) = call(
+        &app,
+        Method::GET,
+        "/api/v1/testimonies?q=maria",
+        &analyst,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!refused.to_string().contains("María"));
     let (status, _) = call(
         &app,
         Method::POST,
