@@ -709,8 +709,10 @@ impl Findings {
         let vignettes = vignettes(
             subjects,
             events,
-            exhibits,
-            testimonies,
+            Quotable {
+                exhibits,
+                testimonies,
+            },
             &prox,
             &indicators,
             &input,
@@ -743,11 +745,16 @@ impl Findings {
     }
 }
 
+/// What a vignette may cite or quote besides the events themselves.
+struct Quotable<'a> {
+    exhibits: &'a HashMap<RecordId, Vec<Exhibit>>,
+    testimonies: &'a [TestimonyInput],
+}
+
 fn vignettes(
     subjects: &[Subject],
     events: &[Event],
-    exhibits: &HashMap<RecordId, Vec<Exhibit>>,
-    testimonies: &[TestimonyInput],
+    quotable: Quotable<'_>,
     prox: &ProximityReport,
     indicators: &[CaseIndicators],
     input: &AnalysisInput,
@@ -756,6 +763,10 @@ fn vignettes(
     if options.vignettes == 0 {
         return Vec::new();
     }
+    let Quotable {
+        exhibits,
+        testimonies,
+    } = quotable;
     let audience = options.audience;
     let internal = audience == Audience::Internal;
     let by_id: HashMap<&RecordId, &Subject> = subjects.iter().map(|s| (&s.id, s)).collect();

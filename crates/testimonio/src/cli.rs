@@ -391,7 +391,7 @@ pub struct PersonEditArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TestimonyCommand {
-    Add(TestimonyAddArgs),
+    Add(Box<TestimonyAddArgs>),
     List {
         #[arg(long)]
         person: Option<String>,

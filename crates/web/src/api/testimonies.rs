@@ -61,20 +61,37 @@ fn body_field_error(lang: Lang, field: &str, key: &'static str) -> ApiError {
     ApiError((StatusCode::BAD_REQUEST, Json(body)).into_response())
 }
 
-/// The body: JSON (else a plain 400), an object of known fields (else the
+/// Why a body was refused before the use case.
+enum BodyProblem {
+    /// Not a JSON object.
+    NotJson,
+    /// A field the body may not hold, or one of the wrong type: its path
+    /// (`events[1]`) and the message's catalog id.
+    Field(String, &'static str),
+}
+
+impl BodyProblem {
+    fn into_error(self, lang: Lang) -> ApiError {
+        match self {
+            BodyProblem::NotJson => ApiError(json_error(lang, ErrorKind::BadRequest)),
+            BodyProblem::Field(field, key) => body_field_error(lang, &field, key),
+        }
+    }
+}
+
+/// The body: a JSON object (else a plain 400) of known fields (else the
 /// unknown one is named), each of its type (else its path is named, e.g.
 /// `events[1]`).
-fn parse_body(lang: Lang, bytes: &[u8]) -> Result<TestimonyBody, ApiError> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|_| ApiError(json_error(lang, ErrorKind::BadRequest)))?;
+fn parse_body(bytes: &[u8]) -> Result<TestimonyBody, BodyProblem> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|_| BodyProblem::NotJson)?;
     let Some(map) = value.as_object() else {
-        return Err(ApiError(json_error(lang, ErrorKind::BadRequest)));
+        return Err(BodyProblem::NotJson);
     };
     if let Some(unknown) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-        return Err(body_field_error(lang, unknown, "api-body-unknown-field"));
+        return Err(BodyProblem::Field(unknown.clone(), "api-body-unknown-field"));
     }
     serde_path_to_error::deserialize(value)
-        .map_err(|e| body_field_error(lang, &e.path().to_string(), "api-body-wrong-type"))
+        .map_err(|e| BodyProblem::Field(e.path().to_string(), "api-body-wrong-type"))
 }
 
 fn summary_json(s: &TestimonySummary) -> Value {
@@ -149,7 +166,7 @@ pub async fn create(
     api: ApiUser,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let body = parse_body(api.lang, &body)?;
+    let body = parse_body(&body).map_err(|p| p.into_error(api.lang))?;
     let id = body.id;
     let fields = TestimonyFields {
         person: body.person,
