@@ -184,3 +184,20 @@ fn the_givers_own_consent_bounds_the_accounts() {
     assert!(!report(&mut vault, Audience::Public).0.contains(CANARY));
     assert!(report(&mut vault, Audience::Coalition).0.contains(CANARY));
 }
+
+#[test]
+fn a_report_quotes_only_accounts_its_maker_may_read() {
+    let (_tmp, mut vault) = vault();
+    let tst = record(&mut vault, "public_anonymous", &["e-1b"]);
+    testimonies::review(&mut vault, &coordinator(), &tst).unwrap();
+    for role in [Role::Analyst, Role::Viewer, Role::Documenter] {
+        let actor = Actor::Account {
+            username: format!("t-{}", role.code()),
+            role,
+        };
+        let records = reports::load(&mut vault, &actor).unwrap();
+        assert!(records.testimonies.is_empty(), "{role:?}");
+    }
+    let records = reports::load(&mut vault, &coordinator()).unwrap();
+    assert_eq!(records.testimonies.len(), 1);
+}

@@ -408,6 +408,11 @@ pub enum TestimonyCommand {
         #[arg(long)]
         json: bool,
     },
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `testimony add`. The account is read from `--account-file` or stdin,

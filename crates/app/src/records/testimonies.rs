@@ -98,7 +98,15 @@ pub fn may_read_account(
     actor: &Actor,
     summary: &TestimonySummary,
 ) -> AppResult<bool> {
-    may_see_identity(vault, actor, &summary.person)
+    may_read_accounts_of(vault, actor, &summary.person)
+}
+
+/// Whether `actor` may read the accounts given by `person`.
+///
+/// # Errors
+/// Storage failures.
+pub fn may_read_accounts_of(vault: &Vault, actor: &Actor, person: &RecordId) -> AppResult<bool> {
+    may_see_identity(vault, actor, person)
 }
 
 /// One testimony: the summary, and the account when `actor` may read it
@@ -321,14 +329,17 @@ fn passage(account: &str, at: usize) -> String {
 ///
 /// # Errors
 /// [`AppError::Forbidden`] for analysts and viewers; [`AppError::Invalid`]
-/// on `q` for a query without a word; storage failures.
+/// on `query` for a query without a word; storage failures.
 pub fn search(vault: &mut Vault, actor: &Actor, query: &str) -> AppResult<Vec<TestimonyHit>> {
     if actor.role().is_pseudonymous_only() {
         return Err(AppError::Forbidden);
     }
     let words: Vec<String> = folded_words(query).into_iter().map(|w| w.0).collect();
     if words.is_empty() {
-        return Err(AppError::invalid(FieldError::new("q", Problem::Required)));
+        return Err(AppError::invalid(FieldError::new(
+            "query",
+            Problem::Required,
+        )));
     }
     let mut readable = Vec::new();
     for s in vault.testimonies(&TestimonyFilter::default())? {

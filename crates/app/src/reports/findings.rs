@@ -10,9 +10,10 @@ use testimonio_vault::{EventFilter, PeopleFilter, Vault};
 use crate::{Actor, AppError, AppResult, act_as};
 
 /// Every person (pseudonym, groups, consent; never an identity field),
-/// every event, and every testimony marked reviewed for publication
-/// (with its account, which a report quotes only under the rule of
-/// `testimonio_report::testimonies`): what findings are computed from.
+/// every event, and every testimony marked reviewed for publication whose
+/// account the actor may read (with the account, which a report quotes
+/// only under the rule of `testimonio_report::testimonies`): what
+/// findings are computed from.
 #[derive(Debug, Clone)]
 pub struct Records {
     pub subjects: Vec<Subject>,
@@ -43,10 +44,17 @@ pub fn load(vault: &mut Vault, actor: &Actor) -> AppResult<Records> {
     // No audit entry here: a report that quotes one is audited as an
     // export before it leaves (`ComposedReport::release`, which counts
     // the accounts quoted).
-    let testimonies = vault
-        .reviewed_testimonies()?
+    // A report quotes only what its maker may read: the accounts of the
+    // people whose identity they may see.
+    let mut readable = Vec::new();
+    for (t, _review) in vault.reviewed_testimonies()? {
+        if crate::records::testimonies::may_read_accounts_of(vault, actor, &t.person)? {
+            readable.push(t);
+        }
+    }
+    let testimonies = readable
         .into_iter()
-        .map(|(t, _review)| TestimonyInput {
+        .map(|t| TestimonyInput {
             id: t.id,
             person: t.person,
             date: t.date,

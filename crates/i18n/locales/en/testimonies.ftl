@@ -83,3 +83,5 @@ testimony-search-results = { $count ->
     [one] One account holds these words
    *[other] { $count } accounts hold these words
 }
+cli-about-testimony-search = Find testimonies whose account holds every word (capitals and accents do not matter); prints a passage of each
+cli-arg-testimony-search-query = The words to find

@@ -80,3 +80,5 @@ testimony-search-results = { $count ->
     [one] Un relato contiene estas palabras
    *[other] { $count } relatos contienen estas palabras
 }
+cli-about-testimony-search = Buscar los testimonios cuyo relato contiene todas las palabras (no importan las mayúsculas ni los acentos); muestra un pasaje de cada uno
+cli-arg-testimony-search-query = Las palabras que buscar

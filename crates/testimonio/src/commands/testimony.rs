@@ -232,3 +232,36 @@ pub fn review(cx: &Context, id: &str, json_out: bool) -> CliResult {
     }
     Ok(())
 }
+
+pub fn search(cx: &Context, query: &str, json_out: bool) -> CliResult {
+    let mut vault = cx.open()?;
+    let hits = testimonies::search(&mut vault, &operator(), query).map_err(|e| cx.app_error(&e))?;
+    if json_out {
+        let items: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let mut item = serde_json::to_value(summary_json(&h.summary))
+                    .unwrap_or(serde_json::Value::Null);
+                item["passage"] = json!(h.passage.expose());
+                item
+            })
+            .collect();
+        print_json(&json!({ "total": items.len(), "testimonies": items }));
+        return Ok(());
+    }
+    println!(
+        "{}",
+        tr!(cx.lang, "testimony-search-results", count = hits.len())
+    );
+    for h in &hits {
+        println!();
+        println!(
+            "{}  {}  {}",
+            h.summary.id,
+            h.summary.pseudonym,
+            h.summary.date.written(cx.lang)
+        );
+        println!("{}", h.passage.expose());
+    }
+    Ok(())
+}

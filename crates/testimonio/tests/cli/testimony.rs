@@ -129,6 +129,21 @@ fn a_testimony_is_recorded_from_a_file_or_stdin_shown_and_reviewed() {
     let shown = env.json(&["testimony", "show", &id, "--json"]);
     assert!(shown["reviewed_by"].as_str().unwrap().starts_with("cli:"));
 
+    // The accounts are searched, folded for case and accents.
+    let found = env.json(&["testimony", "search", "LUZ COMO", "--json"]);
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["testimonies"][0]["id"], id.as_str());
+    assert!(
+        found["testimonies"][0]["passage"]
+            .as_str()
+            .unwrap()
+            .contains("vi cómo")
+    );
+    let text = env.ok(&["--lang", "es", "testimony", "search", "perro"]);
+    assert_eq!(text, "Ningún relato contiene estas palabras\n");
+    let refused = env.run(&["testimony", "search", " ,, "]);
+    assert_eq!(refused.status.code(), Some(1));
+
     let missing = env.run(&["--lang", "es", "testimony", "show", "tst-404"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("No se encontró el testimonio tst-404"));

@@ -448,6 +448,9 @@ fn the_record_foia_and_report_commands_speak_only_from_the_catalog() {
     walk_run(&env, &["testimony", "review", "tst-walk"], true, t_data);
     walk_run(&env, &["testimony", "show", "tst-walk"], true, t_data);
     walk_run(&env, &["testimony", "show", "tst-404"], false, &[]);
+    walk_run(&env, &["testimony", "search", "vi todo"], true, t_data);
+    walk_run(&env, &["testimony", "search", "perro"], true, t_data);
+    walk_run(&env, &["testimony", "search", ",,"], false, t_data);
 
     // FOIA: a request filed, listed, shown; an unknown one; the calendar.
     walk_run(

@@ -88,7 +88,10 @@ fn parse_body(bytes: &[u8]) -> Result<TestimonyBody, BodyProblem> {
         return Err(BodyProblem::NotJson);
     };
     if let Some(unknown) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-        return Err(BodyProblem::Field(unknown.clone(), "api-body-unknown-field"));
+        return Err(BodyProblem::Field(
+            unknown.clone(),
+            "api-body-unknown-field",
+        ));
     }
     serde_path_to_error::deserialize(value)
         .map_err(|e| BodyProblem::Field(e.path().to_string(), "api-body-wrong-type"))
