@@ -28,6 +28,7 @@ pub mod pdf;
 pub mod svg;
 pub mod testimonies;
 pub mod text_pdf;
+pub mod vignettes;
 
 pub use findings::{Exhibit, Findings, FindingsOptions, Subject};
 pub use testimonies::{QuotedTestimony, TestimonyInput};
