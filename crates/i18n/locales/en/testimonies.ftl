@@ -85,3 +85,6 @@ testimony-search-results = { $count ->
 }
 cli-about-testimony-search = Find testimonies whose account holds every word (capitals and accents do not matter); prints a passage of each
 cli-arg-testimony-search-query = The words to find
+testimony-edit = Change this testimony
+testimony-edit-hint = A changed account must be reviewed again before a report may quote it.
+api-body-id-mismatch = The id in the body is not the one in the address.

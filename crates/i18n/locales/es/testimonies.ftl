@@ -82,3 +82,6 @@ testimony-search-results = { $count ->
 }
 cli-about-testimony-search = Buscar los testimonios cuyo relato contiene todas las palabras (no importan las mayúsculas ni los acentos); muestra un pasaje de cada uno
 cli-arg-testimony-search-query = Las palabras que buscar
+testimony-edit = Modificar este testimonio
+testimony-edit-hint = Si cambia el relato, hay que revisarlo de nuevo antes de que un informe pueda citarlo.
+api-body-id-mismatch = El identificador del cuerpo no es el de la dirección.

@@ -120,6 +120,12 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             get(testimonies::show),
         ),
         r(
+            "put",
+            "/api/v1/testimonies/{id}",
+            Access::Writer,
+            put(testimonies::update),
+        ),
+        r(
             "post",
             "/api/v1/testimonies/{id}/review",
             Access::Reviewer,

@@ -190,6 +190,38 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// `PUT /api/v1/testimonies/{id}`: the fields present change; the id is
+/// the path's. Only a caller who may read the account may change it.
+pub async fn update(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let id = RecordId::parse("id", &id).map_err(|e| field_errors(api.lang, &[e]))?;
+    let body = parse_body(&body).map_err(|p| p.into_error(api.lang))?;
+    if body.id.as_deref().is_some_and(|b| b != id.as_str()) {
+        return Err(body_field_error(api.lang, "id", "api-body-id-mismatch"));
+    }
+    let fields = TestimonyFields {
+        person: body.person,
+        interviewer: body.interviewer,
+        date: body.date,
+        place: body.place,
+        language: body.language,
+        account: body.account.map(Zeroizing::new),
+        consent: body.consent,
+        events: body.events,
+        documents: body.documents,
+    };
+    let recorded = run(&state, &api, move |v, actor| {
+        testimonies::edit(v, actor, &id, fields)
+    })
+    .await?;
+    let body = json!({ "id": recorded.id, "outcome": outcome_code(recorded.outcome) });
+    Ok((StatusCode::OK, Json(body)).into_response())
+}
+
 pub async fn show(
     State(state): State<AppState>,
     api: ApiUser,
@@ -272,6 +304,9 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
         "events": ids("Ids of events the account tells of (must exist)"),
         "documents": ids("Ids of attached documents (must exist)")
     }});
+    let mut edit_body = body.clone();
+    edit_body["required"] = json!([]);
+    edit_body["properties"]["id"] = text("Optional: when given, the path's id");
     let written = json!({"type": "object", "properties": {"id": {"type": "string"},
         "outcome": {"type": "string", "enum": ["created", "updated", "unchanged"]}}});
     let id_param = json!([{"name": "id", "in": "path", "required": true, "description": "The testimony's id", "schema": {"type": "string"}}]);
@@ -287,7 +322,10 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
         },
         "/api/v1/testimonies/{id}": {
             "get": {"summary": "One testimony; the account only for roles that may see the giver's identity (audited)", "parameters": id_param,
-                "responses": merge(json!({"200": ok(one)}), errors(&["400", "401", "404", "503"]))}
+                "responses": merge(json!({"200": ok(one)}), errors(&["400", "401", "404", "503"]))},
+            "put": {"summary": "Change the fields given (the others are kept); only a caller who may read the account (audited); a changed account clears the review mark", "parameters": id_param,
+                "requestBody": {"required": true, "content": {"application/json": {"schema": edit_body}}},
+                "responses": merge(json!({"200": ok(written.clone())}), errors(&["400", "401", "403", "404", "503"]))}
         },
         "/api/v1/testimonies/{id}/review": {
             "post": {"summary": "Mark it reviewed for publication (coordinators and administrators; audited); a changed account clears the mark", "parameters": id_param,

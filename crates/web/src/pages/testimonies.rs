@@ -188,6 +188,9 @@ fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool) -> Markup {
         p { a href="/testimonies" { "← " (viewer.t("testimonies-title")) } }
         h1 { (title) " " span translate="no" { (s.id) } }
         @if flashed { p.notice role="status" { (viewer.t("event-saved")) } }
+        @if may_write(viewer) && view.account.is_some() {
+            p { a href={ "/testimonies/" (s.id) "/edit" } { (viewer.t("testimony-edit")) } }
+        }
         @if view.may_review && s.review.is_none() {
             form.main-action method="post" action={ "/testimonies/" (s.id) "/review" } {
                 (csrf_field(viewer))
@@ -225,9 +228,7 @@ fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool) -> Markup {
             h2 #account-heading { (viewer.t("field-account")) }
             @match &view.account {
                 Some(account) => blockquote.account translate="no" lang=(s.language.as_str()) {
-                    @for para in account.expose().split("\n\n") {
-                        p { (para) }
-                    }
+                    (account.expose())
                 },
                 None => p.withheld { (viewer.t("testimony-account-withheld")) },
             }

@@ -127,6 +127,29 @@ async fn a_documenter_records_a_testimony_in_spanish_and_a_coordinator_reviews_i
     let list = coordinator.get("/testimonies").await;
     assert!(list.body.contains(&at), "{}", list.excerpt());
 
+    // Changing the account clears the review mark; analysts may not edit.
+    let edit = coordinator.get(&format!("{at}/edit")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.body.contains(ACCOUNT), "{}", edit.excerpt());
+    assert!(edit.body.contains("Modificar este testimonio"));
+    let mut changed = fields.clone();
+    changed[6].1 = "Yo, María, lo cuento otra vez: vi cuando llegaron.";
+    let saved = coordinator.post(&at, &changed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.excerpt());
+    let page = coordinator.get(&at).await;
+    assert!(page.body.contains("lo cuento otra vez"));
+    assert!(
+        page.body.contains("Sin revisar para publicar"),
+        "{}",
+        page.excerpt()
+    );
+    coordinator.post(&format!("{at}/review"), &[]).await;
+    let analyst = app.login(Role::Analyst).await;
+    assert_eq!(
+        analyst.get(&format!("{at}/edit")).await.status,
+        StatusCode::FORBIDDEN
+    );
+
     // The accounts are searched by those who may read them, folded for
     // case and accents; analysts and viewers may not search them.
     let found = coordinator.get("/testimonies?q=MARIA+llegaron").await;
@@ -270,6 +293,38 @@ async fn the_api_names_a_malformed_field_and_keeps_accounts_from_analysts() {
     assert_eq!(hidden["review"], Value::Null);
     let (_, list) = call(&app, Method::GET, "/api/v1/testimonies", &analyst, None).await;
     assert!(!list.to_string().contains("vi cuando"), "{list}");
+    let (status, v) = call(
+        &app,
+        Method::PUT,
+        &path,
+        &writer,
+        Some(json!({"place": "Anaheim"}).to_string()),
+    )
+    .await;
+    assert_eq!(
+        (status, v["outcome"].as_str()),
+        (StatusCode::OK, Some("updated")),
+        "{v}"
+    );
+    let (status, v) = call(
+        &app,
+        Method::PUT,
+        &path,
+        &writer,
+        Some(json!({"id": "tst-other"}).to_string()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(v["fields"][0]["field"], "id", "{v}");
+    let (status, _) = call(
+        &app,
+        Method::PUT,
+        &path,
+        &analyst,
+        Some(json!({"place": "X"}).to_string()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, found) = call(
         &app,
         Method::GET,
