@@ -413,6 +413,15 @@ pub enum TestimonyCommand {
         #[arg(long)]
         json: bool,
     },
+    Link {
+        id: String,
+        #[arg(long = "event")]
+        events: Vec<String>,
+        #[arg(long = "document")]
+        documents: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `testimony add`. The account is read from `--account-file` or stdin,

@@ -29,6 +29,7 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "testimony show" => tr!(lang, "cli-about-testimony-show"),
         "testimony review" => tr!(lang, "cli-about-testimony-review"),
         "testimony search" => tr!(lang, "cli-about-testimony-search"),
+        "testimony link" => tr!(lang, "cli-about-testimony-link"),
         "document" => tr!(lang, "cli-about-document"),
         "document add" => tr!(lang, "cli-about-document-add"),
         "document get" => tr!(lang, "cli-about-document-get"),
@@ -147,7 +148,11 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("testimony add", "account_file") => tr!(lang, "cli-arg-testimony-account-file"),
         ("testimony add", "id") => tr!(lang, "cli-arg-testimony-add-id"),
         ("testimony list", "person") => tr!(lang, "cli-arg-testimony-list-person"),
-        ("testimony show" | "testimony review", "id") => tr!(lang, "cli-arg-testimony-id"),
+        ("testimony show" | "testimony review" | "testimony link", "id") => {
+            tr!(lang, "cli-arg-testimony-id")
+        }
+        ("testimony link", "events") => tr!(lang, "cli-arg-testimony-link-event"),
+        ("testimony link", "documents") => tr!(lang, "cli-arg-testimony-link-document"),
         ("testimony search", "query") => tr!(lang, "cli-arg-testimony-search-query"),
         ("packet", "out") => tr!(lang, "cli-arg-packet-out"),
         ("packet", "format") => tr!(lang, "cli-arg-packet-format"),
@@ -340,7 +345,7 @@ fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
             | "backup",
         ) => tr!(lang, "cli-value-file"),
         ("excerpt add", "from" | "to") => tr!(lang, "cli-value-number"),
-        ("testimony add", "events" | "documents") => tr!(lang, "cli-value-id"),
+        ("testimony add" | "testimony link", "events" | "documents") => tr!(lang, "cli-value-id"),
         ("testimony add", "account_file") => tr!(lang, "cli-value-file"),
         ("testimony add", "date") => tr!(lang, "cli-value-date"),
         ("testimony add", "interviewer" | "place") => tr!(lang, "cli-value-text"),

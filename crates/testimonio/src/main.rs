@@ -107,6 +107,12 @@ fn run(cx: &Context, command: &Command) -> CliResult {
             TestimonyCommand::Show { id, json } => testimony::show(cx, id, *json),
             TestimonyCommand::Review { id, json } => testimony::review(cx, id, *json),
             TestimonyCommand::Search { query, json } => testimony::search(cx, query, *json),
+            TestimonyCommand::Link {
+                id,
+                events,
+                documents,
+                json,
+            } => testimony::link(cx, id, events, documents, *json),
         },
         Command::Document { command } => match command {
             DocumentCommand::Add { files, json } => documents::add(cx, files, *json),

@@ -88,3 +88,11 @@ cli-arg-testimony-search-query = The words to find
 testimony-edit = Change this testimony
 testimony-edit-hint = A changed account must be reviewed again before a report may quote it.
 api-body-id-mismatch = The id in the body is not the one in the address.
+cli-about-testimony-link = Link events and documents to a testimony
+cli-arg-testimony-link-event = Id of an event the account tells of (repeatable)
+cli-arg-testimony-link-document = Id of a document to attach (repeatable)
+testimony-linked = { $count ->
+    [0] Testimony { $id }: nothing new to link.
+    [one] Testimony { $id }: one new link.
+   *[other] Testimony { $id }: { $count } new links.
+}

@@ -85,3 +85,11 @@ cli-arg-testimony-search-query = Las palabras que buscar
 testimony-edit = Modificar este testimonio
 testimony-edit-hint = Si cambia el relato, hay que revisarlo de nuevo antes de que un informe pueda citarlo.
 api-body-id-mismatch = El identificador del cuerpo no es el de la dirección.
+cli-about-testimony-link = Vincular eventos y documentos a un testimonio
+cli-arg-testimony-link-event = Identificador de un evento del que habla el relato (se puede repetir)
+cli-arg-testimony-link-document = Identificador de un documento que adjuntar (se puede repetir)
+testimony-linked = { $count ->
+    [0] Testimonio { $id }: nada nuevo que vincular.
+    [one] Testimonio { $id }: un vínculo nuevo.
+   *[other] Testimonio { $id }: { $count } vínculos nuevos.
+}

@@ -10,7 +10,7 @@ use serde_json::json;
 use testimonio_app::records::testimonies::{self, TestimonyFields, TestimonyView};
 use testimonio_domain::{Lang, RecordId};
 use testimonio_i18n::tr;
-use testimonio_vault::{TestimonyFilter, TestimonySummary, WriteOutcome};
+use testimonio_vault::{TestimonyFilter, TestimonyLink, TestimonySummary, WriteOutcome};
 use zeroize::Zeroizing;
 
 use crate::cli::TestimonyAddArgs;
@@ -262,6 +262,45 @@ pub fn search(cx: &Context, query: &str, json_out: bool) -> CliResult {
             h.summary.date.written(cx.lang)
         );
         println!("{}", h.passage.expose());
+    }
+    Ok(())
+}
+
+/// Links events and documents to a testimony, one by one (each audited);
+/// every id is checked as an option first.
+pub fn link(
+    cx: &Context,
+    id: &str,
+    events: &[String],
+    documents: &[String],
+    json_out: bool,
+) -> CliResult {
+    let id = RecordId::parse("id", id).map_err(|e| cx.option_error("id", &e))?;
+    let mut links = Vec::new();
+    for e in events {
+        let e = RecordId::parse("event", e).map_err(|err| cx.option_error("event", &err))?;
+        links.push(TestimonyLink::Event(e));
+    }
+    for d in documents {
+        let d = RecordId::parse("document", d).map_err(|err| cx.option_error("document", &err))?;
+        links.push(TestimonyLink::Document(d));
+    }
+    let mut vault = cx.open()?;
+    let mut added = 0usize;
+    for l in &links {
+        let outcome =
+            testimonies::link(&mut vault, &operator(), &id, l).map_err(|e| cx.app_error(&e))?;
+        if outcome == WriteOutcome::Updated {
+            added += 1;
+        }
+    }
+    if json_out {
+        print_json(&json!({ "id": id.as_str(), "linked": added }));
+    } else {
+        println!(
+            "{}",
+            tr!(cx.lang, "testimony-linked", id = id.as_str(), count = added)
+        );
     }
     Ok(())
 }

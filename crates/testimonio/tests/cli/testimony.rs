@@ -129,6 +129,36 @@ fn a_testimony_is_recorded_from_a_file_or_stdin_shown_and_reviewed() {
     let shown = env.json(&["testimony", "show", &id, "--json"]);
     assert!(shown["reviewed_by"].as_str().unwrap().starts_with("cli:"));
 
+    // Links, each checked.
+    let refused = env.run(&["--lang", "es", "testimony", "link", &id, "--event", "e-404"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("event: no existe ningún evento e-404"),
+        "{}",
+        stderr(&refused)
+    );
+    let second_id = second["id"].as_str().unwrap();
+    let out = env.ok(&[
+        "--lang",
+        "es",
+        "testimony",
+        "link",
+        second_id,
+        "--event",
+        "e-1",
+    ]);
+    assert_eq!(out, format!("Testimonio {second_id}: un vínculo nuevo.\n"));
+    let out = env.ok(&[
+        "--lang",
+        "es",
+        "testimony",
+        "link",
+        second_id,
+        "--event",
+        "e-1",
+    ]);
+    assert!(out.contains("nada nuevo"), "{out}");
+
     // The accounts are searched, folded for case and accents.
     let found = env.json(&["testimony", "search", "LUZ COMO", "--json"]);
     assert_eq!(found["total"], 1, "{found}");

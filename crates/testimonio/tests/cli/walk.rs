@@ -451,6 +451,12 @@ fn the_record_foia_and_report_commands_speak_only_from_the_catalog() {
     walk_run(&env, &["testimony", "search", "vi todo"], true, t_data);
     walk_run(&env, &["testimony", "search", "perro"], true, t_data);
     walk_run(&env, &["testimony", "search", ",,"], false, t_data);
+    walk_run(
+        &env,
+        &["testimony", "link", "tst-walk", "--event", "e-404"],
+        false,
+        t_data,
+    );
 
     // FOIA: a request filed, listed, shown; an unknown one; the calendar.
     walk_run(
