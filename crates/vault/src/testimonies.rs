@@ -52,6 +52,8 @@ pub enum TestimonyLink {
 pub struct TestimonyFilter {
     /// Only those given by this person.
     pub person: Option<RecordId>,
+    /// Only those that tell of this event.
+    pub event: Option<RecordId>,
 }
 
 /// A stored value that no longer parses: damage, not the user's input.
@@ -131,10 +133,19 @@ fn summary(conn: &Connection, row: Row) -> Result<TestimonySummary> {
 fn summaries(conn: &Connection, filter: &TestimonyFilter) -> Result<Vec<TestimonySummary>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM testimonies t JOIN people p ON p.id = t.person_id
-         WHERE ?1 IS NULL OR t.person_id = ?1 ORDER BY t.date_sort, t.id"
+         WHERE (?1 IS NULL OR t.person_id = ?1)
+           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM testimony_events e
+                                      WHERE e.testimony_id = t.id AND e.event_id = ?2))
+         ORDER BY t.date_sort, t.id"
     ))?;
     let rows: Vec<Row> = stmt
-        .query_map([filter.person.as_ref().map(RecordId::as_str)], row)?
+        .query_map(
+            [
+                filter.person.as_ref().map(RecordId::as_str),
+                filter.event.as_ref().map(RecordId::as_str),
+            ],
+            row,
+        )?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter().map(|r| summary(conn, r)).collect()
 }

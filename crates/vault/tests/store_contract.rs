@@ -810,8 +810,15 @@ fn testimonies_story<S: TestimonyStore + RecordStore + DocumentStore + AuditLog>
     assert_eq!(entries(s), n);
     let filtered = TestimonyFilter {
         person: Some(id("p-9")),
+        ..TestimonyFilter::default()
     };
     assert!(s.testimonies(&filtered).unwrap().is_empty());
+    let by_event = |e: &str| TestimonyFilter {
+        event: Some(id(e)),
+        ..TestimonyFilter::default()
+    };
+    assert_eq!(s.testimonies(&by_event("e-1")).unwrap().len(), 1);
+    assert!(s.testimonies(&by_event("e-2")).unwrap().is_empty());
 
     // Reading the account is audited before it is returned.
     let read = s.testimony(&id("tst-1")).unwrap();

@@ -96,3 +96,7 @@ testimony-linked = { $count ->
     [one] Testimony { $id }: one new link.
    *[other] Testimony { $id }: { $count } new links.
 }
+testimonies-of-event = { $count ->
+    [one] One testimony tells of this event
+   *[other] { $count } testimonies tell of this event
+}

@@ -93,3 +93,7 @@ testimony-linked = { $count ->
     [one] Testimonio { $id }: un vínculo nuevo.
    *[other] Testimonio { $id }: { $count } vínculos nuevos.
 }
+testimonies-of-event = { $count ->
+    [one] Un testimonio habla de este evento
+   *[other] { $count } testimonios hablan de este evento
+}

@@ -136,6 +136,7 @@ pub fn list(cx: &Context, person: Option<&str>, json_out: bool) -> CliResult {
             .map(|p| RecordId::parse("person", p))
             .transpose()
             .map_err(|e| cx.option_error("person", &e))?,
+        ..TestimonyFilter::default()
     };
     let vault = cx.open()?;
     let list = testimonies::list(&vault, &operator(), &filter).map_err(|e| cx.app_error(&e))?;

@@ -155,7 +155,10 @@ pub async fn list(
             .collect();
         return Ok(Json(json!({ "total": items.len(), "testimonies": items })));
     }
-    let filter = TestimonyFilter { person };
+    let filter = TestimonyFilter {
+        person,
+        ..TestimonyFilter::default()
+    };
     let list = run(&state, &api, move |v, actor| {
         testimonies::list(v, actor, &filter)
     })

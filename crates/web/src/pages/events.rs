@@ -318,6 +318,8 @@ pub(crate) struct EventView {
     /// Passages of documents linked to the event, as this viewer may see
     /// them: a quote can name a participant shown here by pseudonym.
     excerpts: Vec<ShownExcerpt>,
+    /// Testimonies that tell of the event, without accounts.
+    testimonies: Vec<testimonio_vault::TestimonySummary>,
 }
 
 pub async fn show(
@@ -369,11 +371,20 @@ pub async fn show(
                 ..ExcerptFilter::default()
             },
         )?;
+        let testimonies = testimonio_app::records::testimonies::list(
+            v,
+            actor,
+            &testimonio_vault::TestimonyFilter {
+                event: Some(event.id().clone()),
+                ..testimonio_vault::TestimonyFilter::default()
+            },
+        )?;
         Ok(EventView {
             event,
             people,
             groups,
             excerpts,
+            testimonies,
         })
     })
     .await?;
@@ -441,6 +452,9 @@ pub async fn show(
             p { (none) }
         }
         (super::excerpts::excerpts_section(&viewer, &view.excerpts))
+        @if !view.testimonies.is_empty() {
+            (super::testimonies::event_section(&viewer, &view.testimonies))
+        }
     };
     Ok(with_flash_cleared(
         &state,

@@ -137,6 +137,7 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             actor,
             &testimonio_vault::TestimonyFilter {
                 person: Some(id.clone()),
+                ..testimonio_vault::TestimonyFilter::default()
             },
         )?;
         let excerpts = v.excerpts_for(

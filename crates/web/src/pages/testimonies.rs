@@ -172,6 +172,16 @@ pub(crate) fn person_section(
     }
 }
 
+/// The testimonies that tell of an event, on its page.
+pub(crate) fn event_section(viewer: &Viewer, list: &[TestimonySummary]) -> Markup {
+    html! {
+        section aria-labelledby="testimonies-heading" {
+            h2 #testimonies-heading { (tr!(viewer.lang, "testimonies-of-event", count = list.len())) }
+            (table(viewer, list, true))
+        }
+    }
+}
+
 fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool) -> Markup {
     let lang = viewer.lang;
     let s = &view.summary;

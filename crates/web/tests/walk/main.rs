@@ -186,6 +186,7 @@ async fn walk(app: &TestApp) -> Findings {
             format!("/testimonies/new?person={}", app.person_id),
             "/testimonies?q=vi+todo".to_owned(),
             format!("/testimonies/{}/edit", app.testimony_id),
+            format!("/events/{}", app.event_id),
         ] {
             let reply = agent.get(&path).await;
             if !reply.status.is_redirection() {

@@ -22,7 +22,8 @@ pub const PASSPHRASE: &str = "test-vault-passphrase-not-secret";
 
 /// The id of the FOIA request every test app holds.
 pub const FOIA_ID: &str = "foia-test-0001";
-/// A testimony of the first demo person (assigned to the documenter).
+/// A testimony of the first demo person (assigned to the documenter),
+/// telling of the first demo event.
 pub const TESTIMONY_ID: &str = "tst-00000000a001";
 /// Planted in that testimony's account: only roles that may see the
 /// giver's identity may ever receive it.
@@ -99,6 +100,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
     let assigned: Vec<String> = demo.people.iter().take(2).map(|p| p.id.clone()).collect();
     let to_assign = assigned.clone();
     let giver = demo.people[0].id.clone();
+    let told = demo.events[0].id.clone();
     let sample_document = dir.path().join("sample-note.txt");
     std::fs::write(
         &sample_document,
@@ -178,7 +180,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
             language: "es".to_owned(),
             account: zeroize::Zeroizing::new(format!("Yo lo vi todo. {TESTIMONY_CANARY}")),
             consent: "internal".to_owned(),
-            events: Vec::new(),
+            events: vec![told],
             documents: Vec::new(),
         })
         .expect("a valid testimony");

@@ -85,6 +85,14 @@ async fn a_documenter_records_a_testimony_in_spanish_and_a_coordinator_reviews_i
     let page = documenter.get(&at).await;
     assert!(page.body.contains(ACCOUNT), "{}", page.excerpt());
     assert!(page.body.contains("Sin revisar para publicar"));
+    let event_page = documenter.get(&format!("/events/{}", app.event_id)).await;
+    assert!(event_page.body.contains(&at), "{}", event_page.excerpt());
+    // This one and the test app's own.
+    assert!(
+        event_page
+            .body
+            .contains("2 testimonios hablan de este evento")
+    );
     assert!(
         !page.body.contains("Marcar como revisado"),
         "documenters do not review"
