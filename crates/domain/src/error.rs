@@ -103,6 +103,7 @@ fn hint_text(lang: Lang, hint: &'static str) -> &'static str {
         "reported, corroborated or documented" => tr!(lang, "domain-hint-verification"),
         "clarification or fee_dispute" => tr!(lang, "domain-hint-tolling"),
         "version 1" => tr!(lang, "domain-hint-version"),
+        crate::testimony::LANGUAGE_HINT => tr!(lang, "domain-hint-language"),
         other => other,
     }
 }

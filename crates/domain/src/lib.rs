@@ -15,6 +15,7 @@ pub mod lang;
 pub mod person;
 pub mod role;
 pub mod seeded;
+pub mod testimony;
 pub mod text;
 pub mod vocabulary;
 
@@ -27,5 +28,6 @@ pub use geo::{Agency, FieldOffice, UsState};
 pub use lang::{Bilingual, Lang};
 pub use person::{ANumber, Group, Identity, Person};
 pub use role::Role;
+pub use testimony::{LanguageTag, Testimony, TestimonyParts};
 pub use text::{RecordId, Sensitive, ShortText};
 pub use vocabulary::{EventKind, EventType, Vocabulary};

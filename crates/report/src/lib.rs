@@ -26,9 +26,12 @@ pub mod html;
 pub mod packet;
 pub mod pdf;
 pub mod svg;
+pub mod testimonies;
 pub mod text_pdf;
+pub mod vignettes;
 
 pub use findings::{Exhibit, Findings, FindingsOptions, Subject};
+pub use testimonies::{QuotedTestimony, TestimonyInput};
 use testimonio_domain::Lang;
 
 /// The formats a report is written in.

@@ -38,6 +38,10 @@ pub enum Command {
         #[command(subcommand)]
         command: PersonCommand,
     },
+    Testimony {
+        #[command(subcommand)]
+        command: TestimonyCommand,
+    },
     Ingest(IngestArgs),
     Search(SearchArgs),
     Reindex(JsonFlag),
@@ -385,6 +389,70 @@ pub struct PersonEditArgs {
     pub pseudonym: Option<String>,
     #[command(flatten)]
     pub fields: PersonFieldArgs,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TestimonyCommand {
+    Add(Box<TestimonyAddArgs>),
+    List {
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Review {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Link {
+        id: String,
+        #[arg(long = "event")]
+        events: Vec<String>,
+        #[arg(long = "document")]
+        documents: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `testimony add`. The account is read from `--account-file` or stdin,
+/// never from an option: the command line is visible to every user of
+/// the machine.
+#[derive(Debug, Args)]
+pub struct TestimonyAddArgs {
+    #[arg(long)]
+    pub person: String,
+    #[arg(long)]
+    pub interviewer: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long)]
+    pub place: String,
+    #[arg(long)]
+    pub language: String,
+    #[arg(long)]
+    pub consent: String,
+    #[arg(long = "event")]
+    pub events: Vec<String>,
+    #[arg(long = "document")]
+    pub documents: Vec<String>,
+    #[arg(long)]
+    pub account_file: Option<PathBuf>,
+    #[arg(long)]
+    pub id: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

@@ -19,11 +19,11 @@ use testimonio_domain::Lang;
 
 use cli::{
     AuditCommand, Cli, Command, DocumentCommand, DocumentsCommand, EventsCommand, KeyCommand,
-    PeopleCommand, PersonCommand,
+    PeopleCommand, PersonCommand, TestimonyCommand,
 };
 use commands::{
-    analyze, demo, documents, foia, ingest, packet, person, records, report, search, user, vault,
-    watch, web,
+    analyze, demo, documents, foia, ingest, packet, person, records, report, search, testimony,
+    user, vault, watch, web,
 };
 use context::{CliResult, Context};
 
@@ -99,6 +99,21 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Person {
             command: PersonCommand::Edit(args),
         } => person::edit(cx, args),
+        Command::Testimony { command } => match command {
+            TestimonyCommand::Add(args) => testimony::add(cx, args),
+            TestimonyCommand::List { person, json } => {
+                testimony::list(cx, person.as_deref(), *json)
+            }
+            TestimonyCommand::Show { id, json } => testimony::show(cx, id, *json),
+            TestimonyCommand::Review { id, json } => testimony::review(cx, id, *json),
+            TestimonyCommand::Search { query, json } => testimony::search(cx, query, *json),
+            TestimonyCommand::Link {
+                id,
+                events,
+                documents,
+                json,
+            } => testimony::link(cx, id, events, documents, *json),
+        },
         Command::Document { command } => match command {
             DocumentCommand::Add { files, json } => documents::add(cx, files, *json),
             DocumentCommand::Get { id, out } => documents::get(cx, id, out),

@@ -45,6 +45,8 @@ pub enum AuditAction {
     UnlockFailed,
     /// Where and when a photo was taken, read (see `capture.rs`).
     CaptureRead,
+    /// A testimony's account read (like an identity read).
+    TestimonyRead,
 }
 
 impl AuditAction {
@@ -71,6 +73,7 @@ impl AuditAction {
             AuditAction::Search => "search",
             AuditAction::UnlockFailed => "unlock_failed",
             AuditAction::CaptureRead => "capture_read",
+            AuditAction::TestimonyRead => "testimony_read",
         }
     }
 }

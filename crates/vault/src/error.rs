@@ -95,6 +95,7 @@ pub enum RecordKind {
     Watchlist,
     WatchlistHit,
     Excerpt,
+    Testimony,
 }
 
 impl RecordKind {
@@ -113,6 +114,7 @@ impl RecordKind {
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist-hit",
             RecordKind::Excerpt => "excerpt",
+            RecordKind::Testimony => "testimony",
         }
     }
 
@@ -130,6 +132,7 @@ impl RecordKind {
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist hit",
             RecordKind::Excerpt => "excerpt",
+            RecordKind::Testimony => "testimony",
         }
     }
 }

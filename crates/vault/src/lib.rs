@@ -28,6 +28,7 @@ pub mod sealed;
 pub mod search_feed;
 pub mod sessions;
 pub mod store;
+pub mod testimonies;
 pub mod tokens;
 pub mod transfer;
 pub mod users;
@@ -64,8 +65,9 @@ pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use store::{
     AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed, Store,
+    SearchFeed, Store, TestimonyStore,
 };
+pub use testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 pub use tokens::{ApiToken, TokenStatus};
 pub use transfer::{ImportFailure, ImportReport};
 pub use users::{CredentialsEnded, Password, User, Username};

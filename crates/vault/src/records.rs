@@ -49,7 +49,7 @@ fn outcome(previous: Option<String>, hash: &str) -> WriteOutcome {
     }
 }
 
-fn require(
+pub(crate) fn require(
     conn: &Connection,
     table: &str,
     kind: RecordKind,

@@ -7,18 +7,20 @@
 use std::time::Duration;
 
 use testimonio_domain::exchange::{ExchangeRecord, parse_line};
-use testimonio_domain::{Event, ExtractionStatus, Group, Person, RecordId, Role, TextMethod};
+use testimonio_domain::{
+    Event, ExtractionStatus, Group, Person, RecordId, Role, Testimony, TestimonyParts, TextMethod,
+};
 use testimonio_foia::{FoiaRequest, FoiaRequestParts};
 use testimonio_vault::foia::FoiaExport;
 use testimonio_vault::store::{
     AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed, Store,
+    SearchFeed, Store, TestimonyStore,
 };
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
     IngestedDocument, Intake, KdfParams, LoginOutcome, NewHit, PageText, Passphrase, Password,
-    PeopleFilter, Provenance, RecordKind, Refusal, SessionTimeouts, Throttle, Username, Vault,
-    VaultError, WatchlistField, WriteOutcome,
+    PeopleFilter, Provenance, RecordKind, Refusal, SessionTimeouts, TestimonyFilter, TestimonyLink,
+    Throttle, Username, Vault, VaultError, WatchlistField, WriteOutcome,
 };
 
 // ---------------------------------------------------------------------------
@@ -91,6 +93,7 @@ contract_test!(account_store_keeps_its_contract, accounts_story);
 contract_test!(foia_store_keeps_its_contract, foia_story);
 contract_test!(excerpt_store_keeps_its_contract, excerpts_story);
 contract_test!(maintenance_keeps_its_contract, maintenance_story);
+contract_test!(testimony_store_keeps_its_contract, testimonies_story);
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -747,4 +750,182 @@ fn maintenance_story<S: Maintenance + AuditLog>(s: &mut S, scratch: &std::path::
     s.change_passphrase(&Passphrase::new("a new contract passphrase".into()).unwrap())
         .unwrap();
     assert_eq!(last_entry(s).action, AuditAction::PassphraseChanged.code());
+}
+
+fn testimony(id: &str, person: &str, events: &[&str], account: &str) -> Testimony {
+    Testimony::parse(&TestimonyParts {
+        id: id.into(),
+        person: person.into(),
+        interviewer: "Ana (voluntaria)".into(),
+        date: "2024-03-02".into(),
+        place: "Santa Ana".into(),
+        language: "es".into(),
+        account: zeroize::Zeroizing::new(account.into()),
+        consent: "public_anonymous".into(),
+        events: events.iter().map(|e| (*e).to_owned()).collect(),
+        documents: Vec::new(),
+    })
+    .unwrap()
+}
+
+fn testimonies_story<S: TestimonyStore + RecordStore + DocumentStore + AuditLog>(
+    s: &mut S,
+    _scratch: &std::path::Path,
+) {
+    s.put_group(&group(GROUP)).unwrap();
+    // Every reference is checked before anything is written.
+    let before = entries(s);
+    let orphan = testimony("tst-1", "p-1", &[], "Yo vi todo.");
+    assert!(matches!(
+        s.put_testimony(&orphan),
+        Err(VaultError::UnknownReference { ref field, kind: RecordKind::Person, .. }) if field == "person"
+    ));
+    s.put_person(&person(PERSON)).unwrap();
+    let unknown_event = testimony("tst-1", "p-1", &["e-1", "e-404"], "Yo vi todo.");
+    s.put_event(&event(EVENT_2020)).unwrap();
+    assert!(matches!(
+        s.put_testimony(&unknown_event),
+        Err(VaultError::UnknownReference { ref field, kind: RecordKind::Event, .. }) if field == "events[1]"
+    ));
+    assert!(
+        s.testimonies(&TestimonyFilter::default())
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(entries(s), before + 2, "only the person and the event");
+
+    // Created, audited; the same again is Unchanged and not audited.
+    let t = testimony("tst-1", "p-1", &["e-1"], "Yo vi todo.");
+    assert_eq!(s.put_testimony(&t).unwrap(), WriteOutcome::Created);
+    assert_eq!(last_entry(s).object, "testimony:tst-1");
+    let n = entries(s);
+    assert_eq!(s.put_testimony(&t).unwrap(), WriteOutcome::Unchanged);
+    assert_eq!(entries(s), n);
+
+    // Listing holds no account and is not audited.
+    let list = s.testimonies(&TestimonyFilter::default()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].pseudonym.as_str(), "Luz");
+    assert_eq!(list[0].events, [id("e-1")]);
+    assert!(list[0].review.is_none());
+    assert_eq!(entries(s), n);
+    let filtered = TestimonyFilter {
+        person: Some(id("p-9")),
+        ..TestimonyFilter::default()
+    };
+    assert!(s.testimonies(&filtered).unwrap().is_empty());
+    let by_event = |e: &str| TestimonyFilter {
+        event: Some(id(e)),
+        ..TestimonyFilter::default()
+    };
+    assert_eq!(s.testimonies(&by_event("e-1")).unwrap().len(), 1);
+    assert!(s.testimonies(&by_event("e-2")).unwrap().is_empty());
+
+    // Reading the account is audited before it is returned.
+    let read = s.testimony(&id("tst-1")).unwrap();
+    assert_eq!(read.account.expose(), "Yo vi todo.");
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        (AuditAction::TestimonyRead.code(), "testimony:tst-1")
+    );
+    assert!(matches!(
+        s.testimony(&id("tst-404")),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Testimony,
+            ..
+        })
+    ));
+
+    // The review mark: set once, kept through an edit that leaves the
+    // account alone, cleared by one that changes it.
+    assert!(s.reviewed_testimonies().unwrap().is_empty());
+    assert_eq!(
+        s.mark_testimony_reviewed(&id("tst-1")).unwrap(),
+        WriteOutcome::Updated
+    );
+    assert_eq!(last_entry(s).detail, "reviewed");
+    assert_eq!(
+        s.mark_testimony_reviewed(&id("tst-1")).unwrap(),
+        WriteOutcome::Unchanged
+    );
+    let reviewed = s.reviewed_testimonies().unwrap();
+    assert_eq!(reviewed.len(), 1);
+    assert_eq!(reviewed[0].1.by, ACTOR);
+    let mut moved = t.clone();
+    moved.place = testimonio_domain::ShortText::parse("place", "Anaheim").unwrap();
+    assert_eq!(s.put_testimony(&moved).unwrap(), WriteOutcome::Updated);
+    assert!(
+        s.testimony_summary(&id("tst-1"))
+            .unwrap()
+            .unwrap()
+            .review
+            .is_some()
+    );
+    let retold = testimony("tst-1", "p-1", &["e-1"], "Yo vi todo, y más.");
+    assert_eq!(s.put_testimony(&retold).unwrap(), WriteOutcome::Updated);
+    assert!(
+        s.testimony_summary(&id("tst-1"))
+            .unwrap()
+            .unwrap()
+            .review
+            .is_none()
+    );
+    assert!(s.reviewed_testimonies().unwrap().is_empty());
+
+    // Links: checked, audited once, kept in order.
+    s.put_event(&event(EVENT_2019)).unwrap();
+    assert!(matches!(
+        s.link_testimony(&id("tst-1"), &TestimonyLink::Event(id("e-404"))),
+        Err(VaultError::UnknownReference { ref field, .. }) if field == "event"
+    ));
+    assert!(matches!(
+        s.link_testimony(&id("tst-404"), &TestimonyLink::Event(id("e-2"))),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Testimony,
+            ..
+        })
+    ));
+    let link = TestimonyLink::Event(id("e-2"));
+    assert_eq!(
+        s.link_testimony(&id("tst-1"), &link).unwrap(),
+        WriteOutcome::Updated
+    );
+    assert_eq!(
+        s.link_testimony(&id("tst-1"), &link).unwrap(),
+        WriteOutcome::Unchanged
+    );
+    let doc = ingest_page(s, "A signed statement.");
+    s.link_testimony(&id("tst-1"), &TestimonyLink::Document(id(&doc)))
+        .unwrap();
+    let summary = s.testimony_summary(&id("tst-1")).unwrap().unwrap();
+    assert_eq!(summary.events, [id("e-1"), id("e-2")]);
+    assert_eq!(summary.documents, [id(&doc)]);
+
+    // Searching accounts: only among those given, audited with the ids and
+    // a fingerprint, never the query.
+    let other = testimony("tst-2", "p-1", &[], "Nada que ver.");
+    s.put_testimony(&other).unwrap();
+    let found = s
+        .search_testimonies(&[id("tst-1"), id("tst-2")], "otra vez", &|a| {
+            a.contains("más")
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, id("tst-1"));
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        ("search", "testimonies")
+    );
+    assert!(
+        entry.detail.contains("results=1 testimonies=tst-1"),
+        "{}",
+        entry.detail
+    );
+    assert!(!entry.detail.contains("otra vez"));
+    let none = s
+        .search_testimonies(&[id("tst-2")], "x", &|a| a.contains("más"))
+        .unwrap();
+    assert!(none.is_empty(), "tst-1 was not among those given");
 }

@@ -30,6 +30,9 @@ pub enum Access {
     LoggedIn,
     /// Accounts that may write records: admin, coordinator, documenter.
     Writer,
+    /// Coordinators and administrators: who marks testimonies reviewed
+    /// for publication.
+    Reviewer,
     /// Administrators.
     Admin,
 }
@@ -41,6 +44,7 @@ impl Access {
             (_, None) => false,
             (Access::LoggedIn, Some(_)) => true,
             (Access::Writer, Some(u)) => u.role.can_write_records(),
+            (Access::Reviewer, Some(u)) => u.role.sees_all_identities(),
             (Access::Admin, Some(u)) => u.role.is_admin(),
         }
     }

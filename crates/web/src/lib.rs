@@ -101,6 +101,23 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             Writer,
             people::withdraw_consent
         ),
+        route!(get, "/testimonies", LoggedIn, testimonies::list),
+        route!(post, "/testimonies", Writer, testimony_form::create),
+        route!(get, "/testimonies/new", Writer, testimony_form::new_form),
+        route!(get, "/testimonies/{id}", LoggedIn, testimonies::show),
+        route!(post, "/testimonies/{id}", Writer, testimony_form::update),
+        route!(
+            get,
+            "/testimonies/{id}/edit",
+            Writer,
+            testimony_form::edit_form
+        ),
+        route!(
+            post,
+            "/testimonies/{id}/review",
+            Reviewer,
+            testimonies::review
+        ),
         route!(get, "/groups", LoggedIn, groups::list),
         route!(get, "/groups/{id}", LoggedIn, groups::show),
         route!(get, "/admin/users", Admin, admin::users),

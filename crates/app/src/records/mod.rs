@@ -1,4 +1,4 @@
-//! Events, people, groups and consent: reading them as the actor may, and
+//! Events, people, groups, consent and testimonies: reading them as the actor may, and
 //! recording and changing them. Every input is checked here, field by field
 //! and reference by reference, before anything is stored.
 
@@ -7,8 +7,11 @@ pub mod events;
 pub mod find;
 pub mod groups;
 pub mod people;
+pub mod testimonies;
 
 pub(crate) mod access;
+#[cfg(test)]
+mod testimonies_tests;
 #[cfg(test)]
 mod tests;
 

@@ -4,17 +4,21 @@
 use std::collections::HashMap;
 
 use testimonio_domain::Event;
-use testimonio_report::{Findings, FindingsOptions, Subject};
+use testimonio_report::{Findings, FindingsOptions, Subject, TestimonyInput};
 use testimonio_vault::{EventFilter, PeopleFilter, Vault};
 
 use crate::{Actor, AppError, AppResult, act_as};
 
-/// Every person (pseudonym, groups, consent; never an identity field) and
-/// every event: what findings are computed from.
+/// Every person (pseudonym, groups, consent; never an identity field),
+/// every event, and every testimony marked reviewed for publication whose
+/// account the actor may read (with the account, which a report quotes
+/// only under the rule of `testimonio_report::testimonies`): what
+/// findings are computed from.
 #[derive(Debug, Clone)]
 pub struct Records {
     pub subjects: Vec<Subject>,
     pub events: Vec<Event>,
+    pub testimonies: Vec<TestimonyInput>,
 }
 
 /// Reads the records for `actor`. Events are read first: people are never
@@ -36,7 +40,35 @@ pub fn load(vault: &mut Vault, actor: &Actor) -> AppResult<Records> {
             consent: p.consent,
         })
         .collect();
-    Ok(Records { subjects, events })
+    // Only reviewed accounts are read: an unreviewed one is never quoted.
+    // No audit entry here: a report that quotes one is audited as an
+    // export before it leaves (`ComposedReport::release`, which counts
+    // the accounts quoted).
+    // A report quotes only what its maker may read: the accounts of the
+    // people whose identity they may see.
+    let mut readable = Vec::new();
+    for (t, _review) in vault.reviewed_testimonies()? {
+        if crate::records::testimonies::may_read_accounts_of(vault, actor, &t.person)? {
+            readable.push(t);
+        }
+    }
+    let testimonies = readable
+        .into_iter()
+        .map(|t| TestimonyInput {
+            id: t.id,
+            person: t.person,
+            date: t.date,
+            consent: t.consent,
+            reviewed: true,
+            events: t.events,
+            account: t.account,
+        })
+        .collect();
+    Ok(Records {
+        subjects,
+        events,
+        testimonies,
+    })
 }
 
 impl Records {
@@ -52,8 +84,14 @@ impl Records {
     /// [`AppError::Internal`] when the analysis refuses the records or the
     /// options.
     pub fn findings(&self, options: &FindingsOptions) -> AppResult<Findings> {
-        Findings::compute(&self.subjects, &self.events, &HashMap::new(), options)
-            .map_err(AppError::internal)
+        Findings::compute_with_testimonies(
+            &self.subjects,
+            &self.events,
+            &HashMap::new(),
+            &self.testimonies,
+            options,
+        )
+        .map_err(AppError::internal)
     }
 }
 

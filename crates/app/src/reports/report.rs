@@ -18,6 +18,8 @@ pub struct ReportCounts {
     pub cases: u64,
     /// Steps of the vignettes that carry a narrative.
     pub narratives: u64,
+    /// Testimony accounts quoted in the vignettes.
+    pub testimonies: u64,
 }
 
 /// A report made but not yet released: its bytes can only be had through
@@ -53,6 +55,7 @@ pub fn compose_report(
         .flat_map(|v| &v.steps)
         .filter(|s| s.narrative.is_some())
         .count();
+    let testimonies: usize = findings.vignettes.iter().map(|v| v.testimonies.len()).sum();
     Ok(ComposedReport {
         bytes: testimonio_report::render(findings, lang, format),
         format,
@@ -64,6 +67,7 @@ pub fn compose_report(
             people_suppressed: findings.population.people.is_suppressed(),
             cases: findings.vignettes.len() as u64,
             narratives: narratives as u64,
+            testimonies: testimonies as u64,
         },
     })
 }
@@ -103,6 +107,7 @@ impl ComposedReport {
                 ("people_suppressed", u64::from(c.people_suppressed)),
                 ("cases", c.cases),
                 ("narratives", c.narratives),
+                ("testimonies", c.testimonies),
                 ("identities", 0),
             ],
         )?;

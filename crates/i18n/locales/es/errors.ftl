@@ -13,6 +13,7 @@ error-unknown-reference = { $field }: no existe { $kind ->
     [watchlist] ninguna lista de vigilancia
     [watchlist-hit] ningún resultado de vigilancia
     [excerpt] ningún extracto
+    [testimony] ningún testimonio
    *[token] ningún token de API
 } { $id }
 error-record-not-found = No se encontró { $kind ->
@@ -26,6 +27,7 @@ error-record-not-found = No se encontró { $kind ->
     [watchlist] la lista de vigilancia
     [watchlist-hit] el resultado de vigilancia
     [excerpt] el extracto
+    [testimony] el testimonio
    *[token] el token de API
 } { $id }.
 error-wrong-key = frase de contraseña o clave de recuperación incorrecta (no se cambió nada)

@@ -96,6 +96,14 @@ impl Composer<'_> {
         if !items.is_empty() {
             self.blocks.push(Block::Bullets(items));
         }
+        for t in &v.testimonies {
+            let mut label = tr!(lang, "report-testimony", date = fmt::date(lang, &t.date));
+            if let Some(id) = &t.id {
+                label = format!("{label} ({id})");
+            }
+            self.para(vec![Span::italic(label)]);
+            self.blocks.push(Block::Quote(t.account.clone()));
+        }
     }
 
     pub(super) fn appendix(&mut self) {

@@ -10,6 +10,7 @@ pub mod person;
 pub mod records;
 pub mod report;
 pub mod search;
+pub mod testimony;
 pub mod user;
 pub mod vault;
 pub mod watch;

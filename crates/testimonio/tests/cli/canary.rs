@@ -1,5 +1,5 @@
 //! The plaintext canary: unique strings planted in legal names, aliases,
-//! addresses, narratives and a stored file must appear nowhere on disk
+//! addresses, narratives, a testimony's account and a stored file must appear nowhere on disk
 //! after import, export, backup and restore: not in the vault, the backup,
 //! the restored vault, nor the temporary directory.
 
@@ -14,6 +14,7 @@ const CANARIES: &[&str] = &[
     "CanaryAnumber",
     "Canarynarrative plugh fnord",
     "Canaryfilecontent wibblewobble",
+    "Canarytestimony CANARY-TESTIMONY",
 ];
 
 fn hits(haystack: &[u8], needle: &str) -> bool {
@@ -42,6 +43,39 @@ fn planted_plaintext_never_reaches_disk() {
     let doc = env.write("in/letter.txt", &format!("Dear officer, {}\n", CANARIES[5]));
     env.ok(&["document", "add", doc.to_str().unwrap()]);
     env.ok(&["person", "show", "p-1"]);
+    // A testimony whose account holds a canary: recorded from the user's
+    // own file, shown, reviewed.
+    let account = env.write(
+        "in/account.txt",
+        &format!("Yo, María, vi cómo llegaron. {}\n", CANARIES[6]),
+    );
+    let added = env.json(&[
+        "testimony",
+        "add",
+        "--person",
+        "p-1",
+        "--interviewer",
+        "Ana",
+        "--date",
+        "2024-03",
+        "--place",
+        "Chicago",
+        "--language",
+        "es",
+        "--consent",
+        "internal",
+        "--event",
+        "e-1",
+        "--account-file",
+        account.to_str().unwrap(),
+        "--json",
+    ]);
+    let testimony = added["id"].as_str().unwrap().to_owned();
+    assert!(
+        env.ok(&["testimony", "show", &testimony])
+            .contains(CANARIES[6])
+    );
+    env.ok(&["testimony", "review", &testimony]);
     let exported = env.ok(&["export"]);
     assert!(
         exported.contains(CANARIES[0]),

@@ -16,6 +16,7 @@ mod search;
 mod serve;
 mod served;
 mod shell;
+mod testimony;
 mod users;
 mod vault;
 mod walk;

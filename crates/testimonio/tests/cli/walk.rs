@@ -415,6 +415,49 @@ fn the_record_foia_and_report_commands_speak_only_from_the_catalog() {
     );
     walk_run(&env, &["person", "edit", "p-404"], false, &[]);
 
+    // Testimonies: recorded from a file, refused again, listed, shown,
+    // reviewed; an unknown one.
+    let account = env.write("in/account.txt", "Yo vi todo.");
+    let t_data = &[
+        "Rosa", "M", "p-rosa", "tst-walk", "Ana", "Anaheim", "es", "Yo", "vi", "todo",
+    ];
+    let t_add = [
+        "testimony",
+        "add",
+        "--person",
+        "p-rosa",
+        "--interviewer",
+        "Ana",
+        "--date",
+        "2024-03",
+        "--place",
+        "Anaheim",
+        "--language",
+        "es",
+        "--consent",
+        "internal",
+        "--id",
+        "tst-walk",
+        "--account-file",
+        account.to_str().unwrap(),
+    ];
+    walk_run(&env, &t_add, true, t_data);
+    walk_run(&env, &t_add, false, t_data);
+    walk_run(&env, &["testimony", "list"], true, t_data);
+    walk_run(&env, &["testimony", "show", "tst-walk"], true, t_data);
+    walk_run(&env, &["testimony", "review", "tst-walk"], true, t_data);
+    walk_run(&env, &["testimony", "show", "tst-walk"], true, t_data);
+    walk_run(&env, &["testimony", "show", "tst-404"], false, &[]);
+    walk_run(&env, &["testimony", "search", "vi todo"], true, t_data);
+    walk_run(&env, &["testimony", "search", "perro"], true, t_data);
+    walk_run(&env, &["testimony", "search", ",,"], false, t_data);
+    walk_run(
+        &env,
+        &["testimony", "link", "tst-walk", "--event", "e-404"],
+        false,
+        t_data,
+    );
+
     // FOIA: a request filed, listed, shown; an unknown one; the calendar.
     walk_run(
         &env,

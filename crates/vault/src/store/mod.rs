@@ -51,6 +51,7 @@ mod foia;
 mod maintenance;
 mod records;
 mod sqlcipher;
+mod testimonies;
 
 pub use accounts::AccountStore;
 pub use audit::AuditLog;
@@ -59,6 +60,7 @@ pub use excerpts::ExcerptStore;
 pub use foia::FoiaStore;
 pub use maintenance::Maintenance;
 pub use records::RecordStore;
+pub use testimonies::TestimonyStore;
 
 /// Everything a backend offers: one bound for code that needs several
 /// areas. Implemented for every type that implements all of them.
@@ -70,6 +72,7 @@ pub trait Store:
     + AccountStore
     + FoiaStore
     + ExcerptStore
+    + TestimonyStore
     + Maintenance
 {
 }
@@ -82,6 +85,7 @@ impl<T> Store for T where
         + AccountStore
         + FoiaStore
         + ExcerptStore
+        + TestimonyStore
         + Maintenance
 {
 }

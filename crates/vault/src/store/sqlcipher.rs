@@ -8,13 +8,15 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use testimonio_domain::exchange::ExchangeRecord;
-use testimonio_domain::{ConsentRecord, Event, ExcerptTag, Group, Person, RecordId, Role};
+use testimonio_domain::{
+    ConsentRecord, Event, ExcerptTag, Group, Person, RecordId, Role, Testimony,
+};
 use testimonio_foia::FoiaRequest;
 use zeroize::Zeroizing;
 
 use super::{
     AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed,
+    SearchFeed, TestimonyStore,
 };
 use crate::audit::{AuditEntry, ChainFault};
 use crate::backup::BackupSummary;
@@ -35,6 +37,7 @@ use crate::records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutc
 use crate::sealed::FileSealer;
 use crate::search_feed::{IndexTarget, IndexablePage};
 use crate::sessions::{NewSession, SessionTimeouts, WebSession};
+use crate::testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 use crate::tokens::ApiToken;
 use crate::transfer::ImportReport;
 use crate::users::{CredentialsEnded, Password, User, Username};
@@ -556,5 +559,44 @@ impl Maintenance for Vault {
 
     fn reveal_age_identity(&mut self) -> Result<Zeroizing<String>> {
         Vault::reveal_age_identity(self)
+    }
+}
+
+impl TestimonyStore for Vault {
+    fn put_testimony(&mut self, testimony: &Testimony) -> Result<WriteOutcome> {
+        Vault::put_testimony(self, testimony)
+    }
+
+    fn testimonies(&self, filter: &TestimonyFilter) -> Result<Vec<TestimonySummary>> {
+        Vault::testimonies(self, filter)
+    }
+
+    fn testimony_summary(&self, id: &RecordId) -> Result<Option<TestimonySummary>> {
+        Vault::testimony_summary(self, id)
+    }
+
+    fn testimony(&mut self, id: &RecordId) -> Result<Testimony> {
+        Vault::testimony(self, id)
+    }
+
+    fn mark_testimony_reviewed(&mut self, id: &RecordId) -> Result<WriteOutcome> {
+        Vault::mark_testimony_reviewed(self, id)
+    }
+
+    fn link_testimony(&mut self, id: &RecordId, link: &TestimonyLink) -> Result<WriteOutcome> {
+        Vault::link_testimony(self, id, link)
+    }
+
+    fn search_testimonies(
+        &mut self,
+        among: &[RecordId],
+        query: &str,
+        matches: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Testimony>> {
+        Vault::search_testimonies(self, among, query, matches)
+    }
+
+    fn reviewed_testimonies(&self) -> Result<Vec<(Testimony, Review)>> {
+        Vault::reviewed_testimonies(self)
     }
 }

@@ -22,6 +22,7 @@ use testimonio_vault::{PeopleFilter, User};
 
 mod documents;
 mod people_write;
+mod testimonies;
 
 use crate::RouteSpec;
 use crate::auth::Access;
@@ -100,6 +101,36 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             "/api/v1/people/{id}/consent",
             Access::Writer,
             post(add_consent),
+        ),
+        r(
+            "get",
+            "/api/v1/testimonies",
+            Access::LoggedIn,
+            get(testimonies::list),
+        ),
+        r(
+            "post",
+            "/api/v1/testimonies",
+            Access::Writer,
+            post(testimonies::create),
+        ),
+        r(
+            "get",
+            "/api/v1/testimonies/{id}",
+            Access::LoggedIn,
+            get(testimonies::show),
+        ),
+        r(
+            "put",
+            "/api/v1/testimonies/{id}",
+            Access::Writer,
+            put(testimonies::update),
+        ),
+        r(
+            "post",
+            "/api/v1/testimonies/{id}/review",
+            Access::Reviewer,
+            post(testimonies::review),
         ),
         r("get", "/api/v1/groups", Access::LoggedIn, get(list_groups)),
         r(
@@ -577,10 +608,11 @@ pub fn openapi() -> Value {
         .chain(["limit", "offset"].iter().map(|n| json!({"name": n, "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}})))
         .collect();
     let event_ref = json!({"$ref": "#/components/schemas/EventRecord"});
+    let testimony_paths = testimonies::openapi_paths(&errors, &ok);
     let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": "Testimonio API", "version": "1",
-            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), groups and vocabulary."},
+            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), testimonies (accounts only for those roles, audited), groups and vocabulary."},
         "security": [{"bearer": []}],
         "paths": {
             "/api/v1/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": ok(json!({"type": "object"}))}}},
@@ -623,6 +655,9 @@ pub fn openapi() -> Value {
     });
     if let Some(paths) = doc["paths"].as_object_mut() {
         paths.extend(documents::openapi_paths());
+        if let Value::Object(more) = testimony_paths {
+            paths.extend(more);
+        }
     }
     doc
 }
@@ -696,7 +731,10 @@ mod tests {
                     spec.path
                 );
             }
-            if matches!(spec.access, Access::Writer | Access::Admin) {
+            if matches!(
+                spec.access,
+                Access::Writer | Access::Reviewer | Access::Admin
+            ) {
                 assert!(
                     op["responses"].get("403").is_some(),
                     "{} {} documents 403",

@@ -272,6 +272,7 @@ fn action_label(lang: Lang, code: &str) -> Markup {
         "search" => tr!(lang, "audit-action-search"),
         "unlock_failed" => tr!(lang, "audit-action-unlock-failed"),
         "capture_read" => tr!(lang, "audit-action-capture-read"),
+        "testimony_read" => tr!(lang, "audit-action-testimony-read"),
         other => return html! { span translate="no" { (other) } },
     };
     html! { span data-code=(code) { (label) } }

@@ -320,6 +320,8 @@ pub(crate) struct EventView {
     excerpts: Vec<ShownExcerpt>,
     /// Files documenting the event.
     attachments: Vec<testimonio_vault::DocumentInfo>,
+    /// Testimonies that tell of the event, without accounts.
+    testimonies: Vec<testimonio_vault::TestimonySummary>,
 }
 
 pub async fn show(
@@ -378,12 +380,21 @@ pub async fn show(
             &id,
         )?
         .unwrap_or_default();
+        let testimonies = testimonio_app::records::testimonies::list(
+            v,
+            actor,
+            &testimonio_vault::TestimonyFilter {
+                event: Some(event.id().clone()),
+                ..testimonio_vault::TestimonyFilter::default()
+            },
+        )?;
         Ok(EventView {
             event,
             people,
             groups,
             excerpts,
             attachments,
+            testimonies,
         })
     })
     .await?;
@@ -453,6 +464,9 @@ pub async fn show(
         (super::excerpts::excerpts_section(&viewer, &view.excerpts))
         @let action = format!("/events/{}/files", e.id());
         (super::uploads::attachments_section(&viewer, &view.attachments, user.role.can_write_records().then_some((action.as_str(), state.config().uploads.per_file))))
+        @if !view.testimonies.is_empty() {
+            (super::testimonies::event_section(&viewer, &view.testimonies))
+        }
     };
     Ok(with_flash_cleared(
         &state,

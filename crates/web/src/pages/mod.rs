@@ -16,6 +16,8 @@ pub mod login;
 pub mod people;
 pub mod person_form;
 pub mod search;
+pub mod testimonies;
+pub mod testimony_form;
 pub mod timeline;
 pub mod twofactor;
 pub mod uploads;

@@ -126,6 +126,8 @@ struct PersonData {
     attachments: Option<Vec<testimonio_vault::DocumentInfo>>,
     /// The largest file an upload may carry.
     upload_limit: u64,
+    /// Their testimonies, without accounts.
+    testimonies: Vec<testimonio_vault::TestimonySummary>,
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
@@ -140,6 +142,14 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             actor,
             testimonio_vault::AttachmentOwner::Person,
             &id,
+        )?;
+        let testimonies = testimonio_app::records::testimonies::list(
+            v,
+            actor,
+            &testimonio_vault::TestimonyFilter {
+                person: Some(id.clone()),
+                ..testimonio_vault::TestimonyFilter::default()
+            },
         )?;
         let excerpts = v.excerpts_for(
             &user,
@@ -178,6 +188,7 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             excerpts,
             attachments,
             upload_limit,
+            testimonies,
         })
     })
     .await
@@ -394,6 +405,7 @@ fn person_page(
                 (events_table(viewer, &data.events, Some(&s.id), true))
             }
         }
+        (super::testimonies::person_section(viewer, &s.id, &data.testimonies))
         (super::excerpts::excerpts_section(viewer, &data.excerpts))
         @if let Some(files) = &data.attachments {
             @let action = format!("/people/{}/files", s.id);

@@ -180,6 +180,19 @@ async fn walk(app: &TestApp) -> Findings {
             );
         }
         // A wrong code when turning on the second factor.
+        // Pages of records that exist, beyond the sample paths.
+        for path in [
+            format!("/testimonies/{}", app.testimony_id),
+            format!("/testimonies/new?person={}", app.person_id),
+            "/testimonies?q=vi+todo".to_owned(),
+            format!("/testimonies/{}/edit", app.testimony_id),
+            format!("/events/{}", app.event_id),
+        ] {
+            let reply = agent.get(&path).await;
+            if !reply.status.is_redirection() {
+                findings.check(who, &format!("GET {path}"), reply.status, &reply.body);
+            }
+        }
         let reply = agent.post("/account/2fa", &[("code", "000000")]).await;
         findings.check(
             who,

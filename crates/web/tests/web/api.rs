@@ -9,7 +9,7 @@ use testimonio_vault::Username;
 use testimonio_web::api::api_routes;
 use testimonio_web::{Access, sample_path};
 
-use crate::support::{TestApp, spawn_app};
+use crate::support::{TESTIMONY_CANARY, TestApp, spawn_app};
 
 async fn token(app: &TestApp, role: Role) -> String {
     let name = Username::parse(&crate::support::username(role)).unwrap();
@@ -90,6 +90,8 @@ async fn api_access_matrix_follows_the_route_table() {
                 spec.path,
                 if spec.path.contains("/people/") {
                     &app.person_id
+                } else if spec.path.contains("/testimonies/") {
+                    &app.testimony_id
                 } else {
                     &app.event_id
                 },
@@ -101,6 +103,15 @@ async fn api_access_matrix_follows_the_route_table() {
                 json!({"level": "coalition_aggregate", "given_on": "2024-01-01"})
             } else if spec.path == "/api/v1/people" {
                 json!({"pseudonym": "Matrix", "consent": {"level": "internal"}})
+            } else if spec.path == "/api/v1/testimonies" {
+                json!({"person": app.person_id, "interviewer": "Matrix", "date": "2024-03",
+                    "place": "Matrix", "language": "es", "account": "Yo, Matrix.",
+                    "consent": "internal", "events": [app.event_id]})
+            } else if spec.path == "/api/v1/testimonies/{id}" {
+                // A change of nothing: any writer who may read the account.
+                json!({})
+            } else if spec.path == "/api/v1/testimonies/{id}/review" {
+                json!({})
             } else if spec.path == "/api/v1/people/{id}" {
                 // A change of nothing: any writer may, and nothing changes.
                 json!({})
@@ -133,9 +144,17 @@ async fn api_access_matrix_follows_the_route_table() {
         }
         for (role, t) in &tokens {
             let (status, value) = send(Some(t.clone())).await;
+            if matches!(role, Role::Analyst | Role::Viewer) {
+                assert!(
+                    !value.to_string().contains(TESTIMONY_CANARY),
+                    "{} {path} as {role:?}: a testimony's account",
+                    spec.method
+                );
+            }
             let allowed = match spec.access {
                 Access::Static | Access::Public | Access::LoggedIn => true,
                 Access::Writer => role.can_write_records(),
+                Access::Reviewer => matches!(role, Role::Admin | Role::Coordinator),
                 Access::Admin => role.is_admin(),
             };
             if allowed {

@@ -16,7 +16,7 @@ use testimonio_domain::Role;
 use testimonio_web::{Access, RouteSpec, method_of, routes, sample_path};
 
 use crate::excerpts::{CANARY, Canary, WITHHELD, plant_canary};
-use crate::support::{Agent, Reply, TestApp, form_body, spawn_app_with};
+use crate::support::{Agent, Reply, TESTIMONY_CANARY, TestApp, form_body, spawn_app_with};
 
 /// Routes that end sessions, lock the vault or change accounts: they run
 /// on their own app, after everything else, each with a fresh session,
@@ -50,6 +50,7 @@ fn sample_value(app: &TestApp, spec: &RouteSpec) -> String {
         "groups" => app.group_id.clone(),
         "foia" => app.foia_id.clone(),
         "documents" => app.document_id.clone(),
+        "testimonies" => app.testimony_id.clone(),
         "users" => app.spare_user_id.to_string(),
         // A watchlist hit: none exists in the matrix's app, so an allowed
         // role gets 404 (and a refused one 403) without changing anything.
@@ -89,6 +90,7 @@ fn expected_allowed(access: Access, role: Role) -> bool {
     match access {
         Access::Static | Access::Public | Access::LoggedIn => true,
         Access::Writer => matches!(role, Role::Admin | Role::Coordinator | Role::Documenter),
+        Access::Reviewer => matches!(role, Role::Admin | Role::Coordinator),
         Access::Admin => role == Role::Admin,
     }
 }
@@ -158,6 +160,16 @@ fn judge_content(spec: &RouteSpec, who: Who, reply: &Reply, canary: &Canary) -> 
             who.name()
         ))
     };
+    // A testimony's account: only for roles that may see the giver
+    // (the matrix's documenter is assigned to them); never analysts,
+    // viewers or anyone logged out.
+    let reads_account = matches!(
+        who,
+        Who::Role(Role::Admin | Role::Coordinator | Role::Documenter)
+    );
+    if reply.body.contains(TESTIMONY_CANARY) && !reads_account {
+        return fault("a testimony's account reached a role that may not read it");
+    }
     let reads = matches!(who, Who::Role(r) if canary.readers.contains(&r));
     let shown = reply.body.contains(CANARY);
     if shown && !reads {

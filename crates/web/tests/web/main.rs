@@ -27,6 +27,9 @@
 //! - `unlock`: the unlock form's rate limit and the audit of failures.
 //! - `page_images`: huge pages scaled down, images kept in memory, render
 //!   limits per account.
+//! - `testimonies`: the testimony form in Spanish, accounts only for the
+//!   roles that may see the giver, the review mark; API bodies whose
+//!   malformed field is named.
 //! - `browser`: flows in a real headless Chromium through chromedriver
 //!   (installed by `scripts/setup`); screenshots to
 //!   `$TESTIMONIO_ARTIFACTS/screenshots` (default `target-artifacts/`).
@@ -49,6 +52,7 @@ mod search;
 mod security;
 mod shell;
 mod support;
+mod testimonies;
 mod twofactor;
 mod unlock;
 mod uploads;

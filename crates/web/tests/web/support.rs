@@ -22,6 +22,12 @@ pub const PASSPHRASE: &str = "test-vault-passphrase-not-secret";
 
 /// The id of the FOIA request every test app holds.
 pub const FOIA_ID: &str = "foia-test-0001";
+/// A testimony of the first demo person (assigned to the documenter),
+/// telling of the first demo event.
+pub const TESTIMONY_ID: &str = "tst-00000000a001";
+/// Planted in that testimony's account: only roles that may see the
+/// giver's identity may ever receive it.
+pub const TESTIMONY_CANARY: &str = "Canarytestimonyaccount Wzyxq";
 /// The subject of the test's FOIA request.
 pub const FOIA_SUBJECT: &str = "Detainer policy records (test)";
 
@@ -53,6 +59,8 @@ pub struct TestApp {
     pub document_id: String,
     /// People assigned to the documenter.
     pub assigned: Vec<String>,
+    /// A testimony of `person_id` whose account holds [`TESTIMONY_CANARY`].
+    pub testimony_id: String,
     pub demo: DemoData,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
     _dir: TempDir,
@@ -91,6 +99,8 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
     let records: Vec<ExchangeRecord> = demo.records().collect();
     let assigned: Vec<String> = demo.people.iter().take(2).map(|p| p.id.clone()).collect();
     let to_assign = assigned.clone();
+    let giver = demo.people[0].id.clone();
+    let told = demo.events[0].id.clone();
     let sample_document = dir.path().join("sample-note.txt");
     std::fs::write(
         &sample_document,
@@ -161,6 +171,20 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         )
         .expect("a valid FOIA request");
         vault.put_foia(&foia).expect("FOIA request stored");
+        let testimony = testimonio_domain::Testimony::parse(&testimonio_domain::TestimonyParts {
+            id: TESTIMONY_ID.to_owned(),
+            person: giver,
+            interviewer: "Test Interviewer".to_owned(),
+            date: "2024-03".to_owned(),
+            place: "Test Place".to_owned(),
+            language: "es".to_owned(),
+            account: zeroize::Zeroizing::new(format!("Yo lo vi todo. {TESTIMONY_CANARY}")),
+            consent: "internal".to_owned(),
+            events: vec![told],
+            documents: Vec::new(),
+        })
+        .expect("a valid testimony");
+        vault.put_testimony(&testimony).expect("testimony stored");
         let document_id = ingest_one(&vault, &sample_document);
         (vault, accounts, spare.id, document_id)
     })
@@ -184,6 +208,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         foia_id: FOIA_ID.to_owned(),
         document_id,
         assigned,
+        testimony_id: TESTIMONY_ID.to_owned(),
         demo,
         server,
         _dir: dir,
