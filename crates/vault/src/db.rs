@@ -53,6 +53,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sessions_throttles",
         sql: include_str!("../migrations/0007_sessions_throttles.sql"),
     },
+    Migration {
+        version: 9,
+        name: "cases",
+        sql: include_str!("../migrations/0009_cases.sql"),
+    },
 ];
 
 impl Migration {
@@ -220,6 +225,7 @@ mod tests {
             (5, FROZEN_0005),
             (6, FROZEN_0006),
             (7, FROZEN_0007),
+            (9, FROZEN_0009),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -227,6 +233,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0009: &str = "f77a95dee93fb6b784604d0c140c59e6729464277831f284ef87d69ca84ee09b";
     const FROZEN_0007: &str = "481ee8134ad3ad3548f9ee17bc7a64c911c1e017adc170c01f678e5775ea5f18";
     const FROZEN_0006: &str = "22499a373d01871054af2a2f288330e696b58ddaea050dcb65e8ebbb6f3d22e1";
     const FROZEN_0005: &str = "26658c184ea4fa5de231c26ad5c46b4ebbd69ab9296b1326fa1418539823aed1";

@@ -95,6 +95,8 @@ pub enum RecordKind {
     Watchlist,
     WatchlistHit,
     Excerpt,
+    Case,
+    Testimony,
 }
 
 impl RecordKind {
@@ -113,6 +115,8 @@ impl RecordKind {
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist-hit",
             RecordKind::Excerpt => "excerpt",
+            RecordKind::Case => "case",
+            RecordKind::Testimony => "testimony",
         }
     }
 
@@ -130,6 +134,8 @@ impl RecordKind {
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist hit",
             RecordKind::Excerpt => "excerpt",
+            RecordKind::Case => "case",
+            RecordKind::Testimony => "testimony",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod backup;
 #[cfg(feature = "bench-peers")]
 pub mod bench_peers;
 pub mod blobs;
+pub mod cases;
 pub mod check;
 pub mod db;
 pub mod documents;
@@ -39,6 +40,7 @@ mod tests_auth;
 
 pub use audit::{AuditAction, AuditEntry, ChainFault};
 pub use backup::{BackupProblem, BackupSummary, restore};
+pub use cases::CaseLink;
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{
@@ -60,7 +62,7 @@ pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use store::{
-    AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
     SearchFeed, Store,
 };
 pub use tokens::{ApiToken, TokenStatus};

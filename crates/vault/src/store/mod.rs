@@ -45,6 +45,7 @@
 
 mod accounts;
 mod audit;
+mod cases;
 mod documents;
 mod excerpts;
 mod foia;
@@ -54,6 +55,7 @@ mod sqlcipher;
 
 pub use accounts::AccountStore;
 pub use audit::AuditLog;
+pub use cases::CaseStore;
 pub use documents::{DocumentStore, SearchFeed};
 pub use excerpts::ExcerptStore;
 pub use foia::FoiaStore;
@@ -70,6 +72,7 @@ pub trait Store:
     + AccountStore
     + FoiaStore
     + ExcerptStore
+    + CaseStore
     + Maintenance
 {
 }
@@ -82,6 +85,7 @@ impl<T> Store for T where
         + AccountStore
         + FoiaStore
         + ExcerptStore
+        + CaseStore
         + Maintenance
 {
 }
