@@ -193,32 +193,39 @@ impl CaseParts {
         let id = keep(&mut errors, RecordId::parse("id", &self.id));
         let title = keep(&mut errors, ShortText::parse("title", &self.title));
         let kind = keep(&mut errors, CaseKind::parse("kind", &self.kind));
-        let status = keep(&mut errors, match self.status.as_deref().map(str::trim) {
-            None | Some("") => Ok(CaseStatus::Open),
-            Some(s) => CaseStatus::parse("status", s),
-        });
-        let subject = keep(&mut errors, CaseSubject::parse(
-            self.person.as_deref(),
-            self.group.as_deref(),
-        ));
-        let attorney = keep(&mut errors, ShortText::parse_optional("attorney", self.attorney.as_deref()));
+        let status = keep(
+            &mut errors,
+            match self.status.as_deref().map(str::trim) {
+                None | Some("") => Ok(CaseStatus::Open),
+                Some(s) => CaseStatus::parse("status", s),
+            },
+        );
+        let subject = keep(
+            &mut errors,
+            CaseSubject::parse(self.person.as_deref(), self.group.as_deref()),
+        );
+        let attorney = keep(
+            &mut errors,
+            ShortText::parse_optional("attorney", self.attorney.as_deref()),
+        );
         let date = |field: &str, v: Option<&str>| match v.map(str::trim) {
             None | Some("") => Ok(None),
             Some(v) => PartialDate::parse(field, v).map(Some),
         };
         let opened_on = keep(&mut errors, date("opened_on", self.opened_on.as_deref()));
         let closed_on = keep(&mut errors, date("closed_on", self.closed_on.as_deref()));
-        let notes = keep(&mut errors, Sensitive::parse_optional(
-            "notes",
-            self.notes.as_deref(),
-            NOTES_MAX,
-        ));
+        let notes = keep(
+            &mut errors,
+            Sensitive::parse_optional("notes", self.notes.as_deref(), NOTES_MAX),
+        );
         if let (Some(Some(opened)), Some(Some(closed))) = (&opened_on, &closed_on) {
             if closed.latest() < opened.earliest() {
                 errors.push(FieldError::new("closed_on", Problem::EndBeforeStart));
             }
         }
-        match (id, title, kind, status, subject, attorney, opened_on, closed_on, notes) {
+        match (
+            id, title, kind, status, subject, attorney, opened_on, closed_on, notes,
+        ) {
             (
                 Some(id),
                 Some(title),
@@ -272,7 +279,10 @@ mod tests {
         for link in CaseLinkKind::ALL {
             assert_eq!(CaseLinkKind::parse("kind", link.code()).unwrap(), *link);
         }
-        assert_eq!(CaseKind::parse("kind", "divorce").unwrap_err().field, "kind");
+        assert_eq!(
+            CaseKind::parse("kind", "divorce").unwrap_err().field,
+            "kind"
+        );
     }
 
     #[test]

@@ -188,7 +188,12 @@ impl Vault {
                     id: id.to_owned(),
                 });
             };
-            v.audit(tx, AuditAction::IdentityRead, &format!("case:{id}"), "notes")?;
+            v.audit(
+                tx,
+                AuditAction::IdentityRead,
+                &format!("case:{id}"),
+                "notes",
+            )?;
             let notes = zeroize::Zeroizing::new(notes);
             notes
                 .as_deref()

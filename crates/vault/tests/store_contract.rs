@@ -11,8 +11,8 @@ use testimonio_domain::{Event, ExtractionStatus, Group, Person, RecordId, Role, 
 use testimonio_foia::{FoiaRequest, FoiaRequestParts};
 use testimonio_vault::foia::FoiaExport;
 use testimonio_vault::store::{
-    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed, Store,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
+    RecordStore, SearchFeed, Store,
 };
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
@@ -757,7 +757,12 @@ fn cases_story<S: CaseStore + RecordStore + AuditLog>(s: &mut S, _scratch: &std:
     assert_eq!(s.case("case-1").unwrap().as_ref(), Some(&case));
     let (group_case, _) = parts("case-2", None, Some("g-1")).into_case().unwrap();
     s.add_case(&group_case, None).unwrap();
-    let ids: Vec<String> = s.cases().unwrap().iter().map(|c| c.id.to_string()).collect();
+    let ids: Vec<String> = s
+        .cases()
+        .unwrap()
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
     assert_eq!(ids, ["case-1", "case-2"]);
 
     // Notes are read on their own, audited before they are returned.
@@ -765,27 +770,39 @@ fn cases_story<S: CaseStore + RecordStore + AuditLog>(s: &mut S, _scratch: &std:
     assert_eq!(notes.expose(), "Strategy notes (test)");
     let entry = last_entry(s);
     assert_eq!(
-        (entry.action.as_str(), entry.object.as_str(), entry.detail.as_str()),
+        (
+            entry.action.as_str(),
+            entry.object.as_str(),
+            entry.detail.as_str()
+        ),
         (AuditAction::IdentityRead.code(), "case:case-1", "notes")
     );
     assert!(s.case_notes("case-2").unwrap().is_none());
     assert!(matches!(
         s.case_notes("case-404"),
-        Err(VaultError::NotFound { kind: RecordKind::Case, .. })
+        Err(VaultError::NotFound {
+            kind: RecordKind::Case,
+            ..
+        })
     ));
 
     // Status: audited when it changes.
     assert_eq!(
-        s.set_case_status("case-1", CaseStatus::PendingDecision).unwrap(),
+        s.set_case_status("case-1", CaseStatus::PendingDecision)
+            .unwrap(),
         WriteOutcome::Updated
     );
     let before = entries(s);
     assert_eq!(
-        s.set_case_status("case-1", CaseStatus::PendingDecision).unwrap(),
+        s.set_case_status("case-1", CaseStatus::PendingDecision)
+            .unwrap(),
         WriteOutcome::Unchanged
     );
     assert_eq!(entries(s), before);
-    assert_eq!(s.case("case-1").unwrap().unwrap().status, CaseStatus::PendingDecision);
+    assert_eq!(
+        s.case("case-1").unwrap().unwrap().status,
+        CaseStatus::PendingDecision
+    );
 
     // Links keep their order; a link again changes nothing.
     assert!(s.link_case("case-1", CaseLinkKind::Event, "e-9").unwrap());
@@ -811,7 +828,10 @@ fn cases_story<S: CaseStore + RecordStore + AuditLog>(s: &mut S, _scratch: &std:
     assert_eq!(s.case_links("case-1").unwrap().len(), 1);
     assert!(matches!(
         s.link_case("case-404", CaseLinkKind::Event, "e-9"),
-        Err(VaultError::NotFound { kind: RecordKind::Case, .. })
+        Err(VaultError::NotFound {
+            kind: RecordKind::Case,
+            ..
+        })
     ));
 }
 

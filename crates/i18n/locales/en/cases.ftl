@@ -17,3 +17,13 @@ case-link-kind-document = Document
 case-link-kind-excerpt = Excerpt
 case-link-kind-foia = FOIA request
 case-link-kind-testimony = Testimony
+
+## The case packet (crates/report/src/packet.rs)
+
+packet-case = The case
+packet-case-title = Case:
+packet-case-kind = Kind:
+packet-case-status = Status:
+packet-case-attorney = Attorney:
+packet-case-opened = Opened:
+packet-case-subtitle = { $title } — { $kind }

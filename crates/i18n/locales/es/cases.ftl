@@ -17,3 +17,13 @@ case-link-kind-document = Documento
 case-link-kind-excerpt = Extracto
 case-link-kind-foia = Solicitud FOIA
 case-link-kind-testimony = Testimonio
+
+## El expediente del caso (crates/report/src/packet.rs)
+
+packet-case = El caso
+packet-case-title = Caso:
+packet-case-kind = Tipo:
+packet-case-status = Estado:
+packet-case-attorney = Abogado/a:
+packet-case-opened = Apertura:
+packet-case-subtitle = { $title } — { $kind }

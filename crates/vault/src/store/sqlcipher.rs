@@ -13,8 +13,8 @@ use testimonio_foia::FoiaRequest;
 use zeroize::Zeroizing;
 
 use super::{
-    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
+    RecordStore, SearchFeed,
 };
 use crate::audit::{AuditEntry, ChainFault};
 use crate::backup::BackupSummary;
