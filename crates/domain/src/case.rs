@@ -160,6 +160,39 @@ pub struct Case {
     pub closed_on: Option<PartialDate>,
 }
 
+/// A case as plain data (JSON on the command line and in the API): codes
+/// and ids, no notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseRecord {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub attorney: Option<String>,
+    pub opened_on: Option<String>,
+    pub closed_on: Option<String>,
+}
+
+impl CaseRecord {
+    pub fn from_case(case: &Case) -> Self {
+        Self {
+            id: case.id.to_string(),
+            title: case.title.to_string(),
+            kind: case.kind.code().to_owned(),
+            status: case.status.code().to_owned(),
+            person: case.subject.person().map(ToString::to_string),
+            group: case.subject.group().map(ToString::to_string),
+            attorney: case.attorney.as_ref().map(ToString::to_string),
+            opened_on: case.opened_on.map(|d| d.to_string()),
+            closed_on: case.closed_on.map(|d| d.to_string()),
+        }
+    }
+}
+
 /// The longest accepted case notes.
 pub const NOTES_MAX: usize = 20_000;
 

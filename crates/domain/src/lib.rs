@@ -19,7 +19,7 @@ pub mod seeded;
 pub mod text;
 pub mod vocabulary;
 
-pub use case::{Case, CaseKind, CaseLinkKind, CaseParts, CaseStatus, CaseSubject};
+pub use case::{Case, CaseKind, CaseLinkKind, CaseParts, CaseRecord, CaseStatus, CaseSubject};
 pub use consent::{Audience, ConsentHistory, ConsentLevel, ConsentRecord};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{ExcerptTag, ExtractionStatus, SourceKind, TextMethod};

@@ -27,3 +27,50 @@ packet-case-status = Estado:
 packet-case-attorney = Abogado/a:
 packet-case-opened = Apertura:
 packet-case-subtitle = { $title } — { $kind }
+
+## Línea de comandos (crates/testimonio/src/commands/case.rs)
+
+case-recorded = Caso { $id } registrado ({ $title }).
+case-list-empty = Todavía no hay ningún caso registrado.
+case-field-id = Id
+case-field-title = Título
+case-field-kind = Tipo
+case-field-status = Estado
+case-field-subject = Sobre
+case-field-attorney = Abogado/a
+case-field-opened = Apertura
+case-field-closed = Cierre
+case-field-notes = Notas
+case-excerpt-withheld = cita retenida (vincula un pasaje con alguien cuya identidad usted no puede ver)
+# $id: el id de un registro vinculado que ya no está guardado.
+case-link-missing = { $id } (ya no está guardado)
+case-linked = Caso { $case }: vínculo añadido ({ $kind } { $target }).
+case-link-kept = Caso { $case }: ya estaba vinculado ({ $kind } { $target }); no se cambió nada.
+case-unlinked = Caso { $case }: vínculo quitado ({ $kind } { $target }).
+case-unlink-none = Caso { $case }: no había tal vínculo ({ $kind } { $target }); no se cambió nada.
+case-status-set = Caso { $id }: { $outcome ->
+    [unchanged] el estado ya era { $status }
+   *[updated] el estado ahora es { $status }
+}.
+cli-about-case = Casos: expedientes legales o de incidencia en torno a una persona o un grupo
+cli-about-case-add = Registrar un caso sobre una persona o un grupo
+cli-about-case-list = Listar los casos
+cli-about-case-show = Mostrar un caso con sus registros vinculados (las notas solo para quien puede ver identidades)
+cli-about-case-link = Vincular un caso a un evento, documento, extracto, solicitud FOIA o testimonio
+cli-about-case-unlink = Quitar un registro de un caso
+cli-about-case-status = Cambiar el estado de un caso
+cli-about-case-packet = Escribir el paquete de un caso: el paquete de la persona con el caso en la portada (interno)
+cli-arg-case-id = Id del caso (case-…)
+cli-arg-case-add-id = Id del caso nuevo (por omisión: un id case-… nuevo)
+cli-arg-case-title = Título del caso
+cli-arg-case-kind = Tipo: removal_defense, prosecutorial_discretion, first_amendment, foia_litigation, advocacy
+cli-arg-case-person = Id de la persona de la que trata el caso
+cli-arg-case-group = Id del grupo del que trata el caso
+cli-arg-case-status = Estado: open, pending_decision, won, lost, closed (por omisión: open)
+cli-arg-case-attorney = Nombre del abogado o la abogada
+cli-arg-case-opened = Día en que se abrió el caso (AAAA-MM-DD, AAAA-MM o AAAA)
+cli-arg-case-event = Id de un evento
+cli-arg-case-document = Id de un documento
+cli-arg-case-excerpt = Id de un extracto
+cli-arg-case-foia = Id de una solicitud FOIA
+cli-arg-case-testimony = Id de un testimonio
