@@ -1,10 +1,10 @@
 //! `case add/list/show/link/unlink/status/packet`: parse the options, call
 //! the case use cases, print what they return.
 
-use serde_json::{Value, json};
-use testimonio_app::records::cases::{self, CaseView, LinkTarget, Listed, Subject};
+use serde_json::json;
+use testimonio_app::records::cases::{self, CaseView, LinkTarget, Listed};
 use testimonio_app::reports::make_case_packet;
-use testimonio_domain::{CaseParts, CaseRecord, Lang, PartialDate};
+use testimonio_domain::{CaseParts, Lang, PartialDate};
 use testimonio_i18n::{format, tr};
 use testimonio_vault::{ShownExcerpt, WriteOutcome};
 
@@ -55,27 +55,11 @@ fn add(cx: &Context, args: &CaseAddArgs) -> CliResult {
     Ok(())
 }
 
-fn subject_json(subject: &Subject) -> Value {
-    let kind = match subject {
-        Subject::Person(_) => "person",
-        Subject::Group(_) => "group",
-    };
-    json!({ "kind": kind, "id": subject.id().as_str(), "name": subject.name() })
-}
-
-fn listed_json(listed: &Listed) -> Value {
-    json!({
-        "case": CaseRecord::from_case(&listed.case),
-        "subject": subject_json(&listed.subject),
-        "links": listed.links,
-    })
-}
-
 fn list(cx: &Context, json_out: bool) -> CliResult {
     let vault = cx.open()?;
     let listed = cases::list(&vault, &operator()).map_err(|e| cx.app_error(&e))?;
     if json_out {
-        print_json(&listed.iter().map(listed_json).collect::<Vec<_>>());
+        print_json(&listed.iter().map(Listed::to_json).collect::<Vec<_>>());
         return Ok(());
     }
     if listed.is_empty() {
@@ -102,45 +86,11 @@ fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
     let mut vault = cx.open()?;
     let view = cases::show(&mut vault, &operator(), id).map_err(|e| cx.app_error(&e))?;
     if json_out {
-        print_json(&view_json(&view));
+        print_json(&view.to_json());
     } else {
         print_view(cx.lang, &view);
     }
     Ok(())
-}
-
-fn view_json(view: &CaseView) -> Value {
-    let excerpts: Vec<Value> = view
-        .excerpts
-        .iter()
-        .map(|x| match x {
-            ShownExcerpt::Readable(x) => json!({
-                "id": x.id, "document": x.document, "page": x.page, "quote": x.quote,
-            }),
-            ShownExcerpt::Withheld(x) => json!({ "id": x.id, "withheld": true }),
-        })
-        .collect();
-    json!({
-        "case": CaseRecord::from_case(&view.case),
-        "subject": subject_json(&view.subject),
-        "notes": view.notes.as_ref().map(|n| n.expose()),
-        "events": view.events.iter().map(|e| json!({
-            "id": e.id().as_str(),
-            "date": e.date().to_string(),
-            "event_type": e.event_type().code(),
-        })).collect::<Vec<_>>(),
-        "documents": view.documents.iter().map(|d| json!({
-            "id": d.id, "file_name": d.file_name, "sha256": d.sha256,
-        })).collect::<Vec<_>>(),
-        "excerpts": excerpts,
-        "foia": view.foia.iter().map(|f| json!({
-            "id": f.id().as_str(), "subject": f.subject().as_str(),
-        })).collect::<Vec<_>>(),
-        "testimonies": view.testimonies,
-        "missing": view.missing.iter().map(|l| json!({
-            "kind": l.kind.code(), "id": l.target,
-        })).collect::<Vec<_>>(),
-    })
 }
 
 fn print_view(lang: Lang, view: &CaseView) {

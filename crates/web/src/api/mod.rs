@@ -20,6 +20,7 @@ use testimonio_domain::exchange::EventRecord;
 use testimonio_domain::{Lang, RecordId, Vocabulary};
 use testimonio_vault::{PeopleFilter, User};
 
+mod cases;
 mod people_write;
 
 use crate::RouteSpec;
@@ -48,7 +49,7 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 m,
             )
         };
-    vec![
+    let mut routes = vec![
         r(
             "get",
             "/api/v1/openapi.json",
@@ -103,7 +104,9 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         r("get", "/api/v1/groups", Access::LoggedIn, get(list_groups)),
         r("get", "/api/v1/audit", Access::Admin, get(audit_log)),
         r("get", "/api/v1/users", Access::Admin, get(list_users)),
-    ]
+    ];
+    routes.extend(cases::routes());
+    routes
 }
 
 /// A JSON error: a stable code and a message in the caller's language.
@@ -540,10 +543,11 @@ pub fn openapi() -> Value {
         .chain(["limit", "offset"].iter().map(|n| json!({"name": n, "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}})))
         .collect();
     let event_ref = json!({"$ref": "#/components/schemas/EventRecord"});
-    json!({
+    let case_paths = cases::openapi_paths(&errors, &ok);
+    let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": "Testimonio API", "version": "1",
-            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), groups and vocabulary."},
+            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), groups, cases and vocabulary."},
         "security": [{"bearer": []}],
         "paths": {
             "/api/v1/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": ok(json!({"type": "object"}))}}},
@@ -583,7 +587,11 @@ pub fn openapi() -> Value {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "A token from `testimonio user token NAME`"}},
             "schemas": {"EventRecord": event_record, "Error": error}
         }
-    })
+    });
+    if let (Some(paths), Value::Object(cases)) = (doc["paths"].as_object_mut(), case_paths) {
+        paths.extend(cases);
+    }
+    doc
 }
 
 /// The body of `POST` (`creating`: pseudonym and consent required) and

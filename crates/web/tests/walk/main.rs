@@ -44,6 +44,8 @@ fn data_texts(app: &TestApp) -> Vec<String> {
     }
     out.push(support::FOIA_ID.to_owned());
     out.push(support::FOIA_SUBJECT.to_owned());
+    out.push(support::CASE_TITLE.to_owned());
+    out.push(support::CASE_ID.to_owned());
     out.sort();
     out.dedup();
     out

@@ -65,6 +65,8 @@ async fn api_access_matrix_follows_the_route_table() {
             spec.path,
             if spec.path.contains("/people/") {
                 &app.person_id
+            } else if spec.path.contains("/cases/") {
+                &app.case_id
             } else {
                 &app.event_id
             },
@@ -75,6 +77,12 @@ async fn api_access_matrix_follows_the_route_table() {
                 json!({"level": "coalition_aggregate", "given_on": "2024-01-01"})
             } else if spec.path == "/api/v1/people" {
                 json!({"pseudonym": "Matrix", "consent": {"level": "internal"}})
+            } else if spec.path == "/api/v1/cases" {
+                json!({"title": "Matrix case", "kind": "advocacy", "person": app.person_id})
+            } else if spec.path == "/api/v1/cases/{id}/links" {
+                json!({"kind": "event", "id": app.event_id})
+            } else if spec.path == "/api/v1/cases/{id}/status" {
+                json!({"status": "open"})
             } else if spec.path == "/api/v1/people/{id}" {
                 // A change of nothing: any writer may, and nothing changes.
                 json!({})

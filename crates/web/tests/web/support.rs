@@ -22,6 +22,12 @@ pub const PASSPHRASE: &str = "test-vault-passphrase-not-secret";
 
 /// The id of the FOIA request every test app holds.
 pub const FOIA_ID: &str = "foia-test-0001";
+/// A case about the first demo person, linked to the first demo event.
+pub const CASE_ID: &str = "case-test-0001";
+pub const CASE_TITLE: &str = "Removal defense (test)";
+/// The case's notes: only roles that may see the person's identity read
+/// them.
+pub const CASE_NOTES: &str = "Strategy note canary 7731 (test)";
 /// The subject of the test's FOIA request.
 pub const FOIA_SUBJECT: &str = "Detainer policy records (test)";
 
@@ -51,6 +57,8 @@ pub struct TestApp {
     pub foia_id: String,
     /// A small ingested text document with one page.
     pub document_id: String,
+    /// [`CASE_ID`].
+    pub case_id: String,
     /// People assigned to the documenter.
     pub assigned: Vec<String>,
     pub demo: DemoData,
@@ -91,6 +99,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
     let records: Vec<ExchangeRecord> = demo.records().collect();
     let assigned: Vec<String> = demo.people.iter().take(2).map(|p| p.id.clone()).collect();
     let to_assign = assigned.clone();
+    let (case_person, case_event) = (demo.people[0].id.clone(), demo.events[0].id.clone());
     let sample_document = dir.path().join("sample-note.txt");
     std::fs::write(
         &sample_document,
@@ -161,6 +170,20 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         )
         .expect("a valid FOIA request");
         vault.put_foia(&foia).expect("FOIA request stored");
+        let (case, notes) = testimonio_domain::CaseParts {
+            id: CASE_ID.to_owned(),
+            title: CASE_TITLE.to_owned(),
+            kind: "removal_defense".to_owned(),
+            person: Some(case_person),
+            notes: Some(CASE_NOTES.to_owned()),
+            ..Default::default()
+        }
+        .into_case()
+        .expect("a valid case");
+        vault.add_case(&case, notes.as_ref()).expect("case stored");
+        vault
+            .link_case(CASE_ID, testimonio_domain::CaseLinkKind::Event, &case_event)
+            .expect("case linked");
         let document_id = ingest_one(&vault, &sample_document);
         (vault, accounts, spare.id, document_id)
     })
@@ -183,6 +206,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         group_id: demo.groups[0].id.clone(),
         foia_id: FOIA_ID.to_owned(),
         document_id,
+        case_id: CASE_ID.to_owned(),
         assigned,
         demo,
         server,

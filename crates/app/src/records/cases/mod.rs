@@ -16,6 +16,8 @@ use testimonio_vault::{
     CaseLink, DocumentInfo, PersonSummary, ShownExcerpt, Vault, VaultError, WriteOutcome,
 };
 
+mod json;
+
 use super::access::{may_see_identity, require_writer};
 use crate::{Actor, AppError, AppResult, RecordKind, act_as};
 
