@@ -67,10 +67,14 @@ pub fn make_packet(
 /// the person the case is about, with the case (title, kind, status,
 /// attorney, opening) on its cover and the case's linked events, excerpts
 /// (with those tied to its linked events) and documents as its content.
-/// Audited as [`make_packet`].
+/// Only an actor who may see the person's identity may make it (a
+/// documenter for the people they created or are assigned to); its quotes
+/// are those the actor may read by the excerpt rule. Audited as
+/// [`make_packet`].
 ///
 /// # Errors
-/// [`AppError::Forbidden`] for a role that does not see identities,
+/// [`AppError::Forbidden`] for an actor who may not see the person's
+/// identity,
 /// [`AppError::NotFound`] for an unknown case, [`AppError::Invalid`] on
 /// `subject` for a group's case (a packet is about one person), and the
 /// vault's errors.
@@ -83,7 +87,7 @@ pub fn make_case_packet(
     generated_on: chrono::NaiveDate,
     with_exhibits: bool,
 ) -> AppResult<Packet> {
-    if !actor.role().sees_all_identities() {
+    if !actor.role().sees_own_identities() && !actor.role().sees_all_identities() {
         return Err(AppError::Forbidden);
     }
     let case = crate::records::cases::find(vault, case)?;
@@ -95,6 +99,21 @@ pub fn make_case_packet(
                 kind: "person",
             },
         )));
+    };
+    if !crate::records::cases::sees_notes(vault, actor, &case)? {
+        return Err(AppError::Forbidden);
+    }
+    // Who may read which quote: the excerpt rule, for an account that
+    // does not see every identity.
+    let reader = match actor {
+        Actor::Account { username, role } if !role.sees_all_identities() => Some(
+            vault
+                .users()?
+                .into_iter()
+                .find(|u| u.username.as_str() == username)
+                .ok_or(AppError::Forbidden)?,
+        ),
+        _ => None,
     };
     act_as(vault, actor)?;
     let links = vault.case_links(case.id.as_str())?;
@@ -124,6 +143,15 @@ pub fn make_case_packet(
                 excerpts.push(excerpt);
             }
         }
+    }
+    if let Some(reader) = &reader {
+        let mut readable = Vec::new();
+        for excerpt in excerpts {
+            if vault.may_read_excerpt(reader, &excerpt)? {
+                readable.push(excerpt);
+            }
+        }
+        excerpts = readable;
     }
     let extra: Vec<&str> = targets(CaseLinkKind::Document).collect();
     let mut input = assemble(

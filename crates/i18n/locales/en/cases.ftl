@@ -74,3 +74,52 @@ cli-arg-case-document = Id of a document
 cli-arg-case-excerpt = Id of an excerpt
 cli-arg-case-foia = Id of a FOIA request
 cli-arg-case-testimony = Id of a testimony
+
+## Web pages (crates/web/src/pages/cases.rs)
+
+nav-cases = Cases
+cases-title = Cases
+cases-heading = { $count ->
+    [one] One case
+   *[other] { $count } cases
+}
+case-new = New case
+case-choose = Choose…
+case-subject-hint = The person (by pseudonym) or the group the case is about.
+case-date-hint = YYYY-MM-DD, YYYY-MM or YYYY; ~ in front if approximate.
+case-notes-hint = Sensitive: only those who may see the person's identity read them, and each reading is recorded.
+case-save = Save the case
+# $title: the case's title, as recorded.
+case-page-title = { $title } · Case
+case-change-status = Status
+case-status-save = Change the status
+case-packet-download = Download the case packet (PDF)
+case-packet-hint = The packet names the person: it is for their counsel, and its making is recorded in the audit log.
+case-link-heading = Link a record
+case-link-kind = Kind of record
+case-link-id = Id of the record
+case-link-id-hint = As shown on the record's page, e.g. an event's or a document's id.
+case-link-save = Link
+case-no-links = No record is linked to this case yet.
+case-events-heading = { $count ->
+    [one] One event
+   *[other] { $count } events
+}
+case-documents-heading = { $count ->
+    [one] One document
+   *[other] { $count } documents
+}
+case-excerpts-heading = { $count ->
+    [one] One excerpt
+   *[other] { $count } excerpts
+}
+case-excerpt-page = page { $page }
+case-foia-heading = { $count ->
+    [one] One FOIA request
+   *[other] { $count } FOIA requests
+}
+case-testimonies-heading = { $count ->
+    [one] One testimony
+   *[other] { $count } testimonies
+}
+case-missing-heading = Linked records no longer stored

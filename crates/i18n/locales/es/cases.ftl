@@ -18,7 +18,7 @@ case-link-kind-excerpt = Extracto
 case-link-kind-foia = Solicitud FOIA
 case-link-kind-testimony = Testimonio
 
-## El expediente del caso (crates/report/src/packet.rs)
+## El paquete del caso (crates/report/src/packet.rs)
 
 packet-case = El caso
 packet-case-title = Caso:
@@ -74,3 +74,52 @@ cli-arg-case-document = Id de un documento
 cli-arg-case-excerpt = Id de un extracto
 cli-arg-case-foia = Id de una solicitud FOIA
 cli-arg-case-testimony = Id de un testimonio
+
+## Páginas web (crates/web/src/pages/cases.rs)
+
+nav-cases = Casos
+cases-title = Casos
+cases-heading = { $count ->
+    [one] Un caso
+   *[other] { $count } casos
+}
+case-new = Caso nuevo
+case-choose = Elija…
+case-subject-hint = La persona (por su seudónimo) o el grupo del que trata el caso.
+case-date-hint = AAAA-MM-DD, AAAA-MM o AAAA; con ~ delante si es aproximada.
+case-notes-hint = Confidenciales: solo las leen quienes pueden ver la identidad de la persona, y cada lectura queda registrada.
+case-save = Guardar el caso
+# $title: el título del caso, tal como se registró.
+case-page-title = { $title } · Caso
+case-change-status = Estado
+case-status-save = Cambiar el estado
+case-packet-download = Descargar el paquete del caso (PDF)
+case-packet-hint = El paquete nombra a la persona: es para su representación legal, y su elaboración queda registrada en la bitácora de auditoría.
+case-link-heading = Vincular un registro
+case-link-kind = Tipo de registro
+case-link-id = Id del registro
+case-link-id-hint = Tal como aparece en la página del registro, p. ej. el id de un evento o de un documento.
+case-link-save = Vincular
+case-no-links = Todavía no hay ningún registro vinculado a este caso.
+case-events-heading = { $count ->
+    [one] Un evento
+   *[other] { $count } eventos
+}
+case-documents-heading = { $count ->
+    [one] Un documento
+   *[other] { $count } documentos
+}
+case-excerpts-heading = { $count ->
+    [one] Un extracto
+   *[other] { $count } extractos
+}
+case-excerpt-page = página { $page }
+case-foia-heading = { $count ->
+    [one] Una solicitud FOIA
+   *[other] { $count } solicitudes FOIA
+}
+case-testimonies-heading = { $count ->
+    [one] Un testimonio
+   *[other] { $count } testimonios
+}
+case-missing-heading = Registros vinculados que ya no están guardados

@@ -157,6 +157,13 @@ pub struct CaseView {
     pub missing: Vec<CaseLink>,
 }
 
+impl CaseView {
+    /// Whether the case is about a person (a packet can be made of it).
+    pub fn subject_is_person(&self) -> bool {
+        matches!(self.subject, Subject::Person(_))
+    }
+}
+
 /// Whether `actor` may read the notes of `case`: for a person's case, who
 /// may see that person's identity; for a group's case, a role that sees
 /// every identity (and the operator).
