@@ -251,10 +251,10 @@ impl CaseParts {
             &mut errors,
             Sensitive::parse_optional("notes", self.notes.as_deref(), NOTES_MAX),
         );
-        if let (Some(Some(opened)), Some(Some(closed))) = (&opened_on, &closed_on) {
-            if closed.latest() < opened.earliest() {
-                errors.push(FieldError::new("closed_on", Problem::EndBeforeStart));
-            }
+        if let (Some(Some(opened)), Some(Some(closed))) = (&opened_on, &closed_on)
+            && closed.latest() < opened.earliest()
+        {
+            errors.push(FieldError::new("closed_on", Problem::EndBeforeStart));
         }
         match (
             id, title, kind, status, subject, attorney, opened_on, closed_on, notes,

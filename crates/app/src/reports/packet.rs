@@ -169,9 +169,7 @@ pub fn make_case_packet(
         kind_label: case.kind.label(lang).to_owned(),
         status_label: case.status.label(lang).to_owned(),
         attorney: case.attorney.as_ref().map(ToString::to_string),
-        opened_on: case.opened_on.map(|d| {
-            testimonio_i18n::format::date(lang, d.year(), d.month(), d.day(), d.is_approximate())
-        }),
+        opened_on: case.opened_on.map(|d| d.written(lang)),
     });
     finish(vault, &input, lang, format, with_exhibits)
 }

@@ -5,7 +5,7 @@ use serde_json::json;
 use testimonio_app::records::cases::{self, CaseView, LinkTarget, Listed};
 use testimonio_app::reports::make_case_packet;
 use testimonio_domain::{CaseParts, Lang, PartialDate};
-use testimonio_i18n::{format, tr};
+use testimonio_i18n::tr;
 use testimonio_vault::{ShownExcerpt, WriteOutcome};
 
 use crate::cli::{CaseAddArgs, CaseCommand, CaseLinkArgs, CasePacketArgs};
@@ -79,7 +79,7 @@ fn list(cx: &Context, json_out: bool) -> CliResult {
 }
 
 fn date(lang: Lang, d: PartialDate) -> String {
-    format::date(lang, d.year(), d.month(), d.day(), d.is_approximate())
+    d.written(lang)
 }
 
 fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use serde_json::{Map, Value, json};
 use testimonio_app::records::cases::{self, LinkTarget};
-use testimonio_domain::{CaseKind, CaseLinkKind, CaseParts, CaseStatus, FieldError, Lang, Problem};
+use testimonio_domain::{CaseKind, CaseLinkKind, CaseParts, CaseStatus, FieldError, Problem};
 use testimonio_vault::WriteOutcome;
 
 use super::{ApiError, ApiUser, field_errors, run};
@@ -56,15 +56,13 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 /// The text fields of a JSON object body, every key known and every value
 /// a string (or `null`); otherwise each offending field, named. Reads the
 /// parsed JSON, never an error's text.
-fn text_fields(
-    lang: Lang,
+fn checked_fields(
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
     known: &'static [&'static str],
     hint: &'static str,
-) -> Result<Map<String, Value>, ApiError> {
-    let not_object = || field_errors(lang, &[FieldError::new("body", Problem::Required)]);
+) -> Result<Map<String, Value>, Vec<FieldError>> {
     let Ok(Json(Value::Object(map))) = body else {
-        return Err(not_object());
+        return Err(vec![FieldError::new("body", Problem::Required)]);
     };
     let errors: Vec<FieldError> = map
         .iter()
@@ -89,7 +87,7 @@ fn text_fields(
     if errors.is_empty() {
         Ok(map)
     } else {
-        Err(field_errors(lang, &errors))
+        Err(errors)
     }
 }
 
@@ -121,12 +119,12 @@ async fn create_case(
     api: ApiUser,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let map = text_fields(
-        api.lang,
+    let map = checked_fields(
         body,
         CASE_FIELDS,
         "id, title, kind, status, person, group, attorney, opened_on, closed_on, notes",
-    )?;
+    )
+    .map_err(|e| field_errors(api.lang, &e))?;
     let parts = CaseParts {
         id: text(&map, "id").unwrap_or_default(),
         title: text(&map, "title").unwrap_or_default(),
@@ -160,7 +158,8 @@ async fn link_case(
     Path(id): Path<String>,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let map = text_fields(api.lang, body, &["kind", "id"], "kind, id")?;
+    let map = checked_fields(body, &["kind", "id"], "kind, id")
+        .map_err(|e| field_errors(api.lang, &e))?;
     let kind = text(&map, "kind").unwrap_or_default();
     let target = text(&map, "id").unwrap_or_default();
     let added = run(&state, &api, move |v, actor| {
@@ -189,7 +188,8 @@ async fn set_status(
     Path(id): Path<String>,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let map = text_fields(api.lang, body, &["status"], "status")?;
+    let map =
+        checked_fields(body, &["status"], "status").map_err(|e| field_errors(api.lang, &e))?;
     let status = text(&map, "status").unwrap_or_default();
     let outcome = run(&state, &api, move |v, actor| {
         cases::set_status(v, actor, &id, &status)

@@ -11,7 +11,7 @@ use testimonio_web::{Access, sample_path};
 
 use crate::support::{TestApp, spawn_app};
 
-async fn token(app: &TestApp, role: Role) -> String {
+pub(crate) async fn token(app: &TestApp, role: Role) -> String {
     let name = Username::parse(&crate::support::username(role)).unwrap();
     app.state
         .with_vault("test:api", move |v| {
@@ -21,7 +21,7 @@ async fn token(app: &TestApp, role: Role) -> String {
         .unwrap()
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: Method,
     path: &str,
