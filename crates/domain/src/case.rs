@@ -108,8 +108,8 @@ pub enum CaseSubject {
 
 impl CaseSubject {
     /// The subject from a person id and a group id as typed: exactly one
-    /// must be given (`subject: required` when neither, `group: ...` when
-    /// both).
+    /// must be given (`subject: required` when neither, `group` exclusive
+    /// with `person` when both).
     ///
     /// # Errors
     /// Neither or both given; a malformed id.
@@ -121,11 +121,9 @@ impl CaseSubject {
             (Some(p), None) => RecordId::parse("person", p).map(CaseSubject::Person),
             (None, Some(g)) => RecordId::parse("group", g).map(CaseSubject::Group),
             (None, None) => Err(FieldError::new("subject", Problem::Required)),
-            (Some(_), Some(g)) => Err(FieldError::new(
+            (Some(_), Some(_)) => Err(FieldError::new(
                 "group",
-                Problem::Duplicate {
-                    value: g.to_owned(),
-                },
+                Problem::ExclusiveWith { other: "person" },
             )),
         }
     }

@@ -94,10 +94,7 @@ pub fn make_case_packet(
     let Some(person) = case.subject.person().cloned() else {
         return Err(AppError::invalid(FieldError::new(
             "subject",
-            Problem::WrongKind {
-                code: "group".to_owned(),
-                kind: "person",
-            },
+            Problem::PersonOnly,
         )));
     };
     if !crate::records::cases::sees_notes(vault, actor, &case)? {

@@ -123,3 +123,9 @@ case-testimonies-heading = { $count ->
    *[other] { $count } testimonies
 }
 case-missing-heading = Linked records no longer stored
+
+## Problems with a case's fields (crates/domain/src/error.rs)
+
+# $other: the name of the other field (person, group).
+domain-problem-exclusive-with = cannot be given together with { $other }: a case is about one person or one group
+domain-problem-person-only = must be a person: a case packet is about one person, and this case is about a group

@@ -318,11 +318,11 @@ fn case_page(
             }
             @if view.sees_notes {
                 dt { (viewer.t("case-field-notes")) }
-                dd { @if let Some(n) = &view.notes { span.notes translate="no" { (n.expose()) } } @else { (none) } }
+                dd { @if let Some(n) = &view.notes { span.case-notes translate="no" { (n.expose()) } } @else { (none) } }
             }
         }
         @if writer {
-            form.inline method="post" action={ (path) "/status" } {
+            form method="post" action={ (path) "/status" } {
                 (csrf_field(viewer))
                 (field(&FormErrors::default(), "status", viewer.t("case-change-status"), None, |c| select(c, "status", None, &statuses, case.status.code())))
                 button type="submit" { (viewer.t("case-status-save")) }
@@ -386,8 +386,8 @@ fn records(viewer: &Viewer, view: &CaseView) -> Markup {
                 ul { @for x in &view.excerpts { li {
                     @match x {
                         ShownExcerpt::Readable(x) => {
-                            blockquote translate="no" { (x.quote) }
-                            a href={ "/documents/" (encode_path(&x.document)) "/pages/" (x.page) "?excerpt=" (encode_path(&x.id)) } {
+                            blockquote.snippet translate="no" { (x.quote) }
+                            a href={ "/documents/" (encode_path(&x.document)) "/pages/" (x.page) "?excerpt=" (encode_path(&x.id)) "#excerpt" } {
                                 (tr!(lang, "case-excerpt-page", page = x.page))
                             }
                         }
