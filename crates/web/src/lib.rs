@@ -120,6 +120,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(get, "/cases/new", Writer, cases::new_form),
         route!(get, "/cases/{id}", LoggedIn, cases::show),
         route!(post, "/cases/{id}/links", Writer, cases::link),
+        route!(post, "/cases/{id}/unlink", Writer, cases::unlink),
         route!(post, "/cases/{id}/status", Writer, cases::set_status),
         route!(get, "/cases/{id}/packet", Writer, cases::packet),
         route!(get, "/foia", LoggedIn, foia::list),

@@ -129,3 +129,4 @@ case-missing-heading = Linked records no longer stored
 # $other: the name of the other field (person, group).
 domain-problem-exclusive-with = cannot be given together with { $other }: a case is about one person or one group
 domain-problem-person-only = must be a person: a case packet is about one person, and this case is about a group
+case-unlink = Remove from the case

@@ -129,3 +129,4 @@ case-missing-heading = Registros vinculados que ya no están guardados
 # $other: el nombre del otro campo (person, group).
 domain-problem-exclusive-with = no puede darse junto con { $other }: un caso trata de una persona o de un grupo
 domain-problem-person-only = debe ser una persona: el paquete de un caso trata de una sola persona, y este caso trata de un grupo
+case-unlink = Quitar del caso

@@ -46,6 +46,12 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         r(
             "post",
+            "/api/v1/cases/{id}/unlink",
+            Access::Writer,
+            post(unlink_case),
+        ),
+        r(
+            "post",
             "/api/v1/cases/{id}/status",
             Access::Writer,
             post(set_status),
@@ -158,28 +164,49 @@ async fn link_case(
     Path(id): Path<String>,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
+    change_link(state, api, id, body, true).await
+}
+
+async fn unlink_case(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<String>,
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    change_link(state, api, id, body, false).await
+}
+
+/// Links (`add`) or unlinks a record: 201 for a new link, 200 otherwise,
+/// with whether anything changed.
+async fn change_link(
+    state: AppState,
+    api: ApiUser,
+    id: String,
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+    add: bool,
+) -> Result<Response, ApiError> {
     let map = checked_fields(body, &["kind", "id"], "kind, id")
         .map_err(|e| field_errors(api.lang, &e))?;
     let kind = text(&map, "kind").unwrap_or_default();
     let target = text(&map, "id").unwrap_or_default();
-    let added = run(&state, &api, move |v, actor| {
-        cases::link(
-            v,
-            actor,
-            &id,
-            LinkTarget {
-                kind: &kind,
-                id: &target,
-            },
-        )
+    let changed = run(&state, &api, move |v, actor| {
+        let target = LinkTarget {
+            kind: &kind,
+            id: &target,
+        };
+        if add {
+            cases::link(v, actor, &id, target)
+        } else {
+            cases::unlink(v, actor, &id, target)
+        }
     })
     .await?;
-    let status = if added {
+    let status = if add && changed {
         StatusCode::CREATED
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(json!({ "changed": added }))).into_response())
+    Ok((status, Json(json!({ "changed": changed }))).into_response())
 }
 
 async fn set_status(
@@ -259,6 +286,17 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
                         "id": text("The record's id; an unknown one is an unknown_reference named by the kind"),
                     }}}}},
                 "responses": merge(json!({"200": ok(json!({"type": "object"})), "201": ok(json!({"type": "object"}))}), errors(&["400", "401", "403", "404", "503"]))}
+        },
+        "/api/v1/cases/{id}/unlink": {
+            "post": {"summary": "Take a record off the case (audited when it was linked); changed says whether it was",
+                "parameters": id_param,
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                    "type": "object", "additionalProperties": false, "required": ["kind", "id"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": codes(&links), "description": "The kind of record"},
+                        "id": text("The record's id"),
+                    }}}}},
+                "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["400", "401", "403", "404", "503"]))}
         },
         "/api/v1/cases/{id}/status": {
             "post": {"summary": "Change the case's status (audited)",

@@ -2,7 +2,8 @@
 //! the subject chosen from people by pseudonym and groups by name),
 //! `/cases/{id}` (the case page: its records in sections, a small form to
 //! link a record by id, the status for writers, the packet for those who
-//! may see the person's identity), `POST /cases/{id}/links`,
+//! may see the person's identity), `POST /cases/{id}/links` and
+//! `/unlink`,
 //! `POST /cases/{id}/status`, `GET /cases/{id}/packet`. The case use cases
 //! decide; this module draws and puts each refusal on its field.
 
@@ -350,6 +351,21 @@ fn case_page(
     Ok(page(viewer, &title, body))
 }
 
+/// For a writer, the button that takes one record off the case.
+fn unlink_button(viewer: &Viewer, view: &CaseView, kind: CaseLinkKind, target: &str) -> Markup {
+    let writer = viewer.user().is_ok_and(|u| u.role.can_write_records());
+    html! {
+        @if writer {
+            form.unlink method="post" action={ "/cases/" (encode_path(view.case.id.as_str())) "/unlink" } {
+                (csrf_field(viewer))
+                input type="hidden" name="kind" value=(kind.code());
+                input type="hidden" name="id" value=(target);
+                button.secondary type="submit" { (viewer.t("case-unlink")) }
+            }
+        }
+    }
+}
+
 /// The linked records, one section per kind that has any.
 fn records(viewer: &Viewer, view: &CaseView) -> Markup {
     let lang = viewer.lang;
@@ -369,14 +385,16 @@ fn records(viewer: &Viewer, view: &CaseView) -> Markup {
                 ul { @for e in &view.events { li {
                     a href={ "/events/" (encode_path(e.id().as_str())) } { (format_date(lang, &e.date())) }
                     " — " (e.event_type().label(lang))
+                    (unlink_button(viewer, view, CaseLinkKind::Event, e.id().as_str()))
                 } } }
             }
         }
         @if !view.documents.is_empty() {
             section aria-labelledby="case-documents" {
                 h2 #case-documents { (tr!(lang, "case-documents-heading", count = view.documents.len())) }
-                ul { @for d in &view.documents { li translate="no" {
-                    a href={ "/documents/" (encode_path(&d.id)) } { (d.file_name.as_deref().or(d.attachment_name.as_deref()).unwrap_or(&d.id)) }
+                ul { @for d in &view.documents { li {
+                    a href={ "/documents/" (encode_path(&d.id)) } translate="no" { (d.file_name.as_deref().or(d.attachment_name.as_deref()).unwrap_or(&d.id)) }
+                    (unlink_button(viewer, view, CaseLinkKind::Document, &d.id))
                 } } }
             }
         }
@@ -393,27 +411,39 @@ fn records(viewer: &Viewer, view: &CaseView) -> Markup {
                         }
                         ShownExcerpt::Withheld(_) => { (viewer.t("case-excerpt-withheld")) }
                     }
+                    @let xid = match x {
+                        ShownExcerpt::Readable(e) => e.id.as_str(),
+                        ShownExcerpt::Withheld(w) => w.id.as_str(),
+                    };
+                    (unlink_button(viewer, view, CaseLinkKind::Excerpt, xid))
                 } } }
             }
         }
         @if !view.foia.is_empty() {
             section aria-labelledby="case-foia" {
                 h2 #case-foia { (tr!(lang, "case-foia-heading", count = view.foia.len())) }
-                ul { @for f in &view.foia { li translate="no" {
-                    a href={ "/foia/" (encode_path(f.id().as_str())) } { (f.subject().as_str()) }
+                ul { @for f in &view.foia { li {
+                    a href={ "/foia/" (encode_path(f.id().as_str())) } translate="no" { (f.subject().as_str()) }
+                    (unlink_button(viewer, view, CaseLinkKind::Foia, f.id().as_str()))
                 } } }
             }
         }
         @if !view.testimonies.is_empty() {
             section aria-labelledby="case-testimonies" {
                 h2 #case-testimonies { (tr!(lang, "case-testimonies-heading", count = view.testimonies.len())) }
-                ul { @for id in &view.testimonies { li { code translate="no" { (id) } } } }
+                ul { @for id in &view.testimonies { li {
+                    code translate="no" { (id) }
+                    (unlink_button(viewer, view, CaseLinkKind::Testimony, id))
+                } } }
             }
         }
         @if !view.missing.is_empty() {
             section aria-labelledby="case-missing" {
                 h2 #case-missing { (viewer.t("case-missing-heading")) }
-                ul { @for l in &view.missing { li { (l.kind.label(lang)) " " code translate="no" { (l.target) } } } }
+                ul { @for l in &view.missing { li {
+                    (l.kind.label(lang)) " " code translate="no" { (l.target) }
+                    (unlink_button(viewer, view, l.kind, &l.target))
+                } } }
             }
         }
     }
@@ -435,6 +465,29 @@ pub async fn link(
     Path(id): Path<String>,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, AppError> {
+    change_link(state, viewer, id, form, true).await
+}
+
+/// `POST /cases/{id}/unlink`: a record taken off the case (the button
+/// beside each linked record).
+pub async fn unlink(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<LinkForm>,
+) -> Result<Response, AppError> {
+    change_link(state, viewer, id, form, false).await
+}
+
+/// Links (`add`) or unlinks a record, then back to the case; a refusal
+/// is shown on the link form's fields.
+async fn change_link(
+    state: AppState,
+    viewer: Viewer,
+    id: String,
+    form: LinkForm,
+    add: bool,
+) -> Result<Response, AppError> {
     let lang = viewer.lang;
     let (case_id, kind, target) = (id.clone(), form.kind.clone(), form.id.clone());
     let refused = use_case(&state, &viewer, move |v, actor| {
@@ -442,7 +495,12 @@ pub async fn link(
             kind: &kind,
             id: &target,
         };
-        match cases::link(v, actor, &case_id, target) {
+        let changed = if add {
+            cases::link(v, actor, &case_id, target)
+        } else {
+            cases::unlink(v, actor, &case_id, target)
+        };
+        match changed {
             Ok(_) => Ok(None),
             Err(UseCaseError::Invalid(errors)) => Ok(Some(
                 errors

@@ -79,7 +79,9 @@ async fn api_access_matrix_follows_the_route_table() {
                 json!({"pseudonym": "Matrix", "consent": {"level": "internal"}})
             } else if spec.path == "/api/v1/cases" {
                 json!({"title": "Matrix case", "kind": "advocacy", "person": app.person_id})
-            } else if spec.path == "/api/v1/cases/{id}/links" {
+            } else if spec.path == "/api/v1/cases/{id}/links"
+                || spec.path == "/api/v1/cases/{id}/unlink"
+            {
                 json!({"kind": "event", "id": app.event_id})
             } else if spec.path == "/api/v1/cases/{id}/status" {
                 json!({"status": "open"})

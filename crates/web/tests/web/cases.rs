@@ -119,6 +119,28 @@ async fn a_coordinator_records_links_and_packs_a_case_in_spanish() {
     assert!(page.body.contains("En espera de decisión"));
     assert!(page.body.contains("Un evento"), "{}", page.excerpt());
 
+    // Taken off and put back: each a button or a form, each audited.
+    let unlinked = agent
+        .post(
+            &format!("{path}/unlink"),
+            &[("kind", "event"), ("id", &event)],
+        )
+        .await;
+    assert_eq!(unlinked.status, StatusCode::SEE_OTHER);
+    let page = agent.get(&path).await;
+    assert!(
+        page.body
+            .contains("Todavía no hay ningún registro vinculado"),
+        "{}",
+        page.excerpt()
+    );
+    agent
+        .post(
+            &format!("{path}/links"),
+            &[("kind", "event"), ("id", &event)],
+        )
+        .await;
+
     let packet = agent.get(&format!("{path}/packet")).await;
     assert_eq!(packet.status, StatusCode::OK);
     assert_eq!(packet.content_type(), "application/pdf");
@@ -212,6 +234,13 @@ async fn the_api_names_the_wrong_field_and_the_unknown_subject() {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["kind"], "testimony");
+
+    let unlink = format!("/api/v1/cases/{CASE_ID}/unlink");
+    let event = json!({"kind": "event", "id": app.demo.events[0].id});
+    let (status, body) = call(&app, Method::POST, &unlink, Some(&t), Some(event.clone())).await;
+    assert_eq!((status, &body["changed"]), (StatusCode::OK, &json!(true)));
+    let (_, body) = call(&app, Method::POST, &unlink, Some(&t), Some(event)).await;
+    assert_eq!(body["changed"], false);
 
     let (status, body) = call(&app, Method::GET, "/api/v1/cases", Some(&t), None).await;
     assert_eq!(status, StatusCode::OK);
