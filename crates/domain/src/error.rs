@@ -11,18 +11,38 @@ use crate::lang::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
-    BadCharacters { allowed: &'static str },
-    BadDate { expected: &'static str },
+    TooLong {
+        max: usize,
+    },
+    BadCharacters {
+        allowed: &'static str,
+    },
+    BadDate {
+        expected: &'static str,
+    },
     DateOutOfRange,
     EndBeforeStart,
-    UnknownCode { known_hint: &'static str },
-    WrongKind { code: String, kind: &'static str },
+    UnknownCode {
+        known_hint: &'static str,
+    },
+    WrongKind {
+        code: String,
+        kind: &'static str,
+    },
     OnlyForEnforcement,
     BadANumber,
     BadBirthYear,
     WithdrawnBeforeGiven,
-    Duplicate { value: String },
+    Duplicate {
+        value: String,
+    },
+    /// Given together with `other` (a field name), where only one of the
+    /// two may be.
+    ExclusiveWith {
+        other: &'static str,
+    },
+    /// Must name a person, not a group (a case packet is about one person).
+    PersonOnly,
 }
 
 impl Problem {
@@ -72,6 +92,10 @@ impl Problem {
             Problem::Duplicate { value } => {
                 tr!(lang, "domain-problem-duplicate", value = value.as_str())
             }
+            Problem::ExclusiveWith { other } => {
+                tr!(lang, "domain-problem-exclusive-with", other = *other)
+            }
+            Problem::PersonOnly => tr!(lang, "domain-problem-person-only").to_owned(),
         }
     }
 }
@@ -183,6 +207,8 @@ mod tests {
             Problem::BadBirthYear,
             Problem::WithdrawnBeforeGiven,
             Problem::Duplicate { value: "x".into() },
+            Problem::ExclusiveWith { other: "person" },
+            Problem::PersonOnly,
         ];
         for p in problems {
             let en = p.message(Lang::En);

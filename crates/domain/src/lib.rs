@@ -4,6 +4,7 @@
 //! is built by a `parse`/`new` that returns a [`FieldError`] naming the
 //! field and the reason, in English and Spanish. This crate does no I/O.
 
+pub mod case;
 pub mod consent;
 pub mod date;
 pub mod document;
@@ -19,6 +20,7 @@ pub mod testimony;
 pub mod text;
 pub mod vocabulary;
 
+pub use case::{Case, CaseKind, CaseLinkKind, CaseParts, CaseRecord, CaseStatus, CaseSubject};
 pub use consent::{Audience, ConsentHistory, ConsentLevel, ConsentRecord};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{ExcerptTag, ExtractionStatus, SourceKind, TextMethod};

@@ -59,9 +59,25 @@ pub struct PacketDocument {
     pub size: u64,
 }
 
+/// The case a packet is made for, shown on its cover: labels already in
+/// the packet's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PacketCase {
+    pub id: String,
+    pub title: String,
+    pub kind_label: String,
+    pub status_label: String,
+    pub attorney: Option<String>,
+    /// As recorded (`2024-03`), or `None`.
+    pub opened_on: Option<String>,
+}
+
 /// Everything a packet shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PacketInput {
+    /// The case, for a case's packet; `None` for a person's packet, whose
+    /// output is then what it always was.
+    pub case: Option<PacketCase>,
     pub person: PacketPerson,
     pub events: Vec<PacketEvent>,
     pub excerpts: Vec<PacketExcerpt>,
@@ -70,7 +86,8 @@ pub struct PacketInput {
 }
 
 /// The exhibit numbers: documents in order of first citation (events in
-/// date order, then excerpts not tied to an event).
+/// date order, then excerpts not tied to an event), then the documents no
+/// excerpt cites (a case's linked documents) in their given order.
 pub fn exhibit_numbers(input: &PacketInput) -> Vec<(usize, &PacketDocument)> {
     let mut order: Vec<&str> = Vec::new();
     let mut events: Vec<&PacketEvent> = input.events.iter().collect();
@@ -91,6 +108,9 @@ pub fn exhibit_numbers(input: &PacketInput) -> Vec<(usize, &PacketDocument)> {
     }
     for excerpt in &input.excerpts {
         cite(&mut order, &excerpt.document);
+    }
+    for document in &input.documents {
+        cite(&mut order, &document.id);
     }
     order
         .into_iter()
@@ -118,6 +138,9 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
     let mut blocks = Vec::new();
 
     blocks.push(Block::Notice(vec![Span::bold(tr!(lang, "packet-notice"))]));
+    if let Some(case) = &input.case {
+        blocks.extend(case_blocks(case, lang));
+    }
     blocks.push(heading(1, tr!(lang, "packet-person")));
     let mut who = vec![
         Span::bold(format!("{} ", tr!(lang, "packet-pseudonym"))),
@@ -217,17 +240,58 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
             "packet-title",
             pseudonym = input.person.pseudonym.as_str()
         ),
-        subtitle: vec![
-            tr!(lang, "packet-subtitle-audience").to_owned(),
-            tr!(
-                lang,
-                "packet-subtitle-generated",
-                date = input.generated_on.as_str()
-            ),
-        ],
+        subtitle: input
+            .case
+            .iter()
+            .map(|case| {
+                tr!(
+                    lang,
+                    "packet-case-subtitle",
+                    title = case.title.as_str(),
+                    kind = case.kind_label.as_str()
+                )
+            })
+            .chain([
+                tr!(lang, "packet-subtitle-audience").to_owned(),
+                tr!(
+                    lang,
+                    "packet-subtitle-generated",
+                    date = input.generated_on.as_str()
+                ),
+            ])
+            .collect(),
         marking: tr!(lang, "packet-marking").to_owned(),
         blocks,
     }
+}
+
+/// The case on the cover: title, kind, status, attorney, opening day.
+fn case_blocks(case: &PacketCase, lang: Lang) -> Vec<Block> {
+    let line = |label: &str, value: &str| {
+        Block::Paragraph(vec![
+            Span::bold(format!("{label} ")),
+            Span::plain(value.to_owned()),
+        ])
+    };
+    let mut blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: tr!(lang, "packet-case").to_owned(),
+        },
+        line(
+            tr!(lang, "packet-case-title"),
+            &format!("{} ({})", case.title, case.id),
+        ),
+        line(tr!(lang, "packet-case-kind"), &case.kind_label),
+        line(tr!(lang, "packet-case-status"), &case.status_label),
+    ];
+    if let Some(attorney) = &case.attorney {
+        blocks.push(line(tr!(lang, "packet-case-attorney"), attorney));
+    }
+    if let Some(opened) = &case.opened_on {
+        blocks.push(line(tr!(lang, "packet-case-opened"), opened));
+    }
+    blocks
 }
 
 /// Table 1: every event in date order, with the days since the latest
@@ -379,6 +443,7 @@ mod tests {
             narrative: None,
         };
         PacketInput {
+            case: None,
             person: PacketPerson {
                 id: "p-1".into(),
                 pseudonym: "Luz".into(),

@@ -82,6 +82,10 @@ pub enum Command {
         #[command(subcommand)]
         command: FoiaCommand,
     },
+    Case {
+        #[command(subcommand)]
+        command: CaseCommand,
+    },
     Serve(ServeArgs),
     Demo(DemoArgs),
     Analyze(AnalyzeArgs),
@@ -503,6 +507,81 @@ pub struct DocumentsListArgs {
 #[derive(Debug, Args)]
 pub struct PacketArgs {
     pub person: String,
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: ReportFormat,
+    #[arg(long)]
+    pub exhibits_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    Add(CaseAddArgs),
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Link(CaseLinkArgs),
+    Unlink(CaseLinkArgs),
+    Status {
+        id: String,
+        status: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Packet(CasePacketArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("subject").required(true).args(["person", "group"])))]
+pub struct CaseAddArgs {
+    #[arg(long)]
+    pub title: String,
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub person: Option<String>,
+    #[arg(long)]
+    pub group: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub attorney: Option<String>,
+    #[arg(long)]
+    pub opened: Option<String>,
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["event", "document", "excerpt", "foia", "testimony"])))]
+pub struct CaseLinkArgs {
+    pub id: String,
+    #[arg(long)]
+    pub event: Option<String>,
+    #[arg(long)]
+    pub document: Option<String>,
+    #[arg(long)]
+    pub excerpt: Option<String>,
+    #[arg(long)]
+    pub foia: Option<String>,
+    #[arg(long)]
+    pub testimony: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CasePacketArgs {
+    pub id: String,
     #[arg(long)]
     pub out: PathBuf,
     #[arg(long, value_enum, default_value = "pdf")]

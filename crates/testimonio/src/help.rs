@@ -79,13 +79,16 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "foia link" => tr!(lang, "cli-about-foia-link"),
         "foia calendar" => tr!(lang, "cli-about-foia-calendar"),
         "foia letter" => tr!(lang, "cli-about-foia-letter"),
-        _ => return None,
+        _ => return crate::help_cases::about(lang, path),
     })
 }
 
 /// An argument's help, by command path and argument id; arguments that
 /// mean the same everywhere are found by id alone.
 fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
+    if let Some(help) = crate::help_cases::arg_help(lang, path, id) {
+        return Some(help);
+    }
     Some(match (path, id) {
         (_, "vault") => tr!(lang, "cli-arg-vault"),
         (_, "passphrase_file") => tr!(lang, "cli-arg-passphrase-file"),
@@ -331,6 +334,9 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
 /// The placeholder of an argument's value (`--vault <DIR>`), by what it
 /// holds, in the user's language; `None` for a flag.
 fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
+    if let Some(name) = crate::help_cases::value_name(lang, path, id) {
+        return Some(name);
+    }
     Some(match (path, id) {
         (_, "vault" | "exhibits_dir") => tr!(lang, "cli-value-dir"),
         ("import", "file") | ("ingest", "paths") | ("document add", "files") => {

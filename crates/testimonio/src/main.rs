@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod context;
 mod help;
+mod help_cases;
 mod usage;
 
 use std::process::ExitCode;
@@ -22,8 +23,8 @@ use cli::{
     PeopleCommand, PersonCommand, TestimonyCommand,
 };
 use commands::{
-    analyze, demo, documents, foia, ingest, packet, person, records, report, search, testimony,
-    user, vault, watch, web,
+    analyze, case, demo, documents, foia, ingest, packet, person, records, report, search,
+    testimony, user, vault, watch, web,
 };
 use context::{CliResult, Context};
 
@@ -144,6 +145,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         } => vault::age_identity(cx),
         Command::User { command } => user::user(cx, command),
         Command::Foia { command } => foia::run(cx, command),
+        Command::Case { command } => case::run(cx, command),
         Command::Serve(args) => web::serve(cx, args),
         Command::Demo(args) => demo::demo(cx, args),
         Command::Analyze(args) => analyze::run(cx, args),

@@ -59,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0008_testimonies.sql"),
     },
     Migration {
+        version: 9,
+        name: "cases",
+        sql: include_str!("../migrations/0009_cases.sql"),
+    },
+    Migration {
         version: 10,
         name: "capture_attachments",
         sql: include_str!("../migrations/0010_capture_attachments.sql"),
@@ -231,6 +236,7 @@ mod tests {
             (6, FROZEN_0006),
             (7, FROZEN_0007),
             (8, FROZEN_0008),
+            (9, FROZEN_0009),
             (10, FROZEN_0010),
         ];
         for (version, sha) in frozen {
@@ -241,6 +247,7 @@ mod tests {
 
     const FROZEN_0010: &str = "d0037b745e9548268c1e10da33125e67b78bc559bd0b47dc9a1de840da06ca81";
     const FROZEN_0008: &str = "3f1833c99f4fbc50923e2fb8f50028b8644cb6e99bb33e068d942114299bbeed";
+    const FROZEN_0009: &str = "f77a95dee93fb6b784604d0c140c59e6729464277831f284ef87d69ca84ee09b";
     const FROZEN_0007: &str = "481ee8134ad3ad3548f9ee17bc7a64c911c1e017adc170c01f678e5775ea5f18";
     const FROZEN_0006: &str = "22499a373d01871054af2a2f288330e696b58ddaea050dcb65e8ebbb6f3d22e1";
     const FROZEN_0005: &str = "26658c184ea4fa5de231c26ad5c46b4ebbd69ab9296b1326fa1418539823aed1";

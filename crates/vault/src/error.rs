@@ -95,6 +95,7 @@ pub enum RecordKind {
     Watchlist,
     WatchlistHit,
     Excerpt,
+    Case,
     Testimony,
 }
 
@@ -114,6 +115,7 @@ impl RecordKind {
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist-hit",
             RecordKind::Excerpt => "excerpt",
+            RecordKind::Case => "case",
             RecordKind::Testimony => "testimony",
         }
     }
@@ -132,6 +134,7 @@ impl RecordKind {
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist hit",
             RecordKind::Excerpt => "excerpt",
+            RecordKind::Case => "case",
             RecordKind::Testimony => "testimony",
         }
     }

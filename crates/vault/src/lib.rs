@@ -12,6 +12,7 @@ pub mod backup;
 pub mod bench_peers;
 pub mod blobs;
 pub mod capture;
+pub mod cases;
 pub mod check;
 pub mod db;
 pub mod documents;
@@ -43,6 +44,7 @@ pub use audit::{AuditAction, AuditEntry, ChainFault};
 pub use backup::{BackupProblem, BackupSummary, restore};
 pub use blobs::{BlobSink, StoredBlob};
 pub use capture::{AttachmentOwner, CaptureMetadata};
+pub use cases::CaseLink;
 pub use check::CheckReport;
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{
@@ -64,8 +66,8 @@ pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use store::{
-    AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed, Store, TestimonyStore,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
+    RecordStore, SearchFeed, Store, TestimonyStore,
 };
 pub use testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 pub use tokens::{ApiToken, TokenStatus};

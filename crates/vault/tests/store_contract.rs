@@ -13,8 +13,8 @@ use testimonio_domain::{
 use testimonio_foia::{FoiaRequest, FoiaRequestParts};
 use testimonio_vault::foia::FoiaExport;
 use testimonio_vault::store::{
-    AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed, Store, TestimonyStore,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
+    RecordStore, SearchFeed, Store, TestimonyStore,
 };
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
@@ -92,6 +92,7 @@ contract_test!(audit_log_keeps_its_contract, audit_story);
 contract_test!(account_store_keeps_its_contract, accounts_story);
 contract_test!(foia_store_keeps_its_contract, foia_story);
 contract_test!(excerpt_store_keeps_its_contract, excerpts_story);
+contract_test!(case_store_keeps_its_contract, cases_story);
 contract_test!(maintenance_keeps_its_contract, maintenance_story);
 contract_test!(testimony_store_keeps_its_contract, testimonies_story);
 
@@ -719,6 +720,120 @@ fn excerpts_story<S: ExcerptStore + DocumentStore + RecordStore>(
         s.excerpt("exc-404"),
         Err(VaultError::NotFound {
             kind: RecordKind::Excerpt,
+            ..
+        })
+    ));
+}
+
+fn cases_story<S: CaseStore + RecordStore + AuditLog>(s: &mut S, _scratch: &std::path::Path) {
+    use testimonio_domain::{CaseLinkKind, CaseParts, CaseStatus};
+    let parts = |id: &str, person: Option<&str>, group: Option<&str>| CaseParts {
+        id: id.into(),
+        title: "Removal defense (test)".into(),
+        kind: "removal_defense".into(),
+        person: person.map(Into::into),
+        group: group.map(Into::into),
+        attorney: Some("Attorney (test)".into()),
+        opened_on: Some("2024-03".into()),
+        notes: Some("Strategy notes (test)".into()),
+        ..CaseParts::default()
+    };
+
+    // The subject must exist: a typed unknown reference, nothing stored
+    // or audited.
+    let before = entries(s);
+    let (case, notes) = parts("case-1", Some("p-1"), None).into_case().unwrap();
+    assert!(matches!(
+        s.add_case(&case, notes.as_ref()),
+        Err(VaultError::UnknownReference { ref field, kind: RecordKind::Person, .. }) if field == "person"
+    ));
+    assert_eq!(entries(s), before);
+    assert!(s.case("case-1").unwrap().is_none());
+
+    s.put_group(&group(GROUP)).unwrap();
+    s.put_person(&person(PERSON)).unwrap();
+    s.add_case(&case, notes.as_ref()).unwrap();
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        (AuditAction::RecordCreated.code(), "case:case-1")
+    );
+    assert_eq!(s.case("case-1").unwrap().as_ref(), Some(&case));
+    let (group_case, _) = parts("case-2", None, Some("g-1")).into_case().unwrap();
+    s.add_case(&group_case, None).unwrap();
+    let ids: Vec<String> = s
+        .cases()
+        .unwrap()
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    assert_eq!(ids, ["case-1", "case-2"]);
+
+    // Notes are read on their own, audited before they are returned.
+    let notes = s.case_notes("case-1").unwrap().unwrap();
+    assert_eq!(notes.expose(), "Strategy notes (test)");
+    let entry = last_entry(s);
+    assert_eq!(
+        (
+            entry.action.as_str(),
+            entry.object.as_str(),
+            entry.detail.as_str()
+        ),
+        (AuditAction::IdentityRead.code(), "case:case-1", "notes")
+    );
+    assert!(s.case_notes("case-2").unwrap().is_none());
+    assert!(matches!(
+        s.case_notes("case-404"),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Case,
+            ..
+        })
+    ));
+
+    // Status: audited when it changes.
+    assert_eq!(
+        s.set_case_status("case-1", CaseStatus::PendingDecision)
+            .unwrap(),
+        WriteOutcome::Updated
+    );
+    let before = entries(s);
+    assert_eq!(
+        s.set_case_status("case-1", CaseStatus::PendingDecision)
+            .unwrap(),
+        WriteOutcome::Unchanged
+    );
+    assert_eq!(entries(s), before);
+    assert_eq!(
+        s.case("case-1").unwrap().unwrap().status,
+        CaseStatus::PendingDecision
+    );
+
+    // Links keep their order; a link again changes nothing.
+    assert!(s.link_case("case-1", CaseLinkKind::Event, "e-9").unwrap());
+    assert!(s.link_case("case-1", CaseLinkKind::Foia, "foia-9").unwrap());
+    let before = entries(s);
+    assert!(!s.link_case("case-1", CaseLinkKind::Event, "e-9").unwrap());
+    assert_eq!(entries(s), before);
+    let links: Vec<(CaseLinkKind, String)> = s
+        .case_links("case-1")
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.kind, l.target))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (CaseLinkKind::Event, "e-9".to_owned()),
+            (CaseLinkKind::Foia, "foia-9".to_owned())
+        ]
+    );
+    assert!(s.unlink_case("case-1", CaseLinkKind::Event, "e-9").unwrap());
+    assert!(!s.unlink_case("case-1", CaseLinkKind::Event, "e-9").unwrap());
+    assert_eq!(s.case_links("case-1").unwrap().len(), 1);
+    assert!(matches!(
+        s.link_case("case-404", CaseLinkKind::Event, "e-9"),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Case,
             ..
         })
     ));

@@ -63,6 +63,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                                 li { a href="/people" { (t(lang, "nav-people")) } }
                                 li { a href="/testimonies" { (t(lang, "nav-testimonies")) } }
                                 li { a href="/groups" { (t(lang, "nav-groups")) } }
+                                li { a href="/cases" { (t(lang, "nav-cases")) } }
                                 li { a href="/foia" { (t(lang, "nav-foia")) } }
                                 li { a href="/documents" { (t(lang, "nav-documents")) } }
                                 li { a href="/search" { (t(lang, "nav-search")) } }

@@ -105,6 +105,12 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(post, "/testimonies", Writer, testimony_form::create),
         route!(get, "/testimonies/new", Writer, testimony_form::new_form),
         route!(get, "/testimonies/{id}", LoggedIn, testimonies::show),
+        route!(
+            post,
+            "/testimonies/{id}/files",
+            Writer,
+            uploads::testimony_files
+        ),
         route!(post, "/testimonies/{id}", Writer, testimony_form::update),
         route!(
             get,
@@ -136,6 +142,14 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         route!(get, "/admin/audit", Admin, admin::audit),
         route!(post, "/admin/lock", Admin, admin::lock),
+        route!(get, "/cases", LoggedIn, cases::list),
+        route!(post, "/cases", Writer, cases::create),
+        route!(get, "/cases/new", Writer, cases::new_form),
+        route!(get, "/cases/{id}", LoggedIn, cases::show),
+        route!(post, "/cases/{id}/links", Writer, cases::link),
+        route!(post, "/cases/{id}/unlink", Writer, cases::unlink),
+        route!(post, "/cases/{id}/status", Writer, cases::set_status),
+        route!(get, "/cases/{id}/packet", Writer, cases::packet),
         route!(get, "/foia", LoggedIn, foia::list),
         route!(post, "/foia", Writer, foia_form::create),
         route!(get, "/foia/new", Writer, foia_form::new_form),

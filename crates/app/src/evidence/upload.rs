@@ -10,6 +10,7 @@
 
 use std::io::{self, Read};
 
+use testimonio_domain::RecordId;
 use testimonio_ingest::received::{HEAD_BYTES, Received};
 use testimonio_ingest::tools::Slots;
 use testimonio_ingest::{FileReport, IngestOptions, ingest_received};
@@ -164,8 +165,37 @@ pub struct UploadContext {
     /// The page or route it came through (`/events/evt-…`,
     /// `/api/v1/documents`): the custody event's source.
     pub channel: String,
-    /// The record the files are attached to, if any.
-    pub attach_to: Option<(AttachmentOwner, String)>,
+    /// The record the files document, if any.
+    pub attach_to: Option<UploadTarget>,
+}
+
+/// The record an upload documents: the page it was sent from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UploadTarget {
+    Event(RecordId),
+    Person(RecordId),
+    /// Attached as the testimony's own documents (its `documents`).
+    Testimony(RecordId),
+}
+
+impl UploadTarget {
+    /// The target named by a `kind` (`event`, `person`, `testimony`) and
+    /// an id as sent.
+    ///
+    /// # Errors
+    /// A malformed id, on the field named by the kind.
+    pub fn parse(kind: &str, id: &str) -> Result<Self, testimonio_domain::FieldError> {
+        let field = match kind {
+            "event" | "person" | "testimony" => kind,
+            _ => "owner",
+        };
+        let id = RecordId::parse(field, id)?;
+        Ok(match kind {
+            "person" => UploadTarget::Person(id),
+            "testimony" => UploadTarget::Testimony(id),
+            _ => UploadTarget::Event(id),
+        })
+    }
 }
 
 /// Records received files: each through the ingest, attached to the
@@ -186,18 +216,18 @@ pub fn record(
 ) -> AppResult<UploadRun> {
     super::require_writer(actor)?;
     act_as(vault, actor)?;
-    if let Some((owner, id)) = &context.attach_to {
-        owner_exists(vault, *owner, id)?;
+    if let Some(target) = &context.attach_to {
+        target_exists(vault, target)?;
     }
     let slots = Slots::new(options.jobs.max(1));
     let mut reports = Vec::with_capacity(files.len());
     for (name, received) in files {
         let outcome = received
             .map(|received| ingest_received(vault, received, &context.channel, options, &slots));
-        if let (Ok(report), Some((owner, id))) = (&outcome, &context.attach_to)
+        if let (Ok(report), Some(target)) = (&outcome, &context.attach_to)
             && let testimonio_ingest::FileOutcome::Stored { id: document, .. } = &report.outcome
         {
-            vault.attach_document(*owner, id, document)?;
+            attach(vault, actor, target, document)?;
         }
         reports.push(UploadedFile { name, outcome });
     }
@@ -208,16 +238,41 @@ pub fn record(
     })
 }
 
-fn owner_exists(vault: &Vault, owner: AttachmentOwner, id: &str) -> AppResult<()> {
-    let (kind, known) = match owner {
-        AttachmentOwner::Event => {
-            let id = testimonio_domain::RecordId::parse("owner", id)?;
-            (RecordKind::Event, vault.event(&id)?.is_some())
+fn attach(
+    vault: &mut Vault,
+    actor: &Actor,
+    target: &UploadTarget,
+    document: &str,
+) -> AppResult<()> {
+    match target {
+        UploadTarget::Event(id) => {
+            vault.attach_document(AttachmentOwner::Event, id.as_str(), document)?;
         }
-        AttachmentOwner::Person => {
-            let id = testimonio_domain::RecordId::parse("owner", id)?;
-            (RecordKind::Person, vault.person_summary(&id)?.is_some())
+        UploadTarget::Person(id) => {
+            vault.attach_document(AttachmentOwner::Person, id.as_str(), document)?;
         }
+        UploadTarget::Testimony(id) => {
+            let document = RecordId::parse("document", document)?;
+            crate::records::testimonies::link(
+                vault,
+                actor,
+                id,
+                &testimonio_vault::TestimonyLink::Document(document),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn target_exists(vault: &Vault, target: &UploadTarget) -> AppResult<()> {
+    let (kind, id, known) = match target {
+        UploadTarget::Event(id) => (RecordKind::Event, id, vault.event(id)?.is_some()),
+        UploadTarget::Person(id) => (RecordKind::Person, id, vault.person_summary(id)?.is_some()),
+        UploadTarget::Testimony(id) => (
+            RecordKind::Testimony,
+            id,
+            vault.testimony_summary(id)?.is_some(),
+        ),
     };
     if known {
         Ok(())
@@ -225,7 +280,7 @@ fn owner_exists(vault: &Vault, owner: AttachmentOwner, id: &str) -> AppResult<()
         Err(AppError::UnknownReference {
             field: "owner".into(),
             kind,
-            id: id.to_owned(),
+            id: id.to_string(),
         })
     }
 }

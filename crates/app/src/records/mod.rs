@@ -2,6 +2,7 @@
 //! recording and changing them. Every input is checked here, field by field
 //! and reference by reference, before anything is stored.
 
+pub mod cases;
 pub mod consent;
 pub mod events;
 pub mod find;
@@ -15,6 +16,7 @@ mod testimonies_tests;
 #[cfg(test)]
 mod tests;
 
+pub use cases::CaseView;
 pub use events::{EventPage, EventQuery, FieldPath, Reference, Write};
 pub use groups::GroupView;
 pub use people::PersonView;

@@ -18,5 +18,5 @@ pub mod packet;
 pub mod report;
 
 pub use findings::{Records, findings, load};
-pub use packet::{ExhibitFile, Packet, make_packet};
+pub use packet::{ExhibitFile, Packet, make_case_packet, make_packet};
 pub use report::{ComposedReport, ReportCounts, compose_report};

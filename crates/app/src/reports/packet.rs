@@ -1,10 +1,11 @@
 //! One person's case packet: the queries, the audit entry and the
 //! exhibits, in one use case. The front end writes what it returns.
 
-use testimonio_domain::{Audience, EventKind, Lang, RecordId};
+use testimonio_domain::{Audience, CaseLinkKind, EventKind, FieldError, Lang, Problem, RecordId};
 use testimonio_report::Format;
 use testimonio_report::packet::{
-    PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson, exhibit_numbers, packet,
+    PacketCase, PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson,
+    exhibit_numbers, packet,
 };
 use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, Vault};
 
@@ -59,12 +60,132 @@ pub fn make_packet(
     let id = RecordId::parse("person", person)?;
     act_as(vault, actor)?;
     let input = input(vault, &id, lang, generated_on)?;
-    let document = packet(&input, lang);
+    finish(vault, &input, lang, format, with_exhibits)
+}
+
+/// The packet of case `case` (an id as typed), for `actor`: the packet of
+/// the person the case is about, with the case (title, kind, status,
+/// attorney, opening) on its cover and the case's linked events, excerpts
+/// (with those tied to its linked events) and documents as its content.
+/// Only an actor who may see the person's identity may make it (a
+/// documenter for the people they created or are assigned to); its quotes
+/// are those the actor may read by the excerpt rule. Audited as
+/// [`make_packet`].
+///
+/// # Errors
+/// [`AppError::Forbidden`] for an actor who may not see the person's
+/// identity,
+/// [`AppError::NotFound`] for an unknown case, [`AppError::Invalid`] on
+/// `subject` for a group's case (a packet is about one person), and the
+/// vault's errors.
+pub fn make_case_packet(
+    vault: &mut Vault,
+    actor: &Actor,
+    case: &str,
+    lang: Lang,
+    format: Format,
+    generated_on: chrono::NaiveDate,
+    with_exhibits: bool,
+) -> AppResult<Packet> {
+    if !actor.role().sees_own_identities() && !actor.role().sees_all_identities() {
+        return Err(AppError::Forbidden);
+    }
+    let case = crate::records::cases::find(vault, case)?;
+    let Some(person) = case.subject.person().cloned() else {
+        return Err(AppError::invalid(FieldError::new(
+            "subject",
+            Problem::PersonOnly,
+        )));
+    };
+    if !crate::records::cases::sees_notes(vault, actor, &case)? {
+        return Err(AppError::Forbidden);
+    }
+    // Who may read which quote: the excerpt rule, for an account that
+    // does not see every identity.
+    let reader = match actor {
+        Actor::Account { username, role } if !role.sees_all_identities() => Some(
+            vault
+                .users()?
+                .into_iter()
+                .find(|u| u.username.as_str() == username)
+                .ok_or(AppError::Forbidden)?,
+        ),
+        _ => None,
+    };
+    act_as(vault, actor)?;
+    let links = vault.case_links(case.id.as_str())?;
+    let targets = |kind: CaseLinkKind| {
+        links
+            .iter()
+            .filter(move |l| l.kind == kind)
+            .map(|l| l.target.as_str())
+    };
+    let mut events = Vec::new();
+    for target in targets(CaseLinkKind::Event) {
+        let id = RecordId::parse("event", target)?;
+        if let Some(event) = vault.event(&id)? {
+            events.push(event);
+        }
+    }
+    let mut excerpts = Vec::new();
+    for target in targets(CaseLinkKind::Excerpt) {
+        excerpts.push(vault.excerpt(target)?);
+    }
+    for event in &events {
+        for excerpt in vault.excerpts(&ExcerptFilter {
+            event: Some(event.id().as_str().to_owned()),
+            ..ExcerptFilter::default()
+        })? {
+            if !excerpts.iter().any(|x| x.id == excerpt.id) {
+                excerpts.push(excerpt);
+            }
+        }
+    }
+    if let Some(reader) = &reader {
+        let mut readable = Vec::new();
+        for excerpt in excerpts {
+            if vault.may_read_excerpt(reader, &excerpt)? {
+                readable.push(excerpt);
+            }
+        }
+        excerpts = readable;
+    }
+    let extra: Vec<&str> = targets(CaseLinkKind::Document).collect();
+    let mut input = assemble(
+        vault,
+        &person,
+        &events,
+        &excerpts,
+        &extra,
+        lang,
+        generated_on,
+    )?;
+    input.case = Some(PacketCase {
+        id: case.id.to_string(),
+        title: case.title.to_string(),
+        kind_label: case.kind.label(lang).to_owned(),
+        status_label: case.status.label(lang).to_owned(),
+        attorney: case.attorney.as_ref().map(ToString::to_string),
+        opened_on: case.opened_on.map(|d| d.written(lang)),
+    });
+    finish(vault, &input, lang, format, with_exhibits)
+}
+
+/// Renders `input`, writes the export's audit entry, then reads the
+/// exhibits when asked (each read audited and hash-checked by the vault).
+fn finish(
+    vault: &mut Vault,
+    input: &PacketInput,
+    lang: Lang,
+    format: Format,
+    with_exhibits: bool,
+) -> AppResult<Packet> {
+    let document = packet(input, lang);
     let document = match format {
         Format::Pdf => testimonio_report::pdf::render(&document),
         Format::Html => testimonio_report::html::render(&document).into_bytes(),
     };
-    let exhibits = exhibit_numbers(&input);
+    let exhibits = exhibit_numbers(input);
     vault.record_report(
         "packet",
         Audience::Internal,
@@ -116,18 +237,34 @@ fn input(
     lang: Lang,
     generated_on: chrono::NaiveDate,
 ) -> AppResult<PacketInput> {
-    let person = vault.person_identity(id)?;
     let events = vault.events(&EventFilter {
         person: Some(id.clone()),
         ..EventFilter::default()
     })?;
     let excerpts = excerpts(vault, id, &events)?;
+    assemble(vault, id, &events, &excerpts, &[], lang, generated_on)
+}
+
+/// The packet's input from what was chosen: the person (identity read,
+/// audited), the events and excerpts, the documents the excerpts cite,
+/// then `extra` documents in their order.
+fn assemble(
+    vault: &mut Vault,
+    id: &RecordId,
+    events: &[testimonio_domain::Event],
+    excerpts: &[Excerpt],
+    extra: &[&str],
+    lang: Lang,
+    generated_on: chrono::NaiveDate,
+) -> AppResult<PacketInput> {
+    let person = vault.person_identity(id)?;
+    let cited = excerpts.iter().map(|x| x.document.as_str());
     let mut documents: Vec<PacketDocument> = Vec::new();
-    for excerpt in &excerpts {
-        if documents.iter().any(|d| d.id == excerpt.document) {
+    for document in cited.chain(extra.iter().copied()) {
+        if documents.iter().any(|d| d.id == document) {
             continue;
         }
-        let info = vault.document(&excerpt.document)?;
+        let info = vault.document(document)?;
         documents.push(PacketDocument {
             file_name: info
                 .file_name
@@ -140,6 +277,7 @@ fn input(
         });
     }
     Ok(PacketInput {
+        case: None,
         person: PacketPerson {
             id: person.id.as_str().to_owned(),
             pseudonym: person.pseudonym.as_str().to_owned(),

@@ -1,6 +1,6 @@
 # Errors of the use cases (crates/app/src/error.rs), shared by every front end.
 # $kind is a record kind code: person, group, event, document, page,
-# foia-request, user, watchlist, watchlist-hit, excerpt, testimony, token.
+# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, token.
 
 error-unknown-reference = { $field }: there is no { $kind ->
     [person] person
@@ -13,6 +13,7 @@ error-unknown-reference = { $field }: there is no { $kind ->
     [watchlist] watchlist
     [watchlist-hit] watchlist hit
     [excerpt] excerpt
+    [case] case
     [testimony] testimony
    *[token] API token
 } { $id }
@@ -27,6 +28,7 @@ error-record-not-found = { $kind ->
     [watchlist] watchlist
     [watchlist-hit] watchlist hit
     [excerpt] excerpt
+    [case] case
     [testimony] testimony
    *[token] API token
 } { $id } not found

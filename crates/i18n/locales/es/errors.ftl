@@ -1,6 +1,6 @@
 # Errores de los casos de uso (crates/app/src/error.rs), comunes a todas las interfaces.
 # $kind es un código de tipo de registro: person, group, event, document, page,
-# foia-request, user, watchlist, watchlist-hit, excerpt, token.
+# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, token.
 
 error-unknown-reference = { $field }: no existe { $kind ->
     [person] ninguna persona
@@ -13,6 +13,7 @@ error-unknown-reference = { $field }: no existe { $kind ->
     [watchlist] ninguna lista de vigilancia
     [watchlist-hit] ningún resultado de vigilancia
     [excerpt] ningún extracto
+    [case] ningún caso
     [testimony] ningún testimonio
    *[token] ningún token de API
 } { $id }
@@ -27,6 +28,7 @@ error-record-not-found = No se encontró { $kind ->
     [watchlist] la lista de vigilancia
     [watchlist-hit] el resultado de vigilancia
     [excerpt] el extracto
+    [case] el caso
     [testimony] el testimonio
    *[token] el token de API
 } { $id }.

@@ -1,6 +1,7 @@
 //! One module per group of commands.
 
 pub mod analyze;
+pub mod case;
 pub mod demo;
 pub mod documents;
 pub mod foia;

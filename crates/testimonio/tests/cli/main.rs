@@ -3,6 +3,7 @@
 //! [`TestEnv::new`].
 
 mod canary;
+mod cases;
 mod crash;
 mod exchange;
 mod foia;

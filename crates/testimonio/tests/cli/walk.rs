@@ -605,3 +605,104 @@ fn the_evidence_commands_speak_only_from_the_catalog() {
     );
     walk_run(&env, &["excerpt", "list"], true, &data);
 }
+
+#[test]
+fn the_case_commands_speak_only_from_the_catalog() {
+    let env = TestEnv::new();
+    env.init();
+    let records = env.write(
+        "in/records.jsonl",
+        concat!(
+            r#"{"type":"person","id":"p-1","pseudonym":"Luz","consent":"internal"}"#,
+            "\n",
+            r#"{"type":"event","id":"e-1","event_type":"vigil","date":"2025-02-10","people":[{"id":"p-1","role":"organizer"}]}"#,
+            "\n",
+        ),
+    );
+    walk_run(&env, &["import", records.to_str().unwrap()], true, &[]);
+    // The case's own words and the vocabulary's label are data.
+    let data = ["Defensa", "Luz", "p-1", "e-1", "Vigilia", "case-1"];
+    walk_run(&env, &["case", "list"], true, &data);
+    let add = [
+        "case",
+        "add",
+        "--id",
+        "case-1",
+        "--title",
+        "Defensa",
+        "--kind",
+        "advocacy",
+        "--person",
+        "p-1",
+        "--attorney",
+        "Luz",
+        "--opened",
+        "2025-03",
+    ];
+    walk_run(&env, &add, true, &data);
+    walk_run(&env, &add, false, &data);
+    walk_run(
+        &env,
+        &[
+            "case", "add", "--title", "Defensa", "--kind", "x", "--person", "p-1",
+        ],
+        false,
+        &data,
+    );
+    walk_run(
+        &env,
+        &["case", "link", "case-1", "--event", "e-1"],
+        true,
+        &data,
+    );
+    walk_run(
+        &env,
+        &["case", "link", "case-1", "--event", "e-1"],
+        true,
+        &data,
+    );
+    walk_run(
+        &env,
+        &["case", "link", "case-1", "--testimony", "t-1"],
+        false,
+        &data,
+    );
+    walk_run(
+        &env,
+        &["case", "link", "case-404", "--event", "e-1"],
+        false,
+        &data,
+    );
+    walk_run(&env, &["case", "status", "case-1", "won"], true, &data);
+    walk_run(&env, &["case", "status", "case-1", "maybe"], false, &data);
+    walk_run(&env, &["case", "list"], true, &data);
+    walk_run(&env, &["case", "show", "case-1"], true, &data);
+    walk_run(
+        &env,
+        &["case", "unlink", "case-1", "--event", "e-1"],
+        true,
+        &data,
+    );
+    walk_run(
+        &env,
+        &["case", "unlink", "case-1", "--event", "e-1"],
+        true,
+        &data,
+    );
+    std::fs::create_dir_all(env.path("out")).unwrap();
+    let out = env.path("out/case.html");
+    walk_run(
+        &env,
+        &[
+            "case",
+            "packet",
+            "case-1",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        true,
+        &data,
+    );
+}

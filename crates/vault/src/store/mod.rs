@@ -45,6 +45,7 @@
 
 mod accounts;
 mod audit;
+mod cases;
 mod documents;
 mod excerpts;
 mod foia;
@@ -55,6 +56,7 @@ mod testimonies;
 
 pub use accounts::AccountStore;
 pub use audit::AuditLog;
+pub use cases::CaseStore;
 pub use documents::{DocumentStore, SearchFeed};
 pub use excerpts::ExcerptStore;
 pub use foia::FoiaStore;
@@ -73,6 +75,7 @@ pub trait Store:
     + FoiaStore
     + ExcerptStore
     + TestimonyStore
+    + CaseStore
     + Maintenance
 {
 }
@@ -86,6 +89,7 @@ impl<T> Store for T where
         + FoiaStore
         + ExcerptStore
         + TestimonyStore
+        + CaseStore
         + Maintenance
 {
 }

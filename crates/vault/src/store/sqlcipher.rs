@@ -15,8 +15,8 @@ use testimonio_foia::FoiaRequest;
 use zeroize::Zeroizing;
 
 use super::{
-    AccountStore, AuditLog, DocumentStore, ExcerptStore, FoiaStore, Maintenance, RecordStore,
-    SearchFeed, TestimonyStore,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
+    RecordStore, SearchFeed, TestimonyStore,
 };
 use crate::audit::{AuditEntry, ChainFault};
 use crate::backup::BackupSummary;
@@ -598,5 +598,57 @@ impl TestimonyStore for Vault {
 
     fn reviewed_testimonies(&self) -> Result<Vec<(Testimony, Review)>> {
         Vault::reviewed_testimonies(self)
+    }
+}
+
+impl CaseStore for Vault {
+    fn add_case(
+        &mut self,
+        case: &testimonio_domain::Case,
+        notes: Option<&testimonio_domain::Sensitive>,
+    ) -> Result<()> {
+        Vault::add_case(self, case, notes)
+    }
+
+    fn case(&self, id: &str) -> Result<Option<testimonio_domain::Case>> {
+        Vault::case(self, id)
+    }
+
+    fn cases(&self) -> Result<Vec<testimonio_domain::Case>> {
+        Vault::cases(self)
+    }
+
+    fn case_notes(&mut self, id: &str) -> Result<Option<testimonio_domain::Sensitive>> {
+        Vault::case_notes(self, id)
+    }
+
+    fn set_case_status(
+        &mut self,
+        id: &str,
+        status: testimonio_domain::CaseStatus,
+    ) -> Result<WriteOutcome> {
+        Vault::set_case_status(self, id, status)
+    }
+
+    fn link_case(
+        &mut self,
+        id: &str,
+        kind: testimonio_domain::CaseLinkKind,
+        target: &str,
+    ) -> Result<bool> {
+        Vault::link_case(self, id, kind, target)
+    }
+
+    fn unlink_case(
+        &mut self,
+        id: &str,
+        kind: testimonio_domain::CaseLinkKind,
+        target: &str,
+    ) -> Result<bool> {
+        Vault::unlink_case(self, id, kind, target)
+    }
+
+    fn case_links(&self, id: &str) -> Result<Vec<crate::cases::CaseLink>> {
+        Vault::case_links(self, id)
     }
 }

@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use testimonio_app::evidence::documents;
-use testimonio_app::evidence::upload::{self, NotReceived, UploadContext, UploadRun};
-use testimonio_domain::{ExtractionStatus, RecordId, SourceKind};
+use testimonio_app::evidence::upload::{self, NotReceived, UploadContext, UploadRun, UploadTarget};
+use testimonio_domain::{ExtractionStatus, SourceKind};
 use testimonio_ingest::FileOutcome;
-use testimonio_vault::{AttachmentOwner, DocumentFilter, DocumentInfo};
+use testimonio_vault::{DocumentFilter, DocumentInfo};
 
 use super::{ApiError, ApiUser, fail, field_errors, json_error, run};
 use crate::error::ErrorKind;
@@ -141,17 +141,18 @@ pub async fn upload_files(
     let sent = receive(&state, &api.user.actor_name(), multipart, limits)
         .await
         .map_err(|e| fail(api.lang, e))?;
-    let attach_to = match (sent.field("event"), sent.field("person")) {
+    let named: Vec<(&str, &str)> = ["event", "person", "testimony"]
+        .into_iter()
+        .filter_map(|kind| sent.field(kind).map(|id| (kind, id)))
+        .collect();
+    let attach_to = match named.as_slice() {
+        [] => None,
+        [(kind, id)] => match UploadTarget::parse(kind, id) {
+            Ok(target) => Some(target),
+            Err(e) => return Err(field_errors(api.lang, &[e])),
+        },
         // One record per upload.
-        (Some(_), Some(_)) => return Err(ApiError(json_error(api.lang, ErrorKind::BadRequest))),
-        (Some(event), None) => Some((AttachmentOwner::Event, owner_id("event", event))),
-        (None, Some(person)) => Some((AttachmentOwner::Person, owner_id("person", person))),
-        (None, None) => None,
-    };
-    let attach_to = match attach_to {
-        Some((owner, Ok(id))) => Some((owner, id)),
-        Some((_, Err(e))) => return Err(field_errors(api.lang, &[e])),
-        None => None,
+        _ => return Err(ApiError(json_error(api.lang, ErrorKind::BadRequest))),
     };
     let request_over = sent.request_over;
     let context = UploadContext {
@@ -168,10 +169,6 @@ pub async fn upload_files(
         StatusCode::OK
     };
     Ok((status, Json(upload_json(&run_outcome))).into_response())
-}
-
-fn owner_id(field: &str, id: &str) -> Result<String, testimonio_domain::FieldError> {
-    RecordId::parse(field, id).map(|id| id.to_string())
 }
 
 fn upload_json(run: &UploadRun) -> Value {
@@ -257,8 +254,9 @@ pub fn openapi_paths() -> serde_json::Map<String, Value> {
         "limit_bytes": {"type": "integer"}}});
     let upload_body = json!({"type": "object", "required": ["file"], "properties": {
         "file": {"type": "array", "items": {"type": "string", "format": "binary"}, "description": "One part per file: photos, recordings, videos, PDFs, emails. Each at most the server's per-file limit (200 MB by default), all together at most its per-request limit"},
-        "event": {"type": "string", "description": "An event id: the files document it (not with person)"},
-        "person": {"type": "string", "description": "A person id: the files are about them (not with event)"}}});
+        "event": {"type": "string", "description": "An event id: the files document it (not with person or testimony)"},
+        "person": {"type": "string", "description": "A person id: the files are about them (not with event or testimony)"},
+        "testimony": {"type": "string", "description": "A testimony id: the files become its documents (not with event or person)"}}});
     let mut paths = serde_json::Map::new();
     paths.insert("/api/v1/documents".into(), json!({
         "get": {"summary": "Originals in the vault, newest first, without attachments found inside others", "parameters": list_params,

@@ -20,6 +20,7 @@ use testimonio_domain::exchange::EventRecord;
 use testimonio_domain::{Lang, RecordId, Vocabulary};
 use testimonio_vault::{PeopleFilter, User};
 
+mod cases;
 mod documents;
 mod people_write;
 mod testimonies;
@@ -50,7 +51,7 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 m,
             )
         };
-    vec![
+    let mut routes = vec![
         r(
             "get",
             "/api/v1/openapi.json",
@@ -159,7 +160,9 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         r("get", "/api/v1/audit", Access::Admin, get(audit_log)),
         r("get", "/api/v1/users", Access::Admin, get(list_users)),
-    ]
+    ];
+    routes.extend(cases::routes());
+    routes
 }
 
 /// A JSON error: a stable code and a message in the caller's language.
@@ -609,10 +612,11 @@ pub fn openapi() -> Value {
         .collect();
     let event_ref = json!({"$ref": "#/components/schemas/EventRecord"});
     let testimony_paths = testimonies::openapi_paths(&errors, &ok);
+    let case_paths = cases::openapi_paths(&errors, &ok);
     let mut doc = json!({
         "openapi": "3.0.3",
         "info": {"title": "Testimonio API", "version": "1",
-            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), testimonies (accounts only for those roles, audited), groups and vocabulary."},
+            "description": "Events, people (pseudonymous; identity only for roles allowed to see it, audited), testimonies (accounts only for those roles, audited), documents and uploads, groups, cases and vocabulary."},
         "security": [{"bearer": []}],
         "paths": {
             "/api/v1/openapi.json": {"get": {"summary": "This document", "security": [], "responses": {"200": ok(json!({"type": "object"}))}}},
@@ -655,8 +659,10 @@ pub fn openapi() -> Value {
     });
     if let Some(paths) = doc["paths"].as_object_mut() {
         paths.extend(documents::openapi_paths());
-        if let Value::Object(more) = testimony_paths {
-            paths.extend(more);
+        for more in [testimony_paths, case_paths] {
+            if let Value::Object(more) = more {
+                paths.extend(more);
+            }
         }
     }
     doc

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod analysis;
+pub mod cases;
 pub mod dashboard;
 pub mod documents;
 pub mod event_form;

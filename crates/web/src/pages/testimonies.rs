@@ -182,7 +182,7 @@ pub(crate) fn event_section(viewer: &Viewer, list: &[TestimonySummary]) -> Marku
     }
 }
 
-fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool) -> Markup {
+fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool, upload_limit: u64) -> Markup {
     let lang = viewer.lang;
     let s = &view.summary;
     let title = viewer.t("testimony-title");
@@ -243,6 +243,13 @@ fn show_page(viewer: &Viewer, view: &TestimonyView, flashed: bool) -> Markup {
                 None => p.withheld { (viewer.t("testimony-account-withheld")) },
             }
         }
+        // Its documents come from who may read the account.
+        @if may_write(viewer) && view.account.is_some() {
+            section aria-labelledby="upload-heading" {
+                h2 #upload-heading { (viewer.t("upload-attached-title")) }
+                (super::uploads::upload_form(viewer, upload_limit, &format!("/testimonies/{}/files", s.id)))
+            }
+        }
     }
 }
 
@@ -261,7 +268,7 @@ pub async fn show(
     let markup = page(
         &viewer,
         viewer.t("testimony-title"),
-        show_page(&viewer, &view, flashed),
+        show_page(&viewer, &view, flashed, state.config().uploads.per_file),
     );
     Ok(with_flash_cleared(&state, flashed, StatusCode::OK, markup))
 }

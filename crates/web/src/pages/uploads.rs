@@ -7,10 +7,12 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
-use testimonio_app::evidence::upload::{self, NotReceived, UploadContext, UploadRun, UploadedFile};
+use testimonio_app::evidence::upload::{
+    self, NotReceived, UploadContext, UploadRun, UploadTarget, UploadedFile,
+};
 use testimonio_i18n::{format, tr};
 use testimonio_ingest::{FileOutcome, IngestOptions};
-use testimonio_vault::{AttachmentOwner, DocumentInfo};
+use testimonio_vault::DocumentInfo;
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -108,7 +110,7 @@ pub async fn event_files(
         &state,
         &viewer,
         multipart,
-        Some((AttachmentOwner::Event, id)),
+        Some(target("event", &id)?),
         back,
     )
     .await
@@ -127,17 +129,35 @@ pub async fn person_files(
         &state,
         &viewer,
         multipart,
-        Some((AttachmentOwner::Person, id)),
+        Some(target("person", &id)?),
         back,
     )
     .await
+}
+
+/// POST /testimonies/{id}/files: documents of a testimony (a recording of
+/// the interview, a signed declaration).
+pub async fn testimony_files(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let back = format!("/testimonies/{id}");
+    let target = target("testimony", &id)?;
+    upload_and_report(&state, &viewer, multipart, Some(target), back).await
+}
+
+/// The record of a path, or a 404 for an id that cannot be one.
+fn target(kind: &str, id: &str) -> Result<UploadTarget, AppError> {
+    UploadTarget::parse(kind, id).map_err(|_| AppError::Kind(crate::error::ErrorKind::NotFound))
 }
 
 async fn upload_and_report(
     state: &AppState,
     viewer: &Viewer,
     multipart: Multipart,
-    attach_to: Option<(AttachmentOwner, String)>,
+    attach_to: Option<UploadTarget>,
     back: String,
 ) -> Result<Response, AppError> {
     let limits = state.config().uploads;

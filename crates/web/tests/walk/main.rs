@@ -44,6 +44,8 @@ fn data_texts(app: &TestApp) -> Vec<String> {
     }
     out.push(support::FOIA_ID.to_owned());
     out.push(support::FOIA_SUBJECT.to_owned());
+    out.push(support::CASE_TITLE.to_owned());
+    out.push(support::CASE_ID.to_owned());
     out.sort();
     out.dedup();
     out
@@ -267,7 +269,48 @@ async fn walk(app: &TestApp) -> Findings {
         reply.status,
         &reply.body,
     );
+    walk_cases(app, &mut findings).await;
     findings
+}
+
+/// The test's case as each role sees it, and the refused case forms.
+async fn walk_cases(app: &TestApp, findings: &mut Findings) {
+    let case = format!("/cases/{}", support::CASE_ID);
+    for role in Role::ALL {
+        let agent = spanish(app.login(role).await);
+        let reply = agent.get(&case).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.excerpt());
+        findings.check(
+            role.code(),
+            &format!("GET {case}"),
+            reply.status,
+            &reply.body,
+        );
+    }
+    let coordinator = spanish(app.login(Role::Coordinator).await);
+    let reply = coordinator
+        .post("/cases", &[("title", ""), ("kind", "x"), ("subject", "")])
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.excerpt());
+    findings.check(
+        "coordinator",
+        "POST /cases (refused)",
+        reply.status,
+        &reply.body,
+    );
+    let reply = coordinator
+        .post(
+            &format!("{case}/links"),
+            &[("kind", "event"), ("id", "e-404")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.excerpt());
+    findings.check(
+        "coordinator",
+        "POST links (unknown)",
+        reply.status,
+        &reply.body,
+    );
 }
 
 #[tokio::test]

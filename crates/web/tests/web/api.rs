@@ -11,7 +11,7 @@ use testimonio_web::{Access, sample_path};
 
 use crate::support::{TESTIMONY_CANARY, TestApp, spawn_app};
 
-async fn token(app: &TestApp, role: Role) -> String {
+pub(crate) async fn token(app: &TestApp, role: Role) -> String {
     let name = Username::parse(&crate::support::username(role)).unwrap();
     app.state
         .with_vault("test:api", move |v| {
@@ -21,7 +21,7 @@ async fn token(app: &TestApp, role: Role) -> String {
         .unwrap()
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: Method,
     path: &str,
@@ -92,6 +92,8 @@ async fn api_access_matrix_follows_the_route_table() {
                     &app.person_id
                 } else if spec.path.contains("/testimonies/") {
                     &app.testimony_id
+                } else if spec.path.contains("/cases/") {
+                    &app.case_id
                 } else {
                     &app.event_id
                 },
@@ -112,6 +114,14 @@ async fn api_access_matrix_follows_the_route_table() {
                 json!({})
             } else if spec.path == "/api/v1/testimonies/{id}/review" {
                 json!({})
+            } else if spec.path == "/api/v1/cases" {
+                json!({"title": "Matrix case", "kind": "advocacy", "person": app.person_id})
+            } else if spec.path == "/api/v1/cases/{id}/links"
+                || spec.path == "/api/v1/cases/{id}/unlink"
+            {
+                json!({"kind": "event", "id": app.event_id})
+            } else if spec.path == "/api/v1/cases/{id}/status" {
+                json!({"status": "open"})
             } else if spec.path == "/api/v1/people/{id}" {
                 // A change of nothing: any writer may, and nothing changes.
                 json!({})

@@ -51,6 +51,7 @@ fn sample_value(app: &TestApp, spec: &RouteSpec) -> String {
         "foia" => app.foia_id.clone(),
         "documents" => app.document_id.clone(),
         "testimonies" => app.testimony_id.clone(),
+        "cases" => app.case_id.clone(),
         "users" => app.spare_user_id.to_string(),
         // A watchlist hit: none exists in the matrix's app, so an allowed
         // role gets 404 (and a refused one 403) without changing anything.

@@ -28,6 +28,12 @@ pub const TESTIMONY_ID: &str = "tst-00000000a001";
 /// Planted in that testimony's account: only roles that may see the
 /// giver's identity may ever receive it.
 pub const TESTIMONY_CANARY: &str = "Canarytestimonyaccount Wzyxq";
+/// A case about the first demo person, linked to the first demo event.
+pub const CASE_ID: &str = "case-test-0001";
+pub const CASE_TITLE: &str = "Removal defense (test)";
+/// The case's notes: only roles that may see the person's identity read
+/// them.
+pub const CASE_NOTES: &str = "Strategy note canary 7731 (test)";
 /// The subject of the test's FOIA request.
 pub const FOIA_SUBJECT: &str = "Detainer policy records (test)";
 
@@ -57,6 +63,8 @@ pub struct TestApp {
     pub foia_id: String,
     /// A small ingested text document with one page.
     pub document_id: String,
+    /// [`CASE_ID`].
+    pub case_id: String,
     /// People assigned to the documenter.
     pub assigned: Vec<String>,
     /// A testimony of `person_id` whose account holds [`TESTIMONY_CANARY`].
@@ -101,6 +109,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
     let to_assign = assigned.clone();
     let giver = demo.people[0].id.clone();
     let told = demo.events[0].id.clone();
+    let (case_person, case_event) = (demo.people[0].id.clone(), demo.events[0].id.clone());
     let sample_document = dir.path().join("sample-note.txt");
     std::fs::write(
         &sample_document,
@@ -185,6 +194,20 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         })
         .expect("a valid testimony");
         vault.put_testimony(&testimony).expect("testimony stored");
+        let (case, notes) = testimonio_domain::CaseParts {
+            id: CASE_ID.to_owned(),
+            title: CASE_TITLE.to_owned(),
+            kind: "removal_defense".to_owned(),
+            person: Some(case_person),
+            notes: Some(CASE_NOTES.to_owned()),
+            ..Default::default()
+        }
+        .into_case()
+        .expect("a valid case");
+        vault.add_case(&case, notes.as_ref()).expect("case stored");
+        vault
+            .link_case(CASE_ID, testimonio_domain::CaseLinkKind::Event, &case_event)
+            .expect("case linked");
         let document_id = ingest_one(&vault, &sample_document);
         (vault, accounts, spare.id, document_id)
     })
@@ -207,6 +230,7 @@ pub async fn spawn_app_with(config: Config) -> TestApp {
         group_id: demo.groups[0].id.clone(),
         foia_id: FOIA_ID.to_owned(),
         document_id,
+        case_id: CASE_ID.to_owned(),
         assigned,
         testimony_id: TESTIMONY_ID.to_owned(),
         demo,

@@ -379,3 +379,34 @@ async fn the_api_takes_several_files_and_reports_each() {
         listed.body
     );
 }
+
+#[tokio::test]
+async fn a_testimony_gets_its_documents_from_its_page() {
+    let app = spawn_app().await;
+    let mut agent = app.login(Role::Coordinator).await;
+    agent.accept_language = Some("es".into());
+    let path = format!("/testimonies/{}", app.testimony_id);
+    let page = agent.get(&path).await;
+    assert!(
+        page.body.contains(&format!("action=\"{path}/files?csrf=")),
+        "{}",
+        page.excerpt()
+    );
+    let reply = agent
+        .upload(
+            &format!("{path}/files"),
+            vec![file("entrevista.ogg", voice_note(), "audio/ogg")],
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.excerpt());
+    let id = testimonio_domain::RecordId::parse("id", &app.testimony_id).unwrap();
+    let documents = app
+        .state
+        .with_vault("test:check", move |v| {
+            Ok(v.testimony_summary(&id)?.unwrap().documents)
+        })
+        .await
+        .unwrap();
+    assert_eq!(documents.len(), 1, "{documents:?}");
+}
