@@ -56,38 +56,60 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                 header.top {
                     a.brand href="/" { (t(lang, "app-name")) }
                     @if let Some(user) = &viewer.user {
-                        nav aria-label=(t(lang, "nav-dashboard")) {
-                            ul {
-                                li { a href="/" { (t(lang, "nav-dashboard")) } }
-                                li { a href="/events" { (t(lang, "nav-events")) } }
-                                li { a href="/people" { (t(lang, "nav-people")) } }
-                                li { a href="/testimonies" { (t(lang, "nav-testimonies")) } }
-                                li { a href="/groups" { (t(lang, "nav-groups")) } }
-                                li { a href="/cases" { (t(lang, "nav-cases")) } }
-                                li { a href="/foia" { (t(lang, "nav-foia")) } }
-                                li { a href="/documents" { (t(lang, "nav-documents")) } }
-                                li { a href="/search" { (t(lang, "nav-search")) } }
-                                li { a href="/watchlists" { (t(lang, "nav-watchlists")) } }
-                                li { a href="/analysis" { (t(lang, "nav-analysis")) } }
-                                @if user.role.is_admin() {
-                                    li { a href="/admin/users" { (t(lang, "nav-users")) } }
-                                    li { a href="/admin/audit" { (t(lang, "nav-audit")) } }
-                                }
-                            }
-                        }
-                        div.account {
-                            span { (tr!(lang, "shell-signed-in-as", user = user.username.as_str(), role = user.role.label(lang))) }
-                            a href="/account/2fa" { (t(lang, "twofactor-settings")) }
-                            form method="post" action="/logout" {
-                                input type="hidden" name="csrf" value=(viewer.csrf);
-                                button type="submit" { (t(lang, "nav-logout")) }
-                            }
+                        // Wide screens see the links; a phone sees one
+                        // "Menu" line that opens them (no JavaScript).
+                        (nav_links(lang, user, "wide"))
+                        (account(viewer, user, "wide"))
+                        details.menu {
+                            summary { (t(lang, "nav-menu")) }
+                            (nav_links(lang, user, "compact"))
+                            (account(viewer, user, "compact"))
                         }
                     }
                     (language_switch(lang, &viewer.path))
                 }
                 main #main { (body) }
                 footer { small { (t(lang, "app-tagline")) } }
+            }
+        }
+    }
+}
+
+/// The app's sections, as a list of links.
+fn nav_links(lang: Lang, user: &testimonio_vault::User, class: &str) -> Markup {
+    html! {
+        nav class=(class) aria-label=(t(lang, "nav-dashboard")) {
+            ul {
+                li { a href="/" { (t(lang, "nav-dashboard")) } }
+                li { a href="/events" { (t(lang, "nav-events")) } }
+                li { a href="/people" { (t(lang, "nav-people")) } }
+                li { a href="/testimonies" { (t(lang, "nav-testimonies")) } }
+                li { a href="/groups" { (t(lang, "nav-groups")) } }
+                li { a href="/cases" { (t(lang, "nav-cases")) } }
+                li { a href="/foia" { (t(lang, "nav-foia")) } }
+                li { a href="/documents" { (t(lang, "nav-documents")) } }
+                li { a href="/search" { (t(lang, "nav-search")) } }
+                li { a href="/watchlists" { (t(lang, "nav-watchlists")) } }
+                li { a href="/analysis" { (t(lang, "nav-analysis")) } }
+                @if user.role.is_admin() {
+                    li { a href="/admin/users" { (t(lang, "nav-users")) } }
+                    li { a href="/admin/audit" { (t(lang, "nav-audit")) } }
+                }
+            }
+        }
+    }
+}
+
+/// Who is signed in, and the way out.
+fn account(viewer: &Viewer, user: &testimonio_vault::User, class: &str) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        div class={ "account " (class) } {
+            span { (tr!(lang, "shell-signed-in-as", user = user.username.as_str(), role = user.role.label(lang))) }
+            a href="/account/2fa" { (t(lang, "twofactor-settings")) }
+            form method="post" action="/logout" {
+                input type="hidden" name="csrf" value=(viewer.csrf);
+                button type="submit" { (t(lang, "nav-logout")) }
             }
         }
     }

@@ -56,6 +56,7 @@ nav-groups = Groups
 nav-users = Users
 nav-audit = Audit log
 nav-logout = Log out
+nav-menu = Menu
 nav-skip = Skip to content
 login-title = Log in
 login-username = Username

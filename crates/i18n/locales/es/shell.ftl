@@ -56,6 +56,7 @@ nav-groups = Grupos
 nav-users = Usuarios
 nav-audit = Registro de auditoría
 nav-logout = Cerrar sesión
+nav-menu = Menú
 nav-skip = Saltar al contenido
 login-title = Iniciar sesión
 login-username = Usuario

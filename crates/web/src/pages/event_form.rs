@@ -357,9 +357,9 @@ pub(crate) fn event_form_page(
             (field(e, "agency", label("agency"), Some(viewer.t("field-enforcement-only")), |c| select(c, "agency", Some(none), &agency_options(lang), &form.agency)))
             (field(e, "field_office", label("field_office"), Some(viewer.t("field-enforcement-only")), |c| select(c, "field_office", Some(none), &field_office_options(lang), &form.field_office)))
             (field(e, "people", label("people"), Some(&people_hint), |c| textarea(c, "people", &form.people, 4)))
-            (people_picker(viewer, form, e, picker))
+            (people_picker(viewer, &action, form, e, picker))
             (field(e, "groups", label("groups"), Some(viewer.t("field-groups-hint")), |c| input(c, "groups", "text", &form.groups)))
-            (groups_picker(viewer, form, e, picker))
+            (groups_picker(viewer, &action, form, e, picker))
             (field(e, "narrative", label("narrative"), None, |c| textarea(c, "narrative", &form.narrative, 10)))
             (field(e, "verification", label("verification"), None, |c| select(c, "verification", None, &verification_options(lang), if form.verification.is_empty() { Verification::default().code() } else { &form.verification })))
             button.save type="submit" { (viewer.t("event-save")) }

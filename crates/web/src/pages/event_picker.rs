@@ -212,9 +212,17 @@ fn add_line(form: &mut EventForm, id: &str, lang: testimonio_domain::Lang) {
     form.people.push('\n');
 }
 
+/// The form's action with a fragment: the page a step answers opens at
+/// the picker, not at the top of a long form (browsers keep the fragment
+/// of the URL a form is sent to).
+fn back_to(action: &str, picker: &str) -> String {
+    format!("{action}#{picker}")
+}
+
 /// The people picker, drawn under the people field.
 pub(crate) fn people_picker(
     viewer: &Viewer,
+    action: &str,
     form: &EventForm,
     errors: &FormErrors,
     picker: &Picker,
@@ -236,7 +244,7 @@ pub(crate) fn people_picker(
             legend { (tr!(lang, "picker-people-legend")) }
             (field(errors, "person_query", tr!(lang, "picker-search-person"), Some(tr!(lang, "picker-search-hint")), |c| input(c, "person_query", "search", &form.person_query)))
             (field(errors, "person_role", tr!(lang, "picker-role"), None, |c| select(c, "person_role", None, &roles, &form.person_role)))
-            button.secondary type="submit" name="step" value="find-person" { (tr!(lang, "picker-find")) }
+            button.secondary type="submit" name="step" value="find-person" formaction=(back_to(action, "people-picker")) { (tr!(lang, "picker-find")) }
             @if let Some(found) = &picker.people {
                 @if found.is_empty() {
                     p role="status" { (tr!(lang, "picker-no-one")) }
@@ -250,7 +258,7 @@ pub(crate) fn people_picker(
                             }
                         }
                     }
-                    button type="submit" name="step" value="add-person" { (tr!(lang, "picker-add")) }
+                    button type="submit" name="step" value="add-person" formaction=(back_to(action, "people-picker")) { (tr!(lang, "picker-add")) }
                 }
             }
             @for m in errors.messages("pick_person") { p.field-error { (m) } }
@@ -258,7 +266,7 @@ pub(crate) fn people_picker(
                 summary { (tr!(lang, "picker-new-person")) }
                 (field(errors, "new_pseudonym", tr!(lang, "picker-new-pseudonym"), Some(tr!(lang, "picker-new-hint")), |c| input(c, "new_pseudonym", "text", &form.new_pseudonym)))
                 (field(errors, "new_consent", tr!(lang, "field-consent"), None, |c| select(c, "new_consent", Some(viewer.t("common-none")), &consents, &form.new_consent)))
-                button.secondary type="submit" name="step" value="new-person" { (tr!(lang, "picker-record-add")) }
+                button.secondary type="submit" name="step" value="new-person" formaction=(back_to(action, "people-picker")) { (tr!(lang, "picker-record-add")) }
             }
         }
     }
@@ -267,6 +275,7 @@ pub(crate) fn people_picker(
 /// The group picker, drawn under the groups field.
 pub(crate) fn groups_picker(
     viewer: &Viewer,
+    action: &str,
     form: &EventForm,
     errors: &FormErrors,
     picker: &Picker,
@@ -276,7 +285,7 @@ pub(crate) fn groups_picker(
         fieldset.picker #groups-picker {
             legend { (tr!(lang, "picker-groups-legend")) }
             (field(errors, "group_query", tr!(lang, "picker-search-group"), None, |c| input(c, "group_query", "search", &form.group_query)))
-            button.secondary type="submit" name="step" value="find-group" { (tr!(lang, "picker-find")) }
+            button.secondary type="submit" name="step" value="find-group" formaction=(back_to(action, "groups-picker")) { (tr!(lang, "picker-find")) }
             @if let Some(found) = &picker.groups {
                 @if found.is_empty() {
                     p role="status" { (tr!(lang, "picker-no-group")) }
@@ -290,7 +299,7 @@ pub(crate) fn groups_picker(
                             }
                         }
                     }
-                    button type="submit" name="step" value="add-group" { (tr!(lang, "picker-add")) }
+                    button type="submit" name="step" value="add-group" formaction=(back_to(action, "groups-picker")) { (tr!(lang, "picker-add")) }
                 }
             }
             @for m in errors.messages("pick_group") { p.field-error { (m) } }

@@ -63,7 +63,7 @@ pub fn screenshot_dir() -> PathBuf {
 
 /// A chromedriver process of this test, in its own process group, killed
 /// (with any browser it started) when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
     chromium: PathBuf,
@@ -72,7 +72,7 @@ struct Driver {
 }
 
 impl Driver {
-    async fn start() -> Driver {
+    pub(crate) async fn start() -> Driver {
         let (chromium, chromedriver) = browser_tools();
         let dir = tempfile::Builder::new()
             .prefix("testimonio-browser-")
@@ -120,7 +120,7 @@ impl Driver {
     }
 
     /// A new browser with a fresh profile, JavaScript on or off.
-    async fn browser(&mut self, javascript: bool) -> Client {
+    pub(crate) async fn browser(&mut self, javascript: bool) -> Client {
         self.sessions += 1;
         let profile = self.dir.path().join(format!("profile-{}", self.sessions));
         let mut prefs = serde_json::json!({
@@ -203,7 +203,7 @@ impl Drop for Driver {
 
 /// Runs `flow` in a browser, closes the browser whatever happens, then
 /// passes on the flow's panic if it had one.
-async fn with_browser<F, Fut>(driver: &mut Driver, javascript: bool, flow: F)
+pub(crate) async fn with_browser<F, Fut>(driver: &mut Driver, javascript: bool, flow: F)
 where
     F: FnOnce(Client) -> Fut,
     Fut: std::future::Future<Output = ()> + Send + 'static,
@@ -221,17 +221,17 @@ where
 
 /// A page of the app, addressed from the app's base URL.
 #[derive(Clone)]
-struct Site {
-    base: String,
+pub(crate) struct Site {
+    pub(crate) base: String,
 }
 
 impl Site {
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
 }
 
-async fn path_of(c: &Client) -> String {
+pub(crate) async fn path_of(c: &Client) -> String {
     let url = c.current_url().await.expect("a current URL");
     match url.query() {
         Some(q) => format!("{}?{q}", url.path()),
@@ -240,7 +240,7 @@ async fn path_of(c: &Client) -> String {
 }
 
 /// Waits until the browser is on a page whose path satisfies `ok`.
-async fn wait_for_path(c: &Client, what: &str, ok: impl Fn(&str) -> bool) -> String {
+pub(crate) async fn wait_for_path(c: &Client, what: &str, ok: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
     loop {
         let path = path_of(c).await;
@@ -255,12 +255,12 @@ async fn wait_for_path(c: &Client, what: &str, ok: impl Fn(&str) -> bool) -> Str
     }
 }
 
-fn excerpt(source: &str) -> String {
+pub(crate) fn excerpt(source: &str) -> String {
     let main = source.find("<main").map_or(source, |i| &source[i..]);
     main.chars().take(2000).collect()
 }
 
-async fn find(c: &Client, css: &str) -> Element {
+pub(crate) async fn find(c: &Client, css: &str) -> Element {
     match c.find(Locator::Css(css)).await {
         Ok(e) => e,
         Err(e) => {
@@ -274,7 +274,7 @@ async fn find(c: &Client, css: &str) -> Element {
     }
 }
 
-async fn html_lang(c: &Client) -> String {
+pub(crate) async fn html_lang(c: &Client) -> String {
     find(c, "html")
         .await
         .attr("lang")
@@ -286,7 +286,7 @@ async fn html_lang(c: &Client) -> String {
 
 /// Whether the page running in the browser has JavaScript: a `<noscript>`
 /// element only becomes elements when scripting is off.
-async fn javascript_enabled(c: &Client) -> bool {
+pub(crate) async fn javascript_enabled(c: &Client) -> bool {
     c.goto("data:text/html,<noscript><p id=\"off\">off</p></noscript>")
         .await
         .expect("a data URL");
@@ -296,7 +296,7 @@ async fn javascript_enabled(c: &Client) -> bool {
         .is_empty()
 }
 
-async fn log_in(c: &Client, site: &Site, role: Role) {
+pub(crate) async fn log_in(c: &Client, site: &Site, role: Role) {
     c.goto(&site.url("/login")).await.expect("the login page");
     find(c, "#username")
         .await
@@ -317,7 +317,7 @@ async fn log_in(c: &Client, site: &Site, role: Role) {
 }
 
 /// Clicks the language switch and waits for the page to be in `lang`.
-async fn switch_language(c: &Client, lang: &str) {
+pub(crate) async fn switch_language(c: &Client, lang: &str) {
     let before = path_of(c).await;
     find(c, "a.lang-switch")
         .await
@@ -340,7 +340,7 @@ async fn switch_language(c: &Client, lang: &str) {
 }
 
 /// Sets one field of a form, whatever kind of control it is.
-async fn fill(form: &Element, name: &str, value: &str) {
+pub(crate) async fn fill(form: &Element, name: &str, value: &str) {
     let el = form
         .find(Locator::Css(&format!("[name='{name}']")))
         .await
@@ -387,7 +387,7 @@ async fn screenshots(c: &Client, name: &str) {
 }
 
 /// Width and height of a PNG, from its header.
-fn png_size(png: &[u8]) -> (u32, u32) {
+pub(crate) fn png_size(png: &[u8]) -> (u32, u32) {
     assert!(png.len() > 24 && png.starts_with(b"\x89PNG"), "not a PNG");
     let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
     (be(&png[16..20]), be(&png[20..24]))

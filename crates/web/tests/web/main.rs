@@ -39,6 +39,7 @@ mod analysis;
 mod api;
 mod authz;
 mod browser;
+mod browser_intake;
 mod cases;
 mod connections;
 mod documents;
