@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::{analysis, ingest, search, soak, web};
+use crate::{analysis, ingest, search, soak, upload, web};
 
 /// Testimonio's benchmarks: each figure beside its peer, same run.
 #[derive(Debug, clap::Parser)]
@@ -32,6 +32,9 @@ pub enum Benchmark {
     /// 200 connections of mixed page and API traffic for 10 minutes against
     /// `testimonio serve`: errors, p99 per route and resident memory every minute.
     Soak(soak::Options),
+    /// Uploads of a 100 MB video and 50 phone photos to `testimonio serve`
+    /// vs `cp` and the command line's ingest: MB/s and the server's memory.
+    Upload(upload::Options),
 }
 
 /// A whole number (`_` may group digits: `100_000`), at least 1.
@@ -96,13 +99,17 @@ mod tests {
         assert!(matches!(cli.benchmark, Benchmark::Vault(o) if o.events == 1000));
         let cli = Cli::try_parse_from(["testimonio-bench", "search", "--nice", "-10"]).unwrap();
         assert!(matches!(cli.benchmark, Benchmark::Search(_)));
-        for name in ["vault", "web", "ingest", "analysis", "search", "soak"] {
+        for name in [
+            "vault", "web", "ingest", "analysis", "search", "soak", "upload",
+        ] {
             let help = Cli::try_parse_from(["testimonio-bench", name, "--help"]).unwrap_err();
             assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp, "{name}");
         }
         let help = Cli::try_parse_from(["testimonio-bench", "--help"]).unwrap_err();
         let text = help.render().to_string();
-        for name in ["vault", "web", "ingest", "analysis", "search", "soak"] {
+        for name in [
+            "vault", "web", "ingest", "analysis", "search", "soak", "upload",
+        ] {
             assert!(text.contains(name), "{name} missing in {text}");
         }
         assert!(Cli::try_parse_from(["testimonio-bench", "nope"]).is_err());

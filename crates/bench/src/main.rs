@@ -52,6 +52,7 @@ mod corpus;
 mod ingest;
 mod search;
 mod soak;
+mod upload;
 mod web;
 
 /// Records per transaction, as in the vault's import.
@@ -96,6 +97,7 @@ fn run() -> Result<()> {
         Benchmark::Analysis(options) => analysis::run(&options),
         Benchmark::Search(options) => search::run(&options),
         Benchmark::Soak(options) => soak::run(&options.checked()?),
+        Benchmark::Upload(options) => upload::run(&options),
     }
 }
 

@@ -274,7 +274,7 @@ impl Picker {
 // The server process
 
 /// `testimonio serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
 }
 
@@ -287,21 +287,35 @@ impl Drop for Server {
 
 impl Server {
     /// Resident memory of the process, bytes.
-    fn rss(&self) -> Result<u64> {
+    pub(crate) fn rss(&self) -> Result<u64> {
+        self.status_bytes("VmRSS:")
+    }
+
+    /// The most resident memory the process has had, bytes.
+    pub(crate) fn peak_rss(&self) -> Result<u64> {
+        self.status_bytes("VmHWM:")
+    }
+
+    fn status_bytes(&self, field: &str) -> Result<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .context("reading the server's /proc status")?;
         let kib: u64 = status
             .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .find_map(|l| l.strip_prefix(field))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .context("no VmRSS in the server's /proc status")?;
+            .with_context(|| format!("no {field} in the server's /proc status"))?;
         Ok(kib * 1024)
     }
 }
 
 fn server_binary(options: &Options) -> Result<PathBuf> {
-    if let Some(path) = &options.server {
-        return Ok(path.clone());
+    testimonio_binary(options.server.as_deref())
+}
+
+/// The testimonio binary: `given`, or the one beside this benchmark.
+pub(crate) fn testimonio_binary(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = given {
+        return Ok(path.to_owned());
     }
     let me = std::env::current_exe()?;
     let path = me
@@ -316,19 +330,21 @@ fn server_binary(options: &Options) -> Result<PathBuf> {
     Ok(path)
 }
 
-fn free_port() -> Result<u16> {
+pub(crate) fn free_port() -> Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     Ok(listener.local_addr()?.port())
 }
 
-fn start_server(
+pub(crate) fn start_server(
     binary: &Path,
     vault: &Path,
     passphrase: &Path,
     addr: SocketAddr,
+    extra: &[&str],
 ) -> Result<Server> {
     let child = Command::new(binary)
         .args(["serve", "--addr", &addr.to_string()])
+        .args(extra)
         .env("TESTIMONIO_VAULT", vault)
         .env("TESTIMONIO_PASSPHRASE_FILE", passphrase)
         .stdin(Stdio::null())
@@ -342,7 +358,12 @@ fn start_server(
 
 /// Waits until `path` answers 200 (the server has opened the vault, the
 /// search index is ready), at most `patience`.
-async fn wait_for(addr: SocketAddr, request: &[u8], patience: Duration, what: &str) -> Result<()> {
+pub(crate) async fn wait_for(
+    addr: SocketAddr,
+    request: &[u8],
+    patience: Duration,
+    what: &str,
+) -> Result<()> {
     let started = Instant::now();
     loop {
         if let Ok(mut conn) = Conn::connect_from(addr, None).await
@@ -515,7 +536,7 @@ pub fn run(options: &Options) -> Result<()> {
 
     let addr = SocketAddr::from(([127, 0, 0, 1], free_port()?));
     eprintln!("starting {} serve on {addr}…", binary.display());
-    let server = start_server(&binary, &vault_dir, &passphrase, addr)?;
+    let server = start_server(&binary, &vault_dir, &passphrase, addr, &[])?;
 
     let client = tokio::runtime::Builder::new_current_thread()
         .enable_all()
