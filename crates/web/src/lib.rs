@@ -153,7 +153,9 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(get, "/foia", LoggedIn, foia::list),
         route!(post, "/foia", Writer, foia_form::create),
         route!(get, "/foia/new", Writer, foia_form::new_form),
+        route!(get, "/foia/calendar.ics", LoggedIn, foia::calendar),
         route!(get, "/foia/{id}", LoggedIn, foia::show),
+        route!(get, "/foia/{id}/letter", Writer, foia::letter),
         route!(post, "/foia/{id}", Writer, foia_form::update),
         route!(get, "/foia/{id}/edit", Writer, foia_form::edit_form),
         // Documents are the evidence itself: every logged-in role reads

@@ -312,3 +312,7 @@ foia-agency-dol = U.S. Department of Labor
 foia-agency-ssa = Social Security Administration
 foia-agency-dod = U.S. Department of Defense
 foia-agency-other = Other federal agency
+
+foia-download-calendar = Download the deadlines (calendar file)
+foia-download-request-letter = Request letter
+foia-download-appeal-letter = Appeal letter

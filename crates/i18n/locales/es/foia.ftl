@@ -312,3 +312,7 @@ foia-agency-dol = Departamento de Trabajo
 foia-agency-ssa = Administración del Seguro Social
 foia-agency-dod = Departamento de Defensa
 foia-agency-other = Otra agencia federal
+
+foia-download-calendar = Descargar los plazos (archivo de calendario)
+foia-download-request-letter = Carta de solicitud
+foia-download-appeal-letter = Carta de apelación

@@ -22,7 +22,9 @@ use testimonio_vault::{PeopleFilter, User};
 
 mod cases;
 mod documents;
+pub(crate) mod foia;
 mod people_write;
+mod search;
 mod testimonies;
 
 use crate::RouteSpec;
@@ -157,6 +159,43 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             "/api/v1/documents/{id}/pages/{n}",
             Access::LoggedIn,
             get(documents::page_text),
+        ),
+        r("get", "/api/v1/foia", Access::LoggedIn, get(foia::list)),
+        r(
+            "get",
+            "/api/v1/foia/calendar.ics",
+            Access::LoggedIn,
+            get(foia::calendar),
+        ),
+        r(
+            "get",
+            "/api/v1/foia/{id}",
+            Access::LoggedIn,
+            get(foia::show),
+        ),
+        r(
+            "get",
+            "/api/v1/foia/{id}/letter",
+            Access::Writer,
+            get(foia::letter),
+        ),
+        r(
+            "get",
+            "/api/v1/search",
+            Access::LoggedIn,
+            get(search::search_pages),
+        ),
+        r(
+            "get",
+            "/api/v1/watchlists",
+            Access::LoggedIn,
+            get(search::list_watchlists),
+        ),
+        r(
+            "get",
+            "/api/v1/watchlists/hits",
+            Access::LoggedIn,
+            get(search::list_hits),
         ),
         r("get", "/api/v1/audit", Access::Admin, get(audit_log)),
         r("get", "/api/v1/users", Access::Admin, get(list_users)),
@@ -659,6 +698,8 @@ pub fn openapi() -> Value {
     });
     if let Some(paths) = doc["paths"].as_object_mut() {
         paths.extend(documents::openapi_paths());
+        paths.extend(foia::openapi_paths());
+        paths.extend(search::openapi_paths());
         for more in [testimony_paths, case_paths] {
             if let Value::Object(more) = more {
                 paths.extend(more);

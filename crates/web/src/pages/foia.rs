@@ -192,6 +192,7 @@ pub async fn list(
         @if can_write(&viewer) {
             p { a.button href="/foia/new" { (viewer.t("foia-new")) } }
         }
+        p { a href="/foia/calendar.ics" download { (tr!(viewer.lang, "foia-download-calendar")) } }
         (error_summary(&viewer, &errors))
         (filter_form(&viewer, &filters, &errors))
         p role="status" { (count_text(lang, listed.rows.len(), listed.total)) }
@@ -268,6 +269,11 @@ pub async fn show(
         }
         @if can_write(&viewer) {
             p { a.button href={ "/foia/" (r.id()) "/edit" } { (viewer.t("foia-update")) } }
+            p {
+                a href={ "/foia/" (r.id()) "/letter?kind=request" } download { (tr!(viewer.lang, "foia-download-request-letter")) }
+                " · "
+                a href={ "/foia/" (r.id()) "/letter?kind=appeal" } download { (tr!(viewer.lang, "foia-download-appeal-letter")) }
+            }
         }
         (facts(&viewer, r, sensitive))
         h2 { (viewer.t("foia-request-text")) }
@@ -329,4 +335,51 @@ pub async fn show(
         StatusCode::OK,
         page(&viewer, &title, body),
     ))
+}
+
+/// GET /foia/calendar.ics: every active request's deadlines, audited as an
+/// export before it leaves.
+pub async fn calendar(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    let text = super::events::use_case(&state, &viewer, move |v, actor| {
+        testimonio_app::foia::exports::calendar(
+            v,
+            actor,
+            today(),
+            chrono::Utc::now().naive_utc(),
+            lang,
+        )
+    })
+    .await?;
+    Ok(crate::api::foia::calendar_response(text))
+}
+
+/// The letter asked for in the query.
+#[derive(Debug, serde::Deserialize, Default)]
+pub struct LetterQuery {
+    #[serde(default)]
+    kind: String,
+}
+
+/// GET /foia/{id}/letter?kind=request|appeal: the letter as plain text,
+/// audited as an export before it leaves.
+pub async fn letter(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(q): Query<LetterQuery>,
+) -> Result<Response, AppError> {
+    use testimonio_app::foia::exports::{self, LetterKind};
+    let kind = LetterKind::parse(if q.kind.is_empty() {
+        "request"
+    } else {
+        &q.kind
+    })
+    .ok_or(AppError::BAD_REQUEST)?;
+    let lang = viewer.lang;
+    let letter = super::events::use_case(&state, &viewer, move |v, actor| {
+        exports::letter(v, actor, &id, kind, None, today(), lang)
+    })
+    .await?;
+    Ok(crate::api::foia::letter_response(&letter.text, kind))
 }

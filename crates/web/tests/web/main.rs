@@ -37,6 +37,7 @@
 mod accounts;
 mod analysis;
 mod api;
+mod api_parity;
 mod authz;
 mod browser;
 mod browser_intake;
