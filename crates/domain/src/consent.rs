@@ -157,11 +157,15 @@ impl ConsentHistory {
 
     /// The level in force on `day`.
     pub fn level_on(&self, day: NaiveDate) -> ConsentLevel {
-        self.0
-            .iter()
-            .rev()
-            .find(|r| r.in_force_on(day))
-            .map_or(ConsentLevel::Internal, |r| r.level)
+        self.governing_on(day)
+            .map_or(ConsentLevel::Internal, |i| self.0[i].level)
+    }
+
+    /// The position in [`records`](Self::records) of the grant that
+    /// governs `day`: the latest in force then (an older grant still in
+    /// force was replaced by it). `None` when none is in force.
+    pub fn governing_on(&self, day: NaiveDate) -> Option<usize> {
+        self.0.iter().rposition(|r| r.in_force_on(day))
     }
 
     /// Appends a grant, keeping the order.

@@ -315,6 +315,7 @@ fn consent_section(
         .map(|l| (l.code().to_owned(), l.label(lang).to_owned()))
         .collect();
     let records = data.summary.consent.records();
+    let governing = data.summary.consent.governing_on(today);
     html! {
         section aria-labelledby="consent-heading" {
             h2 #consent-heading { (viewer.t("person-consent-history")) }
@@ -335,9 +336,10 @@ fn consent_section(
                             th scope="col" { (viewer.t("field-in-force")) }
                         } }
                         tbody {
-                            @for r in records {
-                                @let in_force = r.given_on.is_none_or(|g| g <= today)
-                                    && r.withdrawn_on.is_none_or(|w| w > today);
+                            @for (i, r) in records.iter().enumerate() {
+                                // One grant governs today (the latest in
+                                // force); an older one it replaced is not.
+                                @let in_force = governing == Some(i);
                                 tr {
                                     th scope="row" { (r.level.label(lang)) }
                                     td { (r.given_on.map_or_else(|| none.to_owned(), |d| day_text(lang, d))) }

@@ -155,6 +155,9 @@ async fn browser_a_volunteer_documents_from_a_phone_in_spanish_without_javascrip
             phone_window(&c).await;
             log_in(&c, &site, Role::Documenter).await;
             switch_language(&c, "es").await;
+            // The header is one line on a phone: the menu opens on demand.
+            let (_, _, _, header) = find(&c, "header.top").await.rectangle().await.expect("a box");
+            assert!(header <= 80.0, "the header takes {header} px of 740");
 
             // 1. A person, with the consent they give.
             c.goto(&site.url("/people/new")).await.expect("the person form");

@@ -273,3 +273,39 @@ async fn a_documenter_records_a_person_with_consent_on_the_web_and_changes_them(
         reqwest::StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn a_later_grant_replaces_an_earlier_one_and_only_it_is_in_force() {
+    let app = crate::support::spawn_app().await;
+    let mut agent = app.login(testimonio_domain::Role::Coordinator).await;
+    agent.accept_language = Some("es".into());
+    let created = agent
+        .post(
+            "/people",
+            &[
+                ("pseudonym", "Dos permisos"),
+                ("consent", "coalition_aggregate"),
+                ("consent_given", "2026-01-10"),
+            ],
+        )
+        .await;
+    let person = created
+        .location()
+        .expect("the new person's page")
+        .to_owned();
+    let granted = agent
+        .post(
+            &format!("{person}/consent"),
+            &[("level", "public_anonymous"), ("given_on", "2026-06-01")],
+        )
+        .await;
+    assert!(granted.status.is_redirection(), "{}", granted.excerpt());
+    let page = agent.get(&person).await;
+    let table = &page.body[page
+        .body
+        .find("table class=\"consent\"")
+        .expect("the history")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert_eq!(table.matches("<td>Sí</td>").count(), 1, "{table}");
+    assert_eq!(table.matches("<td>No</td>").count(), 1, "{table}");
+}
