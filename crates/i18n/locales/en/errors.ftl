@@ -88,3 +88,4 @@ backup-missing = { $entry } is listed in the manifest but missing from the archi
 backup-mismatch = { $entry } does not match the manifest
 backup-not-authentic = the manifest is not authentic (altered, or from another vault)
 backup-fails-check = the restored vault fails its check: { $faults }
+api-body-field-wrong-type = This field has the wrong type.

@@ -91,3 +91,4 @@ backup-missing = { $entry } figura en el manifiesto pero falta en el archivo
 backup-mismatch = { $entry } no coincide con el manifiesto
 backup-not-authentic = el manifiesto no es auténtico (alterado, o de otra bóveda)
 backup-fails-check = la bóveda restaurada no pasa la verificación: { $faults }
+api-body-field-wrong-type = Este campo tiene un tipo equivocado.

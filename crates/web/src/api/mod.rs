@@ -449,12 +449,59 @@ async fn write_event(
     }
 }
 
+/// The fields of an event body (`EventRecord`).
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "event_type",
+    "date",
+    "end_date",
+    "state",
+    "city",
+    "facility",
+    "agency",
+    "field_office",
+    "people",
+    "groups",
+    "narrative",
+    "verification",
+];
+
+/// An event body with `id` (the address's, or a new one when the body
+/// has none): a JSON object (else a plain 400) whose missing, unknown or
+/// mistyped field is named.
+fn event_body(lang: Lang, bytes: &[u8], id: Option<String>) -> Result<EventRecord, ApiError> {
+    let mut value: Value = serde_json::from_slice(bytes)
+        .map_err(|_| ApiError(json_error(lang, ErrorKind::BadRequest)))?;
+    let Some(map) = value.as_object_mut() else {
+        return Err(ApiError(json_error(lang, ErrorKind::BadRequest)));
+    };
+    let given = map
+        .get("id")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty());
+    let id = id
+        .or_else(|| given.map(str::to_owned))
+        .unwrap_or_else(|| testimonio_app::ids::new_id("evt"));
+    map.insert("id".into(), Value::String(id));
+    let missing: Vec<testimonio_domain::FieldError> = ["event_type", "date"]
+        .into_iter()
+        .filter(|f| !map.contains_key(*f))
+        .map(|f| testimonio_domain::FieldError::new(f, testimonio_domain::Problem::Required))
+        .collect();
+    if !missing.is_empty() {
+        return Err(field_errors(lang, &missing));
+    }
+    testimonies::parse_object(value, EVENT_FIELDS, "api-body-field-wrong-type")
+        .map_err(|p| p.into_error(lang))
+}
+
 async fn create_event(
     State(state): State<AppState>,
     api: ApiUser,
-    body: Result<Json<EventRecord>, axum::extract::rejection::JsonRejection>,
+    body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    let Json(record) = body.map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))?;
+    let record = event_body(api.lang, &body, None)?;
     write_event(state, api, record).await
 }
 
@@ -462,11 +509,9 @@ async fn update_event(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<String>,
-    body: Result<Json<EventRecord>, axum::extract::rejection::JsonRejection>,
+    body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    let Json(mut record) =
-        body.map_err(|_| ApiError(json_error(api.lang, ErrorKind::BadRequest)))?;
-    record.id = id;
+    let record = event_body(api.lang, &body, Some(id))?;
     write_event(state, api, record).await
 }
 
@@ -602,10 +647,10 @@ pub fn openapi() -> Value {
         "outcome": {"type": "string", "enum": ["created", "updated", "unchanged"]}}});
     let event_record = json!({
         "type": "object",
-        "required": ["id", "event_type", "date"],
+        "required": ["event_type", "date"],
         "additionalProperties": false,
         "properties": {
-            "id": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$"},
+            "id": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$", "description": "Optional when creating: a new id (evt-…) is made; on PUT the address's id is used"},
             "kind": {"type": "string", "enum": ["protected_activity", "enforcement_action"]},
             "event_type": {"type": "string", "description": "A code from GET /api/v1/vocabulary"},
             "date": {"type": "string", "description": "YYYY-MM-DD, YYYY-MM or YYYY; ~ in front if approximate"},

@@ -62,7 +62,7 @@ fn body_field_error(lang: Lang, field: &str, key: &'static str) -> ApiError {
 }
 
 /// Why a body was refused before the use case.
-enum BodyProblem {
+pub(super) enum BodyProblem {
     /// Not a JSON object.
     NotJson,
     /// A field the body may not hold, or one of the wrong type: its path
@@ -71,7 +71,7 @@ enum BodyProblem {
 }
 
 impl BodyProblem {
-    fn into_error(self, lang: Lang) -> ApiError {
+    pub(super) fn into_error(self, lang: Lang) -> ApiError {
         match self {
             BodyProblem::NotJson => ApiError(json_error(lang, ErrorKind::BadRequest)),
             BodyProblem::Field(field, key) => body_field_error(lang, &field, key),
@@ -84,17 +84,27 @@ impl BodyProblem {
 /// `events[1]`).
 fn parse_body(bytes: &[u8]) -> Result<TestimonyBody, BodyProblem> {
     let value: Value = serde_json::from_slice(bytes).map_err(|_| BodyProblem::NotJson)?;
+    parse_object(value, FIELDS, "api-body-wrong-type")
+}
+
+/// A JSON object of the `fields` given (else the unknown one is named),
+/// each of its type (else its path is named), as `T`.
+pub(super) fn parse_object<T: serde::de::DeserializeOwned>(
+    value: Value,
+    fields: &[&str],
+    wrong_type: &'static str,
+) -> Result<T, BodyProblem> {
     let Some(map) = value.as_object() else {
         return Err(BodyProblem::NotJson);
     };
-    if let Some(unknown) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+    if let Some(unknown) = map.keys().find(|k| !fields.contains(&k.as_str())) {
         return Err(BodyProblem::Field(
             unknown.clone(),
             "api-body-unknown-field",
         ));
     }
     serde_path_to_error::deserialize(value)
-        .map_err(|e| BodyProblem::Field(e.path().to_string(), "api-body-wrong-type"))
+        .map_err(|e| BodyProblem::Field(e.path().to_string(), wrong_type))
 }
 
 fn summary_json(s: &TestimonySummary) -> Value {

@@ -167,3 +167,53 @@ async fn the_foia_pages_offer_the_calendar_and_the_letters() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn an_event_without_an_id_gets_one_and_a_malformed_body_names_its_field() {
+    let app = spawn_app().await;
+    let writer = token(&app, Role::Documenter).await;
+    let auth = format!("Bearer {writer}");
+    let agent = Agent::new(&app.base, "api");
+    let send = |body: serde_json::Value| {
+        let (agent, auth) = (&agent, auth.clone());
+        async move {
+            agent
+                .send_with(
+                    Method::POST,
+                    "/api/v1/events",
+                    Some((body.to_string(), "application/json")),
+                    &[("authorization", auth.as_str()), ("accept-language", "es")],
+                )
+                .await
+        }
+    };
+    let created = send(serde_json::json!({
+        "event_type": "hunger_strike", "date": "2026-11-20", "state": "CA",
+        "people": [{"id": app.person_id, "role": "organizer"}]
+    }))
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let body: serde_json::Value = serde_json::from_str(&created.body).unwrap();
+    assert!(body["id"].as_str().unwrap().starts_with("evt-"), "{body}");
+
+    for (bad, field) in [
+        (serde_json::json!({"event_type": "vigil"}), "date"),
+        (
+            serde_json::json!({"event_type": "vigil", "date": "2026-11-20", "colour": "red"}),
+            "colour",
+        ),
+        (
+            serde_json::json!({"event_type": "vigil", "date": "2026-11-20", "groups": "g-1"}),
+            "groups",
+        ),
+        (
+            serde_json::json!({"event_type": "vigil", "date": "2026-11-20", "people": [{"id": "p-1", "role": 3}]}),
+            "people[0].role",
+        ),
+    ] {
+        let refused = send(bad).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+        let body: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+        assert_eq!(body["fields"][0]["field"], field, "{body}");
+    }
+}
