@@ -470,11 +470,11 @@ const EVENT_FIELDS: &[&str] = &[
 /// An event body with `id` (the address's, or a new one when the body
 /// has none): a JSON object (else a plain 400) whose missing, unknown or
 /// mistyped field is named.
-fn event_body(lang: Lang, bytes: &[u8], id: Option<String>) -> Result<EventRecord, ApiError> {
+fn event_body(lang: Lang, bytes: &[u8], id: Option<String>) -> Result<EventRecord, Box<ApiError>> {
     let mut value: Value = serde_json::from_slice(bytes)
-        .map_err(|_| ApiError(json_error(lang, ErrorKind::BadRequest)))?;
+        .map_err(|_| Box::new(ApiError(json_error(lang, ErrorKind::BadRequest))))?;
     let Some(map) = value.as_object_mut() else {
-        return Err(ApiError(json_error(lang, ErrorKind::BadRequest)));
+        return Err(Box::new(ApiError(json_error(lang, ErrorKind::BadRequest))));
     };
     let given = map
         .get("id")
@@ -490,10 +490,10 @@ fn event_body(lang: Lang, bytes: &[u8], id: Option<String>) -> Result<EventRecor
         .map(|f| testimonio_domain::FieldError::new(f, testimonio_domain::Problem::Required))
         .collect();
     if !missing.is_empty() {
-        return Err(field_errors(lang, &missing));
+        return Err(Box::new(field_errors(lang, &missing)));
     }
     testimonies::parse_object(value, EVENT_FIELDS, "api-body-field-wrong-type")
-        .map_err(|p| p.into_error(lang))
+        .map_err(|p| Box::new(p.into_error(lang)))
 }
 
 async fn create_event(
@@ -501,7 +501,7 @@ async fn create_event(
     api: ApiUser,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    let record = event_body(api.lang, &body, None)?;
+    let record = event_body(api.lang, &body, None).map_err(|e| *e)?;
     write_event(state, api, record).await
 }
 
@@ -511,7 +511,7 @@ async fn update_event(
     Path(id): Path<String>,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
-    let record = event_body(api.lang, &body, Some(id))?;
+    let record = event_body(api.lang, &body, Some(id)).map_err(|e| *e)?;
     write_event(state, api, record).await
 }
 
