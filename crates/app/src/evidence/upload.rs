@@ -219,11 +219,9 @@ pub fn record(
     if let Some(target) = &context.attach_to {
         target_exists(vault, target)?;
     }
-    let slots = Slots::new(options.jobs.max(1));
-    let mut reports = Vec::with_capacity(files.len());
-    for (name, received) in files {
-        let outcome = received
-            .map(|received| ingest_received(vault, received, &context.channel, options, &slots));
+    let outcomes = ingest_all(vault, files, &context.channel, options)?;
+    let mut reports = Vec::with_capacity(outcomes.len());
+    for (name, outcome) in outcomes {
         if let (Ok(report), Some(target)) = (&outcome, &context.attach_to)
             && let testimonio_ingest::FileOutcome::Stored { id: document, .. } = &report.outcome
         {
@@ -236,6 +234,64 @@ pub fn record(
         files: reports,
         watchlists,
     })
+}
+
+type Outcomes = Vec<(String, Result<FileReport, NotReceived>)>;
+
+/// Each received file through the ingest, `options.jobs` at a time (each
+/// worker on a vault handle of its own, as the command line's ingest),
+/// in the order they were sent.
+fn ingest_all(
+    vault: &mut Vault,
+    files: Vec<(String, Result<Received, NotReceived>)>,
+    channel: &str,
+    options: &IngestOptions,
+) -> AppResult<Outcomes> {
+    let slots = Slots::new(options.jobs.max(1));
+    let workers = options.jobs.clamp(1, 8).min(files.len());
+    if workers <= 1 {
+        return Ok(files
+            .into_iter()
+            .map(|(name, received)| {
+                let outcome = received.map(|r| ingest_received(vault, r, channel, options, &slots));
+                (name, outcome)
+            })
+            .collect());
+    }
+    let handles = (0..workers)
+        .map(|_| vault.try_clone())
+        .collect::<Result<Vec<_>, _>>()?;
+    let queue = std::sync::Mutex::new(files.into_iter().enumerate().collect::<Vec<_>>());
+    let done = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for mut handle in handles {
+            let (queue, done, slots) = (&queue, &done, &slots);
+            scope.spawn(move || {
+                loop {
+                    let next = queue
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .pop();
+                    let Some((i, (name, received))) = next else {
+                        break;
+                    };
+                    let outcome =
+                        received.map(|r| ingest_received(&mut handle, r, channel, options, slots));
+                    done.lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((i, name, outcome));
+                }
+            });
+        }
+    });
+    let mut done = done
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    done.sort_by_key(|(i, ..)| *i);
+    Ok(done
+        .into_iter()
+        .map(|(_, name, outcome)| (name, outcome))
+        .collect())
 }
 
 fn attach(

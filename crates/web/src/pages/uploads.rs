@@ -190,11 +190,12 @@ async fn upload_and_report(
     Ok((status, page(viewer, title, body)).into_response())
 }
 
-/// Ingest settings for an upload: one file at a time per request (the
-/// server's other requests share the machine), the default OCR languages.
+/// Ingest settings for an upload: as many files at once as the machine
+/// has cores (at most 4: the server's other requests share it), the
+/// default OCR languages.
 pub(crate) fn web_ingest_options() -> IngestOptions {
     IngestOptions {
-        jobs: 1,
+        jobs: std::thread::available_parallelism().map_or(2, |n| n.get().min(4)),
         host: Some("web".into()),
         ..IngestOptions::default()
     }
