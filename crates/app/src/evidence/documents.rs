@@ -140,5 +140,18 @@ pub fn read_original(
     out: &mut dyn Write,
 ) -> AppResult<u64> {
     act_as(vault, actor)?;
-    Ok(vault.read_document(id, out)?)
+    if !vault.has_capture(id)? {
+        return Ok(vault.read_document(id, out)?);
+    }
+    // A photo with a recorded position leaves without its EXIF (a photo,
+    // small: read whole, stripped, written).
+    let mut bytes = Vec::new();
+    vault.read_document(id, &mut bytes)?;
+    let bytes = super::strip::for_export(vault, id, bytes)?;
+    out.write_all(&bytes)
+        .map_err(|source| testimonio_vault::VaultError::Io {
+            path: "output".into(),
+            source,
+        })?;
+    Ok(bytes.len() as u64)
 }

@@ -201,6 +201,7 @@ fn finish(
         for (n, document) in &exhibits {
             let mut bytes = Vec::new();
             vault.read_document(&document.id, &mut bytes)?;
+            let bytes = crate::evidence::strip::for_export(vault, &document.id, bytes)?;
             exhibit_files.push(ExhibitFile {
                 file_name: format!("Exhibit {n:02} - {}", safe_name(&document.file_name)),
                 bytes,

@@ -160,6 +160,31 @@ async fn a_volunteer_uploads_a_phone_photo_from_an_event_page_and_finds_its_text
         assert!(!page.body.contains(position), "{role:?} saw the position");
         assert!(!page.body.contains("Pixel 7"), "{role:?} saw the camera");
     }
+    // A copy that leaves (an export, a packet's exhibit) has no EXIF; the
+    // vault keeps the original byte-exact.
+    let id = photo_doc.id.clone();
+    let (exported, kept) = app
+        .state
+        .with_vault("test:check", move |v| {
+            let operator = testimonio_app::Actor::Operator {
+                name: "test".into(),
+            };
+            let mut out = Vec::new();
+            testimonio_app::evidence::documents::read_original(v, &operator, &id, &mut out)?;
+            let kept = v.document_bytes(&id, "test")?;
+            Ok((out, kept.to_vec()))
+        })
+        .await
+        .unwrap();
+    assert!(
+        kept.windows(7).any(|w| w == b"Pixel 7"),
+        "the vault keeps the original"
+    );
+    assert!(
+        !exported.windows(7).any(|w| w == b"Pixel 7"),
+        "the export kept the EXIF"
+    );
+    assert!(exported.starts_with(b"\xff\xd8") && exported.len() > 10_000);
     let audited = app
         .state
         .with_vault("test:check", |v| Ok(v.audit_tail(50)?))
