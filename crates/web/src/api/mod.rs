@@ -22,6 +22,7 @@ use testimonio_vault::{PeopleFilter, User};
 
 mod cases;
 mod documents;
+mod excerpts;
 pub(crate) mod foia;
 mod people_write;
 mod search;
@@ -190,6 +191,24 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             "/api/v1/watchlists",
             Access::LoggedIn,
             get(search::list_watchlists),
+        ),
+        r(
+            "post",
+            "/api/v1/watchlists",
+            Access::Writer,
+            post(excerpts::create_watchlist),
+        ),
+        r(
+            "get",
+            "/api/v1/excerpts",
+            Access::LoggedIn,
+            get(excerpts::list),
+        ),
+        r(
+            "post",
+            "/api/v1/excerpts",
+            Access::Writer,
+            post(excerpts::create),
         ),
         r(
             "get",
@@ -745,6 +764,7 @@ pub fn openapi() -> Value {
         paths.extend(documents::openapi_paths());
         paths.extend(foia::openapi_paths());
         paths.extend(search::openapi_paths());
+        paths.extend(excerpts::openapi_paths());
         for more in [testimony_paths, case_paths] {
             if let Value::Object(more) = more {
                 paths.extend(more);

@@ -122,9 +122,6 @@ pub fn openapi_paths() -> serde_json::Map<String, Value> {
             {"name": "limit", "in": "query", "required": false, "description": "Results to return", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}}
         ],
         "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["400", "401", "503"]))}}));
-    paths.insert("/api/v1/watchlists".into(), json!({"get": {
-        "summary": "Saved queries, with their pending hits",
-        "responses": merge(json!({"200": ok(json!({"type": "object"}))}), errors(&["401", "503"]))}}));
     paths.insert("/api/v1/watchlists/hits".into(), json!({"get": {
         "summary": "Hits of the watchlists, newest first (pending only unless all=true); audited",
         "parameters": [

@@ -126,6 +126,10 @@ async fn api_access_matrix_follows_the_route_table() {
                 json!({})
             } else if spec.path == "/api/v1/testimonies/{id}/review" {
                 json!({})
+            } else if spec.path == "/api/v1/excerpts" {
+                json!({"document": app.document_id, "page": 1, "start": 0, "end": 5})
+            } else if spec.path == "/api/v1/watchlists" {
+                json!({"name": "Matrix", "query": "training", "purpose": "the matrix"})
             } else if spec.path == "/api/v1/cases" {
                 json!({"title": "Matrix case", "kind": "advocacy", "person": app.person_id})
             } else if spec.path == "/api/v1/cases/{id}/links"

@@ -217,3 +217,65 @@ async fn an_event_without_an_id_gets_one_and_a_malformed_body_names_its_field() 
         assert_eq!(body["fields"][0]["field"], field, "{body}");
     }
 }
+
+#[tokio::test]
+async fn excerpts_and_watchlists_are_recorded_through_the_api() {
+    let app = spawn_app().await;
+    let writer = token(&app, Role::Coordinator).await;
+    let auth = format!("Bearer {writer}");
+    let agent = Agent::new(&app.base, "api");
+    let post = |path: &'static str, body: serde_json::Value| {
+        let (agent, auth) = (&agent, auth.clone());
+        async move {
+            agent
+                .send_with(
+                    Method::POST,
+                    path,
+                    Some((body.to_string(), "application/json")),
+                    &[("authorization", auth.as_str()), ("accept-language", "es")],
+                )
+                .await
+        }
+    };
+    let created = post(
+        "/api/v1/excerpts",
+        serde_json::json!({"document": app.document_id, "page": 1, "start": 0, "end": 24,
+            "tags": ["surveillance"], "events": [app.event_id]}),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let listed = get(
+        &app,
+        &writer,
+        &format!("/api/v1/excerpts?document={}", app.document_id),
+    )
+    .await;
+    assert!(
+        listed.body.contains("Notes from a know-your-"),
+        "{}",
+        listed.body
+    );
+    let refused = post(
+        "/api/v1/excerpts",
+        serde_json::json!({"document": app.document_id, "page": 1, "start": 0, "end": 5, "tags": ["Not A Tag!"]}),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    let body: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    assert_eq!(body["fields"][0]["field"], "tags[0]", "{body}");
+
+    let saved = post(
+        "/api/v1/watchlists",
+        serde_json::json!({"name": "Vigilancia", "query": "surveillance OR vigilancia", "purpose": "FOIA"}),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::CREATED, "{}", saved.body);
+    let bad = post(
+        "/api/v1/watchlists",
+        serde_json::json!({"name": "Mala", "query": "\"sin cerrar"}),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+    let body: serde_json::Value = serde_json::from_str(&bad.body).unwrap();
+    assert_eq!(body["fields"][0]["field"], "query", "{body}");
+}
