@@ -358,7 +358,7 @@ fn consent_section(
                 form.stack method="post" action={ "/people/" (id) "/consent" } aria-labelledby="grant-heading" {
                     (csrf_field(viewer))
                     (field(e, "level", viewer.t("field-consent"), None, |c| select(c, "level", None, &levels, &consent.grant.level)))
-                    (field(e, "given_on", viewer.t("field-given-on"), Some(viewer.t("field-day-hint")), |c| input(c, "given_on", "date", &consent.grant.given_on)))
+                    (field(e, "given_on", viewer.t("field-given-on"), Some(viewer.t("field-day-hint")), |c| input(c, "given_on", "text", &consent.grant.given_on)))
                     (field(e, "note", viewer.t("field-note"), None, |c| input(c, "note", "text", &consent.grant.note)))
                     button type="submit" { (viewer.t("common-save")) }
                 }
@@ -366,7 +366,7 @@ fn consent_section(
                 form.stack method="post" action={ "/people/" (id) "/consent/withdraw" } aria-labelledby="withdraw-heading" {
                     (csrf_field(viewer))
                     p.hint { (viewer.t("person-withdraw-hint")) }
-                    (field(e, "withdrawn_on", viewer.t("person-withdraw-on"), Some(viewer.t("field-day-hint")), |c| input(c, "withdrawn_on", "date", &consent.withdraw.withdrawn_on)))
+                    (field(e, "withdrawn_on", viewer.t("person-withdraw-on"), Some(viewer.t("field-day-hint")), |c| input(c, "withdrawn_on", "text", &consent.withdraw.withdrawn_on)))
                     button.danger type="submit" { (viewer.t("person-withdraw")) }
                 }
             }

@@ -147,7 +147,7 @@ fn form_page(
             (field(e, "pseudonym", viewer.t("field-pseudonym"), Some(viewer.t("person-pseudonym-hint")), |c| input(c, "pseudonym", "text", &value(&form.pseudonym))))
             @if matches!(mode, Mode::New) {
                 (field(e, "consent", viewer.t("field-consent"), Some(viewer.t("person-consent-hint")), |c| select(c, "consent", Some(viewer.t("person-consent-choose")), &levels, &value(&form.consent))))
-                (field(e, "consent_given", viewer.t("field-given-on"), None, |c| input(c, "consent_given", "date", &value(&form.consent_given))))
+                (field(e, "consent_given", viewer.t("field-given-on"), Some(viewer.t("field-day-hint")), |c| input(c, "consent_given", "text", &value(&form.consent_given))))
             }
             (field(e, "groups", viewer.t("field-groups"), Some(viewer.t("field-groups-hint")), |c| input(c, "groups", "text", &value(&form.groups))))
             (field(e, "birth_year", viewer.t("field-birth-year"), None, |c| input(c, "birth_year", "text", &value(&form.birth_year))))

@@ -164,6 +164,10 @@ async fn browser_a_volunteer_documents_from_a_phone_in_spanish_without_javascrip
             let form = find(&c, "form[action='/people']").await;
             fill(&form, "pseudonym", "Rosa del Valle").await;
             fill(&form, "consent", "coalition_narrative").await;
+            // Every date is typed the same way (the event's may be partial):
+            // no browser date control that would show mm/dd/yyyy.
+            assert!(!source(&c).await.contains("type=\"date\""));
+            fill(&form, "consent_given", "2026-11-30").await;
             shoot(&c, "1-person-form").await;
             click(&c, "form[action='/people'] button[type='submit']").await;
             wait_for_path(&c, "the new person's page", |p| p.starts_with("/people/p-")).await;

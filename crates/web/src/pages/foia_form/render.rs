@@ -63,8 +63,8 @@ pub(crate) fn tolling_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages) -> Ma
                         @if i == count { (viewer.t("foia-add-period")) } @else { (row_title(lang, "tolling", i)) }
                     }
                     (labelled(&m.row("tolling", i, "kind"), &kind, viewer.t("foia-tolling-kind"), None, |c| select(c, &kind, Some(none), &tolling_options(lang), &row.kind)))
-                    (labelled(&m.row("tolling", i, "from"), &from, viewer.t("foia-from"), Some(day_hint), |c| input(c, &from, "date", &row.from)))
-                    (labelled(&m.row("tolling", i, "to"), &to, viewer.t("foia-to"), Some(viewer.t("foia-to-hint")), |c| input(c, &to, "date", &row.to)))
+                    (labelled(&m.row("tolling", i, "from"), &from, viewer.t("foia-from"), Some(day_hint), |c| input(c, &from, "text", &row.from)))
+                    (labelled(&m.row("tolling", i, "to"), &to, viewer.t("foia-to"), Some(viewer.t("foia-to-hint")), |c| input(c, &to, "text", &row.to)))
                 }
             }
         }
@@ -95,7 +95,7 @@ pub(crate) fn communication_rows(viewer: &Viewer, form: &FoiaForm, m: &Messages)
                     legend {
                         @if i == count { (viewer.t("foia-add-communication")) } @else { (row_title(lang, "communications", i)) }
                     }
-                    (labelled(&m.row("communications", i, "date"), &date, viewer.t("foia-comm-date"), Some(day_hint), |c| input(c, &date, "date", &row.date)))
+                    (labelled(&m.row("communications", i, "date"), &date, viewer.t("foia-comm-date"), Some(day_hint), |c| input(c, &date, "text", &row.date)))
                     (labelled(&m.row("communications", i, "direction"), &direction, viewer.t("foia-direction"), None, |c| select(c, &direction, Some(none), &direction_options(lang), &row.direction)))
                     (labelled(&m.row("communications", i, "summary"), &summary, viewer.t("foia-summary"), None, |c| textarea(c, &summary, &row.summary, 3)))
                 }
@@ -117,7 +117,7 @@ pub(crate) fn form_page(viewer: &Viewer, mode: &Mode, form: &FoiaForm, m: &Messa
     };
     let date = |name: &'static str| {
         field(e, name, l(name), Some(day_hint), |c| {
-            input(c, name, "date", v(name))
+            input(c, name, "text", v(name))
         })
     };
     let status = if v("status").is_empty() {
