@@ -1,0 +1,14 @@
+//! Spreadsheets as groups keep them, row by row: delimited text (comma,
+//! semicolon, tab or pipe, sniffed) in UTF-8 or a legacy encoding
+//! (Windows-1252, Latin-1…, detected), with title and blank rows above the
+//! header found and skipped. Rows are read as a stream: memory does not
+//! grow with the row count.
+//!
+//! This crate knows nothing of the records: mapping columns and values to
+//! people, groups and events is the import's work.
+
+pub mod delimited;
+pub mod encoding;
+
+pub use delimited::{Delimited, Layout, Row, SheetError};
+pub use encoding::{Detected, detect};
