@@ -7,8 +7,10 @@
 //! This crate knows nothing of the records: mapping columns and values to
 //! people, groups and events is the import's work.
 
+pub mod dates;
 pub mod delimited;
 pub mod encoding;
 
+pub use dates::{CellDate, DateOrder, read_date};
 pub use delimited::{Delimited, Layout, Row, SheetError};
 pub use encoding::{Detected, detect};
