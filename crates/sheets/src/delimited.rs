@@ -218,20 +218,25 @@ fn header_line(text: &str, delimiter: u8) -> Option<u64> {
             (line, r.iter().map(clean).collect())
         })
         .collect();
+    header_index(&rows).map(|i| rows[i].0)
+}
+
+/// Which of `rows` (numbered, cells trimmed) is the header: the first that
+/// fills at least half of the widest row's cells (two at least), with more
+/// text than numbers — a title row fills one cell, a blank row none.
+pub(crate) fn header_index(rows: &[(u64, Vec<String>)]) -> Option<usize> {
     let widest = rows
         .iter()
         .map(|(_, cells)| cells.iter().filter(|c| !c.is_empty()).count())
         .max()?;
-    rows.iter()
-        .find(|(_, cells)| {
-            let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
-            let texts = filled
-                .iter()
-                .filter(|c| c.chars().any(char::is_alphabetic))
-                .count();
-            filled.len() * 2 >= widest && filled.len() >= widest.min(2) && texts * 2 > filled.len()
-        })
-        .map(|(line, _)| *line)
+    rows.iter().position(|(_, cells)| {
+        let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+        let texts = filled
+            .iter()
+            .filter(|c| c.chars().any(char::is_alphabetic))
+            .count();
+        filled.len() * 2 >= widest && filled.len() >= widest.min(2) && texts * 2 > filled.len()
+    })
 }
 
 #[cfg(test)]

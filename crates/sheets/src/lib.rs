@@ -10,7 +10,9 @@
 pub mod dates;
 pub mod delimited;
 pub mod encoding;
+pub mod workbook;
 
 pub use dates::{CellDate, DateOrder, read_date};
 pub use delimited::{Delimited, Layout, Row, SheetError};
 pub use encoding::{Detected, detect};
+pub use workbook::{Table, Workbook};
