@@ -252,22 +252,5 @@ fn packet(cx: &Context, args: &CasePacketArgs) -> CliResult {
         args.exhibits_dir.is_some(),
     )
     .map_err(|e| cx.app_error(&e))?;
-    cx.write_private(&args.out, &packet.document)?;
-    if let Some(dir) = &args.exhibits_dir {
-        cx.create_private_dir(dir)?;
-        for exhibit in &packet.exhibit_files {
-            cx.write_private(&dir.join(&exhibit.file_name), &exhibit.bytes)?;
-        }
-    }
-    eprintln!(
-        "{}",
-        tr!(
-            cx.lang,
-            "packet-wrote",
-            path = args.out.display().to_string(),
-            events = packet.events,
-            exhibits = packet.exhibits
-        )
-    );
-    Ok(())
+    super::packet::write(cx, &packet, &args.out, args.exhibits_dir.as_deref())
 }

@@ -3,7 +3,9 @@
 //! writes it, and with `--exhibits-dir` the cited originals beside it as
 //! "Exhibit NN - name", byte-exact and hash-verified.
 
-use testimonio_app::reports::make_packet;
+use std::path::Path;
+
+use testimonio_app::reports::{Packet, make_packet};
 use testimonio_i18n::tr;
 
 use crate::cli::PacketArgs;
@@ -22,8 +24,19 @@ pub fn run(cx: &Context, args: &PacketArgs) -> CliResult {
         args.exhibits_dir.is_some(),
     )
     .map_err(|e| cx.app_error(&e))?;
-    cx.write_private(&args.out, &packet.document)?;
-    if let Some(dir) = &args.exhibits_dir {
+    write(cx, &packet, &args.out, args.exhibits_dir.as_deref())
+}
+
+/// Writes a packet to `out`, its exhibits into `exhibits_dir` when given,
+/// and says so: for the person's packet and the case's alike.
+pub(crate) fn write(
+    cx: &Context,
+    packet: &Packet,
+    out: &Path,
+    exhibits_dir: Option<&Path>,
+) -> CliResult {
+    cx.write_private(out, &packet.document)?;
+    if let Some(dir) = exhibits_dir {
         cx.create_private_dir(dir)?;
         for exhibit in &packet.exhibit_files {
             cx.write_private(&dir.join(&exhibit.file_name), &exhibit.bytes)?;
@@ -34,7 +47,7 @@ pub fn run(cx: &Context, args: &PacketArgs) -> CliResult {
         tr!(
             cx.lang,
             "packet-wrote",
-            path = args.out.display().to_string(),
+            path = out.display().to_string(),
             events = packet.events,
             exhibits = packet.exhibits
         )
