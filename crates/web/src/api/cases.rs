@@ -236,12 +236,7 @@ pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Va
     let kinds: Vec<&str> = CaseKind::ALL.iter().map(|k| k.code()).collect();
     let statuses: Vec<&str> = CaseStatus::ALL.iter().map(|s| s.code()).collect();
     let links: Vec<&str> = CaseLinkKind::ALL.iter().map(|k| k.code()).collect();
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
+    let merge = super::merge_responses;
     let id_param = json!([{"name": "id", "in": "path", "required": true,
         "description": "The case's id (case-…)", "schema": {"type": "string"}}]);
     let text = |description: &str| json!({"type": "string", "description": description});

@@ -226,14 +226,11 @@ fn document_json(d: &DocumentInfo) -> Value {
 
 /// The OpenAPI description of these routes.
 pub fn openapi_paths() -> serde_json::Map<String, Value> {
-    let ok = |schema: Value| json!({"description": "OK", "content": {"application/json": {"schema": schema}}});
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
-    let errors = super::error_responses;
+    let (ok, merge, errors) = (
+        super::ok_response,
+        super::merge_responses,
+        super::error_responses,
+    );
     let id = json!({"name": "id", "in": "path", "required": true, "description": "A document id (doc-…)", "schema": {"type": "string"}});
     let statuses: Vec<&str> = ExtractionStatus::ALL.iter().map(|s| s.code()).collect();
     let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.code()).collect();

@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use testimonio_app::evidence::search::SearchFailure;
 use testimonio_app::evidence::{excerpts, watchlists};
 use testimonio_domain::{ExcerptTag, FieldError, RecordId};
 use testimonio_vault::{ExcerptFilter, ExcerptParts};
@@ -171,29 +170,17 @@ pub async fn create_watchlist(
         .map_err(|e| super::fail(lang, e))?;
     match saved {
         Ok(watchlist) => Ok((StatusCode::CREATED, Json(json!(watchlist))).into_response()),
-        Err(SearchFailure::Query(e)) => {
-            let body = json!({
-                "error": "invalid",
-                "message": e.message(lang),
-                "fields": [{"field": "query", "message": e.message(lang), "position": e.position}],
-            });
-            Ok((StatusCode::BAD_REQUEST, Json(body)).into_response())
-        }
-        Err(SearchFailure::IndexBusy) => Err(ApiError(json_error(lang, ErrorKind::Busy))),
-        Err(SearchFailure::App(e)) => Err(super::use_case_error(lang, e)),
+        Err(failure) => super::search::failed(lang, failure, "query"),
     }
 }
 
 /// The OpenAPI description of these routes.
 pub fn openapi_paths() -> serde_json::Map<String, Value> {
-    let ok = |schema: Value| json!({"description": "OK", "content": {"application/json": {"schema": schema}}});
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
-    let errors = super::error_responses;
+    let (ok, merge, errors) = (
+        super::ok_response,
+        super::merge_responses,
+        super::error_responses,
+    );
     let tags: Vec<&str> = ExcerptTag::KNOWN.iter().map(|(code, ..)| *code).collect();
     let ids =
         |what: &str| json!({"type": "array", "items": {"type": "string"}, "description": what});

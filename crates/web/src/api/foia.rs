@@ -178,14 +178,11 @@ pub(crate) fn letter_response(text: &str, kind: LetterKind) -> Response {
 
 /// The OpenAPI description of these routes.
 pub fn openapi_paths() -> serde_json::Map<String, Value> {
-    let ok = |schema: Value| json!({"description": "OK", "content": {"application/json": {"schema": schema}}});
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
-    let errors = super::error_responses;
+    let (ok, merge, errors) = (
+        super::ok_response,
+        super::merge_responses,
+        super::error_responses,
+    );
     let id = json!({"name": "id", "in": "path", "required": true, "description": "A FOIA request id", "schema": {"type": "string"}});
     let mut paths = serde_json::Map::new();
     paths.insert("/api/v1/foia".into(), json!({"get": {

@@ -648,6 +648,19 @@ async fn openapi_document() -> Json<Value> {
     Json(openapi())
 }
 
+/// A 200-like response of `schema`, for the OpenAPI document.
+fn ok_response(schema: Value) -> Value {
+    json!({"description": "OK", "content": {"application/json": {"schema": schema}}})
+}
+
+/// `a`'s responses and `b`'s together.
+fn merge_responses(mut a: Value, b: Value) -> Value {
+    if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
+        a.extend(b);
+    }
+    a
+}
+
 /// Each error status of `codes`, answered with the `Error` schema.
 fn error_responses(codes: &[&str]) -> Value {
     let mut m = serde_json::Map::new();
@@ -692,20 +705,7 @@ pub fn openapi() -> Value {
         "id": {"type": "string", "description": "unknown_reference: the id not found"},
         "fields": {"type": "array", "items": {"type": "object", "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}}
     }});
-    let errors = |codes: &[&str]| -> Value {
-        let mut m = serde_json::Map::new();
-        for c in codes {
-            m.insert((*c).into(), json!({"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}));
-        }
-        Value::Object(m)
-    };
-    let ok = |schema: Value| json!({"description": "ok", "content": {"application/json": {"schema": schema}}});
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
+    let (ok, merge, errors) = (ok_response, merge_responses, error_responses);
     let id_param =
         json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]);
     let filters: Vec<Value> = ["kind", "type", "state", "field_office", "group", "person", "from", "to", "verification"]

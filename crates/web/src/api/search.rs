@@ -13,6 +13,7 @@ use testimonio_app::evidence::watchlists;
 
 use super::{ApiError, ApiUser, fail, json_error, run};
 use crate::error::ErrorKind;
+use crate::i18n::Lang;
 use crate::state::AppState;
 
 /// Results per page at most.
@@ -49,16 +50,28 @@ pub async fn search_pages(
         .map_err(|e| fail(lang, e))?;
     match outcome {
         Ok(results) => Ok(Json(json!(results)).into_response()),
-        Err(SearchFailure::Query(e)) => {
+        Err(failure) => failed(lang, failure, "q"),
+    }
+}
+
+/// A search that failed: a malformed query is a 400 naming `field` and
+/// where in it the problem is; a busy index a 503; the rest by class.
+pub(super) fn failed(
+    lang: Lang,
+    failure: SearchFailure,
+    field: &str,
+) -> Result<Response, ApiError> {
+    match failure {
+        SearchFailure::Query(e) => {
             let body = json!({
                 "error": "invalid",
                 "message": e.message(lang),
-                "fields": [{"field": "q", "message": e.message(lang), "position": e.position}],
+                "fields": [{"field": field, "message": e.message(lang), "position": e.position}],
             });
             Ok((axum::http::StatusCode::BAD_REQUEST, Json(body)).into_response())
         }
-        Err(SearchFailure::IndexBusy) => Err(ApiError(json_error(lang, ErrorKind::Busy))),
-        Err(SearchFailure::App(e)) => Err(super::use_case_error(lang, e)),
+        SearchFailure::IndexBusy => Err(ApiError(json_error(lang, ErrorKind::Busy))),
+        SearchFailure::App(e) => Err(super::use_case_error(lang, e)),
     }
 }
 
@@ -105,14 +118,11 @@ pub async fn list_hits(
 
 /// The OpenAPI description of these routes.
 pub fn openapi_paths() -> serde_json::Map<String, Value> {
-    let ok = |schema: Value| json!({"description": "OK", "content": {"application/json": {"schema": schema}}});
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
-    let errors = super::error_responses;
+    let (ok, merge, errors) = (
+        super::ok_response,
+        super::merge_responses,
+        super::error_responses,
+    );
     let mut paths = serde_json::Map::new();
     paths.insert("/api/v1/search".into(), json!({"get": {
         "summary": "Full-text search of document pages and event narratives (English and Spanish), best first, with snippets and facets; audited",

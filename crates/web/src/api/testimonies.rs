@@ -271,12 +271,7 @@ pub async fn review(
 
 /// The OpenAPI paths of these routes.
 pub fn openapi_paths(errors: &dyn Fn(&[&str]) -> Value, ok: &dyn Fn(Value) -> Value) -> Value {
-    let merge = |mut a: Value, b: Value| {
-        if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
-            a.extend(b);
-        }
-        a
-    };
+    let merge = super::merge_responses;
     let text = |description: &str| json!({"type": "string", "description": description});
     let ids = |description: &str| json!({"type": "array", "items": {"type": "string"}, "description": description});
     let levels = json!([
