@@ -170,7 +170,7 @@ pub async fn create_watchlist(
         .map_err(|e| super::fail(lang, e))?;
     match saved {
         Ok(watchlist) => Ok((StatusCode::CREATED, Json(json!(watchlist))).into_response()),
-        Err(failure) => super::search::failed(lang, failure, "query"),
+        Err(failure) => Ok(super::search::failed(lang, failure, "query")),
     }
 }
 

@@ -50,17 +50,13 @@ pub async fn search_pages(
         .map_err(|e| fail(lang, e))?;
     match outcome {
         Ok(results) => Ok(Json(json!(results)).into_response()),
-        Err(failure) => failed(lang, failure, "q"),
+        Err(failure) => Ok(failed(lang, failure, "q")),
     }
 }
 
 /// A search that failed: a malformed query is a 400 naming `field` and
 /// where in it the problem is; a busy index a 503; the rest by class.
-pub(super) fn failed(
-    lang: Lang,
-    failure: SearchFailure,
-    field: &str,
-) -> Result<Response, ApiError> {
+pub(super) fn failed(lang: Lang, failure: SearchFailure, field: &str) -> Response {
     match failure {
         SearchFailure::Query(e) => {
             let body = json!({
@@ -68,10 +64,10 @@ pub(super) fn failed(
                 "message": e.message(lang),
                 "fields": [{"field": field, "message": e.message(lang), "position": e.position}],
             });
-            Ok((axum::http::StatusCode::BAD_REQUEST, Json(body)).into_response())
+            (axum::http::StatusCode::BAD_REQUEST, Json(body)).into_response()
         }
-        SearchFailure::IndexBusy => Err(ApiError(json_error(lang, ErrorKind::Busy))),
-        SearchFailure::App(e) => Err(super::use_case_error(lang, e)),
+        SearchFailure::IndexBusy => json_error(lang, ErrorKind::Busy),
+        SearchFailure::App(e) => super::use_case_error(lang, e).into_response(),
     }
 }
 
