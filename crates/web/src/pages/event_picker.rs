@@ -219,6 +219,35 @@ fn back_to(action: &str, picker: &str) -> String {
     format!("{action}#{picker}")
 }
 
+/// The matches of a search as radio buttons `pick_{what}` (the first
+/// chosen) and the button that adds the choice; or that nothing matched
+/// (`none`, a catalog id).
+fn matches(
+    lang: testimonio_domain::Lang,
+    action: &str,
+    what: &str,
+    picker: &str,
+    none: &'static str,
+    found: &[(String, &str)],
+) -> Markup {
+    html! {
+        @if found.is_empty() {
+            p role="status" { (testimonio_i18n::message(lang, none)) }
+        } @else {
+            fieldset.choices {
+                legend { (tr!(lang, "picker-choose")) }
+                @for (i, (id, name)) in found.iter().enumerate() {
+                    div.choice {
+                        input type="radio" name={ "pick_" (what) } id={ "pick-" (what) "-" (i) } value=(id) checked[i == 0];
+                        label for={ "pick-" (what) "-" (i) } translate="no" { (name) }
+                    }
+                }
+            }
+            button type="submit" name="step" value={ "add-" (what) } formaction=(back_to(action, picker)) { (tr!(lang, "picker-add")) }
+        }
+    }
+}
+
 /// The people picker, drawn under the people field.
 pub(crate) fn people_picker(
     viewer: &Viewer,
@@ -246,20 +275,8 @@ pub(crate) fn people_picker(
             (field(errors, "person_role", tr!(lang, "picker-role"), None, |c| select(c, "person_role", None, &roles, &form.person_role)))
             button.secondary type="submit" name="step" value="find-person" formaction=(back_to(action, "people-picker")) { (tr!(lang, "picker-find")) }
             @if let Some(found) = &picker.people {
-                @if found.is_empty() {
-                    p role="status" { (tr!(lang, "picker-no-one")) }
-                } @else {
-                    fieldset.choices {
-                        legend { (tr!(lang, "picker-choose")) }
-                        @for (i, p) in found.iter().enumerate() {
-                            div.choice {
-                                input type="radio" name="pick_person" id={ "pick-person-" (i) } value=(p.id) checked[i == 0];
-                                label for={ "pick-person-" (i) } translate="no" { (p.pseudonym.as_str()) }
-                            }
-                        }
-                    }
-                    button type="submit" name="step" value="add-person" formaction=(back_to(action, "people-picker")) { (tr!(lang, "picker-add")) }
-                }
+                (matches(lang, action, "person", "people-picker", "picker-no-one",
+                    &found.iter().map(|p| (p.id.to_string(), p.pseudonym.as_str())).collect::<Vec<_>>()))
             }
             @for m in errors.messages("pick_person") { p.field-error { (m) } }
             details.new-person open[new_open] {
@@ -287,20 +304,8 @@ pub(crate) fn groups_picker(
             (field(errors, "group_query", tr!(lang, "picker-search-group"), None, |c| input(c, "group_query", "search", &form.group_query)))
             button.secondary type="submit" name="step" value="find-group" formaction=(back_to(action, "groups-picker")) { (tr!(lang, "picker-find")) }
             @if let Some(found) = &picker.groups {
-                @if found.is_empty() {
-                    p role="status" { (tr!(lang, "picker-no-group")) }
-                } @else {
-                    fieldset.choices {
-                        legend { (tr!(lang, "picker-choose")) }
-                        @for (i, g) in found.iter().enumerate() {
-                            div.choice {
-                                input type="radio" name="pick_group" id={ "pick-group-" (i) } value=(g.id) checked[i == 0];
-                                label for={ "pick-group-" (i) } translate="no" { (g.name.as_str()) }
-                            }
-                        }
-                    }
-                    button type="submit" name="step" value="add-group" formaction=(back_to(action, "groups-picker")) { (tr!(lang, "picker-add")) }
-                }
+                (matches(lang, action, "group", "groups-picker", "picker-no-group",
+                    &found.iter().map(|g| (g.id.to_string(), g.name.as_str())).collect::<Vec<_>>()))
             }
             @for m in errors.messages("pick_group") { p.field-error { (m) } }
         }
