@@ -10,9 +10,14 @@
 pub mod dates;
 pub mod delimited;
 pub mod encoding;
+mod error;
+mod header;
+mod table;
 pub mod workbook;
 
 pub use dates::{CellDate, DateOrder, read_date};
-pub use delimited::{Delimited, Layout, Row, SheetError};
+pub use delimited::{Delimited, Layout, TextPreview};
 pub use encoding::{Detected, detect};
-pub use workbook::{Table, Workbook};
+pub use error::SheetError;
+pub use table::{HeaderChoice, Preview, Row, Table, TableHead};
+pub use workbook::Workbook;
