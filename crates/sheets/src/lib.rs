@@ -14,10 +14,12 @@ mod error;
 mod header;
 mod table;
 pub mod workbook;
+pub mod write;
 
 pub use dates::{CellDate, DateOrder, read_date};
 pub use delimited::{Delimited, Layout, TextPreview};
 pub use encoding::{Detected, detect};
 pub use error::SheetError;
 pub use table::{HeaderChoice, Preview, Row, Table, TableHead};
-pub use workbook::Workbook;
+pub use workbook::{SheetRows, Workbook};
+pub use write::{CsvWriter, XlsxWriter, neutralise_cell, restore_cell};
