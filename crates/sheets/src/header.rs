@@ -12,7 +12,7 @@ pub(crate) const HEADER_SEARCH_ROWS: usize = 50;
 const MAX_COLUMNS: u32 = 16_384;
 
 /// What joins a group's name and a sub-header's.
-pub const JOINER: &str = " › ";
+pub(crate) const JOINER: &str = " › ";
 
 /// A row as read: its line (1-based) and its cells, trimmed.
 pub(crate) type Numbered = (u64, Vec<String>);
