@@ -129,11 +129,14 @@ fn filled(rows: &[Numbered], i: usize, merges: &[Merge]) -> Vec<String> {
         else {
             continue;
         };
-        let right = m.right.min(MAX_COLUMNS - 1) as usize;
+        let (left, right) = (m.left as usize, m.right.min(MAX_COLUMNS - 1) as usize);
+        if left > right {
+            continue;
+        }
         if cells.len() <= right {
             cells.resize(right + 1, String::new());
         }
-        for cell in &mut cells[m.left as usize..=right] {
+        for cell in &mut cells[left..=right] {
             cell.clone_from(&value);
         }
     }
@@ -270,6 +273,16 @@ mod tests {
         let (_, head) = compose(&sheet, 1, &[merge(0, 0, 0, 2)], true);
         assert_eq!(head.header, ["Nombre", "Fecha", "Lugar"]);
         assert_eq!(head.header_from, 2);
+    }
+
+    #[test]
+    fn a_region_beyond_the_columns_or_backwards_is_left_alone() {
+        let sheet = rows(&[&["Nombre", "Fecha"]]);
+        let odd = [
+            merge(0, 1, 0, 0),
+            merge(0, MAX_COLUMNS + 5, 0, MAX_COLUMNS + 9),
+        ];
+        assert_eq!(compose(&sheet, 0, &odd, true).1.header, ["Nombre", "Fecha"]);
     }
 
     #[test]
