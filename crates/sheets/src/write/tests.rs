@@ -56,8 +56,11 @@ fn every_short_cell_round_trips() {
 fn a_csv_export_neutralises_formulas_and_reads_back() {
     let mut csv = CsvWriter::new(Vec::new(), &["Nombre", "=Nota"]).unwrap();
     csv.row(&["María", LINK]).unwrap();
-    csv.rows([["Ana, de Texas", "-2"], ["Luis", "dijo \"hola\""]])
-        .unwrap();
+    csv.rows(vec![
+        vec!["Ana, de Texas".to_owned(), "-2".to_owned()],
+        vec!["Luis".to_owned(), "dijo \"hola\"".to_owned()],
+    ])
+    .unwrap();
     let bytes = csv.finish().unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(
@@ -92,8 +95,9 @@ fn two_sheets() -> Vec<u8> {
         [["María", LINK], ["+1", long.as_str()]],
     )
     .unwrap();
-    xlsx.sheet("Eventos", &["Fecha"]).unwrap();
-    xlsx.row(&["2019-03-04"]).unwrap();
+    // Rows as the vault holds them: owned strings under a header of &str.
+    let events: Vec<Vec<String>> = vec![vec!["2019-03-04".to_owned()]];
+    xlsx.sheet_with_rows("Eventos", &["Fecha"], events).unwrap();
     xlsx.finish(Vec::new()).unwrap()
 }
 

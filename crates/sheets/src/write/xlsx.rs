@@ -109,13 +109,14 @@ impl XlsxWriter {
     ///
     /// # Errors
     /// As [`XlsxWriter::sheet`] and [`XlsxWriter::row`].
-    pub fn sheet_with_rows<I, R, S>(
+    pub fn sheet_with_rows<H, I, R, S>(
         &mut self,
         name: &str,
-        header: &[S],
+        header: &[H],
         rows: I,
     ) -> Result<(), SheetError>
     where
+        H: AsRef<str>,
         I: IntoIterator<Item = R>,
         R: AsRef<[S]>,
         S: AsRef<str>,
