@@ -10,13 +10,14 @@
 //! `write N` writes a workbook of N rows to standard output (an id, a date
 //! cell, a formula, two values from short lists and a note of its own per
 //! row); `read stream` reads standard input through `Workbook::rows`,
-//! `read table` through `Workbook::table` (every row held), and both print
-//! the peak after opening and after reading.
+//! `read owned` through `Workbook::into_rows` (a thread reads them),
+//! `read table` through `Workbook::table` (every row held), and each
+//! prints the peak after opening and after reading.
 
 use std::io::{Read, Write};
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook as Writer, XlsxError};
-use testimonio_sheets::{HeaderChoice, Workbook};
+use testimonio_sheets::{HeaderChoice, Row, SheetError, Workbook};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,8 +29,8 @@ fn main() {
                 .write_all(&bytes)
                 .expect("standard output");
         }
-        ["read", how @ ("stream" | "table")] => read(how == "stream"),
-        _ => eprintln!("usage: stream_memory write ROWS | stream_memory read stream|table"),
+        ["read", how @ ("stream" | "owned" | "table")] => read(how),
+        _ => eprintln!("usage: stream_memory write ROWS | stream_memory read stream|owned|table"),
     }
 }
 
@@ -72,7 +73,7 @@ fn peak_kib() -> u64 {
         .unwrap_or(0)
 }
 
-fn read(stream: bool) {
+fn read(how: &str) {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
@@ -80,25 +81,34 @@ fn read(stream: bool) {
     let size = bytes.len();
     let mut book = Workbook::open(bytes).expect("a workbook");
     let opened = peak_kib();
-    let (rows, last) = if stream {
-        let (_, rows) = book.rows("Eventos", HeaderChoice::Guess).expect("a header");
-        let mut count = 0;
-        let mut last = None;
-        for row in rows {
-            count += 1;
-            last = Some(row.expect("a row"));
+    let count = |rows: &mut dyn Iterator<Item = Result<Row, SheetError>>| {
+        rows.map(|row| row.expect("a row"))
+            .fold((0, None), |(n, _), row| (n + 1, Some(row)))
+    };
+    let (rows, last) = match how {
+        "stream" => count(
+            &mut book
+                .rows("Eventos", HeaderChoice::Guess)
+                .expect("a header")
+                .1,
+        ),
+        "owned" => count(
+            &mut book
+                .into_rows("Eventos", HeaderChoice::Guess)
+                .expect("a header")
+                .1,
+        ),
+        _ => {
+            let table = book.table("Eventos").expect("a table");
+            (table.rows.len(), table.rows.last().cloned())
         }
-        (count, last)
-    } else {
-        let table = book.table("Eventos").expect("a table");
-        (table.rows.len(), table.rows.last().cloned())
     };
     println!(
         "{} rows, file {} KiB; peak after opening {} KiB, after reading ({}) {} KiB; last row {:?}",
         rows,
         size / 1024,
         opened,
-        if stream { "streamed" } else { "whole table" },
+        how,
         peak_kib(),
         last.map(|r| r.cells)
     );

@@ -41,5 +41,5 @@ pub use delimited::{Delimited, Layout, TextPreview};
 pub use encoding::{Detected, detect};
 pub use error::SheetError;
 pub use table::{HeaderChoice, Preview, Row, Table, TableHead};
-pub use workbook::{SheetRows, Workbook};
+pub use workbook::{OwnedRows, SheetRows, Workbook};
 pub use write::{CsvWriter, XlsxWriter, neutralise_cell, restore_cell};

@@ -8,7 +8,9 @@
 //! **Rows.** An XLSX sheet is streamed from its XML, cell by cell: memory
 //! does not grow with its rows (the file's bytes and its table of shared
 //! strings are held, the sheet is not). XLS, XLSB and ODS sheets are read
-//! whole by `calamine`, then handed over row by row.
+//! whole by `calamine`, then handed over row by row. [`Workbook::rows`]
+//! borrows the workbook; [`Workbook::into_rows`] gives rows that own it
+//! (read by a thread of their own), for a caller that keeps them apart.
 //!
 //! **Merged header cells.** In XLSX and XLS a header cell merged across
 //! columns names every column it spans. A header on two rows — group cells
@@ -22,6 +24,7 @@
 //! the columns it covers are unnamed, and two header rows are not joined.
 
 mod cells;
+mod owned;
 mod rows;
 #[cfg(test)]
 mod tests;
@@ -35,6 +38,7 @@ use crate::error::SheetError;
 use crate::header::{HEADER_SEARCH_ROWS, Merge, Numbered, compose, header_index};
 use crate::table::HeaderChoice;
 pub use crate::table::{Preview, Table, TableHead};
+pub use owned::OwnedRows;
 use rows::RawRows;
 pub use rows::SheetRows;
 
