@@ -16,6 +16,7 @@ pub mod error;
 pub mod evidence;
 pub mod foia;
 pub mod ids;
+pub mod import;
 pub mod records;
 pub mod reports;
 

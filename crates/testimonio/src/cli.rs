@@ -274,6 +274,18 @@ pub struct ImportArgs {
     pub file: PathBuf,
     #[arg(long)]
     pub json: bool,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub profile: Option<String>,
+    #[arg(long)]
+    pub save_profile: Option<String>,
+    #[arg(long, conflicts_with = "profile")]
+    pub accept_suggestions: bool,
+    #[arg(long)]
+    pub sheet: Option<String>,
+    #[arg(long)]
+    pub header_row: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

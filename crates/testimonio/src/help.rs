@@ -102,6 +102,12 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("init", "kdf_passes") => tr!(lang, "cli-arg-init-kdf-passes"),
         ("passwd", "new_passphrase_file") => tr!(lang, "cli-arg-passwd-new-passphrase-file"),
         ("import", "file") => tr!(lang, "cli-arg-import-file"),
+        ("import", "dry_run") => tr!(lang, "cli-arg-import-dry-run"),
+        ("import", "profile") => tr!(lang, "cli-arg-import-profile"),
+        ("import", "save_profile") => tr!(lang, "cli-arg-import-save-profile"),
+        ("import", "accept_suggestions") => tr!(lang, "cli-arg-import-accept-suggestions"),
+        ("import", "sheet") => tr!(lang, "cli-arg-import-sheet"),
+        ("import", "header_row") => tr!(lang, "cli-arg-import-header-row"),
         ("export", "format") => tr!(lang, "cli-arg-export-format"),
         ("export", "out") => tr!(lang, "cli-arg-export-out"),
         ("events list", "kind") => tr!(lang, "cli-arg-events-list-kind"),
@@ -343,6 +349,9 @@ fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
             tr!(lang, "cli-value-path")
         }
         ("demo", "documents") => tr!(lang, "cli-value-path"),
+        ("import", "profile" | "save_profile") => tr!(lang, "cli-value-name-or-file"),
+        ("import", "sheet") => tr!(lang, "cli-value-name"),
+        ("import", "header_row") => tr!(lang, "cli-value-number"),
         (
             _,
             "passphrase_file"

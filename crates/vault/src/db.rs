@@ -68,6 +68,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "capture_attachments",
         sql: include_str!("../migrations/0010_capture_attachments.sql"),
     },
+    Migration {
+        version: 11,
+        name: "imports",
+        sql: include_str!("../migrations/0011_imports.sql"),
+    },
 ];
 
 impl Migration {

@@ -97,6 +97,7 @@ pub enum RecordKind {
     Excerpt,
     Case,
     Testimony,
+    Import,
 }
 
 impl RecordKind {
@@ -117,6 +118,7 @@ impl RecordKind {
             RecordKind::Excerpt => "excerpt",
             RecordKind::Case => "case",
             RecordKind::Testimony => "testimony",
+            RecordKind::Import => "import",
         }
     }
 
@@ -136,6 +138,7 @@ impl RecordKind {
             RecordKind::Excerpt => "excerpt",
             RecordKind::Case => "case",
             RecordKind::Testimony => "testimony",
+            RecordKind::Import => "spreadsheet import",
         }
     }
 }

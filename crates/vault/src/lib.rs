@@ -19,6 +19,7 @@ pub mod documents;
 pub mod error;
 pub mod excerpts;
 pub mod foia;
+pub mod imports;
 pub mod ingest;
 pub mod keys;
 pub mod login;
@@ -54,6 +55,9 @@ pub use error::{
 pub use excerpts::{
     Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
     WithheldExcerpt,
+};
+pub use imports::{
+    ImportMode, ImportRecord, ImportRow, ImportSession, ImportStatus, RowWrites, StoredImport,
 };
 pub use ingest::{
     DocumentFilter, Extraction, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,

@@ -37,6 +37,11 @@ pub enum AppError {
     /// backup (HTTP 400, exit 1).
     #[error("refused: {0}")]
     Refused(VaultError),
+    /// A spreadsheet that cannot be imported as a whole: unreadable, no
+    /// header, a profile that does not fit it (HTTP 400, exit 1). Its rows'
+    /// own problems are in the import's report instead.
+    #[error("import: {0}")]
+    Import(#[from] crate::import::ImportError),
     /// Not the user's fault (HTTP 500, exit 1). The source is logged and
     /// never shown: the message says only that it happened.
     #[error("internal error: {0}")]
@@ -77,9 +82,10 @@ impl AppError {
 
     pub fn class(&self) -> ErrorClass {
         match self {
-            AppError::Invalid(_) | AppError::UnknownReference { .. } | AppError::Refused(_) => {
-                ErrorClass::BadRequest
-            }
+            AppError::Invalid(_)
+            | AppError::UnknownReference { .. }
+            | AppError::Refused(_)
+            | AppError::Import(_) => ErrorClass::BadRequest,
             AppError::NotFound { .. } => ErrorClass::NotFound,
             AppError::Forbidden => ErrorClass::Forbidden,
             AppError::Conflict(_) => ErrorClass::Conflict,
@@ -115,6 +121,7 @@ impl AppError {
             AppError::Forbidden => tr!(lang, "error-forbidden").to_owned(),
             AppError::Conflict(conflict) => vault::conflict(lang, conflict),
             AppError::Refused(err) => vault::refusal(lang, err),
+            AppError::Import(err) => err.message(lang),
             AppError::Internal(_) => tr!(lang, "error-internal").to_owned(),
         }
     }

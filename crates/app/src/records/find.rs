@@ -81,7 +81,7 @@ fn rank(key: &str, id: &str, name: &str) -> Option<u8> {
 }
 
 /// Lowercase, without accents, spaces collapsed.
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let bare: String = text
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))

@@ -1,6 +1,6 @@
 # Errors of the use cases (crates/app/src/error.rs), shared by every front end.
 # $kind is a record kind code: person, group, event, document, page,
-# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, token.
+# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, import, token.
 
 error-unknown-reference = { $field }: there is no { $kind ->
     [person] person
@@ -15,6 +15,7 @@ error-unknown-reference = { $field }: there is no { $kind ->
     [excerpt] excerpt
     [case] case
     [testimony] testimony
+    [import] spreadsheet import
    *[token] API token
 } { $id }
 error-record-not-found = { $kind ->
@@ -30,6 +31,7 @@ error-record-not-found = { $kind ->
     [excerpt] excerpt
     [case] case
     [testimony] testimony
+    [import] spreadsheet import
    *[token] API token
 } { $id } not found
 error-wrong-key = wrong passphrase or recovery key (nothing was changed)

@@ -6,8 +6,8 @@ records-import-progress = records:
 records-import-refused = refused: { $location }: { $reason }
 records-import-summary = created: { $created }, updated: { $updated }, unchanged: { $unchanged }, refused: { $refused }
 records-import-partial = { $count ->
-    [one] { $count } record was refused; the rest was imported
-   *[other] { $count } records were refused; the rest was imported
+    [one] { $count } record was refused (listed above); the others were stored as the summary says
+   *[other] { $count } records were refused (listed above); the others were stored as the summary says
 }
 records-export-csv-needs-out = --format csv needs --out DIR (it writes groups.csv, people.csv, events.csv)
 records-exported = { $count ->

@@ -1,6 +1,6 @@
 # Errores de los casos de uso (crates/app/src/error.rs), comunes a todas las interfaces.
 # $kind es un código de tipo de registro: person, group, event, document, page,
-# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, token.
+# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, import, token.
 
 error-unknown-reference = { $field }: no existe { $kind ->
     [person] ninguna persona
@@ -15,6 +15,7 @@ error-unknown-reference = { $field }: no existe { $kind ->
     [excerpt] ningún extracto
     [case] ningún caso
     [testimony] ningún testimonio
+    [import] ninguna importación de hoja de cálculo
    *[token] ningún token de API
 } { $id }
 error-record-not-found = No se encontró { $kind ->
@@ -30,6 +31,7 @@ error-record-not-found = No se encontró { $kind ->
     [excerpt] el extracto
     [case] el caso
     [testimony] el testimonio
+    [import] la importación de hoja de cálculo
    *[token] el token de API
 } { $id }.
 error-wrong-key = frase de contraseña o clave de recuperación incorrecta (no se cambió nada)

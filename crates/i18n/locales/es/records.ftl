@@ -6,8 +6,8 @@ records-import-progress = registros:
 records-import-refused = rechazado: { $location }: { $reason }
 records-import-summary = creados: { $created }, actualizados: { $updated }, sin cambios: { $unchanged }, rechazados: { $refused }
 records-import-partial = { $count ->
-    [one] se rechazó { $count } registro; el resto se importó
-   *[other] se rechazaron { $count } registros; el resto se importó
+    [one] se rechazó { $count } registro (arriba); los demás se guardaron como indica el resumen
+   *[other] se rechazaron { $count } registros (arriba); los demás se guardaron como indica el resumen
 }
 records-export-csv-needs-out = --format csv necesita --out DIR (escribe groups.csv, people.csv, events.csv)
 records-exported = { $count ->

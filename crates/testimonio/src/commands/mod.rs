@@ -11,6 +11,7 @@ pub mod person;
 pub mod records;
 pub mod report;
 pub mod search;
+pub mod sheet_import;
 pub mod testimony;
 pub mod user;
 pub mod vault;

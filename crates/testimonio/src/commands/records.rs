@@ -18,6 +18,12 @@ use crate::cli::{EventsListArgs, ExportArgs, ExportFormat, ImportArgs, PeopleLis
 use crate::context::{CliResult, Context, Failure, Progress, exit, operator, print_json};
 
 pub fn import(cx: &Context, args: &ImportArgs) -> CliResult {
+    let is_sheet = args.file.as_os_str() != "-"
+        && args.file.is_file()
+        && !super::sheet_import::is_json_lines(&args.file);
+    if is_sheet {
+        return super::sheet_import::import_sheet(cx, args);
+    }
     let mut vault = cx.open()?;
     let progress = Progress::new(tr!(cx.lang, "records-import-progress"));
     let mut tick = |n| progress.update(n);

@@ -39,7 +39,7 @@ fn lists_count_in_spanish_with_plurals() {
     );
     assert_eq!(
         stderr(&partial),
-        "testimonio: se rechazó 1 registro; el resto se importó\n"
+        "testimonio: se rechazó 1 registro (arriba); los demás se guardaron como indica el resumen\n"
     );
     let events = env.ok(&["--lang", "es", "events", "list"]);
     assert!(events.ends_with("Se muestra 1 evento de 1\n"), "{events}");

@@ -1,0 +1,449 @@
+//! A read row to the records it writes: a group, a person, an event (any
+//! of them), each with a stable id, merged into what the vault already
+//! holds so that a column the sheet does not have never erases a field.
+//!
+//! Ids: a mapped `*.id` column is used as written. Otherwise a person is
+//! found by pseudonym (case and accents ignored) and a group by name, or
+//! gets an id derived from it; an event's id is derived from the profile's
+//! key column, or else from what identifies it (type, date, person, group,
+//! place) and how many rows before it said the same. The same file, or a
+//! corrected one, imported again therefore updates instead of duplicating.
+
+use std::collections::HashMap;
+
+use sha2::{Digest, Sha256};
+use testimonio_domain::exchange::{
+    ConsentEntry, ConsentField, EventRecord, GroupRecord, ParticipantEntry, PersonRecord,
+};
+use testimonio_domain::{ConsentLevel, EventKind, EventType, FieldError, RecordId};
+use testimonio_vault::{ImportRecord, ImportSession, VaultError};
+
+use super::cells::{Place, ReadRow, RowProblem};
+use super::fields::{Entity, Field};
+use super::profile::Mapping;
+use super::values::key;
+
+/// Names to ids, and the records this import has written so far.
+pub struct Assembler {
+    people_by_pseudonym: HashMap<String, Option<RecordId>>,
+    groups_by_name: HashMap<String, Option<RecordId>>,
+    people: HashMap<RecordId, PersonRecord>,
+    groups: HashMap<RecordId, GroupRecord>,
+    event_keys: HashMap<String, u32>,
+    /// The consent level each person was given by this import, and the row.
+    consents: HashMap<RecordId, (String, u64)>,
+    today: chrono::NaiveDate,
+}
+
+type Problems = Vec<(Place, RowProblem)>;
+
+fn derived_id(prefix: &str, parts: &[&str]) -> RecordId {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part.as_bytes());
+        hash.update([0x1f]);
+    }
+    let hex = hex::encode(hash.finalize());
+    RecordId::parse("id", &format!("{prefix}-{}", &hex[..16])).expect("hex ids are valid")
+}
+
+/// Adds `id` under `name`, or marks the name ambiguous.
+fn index(map: &mut HashMap<String, Option<RecordId>>, name: &str, id: &RecordId) {
+    map.entry(key(name))
+        .and_modify(|slot| {
+            if slot.as_ref() != Some(id) {
+                *slot = None;
+            }
+        })
+        .or_insert_with(|| Some(id.clone()));
+}
+
+impl Assembler {
+    /// Reads the people's pseudonyms and the groups' names once.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn new(session: &ImportSession<'_>) -> Result<Self, VaultError> {
+        let mut people_by_pseudonym = HashMap::new();
+        for p in session.people()? {
+            index(&mut people_by_pseudonym, p.pseudonym.as_str(), &p.id);
+        }
+        let mut groups_by_name = HashMap::new();
+        for g in session.groups()? {
+            index(&mut groups_by_name, g.name.as_str(), &g.id);
+        }
+        Ok(Self {
+            people_by_pseudonym,
+            groups_by_name,
+            people: HashMap::new(),
+            groups: HashMap::new(),
+            event_keys: HashMap::new(),
+            consents: HashMap::new(),
+            today: chrono::Local::now().date_naive(),
+        })
+    }
+
+    /// The records of `row`, or every problem that refuses it.
+    ///
+    /// # Errors
+    /// `Err(Err(_))`: a database error that stops the import.
+    pub fn assemble(
+        &mut self,
+        session: &mut ImportSession<'_>,
+        mapping: &Mapping,
+        row: &ReadRow,
+        row_number: u64,
+    ) -> Result<Result<Vec<ImportRecord>, Problems>, VaultError> {
+        let mut problems: Problems = Vec::new();
+        let place = |field: Field| {
+            mapping
+                .column_of(field)
+                .map_or(Place::Constant(field), Place::Column)
+        };
+        let has = |entity: Entity| row.values.keys().any(|f| f.entity() == entity);
+        let mut records = Vec::new();
+
+        let group = if has(Entity::Group) {
+            match self.group(session, row)? {
+                Ok(group) => Some(group),
+                Err(problem) => {
+                    problems.push((place(Field::GroupName), problem));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let person = if has(Entity::Person) {
+            match self.person(session, row, group.as_ref(), row_number)? {
+                Ok(person) => Some(person),
+                Err(problem @ RowProblem::ConsentConflict { .. }) => {
+                    problems.push((place(Field::PersonConsent), problem));
+                    None
+                }
+                Err(problem) => {
+                    problems.push((place(Field::PersonPseudonym), problem));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let event = if has(Entity::Event) {
+            Some(self.event(session, row, person.as_ref(), group.as_ref())?)
+        } else {
+            None
+        };
+        let domain_problems = |entity: Entity, errors: Vec<FieldError>, problems: &mut Problems| {
+            for error in errors {
+                let field = field_of(entity, &error.field);
+                let at = field.map_or(Place::Row, place);
+                problems.push((at, RowProblem::Field(error)));
+            }
+        };
+        if let Some(g) = &group {
+            match g.into_group() {
+                Ok(g) => records.push(ImportRecord::Group(g)),
+                Err(e) => domain_problems(Entity::Group, e, &mut problems),
+            }
+        }
+        if let Some(p) = &person {
+            match p.into_person() {
+                Ok(p) => records.push(ImportRecord::Person(p)),
+                Err(e) => domain_problems(Entity::Person, e, &mut problems),
+            }
+        }
+        if let Some(e) = &event {
+            let missing: Vec<Field> = [
+                (Field::EventType, e.event_type.is_empty()),
+                (Field::EventDate, e.date.is_empty()),
+            ]
+            .into_iter()
+            .filter_map(|(field, missing)| missing.then_some(field))
+            .collect();
+            if missing.is_empty() {
+                match e.into_event() {
+                    Ok(e) => records.push(ImportRecord::Event(e)),
+                    Err(errors) => domain_problems(Entity::Event, errors, &mut problems),
+                }
+            }
+            for field in missing {
+                problems.push((place(field), RowProblem::NoEvent { field }));
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        Ok(Ok(records))
+    }
+
+    /// Remembers what a written row stored, for the rows after it.
+    pub fn written(&mut self, records: &[ImportRecord]) {
+        for record in records {
+            match record {
+                ImportRecord::Group(g) => {
+                    index(&mut self.groups_by_name, g.name.as_str(), &g.id);
+                    self.groups.insert(g.id.clone(), GroupRecord::from_group(g));
+                }
+                ImportRecord::Person(p) => {
+                    index(&mut self.people_by_pseudonym, p.pseudonym.as_str(), &p.id);
+                    self.people
+                        .insert(p.id.clone(), PersonRecord::from_person(p));
+                }
+                ImportRecord::Event(_) => {}
+            }
+        }
+    }
+
+    fn group(
+        &mut self,
+        session: &ImportSession<'_>,
+        row: &ReadRow,
+    ) -> Result<Result<GroupRecord, RowProblem>, VaultError> {
+        let name = row.values.get(&Field::GroupName);
+        let id = match (row.values.get(&Field::GroupId), name) {
+            (Some(id), _) => match RecordId::parse("group.id", id) {
+                Ok(id) => id,
+                Err(e) => return Ok(Err(RowProblem::Field(e))),
+            },
+            (None, Some(name)) => match self.groups_by_name.get(&key(name)) {
+                Some(Some(id)) => id.clone(),
+                Some(None) => return Ok(Err(RowProblem::SameName)),
+                None => derived_id("grp", &[&key(name)]),
+            },
+            (None, None) => return Ok(Err(RowProblem::NoGroupName)),
+        };
+        let mut record = match self.groups.get(&id) {
+            Some(known) => known.clone(),
+            None => session
+                .group(&id)?
+                .map(|g| GroupRecord::from_group(&g))
+                .unwrap_or_else(|| GroupRecord {
+                    id: id.to_string(),
+                    ..GroupRecord::default()
+                }),
+        };
+        if let Some(name) = name {
+            record.name.clone_from(name);
+        }
+        set(&mut record.state, row, Field::GroupState);
+        set(&mut record.city, row, Field::GroupCity);
+        if record.name.is_empty() {
+            return Ok(Err(RowProblem::NoGroupName));
+        }
+        Ok(Ok(record))
+    }
+
+    fn person(
+        &mut self,
+        session: &mut ImportSession<'_>,
+        row: &ReadRow,
+        group: Option<&GroupRecord>,
+        row_number: u64,
+    ) -> Result<Result<PersonRecord, RowProblem>, VaultError> {
+        let pseudonym = row.values.get(&Field::PersonPseudonym);
+        let id = match (row.values.get(&Field::PersonId), pseudonym) {
+            (Some(id), _) => match RecordId::parse("person.id", id) {
+                Ok(id) => id,
+                Err(e) => return Ok(Err(RowProblem::Field(e))),
+            },
+            (None, Some(pseudonym)) => match self.people_by_pseudonym.get(&key(pseudonym)) {
+                Some(Some(id)) => id.clone(),
+                Some(None) => return Ok(Err(RowProblem::SameName)),
+                None => derived_id("per", &[&key(pseudonym)]),
+            },
+            (None, None) => return Ok(Err(RowProblem::NoPseudonym)),
+        };
+        let mut record = match self.people.get(&id) {
+            Some(known) => known.clone(),
+            None => session
+                .person(&id)?
+                .map(|p| PersonRecord::from_person(&p))
+                .unwrap_or_else(|| PersonRecord {
+                    id: id.to_string(),
+                    ..PersonRecord::default()
+                }),
+        };
+        if let Some(pseudonym) = pseudonym {
+            record.pseudonym.clone_from(pseudonym);
+        }
+        if record.pseudonym.is_empty() {
+            return Ok(Err(RowProblem::NoPseudonym));
+        }
+        set(&mut record.legal_name, row, Field::PersonLegalName);
+        set(&mut record.contact, row, Field::PersonContact);
+        set(&mut record.a_number, row, Field::PersonANumber);
+        set(
+            &mut record.immigration_status,
+            row,
+            Field::PersonImmigrationStatus,
+        );
+        set(&mut record.address, row, Field::PersonAddress);
+        if let Some(aliases) = row.values.get(&Field::PersonAliases) {
+            record.aliases = aliases
+                .split([';', '|'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        if let Some(year) = row.values.get(&Field::PersonBirthYear) {
+            record.birth_year = year.parse().ok();
+        }
+        if let Some(group) = group
+            && !record.groups.contains(&group.id)
+        {
+            record.groups.push(group.id.clone());
+        }
+        if let Some(level) = row.values.get(&Field::PersonConsent) {
+            match self.consents.get(&id) {
+                Some((given, _)) if given == level => {}
+                Some((_, first)) => return Ok(Err(RowProblem::ConsentConflict { row: *first })),
+                None => {
+                    self.merge_consent(&mut record, level);
+                    self.consents
+                        .insert(id.clone(), (level.clone(), row_number));
+                }
+            }
+        }
+        Ok(Ok(record))
+    }
+
+    /// A consent level from the sheet: kept as it is when it is the level
+    /// in force; else added to the history as given today, so no earlier
+    /// grant or withdrawal is erased.
+    fn merge_consent(&self, record: &mut PersonRecord, level: &str) {
+        let in_force = record
+            .into_person()
+            .ok()
+            .filter(|p| !p.consent.records().is_empty())
+            .map(|p| p.consent.level_on(self.today));
+        let wanted = ConsentLevel::parse("consent", level).ok();
+        match (&mut record.consent, in_force) {
+            (_, Some(current)) if Some(current) == wanted => {}
+            (Some(ConsentField::History(entries)), Some(_)) => entries.push(ConsentEntry {
+                level: level.to_owned(),
+                given_on: Some(self.today.format("%Y-%m-%d").to_string()),
+                withdrawn_on: None,
+                note: None,
+            }),
+            (consent, _) => *consent = Some(ConsentField::Level(level.to_owned())),
+        }
+    }
+
+    fn event(
+        &mut self,
+        session: &ImportSession<'_>,
+        row: &ReadRow,
+        person: Option<&PersonRecord>,
+        group: Option<&GroupRecord>,
+    ) -> Result<EventRecord, VaultError> {
+        let value = |field: Field| row.values.get(&field).map_or("", String::as_str);
+        let id = match (row.values.get(&Field::EventId), &row.key) {
+            (Some(id), _) => RecordId::parse("event.id", id),
+            (None, Some(k)) => Ok(derived_id("evt", &["key", k])),
+            (None, None) => {
+                let identity = [
+                    value(Field::EventType),
+                    value(Field::EventDate),
+                    person.map_or("", |p| p.id.as_str()),
+                    group.map_or("", |g| g.id.as_str()),
+                    value(Field::EventState),
+                    value(Field::EventCity),
+                    value(Field::EventFieldOffice),
+                    value(Field::EventFacility),
+                ]
+                .join("\u{1f}");
+                let seen = self.event_keys.entry(identity.clone()).or_insert(0);
+                *seen += 1;
+                Ok(derived_id("evt", &[&identity, &seen.to_string()]))
+            }
+        };
+        let mut record = match &id {
+            Ok(id) => session
+                .event(id)?
+                .map(|e| EventRecord::from_event(&e))
+                .unwrap_or_else(|| EventRecord {
+                    id: id.to_string(),
+                    ..EventRecord::default()
+                }),
+            // The domain reports the bad id.
+            Err(_) => EventRecord {
+                id: value(Field::EventId).to_owned(),
+                ..EventRecord::default()
+            },
+        };
+        if let Some(t) = row.values.get(&Field::EventType) {
+            record.event_type.clone_from(t);
+        }
+        if let Some(d) = row.values.get(&Field::EventDate) {
+            record.date.clone_from(d);
+        }
+        set(&mut record.kind, row, Field::EventKind);
+        if record.kind.is_none()
+            && let Ok(t) = EventType::parse("event_type", &record.event_type)
+        {
+            record.kind = Some(t.kind().code().to_owned());
+        }
+        set(&mut record.end_date, row, Field::EventEndDate);
+        set(&mut record.state, row, Field::EventState);
+        set(&mut record.city, row, Field::EventCity);
+        set(&mut record.facility, row, Field::EventFacility);
+        set(&mut record.agency, row, Field::EventAgency);
+        set(&mut record.field_office, row, Field::EventFieldOffice);
+        set(&mut record.narrative, row, Field::EventNarrative);
+        set(&mut record.verification, row, Field::EventVerification);
+        if let Some(person) = person {
+            let role = row
+                .values
+                .get(&Field::PersonRole)
+                .cloned()
+                .unwrap_or_else(|| default_role(record.kind.as_deref()).to_owned());
+            match record.people.iter_mut().find(|p| p.id == person.id) {
+                Some(entry) => entry.role = role,
+                None => record.people.push(ParticipantEntry {
+                    id: person.id.clone(),
+                    role,
+                }),
+            }
+        }
+        if let Some(group) = group
+            && !record.groups.contains(&group.id)
+        {
+            record.groups.push(group.id.clone());
+        }
+        Ok(record)
+    }
+}
+
+/// The role of a person named on a row that says none.
+fn default_role(kind: Option<&str>) -> &'static str {
+    match kind.and_then(|k| EventKind::parse("kind", k).ok()) {
+        Some(EventKind::EnforcementAction) => "target",
+        _ => "participant",
+    }
+}
+
+/// Sets an optional field from the row when the row has a value for it.
+fn set(slot: &mut Option<String>, row: &ReadRow, field: Field) {
+    if let Some(value) = row.values.get(&field) {
+        *slot = Some(value.clone());
+    }
+}
+
+/// The field a domain error names (`event_type`, `people[0].role`).
+fn field_of(entity: Entity, name: &str) -> Option<Field> {
+    let bare = name.split(['[', '.']).next().unwrap_or(name);
+    let prefix = match entity {
+        Entity::Group => "group",
+        Entity::Person => "person",
+        Entity::Event => "event",
+    };
+    match (entity, bare) {
+        (Entity::Event, "event_type") => Some(Field::EventType),
+        (Entity::Event, "people") => Some(Field::PersonRole),
+        (Entity::Event, "groups") | (Entity::Person, "groups") => Some(Field::GroupName),
+        (Entity::Person, "consent") => Some(Field::PersonConsent),
+        _ => Field::parse(&format!("{prefix}.{bare}")),
+    }
+}
