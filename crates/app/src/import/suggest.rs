@@ -21,12 +21,20 @@ pub const SAMPLE_ROWS: usize = 500;
 /// Distinct values of one column written into the profile at most.
 const MAX_VALUES: usize = 60;
 
-/// How well `header` names `field`: 3 as written, 2 when the header's
-/// words include a name's words (longer names weigh more), else 0.
+/// How well `header` names `field`: most as its label, then as one of its
+/// names, less when the header's words include a name's words (longer
+/// names weigh more), else 0.
 fn header_score(header: &str, field: Field) -> u32 {
     let folded = key(header);
     if folded.is_empty() {
         return 0;
+    }
+    // Its own label, in either language ("Evento: fecha"), as exports write it.
+    if [Lang::En, Lang::Es]
+        .iter()
+        .any(|lang| key(field.label(*lang)) == folded)
+    {
+        return 310;
     }
     let words: BTreeSet<&str> = folded.split(' ').collect();
     field
@@ -265,6 +273,20 @@ mod tests {
         let profile = suggest(&header, &rows, Lang::En);
         assert_eq!(profile.columns["Columna 1"], "event.date");
         assert_eq!(profile.columns["Columna 2"], "event.state");
+    }
+
+    #[test]
+    fn the_fields_own_labels_name_them_in_both_languages() {
+        let header: Vec<String> = [Field::GroupState, Field::EventState, Field::GroupName]
+            .iter()
+            .map(|f| f.label(Lang::Es).to_owned())
+            .chain([Field::PersonRole.label(Lang::En).to_owned()])
+            .collect();
+        let profile = suggest(&header, &[], Lang::Es);
+        assert_eq!(profile.columns[&header[0]], "group.state");
+        assert_eq!(profile.columns[&header[1]], "event.state");
+        assert_eq!(profile.columns[&header[2]], "group.name");
+        assert_eq!(profile.columns[&header[3]], "person.role");
     }
 
     #[test]
