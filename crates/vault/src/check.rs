@@ -75,6 +75,12 @@ impl Vault {
                 report.faults.push(format!("document {id}: {e}"));
             }
         }
+        // A spreadsheet uploaded for an import is kept with its import.
+        for import in self.stored_imports(usize::MAX)? {
+            if let Some(sha) = import.source_blob.as_deref().map(Sha256Hex::parse) {
+                referenced.insert(self.blobs().name_for(&sha?));
+            }
+        }
         for name in self.blobs().names_on_disk()? {
             if !referenced.contains(&name) {
                 report.notes.push(format!(

@@ -14,7 +14,10 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use testimonio_domain::{Event, Group, Person, RecordId};
 
+use zeroize::Zeroizing;
+
 use crate::audit::AuditAction;
+use crate::blobs::Sha256Hex;
 use crate::error::{RecordKind, Result, VaultError};
 use crate::records::{self, PeopleFilter, PersonSummary, WriteOutcome};
 use crate::transfer::IMPORT_BATCH;
@@ -217,6 +220,23 @@ impl Vault {
         ))?;
         let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], import_row)?;
         rows.map(|r| with_status(r?)).collect()
+    }
+
+    /// The bytes of an import's uploaded sheet, decrypted in memory and
+    /// checked against their hash; `None` for an import without one.
+    /// Not audited: the import's own use cases read it and nothing leaves
+    /// the process.
+    ///
+    /// # Errors
+    /// A missing or altered blob.
+    pub fn import_sheet(&self, import: &StoredImport) -> Result<Option<Zeroizing<Vec<u8>>>> {
+        let Some(sha) = &import.source_blob else {
+            return Ok(None);
+        };
+        let sha = Sha256Hex::parse(sha)?;
+        let mut out = Zeroizing::new(Vec::new());
+        self.blobs().get(&sha, &mut *out)?;
+        Ok(Some(out))
     }
 
     /// Saves a mapping profile under `name`, replacing one of that name.

@@ -91,6 +91,9 @@ fn nav_links(lang: Lang, user: &testimonio_vault::User, class: &str) -> Markup {
                 li { a href="/search" { (t(lang, "nav-search")) } }
                 li { a href="/watchlists" { (t(lang, "nav-watchlists")) } }
                 li { a href="/analysis" { (t(lang, "nav-analysis")) } }
+                @if user.role.sees_all_identities() {
+                    li { a href="/import" { (t(lang, "nav-import")) } }
+                }
                 @if user.role.is_admin() {
                     li { a href="/admin/users" { (t(lang, "nav-users")) } }
                     li { a href="/admin/audit" { (t(lang, "nav-audit")) } }

@@ -198,6 +198,23 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         // every role; reports leave only with roles that write records,
         // audited (see pages/analysis.rs).
         route!(get, "/analysis", LoggedIn, analysis::show),
+        // Spreadsheet import: coordinators and administrators, who see
+        // every identity (rows are merged into people's identities).
+        route!(get, "/import", Reviewer, imports::list),
+        route!(post, "/import/upload", Reviewer, imports::upload),
+        route!(get, "/import/{id}", Reviewer, imports::show),
+        route!(post, "/import/{id}/layout", Reviewer, imports::layout),
+        route!(post, "/import/{id}/mapping", Reviewer, imports::mapping),
+        route!(post, "/import/{id}/profile", Reviewer, imports::profile),
+        route!(post, "/import/{id}/save-profile", Reviewer, imports::save),
+        route!(post, "/import/{id}/check", Reviewer, imports::check),
+        route!(post, "/import/{id}/run", Reviewer, imports::run),
+        route!(
+            get,
+            "/import/{id}/report.csv",
+            Reviewer,
+            imports::report_csv
+        ),
         route!(post, "/analysis/report", Writer, analysis::download),
     ]
 }
@@ -205,7 +222,10 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
 /// Routes whose bodies are uploads: read as a stream under the upload
 /// limits (`Config::uploads`), not the form limit.
 pub fn is_upload(path: &str) -> bool {
-    path.ends_with("/files") || path == "/documents/upload" || path == "/api/v1/documents"
+    path.ends_with("/files")
+        || path == "/documents/upload"
+        || path == "/import/upload"
+        || path == "/api/v1/documents"
 }
 
 /// The app, with its guards, limits, headers and error pages.

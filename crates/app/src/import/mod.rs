@@ -12,6 +12,7 @@
 
 mod assemble;
 pub mod cells;
+pub mod drafts;
 pub mod fields;
 pub mod profile;
 mod run;
@@ -28,8 +29,8 @@ use testimonio_sheets::SheetError;
 pub use fields::{Entity, Field};
 pub use profile::{Profile, ProfileProblem};
 pub use run::{
-    ImportReport, ImportRequest, Preview, ProblemLine, RecordCounts, Tally, new_import_id, preview,
-    run, save_profile, saved_profile,
+    DISTINCT_VALUES, ImportReport, ImportRequest, Preview, ProblemLine, RecordCounts, Tally,
+    new_import_id, preview, report_csv, run, save_profile, saved_profile,
 };
 pub use source::SheetInput;
 

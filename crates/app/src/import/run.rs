@@ -20,6 +20,8 @@ use crate::{Actor, AppError, AppResult, act_as};
 pub const MAX_PROBLEMS: usize = 2000;
 /// Rows shown in a preview.
 pub const PREVIEW_ROWS: usize = 10;
+/// Distinct values of a column offered for mapping.
+pub const DISTINCT_VALUES: usize = 40;
 
 /// A file opened, with a profile suggested for it.
 #[derive(Debug, Clone)]
@@ -29,6 +31,9 @@ pub struct Preview {
     pub header_row: u64,
     pub header: Vec<String>,
     pub sample: Vec<Row>,
+    /// Per column, its distinct values among the first rows (at most
+    /// [`DISTINCT_VALUES`]), for mapping values to codes.
+    pub distinct: Vec<Vec<String>>,
     pub encoding: Option<&'static str>,
     pub delimiter: Option<char>,
     pub suggested: Profile,
@@ -56,6 +61,20 @@ pub fn preview(
     }
     let cells: Vec<Vec<String>> = sample.iter().map(|r| r.cells.clone()).collect();
     let mut suggested = suggest(&opened.header, &cells, lang);
+    let distinct = (0..opened.header.len())
+        .map(|column| {
+            let mut seen = std::collections::BTreeSet::new();
+            for row in &cells {
+                if seen.len() >= DISTINCT_VALUES {
+                    break;
+                }
+                if let Some(cell) = row.get(column).map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                    seen.insert(cell.to_owned());
+                }
+            }
+            seen.into_iter().collect()
+        })
+        .collect();
     suggested.sheet.clone_from(&opened.sheet);
     suggested.header_row = header_row;
     sample.truncate(PREVIEW_ROWS);
@@ -65,6 +84,7 @@ pub fn preview(
         header_row: opened.header_row,
         header: opened.header,
         sample,
+        distinct,
         encoding: opened.encoding,
         delimiter: opened.delimiter,
         suggested,
@@ -391,4 +411,30 @@ pub fn save_profile(
     named.name = Some(name.to_owned());
     vault.save_import_profile(name, &named.to_toml())?;
     Ok(())
+}
+
+/// A report's problems as CSV (UTF-8 with a byte-order mark, so that
+/// spreadsheets read accents), headers in `lang`, every cell neutralised
+/// against formula injection: the user's own download.
+///
+/// # Errors
+/// [`AppError::Internal`] if writing to memory fails.
+pub fn report_csv(report: &ImportReport, lang: Lang) -> AppResult<Vec<u8>> {
+    use testimonio_i18n::tr;
+    let header = [
+        tr!(lang, "import-report-row"),
+        tr!(lang, "import-report-column"),
+        tr!(lang, "import-report-reason"),
+    ];
+    let mut csv =
+        testimonio_sheets::CsvWriter::with_bom(Vec::new(), &header).map_err(AppError::internal)?;
+    for problem in &report.problems {
+        csv.row(&[
+            problem.row.to_string(),
+            problem.column.clone().unwrap_or_default(),
+            problem.reason.clone(),
+        ])
+        .map_err(AppError::internal)?;
+    }
+    csv.finish().map_err(AppError::internal)
 }

@@ -161,3 +161,42 @@ fn workbook(
         rows: Box::new(rows),
     })
 }
+
+/// The first `rows` rows of a file or sheet as written (title rows and
+/// the header among them), and the row the header would be guessed on:
+/// for a user to choose the header.
+///
+/// # Errors
+/// As [`open`].
+pub fn raw_rows(
+    input: &SheetInput,
+    sheet: Option<&str>,
+    rows: usize,
+) -> Result<testimonio_sheets::Preview, ImportError> {
+    let bytes = match input {
+        SheetInput::Path(path) => {
+            let mut bytes = Zeroizing::new(Vec::new());
+            File::open(path)
+                .and_then(|f| BufReader::new(f).read_to_end(&mut bytes))
+                .map_err(|_| ImportError::Unreadable)?;
+            Arc::new(bytes)
+        }
+        SheetInput::Bytes(bytes) => Arc::clone(bytes),
+    };
+    if is_workbook(&bytes) {
+        let mut book = Workbook::open(bytes.to_vec()).map_err(ImportError::from_sheet)?;
+        let name = match sheet {
+            Some(name) => name.to_owned(),
+            None => book
+                .sheet_names()
+                .first()
+                .cloned()
+                .ok_or(ImportError::NoHeader)?,
+        };
+        book.preview(&name, rows).map_err(ImportError::from_sheet)
+    } else {
+        Delimited::preview(std::io::Cursor::new(SharedBytes(bytes)), rows)
+            .map(|p| p.preview)
+            .map_err(ImportError::from_sheet)
+    }
+}

@@ -287,6 +287,21 @@ const ALL_TABLES: [CodeTable; 8] = [
     CodeTable::Verification,
 ];
 
+/// Every code of `table` with its label in `lang`, in the table's order:
+/// what a person picks a cell's code from.
+pub fn choices(table: CodeTable, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    entries(table)
+        .into_iter()
+        .map(|(code, labels)| {
+            let label = match lang {
+                Lang::En => labels[0],
+                Lang::Es => labels[1],
+            };
+            (code, label)
+        })
+        .collect()
+}
+
 /// The code `cell` names in `table`, without doubt, or `None`.
 pub fn code(table: CodeTable, cell: &str) -> Option<&'static str> {
     let index = index(table);

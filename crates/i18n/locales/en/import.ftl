@@ -75,3 +75,70 @@ import-cli-summary = rows: { $rows }; created: { $created }, updated: { $updated
 import-cli-summary-dry-run = dry run, nothing stored. rows: { $rows }; would create: { $created }, would update: { $updated }, unchanged: { $unchanged }, refused: { $refused }
 import-cli-records = records written: { $groups } groups, { $people } people, { $events } events
 import-cli-partial = { $refused } of { $rows } rows were refused (listed above); the other rows were stored as the summary says.
+
+## Web wizard
+import-title = Import a spreadsheet
+import-intro = Bring in the spreadsheets your group already keeps (CSV, Excel, LibreOffice). Nothing is stored until you import: first map the columns, then check what would happen.
+import-file = Spreadsheet file
+import-file-hint = CSV, TSV, XLSX, XLS or ODS, up to { $size }. It is stored encrypted.
+import-upload = Upload and start
+import-list-title = Imports
+import-list-empty = No spreadsheet has been imported yet.
+import-list-file = File
+import-list-status = Status
+import-list-changed = Last change
+import-status-draft = being mapped
+import-status-checked = checked, not imported
+import-status-imported = imported
+import-wizard-title = Import a spreadsheet
+import-step-layout = 1. Sheet and header
+import-sheet = Sheet
+import-header-row = Row of the header
+import-header-hint = The row with the columns' names, as the spreadsheet numbers it. Title rows above it are left out.
+import-raw-caption = The first rows as written (the header row is marked)
+import-apply = Apply
+import-step-columns = 2. Columns and values
+import-column = Column
+import-examples = Examples
+import-field = Field
+import-date-order = Date order
+import-order-dmy = day/month/year
+import-order-mdy = month/day/year
+import-order-ymd = year-month-day
+import-ignore = Leave out
+import-entity-group = Group
+import-entity-person = Person
+import-entity-event = Event
+import-values-title = Values
+import-values-hint = Each value found in a column with fixed options, and the option it becomes. A value left without one refuses its row.
+import-value-none = — none —
+import-save-mapping = Save the mapping
+import-step-profile = Profile
+import-profile-hint = A profile is the mapping, saved to reuse with the next file or to share with the coalition.
+import-saved-profile = Use a saved profile
+import-profile-toml = The profile as text (TOML)
+import-profile-toml-label = Profile (paste one a coalition shared)
+import-profile-name = Save this profile as
+import-save-profile = Save profile
+import-step-check = 3. Check and import
+import-check-hint = The check runs the whole import and then undoes it: it says, row by row, what would be created, updated and refused.
+import-dry-run = Check (stores nothing)
+import-run = Import
+import-step-report = Result
+import-report-dry-run = Check, nothing stored: { $rows } rows; would create { $created }, would update { $updated }, unchanged { $unchanged }, refused { $refused }.
+import-report-done = Imported: { $rows } rows; created { $created }, updated { $updated }, unchanged { $unchanged }, refused { $refused }.
+import-report-people = People created / updated
+import-report-events = Events created / updated
+import-report-groups = Groups created / updated
+import-report-ambiguous = Column “{ $column }”: { $count ->
+    [one] { $count } date would be another day read in the other day-month order
+   *[other] { $count } dates would be other days read in the other day-month order
+}. Check the column's date order.
+import-report-download = Download the problems (CSV)
+import-report-row = Row
+import-report-column = Column
+import-report-reason = Reason
+import-report-more = …and { $count ->
+    [one] { $count } more problem, in the CSV.
+   *[other] { $count } more problems, in the CSV.
+}

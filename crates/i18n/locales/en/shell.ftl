@@ -142,6 +142,7 @@ dashboard-pending-hits = { $count ->
    *[other] watchlist hits to review
 }
 nav-analysis = Analysis
+nav-import = Import a spreadsheet
 dashboard-analysis = See the pattern analysis →
 
 ## A field office in a list of choices: its name and its ERO code.

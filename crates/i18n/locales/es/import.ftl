@@ -76,3 +76,70 @@ import-cli-summary = filas: { $rows }; creadas: { $created }, actualizadas: { $u
 import-cli-summary-dry-run = simulación, no se guardó nada. filas: { $rows }; se crearían: { $created }, se actualizarían: { $updated }, sin cambios: { $unchanged }, rechazadas: { $refused }
 import-cli-records = registros escritos: { $groups } grupos, { $people } personas, { $events } eventos
 import-cli-partial = Se rechazaron { $refused } de { $rows } filas (arriba); las demás filas se guardaron como indica el resumen.
+
+## Asistente web
+import-title = Importar una hoja de cálculo
+import-intro = Traiga las hojas de cálculo que su grupo ya lleva (CSV, Excel, LibreOffice). No se guarda nada hasta que importe: primero asigne las columnas y luego revise qué pasaría.
+import-file = Archivo de hoja de cálculo
+import-file-hint = CSV, TSV, XLSX, XLS u ODS, hasta { $size }. Se guarda cifrado.
+import-upload = Subir y empezar
+import-list-title = Importaciones
+import-list-empty = Todavía no se ha importado ninguna hoja de cálculo.
+import-list-file = Archivo
+import-list-status = Estado
+import-list-changed = Último cambio
+import-status-draft = en asignación
+import-status-checked = revisada, sin importar
+import-status-imported = importada
+import-wizard-title = Importar una hoja de cálculo
+import-step-layout = 1. Hoja y encabezado
+import-sheet = Hoja
+import-header-row = Fila del encabezado
+import-header-hint = La fila con los nombres de las columnas, según la numera la hoja. Las filas de título de arriba se omiten.
+import-raw-caption = Las primeras filas tal como están escritas (la fila del encabezado está marcada)
+import-apply = Aplicar
+import-step-columns = 2. Columnas y valores
+import-column = Columna
+import-examples = Ejemplos
+import-field = Campo
+import-date-order = Orden de la fecha
+import-order-dmy = día/mes/año
+import-order-mdy = mes/día/año
+import-order-ymd = año-mes-día
+import-ignore = Omitir
+import-entity-group = Grupo
+import-entity-person = Persona
+import-entity-event = Evento
+import-values-title = Valores
+import-values-hint = Cada valor encontrado en una columna de opciones fijas y la opción en que se convierte. Un valor sin opción hace que se rechace su fila.
+import-value-none = — ninguna —
+import-save-mapping = Guardar la asignación
+import-step-profile = Perfil
+import-profile-hint = Un perfil es la asignación, guardada para usarla con el próximo archivo o compartirla con la coalición.
+import-saved-profile = Usar un perfil guardado
+import-profile-toml = El perfil como texto (TOML)
+import-profile-toml-label = Perfil (pegue uno que haya compartido la coalición)
+import-profile-name = Guardar este perfil como
+import-save-profile = Guardar perfil
+import-step-check = 3. Revisar e importar
+import-check-hint = La revisión hace toda la importación y luego la deshace: dice, fila por fila, qué se crearía, actualizaría y rechazaría.
+import-dry-run = Revisar (no guarda nada)
+import-run = Importar
+import-step-report = Resultado
+import-report-dry-run = Revisión, no se guardó nada: { $rows } filas; se crearían { $created }, se actualizarían { $updated }, sin cambios { $unchanged }, rechazadas { $refused }.
+import-report-done = Importación hecha: { $rows } filas; creadas { $created }, actualizadas { $updated }, sin cambios { $unchanged }, rechazadas { $refused }.
+import-report-people = Personas creadas / actualizadas
+import-report-events = Eventos creados / actualizados
+import-report-groups = Grupos creados / actualizados
+import-report-ambiguous = Columna «{ $column }»: { $count ->
+    [one] { $count } fecha sería otro día leída en el otro orden de día y mes
+   *[other] { $count } fechas serían otros días leídas en el otro orden de día y mes
+}. Revise el orden de la fecha de la columna.
+import-report-download = Descargar los problemas (CSV)
+import-report-row = Fila
+import-report-column = Columna
+import-report-reason = Motivo
+import-report-more = …y { $count ->
+    [one] { $count } problema más, en el CSV.
+   *[other] { $count } problemas más, en el CSV.
+}

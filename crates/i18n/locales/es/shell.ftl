@@ -142,6 +142,7 @@ dashboard-pending-hits = { $count ->
    *[other] resultados de alertas por revisar
 }
 nav-analysis = Análisis
+nav-import = Importar una hoja de cálculo
 dashboard-analysis = Ver el análisis del patrón →
 
 ## Una oficina de campo en una lista de opciones: su nombre y su código ERO.

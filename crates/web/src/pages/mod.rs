@@ -13,6 +13,8 @@ pub mod foia;
 pub mod foia_form;
 pub mod forms;
 pub mod groups;
+pub mod import_wizard;
+pub mod imports;
 pub mod login;
 pub mod people;
 pub mod person_form;

@@ -11,59 +11,13 @@ use fantoccini::{Client, Locator};
 use testimonio_domain::Role;
 
 use crate::browser::{
-    Driver, Site, excerpt, fill, find, javascript_enabled, log_in, path_of, png_size,
-    screenshot_dir, switch_language, wait_for_path, with_browser,
+    Driver, Site, excerpt, fill, find, javascript_enabled, log_in, path_of, switch_language,
+    wait_for_path, with_browser,
 };
+use crate::browser_phone::{PHONE, click, phone_window, shoot, source};
 use crate::support::{phone_photo_of_notice, spawn_app};
 
 const BUDGET: Duration = Duration::from_secs(240);
-const PHONE: (u32, u32) = (360, 740);
-
-/// Gives the page itself 360 × 740 (the window includes the browser's
-/// frame) and keeps it so.
-async fn phone_window(c: &Client) {
-    let (w, h) = PHONE;
-    let (mut ww, mut wh) = (w, h);
-    for _ in 0..3 {
-        c.set_window_size(ww, wh)
-            .await
-            .expect("resizing the window");
-        let (pw, ph) = png_size(&c.screenshot().await.expect("a screenshot"));
-        if (pw, ph) == (w, h) {
-            return;
-        }
-        ww = (ww + w).saturating_sub(pw);
-        wh = (wh + h).saturating_sub(ph);
-    }
-    panic!("the page could not be given {w}×{h}");
-}
-
-/// A screenshot of what the phone shows now.
-async fn shoot(c: &Client, step: &str) {
-    let dir = screenshot_dir();
-    std::fs::create_dir_all(&dir).expect("the screenshot directory");
-    let png = c.screenshot().await.expect("a screenshot");
-    assert_eq!(png_size(&png), PHONE, "{step}: not phone-sized");
-    std::fs::write(dir.join(format!("intake-{step}.png")), png).expect("saving a screenshot");
-}
-
-async fn click(c: &Client, css: &str) {
-    let el = find(c, css).await;
-    // Below the fold on a phone: bring it into view as a thumb would.
-    let _ = c
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'})",
-            vec![serde_json::to_value(&el).expect("an element")],
-        )
-        .await;
-    el.click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
-}
-
-async fn source(c: &Client) -> String {
-    c.source().await.expect("the page source")
-}
 
 /// The id at the end of the current path (`/events/evt-…`).
 async fn current_id(c: &Client) -> String {
@@ -105,7 +59,7 @@ async fn record_event(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    shoot(c, &format!("{step}-choose")).await;
+    shoot(c, &format!("intake-{step}-choose")).await;
     // What was typed before the search is still there.
     let form = find(c, "form.record").await;
     let city = form
@@ -134,7 +88,7 @@ async fn record_event(
         p.starts_with("/events/evt-") && !p.ends_with("/edit")
     })
     .await;
-    shoot(c, step).await;
+    shoot(c, &format!("intake-{step}")).await;
     current_id(c).await
 }
 
@@ -168,11 +122,11 @@ async fn browser_a_volunteer_documents_from_a_phone_in_spanish_without_javascrip
             // no browser date control that would show mm/dd/yyyy.
             assert!(!source(&c).await.contains("type=\"date\""));
             fill(&form, "consent_given", "2026-11-30").await;
-            shoot(&c, "1-person-form").await;
+            shoot(&c, "intake-1-person-form").await;
             click(&c, "form[action='/people'] button[type='submit']").await;
             wait_for_path(&c, "the new person's page", |p| p.starts_with("/people/p-")).await;
             assert!(source(&c).await.contains("Rosa del Valle"));
-            shoot(&c, "1-person").await;
+            shoot(&c, "intake-1-person").await;
 
             // 2. A hunger strike and a notice to appear, Rosa chosen by
             // pseudonym.
@@ -229,10 +183,10 @@ async fn browser_a_volunteer_documents_from_a_phone_in_spanish_without_javascrip
             fill(&form, "consent", "coalition_aggregate").await;
             fill(&form, "account", "Yo, Rosa, dejé de comer el día veinte. Diez días después me dieron la notificación.").await;
             fill(&form, "events", &format!("{strike} {notice}")).await;
-            shoot(&c, "4-testimony-form").await;
+            shoot(&c, "intake-4-testimony-form").await;
             click(&c, "form[action='/testimonies'] button[type='submit']").await;
             wait_for_path(&c, "the testimony's page", |p| p.starts_with("/testimonies/tst-")).await;
-            shoot(&c, "4-testimony").await;
+            shoot(&c, "intake-4-testimony").await;
 
             // 4. The photo of the paper notice, from the notice's page.
             c.goto(&site.url(&format!("/events/{notice}#attachments-title")))
@@ -243,7 +197,7 @@ async fn browser_a_volunteer_documents_from_a_phone_in_spanish_without_javascrip
                 .send_keys(&photo.display().to_string())
                 .await
                 .expect("choosing the photo");
-            shoot(&c, "5-upload-form").await;
+            shoot(&c, "intake-5-upload-form").await;
             click(&c, "form.upload button[type='submit']").await;
             let sent = Instant::now();
             while !source(&c).await.contains("Archivos recibidos") {
@@ -253,13 +207,13 @@ async fn browser_a_volunteer_documents_from_a_phone_in_spanish_without_javascrip
             let result = source(&c).await;
             assert!(result.contains("Se recibió 1 archivo"), "{}", excerpt(&result));
             assert!(result.contains("leída por OCR"), "{}", excerpt(&result));
-            shoot(&c, "5-uploaded").await;
+            shoot(&c, "intake-5-uploaded").await;
 
             // 5. Its OCR text, found through search.
             c.goto(&site.url("/search?q=%222025-ICLI-00019%22")).await.expect("the search page");
             let found = source(&c).await;
             assert!(found.contains("IMG_20261130_094107.jpg"), "{}", excerpt(&found));
-            shoot(&c, "6-search").await;
+            shoot(&c, "intake-6-search").await;
 
             // Nothing on these pages is wider than the phone.
             let wide = c
