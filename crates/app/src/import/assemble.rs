@@ -95,10 +95,10 @@ impl Assembler {
         row_number: u64,
     ) -> Result<Result<Vec<ImportRecord>, Problems>, VaultError> {
         let mut problems: Problems = Vec::new();
-        let place = |field: Field| {
-            mapping
-                .column_of(field)
-                .map_or(Place::Constant(field), Place::Column)
+        let place = |field: Field| match mapping.column_of(field) {
+            Some(column) => Place::Column(column),
+            None if mapping.constants.iter().any(|(f, _)| *f == field) => Place::Constant(field),
+            None => Place::Row,
         };
         let has = |entity: Entity| row.values.keys().any(|f| f.entity() == entity);
         let mut records = Vec::new();

@@ -70,6 +70,14 @@ fn reads(field: Field, cell: &str) -> bool {
     }
 }
 
+/// Whether a column's values alone say they are dates: a number alone
+/// (a zip code, a count) reads as a spreadsheet serial date, so only a
+/// header that says "date" may make numbers dates.
+fn looks_like_date(cell: &str) -> bool {
+    !cell.trim().bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && read_date(cell, DateOrder::DayMonth).is_some()
+}
+
 /// Fields a column's values alone can suggest, in the order tried.
 const BY_VALUES: [Field; 7] = [
     Field::EventDate,
@@ -126,7 +134,14 @@ pub fn suggest(header: &[String], sample: &[Vec<String>], lang: Lang) -> Profile
                 Field::EventDate if taken.contains(&Field::EventDate) => Field::EventEndDate,
                 other => *other,
             })
-            .find(|f| !taken.contains(f) && share_read(*f, &cells) >= 0.8);
+            .find(|f| {
+                let share = if matches!(f.kind(), ValueKind::Date) {
+                    cells.iter().filter(|c| looks_like_date(c)).count() as f64 / cells.len() as f64
+                } else {
+                    share_read(*f, &cells)
+                };
+                !taken.contains(f) && share >= 0.8
+            });
         if let Some(field) = by_values {
             chosen.insert(column, field);
         }
@@ -287,6 +302,17 @@ mod tests {
         assert_eq!(profile.columns[&header[1]], "event.state");
         assert_eq!(profile.columns[&header[2]], "group.name");
         assert_eq!(profile.columns[&header[3]], "person.role");
+    }
+
+    #[test]
+    fn numbers_alone_are_not_taken_for_dates() {
+        let header = strings(&["Zip"]);
+        let rows = vec![
+            strings(&["78580"]),
+            strings(&["85132"]),
+            strings(&["10014"]),
+        ];
+        assert_eq!(suggest(&header, &rows, Lang::En).columns["Zip"], IGNORE);
     }
 
     #[test]

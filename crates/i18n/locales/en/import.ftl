@@ -142,3 +142,6 @@ import-report-more = …and { $count ->
     [one] { $count } more problem, in the CSV.
    *[other] { $count } more problems, in the CSV.
 }
+import-constants-title = The same for every row
+import-constants-hint = When the whole sheet shares a value (every row an arrest, every row from one group), choose it here instead of a column.
+import-cli-partial-dry-run = { $refused } of { $rows } rows would be refused (listed above). Nothing was stored.

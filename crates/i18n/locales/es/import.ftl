@@ -143,3 +143,6 @@ import-report-more = …y { $count ->
     [one] { $count } problema más, en el CSV.
    *[other] { $count } problemas más, en el CSV.
 }
+import-constants-title = Igual en todas las filas
+import-constants-hint = Cuando toda la hoja comparte un valor (todas las filas son arrestos, todas son de un mismo grupo), elíjalo aquí en lugar de una columna.
+import-cli-partial-dry-run = Se rechazarían { $refused } de { $rows } filas (arriba). No se guardó nada.

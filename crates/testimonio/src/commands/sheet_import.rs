@@ -121,12 +121,21 @@ pub fn import_sheet(cx: &Context, args: &ImportArgs) -> CliResult {
     } else {
         Err(Failure {
             status: exit::PARTIAL,
-            message: tr!(
-                cx.lang,
-                "import-cli-partial",
-                refused = report.refused,
-                rows = report.rows
-            ),
+            message: if report.dry_run {
+                tr!(
+                    cx.lang,
+                    "import-cli-partial-dry-run",
+                    refused = report.refused,
+                    rows = report.rows
+                )
+            } else {
+                tr!(
+                    cx.lang,
+                    "import-cli-partial",
+                    refused = report.refused,
+                    rows = report.rows
+                )
+            },
         })
     }
 }

@@ -93,6 +93,7 @@ pub(crate) fn wizard_page(viewer: &Viewer, draft: &Draft, saved: &[String]) -> M
                     (csrf_field(viewer))
                     (columns_table(viewer, &draft.profile, &preview.header, &preview.distinct))
                     (values_section(viewer, &draft.profile, &preview.header, &preview.distinct))
+                    (constants_section(viewer, &draft.profile))
                     button type="submit" { (viewer.t("import-save-mapping")) }
                 }
             }
@@ -295,6 +296,47 @@ fn values_section(
                     }
                 }
             }
+            }
+        }
+    }
+}
+
+/// Fields a whole sheet often shares (every row an arrest, every row
+/// from one group): one value for every row, as the profile's constants.
+pub(crate) const CONSTANT_FIELDS: [Field; 7] = [
+    Field::EventType,
+    Field::EventKind,
+    Field::EventAgency,
+    Field::EventVerification,
+    Field::PersonConsent,
+    Field::PersonRole,
+    Field::GroupName,
+];
+
+fn constants_section(viewer: &Viewer, profile: &Profile) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        div.import-values {
+            h3 { (viewer.t("import-constants-title")) }
+            p.hint { (viewer.t("import-constants-hint")) }
+            @for field in CONSTANT_FIELDS {
+                @let chosen = profile.constants.get(field.name()).map_or("", String::as_str);
+                div.value-map {
+                    label for={ "const-" (field.name()) } { (field.label(lang)) }
+                    @match field.kind() {
+                        ValueKind::Code(table) => {
+                            select id={ "const-" (field.name()) } name={ "const-" (field.name()) } {
+                                option value="" selected[chosen.is_empty()] { (viewer.t("import-value-none")) }
+                                @for (code, label) in values::choices(table, lang) {
+                                    option value=(code) selected[chosen == code] { (label) }
+                                }
+                            }
+                        }
+                        _ => {
+                            input id={ "const-" (field.name()) } name={ "const-" (field.name()) } type="text" value=(chosen);
+                        }
+                    }
+                }
             }
         }
     }

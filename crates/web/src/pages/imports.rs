@@ -18,7 +18,7 @@ use testimonio_app::import::fields::ValueKind;
 use testimonio_app::import::{self, Field, Profile, save_profile, saved_profile};
 
 use super::events::use_case;
-use super::import_wizard::{list_page, wizard_page};
+use super::import_wizard::{CONSTANT_FIELDS, list_page, wizard_page};
 use crate::auth::Viewer;
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
@@ -104,13 +104,26 @@ pub async fn layout(
 }
 
 /// The profile the mapping form describes, over the draft's current one
-/// (its constants, key, sheet and header row are kept): `field-N` and
+/// (its key, sheet and header row, and constants of other fields, are
+/// kept): `const-FIELD` for a value of every row; `field-N` and
 /// `order-N` per column N of `header`; `cell-N-K` with `code-N-K` per
 /// value K of column N.
 fn mapped_profile(mut profile: Profile, header: &[String], form: &Pairs) -> Profile {
     profile.columns.clear();
     profile.dates.clear();
     profile.values.clear();
+    for field in CONSTANT_FIELDS {
+        match value(form, &format!("const-{}", field.name())) {
+            Some(constant) => {
+                profile
+                    .constants
+                    .insert(field.name().to_owned(), constant.to_owned());
+            }
+            None => {
+                profile.constants.remove(field.name());
+            }
+        }
+    }
     for (column, name) in header.iter().enumerate() {
         if name.trim().is_empty() {
             continue;
