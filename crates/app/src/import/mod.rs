@@ -21,6 +21,8 @@ pub mod suggest;
 #[cfg(test)]
 mod tests;
 pub mod values;
+#[cfg(test)]
+mod workbook_tests;
 
 use testimonio_domain::Lang;
 use testimonio_i18n::tr;
