@@ -243,6 +243,7 @@ mod tests {
             (8, FROZEN_0008),
             (9, FROZEN_0009),
             (10, FROZEN_0010),
+            (11, FROZEN_0011),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -250,6 +251,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0011: &str = "e491474121dccb5839638c11766d3e4cfcad02710a618a9c926b9ec553adb204";
     const FROZEN_0010: &str = "d0037b745e9548268c1e10da33125e67b78bc559bd0b47dc9a1de840da06ca81";
     const FROZEN_0008: &str = "3f1833c99f4fbc50923e2fb8f50028b8644cb6e99bb33e068d942114299bbeed";
     const FROZEN_0009: &str = "f77a95dee93fb6b784604d0c140c59e6729464277831f284ef87d69ca84ee09b";
