@@ -133,6 +133,12 @@ pub struct ImportReport {
     pub dry_run: bool,
     pub sheet: Option<String>,
     pub header_row: u64,
+    /// Delimited text: the encoding it was read in (`windows-1252`) and
+    /// the delimiter, for the user to confirm against accented values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<char>,
     /// Rows with a value in a mapped column.
     pub rows: u64,
     /// Rows that created a record, updated one (and created none), or
@@ -232,6 +238,8 @@ pub fn run(
         dry_run: request.dry_run,
         sheet: opened.sheet.clone(),
         header_row: opened.header_row,
+        encoding: opened.encoding.map(str::to_owned),
+        delimiter: opened.delimiter,
         ..ImportReport::default()
     };
     let mode = if request.dry_run {

@@ -297,3 +297,25 @@ fn a_profile_that_does_not_fit_the_file_is_refused_whole() {
         Err(crate::AppError::Forbidden)
     ));
 }
+
+#[test]
+fn a_person_given_two_consents_by_one_sheet_is_never_guessed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vault = vault(tmp.path());
+    let csv = "Seudónimo,Fecha,Tipo,Consentimiento\n\
+               Alba,2020-01-02,Arresto,Público con nombre\n\
+               Alba,2020-02-03,Detención,Solo uso interno\n";
+    let input = write(tmp.path(), "c.csv", csv.as_bytes());
+    let profile = preview(&input, None, None, Lang::Es).unwrap().suggested;
+    let report = import(&mut vault, &input, &profile, false);
+    assert_eq!((report.created, report.refused), (1, 1));
+    let problem = &report.problems[0];
+    assert_eq!(
+        (problem.row, problem.column.as_deref()),
+        (3, Some("Consentimiento"))
+    );
+    assert_eq!(
+        problem.reason,
+        "el consentimiento no coincide con el que la fila 2 da a esta persona"
+    );
+}

@@ -142,6 +142,22 @@ pub fn import_sheet(cx: &Context, args: &ImportArgs) -> CliResult {
 
 fn print_report(cx: &Context, report: &ImportReport) {
     let lang = cx.lang;
+    if let (Some(encoding), Some(delimiter)) = (&report.encoding, report.delimiter) {
+        let delimiter = match delimiter {
+            '\t' => "TAB".to_owned(),
+            other => other.to_string(),
+        };
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "import-read-as",
+                encoding = encoding.as_str(),
+                delimiter = delimiter.as_str(),
+                row = report.header_row
+            )
+        );
+    }
     for problem in &report.problems {
         let line = match &problem.column {
             Some(column) => tr!(

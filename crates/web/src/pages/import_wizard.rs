@@ -160,6 +160,11 @@ fn layout_form(viewer: &Viewer, draft: &Draft, action: &str) -> Markup {
             p.hint #import-header-hint { (viewer.t("import-header-hint")) }
             button type="submit" { (viewer.t("import-apply")) }
         }
+        @if let Some(preview) = &draft.preview
+            && let (Some(encoding), Some(delimiter), Some(row)) = (preview.encoding, preview.delimiter, header_row)
+        {
+            p.hint { (tr!(viewer.lang, "import-read-as", encoding = encoding, delimiter = if delimiter == '\t' { "TAB".to_owned() } else { delimiter.to_string() }.as_str(), row = row)) }
+        }
         @if let Some(raw) = &draft.raw {
             div.scroll {
                 table.raw-rows {
