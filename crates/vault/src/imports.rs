@@ -106,6 +106,27 @@ fn with_status((mut import, status): (StoredImport, String)) -> Result<StoredImp
     Ok(import)
 }
 
+/// A spreadsheet row a record was written from. Redacted in `Debug`: its
+/// cells can name people.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ImportOrigin {
+    pub import_id: String,
+    pub source_name: String,
+    pub imported_at: String,
+    pub row_number: u64,
+    /// The row's mapped cells as written (JSON: header → text).
+    pub cells_json: String,
+}
+
+impl std::fmt::Debug for ImportOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImportOrigin")
+            .field("import_id", &self.import_id)
+            .field("row_number", &self.row_number)
+            .finish_non_exhaustive()
+    }
+}
+
 /// One record an import row writes, already checked by the domain.
 #[derive(Debug, Clone)]
 pub enum ImportRecord {
@@ -282,24 +303,45 @@ impl Vault {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The rows of imports a record was written from: (import id, row
-    /// number, cells JSON), oldest import first.
+    /// The spreadsheet rows a record was written from, oldest import
+    /// first, with the original text of their cells. The cells can hold
+    /// identities (a name column): a read that finds any is audited as an
+    /// identity read before they are returned.
     ///
     /// # Errors
     /// Database errors.
-    pub fn import_provenance(
-        &self,
+    pub fn read_import_origins(
+        &mut self,
         kind: RecordKind,
         id: &RecordId,
-    ) -> Result<Vec<(String, u64, String)>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT r.import_id, r.row_number, r.cells FROM import_rows r JOIN imports i ON i.id = r.import_id
-             WHERE r.record_kind = ?1 AND r.record_id = ?2 ORDER BY i.created_at, r.import_id",
-        )?;
-        let rows = stmt.query_map(params![kind.code(), id.as_str()], |r| {
-            Ok((r.get(0)?, r.get::<_, i64>(1)?.unsigned_abs(), r.get(2)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    ) -> Result<Vec<ImportOrigin>> {
+        self.write(|v, tx| {
+            let mut stmt = tx.prepare(
+                "SELECT r.import_id, i.source_name, i.updated_at, r.row_number, r.cells
+                 FROM import_rows r JOIN imports i ON i.id = r.import_id
+                 WHERE r.record_kind = ?1 AND r.record_id = ?2 ORDER BY i.created_at, r.import_id",
+            )?;
+            let origins = stmt
+                .query_map(params![kind.code(), id.as_str()], |r| {
+                    Ok(ImportOrigin {
+                        import_id: r.get(0)?,
+                        source_name: r.get(1)?,
+                        imported_at: r.get(2)?,
+                        row_number: r.get::<_, i64>(3)?.unsigned_abs(),
+                        cells_json: r.get(4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if !origins.is_empty() {
+                v.audit(
+                    tx,
+                    AuditAction::IdentityRead,
+                    &format!("{}:{id}", kind.code()),
+                    "import_origin",
+                )?;
+            }
+            Ok(origins)
+        })
     }
 
     /// Starts writing the rows of stored import `import_id`.

@@ -57,7 +57,8 @@ pub use excerpts::{
     WithheldExcerpt,
 };
 pub use imports::{
-    ImportMode, ImportRecord, ImportRow, ImportSession, ImportStatus, RowWrites, StoredImport,
+    ImportMode, ImportOrigin, ImportRecord, ImportRow, ImportSession, ImportStatus, RowWrites,
+    StoredImport,
 };
 pub use ingest::{
     DocumentFilter, Extraction, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,

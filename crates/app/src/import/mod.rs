@@ -14,6 +14,7 @@ mod assemble;
 pub mod cells;
 pub mod drafts;
 pub mod fields;
+pub mod origins;
 pub mod profile;
 mod run;
 pub mod source;

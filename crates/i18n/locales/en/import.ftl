@@ -146,3 +146,5 @@ import-constants-title = The same for every row
 import-constants-hint = When the whole sheet shares a value (every row an arrest, every row from one group), choose it here instead of a column.
 import-cli-partial-dry-run = { $refused } of { $rows } rows would be refused (listed above). Nothing was stored.
 import-read-as = read as { $encoding }, cells separated by “{ $delimiter }”, the header on row { $row }
+import-origins-title = Imported from
+import-origin = “{ $file }”, row { $row }

@@ -147,3 +147,5 @@ import-constants-title = Igual en todas las filas
 import-constants-hint = Cuando toda la hoja comparte un valor (todas las filas son arrestos, todas son de un mismo grupo), elíjalo aquí en lugar de una columna.
 import-cli-partial-dry-run = Se rechazarían { $refused } de { $rows } filas (arriba). No se guardó nada.
 import-read-as = leído como { $encoding }, celdas separadas por «{ $delimiter }», el encabezado en la fila { $row }
+import-origins-title = Importado de
+import-origin = «{ $file }», fila { $row }

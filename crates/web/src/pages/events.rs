@@ -322,6 +322,9 @@ pub(crate) struct EventView {
     attachments: Vec<testimonio_vault::DocumentInfo>,
     /// Testimonies that tell of the event, without accounts.
     testimonies: Vec<testimonio_vault::TestimonySummary>,
+    /// The spreadsheet rows it was imported from, for roles that see
+    /// every identity.
+    origins: Option<Vec<testimonio_app::import::origins::Origin>>,
 }
 
 pub async fn show(
@@ -388,6 +391,12 @@ pub async fn show(
                 ..testimonio_vault::TestimonyFilter::default()
             },
         )?;
+        let origins = testimonio_app::import::origins::origins(
+            v,
+            actor,
+            testimonio_vault::RecordKind::Event,
+            &id,
+        )?;
         Ok(EventView {
             event,
             people,
@@ -395,6 +404,7 @@ pub async fn show(
             excerpts,
             attachments,
             testimonies,
+            origins,
         })
     })
     .await?;
@@ -466,6 +476,9 @@ pub async fn show(
         (super::uploads::attachments_section(&viewer, &view.attachments, user.role.can_write_records().then_some((action.as_str(), state.config().uploads.per_file))))
         @if !view.testimonies.is_empty() {
             (super::testimonies::event_section(&viewer, &view.testimonies))
+        }
+        @if let Some(origins) = view.origins.as_deref().filter(|o| !o.is_empty()) {
+            (super::import_wizard::origins_section(&viewer, origins))
         }
     };
     Ok(with_flash_cleared(

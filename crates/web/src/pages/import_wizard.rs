@@ -429,3 +429,30 @@ fn report_section(viewer: &Viewer, report: &ImportReport, csv: &str) -> Markup {
         }
     }
 }
+
+/// The spreadsheet rows a record came from, with their cells as written.
+pub(crate) fn origins_section(
+    viewer: &Viewer,
+    origins: &[testimonio_app::import::origins::Origin],
+) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        section.origins aria-labelledby="origins-title" {
+            h2 #origins-title { (viewer.t("import-origins-title")) }
+            @for origin in origins {
+                details {
+                    summary {
+                        (tr!(lang, "import-origin", file = origin.source_name.as_str(), row = origin.row_number))
+                        " · " (origin.imported_at.get(..10).unwrap_or(&origin.imported_at))
+                    }
+                    dl.facts {
+                        @for (column, cell) in &origin.cells {
+                            dt translate="no" { (column) }
+                            dd translate="no" { (cell) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -136,6 +136,28 @@ async fn a_coordinator_maps_checks_and_imports_a_spanish_sheet() {
         csv.body
     );
 
+    // The event keeps the row it came from, cells as written, for the
+    // roles that see every identity (the read audited); not for others.
+    let imported_event = app
+        .state
+        .with_vault("test:check", |v| {
+            Ok(v.events(&EventFilter::default())?
+                .into_iter()
+                .find(|e| e.date().to_string() == "2019-04-03")
+                .map(|e| e.id().to_string()))
+        })
+        .await
+        .expect("vault unlocked")
+        .expect("Río Bravo's arrest");
+    let event_page = coordinator.get(&format!("/events/{imported_event}")).await;
+    let body = main_of(&event_page.body);
+    assert!(body.contains("Importado de"), "{body}");
+    assert!(body.contains("«red.csv», fila 3"), "{body}");
+    assert!(body.contains("03/04/2019"), "the cell as written: {body}");
+    let analyst = app.login(Role::Analyst).await;
+    let seen = analyst.get(&format!("/events/{imported_event}")).await;
+    assert!(!seen.body.contains("red.csv"), "{}", seen.excerpt());
+
     // The list shows it imported; a documenter may not import.
     assert!(coordinator.get("/import").await.body.contains("importada"));
     let documenter = app.login(Role::Documenter).await;
