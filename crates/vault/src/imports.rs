@@ -399,6 +399,17 @@ impl ImportSession<'_> {
         Ok(person)
     }
 
+    /// Every person with identity fields, to find the stored person a row
+    /// names by legal name or A-number; counted like [`Self::person`].
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn identities(&mut self) -> Result<Vec<Person>> {
+        let people = records::all_people_with_identity(self.conn())?;
+        self.identities_read += people.len() as u64;
+        Ok(people)
+    }
+
     pub fn event(&self, id: &RecordId) -> Result<Option<Event>> {
         let filter = records::EventFilter {
             id: Some(id.clone()),

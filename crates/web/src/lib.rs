@@ -206,6 +206,7 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         route!(post, "/import/{id}/layout", Reviewer, imports::layout),
         route!(post, "/import/{id}/mapping", Reviewer, imports::mapping),
         route!(post, "/import/{id}/profile", Reviewer, imports::profile),
+        route!(post, "/import/{id}/matches", Reviewer, imports::matches),
         route!(post, "/import/{id}/save-profile", Reviewer, imports::save),
         route!(post, "/import/{id}/check", Reviewer, imports::check),
         route!(post, "/import/{id}/run", Reviewer, imports::run),

@@ -15,12 +15,12 @@ use sha2::{Digest, Sha256};
 use testimonio_domain::exchange::{
     ConsentEntry, ConsentField, EventRecord, GroupRecord, ParticipantEntry, PersonRecord,
 };
-use testimonio_domain::{ConsentLevel, EventKind, EventType, FieldError, RecordId};
+use testimonio_domain::{ConsentLevel, EventKind, EventType, FieldError, Person, RecordId};
 use testimonio_vault::{ImportRecord, ImportSession, VaultError};
 
 use super::cells::{Place, ReadRow, RowProblem};
 use super::fields::{Entity, Field};
-use super::profile::Mapping;
+use super::profile::{Mapping, identity_key};
 use super::values::key;
 
 /// Names to ids, and the records this import has written so far.
@@ -32,6 +32,9 @@ pub struct Assembler {
     event_keys: HashMap<String, u32>,
     /// The consent level each person was given by this import, and the row.
     consents: HashMap<RecordId, (String, u64)>,
+    /// Stored people by legal name, alias and A-number ([`identity_key`]),
+    /// read only when the sheet maps one of them; `None` when two share it.
+    identities: HashMap<String, Option<(RecordId, String)>>,
     today: chrono::NaiveDate,
 }
 
@@ -45,6 +48,27 @@ fn derived_id(prefix: &str, parts: &[&str]) -> RecordId {
     }
     let hex = hex::encode(hash.finalize());
     RecordId::parse("id", &format!("{prefix}-{}", &hex[..16])).expect("hex ids are valid")
+}
+
+/// Adds a person under their legal name, aliases and A-number.
+fn index_identity(map: &mut HashMap<String, Option<(RecordId, String)>>, person: &Person) {
+    let identity = &person.identity;
+    let names = identity
+        .legal_name
+        .iter()
+        .chain(identity.aliases.iter())
+        .map(|n| identity_key(n.expose()))
+        .chain(identity.a_number.iter().map(|a| identity_key(a.expose())));
+    for name in names.filter(|n| !n.is_empty()) {
+        let entry = (person.id.clone(), person.pseudonym.to_string());
+        map.entry(name)
+            .and_modify(|slot| {
+                if slot.as_ref().map(|(id, _)| id) != Some(&person.id) {
+                    *slot = None;
+                }
+            })
+            .or_insert(Some(entry));
+    }
 }
 
 /// Adds `id` under `name`, or marks the name ambiguous.
@@ -63,7 +87,7 @@ impl Assembler {
     ///
     /// # Errors
     /// Database errors.
-    pub fn new(session: &ImportSession<'_>) -> Result<Self, VaultError> {
+    pub fn new(session: &mut ImportSession<'_>, mapping: &Mapping) -> Result<Self, VaultError> {
         let mut people_by_pseudonym = HashMap::new();
         for p in session.people()? {
             index(&mut people_by_pseudonym, p.pseudonym.as_str(), &p.id);
@@ -72,8 +96,18 @@ impl Assembler {
         for g in session.groups()? {
             index(&mut groups_by_name, g.name.as_str(), &g.id);
         }
+        let mut identities = HashMap::new();
+        let names_people = [Field::PersonLegalName, Field::PersonANumber]
+            .iter()
+            .any(|f| mapping.column_of(*f).is_some());
+        if names_people {
+            for person in session.identities()? {
+                index_identity(&mut identities, &person);
+            }
+        }
         Ok(Self {
             people_by_pseudonym,
+            identities,
             groups_by_name,
             people: HashMap::new(),
             groups: HashMap::new(),
@@ -115,10 +149,19 @@ impl Assembler {
             None
         };
         let person = if has(Entity::Person) {
-            match self.person(session, row, group.as_ref(), row_number)? {
+            match self.person(session, row, mapping, group.as_ref(), row_number)? {
                 Ok(person) => Some(person),
                 Err(problem @ RowProblem::ConsentConflict { .. }) => {
                     problems.push((place(Field::PersonConsent), problem));
+                    None
+                }
+                Err(problem @ RowProblem::PossibleMatch { .. }) => {
+                    let at = if mapping.column_of(Field::PersonANumber).is_some() {
+                        Field::PersonANumber
+                    } else {
+                        Field::PersonLegalName
+                    };
+                    problems.push((place(at), problem));
                     None
                 }
                 Err(problem) => {
@@ -187,6 +230,7 @@ impl Assembler {
                 }
                 ImportRecord::Person(p) => {
                     index(&mut self.people_by_pseudonym, p.pseudonym.as_str(), &p.id);
+                    index_identity(&mut self.identities, p);
                     self.people
                         .insert(p.id.clone(), PersonRecord::from_person(p));
                 }
@@ -238,21 +282,52 @@ impl Assembler {
         &mut self,
         session: &mut ImportSession<'_>,
         row: &ReadRow,
+        mapping: &Mapping,
         group: Option<&GroupRecord>,
         row_number: u64,
     ) -> Result<Result<PersonRecord, RowProblem>, VaultError> {
         let pseudonym = row.values.get(&Field::PersonPseudonym);
-        let id = match (row.values.get(&Field::PersonId), pseudonym) {
-            (Some(id), _) => match RecordId::parse("person.id", id) {
+        let named_by: Vec<&String> = [Field::PersonANumber, Field::PersonLegalName]
+            .iter()
+            .filter_map(|f| row.values.get(f))
+            .collect();
+        // A match the user confirmed in the profile: a stored person, or new.
+        let decided = named_by
+            .iter()
+            .find_map(|v| mapping.people.get(&identity_key(v)));
+        let by_pseudonym = pseudonym.and_then(|p| self.people_by_pseudonym.get(&key(p)));
+        let id = match (row.values.get(&Field::PersonId), decided, by_pseudonym) {
+            (Some(id), _, _) => match RecordId::parse("person.id", id) {
                 Ok(id) => id,
                 Err(e) => return Ok(Err(RowProblem::Field(e))),
             },
-            (None, Some(pseudonym)) => match self.people_by_pseudonym.get(&key(pseudonym)) {
-                Some(Some(id)) => id.clone(),
-                Some(None) => return Ok(Err(RowProblem::SameName)),
-                None => derived_id("per", &[&key(pseudonym)]),
-            },
-            (None, None) => return Ok(Err(RowProblem::NoPseudonym)),
+            (None, Some(Some(id)), _) => id.clone(),
+            (None, _, Some(Some(id))) => id.clone(),
+            (None, _, Some(None)) => return Ok(Err(RowProblem::SameName)),
+            (None, decided, None) => {
+                if decided.is_none() {
+                    // Named by who they are, under no pseudonym this vault
+                    // knows: the user says whether it is the stored person.
+                    let found = named_by
+                        .iter()
+                        .find_map(|v| self.identities.get(&identity_key(v)).map(|slot| (v, slot)));
+                    match found {
+                        Some((value, Some((person, known_as)))) => {
+                            return Ok(Err(RowProblem::PossibleMatch {
+                                value: (*value).clone(),
+                                person: person.clone(),
+                                pseudonym: known_as.clone(),
+                            }));
+                        }
+                        Some((_, None)) => return Ok(Err(RowProblem::SameName)),
+                        None => {}
+                    }
+                }
+                match pseudonym {
+                    Some(pseudonym) => derived_id("per", &[&key(pseudonym)]),
+                    None => return Ok(Err(RowProblem::NoPseudonym)),
+                }
+            }
         };
         let mut record = match self.people.get(&id) {
             Some(known) => known.clone(),
@@ -264,7 +339,14 @@ impl Assembler {
                     ..PersonRecord::default()
                 }),
         };
-        if let Some(pseudonym) = pseudonym {
+        // A person confirmed by who they are keeps the pseudonym this vault
+        // knows them by; the sheet's names a new person, or renames one
+        // whose id it gives.
+        let confirmed =
+            !row.values.contains_key(&Field::PersonId) && matches!(decided, Some(Some(_)));
+        if let Some(pseudonym) = pseudonym
+            && (!confirmed || record.pseudonym.is_empty())
+        {
             record.pseudonym.clone_from(pseudonym);
         }
         if record.pseudonym.is_empty() {

@@ -31,6 +31,15 @@ pub enum RowProblem {
     /// Two stored records have this pseudonym (or group name): the row
     /// must name the one it means by id.
     SameName,
+    /// The row's legal name or A-number is a stored person's, under
+    /// another pseudonym (or none): the user confirms, in the profile's
+    /// `[people]`, that it is them or a new person. Never merged or
+    /// duplicated unasked.
+    PossibleMatch {
+        value: String,
+        person: testimonio_domain::RecordId,
+        pseudonym: String,
+    },
     /// The row gives a person another consent than an earlier row of the
     /// same import did: consent is never guessed.
     ConsentConflict { row: u64 },
@@ -55,6 +64,14 @@ impl RowProblem {
             RowProblem::NoPseudonym => tr!(lang, "import-problem-no-pseudonym").to_owned(),
             RowProblem::NoGroupName => tr!(lang, "import-problem-no-group-name").to_owned(),
             RowProblem::SameName => tr!(lang, "import-problem-same-name").to_owned(),
+            RowProblem::PossibleMatch {
+                person, pseudonym, ..
+            } => tr!(
+                lang,
+                "import-problem-possible-match",
+                id = person.as_str(),
+                pseudonym = pseudonym.as_str()
+            ),
             RowProblem::ConsentConflict { row } => {
                 tr!(lang, "import-problem-consent-conflict", row = *row)
             }

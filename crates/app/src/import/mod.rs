@@ -32,8 +32,8 @@ use testimonio_sheets::SheetError;
 pub use fields::{Entity, Field};
 pub use profile::{Profile, ProfileProblem};
 pub use run::{
-    DISTINCT_VALUES, ImportReport, ImportRequest, Preview, ProblemLine, RecordCounts, Tally,
-    new_import_id, preview, report_csv, run, save_profile, saved_profile,
+    DISTINCT_VALUES, ImportReport, ImportRequest, MatchLine, Preview, ProblemLine, RecordCounts,
+    Tally, new_import_id, preview, report_csv, run, save_profile, saved_profile,
 };
 pub use source::SheetInput;
 

@@ -22,6 +22,9 @@
 //!
 //! [values."event.type"]      # cell value = code
 //! "Arresto" = "stop_or_arrest"
+//!
+//! [people]                   # a legal name or A-number = a stored person, or "new"
+//! "A-123-456-789" = "p-017"
 //! ```
 
 use std::collections::BTreeMap;
@@ -58,6 +61,10 @@ pub struct Profile {
     pub dates: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, BTreeMap<String, String>>,
+    /// Confirmed identity matches: a legal name or A-number as the sheet
+    /// writes it = the stored person's id it names, or `"new"`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub people: BTreeMap<String, String>,
 }
 
 /// What is wrong with a profile, or with a profile for this file.
@@ -197,6 +204,25 @@ pub struct Mapping {
     pub values: BTreeMap<Field, BTreeMap<String, String>>,
     /// The column that identifies a row.
     pub key: Option<usize>,
+    /// Confirmed identity matches, by [`identity_key`]: a person's id, or
+    /// `None` for "a new person".
+    pub people: BTreeMap<String, Option<testimonio_domain::RecordId>>,
+}
+
+/// The "new person" answer of a profile's `[people]`.
+pub const NEW_PERSON: &str = "new";
+
+/// How a legal name or an A-number is compared: an A-number by its digits
+/// (`A-123-456-789`, `A123456789` and `123 456 789` are one), a name
+/// folded (case, accents, punctuation).
+pub fn identity_key(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let rest = key(text).replace(' ', "");
+    if (8..=9).contains(&digits.len()) && (rest == digits || rest == format!("a{digits}")) {
+        format!("#{digits:0>9}")
+    } else {
+        key(text)
+    }
 }
 
 impl Mapping {
@@ -319,6 +345,23 @@ impl Mapping {
                 found
             }
         };
+        let mut people = BTreeMap::new();
+        for (value, answer) in &profile.people {
+            let answer = answer.trim();
+            if answer == NEW_PERSON {
+                people.insert(identity_key(value), None);
+                continue;
+            }
+            match testimonio_domain::RecordId::parse("people", answer) {
+                Ok(id) => {
+                    people.insert(identity_key(value), Some(id));
+                }
+                Err(_) => problems.push(ProfileProblem::UnknownCode {
+                    field: "people".into(),
+                    code: answer.to_owned(),
+                }),
+            }
+        }
         if problems.is_empty() {
             Ok(Mapping {
                 columns,
@@ -326,6 +369,7 @@ impl Mapping {
                 dates,
                 values,
                 key: key_column,
+                people,
             })
         } else {
             Err(problems)

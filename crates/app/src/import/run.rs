@@ -126,6 +126,17 @@ pub struct ProblemLine {
     pub reason: String,
 }
 
+/// A row naming a stored person by legal name or A-number, under another
+/// pseudonym: for the user to confirm (the profile's `[people]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchLine {
+    pub row: u64,
+    /// The legal name or A-number as the sheet writes it.
+    pub value: String,
+    pub person: String,
+    pub pseudonym: String,
+}
+
 /// What an import (or a dry run) did, row by row and record by record.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
@@ -153,6 +164,9 @@ pub struct ImportReport {
     /// The first [`MAX_PROBLEMS`] problems.
     pub problems: Vec<ProblemLine>,
     pub problems_total: u64,
+    /// Rows that may name a stored person (the first [`MAX_PROBLEMS`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matches: Vec<MatchLine>,
 }
 
 /// An import to run.
@@ -265,7 +279,7 @@ pub fn run(
     };
     {
         let mut session = vault.begin_import(&stored.id, mode)?;
-        let mut assembler = Assembler::new(&session)?;
+        let mut assembler = Assembler::new(&mut session, &mapping)?;
         let mut seen = 0u64;
         for row in opened.rows {
             seen += 1;
@@ -356,6 +370,20 @@ pub fn run(
                 None => {
                     report.refused += 1;
                     for (place, reason) in problems {
+                        if let super::cells::RowProblem::PossibleMatch {
+                            value,
+                            person,
+                            pseudonym,
+                        } = &reason
+                            && report.matches.len() < MAX_PROBLEMS
+                        {
+                            report.matches.push(MatchLine {
+                                row: row.line,
+                                value: value.clone(),
+                                person: person.to_string(),
+                                pseudonym: pseudonym.clone(),
+                            });
+                        }
                         let column = column_name(&place);
                         problem(&mut report, row.line, column, reason.message(request.lang));
                     }

@@ -319,3 +319,75 @@ fn a_person_given_two_consents_by_one_sheet_is_never_guessed() {
         "el consentimiento no coincide con el que la fila 2 da a esta persona"
     );
 }
+
+#[test]
+fn a_stored_person_named_by_who_they_are_is_confirmed_never_guessed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vault = vault(tmp.path());
+    let csv = "Nombre,Seudónimo,Fecha,Tipo\n\
+               luz secreta nunez,Lucecita,2020-01-02,Arresto\n\
+               Otra Persona,Nube,2020-02-03,Detención\n";
+    let input = write(tmp.path(), "m.csv", csv.as_bytes());
+    let mut profile = preview(&input, None, None, Lang::Es).unwrap().suggested;
+    assert_eq!(profile.columns["Nombre"], "person.legal_name");
+    let report = import(&mut vault, &input, &profile, true);
+    assert_eq!(
+        (report.created, report.refused),
+        (1, 1),
+        "{:#?}",
+        report.problems
+    );
+    assert_eq!(report.problems[0].column.as_deref(), Some("Nombre"));
+    assert!(
+        report.problems[0].reason.contains("Luz (p-luz)"),
+        "{}",
+        report.problems[0].reason
+    );
+    assert_eq!(report.matches[0].person, "p-luz");
+
+    // Confirmed: the row is Luz's, who keeps the pseudonym this vault knows.
+    profile
+        .people
+        .insert("luz secreta nunez".into(), "p-luz".into());
+    let report = import(&mut vault, &input, &profile, false);
+    assert_eq!(
+        (report.created, report.refused),
+        (2, 0),
+        "{:#?}",
+        report.problems
+    );
+    let luz = vault
+        .person_summary(&RecordId::parse("id", "p-luz").unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(luz.pseudonym.as_str(), "Luz");
+    assert_eq!(
+        vault.count_people().unwrap(),
+        2,
+        "Luz and Nube, no duplicate"
+    );
+
+    // "new" makes another person of the same name.
+    let tmp2 = tempfile::tempdir().unwrap();
+    let mut other = super::tests::vault(tmp2.path());
+    profile
+        .people
+        .insert("luz secreta nunez".into(), "new".into());
+    let report = import(&mut other, &input, &profile, false);
+    assert_eq!((report.created, report.refused), (2, 0));
+    assert_eq!(other.count_people().unwrap(), 3);
+}
+
+#[test]
+fn a_numbers_match_in_every_common_spelling() {
+    use super::profile::identity_key;
+    let key = identity_key("A-123-456-789");
+    assert_eq!(identity_key("A123456789"), key);
+    assert_eq!(identity_key("123 456 789"), key);
+    assert_eq!(identity_key("a 123-456-789"), key);
+    assert_ne!(identity_key("María José Peña"), key);
+    assert_eq!(
+        identity_key("MARIA jose  pena"),
+        identity_key("María José Peña")
+    );
+}

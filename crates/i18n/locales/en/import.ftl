@@ -74,7 +74,10 @@ import-cli-ambiguous-dates = column “{ $column }”: { $count ->
 import-cli-summary = rows: { $rows }; created: { $created }, updated: { $updated }, unchanged: { $unchanged }, refused: { $refused }
 import-cli-summary-dry-run = dry run, nothing stored. rows: { $rows }; would create: { $created }, would update: { $updated }, unchanged: { $unchanged }, refused: { $refused }
 import-cli-records = records written: { $groups } groups, { $people } people, { $events } events
-import-cli-partial = { $refused } of { $rows } rows were refused (listed above); the other rows were stored as the summary says.
+import-cli-partial = { $refused ->
+    [one] { $refused } of { $rows } rows was refused (listed above)
+   *[other] { $refused } of { $rows } rows were refused (listed above)
+}; the other rows were stored as the summary says.
 
 ## Web wizard
 import-title = Import a spreadsheet
@@ -125,8 +128,8 @@ import-check-hint = The check runs the whole import and then undoes it: it says,
 import-dry-run = Check (stores nothing)
 import-run = Import
 import-step-report = Result
-import-report-dry-run = Check, nothing stored: { $rows } rows; would create { $created }, would update { $updated }, unchanged { $unchanged }, refused { $refused }.
-import-report-done = Imported: { $rows } rows; created { $created }, updated { $updated }, unchanged { $unchanged }, refused { $refused }.
+import-report-dry-run = Check, nothing stored. Rows: { $rows }; would create: { $created }; would update: { $updated }; unchanged: { $unchanged }; refused: { $refused }.
+import-report-done = Imported. Rows: { $rows }; created: { $created }; updated: { $updated }; unchanged: { $unchanged }; refused: { $refused }.
 import-report-people = People created / updated
 import-report-events = Events created / updated
 import-report-groups = Groups created / updated
@@ -144,7 +147,18 @@ import-report-more = …and { $count ->
 }
 import-constants-title = The same for every row
 import-constants-hint = When the whole sheet shares a value (every row an arrest, every row from one group), choose it here instead of a column.
-import-cli-partial-dry-run = { $refused } of { $rows } rows would be refused (listed above). Nothing was stored.
+import-cli-partial-dry-run = { $refused ->
+    [one] { $refused } of { $rows } rows would be refused (listed above)
+   *[other] { $refused } of { $rows } rows would be refused (listed above)
+}. Nothing was stored.
 import-read-as = read as { $encoding }, cells separated by “{ $delimiter }”, the header on row { $row }
 import-origins-title = Imported from
 import-origin = “{ $file }”, row { $row }
+import-problem-possible-match = the same legal name or A-number as the stored person { $pseudonym } ({ $id }): confirm in the profile's [people] that it is them or a new person
+import-matches-title = People who may already be here
+import-matches-hint = These rows name someone by the legal name or A-number of a stored person, under another pseudonym. Say who each is; a row stays refused until you do.
+import-match-row = Row { $row }
+import-match-undecided = — undecided —
+import-match-same = It is { $pseudonym } ({ $id })
+import-match-new = It is someone else (a new person)
+import-matches-save = Save the answers

@@ -75,7 +75,10 @@ import-cli-ambiguous-dates = columna «{ $column }»: { $count ->
 import-cli-summary = filas: { $rows }; creadas: { $created }, actualizadas: { $updated }, sin cambios: { $unchanged }, rechazadas: { $refused }
 import-cli-summary-dry-run = simulación, no se guardó nada. filas: { $rows }; se crearían: { $created }, se actualizarían: { $updated }, sin cambios: { $unchanged }, rechazadas: { $refused }
 import-cli-records = registros escritos: { $groups } grupos, { $people } personas, { $events } eventos
-import-cli-partial = Se rechazaron { $refused } de { $rows } filas (arriba); las demás filas se guardaron como indica el resumen.
+import-cli-partial = { $refused ->
+    [one] Se rechazó { $refused } de { $rows } filas (arriba)
+   *[other] Se rechazaron { $refused } de { $rows } filas (arriba)
+}; las demás filas se guardaron como indica el resumen.
 
 ## Asistente web
 import-title = Importar una hoja de cálculo
@@ -126,8 +129,8 @@ import-check-hint = La revisión hace toda la importación y luego la deshace: d
 import-dry-run = Revisar (no guarda nada)
 import-run = Importar
 import-step-report = Resultado
-import-report-dry-run = Revisión, no se guardó nada: { $rows } filas; se crearían { $created }, se actualizarían { $updated }, sin cambios { $unchanged }, rechazadas { $refused }.
-import-report-done = Importación hecha: { $rows } filas; creadas { $created }, actualizadas { $updated }, sin cambios { $unchanged }, rechazadas { $refused }.
+import-report-dry-run = Revisión, no se guardó nada. Filas: { $rows }; se crearían: { $created }; se actualizarían: { $updated }; sin cambios: { $unchanged }; rechazadas: { $refused }.
+import-report-done = Importación hecha. Filas: { $rows }; creadas: { $created }; actualizadas: { $updated }; sin cambios: { $unchanged }; rechazadas: { $refused }.
 import-report-people = Personas creadas / actualizadas
 import-report-events = Eventos creados / actualizados
 import-report-groups = Grupos creados / actualizados
@@ -145,7 +148,18 @@ import-report-more = …y { $count ->
 }
 import-constants-title = Igual en todas las filas
 import-constants-hint = Cuando toda la hoja comparte un valor (todas las filas son arrestos, todas son de un mismo grupo), elíjalo aquí en lugar de una columna.
-import-cli-partial-dry-run = Se rechazarían { $refused } de { $rows } filas (arriba). No se guardó nada.
+import-cli-partial-dry-run = { $refused ->
+    [one] Se rechazaría { $refused } de { $rows } filas (arriba)
+   *[other] Se rechazarían { $refused } de { $rows } filas (arriba)
+}. No se guardó nada.
 import-read-as = leído como { $encoding }, celdas separadas por «{ $delimiter }», el encabezado en la fila { $row }
 import-origins-title = Importado de
 import-origin = «{ $file }», fila { $row }
+import-problem-possible-match = el mismo nombre legal o número A que la persona guardada { $pseudonym } ({ $id }): confirme en [people] del perfil si es ella o una persona nueva
+import-matches-title = Personas que quizá ya están aquí
+import-matches-hint = Estas filas nombran a alguien con el nombre legal o el número A de una persona guardada, con otro seudónimo. Indique quién es cada una; la fila queda rechazada hasta que lo haga.
+import-match-row = Fila { $row }
+import-match-undecided = — sin decidir —
+import-match-same = Es { $pseudonym } ({ $id })
+import-match-new = Es otra persona (una persona nueva)
+import-matches-save = Guardar las respuestas

@@ -103,7 +103,7 @@ fn a_spanish_sheet_is_checked_then_imported_through_a_saved_profile() {
         "{out}"
     );
     assert!(
-        stderr(&first).contains("Se rechazaron 1 de 4 filas"),
+        stderr(&first).contains("Se rechazó 1 de 4 filas"),
         "{}",
         stderr(&first)
     );

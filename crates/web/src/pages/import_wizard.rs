@@ -119,7 +119,7 @@ pub(crate) fn wizard_page(viewer: &Viewer, draft: &Draft, saved: &[String]) -> M
         @if let Some(report) = &draft.report {
             section #report aria-labelledby="report-title" {
                 h2 #report-title { (viewer.t("import-step-report")) }
-                (report_section(viewer, report, &format!("/import/{}/report.csv", stored.id)))
+                (report_section(viewer, report, &format!("/import/{}/report.csv", stored.id), &action("matches")))
             }
         }
     };
@@ -384,7 +384,37 @@ fn profile_forms(
     }
 }
 
-fn report_section(viewer: &Viewer, report: &ImportReport, csv: &str) -> Markup {
+/// Rows naming a stored person by legal name or A-number: the user says
+/// whether each is that person or someone new.
+fn matches_form(viewer: &Viewer, report: &ImportReport, action: &str) -> Markup {
+    let lang = viewer.lang;
+    html! {
+        form method="post" action=(action) {
+            (csrf_field(viewer))
+            h3 { (viewer.t("import-matches-title")) }
+            p.hint { (viewer.t("import-matches-hint")) }
+            @for (k, m) in report.matches.iter().enumerate() {
+                div.value-map {
+                    input type="hidden" name={ "value-" (k) } value=(m.value);
+                    label for={ "person-" (k) } { (tr!(lang, "import-match-row", row = m.row)) " · " span translate="no" { (m.value) } }
+                    select id={ "person-" (k) } name={ "person-" (k) } {
+                        option value="" { (viewer.t("import-match-undecided")) }
+                        option value=(m.person) { (tr!(lang, "import-match-same", pseudonym = m.pseudonym.as_str(), id = m.person.as_str())) }
+                        option value="new" { (viewer.t("import-match-new")) }
+                    }
+                }
+            }
+            button type="submit" { (viewer.t("import-matches-save")) }
+        }
+    }
+}
+
+fn report_section(
+    viewer: &Viewer,
+    report: &ImportReport,
+    csv: &str,
+    matches_action: &str,
+) -> Markup {
     let lang = viewer.lang;
     let n = |count: u64| format::number(lang, count);
     html! {
@@ -399,6 +429,9 @@ fn report_section(viewer: &Viewer, report: &ImportReport, csv: &str) -> Markup {
             li { (viewer.t("import-report-people")) ": " (n(report.records.people.created)) " / " (n(report.records.people.updated)) }
             li { (viewer.t("import-report-events")) ": " (n(report.records.events.created)) " / " (n(report.records.events.updated)) }
             li { (viewer.t("import-report-groups")) ": " (n(report.records.groups.created)) " / " (n(report.records.groups.updated)) }
+        }
+        @if !report.matches.is_empty() {
+            (matches_form(viewer, report, matches_action))
         }
         @for (column, count) in &report.ambiguous_dates {
             p.warning { (tr!(lang, "import-report-ambiguous", column = column.as_str(), count = *count)) }

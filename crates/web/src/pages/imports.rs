@@ -195,6 +195,30 @@ pub async fn profile(
     Ok(back(&id, "columns"))
 }
 
+/// POST /import/{id}/matches: `value-K` with `person-K` (a person's id,
+/// `new`, or empty for undecided), into the profile's `[people]`.
+pub async fn matches(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<Pairs>,
+) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    let target = id.clone();
+    use_case(&state, &viewer, move |v, actor| {
+        let mut profile = drafts::show(v, actor, &target, lang)?.profile;
+        for (key, matched) in form.iter().filter(|(k, _)| k.starts_with("value-")) {
+            let k = &key["value-".len()..];
+            if let Some(answer) = value(&form, &format!("person-{k}")) {
+                profile.people.insert(matched.clone(), answer.to_owned());
+            }
+        }
+        drafts::set_profile(v, actor, &target, &profile)
+    })
+    .await?;
+    Ok(back(&id, "check"))
+}
+
 /// POST /import/{id}/save-profile: the draft's profile saved as `name`.
 pub async fn save(
     State(state): State<AppState>,

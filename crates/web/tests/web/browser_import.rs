@@ -82,7 +82,7 @@ async fn browser_a_coordinator_imports_her_groups_sheet_in_spanish_without_javas
             wait_for_text(&c, "Revisar e importar").await;
 
             click(&c, "form[action$='/check'] button[type='submit']").await;
-            wait_for_text(&c, "Revisión, no se guardó nada: 4 filas; se crearían 3").await;
+            wait_for_text(&c, "Revisión, no se guardó nada. Filas: 4; se crearían: 3;").await;
             assert!(
                 source(&c)
                     .await
@@ -91,7 +91,7 @@ async fn browser_a_coordinator_imports_her_groups_sheet_in_spanish_without_javas
             shoot(&c, "import-4-checked").await;
 
             click(&c, "form[action$='/run'] button[type='submit']").await;
-            wait_for_text(&c, "Importación hecha: 4 filas; creadas 3").await;
+            wait_for_text(&c, "Importación hecha. Filas: 4; creadas: 3;").await;
             shoot(&c, "import-5-imported").await;
 
             // Nothing on the wizard is wider than the phone.

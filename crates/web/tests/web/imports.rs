@@ -105,7 +105,7 @@ async fn a_coordinator_maps_checks_and_imports_a_spanish_sheet() {
     let page = coordinator.get(&path).await;
     let body = main_of(&page.body);
     assert!(
-        body.contains("Revisión, no se guardó nada: 4 filas; se crearían 3, se actualizarían 0, sin cambios 0, rechazadas 1."),
+        body.contains("Revisión, no se guardó nada. Filas: 4; se crearían: 3; se actualizarían: 0; sin cambios: 0; rechazadas: 1."),
         "{body}"
     );
     assert!(body.contains("no es una fecha que se pueda leer"), "{body}");
@@ -119,7 +119,7 @@ async fn a_coordinator_maps_checks_and_imports_a_spanish_sheet() {
     assert_eq!(imported.status, StatusCode::SEE_OTHER);
     let page = coordinator.get(&path).await;
     assert!(
-        main_of(&page.body).contains("Importación hecha: 4 filas; creadas 3"),
+        main_of(&page.body).contains("Importación hecha. Filas: 4; creadas: 3;"),
         "{}",
         page.excerpt()
     );
@@ -280,7 +280,7 @@ async fn an_agency_workbook_is_imported_through_a_profile_made_in_the_wizard() {
     let checked = coordinator.get(&path).await;
     let body = main_of(&checked.body);
     assert!(
-        body.contains("Revisión, no se guardó nada: 213 filas; se crearían 199, se actualizarían 0, sin cambios 0, rechazadas 14."),
+        body.contains("Revisión, no se guardó nada. Filas: 213; se crearían: 199; se actualizarían: 0; sin cambios: 0; rechazadas: 14."),
         "{body}"
     );
     assert!(body.contains("un evento necesita una fecha"), "{body}");
@@ -307,4 +307,71 @@ async fn an_agency_workbook_is_imported_through_a_profile_made_in_the_wizard() {
         .await
         .expect("vault unlocked");
     assert_eq!(saved, vec!["ICE instalaciones FY19".to_owned()]);
+}
+
+/// A row naming a stored person by legal name under another pseudonym is
+/// refused until the coordinator says who it is.
+#[tokio::test]
+async fn a_coordinator_confirms_who_a_row_names() {
+    let app = spawn_app().await;
+    let person = app.person_id.clone();
+    let (legal_name, pseudonym) = app
+        .state
+        .with_vault("test:setup", move |v| {
+            let id = testimonio_domain::RecordId::parse("id", &person).expect("an id");
+            let p = v.person_identity(&id)?;
+            Ok((
+                p.identity
+                    .legal_name
+                    .map(|n| n.expose().to_owned())
+                    .unwrap_or_default(),
+                p.pseudonym.to_string(),
+            ))
+        })
+        .await
+        .expect("vault unlocked");
+    assert!(!legal_name.is_empty());
+    let mut coordinator = app.login(Role::Coordinator).await;
+    coordinator.accept_language = Some("es".into());
+    let sheet =
+        format!("Nombre,Seudónimo,Fecha,Tipo\n{legal_name},Otro nombre,2020-01-02,Arresto\n");
+    let sent = coordinator
+        .upload(
+            "/import/upload",
+            vec![UploadFile {
+                name: "nombres.csv".into(),
+                bytes: sheet.into_bytes(),
+                media_type: "text/csv",
+            }],
+            &[],
+        )
+        .await;
+    let path = sent.location().expect("the draft's page").to_owned();
+    coordinator.post(&format!("{path}/check"), &[]).await;
+    let page = coordinator.get(&path).await;
+    let body = main_of(&page.body);
+    assert!(body.contains("Personas que quizá ya están aquí"), "{body}");
+    assert!(
+        body.contains(&format!("Es {pseudonym} ({})", app.person_id)),
+        "{body}"
+    );
+
+    coordinator
+        .post(
+            &format!("{path}/matches"),
+            &[
+                ("value-0", legal_name.as_str()),
+                ("person-0", app.person_id.as_str()),
+            ],
+        )
+        .await;
+    coordinator.post(&format!("{path}/check"), &[]).await;
+    let page = coordinator.get(&path).await;
+    assert!(
+        main_of(&page.body).contains(
+            "Filas: 1; se crearían: 1; se actualizarían: 0; sin cambios: 0; rechazadas: 0."
+        ),
+        "{}",
+        page.excerpt()
+    );
 }
