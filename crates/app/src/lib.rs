@@ -14,6 +14,7 @@
 pub mod actor;
 pub mod error;
 pub mod evidence;
+pub mod export;
 pub mod foia;
 pub mod ids;
 pub mod import;

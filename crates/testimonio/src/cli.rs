@@ -290,8 +290,14 @@ pub struct ImportArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
+    // The canonical exchange format (lossless), and its CSV directory.
     Jsonl,
     Csv,
+    // Spreadsheets in the user's language (`--lang`): a workbook of
+    // events, people and groups; the events sheet alone as one CSV.
+    // (Plain comments: clap would show doc comments in English.)
+    Xlsx,
+    SheetCsv,
 }
 
 #[derive(Debug, Args)]

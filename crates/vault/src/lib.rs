@@ -76,7 +76,7 @@ pub use store::{
 };
 pub use testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 pub use tokens::{ApiToken, TokenStatus};
-pub use transfer::{ImportFailure, ImportReport};
+pub use transfer::{ExportedRecords, ImportFailure, ImportReport};
 pub use users::{CredentialsEnded, Password, User, Username};
 pub use vault::{Actor, Created, FailedUnlock, Unlock, Vault};
 

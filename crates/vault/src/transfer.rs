@@ -14,11 +14,11 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use serde::Serialize;
-use testimonio_domain::FieldError;
 use testimonio_domain::exchange::{
     ConsentField, EventRecord, ExchangeRecord, GroupRecord, HeaderRecord, ParticipantEntry,
     PersonRecord, parse_line,
 };
+use testimonio_domain::{Event, FieldError, Group, Person};
 
 use crate::audit::AuditAction;
 use crate::error::{CsvProblem, Refusal, Result, VaultError};
@@ -37,6 +37,26 @@ pub struct ImportFailure {
     /// `line 17`, or `people.csv row 4`.
     pub location: String,
     pub reason: String,
+}
+
+/// Every record of the vault, read for an export ([`Vault::export_all`]):
+/// people with their identity and consent history.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct ExportedRecords {
+    pub groups: Vec<Group>,
+    pub people: Vec<Person>,
+    pub events: Vec<Event>,
+}
+
+impl std::fmt::Debug for ExportedRecords {
+    /// Counts only: people hold identities.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportedRecords")
+            .field("groups", &self.groups.len())
+            .field("people", &self.people.len())
+            .field("events", &self.events.len())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -244,13 +264,16 @@ impl Vault {
         self.import_records("csv", all.into_iter(), progress)
     }
 
-    /// Everything, identities included, in export order: header, groups,
-    /// people, events. Audited as an export with identities.
-    fn export_records(
-        &mut self,
-        format: &str,
-    ) -> Result<(Vec<GroupRecord>, Vec<PersonRecord>, Vec<EventRecord>)> {
-        let (groups, people, events) = self.write(|v, tx| {
+    /// Every record, identities included, for an export in `format` (the
+    /// name the audit entry gives it: `jsonl`, `csv`, `xlsx`…): groups,
+    /// people, events, each in the order the vault lists them. Audited as an
+    /// export with identities (`export:FORMAT`, with the counts as detail)
+    /// in the same transaction as the reads, before anything is returned.
+    ///
+    /// # Errors
+    /// Database errors; nothing is audited then.
+    pub fn export_all(&mut self, format: &str) -> Result<ExportedRecords> {
+        self.write(|v, tx| {
             let groups = records::groups(tx)?;
             let people = records::all_people_with_identity(tx)?;
             let events = records::events(tx, &EventFilter::default())?;
@@ -266,12 +289,24 @@ impl Vault {
                 &format!("export:{format}"),
                 &detail,
             )?;
-            Ok((groups, people, events))
-        })?;
+            Ok(ExportedRecords {
+                groups,
+                people,
+                events,
+            })
+        })
+    }
+
+    /// [`Vault::export_all`] in the exchange format's plain records.
+    fn export_records(
+        &mut self,
+        format: &str,
+    ) -> Result<(Vec<GroupRecord>, Vec<PersonRecord>, Vec<EventRecord>)> {
+        let all = self.export_all(format)?;
         Ok((
-            groups.iter().map(GroupRecord::from_group).collect(),
-            people.iter().map(PersonRecord::from_person).collect(),
-            events.iter().map(EventRecord::from_event).collect(),
+            all.groups.iter().map(GroupRecord::from_group).collect(),
+            all.people.iter().map(PersonRecord::from_person).collect(),
+            all.events.iter().map(EventRecord::from_event).collect(),
         ))
     }
 

@@ -294,6 +294,27 @@ fn records_story<S: RecordStore + AuditLog>(s: &mut S, _scratch: &std::path::Pat
         "a header, then every record"
     );
     assert!(text.contains("Luz Legal"), "identities are exported");
+
+    // Records for an export the caller writes: audited first, counts only.
+    let all = s.export_all("xlsx").unwrap();
+    assert_eq!(
+        (all.groups.len(), all.people.len(), all.events.len()),
+        (1, 1, 3)
+    );
+    let entry = last_entry(s);
+    assert_eq!(
+        (entry.action.as_str(), entry.object.as_str()),
+        (AuditAction::Export.code(), "export:xlsx")
+    );
+    assert!(!entry.detail.contains("Luz"), "{}", entry.detail);
+    assert!(
+        all.people[0]
+            .identity
+            .legal_name
+            .as_ref()
+            .is_some_and(|n| n.expose() == "Luz Legal"),
+        "identities are exported"
+    );
 }
 
 fn documents_story<S: DocumentStore + AuditLog>(s: &mut S, _scratch: &std::path::Path) {

@@ -1,6 +1,9 @@
 //! A read row to the records it writes: a group, a person, an event (any
 //! of them), each with a stable id, merged into what the vault already
 //! holds so that a column the sheet does not have never erases a field.
+//! A group name cell may name several groups, `;` between them (as the
+//! spreadsheet export joins an event's or a person's groups), unless the
+//! whole cell is a stored group's name or the row has a `group.id`.
 //!
 //! Ids: a mapped `*.id` column is used as written. Otherwise a person is
 //! found by pseudonym (case and accents ignored) and a group by name, or
@@ -137,19 +140,19 @@ impl Assembler {
         let has = |entity: Entity| row.values.keys().any(|f| f.entity() == entity);
         let mut records = Vec::new();
 
-        let group = if has(Entity::Group) {
-            match self.group(session, row)? {
-                Ok(group) => Some(group),
+        let groups = if has(Entity::Group) {
+            match self.groups(session, row)? {
+                Ok(groups) => groups,
                 Err(problem) => {
                     problems.push((place(Field::GroupName), problem));
-                    None
+                    Vec::new()
                 }
             }
         } else {
-            None
+            Vec::new()
         };
         let person = if has(Entity::Person) {
-            match self.person(session, row, mapping, group.as_ref(), row_number)? {
+            match self.person(session, row, mapping, &groups, row_number)? {
                 Ok(person) => Some(person),
                 Err(problem @ RowProblem::ConsentConflict { .. }) => {
                     problems.push((place(Field::PersonConsent), problem));
@@ -173,7 +176,7 @@ impl Assembler {
             None
         };
         let event = if has(Entity::Event) {
-            Some(self.event(session, row, person.as_ref(), group.as_ref())?)
+            Some(self.event(session, row, person.as_ref(), &groups)?)
         } else {
             None
         };
@@ -184,7 +187,7 @@ impl Assembler {
                 problems.push((at, RowProblem::Field(error)));
             }
         };
-        if let Some(g) = &group {
+        for g in &groups {
             match g.into_group() {
                 Ok(g) => records.push(ImportRecord::Group(g)),
                 Err(e) => domain_problems(Entity::Group, e, &mut problems),
@@ -239,13 +242,53 @@ impl Assembler {
         }
     }
 
+    /// The row's groups: its group, or — with no `group.id` column, and a
+    /// name cell that names no stored group whole — each of the names
+    /// written in it with `;` between them, as the spreadsheet export
+    /// writes an event's or a person's groups. Only a row's single group
+    /// takes the row's group state and city.
+    fn groups(
+        &mut self,
+        session: &ImportSession<'_>,
+        row: &ReadRow,
+    ) -> Result<Result<Vec<GroupRecord>, RowProblem>, VaultError> {
+        let names: Vec<&str> = match row.values.get(&Field::GroupName) {
+            Some(cell)
+                if cell.contains(';')
+                    && !row.values.contains_key(&Field::GroupId)
+                    && !self.groups_by_name.contains_key(&key(cell)) =>
+            {
+                cell.split(';')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .collect()
+            }
+            _ => return Ok(self.group(session, row, None)?.map(|g| vec![g])),
+        };
+        let mut groups: Vec<GroupRecord> = Vec::new();
+        for name in names {
+            match self.group(session, row, Some(name))? {
+                Ok(g) if groups.iter().any(|known| known.id == g.id) => {}
+                Ok(g) => groups.push(g),
+                Err(problem) => return Ok(Err(problem)),
+            }
+        }
+        Ok(Ok(groups))
+    }
+
+    /// The row's group, or the group named `one_of` among the row's.
     fn group(
         &mut self,
         session: &ImportSession<'_>,
         row: &ReadRow,
+        one_of: Option<&str>,
     ) -> Result<Result<GroupRecord, RowProblem>, VaultError> {
-        let name = row.values.get(&Field::GroupName);
-        let id = match (row.values.get(&Field::GroupId), name) {
+        let name = one_of.or_else(|| row.values.get(&Field::GroupName).map(String::as_str));
+        let id_cell = one_of
+            .is_none()
+            .then(|| row.values.get(&Field::GroupId))
+            .flatten();
+        let id = match (id_cell, name) {
             (Some(id), _) => match RecordId::parse("group.id", id) {
                 Ok(id) => id,
                 Err(e) => return Ok(Err(RowProblem::Field(e))),
@@ -268,10 +311,12 @@ impl Assembler {
                 }),
         };
         if let Some(name) = name {
-            record.name.clone_from(name);
+            name.clone_into(&mut record.name);
         }
-        set(&mut record.state, row, Field::GroupState);
-        set(&mut record.city, row, Field::GroupCity);
+        if one_of.is_none() {
+            set(&mut record.state, row, Field::GroupState);
+            set(&mut record.city, row, Field::GroupCity);
+        }
         if record.name.is_empty() {
             return Ok(Err(RowProblem::NoGroupName));
         }
@@ -283,7 +328,7 @@ impl Assembler {
         session: &mut ImportSession<'_>,
         row: &ReadRow,
         mapping: &Mapping,
-        group: Option<&GroupRecord>,
+        groups: &[GroupRecord],
         row_number: u64,
     ) -> Result<Result<PersonRecord, RowProblem>, VaultError> {
         let pseudonym = row.values.get(&Field::PersonPseudonym);
@@ -372,10 +417,10 @@ impl Assembler {
         if let Some(year) = row.values.get(&Field::PersonBirthYear) {
             record.birth_year = year.parse().ok();
         }
-        if let Some(group) = group
-            && !record.groups.contains(&group.id)
-        {
-            record.groups.push(group.id.clone());
+        for group in groups {
+            if !record.groups.contains(&group.id) {
+                record.groups.push(group.id.clone());
+            }
         }
         if let Some(level) = row.values.get(&Field::PersonConsent) {
             match self.consents.get(&id) {
@@ -418,18 +463,21 @@ impl Assembler {
         session: &ImportSession<'_>,
         row: &ReadRow,
         person: Option<&PersonRecord>,
-        group: Option<&GroupRecord>,
+        groups: &[GroupRecord],
     ) -> Result<EventRecord, VaultError> {
         let value = |field: Field| row.values.get(&field).map_or("", String::as_str);
         let id = match (row.values.get(&Field::EventId), &row.key) {
             (Some(id), _) => RecordId::parse("event.id", id),
             (None, Some(k)) => Ok(derived_id("evt", &["key", k])),
             (None, None) => {
+                // One group's id as before; several joined.
+                let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+                let group_ids = group_ids.join(";");
                 let identity = [
                     value(Field::EventType),
                     value(Field::EventDate),
                     person.map_or("", |p| p.id.as_str()),
-                    group.map_or("", |g| g.id.as_str()),
+                    group_ids.as_str(),
                     value(Field::EventState),
                     value(Field::EventCity),
                     value(Field::EventFieldOffice),
@@ -489,10 +537,10 @@ impl Assembler {
                 }),
             }
         }
-        if let Some(group) = group
-            && !record.groups.contains(&group.id)
-        {
-            record.groups.push(group.id.clone());
+        for group in groups {
+            if !record.groups.contains(&group.id) {
+                record.groups.push(group.id.clone());
+            }
         }
         Ok(record)
     }

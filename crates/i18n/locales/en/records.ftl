@@ -10,6 +10,12 @@ records-import-partial = { $count ->
    *[other] { $count } records were refused (listed above); the others were stored as the summary says
 }
 records-export-csv-needs-out = --format csv needs --out DIR (it writes groups.csv, people.csv, events.csv)
+records-export-sheet-needs-out = --format { $format } writes one file: give it with --out FILE
+# Spreadsheet exports (--format xlsx, --format sheet-csv): the sheets' names,
+# 31 characters at most, none of [ ] : * ? / \
+records-sheet-events = Events
+records-sheet-people = People
+records-sheet-groups = Groups
 records-exported = { $count ->
     [one] exported { $count } record
    *[other] exported { $count } records

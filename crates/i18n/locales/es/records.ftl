@@ -10,6 +10,12 @@ records-import-partial = { $count ->
    *[other] se rechazaron { $count } registros (arriba); los demás se guardaron como indica el resumen
 }
 records-export-csv-needs-out = --format csv necesita --out DIR (escribe groups.csv, people.csv, events.csv)
+records-export-sheet-needs-out = --format { $format } escribe un solo archivo: indíquelo con --out ARCHIVO
+# Exportaciones a hoja de cálculo (--format xlsx, --format sheet-csv): los
+# nombres de las hojas, de 31 caracteres como máximo, sin [ ] : * ? / \
+records-sheet-events = Eventos
+records-sheet-people = Personas
+records-sheet-groups = Grupos
 records-exported = { $count ->
     [one] se exportó { $count } registro
    *[other] se exportaron { $count } registros

@@ -3,15 +3,18 @@
 
 use std::fs::File;
 use std::io::{self, BufReader};
+use std::path::Path;
 
 use serde_json::json;
 use testimonio_app::AppError;
+use testimonio_app::export::{SheetFormat, export_spreadsheet};
 use testimonio_app::records::{EventQuery, events, people};
 use testimonio_domain::exchange::{EventRecord, PersonRecord};
 use testimonio_domain::{ConsentLevel, EventKind, RecordId, Vocabulary};
 use testimonio_i18n::tr;
 use testimonio_vault::ImportReport;
 use testimonio_vault::PeopleFilter;
+use testimonio_vault::VaultError;
 use testimonio_vault::private_fs::PrivateFile;
 
 use crate::cli::{EventsListArgs, ExportArgs, ExportFormat, ImportArgs, PeopleListArgs};
@@ -82,33 +85,80 @@ fn print_import_report(cx: &Context, report: &ImportReport, json_out: bool) {
 }
 
 pub fn export(cx: &Context, args: &ExportArgs) -> CliResult {
+    let out = args.out.as_deref();
+    match args.format {
+        ExportFormat::Jsonl => export_jsonl(cx, out),
+        ExportFormat::Csv => export_csv_dir(cx, out),
+        ExportFormat::Xlsx => export_sheet(cx, SheetFormat::Xlsx, out),
+        ExportFormat::SheetCsv => export_sheet(cx, SheetFormat::Csv, out),
+    }
+}
+
+/// The canonical JSON Lines, to standard output or a private file.
+fn export_jsonl(cx: &Context, out: Option<&Path>) -> CliResult {
     let mut vault = cx.open()?;
     let vault_error = |e| cx.vault_error(e);
-    let written = match (args.format, &args.out) {
-        (ExportFormat::Jsonl, None) => vault
+    let Some(path) = out else {
+        vault
             .export_jsonl(&mut io::stdout().lock())
-            .map_err(vault_error)?,
-        (ExportFormat::Jsonl, Some(path)) => {
-            let mut file = io::BufWriter::new(cx.create_private(path)?);
-            let written = vault.export_jsonl(&mut file).map_err(vault_error)?;
-            file.into_inner()
-                .map_err(io::IntoInnerError::into_error)
-                .and_then(PrivateFile::commit)
-                .map_err(|e| cx.io_error(path, &e))?;
-            written
-        }
-        // Private files in a private directory, written by the vault.
-        (ExportFormat::Csv, Some(dir)) => vault.export_csv_dir(dir).map_err(vault_error)?,
-        (ExportFormat::Csv, None) => {
-            return Err(Failure {
-                status: exit::FAILURE,
-                message: tr!(cx.lang, "records-export-csv-needs-out").to_owned(),
-            });
-        }
+            .map_err(vault_error)?;
+        return Ok(());
     };
-    if args.out.is_some() {
-        eprintln!("{}", tr!(cx.lang, "records-exported", count = written));
-    }
+    let mut file = io::BufWriter::new(cx.create_private(path)?);
+    let written = vault.export_jsonl(&mut file).map_err(vault_error)?;
+    file.into_inner()
+        .map_err(io::IntoInnerError::into_error)
+        .and_then(PrivateFile::commit)
+        .map_err(|e| cx.io_error(path, &e))?;
+    eprintln!("{}", tr!(cx.lang, "records-exported", count = written));
+    Ok(())
+}
+
+/// The canonical CSV directory: private files in a private directory,
+/// written by the vault.
+fn export_csv_dir(cx: &Context, out: Option<&Path>) -> CliResult {
+    let Some(dir) = out else {
+        return Err(Failure {
+            status: exit::FAILURE,
+            message: tr!(cx.lang, "records-export-csv-needs-out").to_owned(),
+        });
+    };
+    let mut vault = cx.open()?;
+    let written = vault.export_csv_dir(dir).map_err(|e| cx.vault_error(e))?;
+    eprintln!("{}", tr!(cx.lang, "records-exported", count = written));
+    Ok(())
+}
+
+/// `--format xlsx` and `--format sheet-csv`: a spreadsheet in the user's
+/// language, written to the private file `--out` names (checked before
+/// the vault is opened).
+fn export_sheet(cx: &Context, format: SheetFormat, out: Option<&Path>) -> CliResult {
+    let Some(path) = out else {
+        return Err(Failure {
+            status: exit::FAILURE,
+            message: tr!(
+                cx.lang,
+                "records-export-sheet-needs-out",
+                format = format.name()
+            ),
+        });
+    };
+    let mut vault = cx.open()?;
+    let mut file = io::BufWriter::new(cx.create_private(path)?);
+    let written = export_spreadsheet(&mut vault, &operator(), format, cx.lang, &mut file).map_err(
+        |e| match e {
+            AppError::Refused(VaultError::Io { source, .. }) => cx.io_error(path, &source),
+            other => cx.app_error(&other),
+        },
+    )?;
+    file.into_inner()
+        .map_err(io::IntoInnerError::into_error)
+        .and_then(PrivateFile::commit)
+        .map_err(|e| cx.io_error(path, &e))?;
+    eprintln!(
+        "{}",
+        tr!(cx.lang, "records-exported", count = written.records())
+    );
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! The plaintext canary: unique strings planted in legal names, aliases,
-//! addresses, narratives, a testimony's account and a stored file must appear nowhere on disk
-//! after import, export, backup and restore: not in the vault, the backup,
-//! the restored vault, nor the temporary directory.
+//! addresses, narratives, a testimony's account and a stored file must
+//! appear nowhere on disk after import, export (JSON Lines, CSV, XLSX),
+//! backup and restore: not in the vault, the backup, the restored vault,
+//! nor the temporary directory.
 
 use std::fs;
 
@@ -88,6 +89,24 @@ fn planted_plaintext_never_reaches_disk() {
         "--out",
         env.path("in/export-csv").to_str().unwrap(),
     ]);
+    // A workbook for spreadsheets: the user's own output, outside the
+    // scanned directories; written without a temporary file anywhere.
+    let xlsx = env.path("in/export.xlsx");
+    env.ok(&[
+        "--lang",
+        "es",
+        "export",
+        "--format",
+        "xlsx",
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]);
+    let mut book = testimonio_sheets::Workbook::open(fs::read(&xlsx).unwrap()).unwrap();
+    let people = book.table("Personas").unwrap();
+    assert!(
+        people.rows[0].cells.iter().any(|c| c == CANARIES[0]),
+        "the workbook itself carries the identity"
+    );
     fs::create_dir_all(env.path("backups")).unwrap();
     env.ok(&["backup", env.path("backups/b.tar").to_str().unwrap()]);
     let mut restore = env.command(&["restore", env.path("backups/b.tar").to_str().unwrap()]);

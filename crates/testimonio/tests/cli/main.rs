@@ -16,6 +16,7 @@ mod report;
 mod search;
 mod serve;
 mod served;
+mod sheet_export;
 mod sheets;
 mod shell;
 mod testimony;

@@ -86,6 +86,15 @@ fn every_file_written_for_the_user_is_private() {
     let jsonl = planted(&env, "out/all.jsonl");
     env.ok(&["export", "--out", &s(&jsonl)]);
     env.ok(&["export", "--format", "csv", "--out", &s(&out("csv/new"))]);
+    let xlsx = planted(&env, "out/all.xlsx");
+    env.ok(&["export", "--format", "xlsx", "--out", &s(&xlsx)]);
+    env.ok(&[
+        "export",
+        "--format",
+        "sheet-csv",
+        "--out",
+        &s(&out("events.csv")),
+    ]);
     env.ok(&[
         "report",
         "--audience",
@@ -130,6 +139,8 @@ fn every_file_written_for_the_user_is_private() {
         "csv/new/groups.csv",
         "csv/new/people.csv",
         "csv/new/events.csv",
+        "all.xlsx",
+        "events.csv",
         "report.html",
         "packet.html",
         "exhibits/Exhibit 01 - note.txt",

@@ -9,7 +9,7 @@ use testimonio_domain::{ConsentRecord, Event, Group, Person, RecordId};
 
 use crate::error::Result;
 use crate::records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
-use crate::transfer::ImportReport;
+use crate::transfer::{ExportedRecords, ImportReport};
 
 /// The records of the documentation: groups, people (with their identity
 /// and consent), events, and their exchange formats.
@@ -181,4 +181,14 @@ pub trait RecordStore {
     /// # Errors
     /// Database and write errors.
     fn export_csv_dir(&mut self, dir: &Path) -> Result<u64>;
+
+    /// Every record, identities included, for an export that the caller
+    /// writes (a spreadsheet in the user's language): groups, people and
+    /// events in listing order. Audited as an export (`export:FORMAT`,
+    /// counts only in the detail) in the transaction that reads them,
+    /// before anything is returned.
+    ///
+    /// # Errors
+    /// Database errors; nothing is audited then.
+    fn export_all(&mut self, format: &str) -> Result<ExportedRecords>;
 }

@@ -39,7 +39,7 @@ use crate::search_feed::{IndexTarget, IndexablePage};
 use crate::sessions::{NewSession, SessionTimeouts, WebSession};
 use crate::testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 use crate::tokens::ApiToken;
-use crate::transfer::ImportReport;
+use crate::transfer::{ExportedRecords, ImportReport};
 use crate::users::{CredentialsEnded, Password, User, Username};
 use crate::vault::{Actor, FailedUnlock, Vault};
 
@@ -135,6 +135,10 @@ impl RecordStore for Vault {
 
     fn export_csv_dir(&mut self, dir: &Path) -> Result<u64> {
         Vault::export_csv_dir(self, dir)
+    }
+
+    fn export_all(&mut self, format: &str) -> Result<ExportedRecords> {
+        Vault::export_all(self, format)
     }
 }
 
