@@ -38,6 +38,10 @@ pub enum Benchmark {
     /// `testimonio import` of a messy 100,000-row CSV and XLSX (dry run and
     /// import) vs pandas and csvkit reading the same files: rows/s and memory.
     Sheets(sheets::Options),
+    /// The sheets benchmark's launcher: runs a command and reports its peak
+    /// memory and CPU time, its own memory kept out of the child's.
+    #[command(hide = true)]
+    MeasureChild(sheets::LauncherOptions),
 }
 
 /// A whole number (`_` may group digits: `100_000`), at least 1.

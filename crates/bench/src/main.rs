@@ -103,6 +103,7 @@ fn run() -> Result<()> {
         Benchmark::Soak(options) => soak::run(&options.checked()?),
         Benchmark::Upload(options) => upload::run(&options),
         Benchmark::Sheets(options) => sheets::run(&options),
+        Benchmark::MeasureChild(options) => sheets::launch(&options),
     }
 }
 

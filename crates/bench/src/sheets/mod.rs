@@ -37,6 +37,7 @@ use std::process::Command;
 use anyhow::{Context, Result, ensure};
 use serde_json::Value;
 
+pub use self::child::{LauncherOptions, launch};
 use self::child::{Measured, measure};
 use self::data::Expected;
 use crate::cli;
