@@ -4,7 +4,7 @@
 //! and csvkit reading the same file in the same run.
 //!
 //! `testimonio-bench sheets [--rows 100000] [--small 20000] [--runs 1]
-//! [--testimonio PATH] [--venv DIR] [--dir PATH]`:
+//! [--testimonio PATH] [--venv DIR] [--dir PATH] [--keep]`:
 //! - the files: [`data`] writes the first `--small` and `--rows` rows of the
 //!   register (Windows-1252 CSV with semicolons and a title row; XLSX with
 //!   real date cells), 0.5 % of the rows bad;
@@ -74,6 +74,9 @@ pub struct Options {
     /// Where to write the files and vaults (default: the system temp dir).
     #[arg(long)]
     pub dir: Option<PathBuf>,
+    /// Keep the files (to profile an import of them): their folder is printed.
+    #[arg(long)]
+    pub keep: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -510,7 +513,9 @@ pub fn run(options: &Options) -> Result<()> {
                     eprintln!("{} {rows}: {name} skipped: {why}", format.name());
                 }
             }
-            std::fs::remove_file(&file)?;
+            if !options.keep {
+                std::fs::remove_file(&file)?;
+            }
             lines.push(Line {
                 format,
                 rows,
@@ -525,6 +530,9 @@ pub fn run(options: &Options) -> Result<()> {
     }
     let last = Expected::of(options.rows);
     print!("{}", render(options, &peers, &binary, &lines, &last));
+    if options.keep {
+        println!("files kept in {}", base.keep().display());
+    }
     Ok(())
 }
 
