@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::{analysis, ingest, search, soak, upload, web};
+use crate::{analysis, ingest, search, sheets, soak, upload, web};
 
 /// Testimonio's benchmarks: each figure beside its peer, same run.
 #[derive(Debug, clap::Parser)]
@@ -35,6 +35,13 @@ pub enum Benchmark {
     /// Uploads of a 100 MB video and 50 phone photos to `testimonio serve`
     /// vs `cp` and the command line's ingest: MB/s and the server's memory.
     Upload(upload::Options),
+    /// `testimonio import` of a messy 100,000-row CSV and XLSX (dry run and
+    /// import) vs pandas and csvkit reading the same files: rows/s and memory.
+    Sheets(sheets::Options),
+    /// The sheets benchmark's launcher: runs a command and reports its peak
+    /// memory and CPU time, its own memory kept out of the child's.
+    #[command(hide = true)]
+    MeasureChild(sheets::LauncherOptions),
 }
 
 /// A whole number (`_` may group digits: `100_000`), at least 1.
@@ -100,7 +107,7 @@ mod tests {
         let cli = Cli::try_parse_from(["testimonio-bench", "search", "--nice", "-10"]).unwrap();
         assert!(matches!(cli.benchmark, Benchmark::Search(_)));
         for name in [
-            "vault", "web", "ingest", "analysis", "search", "soak", "upload",
+            "vault", "web", "ingest", "analysis", "search", "soak", "upload", "sheets",
         ] {
             let help = Cli::try_parse_from(["testimonio-bench", name, "--help"]).unwrap_err();
             assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp, "{name}");
@@ -108,7 +115,7 @@ mod tests {
         let help = Cli::try_parse_from(["testimonio-bench", "--help"]).unwrap_err();
         let text = help.render().to_string();
         for name in [
-            "vault", "web", "ingest", "analysis", "search", "soak", "upload",
+            "vault", "web", "ingest", "analysis", "search", "soak", "upload", "sheets",
         ] {
             assert!(text.contains(name), "{name} missing in {text}");
         }

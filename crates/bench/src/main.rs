@@ -25,6 +25,9 @@
 //! concurrent load beside a trivial static route of the same server: see
 //! the `web` module. `testimonio-bench soak [...]` loads `testimonio serve`
 //! for minutes with mixed traffic and watches its memory: see `soak`.
+//! `testimonio-bench sheets [...]` imports a messy 100,000-row CSV and
+//! XLSX with `testimonio import` beside pandas and csvkit reading the same
+//! files: see `sheets`.
 //!
 //! Benchmarks never run in CI: `scripts/bench` runs them.
 
@@ -51,6 +54,7 @@ mod cli;
 mod corpus;
 mod ingest;
 mod search;
+mod sheets;
 mod soak;
 mod upload;
 mod web;
@@ -98,6 +102,8 @@ fn run() -> Result<()> {
         Benchmark::Search(options) => search::run(&options),
         Benchmark::Soak(options) => soak::run(&options.checked()?),
         Benchmark::Upload(options) => upload::run(&options),
+        Benchmark::Sheets(options) => sheets::run(&options),
+        Benchmark::MeasureChild(options) => sheets::launch(&options),
     }
 }
 
