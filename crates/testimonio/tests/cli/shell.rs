@@ -67,7 +67,7 @@ fn usage_errors_exit_2_with_one_line_from_the_catalog() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "testimonio: xml no es un valor válido para --format <CÓDIGO>. Valores aceptados: jsonl, csv.\n\
+        "testimonio: xml no es un valor válido para --format <CÓDIGO>. Valores aceptados: jsonl, csv, xlsx, sheet-csv. ¿Quiso decir xlsx?\n\
          Para ver los comandos y sus opciones, ejecute testimonio --help.\n"
     );
     let out = env.run(&["frobnicate"]);
