@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tantivy::schema::TantivyDocument;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term, doc};
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Term, doc};
 use testimonio_vault::{IndexTarget, Vault, VaultError};
 
 use crate::compile::day_number;
 use crate::directory::{OpenError, SealedDirectory};
-use crate::schema::{Fields, guess_language, register_tokenizers, schema};
+use crate::schema::{Fields, SCHEMA_VERSION, register_tokenizers, schema};
+use crate::stemming::{guess_language, stemming_languages};
 
 /// Changes applied per commit: a crash loses at most this much work.
 const BATCH: u32 = 20_000;
@@ -38,6 +39,29 @@ pub enum IndexError {
     },
     #[error("another process is updating the search index; try again when it is done")]
     Busy,
+    /// The index was written with another schema (an older version): it
+    /// must be rebuilt, and is by [`SearchIndex::open_current`].
+    #[error(
+        "the search index has schema version {found}, this version reads {SCHEMA_VERSION} (run `testimonio reindex`)"
+    )]
+    Outdated { found: u32 },
+}
+
+/// A commit's payload: the last vault change applied and the schema
+/// version, `"1234 schema 2"`. Schema version 1 wrote the change alone.
+fn payload(applied: i64) -> String {
+    format!("{applied} schema {SCHEMA_VERSION}")
+}
+
+/// The last change applied and the schema version in a commit's payload.
+fn read_payload(payload: &str) -> (i64, u32) {
+    match payload.split_once(" schema ") {
+        Some((applied, version)) => (
+            applied.parse().unwrap_or(0),
+            version.parse().unwrap_or(u32::MAX),
+        ),
+        None => (payload.parse().unwrap_or(0), 1),
+    }
 }
 
 /// What a catch-up did.
@@ -111,13 +135,29 @@ impl SearchIndex {
     /// benchmarks and tools; a vault's own index is [`SearchIndex::open`].
     ///
     /// # Errors
-    /// Sealed files that do not open.
+    /// Sealed files that do not open; [`IndexError::Outdated`] for an
+    /// index of another schema, which is never read.
     pub fn open_at(root: &Path, sealer: testimonio_vault::FileSealer) -> Result<Self, IndexError> {
         let root = root.to_owned();
         let stamp = disk_stamp(&root);
         let directory = SealedDirectory::open(&root, sealer.clone())?;
         let (schema, fields) = schema();
-        let index = Index::open_or_create(directory, schema)?;
+        let exists = Index::exists(&directory).map_err(tantivy::TantivyError::from)?;
+        let index = if exists {
+            let index = Index::open(directory)?;
+            // No payload: nothing committed through a vault yet (a
+            // benchmark's index); its schema still has to match.
+            let version = match index.load_metas()?.payload {
+                Some(p) => read_payload(&p).1,
+                None => SCHEMA_VERSION,
+            };
+            if version != SCHEMA_VERSION || index.schema() != schema {
+                return Err(IndexError::Outdated { found: version });
+            }
+            index
+        } else {
+            Index::create(directory, schema, IndexSettings::default())?
+        };
         register_tokenizers(&index);
         let reader = index
             .reader_builder()
@@ -155,8 +195,7 @@ impl SearchIndex {
             .index
             .load_metas()?
             .payload
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0))
+            .map_or(0, |p| read_payload(&p).0))
     }
 
     /// How many entries (pages and events) the index holds.
@@ -207,7 +246,7 @@ impl SearchIndex {
             }
             done.changes += changes.len() as u64;
             let mut commit = writer.prepare_commit()?;
-            commit.set_payload(&last.to_string());
+            commit.set_payload(&payload(last));
             commit.commit()?;
             applied = last;
             self.stamp = disk_stamp(&self.root);
@@ -232,7 +271,9 @@ impl SearchIndex {
         }
         let mut index = match SearchIndex::open(vault) {
             Ok(index) => index,
-            Err(IndexError::Open(_)) => return Ok(Self::rebuild(vault)?.0),
+            Err(IndexError::Open(_) | IndexError::Outdated { .. }) => {
+                return Ok(Self::rebuild(vault)?.0);
+            }
             Err(e) => return Err(e),
         };
         index.catch_up(vault)?;
@@ -275,7 +316,7 @@ impl SearchIndex {
             done.entries_written += index.apply(&mut writer, vault, &IndexTarget::Event(event))?;
         }
         let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&head.to_string());
+        commit.set_payload(&payload(head));
         commit.commit()?;
         writer.wait_merging_threads()?;
         std::fs::remove_file(root.join(REBUILDING)).map_err(|e| io(&root, e))?;
@@ -346,6 +387,7 @@ impl SearchIndex {
                     f.lang => guess_language(&text),
                     f.order => order_of(&key),
                 );
+                add_stemmed(&f, &mut document, &text);
                 for p in event.participants() {
                     document.add_text(f.person, p.person.as_str());
                 }
@@ -372,6 +414,7 @@ impl SearchIndex {
             f.lang => guess_language(&p.text),
             f.order => order_of(&key),
         );
+        add_stemmed(&f, &mut document, &p.text);
         if let Some(day) = p.day {
             document.add_i64(f.day, day_number(day));
             document.add_u64(
@@ -401,10 +444,23 @@ impl SearchIndex {
             writer.add_document(self.page_doc(&page))?;
             added += 1;
         }
-        writer.commit()?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&payload(self.applied()?));
+        commit.commit()?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(added)
+    }
+}
+
+/// `text` in the stemmed fields of the languages it may be in.
+fn add_stemmed(f: &Fields, document: &mut TantivyDocument, text: &str) {
+    let languages = stemming_languages(text);
+    if languages.english {
+        document.add_text(f.text_en, text);
+    }
+    if languages.spanish {
+        document.add_text(f.text_es, text);
     }
 }
 
