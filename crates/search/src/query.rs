@@ -1,20 +1,26 @@
 //! The query language, parsed into a tree.
 //!
 //! ```text
-//! instigator                     a word (case and accents ignored)
-//! "hunger strike"                a phrase
+//! instigator                     a word in any of its forms (case and accents
+//!                                ignored; instigators, instigadora: instigadoras)
+//! "hunger strike"                a phrase (its words in any of their forms)
 //! "protest leader"~5             the words within 5 positions of each other
-//! clout NEAR/5 protest           the same, in either order
+//! clout NEAR/5 protest           the same, in either order (also CERCA/5)
 //! inst*                          words starting with "inst"
 //! Dermody~1  Dermody~2           words within 1 or 2 edits (OCR errors, spellings)
 //! surveillance AND (protest OR vigil) NOT training
+//! huelga Y (protesta O vigilia) NO entrenamiento    the same operators in Spanish
 //! -training                      NOT training
-//! exact:"José Peña"              case and accents as written
+//! exact:"José Peña"              case and accents as written, no other forms
 //! kind:page|event  source:foia_production  foia:ID  doc:ID
 //! date:2017..2019  date:2018-03  date:..2019-06-30
 //! person:ID  group:ID  lang:eng|spa
 //! ```
 //! Words side by side must all match (AND). AND binds tighter than OR.
+//! Operators are in capitals, English or Spanish alike (`AND` `Y`, `OR`
+//! `O`, `NOT` `NO`, `NEAR/N` `CERCA/N`); in lower case they are words.
+//! Word forms come from stemming ([`crate::stemming`]), in the compiler
+//! and the highlighter: the tree holds the words as typed.
 //! A malformed query is an error with its position and reason, in both
 //! languages.
 //!

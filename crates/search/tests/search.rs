@@ -1,7 +1,7 @@
 //! Search on the real corpus: page-cited phrases in the Second Circuit
 //! opinion, a fuzzy query that finds an OCR-garbled word in the scanned
 //! ICE letter, accent-insensitive names, word forms in English and
-//! Spanish, filters, facets, stable paging, and sealed
+//! Spanish, Spanish operators, filters, facets, stable paging, and sealed
 //! index files.
 
 use std::path::{Path, PathBuf};
@@ -181,13 +181,43 @@ fn word_forms_are_found_in_english_and_spanish_and_exact_stays_exact() {
     assert_eq!(search("organizadora").total, 1);
     assert_eq!(search("exact:instigadora").total, 0);
     assert_eq!(search("\"huelgas de hambre\"").total, 1);
-    assert_eq!(search("instigadora NEAR/2 agente").total, 1);
+    assert_eq!(search("instigadora CERCA/2 agente").total, 1);
     // A phrase of the opinion in another form.
     let phrase = search("\"removal proceeding\"");
     assert_eq!(phrase.total, 1);
     assert_eq!(phrase.hits[0].id, f.opinion);
     let marked = phrase.hits[0].snippet.marked("[", "]");
     assert!(marked.contains("[removal] [proceedings]"), "{marked}");
+}
+
+#[test]
+fn spanish_operators_work_like_the_english_ones() {
+    let mut f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("declaracion.txt");
+    std::fs::write(&path, DECLARATION).unwrap();
+    ingest(&f.vault, &[path], &IngestOptions::default(), &|_, _, _| {}).unwrap();
+    f.index.catch_up(&mut f.vault).unwrap();
+    let total = |q: &str| f.index.search(&f.vault, q, 0, 10).unwrap().total;
+    // The note says "vigilia", the declaration "huelga".
+    assert_eq!(total("huelga O vigilia"), 2);
+    assert_eq!(total("huelga OR vigilia"), 2);
+    assert_eq!(total("huelga o vigilia"), 0, "lower case: words");
+    assert_eq!(total("huelga Y hambre"), 1);
+    assert_eq!(total("vigilia NO huelga"), 1);
+    assert_eq!(total("(huelga O vigilia) NO hambre"), 1);
+    assert_eq!(total("huelga CERCA/2 hambre"), 1);
+    assert_eq!(total("hambre CERCA/2 huelga"), 1);
+    match f.index.search(&f.vault, "huelga O", 0, 10) {
+        Err(SearchError::Query(e)) => {
+            assert_eq!(e.position, 7);
+            assert!(
+                e.message(testimonio_domain::Lang::Es)
+                    .starts_with("en el carácter 8: O ")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

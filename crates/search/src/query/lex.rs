@@ -1,5 +1,9 @@
 //! The lexer: the query as written, cut into tokens with their character
 //! positions.
+//!
+//! Operators are words in capitals, in English or in Spanish: `AND` or
+//! `Y`, `OR` or `O`, `NOT` or `NO`, `NEAR/N` or `CERCA/N` (also `&&` and
+//! `||`). In lower case (`y`, `o`, `no`, `and`) they are words to find.
 
 use super::{QueryError, QueryProblem, err};
 
@@ -7,9 +11,12 @@ use super::{QueryError, QueryProblem, err};
 pub(super) enum Token {
     Open,
     Close,
-    And,
-    Or,
-    Not,
+    /// AND, as written: `AND`, `Y` or `&&`.
+    And(&'static str),
+    /// OR, as written: `OR`, `O` or `||`.
+    Or(&'static str),
+    /// NOT, as written: `NOT` or `NO`.
+    Not(&'static str),
     Minus,
     Near(u32),
     Word(String),
@@ -89,19 +96,25 @@ pub(super) fn lex(input: &str) -> Result<Vec<(usize, Token)>, QueryError> {
                     continue;
                 }
                 let token = match word.as_str() {
-                    "AND" | "&&" => Token::And,
-                    "OR" | "||" => Token::Or,
-                    "NOT" => Token::Not,
-                    w if w.starts_with("NEAR/") => {
-                        let n = w[5..]
-                            .parse::<u32>()
-                            .ok()
-                            .filter(|n| *n <= 100)
-                            .ok_or_else(|| err(start, QueryProblem::BadDistance))?;
-                        Token::Near(n)
-                    }
-                    "NEAR" => Token::Near(5),
-                    _ => Token::Word(word),
+                    "AND" => Token::And("AND"),
+                    "Y" => Token::And("Y"),
+                    "&&" => Token::And("&&"),
+                    "OR" => Token::Or("OR"),
+                    "O" => Token::Or("O"),
+                    "||" => Token::Or("||"),
+                    "NOT" => Token::Not("NOT"),
+                    "NO" => Token::Not("NO"),
+                    "NEAR" | "CERCA" => Token::Near(5),
+                    w => match w.strip_prefix("NEAR/").or(w.strip_prefix("CERCA/")) {
+                        Some(distance) => Token::Near(
+                            distance
+                                .parse::<u32>()
+                                .ok()
+                                .filter(|n| *n <= 100)
+                                .ok_or_else(|| err(start, QueryProblem::BadDistance))?,
+                        ),
+                        None => Token::Word(word),
+                    },
                 };
                 tokens.push((start, token));
             }

@@ -145,14 +145,14 @@ impl Parser {
     fn or(&mut self) -> Result<Parsed, QueryError> {
         let start = self.position();
         let mut children = vec![self.and()?];
-        while self.peek() == Some(&Token::Or) {
+        while let Some(&Token::Or(written)) = self.peek() {
             let position = self.position();
             self.at += 1;
             if matches!(
                 self.peek(),
-                None | Some(Token::Close | Token::Or | Token::And)
+                None | Some(Token::Close | Token::Or(_) | Token::And(_))
             ) {
-                return Err(err(position, QueryProblem::MissingOperand("OR")));
+                return Err(err(position, QueryProblem::MissingOperand(written)));
             }
             children.push(self.and()?);
         }
@@ -164,24 +164,21 @@ impl Parser {
         let mut children: Vec<Parsed> = Vec::new();
         loop {
             match self.peek() {
-                None | Some(Token::Close | Token::Or) => break,
-                Some(Token::And) => {
+                None | Some(Token::Close | Token::Or(_)) => break,
+                Some(&Token::And(written)) => {
                     let position = self.position();
                     self.at += 1;
                     if children.is_empty()
                         || matches!(
                             self.peek(),
-                            None | Some(Token::Close | Token::Or | Token::And)
+                            None | Some(Token::Close | Token::Or(_) | Token::And(_))
                         )
                     {
-                        return Err(err(position, QueryProblem::MissingOperand("AND")));
+                        return Err(err(position, QueryProblem::MissingOperand(written)));
                     }
                 }
-                Some(Token::Near(_)) => {
+                Some(&Token::Near(distance)) => {
                     let position = self.position();
-                    let Some(Token::Near(distance)) = self.peek().cloned() else {
-                        unreachable!()
-                    };
                     self.at += 1;
                     let left = children
                         .pop()
@@ -205,14 +202,18 @@ impl Parser {
     /// still counts toward [`MAX_NESTING`] as written.
     fn unary(&mut self) -> Result<Parsed, QueryError> {
         let mut negations = Vec::new();
-        while matches!(self.peek(), Some(Token::Not | Token::Minus)) {
+        while let Some(token @ (Token::Not(_) | Token::Minus)) = self.peek() {
+            let written = match token {
+                Token::Not(written) => *written,
+                _ => "NOT",
+            };
             let position = self.position();
             self.at += 1;
             if matches!(
                 self.peek(),
-                None | Some(Token::Close | Token::Or | Token::And)
+                None | Some(Token::Close | Token::Or(_) | Token::And(_))
             ) {
-                return Err(err(position, QueryProblem::MissingOperand("NOT")));
+                return Err(err(position, QueryProblem::MissingOperand(written)));
             }
             self.enter(position)?;
             negations.push(position);
@@ -275,7 +276,7 @@ impl Parser {
                     position,
                 ))
             }
-            Token::And | Token::Or | Token::Not | Token::Minus | Token::Near(_) => {
+            Token::And(_) | Token::Or(_) | Token::Not(_) | Token::Minus | Token::Near(_) => {
                 Err(err(position, QueryProblem::MissingOperand("AND")))
             }
         }
