@@ -34,6 +34,10 @@
 //! nobody reads, a stray match costs a glance and ranks below the exact
 //! form.
 //!
+//! Snowball is a set of suffix rules, not a dictionary: it joins most
+//! inflections (plurals, feminines, -ing and -ed) but not all (Spanish
+//! "mujer" and "mujeres" stem apart); a prefix (`mujer*`) reaches those.
+//!
 //! The language is detected here, from the page's text, when it is
 //! indexed (ingest stores no language for a page), by counting common
 //! words, the same count that sets the `lang` filter and facet
@@ -146,6 +150,8 @@ mod tests {
         assert_eq!(en("protesters"), en("protester"));
         assert_eq!(es("instigadora"), es("INSTIGADORAS"));
         assert_eq!(es("instigadora"), es("instigadores"));
+        // Rules, not a dictionary: not every pair meets.
+        assert_ne!(es("mujer"), es("mujeres"));
         // Accents are folded before stemming: typed with or without them,
         // a word stems alike.
         assert_eq!(es("detención"), es("detencion"));
