@@ -9,9 +9,11 @@ use tantivy::query::{
     RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::query::{Filter, MAX_DEPTH, Node, QueryError, QueryProblem, TextQuery, depth};
 use crate::schema::{Fields, exact_analyzer, folded_analyzer, tokens};
+use crate::stemming::stemmed_analyzer;
 
 /// Days since 1970-01-01.
 pub fn day_number(day: NaiveDate) -> i64 {
@@ -83,10 +85,34 @@ fn analyze(text: &str, exact: bool) -> Vec<String> {
     } else {
         folded_analyzer()
     };
-    tokens(&mut analyzer, text)
-        .into_iter()
-        .map(|t| t.0)
-        .collect()
+    words(&mut analyzer, text)
+}
+
+fn words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    tokens(analyzer, text).into_iter().map(|t| t.0).collect()
+}
+
+/// `words` (one or several, in order, within `slop`) in any of their
+/// forms: as typed (folded, and ranked first), or sharing their English
+/// or their Spanish stems (see [`crate::stemming`]).
+fn any_form(fields: &Fields, text: &[&str], slop: u32) -> Result<Box<dyn Query>, QueryError> {
+    let form = |analyzer: &mut TextAnalyzer| -> Vec<String> {
+        text.iter().flat_map(|t| words(analyzer, t)).collect()
+    };
+    let folded = form(&mut folded_analyzer());
+    if folded.is_empty() {
+        return Err(nothing_searchable());
+    }
+    let english = form(&mut stemmed_analyzer(Language::English));
+    let spanish = form(&mut stemmed_analyzer(Language::Spanish));
+    Ok(Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(phrase(fields.text, &folded, slop), 2.0)) as Box<dyn Query>,
+        ),
+        (Occur::Should, phrase(fields.text_en, &english, slop)),
+        (Occur::Should, phrase(fields.text_es, &spanish, slop)),
+    ])))
 }
 
 fn phrase(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
@@ -135,31 +161,37 @@ fn text_query(text: &TextQuery, fields: &Fields) -> Result<Box<dyn Query>, Query
                     position: 0,
                     problem: QueryProblem::NearNeedsWords,
                 }),
-                (many, false, None) => Ok(phrase(field, many, 0)),
+                (many, false, None) if *exact => Ok(phrase(field, many, 0)),
+                (_, false, None) => any_form(fields, &[text], 0),
             }
         }
-        TextQuery::Phrase { text, slop, exact } => {
-            let field = if *exact { fields.exact } else { fields.text };
-            let words = analyze(text, *exact);
+        TextQuery::Phrase {
+            text,
+            slop,
+            exact: true,
+        } => {
+            let words = analyze(text, true);
             if words.is_empty() {
                 return Err(nothing_searchable());
             }
-            Ok(phrase(field, &words, *slop))
+            Ok(phrase(fields.exact, &words, *slop))
         }
+        TextQuery::Phrase {
+            text,
+            slop,
+            exact: false,
+        } => any_form(fields, &[text], *slop),
         TextQuery::Near {
             left,
             right,
             distance,
         } => {
-            let (left, right) = (analyze(left, false), analyze(right, false));
-            if left.is_empty() || right.is_empty() {
+            if analyze(left, false).is_empty() || analyze(right, false).is_empty() {
                 return Err(nothing_searchable());
             }
-            let forward: Vec<String> = left.iter().chain(&right).cloned().collect();
-            let backward: Vec<String> = right.iter().chain(&left).cloned().collect();
             Ok(Box::new(BooleanQuery::new(vec![
-                (Occur::Should, phrase(fields.text, &forward, *distance)),
-                (Occur::Should, phrase(fields.text, &backward, *distance)),
+                (Occur::Should, any_form(fields, &[left, right], *distance)?),
+                (Occur::Should, any_form(fields, &[right, left], *distance)?),
             ])))
         }
     }

@@ -2,25 +2,16 @@
 //! queue, searched with the query language, results with snippets and
 //! facets.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use tantivy::collector::{Collector, Count, SegmentCollector};
-use tantivy::schema::{TantivyDocument, Value};
-use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, Term,
-    doc,
-};
-use testimonio_domain::Lang;
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 use testimonio_vault::{IndexTarget, Vault, VaultError};
 
-use crate::compile::{compile, day_number};
 use crate::directory::{OpenError, SealedDirectory};
-use crate::highlight::{Snippet, snippet};
-use crate::query::{QueryError, parse, positive_text};
-use crate::schema::{Fields, guess_language, register_tokenizers, schema};
+use crate::schema::{Fields, SCHEMA_VERSION, register_tokenizers, schema};
 
 /// Changes applied per commit: a crash loses at most this much work.
 const BATCH: u32 = 20_000;
@@ -45,73 +36,29 @@ pub enum IndexError {
     },
     #[error("another process is updating the search index; try again when it is done")]
     Busy,
+    /// The index was written with another schema (an older version): it
+    /// must be rebuilt, and is by [`SearchIndex::open_current`].
+    #[error(
+        "the search index has schema version {found}, this version reads {SCHEMA_VERSION} (run `testimonio reindex`)"
+    )]
+    Outdated { found: u32 },
 }
 
-/// A search that could not run.
-#[derive(Debug, thiserror::Error)]
-pub enum SearchError {
-    /// The query is malformed: tell the user where and why.
-    #[error(transparent)]
-    Query(#[from] QueryError),
-    /// Something else: not the user's fault.
-    #[error(transparent)]
-    Index(#[from] IndexError),
+/// A commit's payload: the last vault change applied and the schema
+/// version, `"1234 schema 2"`. Schema version 1 wrote the change alone.
+fn payload(applied: i64) -> String {
+    format!("{applied} schema {SCHEMA_VERSION}")
 }
 
-impl From<tantivy::TantivyError> for SearchError {
-    fn from(e: tantivy::TantivyError) -> Self {
-        SearchError::Index(IndexError::Tantivy(e))
+/// The last change applied and the schema version in a commit's payload.
+fn read_payload(payload: &str) -> (i64, u32) {
+    match payload.split_once(" schema ") {
+        Some((applied, version)) => (
+            applied.parse().unwrap_or(0),
+            version.parse().unwrap_or(u32::MAX),
+        ),
+        None => (payload.parse().unwrap_or(0), 1),
     }
-}
-
-impl From<VaultError> for SearchError {
-    fn from(e: VaultError) -> Self {
-        SearchError::Index(IndexError::Vault(e))
-    }
-}
-
-/// A hit without its snippet: the document (or event) id, the page, the
-/// score.
-pub type IdHit = (String, Option<u32>, f32);
-
-/// What kind of thing a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HitKind {
-    Page,
-    Event,
-}
-
-/// One result: a page of a document (or an event), with its snippet.
-#[derive(Debug, Clone, Serialize)]
-pub struct Hit {
-    pub kind: HitKind,
-    /// The document's id (or the event's).
-    pub id: String,
-    pub page: Option<u32>,
-    pub score: f32,
-    pub snippet: Snippet,
-}
-
-/// Counts of matching entries per value.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Facets {
-    pub kind: BTreeMap<String, u64>,
-    pub source: BTreeMap<String, u64>,
-    pub foia: BTreeMap<String, u64>,
-    pub year: BTreeMap<u64, u64>,
-    pub lang: BTreeMap<String, u64>,
-}
-
-/// A page of results.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchResults {
-    pub query: String,
-    pub total: u64,
-    pub offset: usize,
-    pub limit: usize,
-    pub hits: Vec<Hit>,
-    pub facets: Facets,
 }
 
 /// What a catch-up did.
@@ -185,13 +132,29 @@ impl SearchIndex {
     /// benchmarks and tools; a vault's own index is [`SearchIndex::open`].
     ///
     /// # Errors
-    /// Sealed files that do not open.
+    /// Sealed files that do not open; [`IndexError::Outdated`] for an
+    /// index of another schema, which is never read.
     pub fn open_at(root: &Path, sealer: testimonio_vault::FileSealer) -> Result<Self, IndexError> {
         let root = root.to_owned();
         let stamp = disk_stamp(&root);
         let directory = SealedDirectory::open(&root, sealer.clone())?;
         let (schema, fields) = schema();
-        let index = Index::open_or_create(directory, schema)?;
+        let exists = Index::exists(&directory).map_err(tantivy::TantivyError::from)?;
+        let index = if exists {
+            let index = Index::open(directory)?;
+            // No payload: nothing committed through a vault yet (a
+            // benchmark's index); its schema still has to match.
+            let version = match index.load_metas()?.payload {
+                Some(p) => read_payload(&p).1,
+                None => SCHEMA_VERSION,
+            };
+            if version != SCHEMA_VERSION || index.schema() != schema {
+                return Err(IndexError::Outdated { found: version });
+            }
+            index
+        } else {
+            Index::create(directory, schema, IndexSettings::default())?
+        };
         register_tokenizers(&index);
         let reader = index
             .reader_builder()
@@ -229,8 +192,7 @@ impl SearchIndex {
             .index
             .load_metas()?
             .payload
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0))
+            .map_or(0, |p| read_payload(&p).0))
     }
 
     /// How many entries (pages and events) the index holds.
@@ -281,7 +243,7 @@ impl SearchIndex {
             }
             done.changes += changes.len() as u64;
             let mut commit = writer.prepare_commit()?;
-            commit.set_payload(&last.to_string());
+            commit.set_payload(&payload(last));
             commit.commit()?;
             applied = last;
             self.stamp = disk_stamp(&self.root);
@@ -306,7 +268,9 @@ impl SearchIndex {
         }
         let mut index = match SearchIndex::open(vault) {
             Ok(index) => index,
-            Err(IndexError::Open(_)) => return Ok(Self::rebuild(vault)?.0),
+            Err(IndexError::Open(_) | IndexError::Outdated { .. }) => {
+                return Ok(Self::rebuild(vault)?.0);
+            }
             Err(e) => return Err(e),
         };
         index.catch_up(vault)?;
@@ -349,7 +313,7 @@ impl SearchIndex {
             done.entries_written += index.apply(&mut writer, vault, &IndexTarget::Event(event))?;
         }
         let mut commit = writer.prepare_commit()?;
-        commit.set_payload(&head.to_string());
+        commit.set_payload(&payload(head));
         commit.commit()?;
         writer.wait_merging_threads()?;
         std::fs::remove_file(root.join(REBUILDING)).map_err(|e| io(&root, e))?;
@@ -363,372 +327,11 @@ impl SearchIndex {
         done.entries_written += more.entries_written;
         Ok((index, done))
     }
-
-    /// Replaces the entries of one target; returns how many were written.
-    fn apply(
-        &self,
-        writer: &mut IndexWriter,
-        vault: &Vault,
-        target: &IndexTarget,
-    ) -> Result<u64, IndexError> {
-        let f = self.fields;
-        match target {
-            IndexTarget::Page { document, page } => {
-                writer.delete_term(Term::from_field_text(
-                    f.key,
-                    &format!("p:{document}:{page}"),
-                ));
-                match vault.indexable_page(document, *page)? {
-                    Some(p) => {
-                        writer.add_document(self.page_doc(&p))?;
-                        Ok(1)
-                    }
-                    None => Ok(0),
-                }
-            }
-            IndexTarget::Document(document) => {
-                writer.delete_term(Term::from_field_text(f.doc, document));
-                let pages = vault.indexable_pages(document, None)?;
-                for p in &pages {
-                    writer.add_document(self.page_doc(p))?;
-                }
-                Ok(pages.len() as u64)
-            }
-            IndexTarget::Event(id) => {
-                writer.delete_term(Term::from_field_text(f.key, &format!("e:{id}")));
-                let Some(event) = vault.indexable_event(id)? else {
-                    return Ok(0);
-                };
-                let mut text = String::new();
-                if let Some(n) = event.narrative() {
-                    text.push_str(n.expose());
-                }
-                if text.trim().is_empty() {
-                    return Ok(0);
-                }
-                let key = format!("e:{id}");
-                let day = event.date().earliest();
-                let mut document = doc!(
-                    f.key => key.clone(),
-                    f.doc => id.clone(),
-                    f.kind => "event",
-                    f.text => text.clone(),
-                    f.exact => text.clone(),
-                    f.source => "event",
-                    f.day => day_number(day),
-                    f.year => u64::try_from(chrono::Datelike::year(&day)).unwrap_or(0),
-                    f.lang => guess_language(&text),
-                    f.order => order_of(&key),
-                );
-                for p in event.participants() {
-                    document.add_text(f.person, p.person.as_str());
-                }
-                for g in event.groups() {
-                    document.add_text(f.group, g.as_str());
-                }
-                writer.add_document(document)?;
-                Ok(1)
-            }
-        }
-    }
-
-    fn page_doc(&self, p: &testimonio_vault::IndexablePage) -> TantivyDocument {
-        let f = self.fields;
-        let key = format!("p:{}:{}", p.document, p.page);
-        let mut document = doc!(
-            f.key => key.clone(),
-            f.doc => p.document.clone(),
-            f.kind => "page",
-            f.page => u64::from(p.page),
-            f.text => p.text.clone(),
-            f.exact => p.text.clone(),
-            f.source => p.source_kind.map_or("other", |k| k.code()),
-            f.lang => guess_language(&p.text),
-            f.order => order_of(&key),
-        );
-        if let Some(day) = p.day {
-            document.add_i64(f.day, day_number(day));
-            document.add_u64(
-                f.year,
-                u64::try_from(chrono::Datelike::year(&day)).unwrap_or(0),
-            );
-        }
-        for request in &p.foia {
-            document.add_text(f.foia, request);
-        }
-        document
-    }
-
-    /// Adds pages in bulk and commits once (for benchmarks and tools; a
-    /// vault's pages reach its index through [`SearchIndex::catch_up`]).
-    ///
-    /// # Errors
-    /// Index errors.
-    pub fn add_pages(
-        &mut self,
-        pages: impl IntoIterator<Item = testimonio_vault::IndexablePage>,
-    ) -> Result<u64, IndexError> {
-        let _lock = self.writer_lock()?;
-        let mut writer = self.writer()?;
-        let mut added = 0;
-        for page in pages {
-            writer.add_document(self.page_doc(&page))?;
-            added += 1;
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        self.reader.reload()?;
-        Ok(added)
-    }
-
-    /// Runs a query for ids only: (total, [(id, page, score)]), no
-    /// snippets and no vault reads: for benchmarks.
-    ///
-    /// # Errors
-    /// As [`SearchIndex::search`].
-    pub fn search_ids(
-        &self,
-        query: &str,
-        offset: usize,
-        limit: usize,
-    ) -> Result<(u64, Vec<IdHit>), SearchError> {
-        let node = parse(query)?;
-        let compiled = compile(&node, &self.fields)?;
-        let searcher = self.reader.searcher();
-        let top = tantivy::collector::TopDocs::with_limit(limit.clamp(1, 1000))
-            .and_offset(offset)
-            .order_by_score();
-        let (top, total) = searcher.search(&compiled, &(top, Count))?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let id = stored
-                .get_first(self.fields.doc)
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let page = stored
-                .get_first(self.fields.page)
-                .and_then(|v| v.as_u64())
-                .map(|n| n as u32);
-            hits.push((id, page, score));
-        }
-        Ok((total as u64, hits))
-    }
-
-    /// Runs a query: one page of hits (best first; equal scores in a fixed
-    /// order, so paging is stable), the total, and facets over every match.
-    ///
-    /// # Errors
-    /// [`SearchError::Query`] for a malformed query (the user's to fix);
-    /// [`SearchError::Index`] otherwise.
-    pub fn search(
-        &self,
-        vault: &Vault,
-        query: &str,
-        offset: usize,
-        limit: usize,
-    ) -> Result<SearchResults, SearchError> {
-        let node = parse(query)?;
-        let compiled = compile(&node, &self.fields)?;
-        let searcher = self.reader.searcher();
-        let limit = limit.clamp(1, 1000);
-        // Past the last entry there is nothing: do not ask tantivy to keep
-        // `offset` hits in memory to find that out.
-        let offset = offset.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
-        let top = tantivy::collector::TopDocs::with_limit(limit)
-            .and_offset(offset)
-            .tweak_score(move |segment: &SegmentReader| {
-                let order = segment
-                    .fast_fields()
-                    .u64("order")
-                    .expect("the order field is a fast field")
-                    .first_or_default_col(0);
-                move |doc: DocId, score: Score| (score, std::cmp::Reverse(order.get_val(doc)))
-            });
-        let (top, total, facets) = searcher.search(&compiled, &(top, Count, FacetCollector))?;
-        let leaves = positive_text(&node);
-        let mut hits = Vec::with_capacity(top.len());
-        for ((score, _), address) in top {
-            hits.push(self.hit(vault, &searcher, address, score, &leaves)?);
-        }
-        Ok(SearchResults {
-            query: query.to_owned(),
-            total: total as u64,
-            offset,
-            limit,
-            hits,
-            facets,
-        })
-    }
-
-    fn hit(
-        &self,
-        vault: &Vault,
-        searcher: &tantivy::Searcher,
-        address: DocAddress,
-        score: Score,
-        leaves: &[&crate::query::TextQuery],
-    ) -> Result<Hit, SearchError> {
-        let stored: TantivyDocument = searcher.doc(address)?;
-        let text_of = |field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        };
-        let id = text_of(self.fields.doc);
-        let kind = if text_of(self.fields.kind) == "event" {
-            HitKind::Event
-        } else {
-            HitKind::Page
-        };
-        let page = stored
-            .get_first(self.fields.page)
-            .and_then(|v| v.as_u64())
-            .map(|n| n as u32);
-        let text = match (kind, page) {
-            (HitKind::Page, Some(n)) => vault
-                .document_page(&id, n)?
-                .map(|p| p.text)
-                .unwrap_or_default(),
-            _ => vault
-                .indexable_event(&id)?
-                .and_then(|e| e.narrative().map(|n| n.expose().to_owned()))
-                .unwrap_or_default(),
-        };
-        Ok(Hit {
-            kind,
-            id,
-            page,
-            score,
-            snippet: snippet(&text, leaves),
-        })
-    }
 }
 
-/// A stable 64-bit order for an entry key (FNV-1a).
-fn order_of(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
+mod entries;
+mod facets;
+mod results;
 
-/// Counts matches per source, FOIA request, year, language and kind.
-struct FacetCollector;
-
-struct SegmentFacets {
-    columns: Option<FacetColumns>,
-    counts: [BTreeMap<u64, u64>; 4],
-    years: BTreeMap<u64, u64>,
-}
-
-struct FacetColumns {
-    strs: [Option<tantivy::columnar::StrColumn>; 4],
-    year: tantivy::columnar::Column<u64>,
-}
-
-const STR_FACETS: [&str; 4] = ["kind", "source", "foia", "lang"];
-
-impl Collector for FacetCollector {
-    type Fruit = Facets;
-    type Child = SegmentFacets;
-
-    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
-        let fast = segment.fast_fields();
-        let strs = [
-            fast.str("kind")?,
-            fast.str("source")?,
-            fast.str("foia")?,
-            fast.str("lang")?,
-        ];
-        Ok(SegmentFacets {
-            columns: Some(FacetColumns {
-                strs,
-                year: fast.u64("year")?,
-            }),
-            counts: Default::default(),
-            years: BTreeMap::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
-        let mut all = Facets::default();
-        for f in fruits {
-            for (into, from) in [
-                (&mut all.kind, f.kind),
-                (&mut all.source, f.source),
-                (&mut all.foia, f.foia),
-                (&mut all.lang, f.lang),
-            ] {
-                for (k, v) in from {
-                    *into.entry(k).or_default() += v;
-                }
-            }
-            for (k, v) in f.year {
-                *all.year.entry(k).or_default() += v;
-            }
-        }
-        Ok(all)
-    }
-}
-
-impl SegmentCollector for SegmentFacets {
-    type Fruit = Facets;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        let Some(columns) = &self.columns else { return };
-        for (i, column) in columns.strs.iter().enumerate() {
-            if let Some(column) = column {
-                for ord in column.term_ords(doc) {
-                    *self.counts[i].entry(ord).or_default() += 1;
-                }
-            }
-        }
-        if let Some(year) = columns.year.first(doc) {
-            *self.years.entry(year).or_default() += 1;
-        }
-    }
-
-    fn harvest(self) -> Facets {
-        let mut facets = Facets {
-            year: self.years,
-            ..Facets::default()
-        };
-        let Some(columns) = self.columns else {
-            return facets;
-        };
-        for (i, counts) in self.counts.into_iter().enumerate() {
-            let Some(column) = &columns.strs[i] else {
-                continue;
-            };
-            let target = match STR_FACETS[i] {
-                "kind" => &mut facets.kind,
-                "source" => &mut facets.source,
-                "foia" => &mut facets.foia,
-                _ => &mut facets.lang,
-            };
-            for (ord, count) in counts {
-                let mut value = String::new();
-                if column.ord_to_str(ord, &mut value).unwrap_or(false) {
-                    *target.entry(value).or_default() += count;
-                }
-            }
-        }
-        facets
-    }
-}
-
-impl SearchError {
-    /// The message for the user: the query problem in their language, or a
-    /// generic sentence (internals go to the log, not to the user).
-    pub fn user_message(&self, lang: Lang) -> String {
-        match self {
-            SearchError::Query(e) => e.message(lang),
-            SearchError::Index(_) => testimonio_i18n::tr!(lang, "search-could-not-run").to_owned(),
-        }
-    }
-}
+pub use facets::Facets;
+pub use results::{Hit, HitKind, IdHit, SearchError, SearchResults};

@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod index;
 pub mod query;
 pub mod schema;
+pub mod stemming;
 pub mod watch;
 
 pub use highlight::{Fragment, Snippet};

@@ -1,19 +1,37 @@
 //! The index's fields and text analysis.
 //!
-//! Text is indexed twice: `text` folded (lower case, accents removed:
-//! José = jose, Peña = pena) for ordinary queries, and `exact` as written
-//! (case and accents kept) for the exact mode used with names.
+//! Text is indexed four times: `text` folded (lower case, accents removed:
+//! José = jose, Peña = pena) for the words as typed, prefixes and fuzzy
+//! matches; `exact` as written (case and accents kept) for the exact mode
+//! used with names; `text_en` and `text_es` folded and stemmed, for the
+//! other forms of a word ([`crate::stemming`] says why two fields, and
+//! which pages are in each).
+//!
+//! The schema is the index's format, [`SCHEMA_VERSION`]: an index whose
+//! schema is not this build's (fields, their options, their analyzers'
+//! names) is rebuilt, never read ([`crate::SearchIndex::open_current`]).
+//! Changing what an analyzer does without changing the fields means
+//! renaming its tokenizer, so that the schema changes too.
 
 use tantivy::Index;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use crate::stemming::stemmed_analyzer;
 
 pub const FOLDED: &str = "testimonio_folded";
 pub const EXACT: &str = "testimonio_exact";
+pub const STEM_EN: &str = "testimonio_stem_en";
+pub const STEM_ES: &str = "testimonio_stem_es";
+
+/// The version of the schema: 1 had no stemmed fields; 2 adds `text_en`
+/// and `text_es`. Written with every commit and checked at open, beside
+/// the schema itself.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +45,10 @@ pub struct Fields {
     pub page: Field,
     pub text: Field,
     pub exact: Field,
+    /// Folded and stemmed in English (see [`crate::stemming`]).
+    pub text_en: Field,
+    /// Folded and stemmed in Spanish.
+    pub text_es: Field,
     pub source: Field,
     pub foia: Field,
     /// Days since 1970-01-01 of the document's or event's date.
@@ -63,6 +85,8 @@ pub fn schema() -> (Schema, Fields) {
         person: builder.add_text_field("person", STRING | FAST),
         group: builder.add_text_field("group", STRING | FAST),
         order: builder.add_u64_field("order", FAST),
+        text_en: builder.add_text_field("text_en", text_options(STEM_EN)),
+        text_es: builder.add_text_field("text_es", text_options(STEM_ES)),
     };
     (builder.build(), fields)
 }
@@ -86,6 +110,12 @@ pub fn exact_analyzer() -> TextAnalyzer {
 pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(FOLDED, folded_analyzer());
     index.tokenizers().register(EXACT, exact_analyzer());
+    index
+        .tokenizers()
+        .register(STEM_EN, stemmed_analyzer(Language::English));
+    index
+        .tokenizers()
+        .register(STEM_ES, stemmed_analyzer(Language::Spanish));
 }
 
 /// The tokens of `text` under an analyzer, with their byte offsets.
@@ -97,33 +127,6 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, us
         out.push((t.text.clone(), t.offset_from, t.offset_to));
     }
     out
-}
-
-/// A rough language guess from common words: `eng`, `spa` or `und`.
-pub fn guess_language(text: &str) -> &'static str {
-    const ENGLISH: &[&str] = &[
-        "the", "and", "of", "to", "that", "is", "was", "for", "with", "on",
-    ];
-    const SPANISH: &[&str] = &[
-        "el", "la", "de", "que", "y", "los", "las", "en", "del", "por", "con", "una",
-    ];
-    let (mut en, mut es) = (0usize, 0usize);
-    for word in text.split(|c: char| !c.is_alphabetic()).take(2000) {
-        let lower = word.to_lowercase();
-        if ENGLISH.contains(&lower.as_str()) {
-            en += 1;
-        }
-        if SPANISH.contains(&lower.as_str()) {
-            es += 1;
-        }
-    }
-    if en + es < 3 {
-        "und"
-    } else if es > en {
-        "spa"
-    } else {
-        "eng"
-    }
 }
 
 #[cfg(test)]
@@ -142,18 +145,5 @@ mod tests {
             .map(|t| t.0)
             .collect();
         assert_eq!(exact, ["José", "PEÑA"]);
-    }
-
-    #[test]
-    fn languages_are_guessed_from_common_words() {
-        assert_eq!(
-            guess_language("The officer said that the protest was loud"),
-            "eng"
-        );
-        assert_eq!(
-            guess_language("La activista dijo que los agentes de la oficina"),
-            "spa"
-        );
-        assert_eq!(guess_language("2025 ICLI"), "und");
     }
 }

@@ -1,13 +1,15 @@
-//! Golden test: a vault written by format version 2 (migrations 4–6,
-//! sealed index files v1, the index's schema) still opens, its index is
-//! read as it is (not rebuilt), and its pages, word boxes, watchlist and
-//! excerpt come back. The fixture was made once by
-//! `examples/make_fixtures_v2.rs` and is never regenerated.
+//! Golden tests: a vault written by format version 2 (migrations 4–6,
+//! sealed index files v1, the index's schema version 1) still opens, and
+//! its pages, word boxes, watchlist and excerpt come back; its index, of
+//! an older schema, is never read but rebuilt. The index of schema
+//! version 2 (stemmed fields) is read as it is (not rebuilt). The
+//! fixtures were made once by `examples/make_fixtures_v2.rs` and
+//! `examples/make_fixtures_index_schema_2.rs` and are never regenerated.
 
 use std::fs;
 use std::path::Path;
 
-use testimonio_search::SearchIndex;
+use testimonio_search::{IndexError, SearchIndex};
 use testimonio_vault::{Actor, ExcerptFilter, Passphrase, Unlock, Vault};
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -23,21 +25,42 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-#[test]
-fn a_version_2_vault_and_its_sealed_index_still_open() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("vault");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2/vault"),
-        &dir,
-    );
+fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A copy of the format version 2 vault in `tmp`, open.
+fn version_2_vault(tmp: &Path) -> Vault {
+    let dir = tmp.join("vault");
+    copy_dir(&fixtures().join("v2/vault"), &dir);
     let passphrase = Passphrase::new("fixture passphrase v2".into()).unwrap();
-    let mut vault = Vault::open(
+    Vault::open(
         &dir,
         Unlock::Passphrase(&passphrase),
         Actor::new("test:formats").unwrap(),
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// What the fixture's index must answer, whichever schema it was made
+/// with.
+fn searches_answer(index: &SearchIndex, vault: &Vault) {
+    let results = index.search(vault, "jose pena", 0, 10).unwrap();
+    assert_eq!(results.total, 1);
+    assert_eq!(results.hits[0].page, Some(1));
+    assert_eq!(
+        index
+            .search(vault, "tacoma kind:event", 0, 10)
+            .unwrap()
+            .total,
+        1
+    );
+}
+
+#[test]
+fn a_version_2_vault_still_opens_and_its_old_index_is_rebuilt_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vault = version_2_vault(tmp.path());
 
     let document = vault.documents().unwrap().remove(0);
     assert_eq!(document.file_name.as_deref(), Some("memo.pdf"));
@@ -52,20 +75,20 @@ fn a_version_2_vault_and_its_sealed_index_still_open() {
     );
     assert_eq!(page.image_size, Some((2550, 3300)));
 
-    // The sealed index opens as written: no rebuild, nothing to catch up.
-    let mut index = SearchIndex::open(&vault).unwrap();
-    assert!(index.applied().unwrap() > 0);
-    assert_eq!(index.catch_up(&mut vault).unwrap().changes, 0);
-    let results = index.search(&vault, "jose pena", 0, 10).unwrap();
-    assert_eq!(results.total, 1);
-    assert_eq!(results.hits[0].page, Some(1));
-    assert_eq!(
-        index
-            .search(&vault, "tacoma kind:event", 0, 10)
-            .unwrap()
-            .total,
-        1
-    );
+    // The sealed index has schema version 1: it is refused, never read,
+    // and rebuilt by the call readers make.
+    match SearchIndex::open(&vault) {
+        Err(IndexError::Outdated { found: 1 }) => {}
+        other => panic!("{other:?}"),
+    }
+    let index = SearchIndex::open_current(&mut vault).unwrap();
+    assert_eq!(index.entries(), 2);
+    searches_answer(&index, &vault);
+    let stemmed = index.search(&vault, "instigators vigils", 0, 10).unwrap();
+    assert_eq!(stemmed.total, 1);
+    drop(index);
+    // Rebuilt once: it now opens as it is.
+    assert!(SearchIndex::open(&vault).is_ok());
 
     let watchlists = vault.watchlists().unwrap();
     assert_eq!(
@@ -82,4 +105,42 @@ fn a_version_2_vault_and_its_sealed_index_still_open() {
         (&["animus".to_owned()][..], &["e-1".to_owned()][..])
     );
     assert!(vault.check().unwrap().is_ok());
+}
+
+#[test]
+fn an_index_of_schema_version_2_is_read_as_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vault = version_2_vault(tmp.path());
+    let dir = testimonio_search::index_dir(vault.dir());
+    fs::remove_dir_all(&dir).unwrap();
+    copy_dir(&fixtures().join("index-schema-2"), &dir);
+
+    // No rebuild, nothing to catch up.
+    let mut index = SearchIndex::open(&vault).unwrap();
+    assert!(index.applied().unwrap() > 0);
+    assert_eq!(index.catch_up(&mut vault).unwrap().changes, 0);
+    searches_answer(&index, &vault);
+    // Its stemmed fields: "instigators" finds "an instigator", "vigils"
+    // "the vigil", in the page and in the event; exact: does not.
+    let page = index.search(&vault, "instigators vigils", 0, 10).unwrap();
+    assert_eq!((page.total, page.hits[0].page), (1, Some(1)));
+    let marked = page.hits[0].snippet.marked("[", "]");
+    assert!(
+        marked.contains("[instigator]") && marked.contains("[vigil]"),
+        "{marked}"
+    );
+    assert_eq!(
+        index
+            .search(&vault, "vigils kind:event", 0, 10)
+            .unwrap()
+            .total,
+        1
+    );
+    assert_eq!(
+        index
+            .search(&vault, "exact:instigators", 0, 10)
+            .unwrap()
+            .total,
+        0
+    );
 }

@@ -1,7 +1,7 @@
 //! Search on the real corpus: page-cited phrases in the Second Circuit
 //! opinion, a fuzzy query that finds an OCR-garbled word in the scanned
 //! ICE letter, accent-insensitive names, filters, facets, stable paging,
-//! and sealed index files.
+//! and sealed index files (word forms and Spanish operators: `words.rs`).
 
 use std::path::{Path, PathBuf};
 

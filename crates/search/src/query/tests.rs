@@ -408,3 +408,5 @@ mod hostile {
         }
     }
 }
+
+mod operators;

@@ -198,7 +198,7 @@ async fn run(state: &AppState, viewer: &Viewer, q: &SearchQuery) -> Result<Outco
 }
 
 /// The query language, explained: (example, explanation key).
-const HELP: [(&str, &str); 15] = [
+const HELP: [(&str, &str); 16] = [
     ("instigator", "search-help-word"),
     ("\"hunger strike\"", "search-help-phrase"),
     ("\"protest leader\"~5", "search-help-slop"),
@@ -208,6 +208,10 @@ const HELP: [(&str, &str); 15] = [
     (
         "surveillance AND (protest OR vigil) NOT training",
         "search-help-boolean",
+    ),
+    (
+        "huelga Y (protesta O vigilia) NO entrenamiento",
+        "search-help-boolean-spanish",
     ),
     ("-training", "search-help-minus"),
     ("exact:\"José Peña\"", "search-help-exact"),

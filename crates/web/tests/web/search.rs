@@ -73,6 +73,7 @@ async fn a_search_finds_the_page_marks_the_match_and_narrows_by_facets() {
     for text in [
         "How to write a query",
         "NEAR/5",
+        "huelga Y (protesta O vigilia) NO entrenamiento",
         "exact:",
         "date:2017..2019",
         "lang:eng",
@@ -146,7 +147,50 @@ async fn a_search_finds_the_page_marks_the_match_and_narrows_by_facets() {
         page.body
     );
     assert!(page.body.contains("href=\"#match\""));
-    assert!(page.body.contains("<strong>3</strong> matches of"));
+    // One phrase found once is one match, not one per word, in either
+    // language.
+    assert!(
+        page.body.contains("<strong>1</strong> match of"),
+        "{}",
+        page.body
+    );
+    let mut lector = app.login(Role::Analyst).await;
+    lector.accept_language = Some("es-MX,es;q=0.9".into());
+    let pagina = lector.get(page_link.trim_end_matches("#match")).await;
+    assert!(
+        pagina.body.contains("<strong>1</strong> coincidencia de"),
+        "{}",
+        pagina.body
+    );
+    assert!(lector.get("/search").await.body.contains("CERCA"));
+
+    // Other word forms, and the Spanish operators: the opinion says
+    // "proceedings" (pages 6, 7, 9, 22, 40), never "proceeding".
+    let pages_of = |body: &str| -> Vec<String> {
+        let mut pages: Vec<String> = result_links(body)
+            .into_iter()
+            .map(|l| l.split('?').next().unwrap_or_default().to_owned())
+            .collect();
+        pages.sort();
+        pages
+    };
+    let forms = pages_of(&search(&analyst, "proceeding").await.body);
+    assert_eq!(forms.len(), 5, "{forms:?}");
+    assert_eq!(forms, pages_of(&search(&analyst, "proceedings").await.body));
+    assert_eq!(
+        forms,
+        pages_of(&search(&analyst, "proceeding O zzyzxq").await.body)
+    );
+    assert!(pages_of(&search(&analyst, "proceeding o zzyzxq").await.body).is_empty());
+    assert!(pages_of(&search(&analyst, "exact:proceeding").await.body).is_empty());
+    let sixth = analyst
+        .get(&format!("/documents/{opinion}/pages/6?q=proceeding"))
+        .await;
+    assert!(
+        sixth.body.contains("<mark id=\"match\">proceedings</mark>"),
+        "{}",
+        sixth.body
+    );
     // Moving through the document keeps the query.
     assert!(page.body.contains(&format!(
         "rel=\"next\" href=\"/documents/{opinion}/pages/2?q="

@@ -181,18 +181,21 @@ pub async fn page_view(
     let has_image = d.media_type.as_deref().is_some_and(render::has_page_images);
     let (width, height) = p.image_size.unwrap_or(DEFAULT_IMAGE_SIZE);
     // The matches of the query the reader came with (a bad query marks
-    // nothing and says why).
-    let (matches, query_problem) = if marks.q.is_empty() {
-        (Vec::new(), None)
+    // nothing and says why): the words marked, and the occurrences
+    // counted (a phrase found once is one).
+    let (found, query_problem) = if marks.q.is_empty() {
+        (highlight::Matches::default(), None)
     } else {
         match super::super::search::query_problem(lang, &marks.q) {
-            Some(problem) => (Vec::new(), Some(problem)),
+            Some(problem) => (highlight::Matches::default(), Some(problem)),
             None => match testimonio_search::parse(&marks.q) {
-                Ok(node) => (highlight::matches(&p.text, &positive_text(&node)), None),
-                Err(_) => (Vec::new(), None),
+                Ok(node) => (highlight::find(&p.text, &positive_text(&node)), None),
+                Err(_) => (highlight::Matches::default(), None),
             },
         }
     };
+    let matches = found.ranges;
+    let occurrences = found.occurrences;
     let excerpt_range = view
         .excerpt
         .as_ref()
@@ -230,8 +233,8 @@ pub async fn page_view(
                 } @else if matches.is_empty() {
                     (viewer.t("documents-no-match")) " " code { (marks.q) }
                 } @else {
-                    strong { (format_number(lang, matches.len() as u64)) } " "
-                    (tr!(lang, "documents-matches-of", count = matches.len())) " " code { (marks.q) } " · "
+                    strong { (format_number(lang, occurrences as u64)) } " "
+                    (tr!(lang, "documents-matches-of", count = occurrences)) " " code { (marks.q) } " · "
                     a href="#match" { (viewer.t("documents-first-match")) }
                 }
                 " · " a href={ "/search?q=" (encode_path(&marks.q)) } { (viewer.t("documents-back-to-results")) }
