@@ -2,9 +2,9 @@
 //! uploaded sheet and profile, then its report), and the session that
 //! writes an import's rows.
 //!
-//! A session holds one write transaction at a time. Each row is written
-//! under a savepoint: a row the vault refuses (an unknown reference) is
-//! undone whole, never half stored, and the next row goes on. A real
+//! A session holds one write transaction at a time. A row the vault
+//! refuses (an unknown reference) is refused before any of it is written,
+//! never half stored, and the next row goes on. A real
 //! import commits every [`IMPORT_BATCH`] rows, so a crash loses at most
 //! the batch in flight, and running the import again finishes it (rows
 //! have stable ids). A dry run writes every row exactly as the import
@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 use crate::audit::AuditAction;
 use crate::blobs::Sha256Hex;
 use crate::error::{RecordKind, Result, VaultError};
-use crate::records::{self, PeopleFilter, PersonSummary, WriteOutcome};
+use crate::records::{self, PeopleFilter, PersonSummary, Reference, WriteOutcome};
 use crate::transfer::IMPORT_BATCH;
 use crate::vault::Vault;
 
@@ -411,6 +411,11 @@ impl ImportSession<'_> {
     }
 
     pub fn event(&self, id: &RecordId) -> Result<Option<Event>> {
+        // Most ids an import derives are new: one probe, not the three
+        // queries that read a stored event whole.
+        if !records::exists(self.conn(), RecordKind::Event, id)? {
+            return Ok(None);
+        }
         let filter = records::EventFilter {
             id: Some(id.clone()),
             ..records::EventFilter::default()
@@ -420,46 +425,72 @@ impl ImportSession<'_> {
 
     /// Writes one row: all of its records, or (refused) none of them.
     ///
+    /// The only refusal a record write can meet is a reference to a record
+    /// that is not stored, so the row's references are checked before
+    /// anything is written (against the rows before it and the records
+    /// earlier in the row) and a refused row writes nothing: no savepoint
+    /// per row is needed. A database error during the writes stops the
+    /// import; dropping the session then rolls back the batch in flight.
+    ///
     /// # Errors
     /// `Ok(Err(refusal))` for a row the vault refuses (an unknown
-    /// reference, a rule of the records); `Err` for anything that must stop
-    /// the import (database errors).
+    /// reference); `Err` for anything that must stop the import (database
+    /// errors).
     pub fn write_row(
         &mut self,
         row: &ImportRow,
     ) -> Result<std::result::Result<RowWrites, VaultError>> {
-        let conn = self.vault.conn();
-        conn.execute_batch("SAVEPOINT import_row")?;
-        let written = self.write_records(row);
-        let conn = self.vault.conn();
-        match written {
-            Ok(writes) => {
-                conn.execute_batch("RELEASE import_row")?;
-                self.rows_in_batch += 1;
-                if self.mode == ImportMode::Commit && self.rows_in_batch >= IMPORT_BATCH {
-                    conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
-                    self.rows_in_batch = 0;
-                }
-                Ok(Ok(writes))
-            }
-            Err(e @ (VaultError::UnknownReference { .. } | VaultError::Refused(_))) => {
-                conn.execute_batch("ROLLBACK TO import_row; RELEASE import_row")?;
-                Ok(Err(e))
-            }
-            Err(other) => Err(other),
+        if let Some(refusal) = self.refusal(row)? {
+            return Ok(Err(refusal));
         }
+        let writes = self.write_records(row)?;
+        self.rows_in_batch += 1;
+        if self.mode == ImportMode::Commit && self.rows_in_batch >= IMPORT_BATCH {
+            let conn = self.vault.conn();
+            conn.prepare_cached("COMMIT")?.execute([])?;
+            conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+            self.rows_in_batch = 0;
+        }
+        Ok(Ok(writes))
     }
 
+    /// The first reference of `row` to a record that is neither stored nor
+    /// written earlier in the row.
+    fn refusal(&self, row: &ImportRow) -> Result<Option<VaultError>> {
+        let conn = self.conn();
+        for (i, record) in row.records.iter().enumerate() {
+            let references: Vec<Reference<'_>> = match record {
+                ImportRecord::Group(_) => continue,
+                ImportRecord::Person(p) => records::person_references(p).collect(),
+                ImportRecord::Event(e) => records::event_references(e).collect(),
+            };
+            for reference in references {
+                let earlier = row.records[..i]
+                    .iter()
+                    .any(|r| r.kind() == reference.kind && r.id() == reference.id);
+                if !earlier && !records::exists(conn, reference.kind, reference.id)? {
+                    return Ok(Some(reference.unknown()));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Writes the row's records, their references checked, each write
+    /// audited and its provenance kept.
     fn write_records(&self, row: &ImportRow) -> Result<RowWrites> {
         let vault = &*self.vault;
         let conn = vault.conn();
+        let now = crate::now();
+        let actor = vault.actor().as_str();
         let mut writes = Vec::with_capacity(row.records.len());
         for record in &row.records {
             let outcome = match record {
-                ImportRecord::Group(g) => vault.put_group_in(conn, g)?,
-                ImportRecord::Person(p) => vault.put_person_in(conn, p)?,
-                ImportRecord::Event(e) => vault.put_event_in(conn, e)?,
+                ImportRecord::Group(g) => records::put_group(conn, g, &now)?,
+                ImportRecord::Person(p) => records::write_person(conn, p, &now, actor)?,
+                ImportRecord::Event(e) => records::write_event(conn, e, &now, actor)?,
             };
+            vault.audit_write(conn, outcome, record.kind().code(), record.id())?;
             if outcome != WriteOutcome::Unchanged {
                 conn.prepare_cached(
                     "INSERT OR REPLACE INTO import_rows (record_kind, record_id, import_id, row_number, cells)

@@ -33,11 +33,8 @@ fn content_hash<T: serde::Serialize>(record: &T) -> String {
 
 fn existing_hash(conn: &Connection, table: &str, id: &RecordId) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT record_hash FROM {table} WHERE id = ?1"),
-            [id.as_str()],
-            |r| r.get(0),
-        )
+        .prepare_cached(&format!("SELECT record_hash FROM {table} WHERE id = ?1"))?
+        .query_row([id.as_str()], |r| r.get(0))
         .optional()?)
 }
 
@@ -49,6 +46,28 @@ fn outcome(previous: Option<String>, hash: &str) -> WriteOutcome {
     }
 }
 
+/// Whether a record of `kind` (a group, a person or an event) is stored.
+///
+/// # Errors
+/// Database errors.
+pub(crate) fn exists(conn: &Connection, kind: RecordKind, id: &RecordId) -> Result<bool> {
+    let sql = match kind {
+        RecordKind::Group => "SELECT 1 FROM groups WHERE id = ?1",
+        RecordKind::Person => "SELECT 1 FROM people WHERE id = ?1",
+        RecordKind::Event => "SELECT 1 FROM events WHERE id = ?1",
+        other => return Err(VaultError::Internal(format!("exists({})", other.code()))),
+    };
+    let found: Option<i64> = conn
+        .prepare_cached(sql)?
+        .query_row([id.as_str()], |r| r.get(0))
+        .optional()?;
+    Ok(found.is_some())
+}
+
+/// Refuses a write naming `id` in `field` when `table` has no such row.
+///
+/// # Errors
+/// [`VaultError::UnknownReference`]; database errors.
 pub(crate) fn require(
     conn: &Connection,
     table: &str,
@@ -57,11 +76,8 @@ pub(crate) fn require(
     id: &RecordId,
 ) -> Result<()> {
     let found: Option<i64> = conn
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
-            [id.as_str()],
-            |r| r.get(0),
-        )
+        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+        .query_row([id.as_str()], |r| r.get(0))
         .optional()?;
     if found.is_none() {
         return Err(VaultError::UnknownReference {
@@ -69,6 +85,63 @@ pub(crate) fn require(
             kind,
             id: id.to_string(),
         });
+    }
+    Ok(())
+}
+
+/// A record another one names: a person's group, an event's participant
+/// or group. `field` is where the naming record names it (`groups[0]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reference<'r> {
+    pub field: String,
+    pub kind: RecordKind,
+    pub id: &'r RecordId,
+}
+
+impl Reference<'_> {
+    /// The refusal of a write naming this record when it is not stored.
+    pub(crate) fn unknown(&self) -> VaultError {
+        VaultError::UnknownReference {
+            field: self.field.clone(),
+            kind: self.kind,
+            id: self.id.to_string(),
+        }
+    }
+}
+
+/// The groups a person is in.
+pub(crate) fn person_references(p: &Person) -> impl Iterator<Item = Reference<'_>> {
+    p.groups.iter().enumerate().map(|(i, g)| Reference {
+        field: format!("groups[{i}]"),
+        kind: RecordKind::Group,
+        id: g,
+    })
+}
+
+/// The people and groups an event names.
+pub(crate) fn event_references(e: &Event) -> impl Iterator<Item = Reference<'_>> {
+    let people = e.participants().iter().enumerate().map(|(i, p)| Reference {
+        field: format!("people[{i}].id"),
+        kind: RecordKind::Person,
+        id: &p.person,
+    });
+    let groups = e.groups().iter().enumerate().map(|(i, g)| Reference {
+        field: format!("groups[{i}]"),
+        kind: RecordKind::Group,
+        id: g,
+    });
+    people.chain(groups)
+}
+
+/// Refuses the first reference that names no stored record.
+///
+/// # Errors
+/// [`VaultError::UnknownReference`]; database errors.
+fn require_all<'r>(conn: &Connection, refs: impl Iterator<Item = Reference<'r>>) -> Result<()> {
+    for reference in refs {
+        if !exists(conn, reference.kind, reference.id)? {
+            return Err(reference.unknown());
+        }
     }
     Ok(())
 }
@@ -83,12 +156,13 @@ pub(crate) fn put_group(conn: &Connection, g: &Group, now: &str) -> Result<Write
     if result == WriteOutcome::Unchanged {
         return Ok(result);
     }
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO groups (id, name, state, city, record_hash, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, state = excluded.state, city = excluded.city,
              record_hash = excluded.record_hash, updated_at = excluded.updated_at",
-        params![g.id.as_str(), g.name.as_str(), g.state.map(|s| s.code()), g.city.as_ref().map(ShortText::as_str), hash, now],
+    )?
+    .execute(params![g.id.as_str(), g.name.as_str(), g.state.map(|s| s.code()), g.city.as_ref().map(ShortText::as_str), hash, now],
     )?;
     Ok(result)
 }
@@ -103,28 +177,33 @@ pub(crate) fn put_person(
     now: &str,
     created_by: &str,
 ) -> Result<WriteOutcome> {
-    for (i, g) in p.groups.iter().enumerate() {
-        require(
-            conn,
-            "groups",
-            RecordKind::Group,
-            &format!("groups[{i}]"),
-            g,
-        )?;
-    }
+    require_all(conn, person_references(p))?;
+    write_person(conn, p, now, created_by)
+}
+
+/// [`put_person`] for a caller that has checked the person's references.
+///
+/// # Errors
+/// Database errors.
+pub(crate) fn write_person(
+    conn: &Connection,
+    p: &Person,
+    now: &str,
+    created_by: &str,
+) -> Result<WriteOutcome> {
     let hash = content_hash(&PersonRecord::from_person(p));
     let result = outcome(existing_hash(conn, "people", &p.id)?, &hash);
     if result == WriteOutcome::Unchanged {
         return Ok(result);
     }
     let id = p.id.as_str();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO people (id, pseudonym, record_hash, created_at, updated_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?4, ?5)
          ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, record_hash = excluded.record_hash,
              updated_at = excluded.updated_at",
-        params![id, p.pseudonym.as_str(), hash, now, created_by],
-    )?;
+    )?
+    .execute(params![id, p.pseudonym.as_str(), hash, now, created_by])?;
     let ident = &p.identity;
     let expose =
         |s: &Option<testimonio_domain::Sensitive>| s.as_ref().map(|s| s.expose().to_owned());
@@ -132,13 +211,14 @@ pub(crate) fn put_person(
         serde_json::to_string(&ident.aliases.iter().map(|a| a.expose()).collect::<Vec<_>>())
             .expect("strings serialize"),
     );
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO person_identity (person_id, legal_name, aliases, contact, a_number, immigration_status, address, birth_year)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT(person_id) DO UPDATE SET legal_name = excluded.legal_name, aliases = excluded.aliases,
              contact = excluded.contact, a_number = excluded.a_number, immigration_status = excluded.immigration_status,
              address = excluded.address, birth_year = excluded.birth_year",
-        params![
+    )?
+    .execute(params![
             id,
             expose(&ident.legal_name),
             aliases.as_str(),
@@ -147,11 +227,12 @@ pub(crate) fn put_person(
             expose(&ident.immigration_status),
             expose(&ident.address),
             ident.birth_year,
-        ],
-    )?;
+    ])?;
     if result == WriteOutcome::Updated {
-        conn.execute("DELETE FROM person_groups WHERE person_id = ?1", [id])?;
-        conn.execute("DELETE FROM consents WHERE person_id = ?1", [id])?;
+        conn.prepare_cached("DELETE FROM person_groups WHERE person_id = ?1")?
+            .execute([id])?;
+        conn.prepare_cached("DELETE FROM consents WHERE person_id = ?1")?
+            .execute([id])?;
     }
     let mut insert_group = conn.prepare_cached(
         "INSERT INTO person_groups (person_id, group_id, position) VALUES (?1, ?2, ?3)",
@@ -185,24 +266,20 @@ pub(crate) fn put_event(
     now: &str,
     created_by: &str,
 ) -> Result<WriteOutcome> {
-    for (i, p) in e.participants().iter().enumerate() {
-        require(
-            conn,
-            "people",
-            RecordKind::Person,
-            &format!("people[{i}].id"),
-            &p.person,
-        )?;
-    }
-    for (i, g) in e.groups().iter().enumerate() {
-        require(
-            conn,
-            "groups",
-            RecordKind::Group,
-            &format!("groups[{i}]"),
-            g,
-        )?;
-    }
+    require_all(conn, event_references(e))?;
+    write_event(conn, e, now, created_by)
+}
+
+/// [`put_event`] for a caller that has checked the event's references.
+///
+/// # Errors
+/// Database errors.
+pub(crate) fn write_event(
+    conn: &Connection,
+    e: &Event,
+    now: &str,
+    created_by: &str,
+) -> Result<WriteOutcome> {
     let hash = content_hash(&EventRecord::from_event(e));
     let result = outcome(existing_hash(conn, "events", e.id())?, &hash);
     if result == WriteOutcome::Unchanged {
@@ -241,8 +318,10 @@ pub(crate) fn put_event(
         created_by,
     ])?;
     if result == WriteOutcome::Updated {
-        conn.execute("DELETE FROM event_people WHERE event_id = ?1", [id])?;
-        conn.execute("DELETE FROM event_groups WHERE event_id = ?1", [id])?;
+        conn.prepare_cached("DELETE FROM event_people WHERE event_id = ?1")?
+            .execute([id])?;
+        conn.prepare_cached("DELETE FROM event_groups WHERE event_id = ?1")?
+            .execute([id])?;
     }
     let mut insert_person = conn.prepare_cached(
         "INSERT INTO event_people (event_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",

@@ -377,7 +377,7 @@ impl Vault {
         Ok(outcome)
     }
 
-    fn audit_write(
+    pub(crate) fn audit_write(
         &self,
         tx: &Connection,
         outcome: WriteOutcome,

@@ -16,6 +16,7 @@ pub mod drafts;
 pub mod fields;
 pub mod origins;
 pub mod profile;
+mod report;
 mod run;
 pub mod source;
 pub mod suggest;

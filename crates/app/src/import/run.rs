@@ -3,21 +3,23 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use testimonio_domain::Lang;
 use testimonio_sheets::{Row, SheetError};
-use testimonio_vault::{ImportMode, ImportStatus, RecordKind, StoredImport, Vault, WriteOutcome};
+use testimonio_vault::{
+    ImportMode, ImportRow, ImportSession, ImportStatus, RecordKind, StoredImport, Vault,
+};
 
 use super::ImportError;
 use super::assemble::Assembler;
-use super::cells::{Place, read_row};
+use super::cells::{Place, RowProblem, read_row};
 use super::profile::{Mapping, Profile};
+pub use super::report::{
+    ImportReport, MAX_PROBLEMS, MatchLine, ProblemLine, RecordCounts, Tally, report_csv,
+};
 use super::source::{self, SheetInput};
 use super::suggest::{SAMPLE_ROWS, suggest};
 use crate::{Actor, AppError, AppResult, act_as};
 
-/// Problems kept in a report at most; the totals count every one.
-pub const MAX_PROBLEMS: usize = 2000;
 /// Rows shown in a preview.
 pub const PREVIEW_ROWS: usize = 10;
 /// Distinct values of a column offered for mapping.
@@ -91,84 +93,6 @@ pub fn preview(
     })
 }
 
-/// Counts of one kind of record.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tally {
-    pub created: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-}
-
-impl Tally {
-    fn count(&mut self, outcome: WriteOutcome) {
-        match outcome {
-            WriteOutcome::Created => self.created += 1,
-            WriteOutcome::Updated => self.updated += 1,
-            WriteOutcome::Unchanged => self.unchanged += 1,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordCounts {
-    pub groups: Tally,
-    pub people: Tally,
-    pub events: Tally,
-}
-
-/// One refused cell or row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProblemLine {
-    /// The row as the spreadsheet numbers it.
-    pub row: u64,
-    /// The column's header, or `constant event.kind` for a profile's constant.
-    pub column: Option<String>,
-    pub reason: String,
-}
-
-/// A row naming a stored person by legal name or A-number, under another
-/// pseudonym: for the user to confirm (the profile's `[people]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MatchLine {
-    pub row: u64,
-    /// The legal name or A-number as the sheet writes it.
-    pub value: String,
-    pub person: String,
-    pub pseudonym: String,
-}
-
-/// What an import (or a dry run) did, row by row and record by record.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportReport {
-    pub import: String,
-    pub dry_run: bool,
-    pub sheet: Option<String>,
-    pub header_row: u64,
-    /// Delimited text: the encoding it was read in (`windows-1252`) and
-    /// the delimiter, for the user to confirm against accented values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub encoding: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delimiter: Option<char>,
-    /// Rows with a value in a mapped column.
-    pub rows: u64,
-    /// Rows that created a record, updated one (and created none), or
-    /// changed nothing.
-    pub created: u64,
-    pub updated: u64,
-    pub unchanged: u64,
-    pub refused: u64,
-    pub records: RecordCounts,
-    /// Per date column, values the other day-month order reads as another day.
-    pub ambiguous_dates: BTreeMap<String, u64>,
-    /// The first [`MAX_PROBLEMS`] problems.
-    pub problems: Vec<ProblemLine>,
-    pub problems_total: u64,
-    /// Rows that may name a stored person (the first [`MAX_PROBLEMS`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub matches: Vec<MatchLine>,
-}
-
 /// An import to run.
 #[derive(Debug, Clone)]
 pub struct ImportRequest<'a> {
@@ -225,6 +149,72 @@ pub fn run(
     if mapping.columns.is_empty() {
         return Err(ImportError::NothingMapped.into());
     }
+    let mut stored = stored_import(vault, actor, request)?;
+
+    let mut report = ImportReport {
+        import: stored.id.clone(),
+        dry_run: request.dry_run,
+        sheet: opened.sheet.clone(),
+        header_row: opened.header_row,
+        encoding: opened.encoding.map(str::to_owned),
+        delimiter: opened.delimiter,
+        ..ImportReport::default()
+    };
+    let mode = if request.dry_run {
+        ImportMode::DryRun
+    } else {
+        ImportMode::Commit
+    };
+    {
+        let mut session = vault.begin_import(&stored.id, mode)?;
+        let mut rows = RowRun {
+            assembler: Assembler::new(&mut session, &mapping)?,
+            mapping: &mapping,
+            header: &opened.header,
+            lang: request.lang,
+        };
+        let mut seen = 0u64;
+        for row in opened.rows {
+            seen += 1;
+            if seen.is_multiple_of(1000) {
+                progress(seen);
+            }
+            match row {
+                Ok(row) => rows.import(&mut session, &row, &mut report)?,
+                Err(SheetError::Malformed { line, .. }) => {
+                    report.rows += 1;
+                    report.refused += 1;
+                    let reason = ImportError::Malformed { line }.message(request.lang);
+                    report.problem(line, None, reason);
+                }
+                Err(other) => return Err(ImportError::from_sheet(other).into()),
+            }
+        }
+        progress(seen);
+        let detail = format!(
+            "rows={} created={} updated={} unchanged={} refused={}",
+            report.rows, report.created, report.updated, report.unchanged, report.refused
+        );
+        session.finish(&detail)?;
+    }
+    stored.status = if request.dry_run {
+        ImportStatus::Checked
+    } else {
+        ImportStatus::Imported
+    };
+    stored.report = Some(serde_json::to_string(&report).map_err(AppError::internal)?);
+    stored.updated_at = testimonio_vault::now();
+    vault.save_import(&stored)?;
+    Ok(report)
+}
+
+/// The stored import a run belongs to (a web draft), or a new one, saved
+/// with the run's profile.
+fn stored_import(
+    vault: &mut Vault,
+    actor: &Actor,
+    request: &ImportRequest<'_>,
+) -> AppResult<StoredImport> {
     let now = testimonio_vault::now();
     let mut stored = match request.import_id {
         Some(id) => vault.stored_import(id)?.ok_or_else(|| AppError::NotFound {
@@ -246,166 +236,100 @@ pub fn run(
     stored.profile = request.profile.to_toml();
     stored.updated_at = now;
     vault.save_import(&stored)?;
+    Ok(stored)
+}
 
-    let mut report = ImportReport {
-        import: stored.id.clone(),
-        dry_run: request.dry_run,
-        sheet: opened.sheet.clone(),
-        header_row: opened.header_row,
-        encoding: opened.encoding.map(str::to_owned),
-        delimiter: opened.delimiter,
-        ..ImportReport::default()
-    };
-    let mode = if request.dry_run {
-        ImportMode::DryRun
-    } else {
-        ImportMode::Commit
-    };
-    let header = opened.header.clone();
-    let column_name = |place: &Place| match place {
-        Place::Column(i) => header.get(*i).cloned(),
-        Place::Constant(field) => Some(format!("constant {}", field.name())),
-        Place::Row => None,
-    };
-    let problem = |report: &mut ImportReport, row: u64, column: Option<String>, reason: String| {
-        report.problems_total += 1;
-        if report.problems.len() < MAX_PROBLEMS {
-            report.problems.push(ProblemLine {
-                row,
-                column,
-                reason,
-            });
+/// One import's rows: each read through the mapping, assembled into
+/// records, written, and counted in the report.
+struct RowRun<'m> {
+    assembler: Assembler,
+    mapping: &'m Mapping,
+    header: &'m [String],
+    lang: Lang,
+}
+
+impl RowRun<'_> {
+    /// Imports one row, or reports why it is refused.
+    ///
+    /// # Errors
+    /// Storage errors that stop the import.
+    fn import(
+        &mut self,
+        session: &mut ImportSession<'_>,
+        row: &Row,
+        report: &mut ImportReport,
+    ) -> AppResult<()> {
+        let read = read_row(self.mapping, &row.cells);
+        if read.is_blank() {
+            return Ok(());
         }
-    };
-    {
-        let mut session = vault.begin_import(&stored.id, mode)?;
-        let mut assembler = Assembler::new(&mut session, &mapping)?;
-        let mut seen = 0u64;
-        for row in opened.rows {
-            seen += 1;
-            if seen.is_multiple_of(1000) {
-                progress(seen);
-            }
-            let row = match row {
-                Ok(row) => row,
-                Err(SheetError::Malformed { line, .. }) => {
-                    report.rows += 1;
-                    report.refused += 1;
-                    let reason = ImportError::Malformed { line }.message(request.lang);
-                    problem(&mut report, line, None, reason);
-                    continue;
-                }
-                Err(other) => return Err(ImportError::from_sheet(other).into()),
-            };
-            let read = read_row(&mapping, &row.cells);
-            if read.is_blank() {
-                continue;
-            }
-            report.rows += 1;
-            for column in &read.ambiguous {
-                if let Some(name) = header.get(*column) {
-                    *report.ambiguous_dates.entry(name.clone()).or_default() += 1;
-                }
-            }
-            let mut problems = read.problems.clone();
-            let records = if problems.is_empty() {
-                match assembler.assemble(&mut session, &mapping, &read, row.line)? {
-                    Ok(records) => Some(records),
-                    Err(found) => {
-                        problems = found;
-                        None
-                    }
-                }
-            } else {
-                None
-            };
-            let written = match records {
-                Some(records) => {
-                    let cells_json = originals_json(&header, &read.originals);
-                    let import_row = testimonio_vault::ImportRow {
-                        row_number: row.line,
-                        records,
-                        cells_json: cells_json.to_string(),
-                    };
-                    match session.write_row(&import_row)? {
-                        Ok(writes) => {
-                            assembler.written(&import_row.records);
-                            Some(writes)
-                        }
-                        Err(refusal) => {
-                            let reason = AppError::from(refusal).message(request.lang);
-                            problems.push((Place::Row, super::cells::RowProblem::Refused(reason)));
-                            None
-                        }
-                    }
-                }
-                None => None,
-            };
-            match written {
-                Some(writes) => {
-                    let mut row_outcome = WriteOutcome::Unchanged;
-                    for (kind, outcome) in writes {
-                        let tally = match kind {
-                            RecordKind::Group => &mut report.records.groups,
-                            RecordKind::Person => &mut report.records.people,
-                            _ => &mut report.records.events,
-                        };
-                        tally.count(outcome);
-                        row_outcome = match (row_outcome, outcome) {
-                            (WriteOutcome::Created, _) | (_, WriteOutcome::Created) => {
-                                WriteOutcome::Created
-                            }
-                            (WriteOutcome::Updated, _) | (_, WriteOutcome::Updated) => {
-                                WriteOutcome::Updated
-                            }
-                            _ => WriteOutcome::Unchanged,
-                        };
-                    }
-                    match row_outcome {
-                        WriteOutcome::Created => report.created += 1,
-                        WriteOutcome::Updated => report.updated += 1,
-                        WriteOutcome::Unchanged => report.unchanged += 1,
-                    }
-                }
-                None => {
-                    report.refused += 1;
-                    for (place, reason) in problems {
-                        if let super::cells::RowProblem::PossibleMatch {
-                            value,
-                            person,
-                            pseudonym,
-                        } = &reason
-                            && report.matches.len() < MAX_PROBLEMS
-                        {
-                            report.matches.push(MatchLine {
-                                row: row.line,
-                                value: value.clone(),
-                                person: person.to_string(),
-                                pseudonym: pseudonym.clone(),
-                            });
-                        }
-                        let column = column_name(&place);
-                        problem(&mut report, row.line, column, reason.message(request.lang));
-                    }
-                }
+        report.rows += 1;
+        for column in &read.ambiguous {
+            if let Some(name) = self.header.get(*column) {
+                *report.ambiguous_dates.entry(name.clone()).or_default() += 1;
             }
         }
-        progress(seen);
-        let detail = format!(
-            "rows={} created={} updated={} unchanged={} refused={}",
-            report.rows, report.created, report.updated, report.unchanged, report.refused
-        );
-        session.finish(&detail)?;
+        if !read.problems.is_empty() {
+            self.refuse(report, row.line, read.problems);
+            return Ok(());
+        }
+        let records = match self
+            .assembler
+            .assemble(session, self.mapping, &read, row.line)?
+        {
+            Ok(records) => records,
+            Err(problems) => {
+                self.refuse(report, row.line, problems);
+                return Ok(());
+            }
+        };
+        let import_row = ImportRow {
+            row_number: row.line,
+            records,
+            cells_json: originals_json(self.header, &read.originals).to_string(),
+        };
+        match session.write_row(&import_row)? {
+            Ok(writes) => {
+                self.assembler.written(&import_row.records);
+                report.count(&writes);
+            }
+            Err(refusal) => {
+                let reason = AppError::from(refusal).message(self.lang);
+                self.refuse(
+                    report,
+                    row.line,
+                    vec![(Place::Row, RowProblem::Refused(reason))],
+                );
+            }
+        }
+        Ok(())
     }
-    stored.status = if request.dry_run {
-        ImportStatus::Checked
-    } else {
-        ImportStatus::Imported
-    };
-    stored.report = Some(serde_json::to_string(&report).map_err(AppError::internal)?);
-    stored.updated_at = testimonio_vault::now();
-    vault.save_import(&stored)?;
-    Ok(report)
+
+    fn refuse(&self, report: &mut ImportReport, row: u64, problems: Vec<(Place, RowProblem)>) {
+        report.refused += 1;
+        for (place, problem) in problems {
+            if let RowProblem::PossibleMatch {
+                value,
+                person,
+                pseudonym,
+            } = &problem
+                && report.matches.len() < MAX_PROBLEMS
+            {
+                report.matches.push(MatchLine {
+                    row,
+                    value: value.clone(),
+                    person: person.to_string(),
+                    pseudonym: pseudonym.clone(),
+                });
+            }
+            let column = match place {
+                Place::Column(i) => self.header.get(i).cloned(),
+                Place::Constant(field) => Some(format!("constant {}", field.name())),
+                Place::Row => None,
+            };
+            report.problem(row, column, problem.message(self.lang));
+        }
+    }
 }
 
 /// The original text of a row's mapped cells, by header.
@@ -447,30 +371,4 @@ pub fn save_profile(
     named.name = Some(name.to_owned());
     vault.save_import_profile(name, &named.to_toml())?;
     Ok(())
-}
-
-/// A report's problems as CSV (UTF-8 with a byte-order mark, so that
-/// spreadsheets read accents), headers in `lang`, every cell neutralised
-/// against formula injection: the user's own download.
-///
-/// # Errors
-/// [`AppError::Internal`] if writing to memory fails.
-pub fn report_csv(report: &ImportReport, lang: Lang) -> AppResult<Vec<u8>> {
-    use testimonio_i18n::tr;
-    let header = [
-        tr!(lang, "import-report-row"),
-        tr!(lang, "import-report-column"),
-        tr!(lang, "import-report-reason"),
-    ];
-    let mut csv =
-        testimonio_sheets::CsvWriter::with_bom(Vec::new(), &header).map_err(AppError::internal)?;
-    for problem in &report.problems {
-        csv.row(&[
-            problem.row.to_string(),
-            problem.column.clone().unwrap_or_default(),
-            problem.reason.clone(),
-        ])
-        .map_err(AppError::internal)?;
-    }
-    csv.finish().map_err(AppError::internal)
 }
