@@ -25,6 +25,7 @@ use crate::error::{CsvProblem, Refusal, Result, VaultError};
 use crate::private_fs;
 use crate::records::{self, EventFilter, WriteOutcome};
 use crate::vault::Vault;
+use testimonio_sheets::{neutralise_cell, restore_cell};
 
 /// Records per transaction: a crash loses at most this many (and a re-run
 /// restores them); larger batches write each hot page (index, audit tail)
@@ -400,13 +401,14 @@ fn csv_reason(e: &csv::Error) -> String {
 }
 
 /// Writes one spreadsheet-facing CSV file, privately and whole (see
-/// [`private_fs::PrivateFile`]), every cell through [`spreadsheet_cell`].
+/// [`private_fs::PrivateFile`]), every cell through [`neutralise_cell`] (the rule of every spreadsheet
+/// export, in `testimonio_sheets`).
 fn write_csv(path: &Path, columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
     let file = private_fs::PrivateFile::create(path).map_err(|e| VaultError::io(path, e))?;
     let mut w = csv::Writer::from_writer(file);
     w.write_record(columns).map_err(|e| csv_error(path, e))?;
     for row in rows {
-        let cells: Vec<_> = row.iter().map(|cell| spreadsheet_cell(cell)).collect();
+        let cells: Vec<_> = row.iter().map(|cell| neutralise_cell(cell)).collect();
         w.write_record(cells.iter().map(|cell| cell.as_bytes()))
             .map_err(|e| csv_error(path, e))?;
     }
@@ -414,37 +416,6 @@ fn write_csv(path: &Path, columns: &[&str], rows: impl Iterator<Item = Vec<Strin
         .into_inner()
         .map_err(|e| VaultError::io(path, e.into_error()))?;
     file.commit().map_err(|e| VaultError::io(path, e))
-}
-
-/// First characters that make a spreadsheet read a cell as a formula
-/// (OWASP, "CSV injection"), and the quote that escapes them.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-const ESCAPE: char = '\'';
-
-fn needs_escape(first: Option<char>) -> bool {
-    first.is_some_and(|c| c == ESCAPE || FORMULA_STARTS.contains(&c))
-}
-
-/// A cell as written to the CSV export: one `'` before a cell that starts
-/// with `= + - @`, a tab or a carriage return, so that a spreadsheet shows
-/// it as text instead of running it. A cell that starts with `'` gets one
-/// too, so that [`imported_cell`] can undo exactly what was added.
-pub fn spreadsheet_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    if needs_escape(cell.chars().next()) {
-        std::borrow::Cow::Owned(format!("{ESCAPE}{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
-/// A CSV cell as imported: the inverse of [`spreadsheet_cell`]. A leading
-/// `'` is removed only before one of the escaped characters (or another
-/// `'`); anything else is kept as written.
-pub fn imported_cell(cell: &str) -> &str {
-    match cell.strip_prefix(ESCAPE) {
-        Some(rest) if needs_escape(rest.chars().next()) => rest,
-        _ => cell,
-    }
 }
 
 /// One file of the CSV directory format.
@@ -566,7 +537,7 @@ impl CsvKind {
                 .iter()
                 .position(|h| h == name)
                 .and_then(|i| row.get(i))
-                .map(|c| imported_cell(c).to_owned())
+                .map(|c| restore_cell(c).to_owned())
                 .filter(|s| !s.is_empty())
         };
         let list = |name: &str| -> Vec<String> {
@@ -711,50 +682,6 @@ fn event_row(e: &EventRecord) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_cells_get_one_quote_and_lose_it_on_import() {
-        for (value, written) in [
-            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-            ("+1", "'+1"),
-            ("-2", "'-2"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tx", "'\tx"),
-            ("\rx", "'\rx"),
-            ("'=x", "''=x"),
-            ("'x", "''x"),
-            ("x=1", "x=1"),
-            ("", ""),
-        ] {
-            assert_eq!(spreadsheet_cell(value), written, "{value:?}");
-            assert_eq!(imported_cell(written), value, "{written:?}");
-        }
-        // Hand-written CSV: a quote before anything else is the user's own.
-        assert_eq!(imported_cell("'plain"), "'plain");
-        assert_eq!(imported_cell("'"), "'");
-    }
-
-    #[test]
-    fn every_short_cell_round_trips() {
-        let alphabet = ['=', '+', '-', '@', '\t', '\r', '\'', 'a', ' '];
-        let mut cells = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = cells
-                .iter()
-                .flat_map(|c| alphabet.iter().map(move |a| format!("{c}{a}")))
-                .collect();
-            cells.extend(longer);
-            cells.dedup();
-        }
-        for cell in &cells {
-            let written = spreadsheet_cell(cell);
-            assert_eq!(imported_cell(&written), cell, "{cell:?}");
-            assert!(
-                !written.starts_with(FORMULA_STARTS),
-                "{cell:?} reached the spreadsheet as {written:?}"
-            );
-        }
-    }
 
     #[test]
     fn a_csv_file_is_read_from_any_reader() {

@@ -30,8 +30,8 @@ fn needs_escape(first: Option<char>) -> bool {
 /// A cell as written to a CSV export: one `'` before a cell that starts
 /// with `= + - @`, a tab or a carriage return, so that a spreadsheet shows
 /// it as text instead of running it. A cell that starts with `'` gets one
-/// too, so that [`restore_cell`] can undo exactly what was added. (The
-/// vault's CSV exports follow the same rule.)
+/// too, so that [`restore_cell`] can undo exactly what was added. The
+/// vault's CSV exports and imports use these two functions too.
 pub fn neutralise_cell(cell: &str) -> Cow<'_, str> {
     if needs_escape(cell.chars().next()) {
         Cow::Owned(format!("{ESCAPE}{cell}"))
