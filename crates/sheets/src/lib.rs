@@ -33,6 +33,8 @@ pub mod encoding;
 mod error;
 mod header;
 mod table;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 pub mod workbook;
 pub mod write;
 

@@ -3,10 +3,9 @@
 //! date cells; an ODS as LibreOffice writes it. Both imported through the
 //! suggestions alone, and again without change.
 
-use std::io::Write;
-
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use testimonio_domain::Lang;
+use testimonio_sheets::testing::{ods_date, ods_row, ods_text};
 use testimonio_vault::{Actor as AuditActor, EventFilter, KdfParams, Passphrase, Vault};
 
 use super::{ImportRequest, SheetInput, preview, run};
@@ -59,39 +58,32 @@ fn xlsx() -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
-/// An ODS: its mimetype stored first, a manifest, content.xml.
+/// An ODS as LibreOffice writes it: date cells, Spanish values.
 fn ods() -> Vec<u8> {
-    let text = |v: &str| {
-        format!(
-            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
-        )
-    };
-    let date = |iso: &str| {
-        format!(
-            r#"<table:table-cell office:value-type="date" office:date-value="{iso}"><text:p>{iso}</text:p></table:table-cell>"#
-        )
-    };
-    let row = |cells: String| format!("<table:table-row>{cells}</table:table-row>");
-    let rows = [
-        row(text("Seudónimo") + &text("Fecha") + &text("Tipo de evento") + &text("Oficina")),
-        row(text("Luz") + &date("2021-06-15") + &text("Detención") + &text("San Antonio")),
-        row(text("Alba") + &date("2021-07-01") + &text("Traslado") + &text("HOU")),
-    ]
-    .concat();
-    let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Hoja1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
-    );
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .unwrap();
-    zip.start_file("META-INF/manifest.xml", stored).unwrap();
-    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
-    zip.start_file("content.xml", stored).unwrap();
-    zip.write_all(content.as_bytes()).unwrap();
-    zip.finish().unwrap().into_inner()
+    let row = |cells: [String; 4]| ods_row(&cells.concat());
+    testimonio_sheets::testing::ods(
+        "Hoja1",
+        &[
+            row([
+                ods_text("Seudónimo"),
+                ods_text("Fecha"),
+                ods_text("Tipo de evento"),
+                ods_text("Oficina"),
+            ]),
+            row([
+                ods_text("Luz"),
+                ods_date("2021-06-15", "2021-06-15"),
+                ods_text("Detención"),
+                ods_text("San Antonio"),
+            ]),
+            row([
+                ods_text("Alba"),
+                ods_date("2021-07-01", "2021-07-01"),
+                ods_text("Traslado"),
+                ods_text("HOU"),
+            ]),
+        ],
+    )
 }
 
 /// Imports `bytes` with the suggested profile, twice; returns the dates

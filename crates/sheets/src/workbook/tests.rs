@@ -1,9 +1,8 @@
-use std::io::Write as _;
-
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Worksheet};
 
 use super::*;
 use crate::table::Row;
+use crate::testing::{ods_date, ods_row, ods_text};
 
 /// A workbook of one sheet, "Hoja", as `build` writes it.
 fn xlsx(build: impl FnOnce(&mut Worksheet) -> Result<(), rust_xlsxwriter::XlsxError>) -> Workbook {
@@ -208,46 +207,30 @@ fn a_merged_header_cell_names_the_columns_it_spans() {
     assert_eq!(table.rows[0].cells, ["Ana", "Calle 1", "Austin", "2019"]);
 }
 
-/// An ODS (a zip: its mimetype stored first, a manifest, content.xml), "Evento"
-/// spanning two columns over "Fecha" and "Tipo".
+/// An ODS with a title row, "Evento" spanning two columns over "Fecha"
+/// and "Tipo", a date cell and a number.
 fn ods() -> Vec<u8> {
-    let cell = |v: &str| {
-        format!(
-            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
-        )
-    };
-    let row = |cells: String| format!("<table:table-row>{cells}</table:table-row>");
-    let rows = [
-        row(cell("Informe")),
-        row(String::new()),
-        row(format!(
-            r#"{}<table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Evento</text:p></table:table-cell><table:covered-table-cell/>"#,
-            cell("Nombre")
-        )),
-        row(format!("<table:table-cell/>{}{}", cell("Fecha"), cell("Tipo"))),
-        row(format!(
-            r#"{}<table:table-cell office:value-type="date" office:date-value="2019-03-04"><text:p>04/03/2019</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell>"#,
-            cell("María")
-        )),
-    ]
-    .concat();
-    let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Hoja">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
-    );
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .unwrap();
-    zip.start_file("META-INF/manifest.xml", stored).unwrap();
-    zip.write_all(
-        br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+    crate::testing::ods(
+        "Hoja",
+        &[
+            ods_row(&ods_text("Informe")),
+            ods_row(""),
+            ods_row(&format!(
+                r#"{}<table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Evento</text:p></table:table-cell><table:covered-table-cell/>"#,
+                ods_text("Nombre")
+            )),
+            ods_row(&format!(
+                "<table:table-cell/>{}{}",
+                ods_text("Fecha"),
+                ods_text("Tipo")
+            )),
+            ods_row(&format!(
+                r#"{}{}<table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell>"#,
+                ods_text("María"),
+                ods_date("2019-03-04", "04/03/2019")
+            )),
+        ],
     )
-    .unwrap();
-    zip.start_file("content.xml", stored).unwrap();
-    zip.write_all(content.as_bytes()).unwrap();
-    zip.finish().unwrap().into_inner()
 }
 
 #[test]
