@@ -12,19 +12,21 @@
 //! place) and how many rows before it said the same. The same file, or a
 //! corrected one, imported again therefore updates instead of duplicating.
 
+mod event;
+mod person;
+
 use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
-use testimonio_domain::exchange::{
-    ConsentEntry, ConsentField, EventRecord, GroupRecord, ParticipantEntry, PersonRecord,
-};
-use testimonio_domain::{ConsentLevel, EventKind, EventType, FieldError, Person, RecordId};
+use testimonio_domain::exchange::{GroupRecord, PersonRecord};
+use testimonio_domain::{FieldError, RecordId};
 use testimonio_vault::{ImportRecord, ImportSession, VaultError};
 
 use super::cells::{Place, ReadRow, RowProblem};
 use super::fields::{Entity, Field};
-use super::profile::{Mapping, identity_key};
+use super::profile::Mapping;
 use super::values::key;
+use person::index_identity;
 
 /// Names to ids, and the records this import has written so far.
 pub struct Assembler {
@@ -51,27 +53,6 @@ fn derived_id(prefix: &str, parts: &[&str]) -> RecordId {
     }
     let hex = hex::encode(hash.finalize());
     RecordId::parse("id", &format!("{prefix}-{}", &hex[..16])).expect("hex ids are valid")
-}
-
-/// Adds a person under their legal name, aliases and A-number.
-fn index_identity(map: &mut HashMap<String, Option<(RecordId, String)>>, person: &Person) {
-    let identity = &person.identity;
-    let names = identity
-        .legal_name
-        .iter()
-        .chain(identity.aliases.iter())
-        .map(|n| identity_key(n.expose()))
-        .chain(identity.a_number.iter().map(|a| identity_key(a.expose())));
-    for name in names.filter(|n| !n.is_empty()) {
-        let entry = (person.id.clone(), person.pseudonym.to_string());
-        map.entry(name)
-            .and_modify(|slot| {
-                if slot.as_ref().map(|(id, _)| id) != Some(&person.id) {
-                    *slot = None;
-                }
-            })
-            .or_insert(Some(entry));
-    }
 }
 
 /// Adds `id` under `name`, or marks the name ambiguous.
@@ -321,236 +302,6 @@ impl Assembler {
             return Ok(Err(RowProblem::NoGroupName));
         }
         Ok(Ok(record))
-    }
-
-    fn person(
-        &mut self,
-        session: &mut ImportSession<'_>,
-        row: &ReadRow,
-        mapping: &Mapping,
-        groups: &[GroupRecord],
-        row_number: u64,
-    ) -> Result<Result<PersonRecord, RowProblem>, VaultError> {
-        let pseudonym = row.values.get(&Field::PersonPseudonym);
-        let named_by: Vec<&String> = [Field::PersonANumber, Field::PersonLegalName]
-            .iter()
-            .filter_map(|f| row.values.get(f))
-            .collect();
-        // A match the user confirmed in the profile: a stored person, or new.
-        let decided = named_by
-            .iter()
-            .find_map(|v| mapping.people.get(&identity_key(v)));
-        let by_pseudonym = pseudonym.and_then(|p| self.people_by_pseudonym.get(&key(p)));
-        let id = match (row.values.get(&Field::PersonId), decided, by_pseudonym) {
-            (Some(id), _, _) => match RecordId::parse("person.id", id) {
-                Ok(id) => id,
-                Err(e) => return Ok(Err(RowProblem::Field(e))),
-            },
-            (None, Some(Some(id)), _) => id.clone(),
-            (None, _, Some(Some(id))) => id.clone(),
-            (None, _, Some(None)) => return Ok(Err(RowProblem::SameName)),
-            (None, decided, None) => {
-                if decided.is_none() {
-                    // Named by who they are, under no pseudonym this vault
-                    // knows: the user says whether it is the stored person.
-                    let found = named_by
-                        .iter()
-                        .find_map(|v| self.identities.get(&identity_key(v)).map(|slot| (v, slot)));
-                    match found {
-                        Some((value, Some((person, known_as)))) => {
-                            return Ok(Err(RowProblem::PossibleMatch {
-                                value: (*value).clone(),
-                                person: person.clone(),
-                                pseudonym: known_as.clone(),
-                            }));
-                        }
-                        Some((_, None)) => return Ok(Err(RowProblem::SameName)),
-                        None => {}
-                    }
-                }
-                match pseudonym {
-                    Some(pseudonym) => derived_id("per", &[&key(pseudonym)]),
-                    None => return Ok(Err(RowProblem::NoPseudonym)),
-                }
-            }
-        };
-        let mut record = match self.people.get(&id) {
-            Some(known) => known.clone(),
-            None => session
-                .person(&id)?
-                .map(|p| PersonRecord::from_person(&p))
-                .unwrap_or_else(|| PersonRecord {
-                    id: id.to_string(),
-                    ..PersonRecord::default()
-                }),
-        };
-        // A person confirmed by who they are keeps the pseudonym this vault
-        // knows them by; the sheet's names a new person, or renames one
-        // whose id it gives.
-        let confirmed =
-            !row.values.contains_key(&Field::PersonId) && matches!(decided, Some(Some(_)));
-        if let Some(pseudonym) = pseudonym
-            && (!confirmed || record.pseudonym.is_empty())
-        {
-            record.pseudonym.clone_from(pseudonym);
-        }
-        if record.pseudonym.is_empty() {
-            return Ok(Err(RowProblem::NoPseudonym));
-        }
-        set(&mut record.legal_name, row, Field::PersonLegalName);
-        set(&mut record.contact, row, Field::PersonContact);
-        set(&mut record.a_number, row, Field::PersonANumber);
-        set(
-            &mut record.immigration_status,
-            row,
-            Field::PersonImmigrationStatus,
-        );
-        set(&mut record.address, row, Field::PersonAddress);
-        if let Some(aliases) = row.values.get(&Field::PersonAliases) {
-            record.aliases = aliases
-                .split([';', '|'])
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned)
-                .collect();
-        }
-        if let Some(year) = row.values.get(&Field::PersonBirthYear) {
-            record.birth_year = year.parse().ok();
-        }
-        for group in groups {
-            if !record.groups.contains(&group.id) {
-                record.groups.push(group.id.clone());
-            }
-        }
-        if let Some(level) = row.values.get(&Field::PersonConsent) {
-            match self.consents.get(&id) {
-                Some((given, _)) if given == level => {}
-                Some((_, first)) => return Ok(Err(RowProblem::ConsentConflict { row: *first })),
-                None => {
-                    self.merge_consent(&mut record, level);
-                    self.consents
-                        .insert(id.clone(), (level.clone(), row_number));
-                }
-            }
-        }
-        Ok(Ok(record))
-    }
-
-    /// A consent level from the sheet: kept as it is when it is the level
-    /// in force; else added to the history as given today, so no earlier
-    /// grant or withdrawal is erased.
-    fn merge_consent(&self, record: &mut PersonRecord, level: &str) {
-        let in_force = record
-            .into_person()
-            .ok()
-            .filter(|p| !p.consent.records().is_empty())
-            .map(|p| p.consent.level_on(self.today));
-        let wanted = ConsentLevel::parse("consent", level).ok();
-        match (&mut record.consent, in_force) {
-            (_, Some(current)) if Some(current) == wanted => {}
-            (Some(ConsentField::History(entries)), Some(_)) => entries.push(ConsentEntry {
-                level: level.to_owned(),
-                given_on: Some(self.today.format("%Y-%m-%d").to_string()),
-                withdrawn_on: None,
-                note: None,
-            }),
-            (consent, _) => *consent = Some(ConsentField::Level(level.to_owned())),
-        }
-    }
-
-    fn event(
-        &mut self,
-        session: &ImportSession<'_>,
-        row: &ReadRow,
-        person: Option<&PersonRecord>,
-        groups: &[GroupRecord],
-    ) -> Result<EventRecord, VaultError> {
-        let value = |field: Field| row.values.get(&field).map_or("", String::as_str);
-        let id = match (row.values.get(&Field::EventId), &row.key) {
-            (Some(id), _) => RecordId::parse("event.id", id),
-            (None, Some(k)) => Ok(derived_id("evt", &["key", k])),
-            (None, None) => {
-                // One group's id as before; several joined.
-                let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
-                let group_ids = group_ids.join(";");
-                let identity = [
-                    value(Field::EventType),
-                    value(Field::EventDate),
-                    person.map_or("", |p| p.id.as_str()),
-                    group_ids.as_str(),
-                    value(Field::EventState),
-                    value(Field::EventCity),
-                    value(Field::EventFieldOffice),
-                    value(Field::EventFacility),
-                ]
-                .join("\u{1f}");
-                let seen = self.event_keys.entry(identity.clone()).or_insert(0);
-                *seen += 1;
-                Ok(derived_id("evt", &[&identity, &seen.to_string()]))
-            }
-        };
-        let mut record = match &id {
-            Ok(id) => session
-                .event(id)?
-                .map(|e| EventRecord::from_event(&e))
-                .unwrap_or_else(|| EventRecord {
-                    id: id.to_string(),
-                    ..EventRecord::default()
-                }),
-            // The domain reports the bad id.
-            Err(_) => EventRecord {
-                id: value(Field::EventId).to_owned(),
-                ..EventRecord::default()
-            },
-        };
-        if let Some(t) = row.values.get(&Field::EventType) {
-            record.event_type.clone_from(t);
-        }
-        if let Some(d) = row.values.get(&Field::EventDate) {
-            record.date.clone_from(d);
-        }
-        set(&mut record.kind, row, Field::EventKind);
-        if record.kind.is_none()
-            && let Ok(t) = EventType::parse("event_type", &record.event_type)
-        {
-            record.kind = Some(t.kind().code().to_owned());
-        }
-        set(&mut record.end_date, row, Field::EventEndDate);
-        set(&mut record.state, row, Field::EventState);
-        set(&mut record.city, row, Field::EventCity);
-        set(&mut record.facility, row, Field::EventFacility);
-        set(&mut record.agency, row, Field::EventAgency);
-        set(&mut record.field_office, row, Field::EventFieldOffice);
-        set(&mut record.narrative, row, Field::EventNarrative);
-        set(&mut record.verification, row, Field::EventVerification);
-        if let Some(person) = person {
-            let role = row
-                .values
-                .get(&Field::PersonRole)
-                .cloned()
-                .unwrap_or_else(|| default_role(record.kind.as_deref()).to_owned());
-            match record.people.iter_mut().find(|p| p.id == person.id) {
-                Some(entry) => entry.role = role,
-                None => record.people.push(ParticipantEntry {
-                    id: person.id.clone(),
-                    role,
-                }),
-            }
-        }
-        for group in groups {
-            if !record.groups.contains(&group.id) {
-                record.groups.push(group.id.clone());
-            }
-        }
-        Ok(record)
-    }
-}
-
-/// The role of a person named on a row that says none.
-fn default_role(kind: Option<&str>) -> &'static str {
-    match kind.and_then(|k| EventKind::parse("kind", k).ok()) {
-        Some(EventKind::EnforcementAction) => "target",
-        _ => "participant",
     }
 }
 
