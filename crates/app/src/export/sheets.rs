@@ -32,7 +32,7 @@ pub const EVENT_COLUMNS: [Field; 16] = [
     Field::EventFieldOffice,
     Field::EventVerification,
     Field::EventNarrative,
-    Field::GroupName,
+    Field::EventGroups,
     Field::PersonId,
     Field::PersonPseudonym,
     Field::PersonRole,

@@ -130,6 +130,8 @@ fields! {
         "notas", "notes", "que sucedio", "what happened"];
     EventVerification = "event.verification", Event, Code(C::Verification), ["verificacion",
         "verification", "verificado", "verified", "estado de verificacion"];
+    EventGroups = "event.groups", Event, Text, ["grupos del evento", "event groups",
+        "grupos participantes", "participating groups"];
 }
 
 impl Field {
@@ -168,6 +170,7 @@ impl Field {
             Field::EventFieldOffice => tr!(lang, "import-field-event-field-office"),
             Field::EventNarrative => tr!(lang, "import-field-event-narrative"),
             Field::EventVerification => tr!(lang, "import-field-event-verification"),
+            Field::EventGroups => tr!(lang, "import-field-event-groups"),
         }
     }
 }

@@ -57,6 +57,7 @@ import-field-event-agency = Event: agency
 import-field-event-field-office = Event: ICE field office
 import-field-event-narrative = Event: narrative
 import-field-event-verification = Event: verification
+import-field-event-groups = Event: groups
 
 ## Command line
 import-cli-progress = rows:

@@ -58,6 +58,7 @@ import-field-event-agency = Evento: agencia
 import-field-event-field-office = Evento: oficina de campo de ICE
 import-field-event-narrative = Evento: relato
 import-field-event-verification = Evento: verificación
+import-field-event-groups = Evento: grupos
 
 ## Línea de órdenes
 import-cli-progress = filas:

@@ -2,8 +2,10 @@
 //! of them), each with a stable id, merged into what the vault already
 //! holds so that a column the sheet does not have never erases a field.
 //! A group name cell may name several groups, `;` between them (as the
-//! spreadsheet export joins an event's or a person's groups), unless the
-//! whole cell is a stored group's name or the row has a `group.id`.
+//! spreadsheet export joins a person's groups), unless the whole cell is a
+//! stored group's name or the row has a `group.id`; the row's person is
+//! put in them. An `event.groups` cell names the event's groups alone (as
+//! the export's events sheet writes them).
 //!
 //! Ids: a mapped `*.id` column is used as written. Otherwise a person is
 //! found by pseudonym (case and accents ignored) and a group by name, or
@@ -121,7 +123,7 @@ impl Assembler {
         let has = |entity: Entity| row.values.keys().any(|f| f.entity() == entity);
         let mut records = Vec::new();
 
-        let groups = if has(Entity::Group) {
+        let mut groups = if has(Entity::Group) {
             match self.groups(session, row)? {
                 Ok(groups) => groups,
                 Err(problem) => {
@@ -157,7 +159,20 @@ impl Assembler {
             None
         };
         let event = if has(Entity::Event) {
-            Some(self.event(session, row, person.as_ref(), &groups)?)
+            let mut event_groups = groups.clone();
+            match self.event_groups(session, row)? {
+                Ok(named) => {
+                    for g in named {
+                        if !event_groups.iter().any(|known| known.id == g.id) {
+                            event_groups.push(g);
+                        }
+                    }
+                }
+                Err(problem) => problems.push((place(Field::EventGroups), problem)),
+            }
+            let event = self.event(session, row, person.as_ref(), &event_groups)?;
+            groups = event_groups;
+            Some(event)
         } else {
             None
         };
@@ -226,25 +241,49 @@ impl Assembler {
     /// The row's groups: its group, or — with no `group.id` column, and a
     /// name cell that names no stored group whole — each of the names
     /// written in it with `;` between them, as the spreadsheet export
-    /// writes an event's or a person's groups. Only a row's single group
-    /// takes the row's group state and city.
+    /// writes a person's groups. Only a row's single group takes the row's
+    /// group state and city.
     fn groups(
         &mut self,
         session: &ImportSession<'_>,
         row: &ReadRow,
     ) -> Result<Result<Vec<GroupRecord>, RowProblem>, VaultError> {
-        let names: Vec<&str> = match row.values.get(&Field::GroupName) {
-            Some(cell)
-                if cell.contains(';')
-                    && !row.values.contains_key(&Field::GroupId)
-                    && !self.groups_by_name.contains_key(&key(cell)) =>
-            {
-                cell.split(';')
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .collect()
+        match row.values.get(&Field::GroupName) {
+            Some(cell) if cell.contains(';') && !row.values.contains_key(&Field::GroupId) => {
+                self.named_groups(session, row, cell)
             }
-            _ => return Ok(self.group(session, row, None)?.map(|g| vec![g])),
+            _ => Ok(self.group(session, row, None)?.map(|g| vec![g])),
+        }
+    }
+
+    /// The groups an `event.groups` cell names, `;` between them: the
+    /// event's only, the row's person is not put in them.
+    fn event_groups(
+        &mut self,
+        session: &ImportSession<'_>,
+        row: &ReadRow,
+    ) -> Result<Result<Vec<GroupRecord>, RowProblem>, VaultError> {
+        match row.values.get(&Field::EventGroups) {
+            Some(cell) => self.named_groups(session, row, cell),
+            None => Ok(Ok(Vec::new())),
+        }
+    }
+
+    /// The groups a cell names: the stored group whose name is the whole
+    /// cell, else each name between `;`.
+    fn named_groups(
+        &mut self,
+        session: &ImportSession<'_>,
+        row: &ReadRow,
+        cell: &str,
+    ) -> Result<Result<Vec<GroupRecord>, RowProblem>, VaultError> {
+        let names: Vec<&str> = if self.groups_by_name.contains_key(&key(cell)) {
+            vec![cell.trim()]
+        } else {
+            cell.split(';')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect()
         };
         let mut groups: Vec<GroupRecord> = Vec::new();
         for name in names {
