@@ -2,6 +2,7 @@
 //! column, or derived from what identifies it and how many rows before it
 //! said the same; merged into the stored event.
 
+use sha2::{Digest, Sha256};
 use testimonio_domain::exchange::{EventRecord, GroupRecord, ParticipantEntry, PersonRecord};
 use testimonio_domain::{EventKind, EventType, RecordId};
 use testimonio_vault::{ImportSession, VaultError};
@@ -37,7 +38,10 @@ impl Assembler {
                     value(Field::EventFacility),
                 ]
                 .join("\u{1f}");
-                let seen = self.event_keys.entry(identity.clone()).or_insert(0);
+                // Counted by a digest, not the text: one entry per event
+                // of the file, so the map stays small on large sheets.
+                let digest: [u8; 32] = Sha256::digest(identity.as_bytes()).into();
+                let seen = self.event_keys.entry(digest).or_insert(0);
                 *seen += 1;
                 Ok(derived_id("evt", &[&identity, &seen.to_string()]))
             }

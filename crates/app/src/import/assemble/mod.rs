@@ -36,7 +36,8 @@ pub struct Assembler {
     groups_by_name: HashMap<String, Option<RecordId>>,
     people: HashMap<RecordId, PersonRecord>,
     groups: HashMap<RecordId, GroupRecord>,
-    event_keys: HashMap<String, u32>,
+    /// How many rows so far described each event identity (by digest).
+    event_keys: HashMap<[u8; 32], u32>,
     /// The consent level each person was given by this import, and the row.
     consents: HashMap<RecordId, (String, u64)>,
     /// Stored people by legal name, alias and A-number ([`identity_key`]),
