@@ -492,11 +492,20 @@ impl ImportSession<'_> {
             };
             vault.audit_write(conn, outcome, record.kind().code(), record.id())?;
             if outcome != WriteOutcome::Unchanged {
-                conn.prepare_cached(
-                    "INSERT OR REPLACE INTO import_rows (record_kind, record_id, import_id, row_number, cells)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
+                // A record this import creates has no provenance row of it
+                // yet: a plain insert, without the statement journal that
+                // a replace needs (see `records::new_or_upsert`).
+                let sql = match outcome {
+                    WriteOutcome::Created => {
+                        "INSERT INTO import_rows (record_kind, record_id, import_id, row_number, cells)
+                         VALUES (?1, ?2, ?3, ?4, ?5)"
+                    }
+                    _ => {
+                        "INSERT OR REPLACE INTO import_rows (record_kind, record_id, import_id, row_number, cells)
+                         VALUES (?1, ?2, ?3, ?4, ?5)"
+                    }
+                };
+                conn.prepare_cached(sql)?.execute(params![
                     record.kind().code(),
                     record.id().as_str(),
                     self.import_id,
