@@ -7,9 +7,8 @@ use std::time::Duration;
 use testimonio_domain::exchange::parse_line;
 use testimonio_domain::{Event, Group, Person, RecordId, Role};
 use testimonio_vault::{
-    Actor, ConflictKind, ImportMode, ImportRecord, ImportRow, ImportStatus, KdfParams, Passphrase,
-    Password, RecordKind, RecoveryKey, Refusal, StoredImport, Unlock, Username, Vault, VaultError,
-    WatchlistField, WriteOutcome,
+    Actor, ConflictKind, KdfParams, Passphrase, Password, RecordKind, RecoveryKey, Refusal, Unlock,
+    Username, Vault, VaultError, WatchlistField,
 };
 
 const PASSPHRASE: &str = "errors test passphrase";
@@ -176,76 +175,6 @@ fn an_import_reports_unknown_references_per_record_and_goes_on() {
     assert_eq!(report.failed.len(), 1);
     assert_eq!(report.failed[0].location, "line 1");
     assert_eq!(report.failed[0].reason, "people[0].id: unknown person p-9");
-}
-
-#[test]
-fn a_sheet_row_naming_an_unknown_record_writes_none_of_its_records() {
-    let (_tmp, mut vault) = new_vault();
-    let stored = StoredImport {
-        id: "imp-1".into(),
-        created_at: "2026-12-03T00:00:00Z".into(),
-        updated_at: "2026-12-03T00:00:00Z".into(),
-        created_by: "test".into(),
-        source_name: "red.csv".into(),
-        source_blob: None,
-        profile: String::new(),
-        status: ImportStatus::Draft,
-        report: None,
-    };
-    vault.save_import(&stored).unwrap();
-    let row = |n: u64, records: Vec<ImportRecord>| ImportRow {
-        row_number: n,
-        records,
-        cells_json: "{}".into(),
-    };
-    let g = group(r#"{"type":"group","id":"g-1","name":"Red"}"#);
-    let p = person(r#"{"type":"person","id":"p-1","pseudonym":"Luz","groups":["g-1"]}"#);
-    let e_known = event(
-        r#"{"type":"event","id":"e-1","event_type":"protest","date":"2020","people":[{"id":"p-1","role":"organizer"}],"groups":["g-1"]}"#,
-    );
-    let e_unknown = event(
-        r#"{"type":"event","id":"e-2","event_type":"protest","date":"2020","people":[{"id":"p-9","role":"witness"}]}"#,
-    );
-    let mut session = vault.begin_import("imp-1", ImportMode::Commit).unwrap();
-    // The group and the person it names come earlier in the same row.
-    let first = row(
-        2,
-        vec![
-            ImportRecord::Group(g.clone()),
-            ImportRecord::Person(p),
-            ImportRecord::Event(e_known),
-        ],
-    );
-    assert_eq!(session.write_row(&first).unwrap().unwrap().len(), 3);
-    // A new group, then an event naming nobody stored: the whole row is
-    // refused, its group included.
-    let g2 = group(r#"{"type":"group","id":"g-2","name":"Otra"}"#);
-    let refused = row(
-        3,
-        vec![ImportRecord::Group(g2), ImportRecord::Event(e_unknown)],
-    );
-    match session.write_row(&refused).unwrap() {
-        Err(VaultError::UnknownReference { field, kind, id }) => assert_eq!(
-            (field.as_str(), kind, id.as_str()),
-            ("people[0].id", RecordKind::Person, "p-9")
-        ),
-        other => panic!("expected an unknown reference, got {other:?}"),
-    }
-    // The next row goes on, naming what the first row stored.
-    let again = row(4, vec![ImportRecord::Group(g)]);
-    assert_eq!(
-        session.write_row(&again).unwrap().unwrap(),
-        vec![(RecordKind::Group, WriteOutcome::Unchanged)]
-    );
-    session.finish("rows=3").unwrap();
-    let counts = vault.counts().unwrap();
-    assert_eq!((counts.groups, counts.people, counts.events), (1, 1, 1));
-    assert!(
-        vault
-            .group(&RecordId::parse("id", "g-2").unwrap())
-            .unwrap()
-            .is_none()
-    );
 }
 
 #[test]

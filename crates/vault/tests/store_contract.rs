@@ -13,14 +13,15 @@ use testimonio_domain::{
 use testimonio_foia::{FoiaRequest, FoiaRequestParts};
 use testimonio_vault::foia::FoiaExport;
 use testimonio_vault::store::{
-    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
-    RecordStore, SearchFeed, Store, TestimonyStore,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, ImportStore,
+    ImportWriter, Maintenance, RecordStore, SearchFeed, Store, TestimonyStore,
 };
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
-    IngestedDocument, Intake, KdfParams, LoginOutcome, NewHit, PageText, Passphrase, Password,
-    PeopleFilter, Provenance, RecordKind, Refusal, SessionTimeouts, TestimonyFilter, TestimonyLink,
-    Throttle, Username, Vault, VaultError, WatchlistField, WriteOutcome,
+    ImportMode, ImportRecord, ImportRow, ImportStatus, IngestedDocument, Intake, KdfParams,
+    LoginOutcome, NewHit, PageText, Passphrase, Password, PeopleFilter, Provenance, RecordKind,
+    Refusal, SessionTimeouts, StoredImport, TestimonyFilter, TestimonyLink, Throttle, Username,
+    Vault, VaultError, WatchlistField, WriteOutcome,
 };
 
 // ---------------------------------------------------------------------------
@@ -95,6 +96,7 @@ contract_test!(excerpt_store_keeps_its_contract, excerpts_story);
 contract_test!(case_store_keeps_its_contract, cases_story);
 contract_test!(maintenance_keeps_its_contract, maintenance_story);
 contract_test!(testimony_store_keeps_its_contract, testimonies_story);
+contract_test!(import_store_keeps_its_contract, imports_story);
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -1064,4 +1066,169 @@ fn testimonies_story<S: TestimonyStore + RecordStore + DocumentStore + AuditLog>
         .search_testimonies(&[id("tst-2")], "x", &|a| a.contains("más"))
         .unwrap();
     assert!(none.is_empty(), "tst-1 was not among those given");
+}
+
+// ---------------------------------------------------------------------------
+// Imports
+
+fn imports_story<S: ImportStore + RecordStore + AuditLog>(s: &mut S, _scratch: &std::path::Path) {
+    let draft = |id: &str| StoredImport {
+        id: id.into(),
+        created_at: "2026-12-03T00:00:00Z".into(),
+        updated_at: "2026-12-03T00:00:00Z".into(),
+        created_by: ACTOR.into(),
+        source_name: "red.csv".into(),
+        source_blob: None,
+        profile: "[columns]\n".into(),
+        status: ImportStatus::Draft,
+        report: None,
+    };
+    // Stored imports and profiles read back as saved.
+    s.save_import(&draft("imp-1")).unwrap();
+    let mut checked = draft("imp-1");
+    checked.status = ImportStatus::Checked;
+    checked.report = Some("{}".into());
+    s.save_import(&checked).unwrap();
+    assert_eq!(s.stored_import("imp-1").unwrap(), Some(checked.clone()));
+    assert_eq!(s.stored_imports(10).unwrap(), [checked.clone()]);
+    assert!(s.stored_import("imp-404").unwrap().is_none());
+    assert!(s.import_sheet(&checked).unwrap().is_none());
+    s.save_import_profile("red", "[columns]\n\"A\" = \"event.date\"\n")
+        .unwrap();
+    s.save_import_profile("otra", "[columns]\n").unwrap();
+    assert_eq!(s.import_profile_names().unwrap(), ["otra", "red"]);
+    assert!(
+        s.import_profile("red")
+            .unwrap()
+            .unwrap()
+            .contains("event.date")
+    );
+    assert!(s.import_profile("nada").unwrap().is_none());
+
+    let row = |n: u64, records: Vec<ImportRecord>| ImportRow {
+        row_number: n,
+        records,
+        cells_json: format!(r#"{{"Fila":"{n}"}}"#),
+    };
+    let full_row = || {
+        row(
+            2,
+            vec![
+                ImportRecord::Group(group(GROUP)),
+                ImportRecord::Person(person(PERSON)),
+                ImportRecord::Event(event(EVENT_2020)),
+            ],
+        )
+    };
+    let counts = |s: &S| {
+        let c = s.counts().unwrap();
+        (c.groups, c.people, c.events)
+    };
+
+    // A dry run writes every row as the import would, then keeps nothing
+    // but its one audit entry.
+    let mut writer = s.begin_import("imp-1", ImportMode::DryRun).unwrap();
+    let writes = writer.write_row(&full_row()).unwrap().unwrap();
+    assert_eq!(writes.len(), 3);
+    assert_eq!(
+        writer.people().unwrap().len(),
+        1,
+        "the writer sees its own rows"
+    );
+    writer.finish("rows=1").unwrap();
+    assert_eq!(counts(s), (0, 0, 0));
+    let entry = last_entry(s);
+    assert_eq!(entry.action, AuditAction::Import.code());
+    assert_eq!(entry.object, "import:imp-1");
+    assert!(
+        entry.detail.contains("mode=dry_run rows=1"),
+        "{}",
+        entry.detail
+    );
+
+    // An import: a row whose records name one another is written whole;
+    // a row naming a record neither stored nor earlier in it is refused
+    // whole (its new group too), and the rows after it go on.
+    let mut writer = s.begin_import("imp-1", ImportMode::Commit).unwrap();
+    assert_eq!(writer.write_row(&full_row()).unwrap().unwrap().len(), 3);
+    let refused = row(
+        3,
+        vec![
+            ImportRecord::Group(group(r#"{"type":"group","id":"g-2","name":"Otra"}"#)),
+            ImportRecord::Event(event(EVENT_UNKNOWN_PERSON)),
+        ],
+    );
+    match writer.write_row(&refused).unwrap() {
+        Err(VaultError::UnknownReference { field, kind, id }) => assert_eq!(
+            (field.as_str(), kind, id.as_str()),
+            ("people[0].id", RecordKind::Person, "p-9")
+        ),
+        other => panic!("expected an unknown reference, got {other:?}"),
+    }
+    let again = row(4, vec![ImportRecord::Group(group(GROUP))]);
+    assert_eq!(
+        writer.write_row(&again).unwrap().unwrap(),
+        [(RecordKind::Group, WriteOutcome::Unchanged)]
+    );
+    assert!(writer.person(&id("p-1")).unwrap().is_some());
+    writer.finish("rows=3").unwrap();
+    assert_eq!(counts(s), (1, 1, 1));
+    assert!(s.group(&id("g-2")).unwrap().is_none());
+    let entry = last_entry(s);
+    assert!(
+        entry
+            .detail
+            .contains("mode=commit rows=3 identities_read=1"),
+        "{}",
+        entry.detail
+    );
+
+    // A writer dropped without finishing keeps nothing of its rows.
+    let mut writer = s.begin_import("imp-1", ImportMode::Commit).unwrap();
+    let lost = row(
+        5,
+        vec![ImportRecord::Group(group(
+            r#"{"type":"group","id":"g-3","name":"Perdida"}"#,
+        ))],
+    );
+    writer.write_row(&lost).unwrap().unwrap();
+    drop(writer);
+    assert!(s.group(&id("g-3")).unwrap().is_none());
+
+    // Provenance: the row a record came from, its cells as written, read
+    // only under an identity-read entry; a record from no row reads none
+    // and leaves no entry.
+    let origins = s
+        .read_import_origins(RecordKind::Event, &id("e-1"))
+        .unwrap();
+    assert_eq!(origins.len(), 1);
+    assert_eq!(
+        (
+            origins[0].import_id.as_str(),
+            origins[0].source_name.as_str(),
+            origins[0].row_number
+        ),
+        ("imp-1", "red.csv", 2)
+    );
+    assert_eq!(origins[0].cells_json, r#"{"Fila":"2"}"#);
+    let entry = last_entry(s);
+    assert_eq!(
+        (
+            entry.action.as_str(),
+            entry.object.as_str(),
+            entry.detail.as_str()
+        ),
+        (
+            AuditAction::IdentityRead.code(),
+            "event:e-1",
+            "import_origin"
+        )
+    );
+    let before = entries(s);
+    assert!(
+        s.read_import_origins(RecordKind::Event, &id("e-404"))
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(entries(s), before);
 }

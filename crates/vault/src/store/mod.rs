@@ -49,6 +49,7 @@ mod cases;
 mod documents;
 mod excerpts;
 mod foia;
+mod imports;
 mod maintenance;
 mod records;
 mod sqlcipher;
@@ -60,6 +61,7 @@ pub use cases::CaseStore;
 pub use documents::{DocumentStore, SearchFeed};
 pub use excerpts::ExcerptStore;
 pub use foia::FoiaStore;
+pub use imports::{ImportStore, ImportWriter};
 pub use maintenance::Maintenance;
 pub use records::RecordStore;
 pub use testimonies::TestimonyStore;
@@ -76,6 +78,7 @@ pub trait Store:
     + ExcerptStore
     + TestimonyStore
     + CaseStore
+    + ImportStore
     + Maintenance
 {
 }
@@ -90,6 +93,7 @@ impl<T> Store for T where
         + ExcerptStore
         + TestimonyStore
         + CaseStore
+        + ImportStore
         + Maintenance
 {
 }

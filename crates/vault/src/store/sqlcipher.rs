@@ -15,19 +15,20 @@ use testimonio_foia::FoiaRequest;
 use zeroize::Zeroizing;
 
 use super::{
-    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
-    RecordStore, SearchFeed, TestimonyStore,
+    AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, ImportStore,
+    ImportWriter, Maintenance, RecordStore, SearchFeed, TestimonyStore,
 };
 use crate::audit::{AuditEntry, ChainFault};
 use crate::backup::BackupSummary;
 use crate::blobs::StoredBlob;
 use crate::check::CheckReport;
 use crate::documents::{CustodyEvent, DocumentInfo, Provenance};
-use crate::error::Result;
+use crate::error::{RecordKind, Result, VaultError};
 use crate::excerpts::{
     Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
 };
 use crate::foia::{FoiaExport, Production};
+use crate::imports::{ImportMode, ImportOrigin, ImportRow, ImportSession, RowWrites, StoredImport};
 use crate::ingest::{
     DocumentFilter, IngestRecorded, IngestedDocument, Intake, PageSummary, PageText,
 };
@@ -654,5 +655,83 @@ impl CaseStore for Vault {
 
     fn case_links(&self, id: &str) -> Result<Vec<crate::cases::CaseLink>> {
         Vault::case_links(self, id)
+    }
+}
+
+impl ImportStore for Vault {
+    type Writer<'s> = ImportSession<'s>;
+
+    fn save_import(&mut self, import: &StoredImport) -> Result<()> {
+        Vault::save_import(self, import)
+    }
+
+    fn stored_import(&self, id: &str) -> Result<Option<StoredImport>> {
+        Vault::stored_import(self, id)
+    }
+
+    fn stored_imports(&self, limit: usize) -> Result<Vec<StoredImport>> {
+        Vault::stored_imports(self, limit)
+    }
+
+    fn import_sheet(&self, import: &StoredImport) -> Result<Option<Zeroizing<Vec<u8>>>> {
+        Vault::import_sheet(self, import)
+    }
+
+    fn save_import_profile(&mut self, name: &str, profile: &str) -> Result<()> {
+        Vault::save_import_profile(self, name, profile)
+    }
+
+    fn import_profile(&self, name: &str) -> Result<Option<String>> {
+        Vault::import_profile(self, name)
+    }
+
+    fn import_profile_names(&self) -> Result<Vec<String>> {
+        Vault::import_profile_names(self)
+    }
+
+    fn read_import_origins(
+        &mut self,
+        kind: RecordKind,
+        id: &RecordId,
+    ) -> Result<Vec<ImportOrigin>> {
+        Vault::read_import_origins(self, kind, id)
+    }
+
+    fn begin_import(&mut self, import_id: &str, mode: ImportMode) -> Result<ImportSession<'_>> {
+        Vault::begin_import(self, import_id, mode)
+    }
+}
+
+impl ImportWriter for ImportSession<'_> {
+    fn people(&self) -> Result<Vec<PersonSummary>> {
+        ImportSession::people(self)
+    }
+
+    fn groups(&self) -> Result<Vec<Group>> {
+        ImportSession::groups(self)
+    }
+
+    fn group(&self, id: &RecordId) -> Result<Option<Group>> {
+        ImportSession::group(self, id)
+    }
+
+    fn person(&mut self, id: &RecordId) -> Result<Option<Person>> {
+        ImportSession::person(self, id)
+    }
+
+    fn identities(&mut self) -> Result<Vec<Person>> {
+        ImportSession::identities(self)
+    }
+
+    fn event(&self, id: &RecordId) -> Result<Option<Event>> {
+        ImportSession::event(self, id)
+    }
+
+    fn write_row(&mut self, row: &ImportRow) -> Result<std::result::Result<RowWrites, VaultError>> {
+        ImportSession::write_row(self, row)
+    }
+
+    fn finish(self, detail: &str) -> Result<()> {
+        ImportSession::finish(self, detail)
     }
 }
