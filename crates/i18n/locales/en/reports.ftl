@@ -31,6 +31,10 @@ report-audience-coalition = the coalition
 report-audience-public = the public
 report-page-of = Page { $page } of { $pages }
 report-figure-caption = Figure { $number }. { $text }
+report-figure-all-suppressed = { $what }: fewer than { $count ->
+        [one] one person
+       *[other] { $count } people
+    } in every category, so no figure is drawn.
 report-table-caption = Table { $number }. { $text }
 report-appendix-caption = Table A{ $number }. { $text }
 report-notice-internal-lead = Internal report.

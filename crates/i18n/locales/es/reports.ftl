@@ -37,6 +37,10 @@ report-audience-coalition = la coalición
 report-audience-public = el público
 report-page-of = Página { $page } de { $pages }
 report-figure-caption = Figura { $number }. { $text }
+report-figure-all-suppressed = { $what }: menos de { $count ->
+        [one] una persona
+       *[other] { $count } personas
+    } en cada categoría, por eso no se dibuja la figura.
 report-table-caption = Cuadro { $number }. { $text }
 report-appendix-caption = Cuadro A{ $number }. { $text }
 report-notice-internal-lead = Informe interno.

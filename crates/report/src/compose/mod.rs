@@ -204,7 +204,23 @@ impl<'a> Composer<'a> {
         .to_owned()
     }
 
+    /// A bar chart of people per category; when every bar is suppressed,
+    /// one sentence instead (an empty chart on a 0–1 axis says nothing).
+    /// Bars beside suppressed ones keep the scale of the shown ones.
     fn bar_figure(&mut self, caption: &str, description: &str, bars: Vec<(String, Cell)>) {
+        // Every bar suppressed or zero (a category nobody is in): nothing
+        // to draw.
+        let drawn = bars.iter().any(|(_, c)| c.shown().is_some_and(|n| n > 0));
+        if !drawn && bars.iter().any(|(_, c)| c.is_suppressed()) {
+            let sentence = tr!(
+                self.lang,
+                "report-figure-all-suppressed",
+                what = caption,
+                count = self.f.min_count
+            );
+            self.text(sentence);
+            return;
+        }
         let caption = self.figure_caption(caption);
         let drawing = bar_chart(&BarChart {
             description: description.to_owned(),
@@ -311,7 +327,110 @@ pub fn type_label(code: &str, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
+    use chrono::NaiveDate;
+    use testimonio_domain::exchange::parse_line;
+    use testimonio_domain::{
+        ConsentHistory, ConsentLevel, ConsentRecord, Event, RecordId, ShortText,
+    };
+
     use super::*;
+    use crate::findings::{FindingsOptions, Subject};
+
+    /// Findings for the public of two people and two events each: every
+    /// count below the threshold of 5.
+    fn few_people_findings() -> Findings {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let subject = |id: &str, name: &str| Subject {
+            id: RecordId::parse("id", id).unwrap(),
+            pseudonym: ShortText::parse("pseudonym", name).unwrap(),
+            groups: Vec::new(),
+            consent: ConsentHistory::new(vec![
+                ConsentRecord::new(ConsentLevel::PublicAnonymous, None, None, None).unwrap(),
+            ]),
+        };
+        let event = |line: &str| match parse_line(line).unwrap() {
+            testimonio_domain::exchange::ExchangeRecord::Event(e) => e.into_event().unwrap(),
+            other => panic!("not an event: {other:?}"),
+        };
+        let events: Vec<Event> = ["p-1", "p-2"]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                [
+                    event(&format!(
+                        r#"{{"type":"event","id":"a-{i}","event_type":"protest","date":"2019-03-0{}","state":"TX","people":[{{"id":"{p}","role":"organizer"}}]}}"#,
+                        i + 1
+                    )),
+                    event(&format!(
+                        r#"{{"type":"event","id":"e-{i}","event_type":"stop_or_arrest","date":"2019-04-0{}","state":"TX","field_office":"SNA","people":[{{"id":"{p}","role":"target"}}]}}"#,
+                        i + 1
+                    )),
+                ]
+            })
+            .collect();
+        Findings::compute(
+            &[subject("p-1", "Luz"), subject("p-2", "Sol")],
+            &events,
+            &HashMap::new(),
+            &FindingsOptions {
+                audience: Audience::Public,
+                min_count: 5,
+                as_of: today,
+                permutations: 10,
+                seed: 1,
+                vignettes: 0,
+                threads: None,
+            },
+        )
+        .unwrap()
+    }
+
+    fn paragraphs(document: &Document) -> Vec<String> {
+        document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(spans) => {
+                    Some(spans.iter().map(|s| s.text.as_str()).collect::<String>())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_whose_every_bar_is_suppressed_is_one_sentence() {
+        let findings = few_people_findings();
+        for (lang, sentence) in [
+            (Lang::En, "fewer than 5 people in every category"),
+            (Lang::Es, "menos de 5 personas en cada categoría"),
+        ] {
+            let document = compose(&findings, lang);
+            let said: Vec<String> = paragraphs(&document)
+                .into_iter()
+                .filter(|p| p.contains(sentence))
+                .collect();
+            assert!(!said.is_empty(), "{lang:?}: {:#?}", paragraphs(&document));
+            // Only the state map is drawn: no bar chart of suppressed bars.
+            let figures: Vec<&Figure> = document
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Figure(f) => Some(f),
+                    _ => None,
+                })
+                .collect();
+            let captions: Vec<&str> = figures.iter().map(|f| f.caption.as_str()).collect();
+            assert_eq!(figures.len(), 1, "{lang:?}: {captions:?}");
+            assert!(
+                figures[0].caption.contains('1'),
+                "numbered from 1: {}",
+                figures[0].caption
+            );
+        }
+    }
 
     #[test]
     fn the_suppression_marking_reads_correctly_in_both_languages() {
