@@ -376,6 +376,9 @@ pub(crate) fn write_event(
     for (i, g) in e.groups().iter().enumerate() {
         insert_group.execute(params![id, g.as_str(), i as i64])?;
     }
+    // The search index's feed (migration 12: no trigger does this).
+    conn.prepare_cached("INSERT INTO index_queue (target, ref) VALUES ('event', ?1)")?
+        .execute([id])?;
     Ok(result)
 }
 

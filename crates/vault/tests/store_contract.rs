@@ -18,10 +18,10 @@ use testimonio_vault::store::{
 };
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
-    ImportMode, ImportRecord, ImportRow, ImportStatus, IngestedDocument, Intake, KdfParams,
-    LoginOutcome, NewHit, PageText, Passphrase, Password, PeopleFilter, Provenance, RecordKind,
-    Refusal, SessionTimeouts, StoredImport, TestimonyFilter, TestimonyLink, Throttle, Username,
-    Vault, VaultError, WatchlistField, WriteOutcome,
+    ImportMode, ImportRecord, ImportRow, ImportStatus, IndexTarget, IngestedDocument, Intake,
+    KdfParams, LoginOutcome, NewHit, PageText, Passphrase, Password, PeopleFilter, Provenance,
+    RecordKind, Refusal, SessionTimeouts, StoredImport, TestimonyFilter, TestimonyLink, Throttle,
+    Username, Vault, VaultError, WatchlistField, WriteOutcome,
 };
 
 // ---------------------------------------------------------------------------
@@ -398,6 +398,29 @@ fn search_feed_story<S: SearchFeed + DocumentStore + RecordStore>(
     .unwrap();
     let changes = s.index_changes_after(start, 100).unwrap();
     assert!(changes.len() >= 2, "{changes:?}");
+    let event_changes = |changes: &[(i64, IndexTarget)]| {
+        changes
+            .iter()
+            .filter(|(_, t)| *t == IndexTarget::Event("e-1".into()))
+            .count()
+    };
+    assert_eq!(event_changes(&changes), 1, "{changes:?}");
+    // An event written unchanged is not queued again; a changed one is.
+    let queued = s.index_queue_head().unwrap();
+    s.put_event(&event(
+        r#"{"type":"event","id":"e-1","event_type":"vigil","date":"2020"}"#,
+    ))
+    .unwrap();
+    assert_eq!(s.index_queue_head().unwrap(), queued);
+    s.put_event(&event(
+        r#"{"type":"event","id":"e-1","event_type":"vigil","date":"2020","narrative":"Una vigilia."}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        event_changes(&s.index_changes_after(queued, 100).unwrap()),
+        1
+    );
+    let changes = s.index_changes_after(start, 100).unwrap();
     assert!(changes.windows(2).all(|w| w[0].0 < w[1].0), "oldest first");
     let head = s.index_queue_head().unwrap();
     assert_eq!(changes.last().unwrap().0, head);
