@@ -159,9 +159,21 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
          PRAGMA secure_delete = ON;
-         PRAGMA busy_timeout = 5000;
-         PRAGMA cache_size = -65536;",
+         PRAGMA busy_timeout = 5000;",
     )?;
+    restore_cache_size(conn)
+}
+
+/// The page cache of a connection, in KiB.
+const CACHE_KIB: u32 = 64 * 1024;
+
+/// Sets the connection's page cache to its usual size (a spreadsheet
+/// import runs with a smaller one).
+///
+/// # Errors
+/// Database errors.
+pub(crate) fn restore_cache_size(conn: &Connection) -> Result<()> {
+    conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB};"))?;
     Ok(())
 }
 
