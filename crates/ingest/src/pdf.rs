@@ -70,6 +70,7 @@ pub fn extract(
             image_size: None,
             words: Vec::new(),
             problem: None,
+            decision: None,
         };
         if verdicts[i] != TextLayer::Good {
             let (_, result) = ocr_results.next().expect("one OCR result per page to OCR");

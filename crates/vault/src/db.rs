@@ -73,6 +73,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "imports",
         sql: include_str!("../migrations/0011_imports.sql"),
     },
+    Migration {
+        version: 12,
+        name: "page_decisions",
+        sql: include_str!("../migrations/0012_page_decisions.sql"),
+    },
 ];
 
 impl Migration {
@@ -244,6 +249,7 @@ mod tests {
             (9, FROZEN_0009),
             (10, FROZEN_0010),
             (11, FROZEN_0011),
+            (12, FROZEN_0012),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -251,6 +257,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0012: &str = "2b16c89747d4a97a8ca3f006d0621dcaf41092204226c847bcb2f1b8b4a8fea5";
     const FROZEN_0011: &str = "e491474121dccb5839638c11766d3e4cfcad02710a618a9c926b9ec553adb204";
     const FROZEN_0010: &str = "d0037b745e9548268c1e10da33125e67b78bc559bd0b47dc9a1de840da06ca81";
     const FROZEN_0008: &str = "3f1833c99f4fbc50923e2fb8f50028b8644cb6e99bb33e068d942114299bbeed";

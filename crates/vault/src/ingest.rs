@@ -11,7 +11,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
-use testimonio_domain::{ExtractionStatus, FieldError, SourceKind, TextMethod};
+use testimonio_domain::{ExtractionStatus, FieldError, PageDecision, SourceKind, TextMethod};
 use zeroize::Zeroizing;
 
 use crate::audit::AuditAction;
@@ -72,6 +72,20 @@ pub struct PageText {
     pub words: Vec<WordBox>,
     /// Why this page has no (or incomplete) text.
     pub problem: Option<String>,
+    /// Why a PDF page was read from its text layer or by OCR; `None` for
+    /// other kinds of pages and pages ingested before decisions were kept.
+    #[serde(serialize_with = "serialize_decision")]
+    pub decision: Option<PageDecision>,
+}
+
+fn serialize_decision<S: serde::Serializer>(
+    d: &Option<PageDecision>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(d.code()),
+        None => s.serialize_none(),
+    }
 }
 
 fn serialize_method<S: serde::Serializer>(
@@ -91,6 +105,8 @@ pub struct PageSummary {
     pub confidence: Option<f32>,
     pub bates: Option<String>,
     pub problem: Option<String>,
+    #[serde(serialize_with = "serialize_decision")]
+    pub decision: Option<PageDecision>,
 }
 
 /// Where an original came from, as the person ingesting it states.
@@ -271,7 +287,7 @@ impl Vault {
     /// Database errors.
     pub fn document_pages(&self, id: &str) -> Result<Vec<PageSummary>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT page, method, length(text), confidence, bates, problem
+            "SELECT page, method, length(text), confidence, bates, problem, decision
              FROM document_pages WHERE document_id = ?1 ORDER BY page",
         )?;
         let rows = stmt.query_map([id], |r| {
@@ -282,6 +298,7 @@ impl Vault {
                 confidence: r.get::<_, Option<f64>>(3)?.map(|c| c as f32),
                 bates: r.get(4)?,
                 problem: r.get(5)?,
+                decision: decision_from(r, 6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -295,7 +312,7 @@ impl Vault {
         let row = self
             .conn()
             .prepare_cached(
-                "SELECT page, method, text, confidence, bates, image_width, image_height, words, problem
+                "SELECT page, method, text, confidence, bates, image_width, image_height, words, problem, decision
                  FROM document_pages WHERE document_id = ?1 AND page = ?2",
             )?
             .query_row(params![id, i64::from(number)], |r| {
@@ -312,6 +329,7 @@ impl Vault {
                         },
                         words: Vec::new(),
                         problem: r.get(8)?,
+                        decision: decision_from(r, 9)?,
                     },
                     r.get::<_, Option<String>>(7)?,
                 ))
@@ -368,6 +386,20 @@ fn method_from(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<TextMethod> 
     TextMethod::parse("method", &r.get::<_, String>(i)?).map_err(|e: FieldError| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+fn decision_from(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<PageDecision>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|code| {
+            PageDecision::parse("decision", &code).map_err(|e: FieldError| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+        })
+        .transpose()
 }
 
 fn filter_clause(filter: &DocumentFilter) -> (String, Vec<String>) {
@@ -563,8 +595,8 @@ fn insert_pages(tx: &Connection, id: &str, pages: &[PageText]) -> Result<()> {
     );
     let mut stmt = tx.prepare_cached(
         "INSERT OR REPLACE INTO document_pages
-         (document_id, page, method, text, confidence, bates, image_width, image_height, words, problem)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         (document_id, page, method, text, confidence, bates, image_width, image_height, words, problem, decision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for page in pages {
         let words = if page.words.is_empty() {
@@ -585,6 +617,7 @@ fn insert_pages(tx: &Connection, id: &str, pages: &[PageText]) -> Result<()> {
             page.image_size.map(|s| i64::from(s.1)),
             words,
             page.problem,
+            page.decision.map(PageDecision::code),
         ])?;
     }
     Ok(())

@@ -485,6 +485,7 @@ async fn an_image_that_cannot_be_made_is_a_500_without_internals() {
                         image_size: Some((10, 10)),
                         words: Vec::<WordBox>::new(),
                         problem: None,
+                        decision: None,
                     }],
                 },
                 capture: None,
