@@ -28,10 +28,11 @@ pub const IMAGE_MIN: f64 = 0.5;
 /// Most share of the page its words may cover for the text layer to be a
 /// stamp on an image page. Measured: the joint appendix's stamped scans,
 /// whose layer is the court's two header lines and the "JA 030" number,
-/// 0.018; the typed pages of the Second Circuit opinion 0.18 to 0.41
+/// 0.018; the typed pages of the Second Circuit opinion 0.18 to 0.39
 /// (median 0.32), of the joint appendix down to 0.034 (one-paragraph
 /// exhibit cover sheets, which have no image). A typed letter with a
-/// scanned attachment below it keeps its layer: its words cover more.
+/// scanned attachment keeps its layer while its words cover more than
+/// this (half a page typed at the opinion's density covers about 0.16).
 pub const TEXT_MAX: f64 = 0.05;
 
 /// What covers one page, as shares of its area (0 to 1).
