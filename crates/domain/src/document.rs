@@ -198,6 +198,91 @@ impl TextMethod {
     }
 }
 
+/// Why a PDF page's text is what it is: its text layer was kept, or the
+/// page was OCRed, and for which reason. Stored per page (so a reader can
+/// see why a page reads the way it does, and a later change of the rules
+/// can find the pages decided by the old ones). Codes are stable forever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageDecision {
+    /// Kept: the text layer reads as English or Spanish (or as words of
+    /// another script) and no image covers the page.
+    TextLayerGood,
+    /// Kept: too few words to judge by language, and no image covers most
+    /// of the page.
+    ShortTextLayer,
+    /// OCRed: no text layer, or almost none.
+    NoTextLayer,
+    /// OCRed: the text layer is symbols, private-use codes or consonant
+    /// soup (a font without a usable encoding).
+    GarbageSymbols,
+    /// OCRed: the text layer has letters and vowels, but its words are not
+    /// English or Spanish (glyph codes shifted by a broken font encoding).
+    NotLanguage,
+    /// OCRed: an image covers most of the page and the text layer only a
+    /// small part of it (a court header, a Bates stamp on a scan); the
+    /// layer's text is kept after the OCR text.
+    ImagePageWithStamp,
+}
+
+impl PageDecision {
+    pub const ALL: [PageDecision; 6] = [
+        PageDecision::TextLayerGood,
+        PageDecision::ShortTextLayer,
+        PageDecision::NoTextLayer,
+        PageDecision::GarbageSymbols,
+        PageDecision::NotLanguage,
+        PageDecision::ImagePageWithStamp,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PageDecision::TextLayerGood => "text_layer_good",
+            PageDecision::ShortTextLayer => "short_text_layer",
+            PageDecision::NoTextLayer => "no_text_layer",
+            PageDecision::GarbageSymbols => "garbage_symbols",
+            PageDecision::NotLanguage => "not_language",
+            PageDecision::ImagePageWithStamp => "image_page_with_stamp",
+        }
+    }
+
+    /// # Errors
+    /// An unknown decision code.
+    pub fn parse(field: &str, code: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code.trim())
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    Problem::UnknownCode {
+                        known_hint: "text_layer_good, short_text_layer, no_text_layer, garbage_symbols, not_language, image_page_with_stamp",
+                    },
+                )
+            })
+    }
+
+    /// Whether the page is read by OCR rather than from its text layer.
+    pub fn ocr(self) -> bool {
+        !matches!(
+            self,
+            PageDecision::TextLayerGood | PageDecision::ShortTextLayer
+        )
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PageDecision::TextLayerGood => tr!(lang, "domain-page-decision-text-layer-good"),
+            PageDecision::ShortTextLayer => tr!(lang, "domain-page-decision-short-text-layer"),
+            PageDecision::NoTextLayer => tr!(lang, "domain-page-decision-no-text-layer"),
+            PageDecision::GarbageSymbols => tr!(lang, "domain-page-decision-garbage-symbols"),
+            PageDecision::NotLanguage => tr!(lang, "domain-page-decision-not-language"),
+            PageDecision::ImagePageWithStamp => {
+                tr!(lang, "domain-page-decision-image-page-with-stamp")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +298,10 @@ mod tests {
         }
         for m in TextMethod::ALL {
             assert_eq!(TextMethod::parse("method", m.code()).unwrap(), m);
+        }
+        for d in PageDecision::ALL {
+            assert_eq!(PageDecision::parse("decision", d.code()).unwrap(), d);
+            assert!(!d.label(Lang::Es).is_empty());
         }
         assert!(SourceKind::parse("source_kind", "rumour").is_err());
     }

@@ -23,7 +23,7 @@ pub mod vocabulary;
 pub use case::{Case, CaseKind, CaseLinkKind, CaseParts, CaseRecord, CaseStatus, CaseSubject};
 pub use consent::{Audience, ConsentHistory, ConsentLevel, ConsentRecord};
 pub use date::{DatePrecision, PartialDate};
-pub use document::{ExcerptTag, ExtractionStatus, SourceKind, TextMethod};
+pub use document::{ExcerptTag, ExtractionStatus, PageDecision, SourceKind, TextMethod};
 pub use error::{FieldError, Problem};
 pub use event::{Event, EventParts, Location, Participant, ParticipantRole, Verification};
 pub use geo::{Agency, FieldOffice, UsState};

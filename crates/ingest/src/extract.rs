@@ -324,6 +324,7 @@ fn email_message(
         image_size: None,
         words: Vec::new(),
         problem: None,
+        decision: None,
     };
     let extraction = Extraction {
         status,
@@ -438,6 +439,7 @@ fn text_pages(
                     image_size: None,
                     words: Vec::new(),
                     problem: None,
+                    decision: None,
                 });
             }
             if tail.is_empty() {

@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod quality;
 pub mod received;
 pub mod render;
+pub mod shapes;
 pub mod tiff;
 pub mod tools;
 pub mod unreadable;

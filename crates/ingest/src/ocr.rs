@@ -119,6 +119,7 @@ pub fn parse_tsv(tsv: &str, first_page: u32) -> Vec<PageText> {
                     image_size: Some((num(8), num(9))),
                     words: Vec::new(),
                     problem: None,
+                    decision: None,
                 });
                 last_line = None;
                 last_block_par = None;

@@ -1,5 +1,6 @@
 //! PDFs: the text layer page by page (pdftotext), and OCR (pdftoppm at
-//! 300 dpi, then Tesseract) for pages without a usable text layer.
+//! 300 dpi, then Tesseract) for pages whose text layer does not carry the
+//! page ([`quality`]: no layer, a broken encoding, a stamp on a scan).
 //!
 //! The PDF reaches each tool through a pipe; page images go from
 //! pdftoppm's output straight to Tesseract's input, in memory.
@@ -7,11 +8,11 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use testimonio_domain::{ExtractionStatus, TextMethod};
+use testimonio_domain::{ExtractionStatus, PageDecision, TextMethod};
 use testimonio_vault::{Extraction, PageText};
 
 use crate::extract::{Deadline, ExtractOptions, failed, ocr_tools, tool_versions};
-use crate::quality::{self, TextLayer};
+use crate::quality::{self, TextLayer, coverage};
 use crate::tools::{self, Limits, Slots, ToolError};
 use crate::{bates, ocr, tiff};
 
@@ -42,10 +43,12 @@ pub fn extract(
     if layers.is_empty() {
         return failed("the PDF has no pages".into(), tools);
     }
-    let verdicts: Vec<TextLayer> = layers.iter().map(|t| quality::judge(t)).collect();
-    let to_ocr: Vec<usize> = (0..layers.len())
-        .filter(|&i| verdicts[i] != TextLayer::Good)
-        .collect();
+    let (decisions, measured, coverage_problem) =
+        decide_pages(pdf, &layers, deadline.limit(options.limits));
+    let to_ocr: Vec<usize> = (0..layers.len()).filter(|&i| decisions[i].ocr()).collect();
+    if measured {
+        tools.push_str("; page coverage by pdfimages -list, pdfinfo, pdftotext -bbox");
+    }
     let ocr_results = ocr_pages(pdf, &to_ocr, options, slots, deadline);
     if !to_ocr.is_empty() {
         tools.push_str(&format!(
@@ -70,16 +73,38 @@ pub fn extract(
             image_size: None,
             words: Vec::new(),
             problem: None,
+            decision: Some(decisions[i]),
         };
-        if verdicts[i] != TextLayer::Good {
+        if decisions[i].ocr() {
             let (_, result) = ocr_results.next().expect("one OCR result per page to OCR");
+            let keeps_layer = matches!(
+                decisions[i],
+                PageDecision::NoTextLayer | PageDecision::ImagePageWithStamp
+            );
             match result {
-                Ok(ocr) if ocr.text.trim().is_empty() && verdicts[i] == TextLayer::Missing => {
-                    // A blank page: whatever little the layer had stays.
+                Ok(ocr) if ocr.text.trim().is_empty() && keeps_layer => {
+                    // A blank page, or a stamp on a blank scan: whatever
+                    // little the layer had stays.
                     page.image_size = ocr.image_size;
                 }
+                Ok(ocr) if decisions[i] == PageDecision::ImagePageWithStamp => {
+                    // The stamp (a Bates number, a court header) is text
+                    // the scan's OCR may misread or miss: kept after it,
+                    // at the end where the Bates finder looks.
+                    let stamp = std::mem::take(&mut page.text);
+                    page = PageText {
+                        number,
+                        text: format!("{}\n\n{}", ocr.text.trim_end(), stamp.trim()),
+                        decision: page.decision,
+                        ..ocr
+                    };
+                }
                 Ok(ocr) => {
-                    page = PageText { number, ..ocr };
+                    page = PageText {
+                        number,
+                        decision: page.decision,
+                        ..ocr
+                    };
                 }
                 Err(reason) => {
                     problems += 1;
@@ -93,7 +118,7 @@ pub fn extract(
         page.bates = bates::find(&page.text, options.bates_prefix.as_deref());
         pages.push(page);
     }
-    let (status, detail) = match problems {
+    let (status, mut detail) = match problems {
         0 => (ExtractionStatus::Ok, String::new()),
         n if n == pages.len() => (
             ExtractionStatus::Failed,
@@ -108,6 +133,12 @@ pub fn extract(
             ),
         ),
     };
+    if let Some(problem) = coverage_problem {
+        if !detail.is_empty() {
+            detail.push_str("; ");
+        }
+        detail.push_str(&problem);
+    }
     Extraction {
         status,
         detail,
@@ -119,6 +150,36 @@ pub fn extract(
         tools,
         pages,
     }
+}
+
+/// Each page's decision from its text layer (`layers`, in page order)
+/// and, for layers that read, what covers the page; whether any page's
+/// coverage was measured; why coverage could not be measured, if so
+/// (then the layers alone decide).
+pub fn decide_pages(
+    pdf: &[u8],
+    layers: &[&str],
+    limits: Limits,
+) -> (Vec<PageDecision>, bool, Option<String>) {
+    let verdicts: Vec<TextLayer> = layers.iter().map(|t| quality::judge(t)).collect();
+    // Only a layer that reads can still be a stamp on a scan.
+    let readable: Vec<u32> = (0..layers.len())
+        .filter(|&i| matches!(verdicts[i], TextLayer::Good | TextLayer::Short))
+        .map(|i| i as u32 + 1)
+        .collect();
+    let (coverage, problem) = match coverage::measure(pdf, &readable, limits) {
+        Ok(coverage) => (coverage, None),
+        Err(e) => (
+            Default::default(),
+            Some(format!("page coverage not measured ({e})")),
+        ),
+    };
+    let decisions = verdicts
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| quality::decide(v, coverage.get(&(i as u32 + 1))))
+        .collect();
+    (decisions, !coverage.is_empty(), problem)
 }
 
 fn first_problem(pages: &[PageText]) -> String {

@@ -96,6 +96,7 @@ fn main() {
                     image_size: Some((2550, 3300)),
                     words,
                     problem: None,
+                    decision: None,
                 }],
             },
             capture: None,

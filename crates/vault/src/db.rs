@@ -78,6 +78,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "event_index_queue",
         sql: include_str!("../migrations/0012_event_index_queue.sql"),
     },
+    Migration {
+        version: 13,
+        name: "page_decisions",
+        sql: include_str!("../migrations/0013_page_decisions.sql"),
+    },
 ];
 
 impl Migration {
@@ -262,6 +267,7 @@ mod tests {
             (10, FROZEN_0010),
             (11, FROZEN_0011),
             (12, FROZEN_0012),
+            (13, FROZEN_0013),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -269,6 +275,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0013: &str = "a87d86180f20700c9795af75eb68103f0f7aca8ecfd9e736769dd963779974f1";
     const FROZEN_0012: &str = "7ce56a4c53a639d2595cce0d9b298f20b580c203d278b19c7fa1012c9be86db1";
     const FROZEN_0011: &str = "e491474121dccb5839638c11766d3e4cfcad02710a618a9c926b9ec553adb204";
     const FROZEN_0010: &str = "d0037b745e9548268c1e10da33125e67b78bc559bd0b47dc9a1de840da06ca81";

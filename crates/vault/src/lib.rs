@@ -23,6 +23,7 @@ pub mod imports;
 pub mod ingest;
 pub mod keys;
 pub mod login;
+pub mod pages;
 pub mod private_fs;
 pub mod reads;
 pub mod records;

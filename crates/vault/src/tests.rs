@@ -257,6 +257,7 @@ fn with_page(vault: &mut Vault, text: &str) -> String {
                     image_size: None,
                     words: Vec::new(),
                     problem: None,
+                    decision: None,
                 }],
             },
             capture: None,
@@ -264,6 +265,54 @@ fn with_page(vault: &mut Vault, text: &str) -> String {
         })
         .unwrap();
     recorded.id
+}
+
+/// A PDF page's decision (text layer kept, or OCR and why) is stored with
+/// it and comes back in the page listing and with the page; a page of
+/// another kind has none.
+#[test]
+fn a_page_keeps_its_decision() {
+    use crate::ingest::{Extraction, IngestedDocument, Intake, PageText};
+    use testimonio_domain::{PageDecision, TextMethod};
+    let (_tmp, mut vault) = vault_with_history();
+    let page = |number, decision| PageText {
+        number,
+        method: TextMethod::Ocr,
+        text: "Case 1:21-cv-01234 Document 52".into(),
+        confidence: Some(91.0),
+        bates: None,
+        image_size: None,
+        words: Vec::new(),
+        problem: None,
+        decision,
+    };
+    let blob = vault.store_original(&mut &b"%PDF-1.4 stamped"[..]).unwrap();
+    let recorded = vault
+        .record_ingested(&IngestedDocument {
+            blob,
+            intake: Intake::default(),
+            extraction: Extraction {
+                status: testimonio_domain::ExtractionStatus::Ok,
+                detail: String::new(),
+                title: None,
+                metadata: None,
+                tools: "test".into(),
+                pages: vec![
+                    page(1, Some(PageDecision::ImagePageWithStamp)),
+                    page(2, None),
+                ],
+            },
+            capture: None,
+            children: Vec::new(),
+        })
+        .unwrap();
+    let listed = vault.document_pages(&recorded.id).unwrap();
+    let decisions: Vec<_> = listed.iter().map(|p| p.decision).collect();
+    assert_eq!(decisions, [Some(PageDecision::ImagePageWithStamp), None]);
+    let one = vault.document_page(&recorded.id, 1).unwrap().unwrap();
+    assert_eq!(one.decision, Some(PageDecision::ImagePageWithStamp));
+    let json = serde_json::to_value(&listed[0]).unwrap();
+    assert_eq!(json["decision"], "image_page_with_stamp");
 }
 
 #[test]

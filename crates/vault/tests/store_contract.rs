@@ -162,6 +162,7 @@ fn ingest_page<S: DocumentStore>(store: &mut S, text: &str) -> String {
                     image_size: None,
                     words: Vec::new(),
                     problem: None,
+                    decision: None,
                 }],
             },
             capture: None,

@@ -147,6 +147,7 @@ documents-no-attachments = No attachments.
 documents-no-pages = No text has been read from this document.
 documents-page = Page
 documents-method = Method
+documents-decision = Why read so
 documents-chars = Characters
 documents-confidence = OCR confidence
 documents-bates = Bates number

@@ -147,6 +147,7 @@ documents-no-attachments = Sin adjuntos.
 documents-no-pages = No se ha leído texto de este documento.
 documents-page = Página
 documents-method = Método
+documents-decision = Por qué se lee así
 documents-chars = Caracteres
 documents-confidence = Confianza del OCR
 documents-bates = Número Bates

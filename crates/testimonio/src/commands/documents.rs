@@ -169,6 +169,10 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
                 .map(|p| format!("  ↳ {p}"))
                 .unwrap_or_default(),
         );
+        // Why the page reads as it does: its text layer kept, or OCR and why.
+        if let Some(decision) = page.decision {
+            println!("      ↳ {}", decision.label(lang));
+        }
     }
     for child in &view.attachments {
         println!(

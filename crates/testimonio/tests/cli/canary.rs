@@ -6,6 +6,9 @@
 
 use std::fs;
 
+use testimonio_ingest::shapes;
+use testimonio_ingest::tools::{Limits, run};
+
 use crate::{TestEnv, files_under};
 
 const CANARIES: &[&str] = &[
@@ -146,14 +149,21 @@ fn planted_plaintext_never_reaches_disk() {
 }
 
 /// Ingest: a unique word in a PDF's text layer, in an email body and in an
-/// email attachment, and the OCR text of the scanned ICE letter, appear
-/// nowhere on disk after ingest: not in the vault (database, WAL, blobs)
-/// nor in the temporary directory every tool ran with.
+/// email attachment, the OCR text of the scanned ICE letter, and the two
+/// shapes whose text layer does not carry the page (a font that shifts
+/// its glyph codes, read by OCR; a scan with a stamped text line, read by
+/// OCR with the stamp kept) appear nowhere on disk after ingest: not in
+/// the vault (database, WAL, blobs) nor in the temporary directory every
+/// tool ran with.
 #[test]
 fn ingested_text_never_reaches_disk() {
     const PDF_WORD: &str = "Canarypdfword Qwzxv";
     const EMAIL_WORD: &str = "Canaryemailbody Plokij";
     const ATTACHMENT_WORD: &str = "Canaryattachment Mnbvcx";
+    // Read by OCR off the shifted page; its layer says "Fdqdubvkliwhg".
+    const SHIFTED_WORD: &str = "Canaryshifted";
+    const SHIFTED_LAYER: &str = "Fdqdubvkliwhg";
+    const STAMP_WORD: &str = "Canarystamp";
     let env = TestEnv::new();
     env.init();
     let pdf = testimonio_report::text_pdf::render(
@@ -173,6 +183,34 @@ fn ingested_text_never_reaches_disk() {
         ),
     );
     let letter = crate::ingest::corpus("foia/ice-fourth-interim-release-letter-2025-scanned.pdf");
+    fs::write(
+        env.path("in/shifted.pdf"),
+        shapes::shifted_encoding_pdf(&[
+            "The agency shall make the records promptly available to any person.",
+            &format!("The officer said {SHIFTED_WORD} at the hearing about the strike."),
+            "This letter answers your request under the Freedom of Information Act,",
+            "and we are releasing every page that answers it in full or in part.",
+        ]),
+    )
+    .unwrap();
+    let jpeg = run(
+        "pdftoppm",
+        &["-r", "300", "-jpeg", "-f", "1", "-l", "1", "-"],
+        &[],
+        &fs::read(&letter).unwrap(),
+        Limits::default(),
+    )
+    .unwrap()
+    .stdout;
+    fs::write(
+        env.path("in/stamped.pdf"),
+        shapes::stamped_scan_pdf(
+            &jpeg,
+            &format!("Case 1:21-cv-01234 Document 52 Filed 03/04/21 {STAMP_WORD} 000123"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     env.ok(&[
         "ingest",
         env.path("in").to_str().unwrap(),
@@ -192,7 +230,14 @@ fn ingested_text_never_reaches_disk() {
             ]);
         }
     }
-    for word in [PDF_WORD, EMAIL_WORD, ATTACHMENT_WORD, "2025-ICLI-00019"] {
+    for word in [
+        PDF_WORD,
+        EMAIL_WORD,
+        ATTACHMENT_WORD,
+        "2025-ICLI-00019",
+        SHIFTED_WORD,
+        STAMP_WORD,
+    ] {
         assert!(all_text.contains(word), "{word} was not extracted");
     }
 
@@ -212,6 +257,9 @@ fn ingested_text_never_reaches_disk() {
             "Canaryattachment",
             "2025-ICLI-00019",
             "Dermody",
+            SHIFTED_WORD,
+            SHIFTED_LAYER,
+            STAMP_WORD,
         ] {
             if hits(&bytes, needle) {
                 found.push(format!("{needle:?} in {}", path.display()));

@@ -108,6 +108,17 @@ fn the_scanned_ice_letter_is_read_by_ocr_with_its_case_number_on_page_1() {
     assert_eq!(shown["document"]["status"], "ok");
     assert_eq!(shown["document"]["source_kind"], "foia_production");
     assert_eq!(shown["pages"][0]["method"], "ocr");
+    assert_eq!(shown["pages"][0]["decision"], "no_text_layer");
+    let listing = env.ok(&["document", "show", id]);
+    assert!(
+        listing.contains("OCR: the page has no text layer"),
+        "the decision is shown:\n{listing}"
+    );
+    let listing = env.ok(&["--lang", "es", "document", "show", id]);
+    assert!(
+        listing.contains("OCR: la página no tiene capa de texto"),
+        "the decision is shown in Spanish:\n{listing}"
+    );
     let custody = &shown["custody"][0];
     assert_eq!(custody["action"], "ingested");
     assert_eq!(custody["custodian"], "Clinic intake");
@@ -140,6 +151,12 @@ fn a_born_digital_opinion_keeps_its_text_layer_and_page_numbers() {
     assert_eq!(file["pages"], 40);
     assert_eq!(file["ocr_pages"], 0, "a good text layer is not OCRed");
     let id = file["id"].as_str().unwrap();
+    let shown = env.json(&["document", "show", id, "--json"]);
+    let pages = shown["pages"].as_array().unwrap();
+    assert!(
+        pages.iter().all(|p| p["decision"] == "text_layer_good"),
+        "{shown}"
+    );
     let page1 = env.ok(&["document", "text", id, "--page", "1"]);
     assert!(page1.contains("AUGUST TERM 2021") && page1.contains("No. 21-1233"));
 }

@@ -121,6 +121,7 @@ pub async fn page_text(
         "confidence": page.confidence,
         "bates": page.bates,
         "problem": page.problem,
+        "decision": page.decision.map(|d| d.code()),
     }))
     .into_response())
 }

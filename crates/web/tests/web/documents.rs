@@ -267,6 +267,9 @@ async fn the_opinion_page_shows_its_text_beside_its_image() {
         "text layer",
         "pdftotext",
         "Court record",
+        // Each page's decision, from the catalog.
+        "Why read so",
+        "text layer kept: it reads as language",
     ] {
         assert!(doc.body.contains(text), "no {text:?} on the document page");
     }
@@ -485,6 +488,7 @@ async fn an_image_that_cannot_be_made_is_a_500_without_internals() {
                         image_size: Some((10, 10)),
                         words: Vec::<WordBox>::new(),
                         problem: None,
+                        decision: None,
                     }],
                 },
                 capture: None,

@@ -69,6 +69,7 @@ fn pages_table(viewer: &Viewer, id: &str, pages: &[PageSummary]) -> Markup {
                 thead { tr {
                     th scope="col" { (viewer.t("documents-page")) }
                     th scope="col" { (viewer.t("documents-method")) }
+                    th scope="col" { (viewer.t("documents-decision")) }
                     th scope="col" class="num" { (viewer.t("documents-chars")) }
                     th scope="col" class="num" { (viewer.t("documents-confidence")) }
                     th scope="col" { (viewer.t("documents-bates")) }
@@ -79,6 +80,8 @@ fn pages_table(viewer: &Viewer, id: &str, pages: &[PageSummary]) -> Markup {
                         tr class=[p.problem.as_ref().map(|_| "problem")] {
                             td { a href={ "/documents/" (id) "/pages/" (p.number) } { (tr!(lang, "documents-page-number", page = p.number)) } }
                             td { (p.method.label(lang)) }
+                            // Why the page reads as it does (PDF pages).
+                            td { (p.decision.map_or("", |d| d.label(lang))) }
                             td.num { (format_number(lang, p.chars)) }
                             td.num { (p.confidence.map_or_else(|| none.to_owned(), |c| format_confidence(lang, c))) }
                             td { (p.bates.as_deref().unwrap_or(none)) }
