@@ -586,18 +586,22 @@ fn consent_history(conn: &Connection, person_id: &str) -> Result<ConsentHistory>
 /// # Errors
 /// Database errors; a stored value that no longer parses.
 pub(crate) fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<Option<Person>> {
+    // The aliases are a JSON list; read as text here and parsed below, so
+    // that a list that no longer parses is reported, not read as none.
     let row = conn
-        .query_row(
+        .prepare_cached(
             "SELECT p.pseudonym, i.legal_name, i.aliases, i.contact, i.a_number, i.immigration_status, i.address, i.birth_year
              FROM people p LEFT JOIN person_identity i ON i.person_id = p.id WHERE p.id = ?1",
-            [id.as_str()],
-            |r| {
-                Ok(PersonRecord {
+        )?
+        .query_row([id.as_str()], |r| {
+            let aliases = zeroize::Zeroizing::new(r.get::<_, Option<String>>(2)?.unwrap_or_default());
+            Ok((
+                aliases,
+                PersonRecord {
                     id: id.to_string(),
                     pseudonym: r.get(0)?,
                     legal_name: r.get(1)?,
-                    aliases: serde_json::from_str(&r.get::<_, Option<String>>(2)?.unwrap_or_else(|| "[]".into()))
-                        .unwrap_or_default(),
+                    aliases: Vec::new(),
                     contact: r.get(3)?,
                     a_number: r.get(4)?,
                     immigration_status: r.get(5)?,
@@ -605,11 +609,18 @@ pub(crate) fn person_with_identity(conn: &Connection, id: &RecordId) -> Result<O
                     birth_year: r.get(7)?,
                     groups: vec![],
                     consent: None,
-                })
-            },
-        )
+                },
+            ))
+        })
         .optional()?;
-    let Some(record) = row else { return Ok(None) };
+    let Some((aliases, mut record)) = row else {
+        return Ok(None);
+    };
+    if !aliases.is_empty() {
+        // The parse error can quote the stored text: it is not kept.
+        record.aliases = serde_json::from_str(&aliases)
+            .map_err(|_| corrupt("person", id.as_str(), "aliases are not a list of names"))?;
+    }
     let mut person = record
         .into_person()
         .map_err(|e| corrupt("person", id.as_str(), field_errors(e)))?;

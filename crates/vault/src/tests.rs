@@ -3,7 +3,9 @@
 
 use rusqlite::params;
 
-use crate::{Actor, KdfParams, Passphrase, Vault};
+use testimonio_domain::RecordId;
+
+use crate::{Actor, KdfParams, Passphrase, Vault, VaultError};
 
 pub(crate) fn vault_with_history() -> (tempfile::TempDir, Vault) {
     let tmp = tempfile::tempdir().unwrap();
@@ -80,6 +82,29 @@ fn a_forged_entry_without_the_key_is_named() {
         "{:?}",
         report.faults
     );
+}
+
+#[test]
+fn aliases_that_no_longer_read_are_reported_not_read_as_none() {
+    let (_tmp, mut vault) = vault_with_history();
+    let id = RecordId::parse("id", "p-1").unwrap();
+    vault
+        .conn()
+        .execute(
+            "UPDATE person_identity SET aliases = 'Lucecita, not a list' WHERE person_id = 'p-1'",
+            [],
+        )
+        .unwrap();
+    match vault.person_identity(&id) {
+        Err(VaultError::Schema(reason)) => {
+            assert!(reason.contains("p-1"), "{reason}");
+            assert!(
+                !reason.contains("Lucecita"),
+                "the stored text is not quoted: {reason}"
+            );
+        }
+        other => panic!("expected a schema fault, got {other:?}"),
+    }
 }
 
 #[test]
