@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use testimonio_domain::RecordId;
 
-use crate::input::{AnalysisInput, Dated, day_number, from_day_number, latest_on_or_before};
+use crate::input::{Activities, AnalysisInput, day_number, from_day_number};
 
 /// The indicators of one person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,18 +53,18 @@ pub fn case_indicators(
         .map(|(p, person)| {
             let actions = &index.enforcement[p];
             let own = &index.protected[p];
-            let groups: Vec<&[Dated]> = index.person_groups[p]
+            let groups: Vec<&Activities> = index.person_groups[p]
                 .iter()
-                .map(|&g| index.group_protected[g as usize].as_slice())
+                .map(|&g| &index.group_protected[g as usize])
                 .collect();
-            let closest = |lists: &[&[Dated]]| {
+            let closest = |lists: &[&Activities]| {
                 actions
                     .iter()
                     .filter_map(|a| {
                         lists
                             .iter()
-                            .filter_map(|l| latest_on_or_before(l, a.day))
-                            .map(|d| (a.day - d.day).unsigned_abs())
+                            .filter_map(|l| l.nearest(a.day))
+                            .map(|(_, days)| days)
                             .min()
                     })
                     .min()
@@ -80,7 +80,7 @@ pub fn case_indicators(
                 person: person.id.clone(),
                 enforcement_actions: actions.len() as u64,
                 protected_activities: own.len() as u64,
-                closest_days: closest(&[own.as_slice()]),
+                closest_days: closest(&[own]),
                 closest_group_days: closest(&groups),
                 animus_excerpts: animus_excerpts.get(&person.id).copied().unwrap_or(0),
                 leadership: person.leadership,

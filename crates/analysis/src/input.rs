@@ -18,7 +18,12 @@
 //! first; every pair that rests on an imprecise or approximate (`~`) date
 //! is flagged and counted (`imprecise`), so a reader can see how much of a
 //! result depends on them. The approximate marker does not move the day.
-//! An activity's end date is not used: intervals run from its start.
+//!
+//! An activity with an end date (a hunger strike from March 3 to 17) went
+//! on until then: it comes before every action on or after its first day,
+//! and the interval to an action runs from its end, placed on the
+//! *earliest* day the end date can mean (again the longer interval); an
+//! action during the activity is 0 days from it.
 //!
 //! # Who an event is about
 //!
@@ -71,6 +76,9 @@ pub struct EventFacts {
     pub event_type: EventType,
     /// The date, as precisely as it is known.
     pub date: PartialDate,
+    /// The last day of an activity that lasted (a hunger strike, a
+    /// campaign), if recorded.
+    pub end_date: Option<PartialDate>,
     /// The people named and their roles.
     pub people: Vec<Participant>,
     /// The groups named.
@@ -88,6 +96,7 @@ impl EventFacts {
             id: event.id().clone(),
             event_type: event.event_type(),
             date: event.date(),
+            end_date: event.end_date(),
             people: event.participants().to_vec(),
             groups: event.groups().to_vec(),
             state: event.location().state,
@@ -107,6 +116,16 @@ impl EventFacts {
         match self.kind() {
             EventKind::ProtectedActivity => self.date.earliest(),
             EventKind::EnforcementAction => self.date.latest(),
+        }
+    }
+
+    /// The day intervals to later actions run from: a protected activity's
+    /// end placed on its earliest day (never before [`Self::day`]), else
+    /// [`Self::day`] (see the [module documentation](self)).
+    pub fn until(&self) -> NaiveDate {
+        match (self.kind(), self.end_date) {
+            (EventKind::ProtectedActivity, Some(end)) => end.earliest().max(self.day()),
+            _ => self.day(),
         }
     }
 
@@ -166,13 +185,15 @@ pub(crate) struct Dated {
     pub day: i32,
     /// Index into [`AnalysisInput::events`].
     pub event: u32,
+    /// [`day_number`] of [`EventFacts::until`] (`day` for most events).
+    pub until: i32,
 }
 
 /// Lookups built once when the input is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Index {
     /// Per person: the protected activities they took part in, sorted.
-    pub protected: Vec<Vec<Dated>>,
+    pub protected: Vec<Activities>,
     /// Per person: the enforcement actions aimed at them, sorted.
     pub enforcement: Vec<Vec<Dated>>,
     /// Per person: the documented period as day numbers, `None` for a
@@ -181,7 +202,7 @@ pub(crate) struct Index {
     /// Per person: the numbers of their groups.
     pub person_groups: Vec<Vec<u32>>,
     /// Per group number: the group's protected activities, sorted.
-    pub group_protected: Vec<Vec<Dated>>,
+    pub group_protected: Vec<Activities>,
 }
 
 /// Everything an analysis reads, checked: ids are unique and every person
@@ -385,6 +406,7 @@ fn build_index(people: &[PersonFacts], events: &[EventFacts], participants: &[u3
         let dated = Dated {
             day: day_number(e.day()),
             event: u32::try_from(i).unwrap_or(u32::MAX),
+            until: day_number(e.until()),
         };
         let (earliest, latest) = (day_number(e.date.earliest()), day_number(e.date.latest()));
         let who = &participants[next_participant..next_participant + e.people.len()];
@@ -423,13 +445,11 @@ fn build_index(people: &[PersonFacts], events: &[EventFacts], participants: &[u3
     }
     debug_assert_eq!(next_participant, participants.len());
     group_protected.resize_with(group_numbers.len(), Vec::new);
-    for list in protected
-        .iter_mut()
-        .chain(enforcement.iter_mut())
-        .chain(group_protected.iter_mut())
-    {
+    for list in &mut enforcement {
         list.sort_unstable();
     }
+    let protected = protected.into_iter().map(Activities::new).collect();
+    let group_protected = group_protected.into_iter().map(Activities::new).collect();
     let period = people
         .iter()
         .zip(span)
@@ -453,8 +473,46 @@ fn group_number<'a>(numbers: &mut HashMap<&'a RecordId, u32>, g: &'a RecordId) -
     *numbers.entry(g).or_insert(next)
 }
 
-/// The latest of `sorted` on or before `day`.
-pub(crate) fn latest_on_or_before(sorted: &[Dated], day: i32) -> Option<Dated> {
-    let n = sorted.partition_point(|d| d.day <= day);
-    n.checked_sub(1).map(|i| sorted[i])
+/// Protected activities sorted by day, with what [`Self::nearest`] needs
+/// to answer in logarithmic time: for each prefix, the activity that went
+/// on latest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Activities {
+    dated: Vec<Dated>,
+    /// `reach[i]`: the index among `dated[..=i]` of the greatest `until`
+    /// (the latest index among equals).
+    reach: Vec<u32>,
+}
+
+impl Activities {
+    pub(crate) fn new(mut dated: Vec<Dated>) -> Self {
+        dated.sort_unstable();
+        let mut reach = Vec::with_capacity(dated.len());
+        let mut best = 0usize;
+        for (i, d) in dated.iter().enumerate() {
+            if d.until >= dated[best].until {
+                best = i;
+            }
+            reach.push(u32::try_from(best).unwrap_or(u32::MAX));
+        }
+        Self { dated, reach }
+    }
+
+    /// The activity nearest before `day`: among those begun on or before
+    /// it, the one that went on latest, and the days from its end to
+    /// `day` (0 when `day` falls within it).
+    pub(crate) fn nearest(&self, day: i32) -> Option<(Dated, u32)> {
+        let n = self.dated.partition_point(|d| d.day <= day);
+        let i = *self.reach.get(n.checked_sub(1)?)? as usize;
+        let found = self.dated[i];
+        Some((found, (day - found.until.min(day)).unsigned_abs()))
+    }
+}
+
+impl std::ops::Deref for Activities {
+    type Target = [Dated];
+
+    fn deref(&self) -> &[Dated] {
+        &self.dated
+    }
 }

@@ -143,6 +143,9 @@ struct Prepared {
     shifted: Vec<Shifted>,
     /// Every shifted person's sorted protected days, one after another.
     protected: Vec<i32>,
+    /// Beside each of `protected`, the day that activity went on until
+    /// (see `input::EventFacts::until`).
+    until: Vec<i32>,
     /// Draws per permutation (pairs of shifted people).
     draws: u64,
     /// Generator outputs per permutation: each gives two draws.
@@ -163,6 +166,7 @@ fn prepare(input: &AnalysisInput, cap: u32) -> Result<Prepared, AnalysisError> {
     let mut prep = Prepared {
         shifted: Vec::new(),
         protected: Vec::new(),
+        until: Vec::new(),
         draws: 0,
         outputs: 0,
         constant: 0,
@@ -183,10 +187,13 @@ fn prepare(input: &AnalysisInput, cap: u32) -> Result<Prepared, AnalysisError> {
         let lo = prep.protected.len();
         prep.protected
             .extend(index.protected[p].iter().map(|d| d.day));
+        prep.until
+            .extend(index.protected[p].iter().map(|d| d.until));
         let own = &prep.protected[lo..];
+        let own_until = &prep.until[lo..];
         debug_assert!(own.is_sorted());
         for a in actions {
-            let gap = capped_gap(own, a.day, cap);
+            let gap = capped_gap(own, own_until, a.day, cap);
             prep.observed += u64::from(gap);
             if own.first().is_none_or(|&first| first > a.day) {
                 prep.without_earlier += 1;
@@ -220,15 +227,17 @@ fn prepare(input: &AnalysisInput, cap: u32) -> Result<Prepared, AnalysisError> {
 /// Days from the latest of `protected` (sorted) on or before `day`, capped
 /// at `cap`; `cap` when there is none.
 #[inline(always)]
-fn capped_gap(protected: &[i32], day: i32, cap: u32) -> u32 {
+fn capped_gap(protected: &[i32], until: &[i32], day: i32, cap: u32) -> u32 {
+    debug_assert_eq!(protected.len(), until.len());
     let before = if protected.len() <= 16 {
         protected.iter().map(|&t| usize::from(t <= day)).sum()
     } else {
         protected.partition_point(|&t| t <= day)
     };
-    match before.checked_sub(1) {
+    // The latest any activity begun by then went on until.
+    match until[..before].iter().max() {
         None => cap,
-        Some(i) => (day - protected[i]).unsigned_abs().min(cap),
+        Some(&reach) => (day - reach.min(day)).unsigned_abs().min(cap),
     }
 }
 
@@ -254,8 +263,16 @@ fn run_permutations(prep: &Prepared, key: u64, first: u64, out: &mut [u64]) {
     out.fill(prep.constant);
     let mut table: Vec<u32> = Vec::new();
     for person in &prep.shifted {
-        let protected = &prep.protected[person.lo as usize..person.hi as usize];
-        tabulate(protected, person.start, person.len, prep.cap, &mut table);
+        let range = person.lo as usize..person.hi as usize;
+        let (protected, until) = (&prep.protected[range.clone()], &prep.until[range]);
+        tabulate(
+            protected,
+            until,
+            person.start,
+            person.len,
+            prep.cap,
+            &mut table,
+        );
         let len = person.len;
         let halves = u64::from(person.draws / 2);
         let odd = person.draws % 2 == 1;
@@ -288,23 +305,31 @@ fn offset(bits: u32, len: u32) -> usize {
 
 /// Fills `table[d]` with the capped days on day `start + d` of a period of
 /// `len` days, in one sweep.
-fn tabulate(protected: &[i32], start: i32, len: u32, cap: u32, table: &mut Vec<u32>) {
+fn tabulate(
+    protected: &[i32],
+    until: &[i32],
+    start: i32,
+    len: u32,
+    cap: u32,
+    table: &mut Vec<u32>,
+) {
     table.clear();
     let mut next = protected.partition_point(|&t| t <= start);
-    let mut last = next.checked_sub(1).map(|i| protected[i]);
+    // The latest any activity begun so far went on until.
+    let mut reach = until[..next].iter().max().copied();
     for d in 0..len {
         let day = start + d as i32;
         while next < protected.len() && protected[next] <= day {
-            last = Some(protected[next]);
+            reach = Some(reach.map_or(until[next], |r| r.max(until[next])));
             next += 1;
         }
-        table.push(last.map_or(cap, |t| (day - t).unsigned_abs().min(cap)));
+        table.push(reach.map_or(cap, |r| (day - r.min(day)).unsigned_abs().min(cap)));
     }
     debug_assert!(
         table
             .iter()
             .enumerate()
-            .all(|(d, &v)| v == capped_gap(protected, start + d as i32, cap))
+            .all(|(d, &v)| v == capped_gap(protected, until, start + d as i32, cap))
     );
 }
 
@@ -409,8 +434,16 @@ pub fn exact_p_value(
     let mut dist: Vec<u128> = vec![1];
     let mut table = Vec::new();
     for person in &prep.shifted {
-        let protected = &prep.protected[person.lo as usize..person.hi as usize];
-        tabulate(protected, person.start, person.len, prep.cap, &mut table);
+        let range = person.lo as usize..person.hi as usize;
+        let (protected, until) = (&prep.protected[range.clone()], &prep.until[range]);
+        tabulate(
+            protected,
+            until,
+            person.start,
+            person.len,
+            prep.cap,
+            &mut table,
+        );
         let mut hist = vec![0u128; cap + 1];
         for &v in &table {
             hist[v as usize] += 1;
@@ -489,10 +522,22 @@ mod tests {
     fn tabulated_days() {
         // Activities on days 10 and 13; period 8..=16; cap 4.
         let mut table = Vec::new();
-        tabulate(&[10, 13], 8, 9, 4, &mut table);
+        tabulate(&[10, 13], &[10, 13], 8, 9, 4, &mut table);
         // 8 9 → none (cap 4); 10 11 12 → 0 1 2; 13 14 15 16 → 0 1 2 3.
         assert_eq!(table, [4, 4, 0, 1, 2, 0, 1, 2, 3]);
-        assert_eq!(capped_gap(&[10, 13], 30, 4), 4);
-        assert_eq!(capped_gap(&[], 30, 4), 4);
+        assert_eq!(capped_gap(&[10, 13], &[10, 13], 30, 4), 4);
+        assert_eq!(capped_gap(&[], &[], 30, 4), 4);
+    }
+
+    #[test]
+    fn tabulated_days_count_from_the_end_of_an_activity_that_lasted() {
+        // An activity from day 10 to day 14, another on day 12 alone;
+        // period 8..=20; cap 5.
+        let mut table = Vec::new();
+        tabulate(&[10, 12], &[14, 12], 8, 13, 5, &mut table);
+        // 8 9 → none; 10..=14 → during it: 0; 15..=20 → 1 2 3 4 5 5.
+        assert_eq!(table, [5, 5, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 5]);
+        assert_eq!(capped_gap(&[10, 12], &[14, 12], 16, 5), 2);
+        assert_eq!(capped_gap(&[10, 12], &[14, 12], 9, 5), 5);
     }
 }

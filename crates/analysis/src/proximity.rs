@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use testimonio_domain::{Bilingual, EventKind, Lang, RecordId};
 
-use crate::input::{AnalysisInput, Dated, from_day_number, latest_on_or_before};
+use crate::input::{Activities, AnalysisInput, Dated, from_day_number};
 use crate::stats::{Quantiles, share};
 
 /// The windows, in days, whose shares are reported.
@@ -22,9 +22,10 @@ pub const WINDOWS: [u32; 3] = [30, 90, 180];
 pub struct PriorActivity {
     /// The activity's event id.
     pub event: RecordId,
-    /// The day it is placed on.
+    /// The day the interval runs from: the activity's day, or for one
+    /// that lasted, its end (the action's day if it came during it).
     pub day: NaiveDate,
-    /// Days from the activity to the action (0: the same day).
+    /// Days from the activity to the action (0: the same day, or during).
     pub days_before: u32,
     /// Whether the activity's date is known to the day and not approximate.
     pub precise: bool,
@@ -111,32 +112,33 @@ pub fn proximity(input: &AnalysisInput) -> ProximityReport {
     let mut pairs = Vec::new();
     for (p, person) in input.people().iter().enumerate() {
         let own = &index.protected[p];
-        let group_lists: Vec<&[Dated]> = index.person_groups[p]
+        let group_lists: Vec<&Activities> = index.person_groups[p]
             .iter()
-            .map(|&g| index.group_protected[g as usize].as_slice())
+            .map(|&g| &index.group_protected[g as usize])
             .collect();
         for action in &index.enforcement[p] {
-            let prior = |found: Dated| {
+            let prior = |(found, days_before): (Dated, u32)| {
                 let e = &events[found.event as usize];
                 debug_assert!(found.day <= action.day);
                 PriorActivity {
                     event: e.id.clone(),
-                    day: from_day_number(found.day),
-                    days_before: (action.day - found.day).unsigned_abs(),
+                    day: from_day_number(found.until.min(action.day)),
+                    days_before,
                     precise: e.is_precise(),
                 }
             };
+            // The nearest of the groups' (the latest begun among equals).
             let group_found = group_lists
                 .iter()
-                .filter_map(|list| latest_on_or_before(list, action.day))
-                .max();
+                .filter_map(|list| list.nearest(action.day))
+                .min_by_key(|(found, days)| (*days, std::cmp::Reverse(*found)));
             let e = &events[action.event as usize];
             pairs.push(ProximityPair {
                 action: e.id.clone(),
                 person: person.id.clone(),
                 action_day: from_day_number(action.day),
                 action_precise: e.is_precise(),
-                person_activity: latest_on_or_before(own, action.day).map(prior),
+                person_activity: own.nearest(action.day).map(prior),
                 group_activity: group_found.map(prior),
                 has_group: !person.groups.is_empty(),
             });

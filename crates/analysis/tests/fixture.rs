@@ -484,3 +484,104 @@ fn tally_is_generic_over_its_key() {
     let empty = testimonio_analysis::Tally::<&str>::from_counts([("x", 0)]);
     assert_eq!((empty.total, empty.distinct, empty.hhi), (0, 0, None));
 }
+
+#[test]
+fn an_activity_that_lasted_counts_from_its_end() {
+    // A hunger strike from March 3 to 17; an arrest on March 10 (during
+    // it) and a notice to appear on March 20; a vigil on March 12 that
+    // began later but ended sooner.
+    let mut strike = event(
+        "strike",
+        "hunger_strike",
+        "2019-03-03",
+        &[("p1", "participant")],
+        &[],
+        None,
+        None,
+    );
+    strike.end_date = Some(PartialDate::parse("end_date", "2019-03-17").unwrap());
+    let events = vec![
+        strike,
+        event(
+            "vigil",
+            "vigil",
+            "2019-03-12",
+            &[("p1", "participant")],
+            &[],
+            None,
+            None,
+        ),
+        event(
+            "arrest",
+            "stop_or_arrest",
+            "2019-03-10",
+            &[("p1", "target")],
+            &[],
+            None,
+            None,
+        ),
+        event(
+            "nta",
+            "notice_to_appear",
+            "2019-03-20",
+            &[("p1", "target")],
+            &[],
+            None,
+            None,
+        ),
+    ];
+    let input = AnalysisInput::new(vec![person("p1", &[], None)], events).unwrap();
+    let report = proximity(&input);
+    let found: Vec<(&str, &str, String, u32)> = report
+        .pairs
+        .iter()
+        .map(|pair| {
+            let a = pair.person_activity.as_ref().unwrap();
+            (
+                pair.action.as_str(),
+                a.event.as_str(),
+                a.day.to_string(),
+                a.days_before,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // During the strike: 0 days, counted on the arrest's day.
+            ("arrest", "strike", "2019-03-10".to_owned(), 0),
+            // From its end, not its first day (17 days): 3 days.
+            ("nta", "strike", "2019-03-17".to_owned(), 3),
+        ]
+    );
+    let indicators = case_indicators(&input, &HashMap::new());
+    assert_eq!(indicators[0].closest_days, Some(0));
+
+    // A month-precision end is placed on its first day: the interval can
+    // only lengthen (March 1 to March 20: 19 days, not 0).
+    let mut strike = event(
+        "strike",
+        "hunger_strike",
+        "2019-02-20",
+        &[("p1", "participant")],
+        &[],
+        None,
+        None,
+    );
+    strike.end_date = Some(PartialDate::parse("end_date", "2019-03").unwrap());
+    let events = vec![
+        strike,
+        event(
+            "nta",
+            "notice_to_appear",
+            "2019-03-20",
+            &[("p1", "target")],
+            &[],
+            None,
+            None,
+        ),
+    ];
+    let input = AnalysisInput::new(vec![person("p1", &[], None)], events).unwrap();
+    let pair = &proximity(&input).pairs[0];
+    assert_eq!(pair.person_activity.as_ref().unwrap().days_before, 19);
+}

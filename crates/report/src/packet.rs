@@ -29,10 +29,15 @@ pub struct PacketPerson {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PacketEvent {
     pub id: String,
-    /// As recorded (`2019-03-02`, `2019-03`, `~2019`).
+    /// As recorded (`2019-03-02`, `2019-03`, `~2019`), with its end date
+    /// when it lasted (`2019-03-03 – 2019-03-17`).
     pub date: String,
     /// The first day it can be: for ordering and day counts.
     pub day: chrono::NaiveDate,
+    /// The day it went on until: the first day its end date can be, for
+    /// an event that lasted; else `day`. Days to a later action are
+    /// counted from it.
+    pub until: chrono::NaiveDate,
     pub protected: bool,
     pub type_label: String,
     pub role_label: String,
@@ -303,14 +308,19 @@ fn timeline(
     number_of: &dyn Fn(&str) -> Option<usize>,
 ) -> Block {
     let mut rows = Vec::new();
+    // The latest day any protected activity so far went on until: an
+    // action during an activity that lasted is 0 days from it.
     let mut latest_protected: Option<chrono::NaiveDate> = None;
     for event in events {
         let days = if event.protected {
-            latest_protected = Some(event.day);
+            latest_protected = latest_protected.max(Some(event.until));
             TableCell::text("")
         } else {
             match latest_protected {
-                Some(day) => TableCell::text(format::signed(lang, (event.day - day).num_days())),
+                Some(until) => TableCell::text(format::signed(
+                    lang,
+                    (event.day - until.min(event.day)).num_days(),
+                )),
                 None => TableCell::muted(tr!(lang, "packet-none-earlier")),
             }
         };
@@ -432,6 +442,7 @@ mod tests {
             id: id.into(),
             date: date.to_string(),
             day: date,
+            until: date,
             protected,
             type_label: if protected {
                 "Hunger strike".into()
@@ -495,6 +506,45 @@ mod tests {
             .map(|(n, d)| (n, d.id.as_str()))
             .collect();
         assert_eq!(numbers, [(1, "doc-a"), (2, "doc-b")]);
+    }
+
+    #[test]
+    fn the_timeline_counts_from_the_end_of_an_activity_that_lasted() {
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2019, m, d).unwrap();
+        let mut input = input();
+        // The hunger strike went on from February 10 to March 5; the
+        // arrest on March 12 is 7 days after its end, not 30 after its
+        // first day; an arrest during the strike is 0 days from it.
+        let strike = input.events.iter_mut().find(|e| e.protected).unwrap();
+        strike.until = day(3, 5);
+        strike.date = "2019-02-10 – 2019-03-05".into();
+        let mut during = input.events[0].clone();
+        during.id = "e-3".into();
+        during.day = day(2, 20);
+        during.until = day(2, 20);
+        during.date = "2019-02-20".into();
+        input.events.push(during);
+        let document = packet(&input, Lang::En);
+        let Some(Block::Table(timeline)) = document
+            .blocks
+            .iter()
+            .find(|b| matches!(b, Block::Table(_)))
+        else {
+            panic!("no timeline table")
+        };
+        let rows: Vec<(&str, &str)> = timeline
+            .rows
+            .iter()
+            .map(|r| (r[0].text.as_str(), r[4].text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("2019-02-10 – 2019-03-05", ""),
+                ("2019-02-20", "0"),
+                ("2019-03-12", "7"),
+            ]
+        );
     }
 
     #[test]

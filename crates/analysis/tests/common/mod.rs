@@ -50,6 +50,7 @@ pub fn event(
         id: id(name),
         event_type: EventType::parse("event_type", code).unwrap(),
         date: PartialDate::parse("date", date).unwrap(),
+        end_date: None,
         people: people
             .iter()
             .map(|(p, role)| Participant {

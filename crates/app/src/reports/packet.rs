@@ -339,11 +339,23 @@ fn packet_event(e: &testimonio_domain::Event, person: &RecordId, lang: Lang) -> 
     .flatten()
     .collect::<Vec<_>>()
     .join(", ");
+    let protected = e.event_type().kind() == EventKind::ProtectedActivity;
+    let day = e.date().earliest();
+    // An activity that lasted counts from its end, placed on the end's
+    // first possible day (the interval can only lengthen).
+    let until = match e.end_date() {
+        Some(end) if protected => end.earliest().max(day),
+        _ => day,
+    };
     PacketEvent {
         id: e.id().as_str().to_owned(),
-        date: e.date().to_string(),
-        day: e.date().earliest(),
-        protected: e.event_type().kind() == EventKind::ProtectedActivity,
+        date: match e.end_date() {
+            Some(end) => format!("{} – {end}", e.date()),
+            None => e.date().to_string(),
+        },
+        day,
+        until,
+        protected,
         type_label: e.event_type().label(lang).to_owned(),
         role_label: e
             .participants()

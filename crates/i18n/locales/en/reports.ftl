@@ -256,7 +256,7 @@ packet-col-type = Type
 packet-col-place = Place
 packet-col-days = Days since protected activity
 packet-col-sources = Sources
-packet-timeline-note = Days are counted from the latest earlier protected activity of this person to the enforcement action.
+packet-timeline-note = Days are counted from the latest earlier protected activity of this person to the enforcement action; an activity that lasted (a hunger strike from March 3 to 17) counts from its end, and an action during it is 0 days from it.
 packet-events = Events and their sources
 packet-no-excerpt = No excerpt is linked to this event yet.
 packet-other-passages = Other passages about this person
@@ -300,7 +300,7 @@ analysis-method-permutation = Permutation test. Statistic: the mean, over every 
         [one] { $permutations } permutation
        *[other] { $permutations } permutations
     }, seed { $seed } (SplitMix64, one stream split by position, so the result does not depend on the number of threads). p-value = (1 + number of permutations with a mean as small as observed or smaller) / (1 + { $permutations }). A small p-value means enforcement fell closer after protected activity than chance timing within the same periods would put it; it does not by itself show why.
-analysis-method-proximity = For each enforcement action and each person it was aimed at (role 'target'), the most recent protected activity of that person on or before the action's day, and separately of any of the person's groups (activities naming the group or one of its members). Days between them are summarized by minimum, quartiles (linear interpolation), median and maximum over the pairs that have an earlier activity; pairs with none are counted apart. Shares within 30, 90 and 180 days are over all pairs. Dates known only to the month or year are placed on their earliest day for activities and on their latest day for actions, which can only lengthen intervals.
+analysis-method-proximity = For each enforcement action and each person it was aimed at (role 'target'), the most recent protected activity of that person on or before the action's day, and separately of any of the person's groups (activities naming the group or one of its members). Days between them are summarized by minimum, quartiles (linear interpolation), median and maximum over the pairs that have an earlier activity; pairs with none are counted apart. Shares within 30, 90 and 180 days are over all pairs. Dates known only to the month or year are placed on their earliest day for activities and on their latest day for actions, which can only lengthen intervals. An activity with an end date (a hunger strike from March 3 to 17) went on until then: intervals run from its end (an end known only to the month or year placed on its earliest day), and an action during the activity is 0 days from it.
 
 ## Web: the analysis page (moved from web.ftl)
 

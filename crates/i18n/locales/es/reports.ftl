@@ -265,7 +265,7 @@ packet-col-type = Tipo
 packet-col-place = Lugar
 packet-col-days = Días desde la actividad protegida
 packet-col-sources = Fuentes
-packet-timeline-note = Los días se cuentan desde la actividad protegida anterior más reciente de esta persona hasta la acción de control.
+packet-timeline-note = Los días se cuentan desde la actividad protegida anterior más reciente de esta persona hasta la acción de control; una actividad que duró (una huelga de hambre del 3 al 17 de marzo) cuenta desde su fin, y una acción durante ella queda a 0 días.
 packet-events = Los eventos y sus fuentes
 packet-no-excerpt = Todavía no hay extractos vinculados a este evento.
 packet-other-passages = Otros pasajes sobre esta persona
@@ -309,7 +309,7 @@ analysis-method-permutation = Prueba de permutaciones. Estadístico: la media, s
         [one] { $permutations } permutación
        *[other] { $permutations } permutaciones
     }, semilla { $seed } (SplitMix64, un solo flujo dividido por posición, por lo que el resultado no depende del número de hilos). Valor p = (1 + número de permutaciones con una media tan pequeña como la observada o menor) / (1 + { $permutations }). Un valor p pequeño significa que el control migratorio ocurrió más cerca después de la actividad protegida de lo que lo pondría el azar dentro de los mismos periodos; por sí solo no muestra por qué.
-analysis-method-proximity = Para cada acción de control migratorio y cada persona a la que se dirigió (rol 'persona afectada'), la actividad protegida más reciente de esa persona en o antes del día de la acción y, por separado, de cualquiera de sus grupos (actividades que nombran al grupo o a uno de sus miembros). Los días entre ambas se resumen con mínimo, cuartiles (interpolación lineal), mediana y máximo sobre los pares que tienen una actividad anterior; los pares sin ninguna se cuentan aparte. Las proporciones dentro de 30, 90 y 180 días son sobre todos los pares. Las fechas conocidas solo al mes o al año se sitúan en su primer día posible para las actividades y en su último día posible para las acciones, lo que solo puede alargar los intervalos.
+analysis-method-proximity = Para cada acción de control migratorio y cada persona a la que se dirigió (rol 'persona afectada'), la actividad protegida más reciente de esa persona en o antes del día de la acción y, por separado, de cualquiera de sus grupos (actividades que nombran al grupo o a uno de sus miembros). Los días entre ambas se resumen con mínimo, cuartiles (interpolación lineal), mediana y máximo sobre los pares que tienen una actividad anterior; los pares sin ninguna se cuentan aparte. Las proporciones dentro de 30, 90 y 180 días son sobre todos los pares. Las fechas conocidas solo al mes o al año se sitúan en su primer día posible para las actividades y en su último día posible para las acciones, lo que solo puede alargar los intervalos. Una actividad con fecha de fin (una huelga de hambre del 3 al 17 de marzo) duró hasta entonces: los intervalos se cuentan desde su fin (un fin conocido solo al mes o al año se sitúa en su primer día posible) y una acción durante la actividad queda a 0 días de ella.
 
 ## Web: the analysis page (moved from web.ftl)
 
