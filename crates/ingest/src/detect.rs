@@ -14,6 +14,9 @@ pub enum FileKind {
     Mbox,
     Html,
     Text,
+    /// A ZIP archive of files (not an office document): its entries become
+    /// child documents.
+    Zip,
     /// A photo in a format OCR cannot read (HEIC, AVIF): stored, its
     /// capture metadata kept, no text.
     OtherImage(&'static str),
@@ -40,6 +43,7 @@ impl FileKind {
             FileKind::Mbox => "application/mbox",
             FileKind::Html => "text/html",
             FileKind::Text => "text/plain",
+            FileKind::Zip => "application/zip",
             FileKind::OtherImage(media) | FileKind::Audio(media) | FileKind::Video(media) => media,
             FileKind::Unsupported => "application/octet-stream",
         }
@@ -105,6 +109,14 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> FileKind {
     }
     if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return FileKind::Webp;
+    }
+    // Office files are ZIP files too: by their first entry, or their name.
+    let office = matches!(
+        ext.as_str(),
+        "docx" | "xlsx" | "xlsm" | "pptx" | "odt" | "ods" | "odp" | "epub" | "jar" | "apk"
+    );
+    if !office && crate::archive::is_archive(bytes) {
+        return FileKind::Zip;
     }
     if !looks_textual(bytes) {
         return media(bytes);

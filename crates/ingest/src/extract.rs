@@ -133,6 +133,7 @@ fn extract_at_depth(
         k if k.is_image() => (image(bytes, options, slots, deadline), Vec::new()),
         FileKind::Email => email_message(bytes, options, slots, deadline, depth),
         FileKind::Mbox => mbox(bytes, options, slots, deadline, depth),
+        FileKind::Zip => zip_archive(bytes, options, slots, deadline, depth),
         FileKind::Html => (
             text_pages(
                 &html::html_to_text(&decode_text(bytes)),
@@ -381,6 +382,98 @@ fn mbox(
         metadata: Some(serde_json::json!({ "messages": children.len() })),
         tools: testimonio_tool(),
         pages: Vec::new(),
+    };
+    (extraction, children)
+}
+
+/// A ZIP archive: each entry read as a child document (see `archive.rs`
+/// for the limits), a page listing the entries' names so that the archive
+/// itself is found by them.
+fn zip_archive(
+    bytes: &[u8],
+    options: &ExtractOptions,
+    slots: &Slots,
+    deadline: Deadline,
+    depth: u32,
+) -> (Extraction, Vec<Child>) {
+    let tools = format!("{} (zip 9)", testimonio_tool());
+    let archive = match crate::archive::read(bytes) {
+        Ok(archive) => archive,
+        Err(reason) => return (failed(reason, tools), Vec::new()),
+    };
+    let mut problems = archive.problems;
+    let mut status = if problems.is_empty() {
+        ExtractionStatus::Ok
+    } else {
+        ExtractionStatus::Partial
+    };
+    if depth + 1 > MAX_DEPTH {
+        problems.push(format!(
+            "entries not read: nested more than {MAX_DEPTH} levels deep"
+        ));
+        return (
+            Extraction {
+                status: ExtractionStatus::Partial,
+                detail: problems.join("; "),
+                title: None,
+                metadata: Some(serde_json::json!({ "entries": archive.files })),
+                tools,
+                pages: Vec::new(),
+            },
+            Vec::new(),
+        );
+    }
+    let mut children = Vec::with_capacity(archive.entries.len());
+    for (i, entry) in archive.entries.into_iter().enumerate() {
+        let extracted = extract_at_depth(
+            &entry.bytes,
+            Some(&entry.name),
+            options,
+            slots,
+            deadline,
+            depth + 1,
+        );
+        if extracted.extraction.status != ExtractionStatus::Ok
+            && !matches!(extracted.kind, FileKind::Audio(_) | FileKind::Video(_))
+        {
+            status = status.worst(ExtractionStatus::Partial);
+            problems.push(format!(
+                "file {} of the archive: {}",
+                i + 1,
+                extracted.extraction.status.code()
+            ));
+        }
+        children.push(Child {
+            name: Some(entry.name),
+            bytes: entry.bytes,
+            extracted,
+        });
+    }
+    if archive.files == 0 {
+        return (failed("the archive holds no file".into(), tools), children);
+    }
+    let listing: Vec<&str> = children.iter().filter_map(|c| c.name.as_deref()).collect();
+    let page = PageText {
+        number: 1,
+        method: TextMethod::Plain,
+        text: listing.join("\n"),
+        confidence: None,
+        bates: None,
+        image_size: None,
+        words: Vec::new(),
+        problem: None,
+        decision: None,
+    };
+    let extraction = Extraction {
+        status,
+        detail: problems.join("; "),
+        title: Some(format!("ZIP archive, {} files", archive.files)),
+        metadata: Some(serde_json::json!({
+            "entries": archive.files,
+            "read": children.len(),
+        })),
+        tools,
+        pages: vec![page],
     };
     (extraction, children)
 }

@@ -8,6 +8,7 @@
 //! - External tools ([`tools`]) get bytes through pipes, under time,
 //!   memory and output limits: nothing derived touches the disk.
 
+pub mod archive;
 pub mod bates;
 pub mod capture;
 pub mod detect;

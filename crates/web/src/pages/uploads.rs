@@ -26,8 +26,7 @@ use super::events::use_case;
 
 /// What a phone offers for the field: the camera and gallery for photos
 /// and videos, recordings, and documents.
-const ACCEPT: &str =
-    "image/*,audio/*,video/*,application/pdf,message/rfc822,.eml,.mbox,.pdf,.txt,.html,.tif,.tiff";
+const ACCEPT: &str = "image/*,audio/*,video/*,application/pdf,message/rfc822,.eml,.mbox,.pdf,.txt,.html,.tif,.tiff,.zip,application/zip";
 
 /// The file field and its button, posting to `action`. The CSRF token
 /// rides in the action's query: the body is streamed to the handler,
