@@ -148,8 +148,8 @@ fn planted_plaintext_never_reaches_disk() {
     assert!(found.is_empty(), "plaintext on disk: {found:#?}");
 }
 
-/// Ingest: a unique word in a PDF's text layer, in an email body and in an
-/// email attachment, the OCR text of the scanned ICE letter, and the two
+/// Ingest: a unique word in a PDF's text layer, in an email body, in an
+/// email attachment and in a file of a ZIP archive, the OCR text of the scanned ICE letter, and the two
 /// shapes whose text layer does not carry the page (a font that shifts
 /// its glyph codes, read by OCR; a scan with a stamped text line, read by
 /// OCR with the stamp kept) appear nowhere on disk after ingest: not in
@@ -164,6 +164,7 @@ fn ingested_text_never_reaches_disk() {
     const SHIFTED_WORD: &str = "Canaryshifted";
     const SHIFTED_LAYER: &str = "Fdqdubvkliwhg";
     const STAMP_WORD: &str = "Canarystamp";
+    const ZIP_WORD: &str = "Canaryzipentry Lkjhgf";
     let env = TestEnv::new();
     env.init();
     let pdf = testimonio_report::text_pdf::render(
@@ -182,6 +183,14 @@ fn ingested_text_never_reaches_disk() {
             base64(ATTACHMENT_WORD.as_bytes())
         ),
     );
+    fs::write(
+        env.path("in/archivo.zip"),
+        zip_of(
+            "carpeta/dentro.txt",
+            format!("Nota: {ZIP_WORD}.").as_bytes(),
+        ),
+    )
+    .unwrap();
     let letter = crate::ingest::corpus("foia/ice-fourth-interim-release-letter-2025-scanned.pdf");
     fs::write(
         env.path("in/shifted.pdf"),
@@ -237,6 +246,7 @@ fn ingested_text_never_reaches_disk() {
         "2025-ICLI-00019",
         SHIFTED_WORD,
         STAMP_WORD,
+        ZIP_WORD,
     ] {
         assert!(all_text.contains(word), "{word} was not extracted");
     }
@@ -260,6 +270,8 @@ fn ingested_text_never_reaches_disk() {
             SHIFTED_WORD,
             SHIFTED_LAYER,
             STAMP_WORD,
+            ZIP_WORD,
+            "Canaryzipentry",
         ] {
             if hits(&bytes, needle) {
                 found.push(format!("{needle:?} in {}", path.display()));
@@ -271,6 +283,18 @@ fn ingested_text_never_reaches_disk() {
         files_under(&env.path("tmp")).is_empty(),
         "ingest left files in the temporary directory"
     );
+}
+
+/// A ZIP archive of one file, stored uncompressed (so that its text is
+/// plainly in the user's own input file, and must not be anywhere else).
+fn zip_of(name: &str, bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file(name, stored).unwrap();
+    zip.write_all(bytes).unwrap();
+    zip.finish().unwrap().into_inner()
 }
 
 fn base64(bytes: &[u8]) -> String {
