@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use testimonio_domain::{ExtractionStatus, TextMethod};
+use testimonio_domain::{DateSource, DocumentDate, ExtractionStatus, TextMethod};
 use testimonio_vault::{CaptureMetadata, Extraction, PageText};
 
 use crate::detect::{self, FileKind};
@@ -155,6 +155,7 @@ fn extract_at_depth(
                 metadata: None,
                 tools: String::new(),
                 pages: Vec::new(),
+                date: None,
             },
             Vec::new(),
         ),
@@ -199,6 +200,7 @@ pub(crate) fn failed(detail: String, tools: String) -> Extraction {
         metadata: None,
         tools,
         pages: Vec::new(),
+        date: None,
     }
 }
 
@@ -251,6 +253,8 @@ fn image(bytes: &[u8], options: &ExtractOptions, slots: &Slots, deadline: Deadli
                 title: None,
                 metadata: None,
                 tools,
+                // A scanned letter or filing photographed: its OCR text.
+                date: crate::dates::for_text(&pages),
                 pages,
             }
         }
@@ -333,6 +337,16 @@ fn email_message(
         metadata: Some(metadata),
         tools,
         pages: vec![page],
+        // The sender's day; a message with no readable Date has none (its
+        // body's dates are what it talks about, not when it was sent).
+        date: headers
+            .date
+            .as_deref()
+            .and_then(crate::dates::email_header)
+            .map(|date| DocumentDate {
+                date,
+                source: DateSource::EmailHeader,
+            }),
     };
     (extraction, children)
 }
@@ -381,6 +395,7 @@ fn mbox(
         metadata: Some(serde_json::json!({ "messages": children.len() })),
         tools: testimonio_tool(),
         pages: Vec::new(),
+        date: None,
     };
     (extraction, children)
 }
@@ -454,6 +469,7 @@ fn text_pages(
         title: None,
         metadata: None,
         tools: testimonio_tool(),
+        date: crate::dates::for_text(&pages),
         pages,
     }
 }

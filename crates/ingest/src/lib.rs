@@ -10,6 +10,7 @@
 
 pub mod bates;
 pub mod capture;
+pub mod dates;
 pub mod detect;
 pub mod email;
 pub mod extract;
