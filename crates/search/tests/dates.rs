@@ -65,11 +65,14 @@ fn date_filters_and_the_year_facet_use_the_documents_own_date() {
         found
     };
 
-    assert_eq!(docs("detention date:2023"), [opinion.clone()]);
-    assert_eq!(docs("detention date:2021"), [filing.clone()]);
-    assert_eq!(docs("detention date:2021-03-04"), [filing.clone()]);
+    assert_eq!(docs("detention date:2023"), [opinion.as_str()]);
+    assert_eq!(docs("detention date:2021"), [filing.as_str()]);
+    assert_eq!(docs("detention date:2021-03-04"), [filing.as_str()]);
     let this_year = chrono::Utc::now().year();
-    assert_eq!(docs(&format!("detention date:{this_year}")), [note.clone()]);
+    assert_eq!(
+        docs(&format!("detention date:{this_year}")),
+        [note.as_str()]
+    );
     assert!(!docs("detention date:2026..").contains(opinion));
 
     // The year facet counts the opinion's pages under 2023.
