@@ -2,7 +2,7 @@
 //! the Second Circuit opinion is dated by its "DECIDED:" line (January 26,
 //! 2023: the case is of 2021, the opinion of 2023, and its PDF metadata
 //! of the day before), and the joint appendix by the court's stamp on its
-//! pages (August 20, 2021).
+//! pages (August 20, 2021); an email by its `Date` header.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,4 +69,30 @@ fn the_joint_appendix_carries_the_courts_stamp_of_2021() {
         court_stamp(&String::from_utf8_lossy(&first)),
         Some(day(2021, 8, 20))
     );
+}
+
+#[test]
+fn an_email_is_dated_by_its_date_header_and_an_unreadable_one_by_nothing() {
+    let read = |name: &str| {
+        let bytes = std::fs::read(corpus(&format!("email/rfc/{name}"))).unwrap();
+        extract(
+            &bytes,
+            Some(name),
+            &ExtractOptions::default(),
+            &Slots::new(1),
+            Deadline::after(Duration::from_secs(60)),
+        )
+        .extraction
+        .date
+    };
+    // "Fri, 07 Oct 1994 16:15:05 -0700 (PDT)": the sender's day.
+    assert_eq!(
+        read("000.eml"),
+        Some(DocumentDate {
+            date: day(1994, 10, 7),
+            source: DateSource::EmailHeader,
+        })
+    );
+    // "Date: Whenever" is kept as written, and dates nothing.
+    assert_eq!(read("001.eml"), None);
 }
