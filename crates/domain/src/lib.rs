@@ -8,6 +8,7 @@ pub mod case;
 pub mod consent;
 pub mod date;
 pub mod document;
+pub mod document_date;
 pub mod error;
 pub mod event;
 pub mod exchange;
@@ -24,6 +25,7 @@ pub use case::{Case, CaseKind, CaseLinkKind, CaseParts, CaseRecord, CaseStatus, 
 pub use consent::{Audience, ConsentHistory, ConsentLevel, ConsentRecord};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{ExcerptTag, ExtractionStatus, PageDecision, SourceKind, TextMethod};
+pub use document_date::{DateSource, DocumentDate};
 pub use error::{FieldError, Problem};
 pub use event::{Event, EventParts, Location, Participant, ParticipantRole, Verification};
 pub use geo::{Agency, FieldOffice, UsState};

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use testimonio_domain::{ExtractionStatus, TextMethod};
+use testimonio_domain::{DateSource, DocumentDate, ExtractionStatus, TextMethod};
 use testimonio_vault::{CaptureMetadata, Extraction, PageText};
 
 use crate::detect::{self, FileKind};
@@ -156,6 +156,7 @@ fn extract_at_depth(
                 metadata: None,
                 tools: String::new(),
                 pages: Vec::new(),
+                date: None,
             },
             Vec::new(),
         ),
@@ -200,6 +201,7 @@ pub(crate) fn failed(detail: String, tools: String) -> Extraction {
         metadata: None,
         tools,
         pages: Vec::new(),
+        date: None,
     }
 }
 
@@ -252,6 +254,8 @@ fn image(bytes: &[u8], options: &ExtractOptions, slots: &Slots, deadline: Deadli
                 title: None,
                 metadata: None,
                 tools,
+                // A scanned letter or filing photographed: its OCR text.
+                date: crate::dates::for_text(&pages),
                 pages,
             }
         }
@@ -334,6 +338,16 @@ fn email_message(
         metadata: Some(metadata),
         tools,
         pages: vec![page],
+        // The sender's day; a message with no readable Date has none (its
+        // body's dates are what it talks about, not when it was sent).
+        date: headers
+            .date
+            .as_deref()
+            .and_then(crate::dates::email_header)
+            .map(|date| DocumentDate {
+                date,
+                source: DateSource::EmailHeader,
+            }),
     };
     (extraction, children)
 }
@@ -382,6 +396,7 @@ fn mbox(
         metadata: Some(serde_json::json!({ "messages": children.len() })),
         tools: testimonio_tool(),
         pages: Vec::new(),
+        date: None,
     };
     (extraction, children)
 }
@@ -419,6 +434,8 @@ fn zip_archive(
                 metadata: Some(serde_json::json!({ "entries": archive.files })),
                 tools,
                 pages: Vec::new(),
+                // An archive has no date of its own; its files may.
+                date: None,
             },
             Vec::new(),
         );
@@ -474,6 +491,7 @@ fn zip_archive(
         })),
         tools,
         pages: vec![page],
+        date: None,
     };
     (extraction, children)
 }
@@ -547,6 +565,7 @@ fn text_pages(
         title: None,
         metadata: None,
         tools: testimonio_tool(),
+        date: crate::dates::for_text(&pages),
         pages,
     }
 }

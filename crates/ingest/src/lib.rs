@@ -11,6 +11,7 @@
 pub mod archive;
 pub mod bates;
 pub mod capture;
+pub mod dates;
 pub mod detect;
 pub mod email;
 pub mod extract;

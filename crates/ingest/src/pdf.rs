@@ -133,7 +133,8 @@ pub fn extract(
             ),
         ),
     };
-    if let Some(problem) = coverage_problem {
+    let (date, date_problem) = crate::dates::for_pdf(&pages, pdf, deadline.limit(options.limits));
+    for problem in [coverage_problem, date_problem].into_iter().flatten() {
         if !detail.is_empty() {
             detail.push_str("; ");
         }
@@ -149,6 +150,7 @@ pub fn extract(
         })),
         tools,
         pages,
+        date,
     }
 }
 

@@ -114,6 +114,15 @@ fn a_scan_with_a_stamped_text_line_is_read_by_ocr_and_keeps_the_stamp() {
     let page = &read.pages[0];
     assert_eq!(page.decision, Some(PageDecision::ImagePageWithStamp));
     assert_eq!(page.method, TextMethod::Ocr);
+    // The court's stamp dates the document, before the scanned letter's
+    // own date line and the PDF's metadata (made today by the test).
+    assert_eq!(
+        read.date,
+        Some(testimonio_domain::DocumentDate {
+            date: chrono::NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(),
+            source: testimonio_domain::DateSource::CourtStamp,
+        })
+    );
     assert!(
         page.text.contains("2025-ICLI-00019"),
         "the scan's words are read:\n{}",

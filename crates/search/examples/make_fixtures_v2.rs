@@ -82,6 +82,7 @@ fn main() {
                 obtained_on: chrono::NaiveDate::from_ymd_opt(2024, 6, 1),
             },
             extraction: Extraction {
+                date: None,
                 status: ExtractionStatus::Ok,
                 detail: String::new(),
                 title: None,

@@ -83,6 +83,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "page_decisions",
         sql: include_str!("../migrations/0013_page_decisions.sql"),
     },
+    Migration {
+        version: 14,
+        name: "document_dates",
+        sql: include_str!("../migrations/0014_document_dates.sql"),
+    },
 ];
 
 impl Migration {
@@ -268,6 +273,7 @@ mod tests {
             (11, FROZEN_0011),
             (12, FROZEN_0012),
             (13, FROZEN_0013),
+            (14, FROZEN_0014),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -275,6 +281,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0014: &str = "576fe748d2bda6b2b4aca8e4f322f4c1222dbb94e9e3f8c2fd66eefb578658cb";
     const FROZEN_0013: &str = "a87d86180f20700c9795af75eb68103f0f7aca8ecfd9e736769dd963779974f1";
     const FROZEN_0012: &str = "7ce56a4c53a639d2595cce0d9b298f20b580c203d278b19c7fa1012c9be86db1";
     const FROZEN_0011: &str = "e491474121dccb5839638c11766d3e4cfcad02710a618a9c926b9ec553adb204";

@@ -6,7 +6,8 @@ use std::io::{Read, Write};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use testimonio_domain::{ExtractionStatus, FieldError, SourceKind};
+use chrono::NaiveDate;
+use testimonio_domain::{DateSource, DocumentDate, ExtractionStatus, FieldError, SourceKind};
 
 use crate::audit::AuditAction;
 use crate::blobs::Sha256Hex;
@@ -38,6 +39,9 @@ pub struct DocumentInfo {
     pub title: Option<String>,
     pub extracted_with: Option<String>,
     pub page_count: u32,
+    /// The document's own date: as read from it at ingest, else the day
+    /// its FOIA production was received (the earliest, if several).
+    pub date: Option<DocumentDate>,
 }
 
 fn serialize_source_kind<S: serde::Serializer>(
@@ -80,7 +84,8 @@ pub struct Provenance<'a> {
 
 pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.sha256, d.size, d.file_name, d.media_type, d.added_at, d.added_by, \
      d.parent_id, d.attachment_name, d.source_kind, d.custodian, d.obtained_on, d.status, d.status_detail, d.title, \
-     d.extracted_with, (SELECT count(*) FROM document_pages p WHERE p.document_id = d.id)";
+     d.extracted_with, (SELECT count(*) FROM document_pages p WHERE p.document_id = d.id), \
+     d.own_date, d.own_date_source, (SELECT min(f.received_on) FROM foia_productions f WHERE f.document_id = d.id)";
 
 pub(crate) fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentInfo> {
     let code = |i: usize, e: FieldError| {
@@ -92,6 +97,7 @@ pub(crate) fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentIn
         .transpose()?;
     let status =
         ExtractionStatus::parse("status", &r.get::<_, String>(12)?).map_err(|e| code(12, e))?;
+    let date = document_date(r.get(17)?, r.get(18)?, r.get(19)?).map_err(|e| code(17, e))?;
     Ok(DocumentInfo {
         id: r.get(0)?,
         sha256: r.get(1)?,
@@ -110,7 +116,42 @@ pub(crate) fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentIn
         title: r.get(14)?,
         extracted_with: r.get(15)?,
         page_count: r.get::<_, i64>(16)? as u32,
+        date,
     })
+}
+
+/// A document's own date from its stored columns: the date read at ingest
+/// wins, then its FOIA production's received day. Values the vault wrote
+/// itself, so one that does not parse is an error, not an absent date.
+pub(crate) fn document_date(
+    own: Option<String>,
+    source: Option<String>,
+    production: Option<String>,
+) -> std::result::Result<Option<DocumentDate>, FieldError> {
+    let day = |field: &str, text: &str| {
+        text.parse::<NaiveDate>().map_err(|_| {
+            FieldError::new(
+                field,
+                testimonio_domain::Problem::BadDate {
+                    expected: "YYYY-MM-DD",
+                },
+            )
+        })
+    };
+    if let (Some(own), Some(source)) = (own, source) {
+        return Ok(Some(DocumentDate {
+            date: day("own_date", &own)?,
+            source: DateSource::parse("own_date_source", &source)?,
+        }));
+    }
+    production
+        .map(|p| {
+            Ok(DocumentDate {
+                date: day("received_on", &p)?,
+                source: DateSource::FoiaProduction,
+            })
+        })
+        .transpose()
 }
 
 impl Vault {

@@ -11,7 +11,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use testimonio_domain::{ExtractionStatus, SourceKind};
+use testimonio_domain::{DocumentDate, ExtractionStatus, SourceKind};
 use zeroize::Zeroizing;
 
 use crate::audit::AuditAction;
@@ -48,6 +48,9 @@ pub struct Extraction {
     /// The tools and versions that produced the text.
     pub tools: String,
     pub pages: Vec<PageText>,
+    /// The document's own date as read from it (never a FOIA
+    /// production's: the vault falls back to that when this is `None`).
+    pub date: Option<DocumentDate>,
 }
 
 /// An ingested original, its extraction, and what was found inside it.
@@ -296,7 +299,7 @@ fn record_one(
             tx.execute(
                 "UPDATE documents SET source_kind = coalesce(source_kind, ?2), custodian = coalesce(custodian, ?3),
                  obtained_on = coalesce(obtained_on, ?4), status = ?5, status_detail = ?6, title = ?7,
-                 metadata = ?8, extracted_with = ?9 WHERE sha256 = ?1",
+                 metadata = ?8, extracted_with = ?9, own_date = ?10, own_date_source = ?11 WHERE sha256 = ?1",
                 params![
                     doc.blob.sha256.as_str(),
                     intake.source_kind.map(SourceKind::code),
@@ -307,6 +310,8 @@ fn record_one(
                     extraction.title,
                     extraction.metadata.as_ref().map(ToString::to_string),
                     extraction.tools,
+                    extraction.date.map(|d| d.date.to_string()),
+                    extraction.date.map(|d| d.source.code()),
                 ],
             )?;
             true
@@ -315,8 +320,8 @@ fn record_one(
             tx.execute(
                 "INSERT INTO documents (id, sha256, blob_name, size, file_name, media_type, added_at, added_by,
                  parent_id, attachment_name, source_kind, custodian, obtained_on, status, status_detail, title,
-                 metadata, extracted_with)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                 metadata, extracted_with, own_date, own_date_source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                 params![
                     id,
                     doc.blob.sha256.as_str(),
@@ -336,6 +341,8 @@ fn record_one(
                     extraction.title,
                     extraction.metadata.as_ref().map(ToString::to_string),
                     extraction.tools,
+                    extraction.date.map(|d| d.date.to_string()),
+                    extraction.date.map(|d| d.source.code()),
                 ],
             )?;
             true

@@ -30,7 +30,10 @@ pub struct IndexablePage {
     pub text: String,
     pub source_kind: Option<SourceKind>,
     pub foia: Vec<String>,
-    /// The document's date: obtained on, or else the day it was added.
+    /// The document's date: its own (read from it at ingest, else its FOIA
+    /// production's received day), else the day it was obtained, else the
+    /// day it was added — so `date:` and the year facet follow when the
+    /// document was written, not when it reached the vault.
     pub day: Option<NaiveDate>,
     pub file_name: Option<String>,
 }
@@ -106,20 +109,26 @@ impl Vault {
         let meta = self
             .conn()
             .prepare_cached(
-                "SELECT source_kind, coalesce(obtained_on, substr(added_at, 1, 10)), file_name
-                 FROM documents WHERE id = ?1",
+                "SELECT source_kind, coalesce(obtained_on, substr(added_at, 1, 10)), file_name,
+                 own_date, own_date_source,
+                 (SELECT min(f.received_on) FROM foia_productions f WHERE f.document_id = d.id)
+                 FROM documents d WHERE id = ?1",
             )?
             .query_row([document], |r| {
                 Ok((
                     r.get::<_, Option<String>>(0)?,
                     r.get::<_, Option<String>>(1)?,
                     r.get::<_, Option<String>>(2)?,
+                    (r.get(3)?, r.get(4)?, r.get(5)?),
                 ))
             })
             .optional()?;
-        let Some((kind, day, file_name)) = meta else {
+        let Some((kind, day, file_name, (own, own_source, production))) = meta else {
             return Ok(Vec::new());
         };
+        let own = crate::documents::document_date(own, own_source, production).map_err(|_| {
+            VaultError::Schema(format!("document {document} has an unreadable own date"))
+        })?;
         // Values the vault wrote itself: one that no longer parses is damage.
         let source_kind = kind
             .map(|k| SourceKind::parse("source_kind", &k))
@@ -133,6 +142,7 @@ impl Vault {
             .map_err(|_| {
                 VaultError::Schema(format!("document {document} has an unreadable date"))
             })?;
+        let day = own.map(|d| d.date).or(day);
         let foia: Vec<String> = self
             .conn()
             .prepare_cached("SELECT request_id FROM foia_productions WHERE document_id = ?1 ORDER BY request_id")?

@@ -268,6 +268,7 @@ fn with_page(vault: &mut Vault, text: &str) -> String {
             blob,
             intake: Intake::default(),
             extraction: Extraction {
+                date: None,
                 status: testimonio_domain::ExtractionStatus::Ok,
                 detail: String::new(),
                 title: None,
@@ -317,6 +318,7 @@ fn a_page_keeps_its_decision() {
             blob,
             intake: Intake::default(),
             extraction: Extraction {
+                date: None,
                 status: testimonio_domain::ExtractionStatus::Ok,
                 detail: String::new(),
                 title: None,

@@ -148,6 +148,7 @@ fn ingest_page<S: DocumentStore>(store: &mut S, text: &str) -> String {
             blob,
             intake: Intake::default(),
             extraction: Extraction {
+                date: None,
                 status: ExtractionStatus::Ok,
                 detail: String::new(),
                 title: None,

@@ -61,6 +61,7 @@ ingest-watchlists-failed = The files are in the vault, but the watchlists could 
 
 ## testimonio search, reindex
 search-hit-page = page { $page }
+search-hit-date = { $date } (from { $source })
 search-hit-event = (event narrative)
 search-results-range = results { $from }–{ $to } of { $total }
 search-by-source = by source: { $facets }
@@ -102,6 +103,7 @@ documents-label-status = status
 documents-label-type = type
 documents-label-source = source
 documents-label-inside = found inside
+documents-own-date = date: { $date } (from { $source })
 documents-label-text-by = text by
 documents-label-attachment = attachment
 documents-page-line = page { $page }

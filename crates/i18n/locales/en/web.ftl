@@ -139,6 +139,7 @@ documents-id = Identifier
 documents-doc-title = Title
 documents-parent = Found inside
 documents-custodian = Custodian
+documents-own-date-label = Date of the document
 documents-obtained-on = Obtained on
 documents-media-type = File type
 documents-extracted-with = Text read with

@@ -70,6 +70,7 @@ ingest-watchlists-failed = Los archivos están en la bóveda, pero las listas de
 
 ## testimonio search, reindex
 search-hit-page = página { $page }
+search-hit-date = { $date } (según { $source })
 search-hit-event = (relato del evento)
 search-results-range = resultados { $from }–{ $to } de { $total }
 search-by-source = por origen: { $facets }
@@ -114,6 +115,7 @@ documents-label-status = estado
 documents-label-type = tipo
 documents-label-source = origen
 documents-label-inside = encontrado dentro de
+documents-own-date = fecha: { $date } (según { $source })
 documents-label-text-by = texto por
 documents-label-attachment = adjunto
 documents-page-line = pág. { $page }

@@ -139,6 +139,7 @@ documents-id = Identificador
 documents-doc-title = Título
 documents-parent = Encontrado dentro de
 documents-custodian = Custodio
+documents-own-date-label = Fecha del documento
 documents-obtained-on = Obtenido el
 documents-media-type = Tipo de archivo
 documents-extracted-with = Texto leído con

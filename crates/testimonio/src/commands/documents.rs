@@ -148,6 +148,19 @@ pub fn show(cx: &Context, id: &str, json_out: bool) -> CliResult {
             )
         );
     }
+    // The document's own date, and where it was read, so a reader can
+    // weigh it (a PDF's metadata is often the scan day).
+    if let Some(date) = info.date {
+        println!(
+            "  {}",
+            tr!(
+                lang,
+                "documents-own-date",
+                date = format::day(lang, date.date),
+                source = date.source.label(lang)
+            )
+        );
+    }
     if let Some(parent) = &info.parent_id {
         println!("  {}: {parent}", tr!(lang, "documents-label-inside"));
     }

@@ -35,13 +35,35 @@ pub fn run(cx: &Context, args: &SearchArgs) -> CliResult {
     } else {
         ("«", "»")
     };
+    // Each document's own date, read once per document shown: the date the
+    // results are filtered by, with where it was read, so a reader can
+    // weigh it (document listings are read by every role, unaudited).
+    let mut dates = BTreeMap::new();
+    for hit in &results.hits {
+        if hit.kind == HitKind::Page && !dates.contains_key(&hit.id) {
+            let info = vault.document(&hit.id).map_err(|e| cx.vault_error(e))?;
+            dates.insert(hit.id.clone(), info.date);
+        }
+    }
     for (i, hit) in results.hits.iter().enumerate() {
         let place = match (hit.kind, hit.page) {
             (HitKind::Page, Some(page)) => tr!(lang, "search-hit-page", page = page),
             _ => tr!(lang, "search-hit-event").to_owned(),
         };
+        let dated = match dates.get(&hit.id) {
+            Some(Some(date)) => format!(
+                "  {}",
+                tr!(
+                    lang,
+                    "search-hit-date",
+                    date = format::day(lang, date.date),
+                    source = date.source.label(lang)
+                )
+            ),
+            _ => String::new(),
+        };
         println!(
-            "{:>4}. {}  {place}  [{}]",
+            "{:>4}. {}  {place}{dated}  [{}]",
             format::number(lang, (results.offset + i + 1) as u64),
             hit.id,
             format::decimal(lang, f64::from(hit.score), 2)

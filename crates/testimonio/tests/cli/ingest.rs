@@ -340,3 +340,31 @@ fn kill_9_during_ingest_then_resume() {
     }
     env.ok(&["check"]);
 }
+
+#[test]
+fn document_show_gives_the_documents_own_date_and_where_it_was_read() {
+    let env = TestEnv::new();
+    env.init();
+    let order = env.write(
+        "order.txt",
+        "Case 1:21-cv-01234 Document 52 Filed 03/04/21 Page 1 of 15\n\nORDER\n",
+    );
+    let (code, report) = ingest_json(&env, &[order.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{report}");
+    let id = file_reports(&report)[0]["id"].as_str().unwrap().to_owned();
+    let shown = env.json(&["document", "show", &id, "--json"]);
+    assert_eq!(
+        shown["document"]["date"],
+        serde_json::json!({"date": "2021-03-04", "source": "court_stamp"})
+    );
+    let en = env.ok(&["document", "show", &id]);
+    assert!(
+        en.contains("date: 4 March 2021 (from the court's filing stamp)"),
+        "{en}"
+    );
+    let es = env.ok(&["--lang", "es", "document", "show", &id]);
+    assert!(
+        es.contains("fecha: 4 de marzo de 2021 (según el sello de presentación del tribunal)"),
+        "{es}"
+    );
+}

@@ -35,6 +35,16 @@ fn search_cites_pages_and_explains_malformed_queries() {
 
     let text = env.ok(&["search", "immigration AND customs", "--limit", "2"]);
     assert!(text.contains("page") && text.contains("«"), "{text}");
+    // Each result shows its document's own date and where it was read.
+    assert!(
+        text.contains("26 January 2023 (from the date line on the first page)"),
+        "{text}"
+    );
+    let text = env.ok(&["--lang", "es", "search", "immigration", "--limit", "1"]);
+    assert!(
+        text.contains("26 de enero de 2023 (según la línea de fecha de la primera página)"),
+        "{text}"
+    );
 
     let out = env.run(&["search", "privacy AND ("]);
     assert_eq!(out.status.code(), Some(1));

@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use testimonio_app::evidence::{SearchFailure, search};
-use testimonio_domain::{Lang, RecordId, SourceKind};
+use testimonio_domain::{DocumentDate, Lang, RecordId, SourceKind};
 use testimonio_i18n::{format, tr};
 use testimonio_search::{Facets, HitKind, SearchResults, Snippet};
 
@@ -108,8 +108,8 @@ fn previous_offset(offset: usize, total: u64) -> usize {
 /// What the results page needs besides the results themselves.
 struct Found {
     results: SearchResults,
-    /// Document id → display name.
-    documents: HashMap<String, String>,
+    /// Document id → display name, and its own date with its source.
+    documents: HashMap<String, (String, Option<DocumentDate>)>,
     /// Event id → "type · date".
     events: HashMap<String, String>,
     /// FOIA request id → "reference · subject".
@@ -154,7 +154,10 @@ async fn run(state: &AppState, viewer: &Viewer, q: &SearchQuery) -> Result<Outco
                         if !documents.contains_key(&hit.id)
                             && let Ok(info) = v.document(&hit.id)
                         {
-                            documents.insert(hit.id.clone(), display_name(&info).to_owned());
+                            documents.insert(
+                                hit.id.clone(),
+                                (display_name(&info).to_owned(), info.date),
+                            );
                         }
                     }
                     HitKind::Event => {
@@ -377,7 +380,7 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                     li.hit {
                         @match (hit.kind, hit.page) {
                             (HitKind::Page, Some(n)) => {
-                                @let name = found.documents.get(&hit.id).map_or(hit.id.as_str(), String::as_str);
+                                @let name = found.documents.get(&hit.id).map_or(hit.id.as_str(), |d| d.0.as_str());
                                 h3 {
                                     a href={ "/documents/" (hit.id) "/pages/" (n) "?q=" (encoded) "#match" } {
                                         (name) " — " (tr!(lang, "documents-page-number", page = n))
@@ -385,6 +388,9 @@ fn results(viewer: &Viewer, q: &str, found: &Found) -> Markup {
                                 }
                                 p.hit-meta {
                                     (viewer.t("search-kind-page")) " · " code translate="no" { (hit.id) }
+                                    @if let Some((_, Some(date))) = found.documents.get(&hit.id) {
+                                        " · " (tr!(lang, "search-hit-date", date = format::day(lang, date.date), source = date.source.label(lang)))
+                                    }
                                     " · " (viewer.t("search-score")) " " (format_score(lang, hit.score))
                                 }
                             }

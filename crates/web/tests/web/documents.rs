@@ -474,6 +474,7 @@ async fn an_image_that_cannot_be_made_is_a_500_without_internals() {
                     ..Intake::default()
                 },
                 extraction: Extraction {
+                    date: None,
                     status: testimonio_domain::ExtractionStatus::Ok,
                     detail: String::new(),
                     title: None,

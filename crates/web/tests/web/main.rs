@@ -45,6 +45,7 @@ mod browser_intake;
 mod browser_phone;
 mod cases;
 mod connections;
+mod document_dates;
 mod documents;
 mod excerpts;
 mod foia;

@@ -50,6 +50,11 @@ fn facts(viewer: &Viewer, view: &DocumentView) -> Markup {
             dt { (viewer.t("documents-custodian")) } dd { (d.custodian.as_deref().unwrap_or(none)) }
             dt { (viewer.t("documents-obtained-on")) }
             dd { (d.obtained_on.as_deref().map_or_else(|| none.to_owned(), |o| format_stored_day(lang, o))) }
+            @if let Some(date) = d.date {
+                // The document's own date, which search filters by, and where it was read.
+                dt { (viewer.t("documents-own-date-label")) }
+                dd { (tr!(lang, "search-hit-date", date = format::day(lang, date.date), source = date.source.label(lang))) }
+            }
             dt { (viewer.t("documents-media-type")) } dd { code { (d.media_type.as_deref().unwrap_or(none)) } }
             dt { (viewer.t("documents-size")) }
             dd { (format::file_size(lang, d.size)) " (" (tr!(lang, "unit-bytes", count = d.size)) ")" }
