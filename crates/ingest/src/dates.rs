@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate};
 use testimonio_domain::{DateSource, DocumentDate};
+use testimonio_sheets::dates::month as month_number;
 use testimonio_vault::PageText;
 
 use crate::tools::{self, Limits, ToolError};
@@ -192,13 +193,13 @@ fn date_line(line: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         // March 4 2021 / Mar. 4 2021
-        [month, day, year] if month_en(month).is_some() => {
-            ymd(year, month_en(month)?, day.trim_end_matches(['.', ',']))
+        [month, day, year] if month_number(month).is_some() => {
+            ymd(year, month_number(month)?, day.trim_end_matches(['.', ',']))
         }
         // 4 March 2021
-        [day, month, year] if month_en(month).is_some() => ymd(year, month_en(month)?, day),
+        [day, month, year] if month_number(month).is_some() => ymd(year, month_number(month)?, day),
         // 4 de marzo de 2021 / 4 de marzo del 2021
-        [day, "de", month, "de" | "del", year] => ymd(year, month_es(month)?, day),
+        [day, "de", month, "de" | "del", year] => ymd(year, month_number(month)?, day),
         _ => None,
     }
 }
@@ -208,51 +209,6 @@ fn ymd(year: &str, month: u32, day: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
-}
-
-fn month_en(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.trim_end_matches('.');
-    let found = MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word)))?;
-    Some(found as u32 + 1)
-}
-
-fn month_es(word: &str) -> Option<u32> {
-    const MESES: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    let word = if word == "setiembre" {
-        "septiembre"
-    } else {
-        word
-    };
-    MESES.iter().position(|m| *m == word).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]

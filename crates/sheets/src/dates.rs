@@ -69,8 +69,9 @@ const MONTHS: [(&str, u32); 30] = [
     ("dic", 12),
 ];
 
-/// The month a word names, whole or by its first three letters.
-fn month(word: &str) -> Option<u32> {
+/// The month a word names, in English or Spanish (`marzo`, `March`,
+/// `Mar.`, `sept`), whole or by its first three letters; lower case.
+pub fn month(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     if word.len() < 3 {
         return None;
