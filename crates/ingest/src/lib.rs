@@ -26,6 +26,7 @@ pub mod shapes;
 pub mod tiff;
 pub mod tools;
 pub mod unreadable;
+pub mod words;
 
 pub use detect::FileKind;
 pub use extract::{ExtractOptions, Extracted, extract};

@@ -128,6 +128,12 @@ documents-matches-of = { $count ->
        *[other] matches of
     }
 documents-image-alt = Image of page { $page }
+# Under the page image, after the count in bold: "4 words marked on the page image".
+documents-words-marked = { $count ->
+        [one] word marked on the page image
+       *[other] words marked on the page image
+    }
+documents-marks-unavailable = The matches could not be marked on the page image; they are marked in the text.
 
 ## Excerpts as event and person pages list them
 excerpts-heading = Excerpts ({ $count })

@@ -140,6 +140,12 @@ documents-matches-of = { $count ->
        *[other] coincidencias de
     }
 documents-image-alt = Imagen de la página { $page }
+# Bajo la imagen de la página, tras el número en negrita: "4 palabras marcadas en la imagen de la página".
+documents-words-marked = { $count ->
+        [one] palabra marcada en la imagen de la página
+       *[other] palabras marcadas en la imagen de la página
+    }
+documents-marks-unavailable = No se pudieron marcar las coincidencias en la imagen de la página; están marcadas en el texto.
 
 ## Excerpts as event and person pages list them
 excerpts-heading = Extractos ({ $count })

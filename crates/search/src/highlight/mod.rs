@@ -84,6 +84,39 @@ pub fn matches(text: &str, leaves: &[&TextQuery]) -> Vec<(usize, usize)> {
     find(text, leaves).ranges
 }
 
+/// Which of a page's `words` (in reading order: OCR word boxes, a text
+/// layer's word boxes) the query's text leaves match. The words are read
+/// as one text, joined by spaces, with the same analysis as [`find`]: a
+/// phrase across a line break is found as it is in the page text, and a
+/// word box that holds a matched word is marked.
+pub fn matched_words<S: AsRef<str>>(words: &[S], leaves: &[&TextQuery]) -> Vec<bool> {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(words.len());
+    for word in words {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(word.as_ref());
+        spans.push((start, text.len()));
+    }
+    let ranges = matches(&text, leaves);
+    debug_assert!(
+        ranges.windows(2).all(|w| w[0].0 <= w[1].0),
+        "ranges in order"
+    );
+    let mut next = 0;
+    spans
+        .iter()
+        .map(|&(start, end)| {
+            while next < ranges.len() && ranges[next].1 <= start {
+                next += 1;
+            }
+            ranges.get(next).is_some_and(|&(s, e)| s < end && start < e)
+        })
+        .collect()
+}
+
 /// A snippet of `text` around the densest cluster of matches.
 pub fn snippet(text: &str, leaves: &[&TextQuery]) -> Snippet {
     let ranges = matches(text, leaves);

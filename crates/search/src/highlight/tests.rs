@@ -94,3 +94,44 @@ fn an_occurrence_counts_once() {
     // Marks stay on words.
     assert!(marked(text, "\"hunger strike\"").contains("[hunger] [strike]"));
 }
+
+fn boxed(words: &[&str], query: &str) -> Vec<String> {
+    let node = parse(query).expect("query parses");
+    let marked = matched_words(words, &positive_text(&node));
+    assert_eq!(marked.len(), words.len(), "one answer per word");
+    words
+        .iter()
+        .zip(marked)
+        .filter(|(_, m)| *m)
+        .map(|(w, _)| (*w).to_owned())
+        .collect()
+}
+
+#[test]
+fn word_boxes_are_marked_as_the_page_text_is() {
+    let words = [
+        "The",
+        "detention",
+        "proceedings,",
+        "of",
+        "María",
+        "José",
+        "Peña",
+        "ended.",
+        "A",
+        "hunger",
+        "strike",
+        "began.",
+    ];
+    // Word forms, accents and trailing punctuation, as in the text.
+    assert_eq!(boxed(&words, "proceeding"), ["proceedings,"]);
+    assert_eq!(boxed(&words, "pena"), ["Peña"]);
+    // A phrase across what were two lines of the page.
+    assert_eq!(
+        boxed(&words, "\"ended a hunger\""),
+        ["ended.", "A", "hunger"]
+    );
+    assert_eq!(boxed(&words, "detention AND -strike"), ["detention"]);
+    assert!(boxed(&words, "deportation").is_empty());
+    assert!(matched_words::<&str>(&[], &[]).is_empty());
+}

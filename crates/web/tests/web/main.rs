@@ -51,6 +51,7 @@ mod excerpts;
 mod foia;
 mod imports;
 mod page_images;
+mod page_marks;
 mod picker;
 mod proxies;
 mod query_bounds;

@@ -18,6 +18,7 @@
 
 mod image;
 mod list;
+mod marks;
 mod page;
 mod show;
 #[cfg(test)]

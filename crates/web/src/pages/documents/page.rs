@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use testimonio_app::evidence::documents;
+use testimonio_app::evidence::marks as image_marks;
 use testimonio_i18n::tr;
 use testimonio_ingest::render;
 use testimonio_search::highlight;
@@ -18,6 +19,7 @@ use crate::i18n::format_number;
 use crate::layout::{encode_path, page};
 use crate::state::AppState;
 
+use super::marks;
 use super::{DEFAULT_IMAGE_SIZE, display_name, document_id, format_confidence, page_number};
 
 struct PageView {
@@ -28,6 +30,9 @@ struct PageView {
     last: u32,
     /// The excerpt asked for with `?excerpt=`, when it is on this page.
     excerpt: Option<Excerpt>,
+    /// The original, when the query's matches are drawn from its text
+    /// layer (see `marks.rs`).
+    original: marks::Original,
 }
 
 /// What the page view marks: the matches of `?q=` and the range of
@@ -141,10 +146,37 @@ pub async fn page_view(
     let wanted = excerpt_id(&marks.excerpt);
     let user = viewer.user()?.clone();
     let actor = viewer.app_actor()?;
+    let lang = viewer.lang;
+    // The query the reader came with (a bad query marks nothing and says
+    // why).
+    let (query, query_problem) = if marks.q.is_empty() {
+        (None, None)
+    } else {
+        match super::super::search::query_problem(lang, &marks.q) {
+            Some(problem) => (None, Some(problem)),
+            None => (testimonio_search::parse(&marks.q).ok(), None),
+        }
+    };
+    let for_vault = query.clone();
     let view = state
         .with_vault(&viewer.actor(), move |v| {
             // Audited as a text read of the document (once an hour).
             let (info, page) = documents::page_text(v, &actor, &id, n)?;
+            // The original is read (and the read audited) only to draw
+            // matches that the text has from its text layer.
+            let media_type = info.media_type.as_deref().unwrap_or_default();
+            let original = match &for_vault {
+                Some(node)
+                    if render::has_page_images(media_type)
+                        && image_marks::needs_text_layer(&page, media_type)
+                        && !highlight::find(&page.text, &positive_text(node))
+                            .ranges
+                            .is_empty() =>
+                {
+                    Some(v.document_bytes(&id, &format!("page {n} word boxes"))?)
+                }
+                _ => None,
+            };
             let numbers: Vec<u32> = v.document_pages(&id)?.iter().map(|p| p.number).collect();
             // Marked only for those who may read the excerpt: the mark
             // says which passage is tied to the excerpt's people.
@@ -170,29 +202,28 @@ pub async fn page_view(
                 info,
                 page,
                 excerpt,
+                original,
             })
         })
         .await?;
-    let lang = viewer.lang;
     let d = &view.info;
     let p = &view.page;
     let name = display_name(d);
     let none = viewer.t("common-none");
     let has_image = d.media_type.as_deref().is_some_and(render::has_page_images);
     let (width, height) = p.image_size.unwrap_or(DEFAULT_IMAGE_SIZE);
-    // The matches of the query the reader came with (a bad query marks
-    // nothing and says why): the words marked, and the occurrences
+    // The matches of the query: the words marked, and the occurrences
     // counted (a phrase found once is one).
-    let (found, query_problem) = if marks.q.is_empty() {
-        (highlight::Matches::default(), None)
+    let leaves = query.as_ref().map(positive_text).unwrap_or_default();
+    let found = if leaves.is_empty() {
+        highlight::Matches::default()
     } else {
-        match super::super::search::query_problem(lang, &marks.q) {
-            Some(problem) => (highlight::Matches::default(), Some(problem)),
-            None => match testimonio_search::parse(&marks.q) {
-                Ok(node) => (highlight::find(&p.text, &positive_text(&node)), None),
-                Err(_) => (highlight::Matches::default(), None),
-            },
-        }
+        highlight::find(&p.text, &leaves)
+    };
+    let on_image = if has_image && !found.ranges.is_empty() {
+        marks::image_marks(&state, &viewer, p, view.original, &leaves).await?
+    } else {
+        marks::ImageMarks::None
     };
     let matches = found.ranges;
     let occurrences = found.occurrences;
@@ -262,12 +293,13 @@ pub async fn page_view(
         }
         div.page-view.with-image[has_image] {
             @if has_image {
-                figure.page-image {
-                    a href={ (base) "/" (p.number) "/image" } {
-                        img src={ (base) "/" (p.number) "/image" } width=(width) height=(height)
-                            alt={ (tr!(lang, "documents-image-alt", page = p.number)) " — " (name) };
-                    }
-                }
+                (marks::figure(
+                    &viewer,
+                    &format!("{base}/{}/image", p.number),
+                    &format!("{} — {name}", tr!(lang, "documents-image-alt", page = p.number)),
+                    (width, height),
+                    &on_image,
+                ))
             } @else {
                 p.hint { (viewer.t("documents-no-image")) }
             }
