@@ -154,7 +154,35 @@ fn parse_bbox(xhtml: &[u8]) -> Result<Option<LayerWords>, WordsError> {
         }
         buf.clear();
     }
+    if let Some(page) = page.as_mut() {
+        page.words = join_touching(std::mem::take(&mut page.words));
+    }
     Ok(page)
+}
+
+/// Words that touch on one line, joined: pdftotext starts a new word
+/// where the font changes even without a space, so small capitals
+/// (`A` `UGUST` for "AUGUST", the way court opinions set captions) come
+/// as two boxes. A real space is a fifth of the font's height or more;
+/// touching is a tenth of it or less.
+fn join_touching(words: Vec<LayerWord>) -> Vec<LayerWord> {
+    let mut joined: Vec<LayerWord> = Vec::with_capacity(words.len());
+    for word in words {
+        if let Some(last) = joined.last_mut() {
+            let height = (last.bottom - last.top).min(word.bottom - word.top);
+            let gap = word.left - last.right;
+            let same_line = word.top < last.bottom && last.top < word.bottom;
+            if same_line && height > 0.0 && gap >= -0.1 * height && gap <= 0.1 * height {
+                last.right = last.right.max(word.right);
+                last.top = last.top.min(word.top);
+                last.bottom = last.bottom.max(word.bottom);
+                last.text.push_str(&word.text);
+                continue;
+            }
+        }
+        joined.push(word);
+    }
+    joined
 }
 
 /// The number in attribute `name` of `tag`.
@@ -199,6 +227,28 @@ mod tests {
         assert_eq!(texts, ["Peña", "A&B", "<x>é"]);
         assert_eq!(page.words[0].left, 72.0);
         assert_eq!(page.words[0].bottom, 102.0);
+    }
+
+    #[test]
+    fn small_capitals_set_as_two_words_are_one() {
+        // Page 1 of the Second Circuit opinion: "AUGUST TERM 2021".
+        let xhtml = r#"<doc><page width="612" height="792">
+            <word xMin="251.16" yMin="213.249" xMax="261.28956" yMax="230.72184">A</word>
+            <word xMin="261.3" yMin="215.895" xMax="297.6132" yMax="229.986">UGUST</word>
+            <word xMin="300.24" yMin="213.249" xMax="308.22126" yMax="230.72184">T</word>
+            <word xMin="308.16" yMin="215.895" xMax="331.5372" yMax="229.986">ERM</word>
+            <word xMin="334.80198" yMin="213.249" xMax="360.819846" yMax="230.72184">2021</word>
+            <word xMin="10" yMin="300" xMax="20" yMax="310">next</word>
+            <word xMin="20.5" yMin="320" xMax="30" yMax="330">line</word>
+        </page></doc>"#;
+        let page = parse_bbox(xhtml.as_bytes())
+            .expect("parses")
+            .expect("a page");
+        let texts: Vec<&str> = page.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["AUGUST", "TERM", "2021", "next", "line"]);
+        assert_eq!(page.words[0].left, 251.16);
+        assert_eq!(page.words[0].right, 297.6132);
+        assert_eq!(page.words[0].top, 213.249);
     }
 
     #[test]

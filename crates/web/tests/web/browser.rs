@@ -956,6 +956,17 @@ async fn browser_a_search_leads_to_the_match_marked_on_its_page() {
                     || text.to_lowercase().starts_with("exempt"),
                 "the first mark: {text:?}"
             );
+            // The same matches drawn over the page image, by the server.
+            let svg = wait_for(&c, "figure.page-image svg.page-marks").await;
+            let (_, _, width, height) = svg.rectangle().await.expect("its box");
+            assert!(width > 200.0 && height > 200.0, "image {width}×{height}");
+            let boxes = c
+                .find_all(Locator::Css("svg.page-marks rect.hit"))
+                .await
+                .expect("a query");
+            assert!(!boxes.is_empty(), "no match drawn on the page image");
+            let (_, _, w, h) = boxes[0].rectangle().await.expect("a box");
+            assert!(w > 0.0 && h > 0.0 && w < width && h < height, "{w}×{h}");
             screenshots(&c, "search-match").await;
             c.set_window_size(1280, 900).await.expect("resizing");
 

@@ -122,6 +122,15 @@ async fn a_text_layer_match_is_boxed_where_pdftotext_places_the_word() {
         "{audit:?}"
     );
 
+    // A caption in small capitals, which pdftotext gives as "A" "UGUST":
+    // one box per word of the phrase.
+    let caption = analyst
+        .get(&format!(
+            "/documents/{opinion}/pages/1?q=%22august+term+2021%22"
+        ))
+        .await;
+    assert_eq!(hits(&caption.body).len(), 3, "{}", caption.excerpt());
+
     // No match, a query that does not parse, no query: the plain image,
     // and the original is not read for it.
     for q in ["?q=deportationx", "?q=%22unclosed", ""] {
