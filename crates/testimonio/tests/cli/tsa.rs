@@ -22,7 +22,6 @@ dir = .
 serial = $dir/serial
 crypto_device = builtin
 signer_cert = $dir/tsa.crt
-certs = $dir/tsa.crt
 signer_key = $dir/tsa.key
 signer_digest = sha256
 default_policy = 1.2.3.4.1

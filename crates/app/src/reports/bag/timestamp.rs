@@ -143,11 +143,21 @@ pub fn check_reply(
     if token.content_type != SIGNED_DATA {
         return Err(TimestampFault::Malformed);
     }
-    let signed: cms::signed_data::SignedData = token
+    // SignedData ::= SEQUENCE { version, digestAlgorithms,
+    // encapContentInfo, [0] certificates, [1] crls, signerInfos }: only
+    // the encapsulated content is read here (the signature and the
+    // certificates are the verifier's, with the TSA's CA), so a TSA's
+    // certificate set that a strict decoder refuses (one listed twice)
+    // does not stop the imprint check.
+    let fields: Vec<Any> = token
         .content
         .decode_as()
         .map_err(|_| TimestampFault::Malformed)?;
-    let encap = signed.encap_content_info;
+    let encap: cms::signed_data::EncapsulatedContentInfo = fields
+        .get(2)
+        .ok_or(TimestampFault::Malformed)?
+        .decode_as()
+        .map_err(|_| TimestampFault::Malformed)?;
     if encap.econtent_type != TST_INFO {
         return Err(TimestampFault::Malformed);
     }
