@@ -71,8 +71,8 @@ pub use login::{LoginOutcome, SecondFactorOutcome, Throttle};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
-pub use signing::SigningKeyInfo;
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
+pub use signing::SigningKeyInfo;
 pub use store::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
     RecordStore, SearchFeed, Store, TestimonyStore,

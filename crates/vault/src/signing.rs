@@ -51,8 +51,9 @@ impl Vault {
         }
         let minisign::KeyPair { pk, sk } =
             minisign::KeyPair::generate_unencrypted_keypair().map_err(key_error)?;
+        // minisign's `SecretKey` is not wiped on drop (it has no `Drop`):
+        // it lives only for this call and `sign_detached`'s.
         let secret = SecretBytes(Zeroizing::new(sk.to_bytes()));
-        drop(sk);
         let public_key = pk.to_box().map_err(key_error)?.into_string();
         let key_id = key_id(&pk);
         let now = crate::now();
@@ -121,7 +122,10 @@ impl Vault {
             &sk,
             Cursor::new(data),
             Some(trusted_comment),
-            Some(&format!("signature from testimonio vault key {}", info.key_id)),
+            Some(&format!(
+                "signature from testimonio vault key {}",
+                info.key_id
+            )),
         )
         .map_err(key_error)?;
         Ok(signature.into_string())

@@ -2,8 +2,8 @@
 //! exhibits, in one use case. The front end writes what it returns.
 
 use testimonio_domain::{Audience, CaseLinkKind, EventKind, FieldError, Lang, Problem, RecordId};
-use testimonio_report::Format;
 use testimonio_i18n::tr;
+use testimonio_report::Format;
 use testimonio_report::packet::{
     PacketCase, PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson,
     PacketProvenance, exhibit_numbers, packet,

@@ -106,7 +106,10 @@ pub(crate) fn write_bag(cx: &Context, bag: &PacketBag, dir: &Path) -> CliResult 
         )
     );
     if let Some(time) = &bag.timestamped_at {
-        eprintln!("{}", tr!(cx.lang, "packet-timestamped", time = time.as_str()));
+        eprintln!(
+            "{}",
+            tr!(cx.lang, "packet-timestamped", time = time.as_str())
+        );
     }
     Ok(())
 }
@@ -136,7 +139,10 @@ fn verify(cx: &Context, path: &Path, key: Option<&Path>, json: bool) -> CliResul
         }
         println!("{}", signature_line(cx, &check.signature));
         if let Some(time) = &check.timestamped_at {
-            println!("{}", tr!(cx.lang, "packet-verify-timestamp", time = time.as_str()));
+            println!(
+                "{}",
+                tr!(cx.lang, "packet-verify-timestamp", time = time.as_str())
+            );
         }
     }
     let path_text = path.display().to_string();

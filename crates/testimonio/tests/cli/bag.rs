@@ -85,7 +85,13 @@ fn findings(result: &Value) -> Vec<(String, String)> {
 }
 
 /// A tampered copy of `bag` must fail with exactly `expected` findings.
-fn caught(env: &TestEnv, bag: &Path, name: &str, tamper: impl FnOnce(&Path), expected: &[(&str, &str)]) {
+fn caught(
+    env: &TestEnv,
+    bag: &Path,
+    name: &str,
+    tamper: impl FnOnce(&Path),
+    expected: &[(&str, &str)],
+) {
     let copy = env.path(&format!("tampered/{name}"));
     copy_dir(bag, &copy);
     tamper(&copy);
@@ -127,11 +133,24 @@ fn a_packet_bag_verifies_and_every_tampering_is_caught() {
     let custody = fs::read_to_string(bag.join(format!("data/custody/{name}.jsonl"))).unwrap();
     let actions: Vec<String> = custody
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["action"].as_str().unwrap().to_owned())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["action"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
-    assert!(actions.len() >= 2 && actions.contains(&"exported".to_owned()), "{custody}");
+    assert!(
+        actions.len() >= 2 && actions.contains(&"exported".to_owned()),
+        "{custody}"
+    );
     let info = fs::read_to_string(bag.join("bag-info.txt")).unwrap();
-    for label in ["Bagging-Date: ", "Payload-Oxum: ", "External-Identifier: person:p-1", "Exhibit-Range: "] {
+    for label in [
+        "Bagging-Date: ",
+        "Payload-Oxum: ",
+        "External-Identifier: person:p-1",
+        "Exhibit-Range: ",
+    ] {
         assert!(info.contains(label), "{label} missing:\n{info}");
     }
     let text = Command::new("pdftotext")
@@ -152,7 +171,10 @@ fn a_packet_bag_verifies_and_every_tampering_is_caught() {
     assert_eq!(result["signature"]["status"], "trusted", "{result}");
     assert_eq!(result["payload_files"], 3);
     let public = env.ok(&["key", "signing-key"]);
-    assert_eq!(public, fs::read_to_string(bag.join("minisign.pub")).unwrap());
+    assert_eq!(
+        public,
+        fs::read_to_string(bag.join("minisign.pub")).unwrap()
+    );
     let stock = Command::new("minisign")
         .args(["-V", "-m", "tagmanifest-sha256.txt", "-p", "minisign.pub"])
         .current_dir(&bag)
@@ -280,12 +302,28 @@ fn a_packet_bag_verifies_and_every_tampering_is_caught() {
     }
 
     // In Spanish: the reasons, and the exhibit named as the packet cites it.
-    let out = env.run(&["--lang", "es", "packet", "verify", env.path("tampered/flipped").to_str().unwrap()]);
+    let out = env.run(&[
+        "--lang",
+        "es",
+        "packet",
+        "verify",
+        env.path("tampered/flipped").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(3));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("modificado: sus bytes no coinciden"), "{said}");
+    assert!(
+        said.contains("modificado: sus bytes no coinciden"),
+        "{said}"
+    );
     let bolsa = env.path("out/bolsa");
-    env.ok(&["--lang", "es", "packet", "p-1", "--bag", bolsa.to_str().unwrap()]);
+    env.ok(&[
+        "--lang",
+        "es",
+        "packet",
+        "p-1",
+        "--bag",
+        bolsa.to_str().unwrap(),
+    ]);
     let prueba = only_file(&bolsa.join("data/exhibits"));
     assert!(
         prueba
@@ -300,9 +338,16 @@ fn a_packet_bag_verifies_and_every_tampering_is_caught() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
-    assert!(text.contains("Prueba 1") && text.contains("Certificaci"), "{text}");
+    assert!(
+        text.contains("Prueba 1") && text.contains("Certificaci"),
+        "{text}"
+    );
     let occupied = env.run(&["packet", "p-1", "--bag", bolsa.to_str().unwrap()]);
-    assert_eq!(occupied.status.code(), Some(1), "a bag is written into a new folder only");
+    assert_eq!(
+        occupied.status.code(),
+        Some(1),
+        "a bag is written into a new folder only"
+    );
 }
 
 pub fn sha256_of(path: &Path) -> String {

@@ -56,24 +56,59 @@ fn make_tsa(dir: &Path) {
         "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n",
     )
     .unwrap();
-    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
     let mut ca = vec!["req", "-x509"];
     ca.extend(ec);
     ca.extend([
-        "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=Test CA",
-        "-addext", "basicConstraints=critical,CA:TRUE",
-        "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
     ]);
     openssl(dir, &ca);
     let mut csr = vec!["req"];
     csr.extend(ec);
-    csr.extend(["-keyout", "tsa.key", "-out", "tsa.csr", "-subj", "/CN=Test TSA"]);
+    csr.extend([
+        "-keyout",
+        "tsa.key",
+        "-out",
+        "tsa.csr",
+        "-subj",
+        "/CN=Test TSA",
+    ]);
     openssl(dir, &csr);
     openssl(
         dir,
         &[
-            "x509", "-req", "-in", "tsa.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "tsa.crt", "-days", "2", "-extfile", "ext.cnf",
+            "x509",
+            "-req",
+            "-in",
+            "tsa.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "tsa.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "ext.cnf",
         ],
     );
 }
@@ -105,7 +140,16 @@ fn answer(mut stream: TcpStream, dir: &Path, n: usize) {
     fs::write(dir.join(&query), body).unwrap();
     openssl(
         dir,
-        &["ts", "-reply", "-config", "tsa.cnf", "-queryfile", &query, "-out", &reply],
+        &[
+            "ts",
+            "-reply",
+            "-config",
+            "tsa.cnf",
+            "-queryfile",
+            &query,
+            "-out",
+            &reply,
+        ],
     );
     let reply = fs::read(dir.join(reply)).unwrap();
     let head = format!(
@@ -135,7 +179,14 @@ fn a_bag_timestamped_by_a_local_tsa_verifies_with_openssl() {
     make_tsa(&tsa);
     let url = serve(tsa.clone());
     let bag = env.path("out/bag");
-    let out = env.run(&["packet", "p-1", "--bag", bag.to_str().unwrap(), "--tsa", &url]);
+    let out = env.run(&[
+        "packet",
+        "p-1",
+        "--bag",
+        bag.to_str().unwrap(),
+        "--tsa",
+        &url,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let token = bag.join("tagmanifest-sha256.txt.tsr");
     assert!(token.is_file());
@@ -166,28 +217,54 @@ fn a_bag_timestamped_by_a_local_tsa_verifies_with_openssl() {
     fs::write(&other, "another tag manifest\n").unwrap();
     openssl(
         &tsa,
-        &["ts", "-query", "-data", other.to_str().unwrap(), "-sha256", "-cert", "-out", "other.tsq"],
+        &[
+            "ts",
+            "-query",
+            "-data",
+            other.to_str().unwrap(),
+            "-sha256",
+            "-cert",
+            "-out",
+            "other.tsq",
+        ],
     );
     openssl(
         &tsa,
-        &["ts", "-reply", "-config", "tsa.cnf", "-queryfile", "other.tsq", "-out", "other.tsr"],
+        &[
+            "ts",
+            "-reply",
+            "-config",
+            "tsa.cnf",
+            "-queryfile",
+            "other.tsq",
+            "-out",
+            "other.tsr",
+        ],
     );
     fs::copy(tsa.join("other.tsr"), &token).unwrap();
     let out = env.run(&["packet", "verify", bag.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(3));
     let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        result["findings"][0]["code"], "bad-timestamp",
-        "{result}"
-    );
+    assert_eq!(result["findings"][0]["code"], "bad-timestamp", "{result}");
 
     // An address where no TSA answers: refused, and no bag is left.
     let dead = TcpListener::bind("127.0.0.1:0").unwrap();
     let dead_url = format!("http://{}/", dead.local_addr().unwrap());
     drop(dead);
     let nothing = env.path("out/nothing");
-    let out = env.run(&["packet", "p-1", "--bag", nothing.to_str().unwrap(), "--tsa", &dead_url]);
+    let out = env.run(&[
+        "packet",
+        "p-1",
+        "--bag",
+        nothing.to_str().unwrap(),
+        "--tsa",
+        &dead_url,
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("timestamp authority"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("timestamp authority"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!nothing.exists());
 }

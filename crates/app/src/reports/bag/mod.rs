@@ -151,7 +151,10 @@ fn bag(
             ),
         ),
         ("Bagging-Date", generated_on.to_string()),
-        ("Bag-Software-Agent", format!("testimonio {}", env!("CARGO_PKG_VERSION"))),
+        (
+            "Bag-Software-Agent",
+            format!("testimonio {}", env!("CARGO_PKG_VERSION")),
+        ),
         ("Payload-Oxum", format::payload_oxum(&payload)),
         ("Exhibit-Range", exhibit_range),
         ("Bates-Range", "none".to_owned()),

@@ -348,16 +348,22 @@ fn renamed_to(
     Ok(None)
 }
 
-/// Files no manifest lists, but the signature and the timestamp (which
-/// sign the tag manifest, so cannot be in it).
+/// Files no manifest lists, but the declaration and `bag-info.txt` (which
+/// a bag without a tag manifest lists nowhere), the signature and the
+/// timestamp (which sign the tag manifest, so cannot be in it).
 fn unlisted(
     on_disk: &BTreeMap<String, ()>,
     listed: &BTreeSet<String>,
     findings: &mut Vec<BagFinding>,
 ) {
     for path in on_disk.keys() {
-        if listed.contains(path) || [format::SIGNATURE, format::TIMESTAMP].contains(&path.as_str())
-        {
+        let exempt = [
+            format::BAGIT,
+            format::BAG_INFO,
+            format::SIGNATURE,
+            format::TIMESTAMP,
+        ];
+        if listed.contains(path) || exempt.contains(&path.as_str()) {
             continue;
         }
         findings.push(BagFinding {
@@ -471,4 +477,65 @@ fn key_id(pk: &minisign::PublicKey) -> String {
     let mut id = [0u8; 8];
     id.copy_from_slice(&pk.keynum()[..8]);
     format!("{:016X}", u64::from_le_bytes(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reports::bag::format::{BagFile, manifest};
+
+    fn bag(manifest_text: &str, info: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join(format::BAGIT), format::BAGIT_TXT).unwrap();
+        std::fs::write(dir.path().join("data/a.txt"), "a").unwrap();
+        std::fs::write(dir.path().join(format::MANIFEST), manifest_text).unwrap();
+        std::fs::write(dir.path().join(format::BAG_INFO), info).unwrap();
+        dir
+    }
+
+    fn codes(check: &BagCheck) -> Vec<(&str, &str)> {
+        check
+            .findings
+            .iter()
+            .map(|f| (f.path.as_str(), f.fault.code()))
+            .collect()
+    }
+
+    #[test]
+    fn paths_outside_the_payload_and_a_wrong_oxum_are_named() {
+        let a = BagFile {
+            path: "data/a.txt".into(),
+            bytes: b"a".to_vec(),
+        };
+        let escape = format!("{}  ../../etc/passwd\n", "0".repeat(64));
+        let dir = bag(
+            &format!("{}{escape}", manifest([&a])),
+            "Payload-Oxum: 5.1\n",
+        );
+        let check = verify_bag(dir.path(), None).unwrap();
+        assert_eq!(
+            codes(&check),
+            [
+                ("../../etc/passwd", "unsafe-path"),
+                (format::BAG_INFO, "wrong-oxum"),
+                (format::SIGNATURE, "no-signature"),
+            ]
+        );
+        assert!(!check.ok());
+        assert_eq!(check.payload_files, 1);
+    }
+
+    #[test]
+    fn a_folder_that_is_not_a_bag_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let check = verify_bag(dir.path(), None).unwrap();
+        assert_eq!(
+            codes(&check)[..2],
+            [
+                (format::BAGIT, "not-a-bag"),
+                (format::MANIFEST, "no-manifest")
+            ]
+        );
+    }
 }
