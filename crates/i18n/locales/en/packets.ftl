@@ -83,3 +83,4 @@ cli-about-key-signing-key = Print the vault's public signing key (minisign.pub),
 packet-bag-exists = { $path } already exists and is not empty: give a new folder for the bag
 cli-error-packet-person = give the person's id (or: testimonio packet verify FOLDER)
 cli-error-packet-out = give --out FILE or --bag FOLDER
+cli-value-url = URL

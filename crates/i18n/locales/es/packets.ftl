@@ -83,3 +83,4 @@ cli-about-key-signing-key = Mostrar la clave pública de firma de la bóveda (mi
 packet-bag-exists = { $path } ya existe y no está vacía: indique una carpeta nueva para la bolsa
 cli-error-packet-person = indique el id de la persona (o: testimonio packet verify CARPETA)
 cli-error-packet-out = indique --out ARCHIVO o --bag CARPETA
+cli-value-url = URL
