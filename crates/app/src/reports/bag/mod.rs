@@ -144,7 +144,7 @@ fn bag(
         (
             "External-Description",
             format!(
-                "Case packet ({}): {} events, {} exhibits, with each exhibit's custody log",
+                "Case packet ({}); events: {}; exhibits: {}, each with its custody log",
                 lang.code(),
                 packet.events,
                 packet.exhibits
