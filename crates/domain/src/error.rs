@@ -43,6 +43,12 @@ pub enum Problem {
     },
     /// Must name a person, not a group (a case packet is about one person).
     PersonOnly,
+    /// The timestamp authority named gave no valid timestamp: `reason` is
+    /// `unreachable`, `malformed`, `rejected`, `wrong-imprint` or
+    /// `wrong-nonce`.
+    TimestampFailed {
+        reason: &'static str,
+    },
 }
 
 impl Problem {
@@ -96,6 +102,9 @@ impl Problem {
                 tr!(lang, "domain-problem-exclusive-with", other = *other)
             }
             Problem::PersonOnly => tr!(lang, "domain-problem-person-only").to_owned(),
+            Problem::TimestampFailed { reason } => {
+                tr!(lang, "domain-problem-timestamp-failed", reason = *reason)
+            }
         }
     }
 }

@@ -16,6 +16,8 @@ use testimonio_i18n::{format, tr};
 
 use crate::doc::{Block, Document, Span, Table, TableCell};
 
+mod certification;
+
 /// The person, as the packet names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PacketPerson {
@@ -62,6 +64,29 @@ pub struct PacketDocument {
     pub file_name: String,
     pub sha256: String,
     pub size: u64,
+    /// How the vault came to hold it: for the certification page.
+    pub provenance: PacketProvenance,
+}
+
+/// What the vault records of how a document was obtained and taken in,
+/// labels already in the packet's language: the process the
+/// certification page describes for each exhibit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PacketProvenance {
+    /// When it was received into the vault (as stored, UTC).
+    pub added_at: String,
+    /// The account that received it.
+    pub added_by: String,
+    /// Where it came from (FOIA production, court record...), if recorded.
+    pub source_label: Option<String>,
+    /// Who held it before the vault, if recorded.
+    pub custodian: Option<String>,
+    /// The day it was obtained, if recorded.
+    pub obtained_on: Option<String>,
+    /// The tool (and version) its text was extracted with, if any.
+    pub extracted_with: Option<String>,
+    /// Entries in its custody log when the packet was made.
+    pub custody_events: usize,
 }
 
 /// The case a packet is made for, shown on its cover: labels already in
@@ -88,6 +113,9 @@ pub struct PacketInput {
     pub excerpts: Vec<PacketExcerpt>,
     pub documents: Vec<PacketDocument>,
     pub generated_on: String,
+    /// The program that made the packet, with its version
+    /// (`testimonio 0.1.0`), named on the certification page.
+    pub software: String,
 }
 
 /// The exhibit numbers: documents in order of first citation (events in
@@ -237,6 +265,7 @@ pub fn packet(input: &PacketInput, lang: Lang) -> Document {
         total_row: false,
         note: Some(tr!(lang, "packet-manifest-note").to_owned()),
     }));
+    blocks.extend(certification::blocks(input, &exhibits, lang));
 
     Document {
         lang,
@@ -436,7 +465,7 @@ fn citation(excerpt: &PacketExcerpt, exhibit: Option<usize>, lang: Lang) -> Bloc
 mod tests {
     use super::*;
 
-    fn input() -> PacketInput {
+    pub(super) fn input() -> PacketInput {
         let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let event = |id: &str, date: chrono::NaiveDate, protected: bool| PacketEvent {
             id: id.into(),
@@ -486,15 +515,26 @@ mod tests {
                     file_name: "a.pdf".into(),
                     sha256: "a".repeat(64),
                     size: 10,
+                    provenance: PacketProvenance {
+                        added_at: "2026-11-20T10:00:00Z".into(),
+                        added_by: "cli:ana".into(),
+                        source_label: Some("FOIA production".into()),
+                        custodian: Some("ICE FOIA office".into()),
+                        obtained_on: Some("2026-11-19".into()),
+                        extracted_with: Some("pdftotext 22.12".into()),
+                        custody_events: 2,
+                    },
                 },
                 PacketDocument {
                     id: "doc-b".into(),
                     file_name: "b.pdf".into(),
                     sha256: "b".repeat(64),
                     size: 20,
+                    provenance: PacketProvenance::default(),
                 },
             ],
             generated_on: "2026-11-25".into(),
+            software: "testimonio 0.1.0".into(),
         }
     }
 

@@ -523,14 +523,41 @@ pub struct DocumentsListArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct PacketArgs {
-    pub person: String,
+    #[command(subcommand)]
+    pub command: Option<PacketCommand>,
+    #[arg(required = true)]
+    pub person: Option<String>,
+    #[command(flatten)]
+    pub output: PacketOutput,
+}
+
+/// Where a packet goes: a file (and its exhibits beside it), or a bag.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("destination").required(true).args(["out", "bag"])))]
+pub struct PacketOutput {
     #[arg(long)]
-    pub out: PathBuf,
-    #[arg(long, value_enum, default_value = "pdf")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "pdf", conflicts_with = "bag")]
     pub format: ReportFormat,
-    #[arg(long)]
+    #[arg(long, conflicts_with = "bag")]
     pub exhibits_dir: Option<PathBuf>,
+    #[arg(long)]
+    pub bag: Option<PathBuf>,
+    #[arg(long, requires = "bag")]
+    pub tsa: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PacketCommand {
+    Verify {
+        path: PathBuf,
+        #[arg(long)]
+        key: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -600,12 +627,8 @@ pub struct CaseLinkArgs {
 #[derive(Debug, Args)]
 pub struct CasePacketArgs {
     pub id: String,
-    #[arg(long)]
-    pub out: PathBuf,
-    #[arg(long, value_enum, default_value = "pdf")]
-    pub format: ReportFormat,
-    #[arg(long)]
-    pub exhibits_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: PacketOutput,
 }
 
 #[derive(Debug, Subcommand)]
@@ -766,6 +789,7 @@ pub struct VocabularyArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
     AgeIdentity,
+    SigningKey,
 }
 
 #[derive(Debug, Args)]

@@ -38,6 +38,7 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "search" => tr!(lang, "cli-about-search"),
         "reindex" => tr!(lang, "cli-about-reindex"),
         "packet" => tr!(lang, "cli-about-packet"),
+        "packet verify" => tr!(lang, "cli-about-packet-verify"),
         "watchlist" => tr!(lang, "cli-about-watchlist"),
         "watchlist add" => tr!(lang, "cli-about-watchlist-add"),
         "watchlist list" => tr!(lang, "cli-about-watchlist-list"),
@@ -60,6 +61,7 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "vocabulary" => tr!(lang, "cli-about-vocabulary"),
         "key" => tr!(lang, "cli-about-key"),
         "key age-identity" => tr!(lang, "cli-about-key-age-identity"),
+        "key signing-key" => tr!(lang, "cli-about-key-signing-key"),
         "demo" => tr!(lang, "cli-about-demo"),
         "analyze" => tr!(lang, "cli-about-analyze"),
         "report" => tr!(lang, "cli-about-report"),
@@ -166,6 +168,10 @@ fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("packet", "out") => tr!(lang, "cli-arg-packet-out"),
         ("packet", "format") => tr!(lang, "cli-arg-packet-format"),
         ("packet", "exhibits_dir") => tr!(lang, "cli-arg-packet-exhibits-dir"),
+        ("packet" | "case packet", "bag") => tr!(lang, "cli-arg-packet-bag"),
+        ("packet" | "case packet", "tsa") => tr!(lang, "cli-arg-packet-tsa"),
+        ("packet verify", "path") => tr!(lang, "cli-arg-packet-verify-path"),
+        ("packet verify", "key") => tr!(lang, "cli-arg-packet-verify-key"),
         ("watchlist add", "name") => tr!(lang, "cli-arg-watchlist-add-name"),
         ("audit fingerprint", "query") => tr!(lang, "cli-arg-audit-fingerprint-query"),
         ("watchlist add", "query") => tr!(lang, "cli-arg-watchlist-add-query"),
@@ -344,7 +350,11 @@ fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         return Some(name);
     }
     Some(match (path, id) {
-        (_, "vault" | "exhibits_dir") => tr!(lang, "cli-value-dir"),
+        (_, "vault" | "exhibits_dir") | ("packet", "bag") | ("packet verify", "path") => {
+            tr!(lang, "cli-value-dir")
+        }
+        ("packet", "tsa") => tr!(lang, "cli-value-url"),
+        ("packet verify", "key") => tr!(lang, "cli-value-file"),
         ("import", "file") | ("ingest", "paths") | ("document add", "files") => {
             tr!(lang, "cli-value-path")
         }

@@ -143,6 +143,9 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Key {
             command: KeyCommand::AgeIdentity,
         } => vault::age_identity(cx),
+        Command::Key {
+            command: KeyCommand::SigningKey,
+        } => vault::signing_key(cx),
         Command::User { command } => user::user(cx, command),
         Command::Foia { command } => foia::run(cx, command),
         Command::Case { command } => case::run(cx, command),

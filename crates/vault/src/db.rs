@@ -88,6 +88,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "document_dates",
         sql: include_str!("../migrations/0014_document_dates.sql"),
     },
+    Migration {
+        version: 17,
+        name: "signing_key",
+        sql: include_str!("../migrations/0017_signing_key.sql"),
+    },
 ];
 
 impl Migration {
@@ -274,6 +279,7 @@ mod tests {
             (12, FROZEN_0012),
             (13, FROZEN_0013),
             (14, FROZEN_0014),
+            (17, FROZEN_0017),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -281,6 +287,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0017: &str = "a6418d7a6574f51d294e85a0204b69ca1eea706e0a480a236109ea41dbf0b6dd";
     const FROZEN_0014: &str = "576fe748d2bda6b2b4aca8e4f322f4c1222dbb94e9e3f8c2fd66eefb578658cb";
     const FROZEN_0013: &str = "a87d86180f20700c9795af75eb68103f0f7aca8ecfd9e736769dd963779974f1";
     const FROZEN_0012: &str = "7ce56a4c53a639d2595cce0d9b298f20b580c203d278b19c7fa1012c9be86db1";

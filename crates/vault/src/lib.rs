@@ -30,6 +30,7 @@ pub mod records;
 pub mod sealed;
 pub mod search_feed;
 pub mod sessions;
+pub mod signing;
 pub mod store;
 pub mod testimonies;
 pub mod tokens;
@@ -71,6 +72,7 @@ pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome
 pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
+pub use signing::SigningKeyInfo;
 pub use store::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
     RecordStore, SearchFeed, Store, TestimonyStore,

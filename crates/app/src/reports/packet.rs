@@ -2,12 +2,13 @@
 //! exhibits, in one use case. The front end writes what it returns.
 
 use testimonio_domain::{Audience, CaseLinkKind, EventKind, FieldError, Lang, Problem, RecordId};
+use testimonio_i18n::tr;
 use testimonio_report::Format;
 use testimonio_report::packet::{
     PacketCase, PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson,
-    exhibit_numbers, packet,
+    PacketProvenance, exhibit_numbers, packet,
 };
-use testimonio_vault::{EventFilter, Excerpt, ExcerptFilter, Vault};
+use testimonio_vault::{CustodyEvent, EventFilter, Excerpt, ExcerptFilter, Vault};
 
 use crate::{Actor, AppError, AppResult, act_as};
 
@@ -24,15 +25,25 @@ pub struct Packet {
     pub exhibits: usize,
     /// The cited originals, byte-exact and hash-verified, when asked for.
     pub exhibit_files: Vec<ExhibitFile>,
+    /// What the packet is about: `person:ID` or `case:ID`.
+    pub subject: String,
 }
 
 /// One cited original, named for the packet.
 #[derive(Debug)]
 pub struct ExhibitFile {
-    /// `Exhibit NN - name`, with every character but letters, digits,
-    /// `.`, `-` and `_` replaced by `_`: safe as a file name.
+    /// The packet's label for it, in the packet's language, and its name
+    /// (`Exhibit 01 - name`, `Prueba 01 - name`), with every character but
+    /// letters, digits, `.`, `-` and `_` replaced by `_`: safe as a file
+    /// name.
     pub file_name: String,
     pub bytes: Vec<u8>,
+    /// Its exhibit number in the packet.
+    pub number: usize,
+    pub document_id: String,
+    pub sha256: String,
+    /// Its custody log, oldest first, including this export's read.
+    pub custody: Vec<CustodyEvent>,
 }
 
 /// The packet of person `person` (an id as typed) in `lang` and `format`,
@@ -60,7 +71,14 @@ pub fn make_packet(
     let id = RecordId::parse("person", person)?;
     act_as(vault, actor)?;
     let input = input(vault, &id, lang, generated_on)?;
-    finish(vault, &input, lang, format, with_exhibits)
+    finish(
+        vault,
+        &input,
+        lang,
+        format,
+        with_exhibits,
+        format!("person:{}", id.as_str()),
+    )
 }
 
 /// The packet of case `case` (an id as typed), for `actor`: the packet of
@@ -168,7 +186,14 @@ pub fn make_case_packet(
         attorney: case.attorney.as_ref().map(ToString::to_string),
         opened_on: case.opened_on.map(|d| d.written(lang)),
     });
-    finish(vault, &input, lang, format, with_exhibits)
+    finish(
+        vault,
+        &input,
+        lang,
+        format,
+        with_exhibits,
+        format!("case:{}", case.id),
+    )
 }
 
 /// Renders `input`, writes the export's audit entry, then reads the
@@ -179,6 +204,7 @@ fn finish(
     lang: Lang,
     format: Format,
     with_exhibits: bool,
+    subject: String,
 ) -> AppResult<Packet> {
     let document = packet(input, lang);
     let document = match format {
@@ -202,9 +228,19 @@ fn finish(
             let mut bytes = Vec::new();
             vault.read_document(&document.id, &mut bytes)?;
             let bytes = crate::evidence::strip::for_export(vault, &document.id, bytes)?;
+            let custody = vault.custody(&document.id)?;
             exhibit_files.push(ExhibitFile {
-                file_name: format!("Exhibit {n:02} - {}", safe_name(&document.file_name)),
+                file_name: tr!(
+                    lang,
+                    "packet-exhibit-file",
+                    number = format!("{n:02}"),
+                    file = safe_name(&document.file_name)
+                ),
                 bytes,
+                number: *n,
+                document_id: document.id.clone(),
+                sha256: document.sha256.clone(),
+                custody,
             });
         }
     }
@@ -214,6 +250,7 @@ fn finish(
         excerpts: input.excerpts.len(),
         exhibits: exhibits.len(),
         exhibit_files,
+        subject,
     })
 }
 
@@ -266,7 +303,17 @@ fn assemble(
             continue;
         }
         let info = vault.document(document)?;
+        let custody_events = vault.custody(&info.id)?.len();
         documents.push(PacketDocument {
+            provenance: PacketProvenance {
+                added_at: info.added_at.clone(),
+                added_by: info.added_by.clone(),
+                source_label: info.source_kind.map(|k| k.label(lang).to_owned()),
+                custodian: info.custodian.clone(),
+                obtained_on: info.obtained_on.clone(),
+                extracted_with: info.extracted_with.clone(),
+                custody_events,
+            },
             file_name: info
                 .file_name
                 .clone()
@@ -301,6 +348,7 @@ fn assemble(
             .collect(),
         documents,
         generated_on: generated_on.to_string(),
+        software: format!("testimonio {}", env!("CARGO_PKG_VERSION")),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 use testimonio_app::records::cases::{self, CaseView, LinkTarget, Listed};
-use testimonio_app::reports::make_case_packet;
+use testimonio_app::reports::{make_case_packet, make_case_packet_bag};
 use testimonio_domain::{CaseParts, Lang, PartialDate};
 use testimonio_i18n::tr;
 use testimonio_vault::{ShownExcerpt, WriteOutcome};
@@ -242,15 +242,27 @@ fn set_status(cx: &Context, id: &str, status: &str, json_out: bool) -> CliResult
 
 fn packet(cx: &Context, args: &CasePacketArgs) -> CliResult {
     let mut vault = cx.open()?;
+    if let Some(dir) = &args.output.bag {
+        let bag = make_case_packet_bag(
+            &mut vault,
+            &operator(),
+            &args.id,
+            cx.lang,
+            today(),
+            args.output.tsa.as_deref(),
+        )
+        .map_err(|e| cx.app_error(&e))?;
+        return super::packet::write_bag(cx, &bag, dir);
+    }
     let packet = make_case_packet(
         &mut vault,
         &operator(),
         &args.id,
         cx.lang,
-        args.format.format(),
+        args.output.format.format(),
         today(),
-        args.exhibits_dir.is_some(),
+        args.output.exhibits_dir.is_some(),
     )
     .map_err(|e| cx.app_error(&e))?;
-    super::packet::write(cx, &packet, &args.out, args.exhibits_dir.as_deref())
+    super::packet::write(cx, &packet, &args.output)
 }

@@ -252,6 +252,16 @@ pub fn age_identity(cx: &Context) -> CliResult {
     Ok(())
 }
 
+/// `key signing-key`: the vault's public signing key as `minisign.pub`
+/// (made on first use), to check packet bags with `minisign -V`.
+pub fn signing_key(cx: &Context) -> CliResult {
+    let mut vault = cx.open()?;
+    let key = testimonio_app::reports::signing_key(&mut vault, &crate::context::operator())
+        .map_err(|e| cx.app_error(&e))?;
+    print!("{}", key.public_key);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

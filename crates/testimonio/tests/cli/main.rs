@@ -2,6 +2,7 @@
 //! test gets its own temporary directory (vault, temp dir, outputs) from
 //! [`TestEnv::new`].
 
+mod bag;
 mod canary;
 mod cases;
 mod crash;
@@ -20,6 +21,7 @@ mod sheet_export;
 mod sheets;
 mod shell;
 mod testimony;
+mod tsa;
 mod users;
 mod vault;
 mod walk;
