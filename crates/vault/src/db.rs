@@ -88,6 +88,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "document_dates",
         sql: include_str!("../migrations/0014_document_dates.sql"),
     },
+    Migration {
+        version: 15,
+        name: "person_mentions",
+        sql: include_str!("../migrations/0015_person_mentions.sql"),
+    },
 ];
 
 impl Migration {
@@ -274,6 +279,7 @@ mod tests {
             (12, FROZEN_0012),
             (13, FROZEN_0013),
             (14, FROZEN_0014),
+            (15, FROZEN_0015),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -281,6 +287,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0015: &str = "3669f7a7887bbd9b994769673e74e06b8b985cd5d63dc48bfc8816fb2a6f922e";
     const FROZEN_0014: &str = "576fe748d2bda6b2b4aca8e4f322f4c1222dbb94e9e3f8c2fd66eefb578658cb";
     const FROZEN_0013: &str = "a87d86180f20700c9795af75eb68103f0f7aca8ecfd9e736769dd963779974f1";
     const FROZEN_0012: &str = "7ce56a4c53a639d2595cce0d9b298f20b580c203d278b19c7fa1012c9be86db1";

@@ -8,6 +8,7 @@ mod crash;
 mod exchange;
 mod foia;
 mod ingest;
+mod mentions;
 mod outputs;
 mod packet;
 mod reads;
