@@ -78,7 +78,7 @@ pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use store::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
-    RecordStore, SearchFeed, Store, TestimonyStore,
+    MentionStore, RecordStore, SearchFeed, Store, TestimonyStore,
 };
 pub use testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 pub use tokens::{ApiToken, TokenStatus};
