@@ -14,7 +14,7 @@ use crate::api::{call, token};
 use crate::documents::corpus;
 use crate::support::{TestApp, spawn_app};
 
-const PERSON: &str = "p-mentioned";
+const PERSON: &str = "p-colibri";
 const PSEUDONYM: &str = "Colibrí";
 
 /// Records the planted person, then ingests the corpus email with a line
