@@ -205,9 +205,11 @@ impl Vault {
                 continue;
             }
             let id = RecordId::parse("person", &id).map_err(|_| unreadable("person"))?;
-            let legal_name: Option<Zeroizing<String>> = r.get::<_, Option<String>>(1)?.map(Zeroizing::new);
+            let legal_name: Option<Zeroizing<String>> =
+                r.get::<_, Option<String>>(1)?.map(Zeroizing::new);
             let aliases = Zeroizing::new(r.get::<_, String>(2)?);
-            let a_number: Option<Zeroizing<String>> = r.get::<_, Option<String>>(3)?.map(Zeroizing::new);
+            let a_number: Option<Zeroizing<String>> =
+                r.get::<_, Option<String>>(3)?.map(Zeroizing::new);
             let aliases: Vec<Zeroizing<String>> = serde_json::from_str::<Vec<String>>(&aliases)
                 .map_err(|_| unreadable("alias list"))?
                 .into_iter()
@@ -241,7 +243,11 @@ impl Vault {
     ///
     /// # Errors
     /// Database errors.
-    pub fn scan_pages_after(&self, after: Option<(&str, u32)>, limit: u32) -> Result<Vec<ScanPage>> {
+    pub fn scan_pages_after(
+        &self,
+        after: Option<(&str, u32)>,
+        limit: u32,
+    ) -> Result<Vec<ScanPage>> {
         let (document, page) = after.unwrap_or(("", 0));
         let mut stmt = self.conn().prepare_cached(
             "SELECT document_id, page, text FROM document_pages
@@ -434,7 +440,11 @@ impl Vault {
     pub fn mention_person(&self, id: i64) -> Result<RecordId> {
         let person: Option<String> = self
             .conn()
-            .query_row("SELECT person_id FROM person_mentions WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT person_id FROM person_mentions WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?;
         let person = person.ok_or_else(|| VaultError::NotFound {
             kind: RecordKind::Mention,

@@ -16,7 +16,6 @@ use testimonio_vault::store::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, ImportStore,
     ImportWriter, Maintenance, MentionStore, RecordStore, SearchFeed, Store, TestimonyStore,
 };
-use testimonio_vault::{FoundMention, MentionKind, MentionScan, MentionStatus, MentionTarget};
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
     ImportMode, ImportRecord, ImportRow, ImportStatus, IndexTarget, IngestedDocument, Intake,
@@ -24,6 +23,7 @@ use testimonio_vault::{
     RecordKind, Refusal, SessionTimeouts, StoredImport, TestimonyFilter, TestimonyLink, Throttle,
     Username, Vault, VaultError, WatchlistField, WriteOutcome,
 };
+use testimonio_vault::{FoundMention, MentionKind, MentionScan, MentionStatus, MentionTarget};
 
 // ---------------------------------------------------------------------------
 // Backends
@@ -1326,7 +1326,11 @@ fn mentions_story<S: MentionStore + RecordStore + DocumentStore + AuditLog>(
     assert_eq!(entries(s), before + 1);
     let read = last_entry(s);
     assert_eq!(
-        (read.action.as_str(), read.object.as_str(), read.detail.as_str()),
+        (
+            read.action.as_str(),
+            read.object.as_str(),
+            read.detail.as_str()
+        ),
         ("identity_read", "person:p-1", "mentions")
     );
     let legal = found
@@ -1342,7 +1346,8 @@ fn mentions_story<S: MentionStore + RecordStore + DocumentStore + AuditLog>(
             ..
         })
     ));
-    s.review_mention(legal.id, MentionStatus::Confirmed).unwrap();
+    s.review_mention(legal.id, MentionStatus::Confirmed)
+        .unwrap();
     assert!(matches!(
         s.review_mention(legal.id, MentionStatus::Dismissed),
         Err(VaultError::Conflict(ConflictKind::MentionReviewed { .. }))

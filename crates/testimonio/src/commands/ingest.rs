@@ -50,14 +50,21 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
     let mentions = match &run.mentions {
         Ok(scan) => {
             if !args.json && scan.new > 0 {
-                println!("{}", tr!(cx.lang, "ingest-mentions-found", count = scan.new));
+                println!(
+                    "{}",
+                    tr!(cx.lang, "ingest-mentions-found", count = scan.new)
+                );
             }
             json!(scan.new)
         }
         Err(e) => {
             eprintln!(
                 "{}",
-                tr!(cx.lang, "ingest-mentions-failed", reason = e.message(cx.lang))
+                tr!(
+                    cx.lang,
+                    "ingest-mentions-failed",
+                    reason = e.message(cx.lang)
+                )
             );
             serde_json::Value::Null
         }

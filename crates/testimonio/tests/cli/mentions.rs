@@ -39,11 +39,16 @@ fn production(env: &TestEnv) -> std::path::PathBuf {
         ),
     );
     fs::write(dir.join("planted.pdf"), planted).unwrap();
-    let mut parts: Vec<std::path::PathBuf> = (1..=36).map(|n| dir.join(format!("p-{n}.pdf"))).collect();
+    let mut parts: Vec<std::path::PathBuf> =
+        (1..=36).map(|n| dir.join(format!("p-{n}.pdf"))).collect();
     parts.push(dir.join("planted.pdf"));
     parts.extend((37..=40).map(|n| dir.join(format!("p-{n}.pdf"))));
     let out = env.path("in/production.pdf");
-    let status = Command::new("pdfunite").args(&parts).arg(&out).status().unwrap();
+    let status = Command::new("pdfunite")
+        .args(&parts)
+        .arg(&out)
+        .status()
+        .unwrap();
     assert!(status.success());
     fs::remove_dir_all(&dir).unwrap();
     out
@@ -116,7 +121,10 @@ fn a_person_planted_on_page_37_is_found_audited_and_never_on_disk() {
     let queue = env.ok(&["--lang", "es", "person", "mentions"]);
     assert!(queue.contains("Luz (p-luz)"), "{queue}");
     assert!(queue.contains("production.pdf, página 37"), "{queue}");
-    assert!(queue.contains("nombre legal") && queue.contains("número A"), "{queue}");
+    assert!(
+        queue.contains("nombre legal") && queue.contains("número A"),
+        "{queue}"
+    );
     assert!(!queue.contains("Peña") && !queue.contains("123"), "{queue}");
 
     // Every read of hits is an identity read of the person.
@@ -126,7 +134,9 @@ fn a_person_planted_on_page_37_is_found_audited_and_never_on_disk() {
         .unwrap()
         .iter()
         .filter(|e| {
-            e["action"] == "identity_read" && e["object"] == "person:p-luz" && e["detail"] == "mentions"
+            e["action"] == "identity_read"
+                && e["object"] == "person:p-luz"
+                && e["detail"] == "mentions"
         })
         .count();
     // `person mentions p-luz`, then the queue (which named her).
@@ -134,19 +144,19 @@ fn a_person_planted_on_page_37_is_found_audited_and_never_on_disk() {
 
     // A person recorded after the pages: the pages already stored are
     // checked for them (an alias of two words, in lower case on the page).
-    env.ok(&[
-        "person",
-        "edit",
-        "p-other",
-        "--alias",
-        ALIAS_LATER,
-    ]);
+    env.ok(&["person", "edit", "p-other", "--alias", ALIAS_LATER]);
     assert_eq!(
         mentions(&env, "p-other"),
         [(37, "alias".to_owned(), "pending".to_owned())]
     );
     // A changed name: the hit on the old one goes, the A-number's stays.
-    env.ok(&["person", "edit", "p-luz", "--legal-name", "Luz Adriana Vega"]);
+    env.ok(&[
+        "person",
+        "edit",
+        "p-luz",
+        "--legal-name",
+        "Luz Adriana Vega",
+    ]);
     assert_eq!(
         mentions(&env, "p-luz"),
         [(37, "a_number".to_owned(), "pending".to_owned())]

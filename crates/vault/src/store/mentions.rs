@@ -4,7 +4,9 @@
 use testimonio_domain::RecordId;
 
 use crate::error::Result;
-use crate::mentions::{Mention, MentionScan, MentionStatus, MentionTarget, ScanPage, WatchedPerson};
+use crate::mentions::{
+    Mention, MentionScan, MentionStatus, MentionTarget, ScanPage, WatchedPerson,
+};
 
 /// The mention scan's storage. Hits name a person and a page, never the
 /// text that matched; reading them is an identity read of each person.

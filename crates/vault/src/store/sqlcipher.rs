@@ -18,7 +18,6 @@ use super::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, ImportStore,
     ImportWriter, Maintenance, MentionStore, RecordStore, SearchFeed, TestimonyStore,
 };
-use crate::mentions::{Mention, MentionScan, MentionStatus, MentionTarget, ScanPage, WatchedPerson};
 use crate::audit::{AuditEntry, ChainFault};
 use crate::backup::BackupSummary;
 use crate::blobs::StoredBlob;
@@ -35,6 +34,9 @@ use crate::ingest::{
 };
 use crate::keys::Passphrase;
 use crate::login::{LoginOutcome, SecondFactorOutcome, Throttle};
+use crate::mentions::{
+    Mention, MentionScan, MentionStatus, MentionTarget, ScanPage, WatchedPerson,
+};
 use crate::records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 use crate::sealed::FileSealer;
 use crate::search_feed::{IndexTarget, IndexablePage};

@@ -107,7 +107,12 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             Access::Writer,
             get(mentions::for_person),
         ),
-        r("get", "/api/v1/mentions", Access::Writer, get(mentions::queue)),
+        r(
+            "get",
+            "/api/v1/mentions",
+            Access::Writer,
+            get(mentions::queue),
+        ),
         r(
             "post",
             "/api/v1/people/{id}/consent",

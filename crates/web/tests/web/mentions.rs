@@ -107,9 +107,19 @@ async fn a_coordinator_sees_who_a_page_mentions_and_analysts_and_viewers_never_d
     assert!(person.body.contains("legal name") && person.body.contains("A-number"));
     let queue = coordinator.get("/mentions").await;
     assert_eq!(queue.status, StatusCode::OK);
-    assert!(queue.body.contains("2 mentions to review"), "{}", queue.body);
+    assert!(
+        queue.body.contains("2 mentions to review"),
+        "{}",
+        queue.body
+    );
     assert!(queue.body.contains(PSEUDONYM) && queue.body.contains(&page_link));
-    assert!(coordinator.get("/").await.body.contains("href=\"/mentions\""));
+    assert!(
+        coordinator
+            .get("/")
+            .await
+            .body
+            .contains("href=\"/mentions\"")
+    );
     let coordinator_token = token(&app, Role::Coordinator).await;
     let get = |path: String, token: String| {
         let app = &app;
@@ -144,7 +154,11 @@ async fn a_coordinator_sees_who_a_page_mentions_and_analysts_and_viewers_never_d
         .await;
     assert_eq!(reviewed.status, StatusCode::SEE_OTHER);
     let queue = coordinator.get("/mentions").await;
-    assert!(queue.body.contains("One mention to review"), "{}", queue.body);
+    assert!(
+        queue.body.contains("One mention to review"),
+        "{}",
+        queue.body
+    );
 
     // Analysts and viewers: no trace anywhere, and nothing audited of them.
     for role in [Role::Analyst, Role::Viewer] {
