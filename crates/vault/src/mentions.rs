@@ -148,6 +148,21 @@ pub struct Mention {
     pub reviewed_by: Option<String>,
 }
 
+/// A stored hit as read: id, person, pseudonym, document, its name, page,
+/// kind, found, status, reviewer.
+type MentionRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    u32,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
 fn unreadable(what: &str) -> VaultError {
     VaultError::Internal(format!("a stored mention {what} does not parse"))
 }
@@ -395,7 +410,7 @@ impl Vault {
                     &format!("person:{person}"),
                     "mentions",
                 )?;
-                let rows: Vec<(i64, String, String, String, Option<String>, u32, String, String, String, Option<String>)> = stmt
+                let rows: Vec<MentionRow> = stmt
                     .query_map(params![person.as_str(), pending_only, limit], |r| {
                         Ok((
                             r.get(0)?,
@@ -426,7 +441,7 @@ impl Vault {
                     });
                 }
             }
-            out.sort_by(|a, b| b.id.cmp(&a.id));
+            out.sort_by_key(|m| std::cmp::Reverse(m.id));
             out.truncate(limit as usize);
             Ok(out)
         })
