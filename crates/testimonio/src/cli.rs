@@ -365,6 +365,15 @@ pub enum PersonCommand {
     },
     Add(PersonAddArgs),
     Edit(PersonEditArgs),
+    /// The pages that mention a person (or, without an id, every mention
+    /// waiting for review).
+    Mentions {
+        id: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The fields of a person, as options (shared by `person add` and `edit`).

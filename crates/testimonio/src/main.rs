@@ -100,6 +100,9 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::Person {
             command: PersonCommand::Edit(args),
         } => person::edit(cx, args),
+        Command::Person {
+            command: PersonCommand::Mentions { id, all, json },
+        } => person::mentions(cx, id.as_deref(), *all, *json),
         Command::Testimony { command } => match command {
             TestimonyCommand::Add(args) => testimony::add(cx, args),
             TestimonyCommand::List { person, json } => {

@@ -89,9 +89,14 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0014_document_dates.sql"),
     },
     Migration {
-        version: 17,
+        version: 15,
+        name: "person_mentions",
+        sql: include_str!("../migrations/0015_person_mentions.sql"),
+    },
+    Migration {
+        version: 16,
         name: "signing_key",
-        sql: include_str!("../migrations/0017_signing_key.sql"),
+        sql: include_str!("../migrations/0016_signing_key.sql"),
     },
 ];
 
@@ -279,7 +284,8 @@ mod tests {
             (12, FROZEN_0012),
             (13, FROZEN_0013),
             (14, FROZEN_0014),
-            (17, FROZEN_0017),
+            (15, FROZEN_0015),
+            (16, FROZEN_0016),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -287,7 +293,8 @@ mod tests {
         }
     }
 
-    const FROZEN_0017: &str = "a6418d7a6574f51d294e85a0204b69ca1eea706e0a480a236109ea41dbf0b6dd";
+    const FROZEN_0016: &str = "a6418d7a6574f51d294e85a0204b69ca1eea706e0a480a236109ea41dbf0b6dd";
+    const FROZEN_0015: &str = "3669f7a7887bbd9b994769673e74e06b8b985cd5d63dc48bfc8816fb2a6f922e";
     const FROZEN_0014: &str = "576fe748d2bda6b2b4aca8e4f322f4c1222dbb94e9e3f8c2fd66eefb578658cb";
     const FROZEN_0013: &str = "a87d86180f20700c9795af75eb68103f0f7aca8ecfd9e736769dd963779974f1";
     const FROZEN_0012: &str = "7ce56a4c53a639d2595cce0d9b298f20b580c203d278b19c7fa1012c9be86db1";

@@ -94,6 +94,8 @@ pub enum RecordKind {
     ApiToken,
     Watchlist,
     WatchlistHit,
+    /// A page on which a person's name or A-number was found.
+    Mention,
     Excerpt,
     Case,
     Testimony,
@@ -115,6 +117,7 @@ impl RecordKind {
             RecordKind::ApiToken => "token",
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist-hit",
+            RecordKind::Mention => "mention",
             RecordKind::Excerpt => "excerpt",
             RecordKind::Case => "case",
             RecordKind::Testimony => "testimony",
@@ -135,6 +138,7 @@ impl RecordKind {
             RecordKind::ApiToken => "api token",
             RecordKind::Watchlist => "watchlist",
             RecordKind::WatchlistHit => "watchlist hit",
+            RecordKind::Mention => "mention",
             RecordKind::Excerpt => "excerpt",
             RecordKind::Case => "case",
             RecordKind::Testimony => "testimony",
@@ -231,6 +235,9 @@ pub enum ConflictKind {
     /// The page a hit points to is no longer stored.
     #[error("page {page} of {document} is gone")]
     PageGone { document: String, page: u32 },
+    /// A person's mention was reviewed already.
+    #[error("mention {mention} was already reviewed")]
+    MentionReviewed { mention: i64 },
 }
 
 /// A database failure, opaque: which database library the vault uses is

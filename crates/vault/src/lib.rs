@@ -23,6 +23,7 @@ pub mod imports;
 pub mod ingest;
 pub mod keys;
 pub mod login;
+pub mod mentions;
 pub mod pages;
 pub mod private_fs;
 pub mod reads;
@@ -68,6 +69,10 @@ pub use ingest::{
 };
 pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
 pub use login::{LoginOutcome, SecondFactorOutcome, Throttle};
+pub use mentions::{
+    FoundMention, Mention, MentionKind, MentionScan, MentionStatus, MentionTarget, ScanPage,
+    WatchedPerson,
+};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 pub use sealed::{FileSealer, UnsealError};
 pub use search_feed::{IndexTarget, IndexablePage};
@@ -75,7 +80,7 @@ pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use signing::SigningKeyInfo;
 pub use store::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, Maintenance,
-    RecordStore, SearchFeed, Store, TestimonyStore,
+    MentionStore, RecordStore, SearchFeed, Store, TestimonyStore,
 };
 pub use testimonies::{Review, TestimonyFilter, TestimonyLink, TestimonySummary};
 pub use tokens::{ApiToken, TokenStatus};

@@ -14,7 +14,7 @@ use testimonio_foia::{FoiaRequest, FoiaRequestParts};
 use testimonio_vault::foia::FoiaExport;
 use testimonio_vault::store::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, ImportStore,
-    ImportWriter, Maintenance, RecordStore, SearchFeed, Store, TestimonyStore,
+    ImportWriter, Maintenance, MentionStore, RecordStore, SearchFeed, Store, TestimonyStore,
 };
 use testimonio_vault::{
     Actor, AuditAction, ConflictKind, EventFilter, ExcerptFilter, ExcerptParts, Extraction,
@@ -23,6 +23,7 @@ use testimonio_vault::{
     RecordKind, Refusal, SessionTimeouts, StoredImport, TestimonyFilter, TestimonyLink, Throttle,
     Username, Vault, VaultError, WatchlistField, WriteOutcome,
 };
+use testimonio_vault::{FoundMention, MentionKind, MentionScan, MentionStatus, MentionTarget};
 
 // ---------------------------------------------------------------------------
 // Backends
@@ -97,6 +98,7 @@ contract_test!(case_store_keeps_its_contract, cases_story);
 contract_test!(maintenance_keeps_its_contract, maintenance_story);
 contract_test!(testimony_store_keeps_its_contract, testimonies_story);
 contract_test!(import_store_keeps_its_contract, imports_story);
+contract_test!(mention_store_keeps_its_contract, mentions_story);
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -1256,4 +1258,113 @@ fn imports_story<S: ImportStore + RecordStore + AuditLog>(s: &mut S, _scratch: &
             .is_empty()
     );
     assert_eq!(entries(s), before);
+}
+
+/// The mention scan's storage: what it must read is queued by the change
+/// itself; a scan's hits are stored once with the queue it read; reading
+/// them is an identity read of each person; a rescanned person keeps only
+/// what was found again (and what was reviewed); a review happens once.
+fn mentions_story<S: MentionStore + RecordStore + DocumentStore + AuditLog>(
+    s: &mut S,
+    _scratch: &std::path::Path,
+) {
+    s.put_group(&group(GROUP)).unwrap();
+    s.put_person(&person(PERSON)).unwrap();
+    let document = ingest_page(s, "The report names LUZ LEGAL twice.");
+    let queued = s.mention_queue(0, 100).unwrap();
+    assert_eq!(
+        queued.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(),
+        [
+            MentionTarget::Person(id("p-1")),
+            MentionTarget::Page {
+                document: document.clone(),
+                page: 1
+            },
+        ]
+    );
+    let watched = s.watched_people(None).unwrap();
+    assert_eq!(watched.len(), 1);
+    assert_eq!(
+        watched[0].legal_name.as_ref().map(|n| n.expose()),
+        Some("Luz Legal")
+    );
+    assert_eq!(
+        s.scan_page(&document, 1).unwrap().unwrap().text.as_str(),
+        "The report names LUZ LEGAL twice."
+    );
+    assert_eq!(s.scan_pages_after(None, 10).unwrap().len(), 1);
+    assert!(
+        s.scan_pages_after(Some((document.as_str(), 1)), 10)
+            .unwrap()
+            .is_empty()
+    );
+    let hit = |kind| FoundMention {
+        person: id("p-1"),
+        document: document.clone(),
+        page: 1,
+        kind,
+    };
+    let before = entries(s);
+    let scan = MentionScan {
+        through: queued.last().unwrap().0,
+        found: vec![hit(MentionKind::LegalName), hit(MentionKind::ANumber)],
+        rescanned: vec![],
+        pages: 1,
+        people: 1,
+    };
+    assert_eq!(s.record_mention_scan(&scan).unwrap(), 2);
+    assert_eq!(entries(s), before + 1);
+    assert_eq!(last_entry(s).object, "mentions:scan");
+    assert!(s.mention_queue(0, 100).unwrap().is_empty());
+    // Seen before: not added again.
+    assert_eq!(s.record_mention_scan(&scan).unwrap(), 0);
+    assert_eq!(s.mentioned_people(true).unwrap(), [id("p-1")]);
+
+    let before = entries(s);
+    let found = s.person_mentions(&[id("p-1")], true, 10).unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(entries(s), before + 1);
+    let read = last_entry(s);
+    assert_eq!(
+        (
+            read.action.as_str(),
+            read.object.as_str(),
+            read.detail.as_str()
+        ),
+        ("identity_read", "person:p-1", "mentions")
+    );
+    let legal = found
+        .iter()
+        .find(|m| m.kind == MentionKind::LegalName)
+        .unwrap();
+    assert_eq!((legal.pseudonym.as_str(), legal.page), ("Luz", 1));
+    assert_eq!(s.mention_person(legal.id).unwrap(), id("p-1"));
+    assert!(matches!(
+        s.mention_person(999_999),
+        Err(VaultError::NotFound {
+            kind: RecordKind::Mention,
+            ..
+        })
+    ));
+    s.review_mention(legal.id, MentionStatus::Confirmed)
+        .unwrap();
+    assert!(matches!(
+        s.review_mention(legal.id, MentionStatus::Dismissed),
+        Err(VaultError::Conflict(ConflictKind::MentionReviewed { .. }))
+    ));
+
+    // A rescan that finds nothing: the pending hit goes, the reviewed stays.
+    let rescan = MentionScan {
+        through: 0,
+        rescanned: vec![id("p-1")],
+        ..MentionScan::default()
+    };
+    s.record_mention_scan(&rescan).unwrap();
+    let left = s.person_mentions(&[id("p-1")], false, 10).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        (left[0].kind, left[0].status),
+        (MentionKind::LegalName, MentionStatus::Confirmed)
+    );
+    assert!(s.mentioned_people(true).unwrap().is_empty());
 }

@@ -90,6 +90,9 @@ fn nav_links(lang: Lang, user: &testimonio_vault::User, class: &str) -> Markup {
                 li { a href="/documents" { (t(lang, "nav-documents")) } }
                 li { a href="/search" { (t(lang, "nav-search")) } }
                 li { a href="/watchlists" { (t(lang, "nav-watchlists")) } }
+                @if !user.role.is_pseudonymous_only() {
+                    li { a href="/mentions" { (t(lang, "nav-mentions")) } }
+                }
                 li { a href="/analysis" { (t(lang, "nav-analysis")) } }
                 @if user.role.sees_all_identities() {
                     li { a href="/import" { (t(lang, "nav-import")) } }

@@ -194,6 +194,10 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             Writer,
             watchlists::dismiss
         ),
+        // People mentioned in evidence: hits of the people whose identity
+        // the account may see (the use case filters; see pages/mentions.rs).
+        route!(get, "/mentions", Writer, mentions::queue),
+        route!(post, "/mentions/{id}", Writer, mentions::review),
         // The pattern analysis: aggregates without identity fields, for
         // every role; reports leave only with roles that write records,
         // audited (see pages/analysis.rs).

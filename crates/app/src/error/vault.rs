@@ -165,5 +165,8 @@ pub(super) fn conflict(lang: Lang, conflict: &ConflictKind) -> String {
                 page = *page
             )
         }
+        ConflictKind::MentionReviewed { mention } => {
+            tr!(lang, "conflict-mention-reviewed", mention = *mention)
+        }
     }
 }

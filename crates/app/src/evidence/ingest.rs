@@ -1,5 +1,5 @@
 //! Ingest: a batch of paths into the vault, each file with a typed outcome
-//! of its own; then the watchlists run, so new pages are searchable and
+//! of its own; then the people-mentioned scan and the watchlists run, so new pages are searchable and
 //! their hits waiting for review before the run is reported.
 
 use std::path::PathBuf;
@@ -23,6 +23,10 @@ pub struct IngestRun {
     /// The watchlists' runs after the ingest, or why they could not run
     /// (the files are in the vault either way).
     pub watchlists: Result<Vec<WatchlistRun>, SearchFailure>,
+    /// The people-mentioned scan over the new pages (counts over every
+    /// person: shown only to who sees every identity), or why it failed
+    /// (the pages stay queued for the next scan).
+    pub mentions: AppResult<super::mentions::ScanOutcome>,
 }
 
 /// The counts a run is summed up by.
@@ -90,9 +94,11 @@ pub fn ingest(
         testimonio_ingest::ingest(vault, paths, options, on_file).map_err(|e| match e {
             testimonio_ingest::pipeline::IngestError::Vault(v) => AppError::from(v),
         })?;
+    let mentions = super::mentions::scan(vault, actor);
     let watchlists = open_index(vault).and_then(|index| watchlists::run_all(vault, &index, actor));
     Ok(IngestRun {
         summary,
         watchlists,
+        mentions,
     })
 }

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod excerpts;
 pub mod ingest;
 pub mod marks;
+pub mod mentions;
 pub mod search;
 pub mod strip;
 pub mod upload;

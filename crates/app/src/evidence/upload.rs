@@ -157,6 +157,10 @@ pub struct UploadRun {
     pub files: Vec<UploadedFile>,
     /// The watchlists' runs over the new pages, or why they could not run.
     pub watchlists: Result<Vec<WatchlistRun>, SearchFailure>,
+    /// The people-mentioned scan over the new pages (counts over every
+    /// person: shown only to who sees every identity), or why it failed
+    /// (the pages stay queued for the next scan).
+    pub mentions: AppResult<super::mentions::ScanOutcome>,
 }
 
 /// Where an upload was sent from and what it documents.
@@ -229,10 +233,15 @@ pub fn record(
         }
         reports.push(UploadedFile { name, outcome });
     }
+    let mentions = super::mentions::scan(vault, actor);
+    if let Err(e) = &mentions {
+        tracing::warn!(error = %e, "people-mentioned scan after an upload failed; its pages stay queued");
+    }
     let watchlists = open_index(vault).and_then(|index| watchlists::run_all(vault, &index, actor));
     Ok(UploadRun {
         files: reports,
         watchlists,
+        mentions,
     })
 }
 

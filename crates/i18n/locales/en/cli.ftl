@@ -43,6 +43,7 @@ cli-about-people = People (pseudonyms only).
 cli-about-people-list = List people by pseudonym (no identity fields).
 cli-about-person = One person.
 cli-about-person-show = Show one person with identity fields (audited).
+cli-about-person-mentions = The pages that mention a person by legal name, alias or A-number (audited as an identity read); without an id, every mention waiting for review.
 cli-about-document = Original files.
 cli-about-document-add = Store an original file (byte-exact, hashed, deduplicated).
 cli-about-document-get = Write an original back out, verifying its hash (audited).
@@ -119,6 +120,8 @@ cli-arg-events-list-limit = At most this many.
 cli-arg-events-list-offset = How many to skip from the start.
 cli-arg-people-list-consent = Only people whose consent today is at least this level.
 cli-arg-person-show-id = The id.
+cli-arg-person-mentions-id = The person's id (none: every person's mentions waiting for review).
+cli-arg-person-mentions-all = Reviewed mentions too.
 cli-arg-document-add-files = The files to store.
 cli-arg-document-text-id = The id.
 cli-arg-search-query = Words (in any of their forms), "phrases", "phrase"~5, a NEAR/5 b, prefix*, name~1 or name~2, AND / OR / NOT / -word (in Spanish Y / O / NO / CERCA/5, in capitals), parentheses, exact:"José Peña" (only that form), and filters kind: source: foia: doc: date:2017..2019 person: group: lang:
@@ -372,3 +375,6 @@ cli-arg-import-accept-suggestions = Import with the suggested profile (check it 
 cli-arg-import-sheet = The workbook's sheet to import (default: the first with a header).
 cli-value-name-or-file = NAME|FILE
 cli-arg-import-header-row = The row the header is on, as the spreadsheet numbers it (default: found; title rows above it are skipped).
+
+# One mention: $id its number, $place "document, page N", $kind how it was found, $status its review.
+mention-cli-line = { $id }  { $pseudonym } ({ $person })  { $place }  [{ $kind }, { $status }]

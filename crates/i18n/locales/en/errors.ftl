@@ -1,6 +1,6 @@
 # Errors of the use cases (crates/app/src/error.rs), shared by every front end.
 # $kind is a record kind code: person, group, event, document, page,
-# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, import, token.
+# foia-request, user, watchlist, watchlist-hit, mention, excerpt, case, testimony, import, token.
 
 error-unknown-reference = { $field }: there is no { $kind ->
     [person] person
@@ -12,6 +12,7 @@ error-unknown-reference = { $field }: there is no { $kind ->
     [user] user
     [watchlist] watchlist
     [watchlist-hit] watchlist hit
+    [mention] mention
     [excerpt] excerpt
     [case] case
     [testimony] testimony
@@ -28,6 +29,7 @@ error-record-not-found = { $kind ->
     [user] user
     [watchlist] watchlist
     [watchlist-hit] watchlist hit
+    [mention] mention
     [excerpt] excerpt
     [case] case
     [testimony] testimony
@@ -75,6 +77,7 @@ conflict-hit-reviewed = Hit { $hit } was already { $status ->
 }.
 conflict-hit-unknown = Hit { $hit } is unknown or already reviewed.
 conflict-page-gone = Page { $page } of { $document } is gone.
+conflict-mention-reviewed = Mention { $mention } was already reviewed.
 
 ## Why a backup was refused ($entry is an archive entry's name, quoted)
 backup-not-an-archive = not a backup archive

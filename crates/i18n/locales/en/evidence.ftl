@@ -58,6 +58,11 @@ ingest-not-complete = { $count ->
 ingest-obtained-on-bad = --obtained-on: "{ $value }" is not a date (YYYY-MM-DD)
 ingest-ocr-lang-bad = --ocr-lang: "{ $value }" is not a list of Tesseract languages such as eng+spa
 ingest-watchlists-failed = The files are in the vault, but the watchlists could not run: { $reason }
+ingest-mentions-failed = The files are in the vault, but their pages could not be checked for people's names: { $reason } (they are checked at the next ingest or view of mentions).
+ingest-mentions-found = { $count ->
+    [one] One mention of a person by name, alias or A-number was found: see `testimonio person mentions`.
+   *[other] { $count } mentions of people by name, alias or A-number were found: see `testimonio person mentions`.
+}
 
 ## testimonio search, reindex
 search-hit-page = page { $page }
@@ -193,3 +198,28 @@ upload-capture-hint = As the camera recorded it. Shown only to roles that see id
 upload-capture-when = Taken
 upload-capture-where = Position (latitude, longitude)
 upload-capture-device = Camera
+
+## People mentioned in evidence (a person's legal name, alias or A-number found in a page)
+nav-mentions = Mentions
+mention-heading = Mentioned in documents
+mention-none = No page mentions this person yet.
+mention-hint = Pages are checked for each person's legal name, aliases and A-number after every ingest and after every change to them. Only people whose identity you may see are listed, and each view is recorded in the audit log.
+# $document: a document's file name or id; $page: a page number.
+mention-where = { $document }, page { $page }
+mention-kind-legal-name = legal name
+mention-kind-alias = alias
+mention-kind-a-number = A-number
+mention-status-pending = waiting for review
+mention-status-confirmed = confirmed
+mention-status-dismissed = dismissed
+mention-confirm = Confirm
+mention-dismiss = Not this person
+mention-queue-title = Mentions to review
+mention-queue-heading = { $count ->
+    [one] One mention to review
+   *[other] { $count } mentions to review
+}
+mention-queue-none = No mention is waiting for review.
+mention-column-where = Where
+mention-column-kind = Found by
+mention-column-review = Review

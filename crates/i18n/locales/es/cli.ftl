@@ -43,6 +43,7 @@ cli-about-people = Personas (solo seudónimos).
 cli-about-people-list = Lista personas por seudónimo (sin datos de identidad).
 cli-about-person = Una persona.
 cli-about-person-show = Muestra una persona con sus datos de identidad (queda auditado).
+cli-about-person-mentions = Las páginas que mencionan a una persona por su nombre legal, un alias o su número A (queda auditado como lectura de identidad); sin identificador, todas las menciones pendientes de revisión.
 cli-about-document = Archivos originales.
 cli-about-document-add = Guarda un archivo original (idéntico byte a byte, con hash, sin duplicados).
 cli-about-document-get = Escribe un original, verificando su hash (queda auditado).
@@ -119,6 +120,8 @@ cli-arg-events-list-limit = Cuántos mostrar como máximo.
 cli-arg-events-list-offset = Cuántos saltar desde el principio.
 cli-arg-people-list-consent = Solo personas cuyo consentimiento de hoy sea al menos este nivel.
 cli-arg-person-show-id = El identificador.
+cli-arg-person-mentions-id = El identificador de la persona (sin él: las menciones de todas las personas pendientes de revisión).
+cli-arg-person-mentions-all = También las menciones ya revisadas.
 cli-arg-document-add-files = Los archivos a guardar.
 cli-arg-document-text-id = El identificador.
 cli-arg-search-query = Palabras (en cualquiera de sus formas), "frases", "frase"~5, a CERCA/5 b, prefijo*, nombre~1 o nombre~2, Y / O / NO / -palabra (en inglés AND / OR / NOT / NEAR/5, en mayúsculas), paréntesis, exact:"José Peña" (solo esa forma), y filtros kind: source: foia: doc: date:2017..2019 person: group: lang:
@@ -372,3 +375,6 @@ cli-arg-import-accept-suggestions = Importa con el perfil sugerido (revíselo an
 cli-arg-import-sheet = La hoja del libro que se importa (por omisión: la primera con encabezado).
 cli-value-name-or-file = NOMBRE|ARCHIVO
 cli-arg-import-header-row = La fila en la que está el encabezado, según la numera la hoja (por omisión: se busca; se omiten las filas de título de arriba).
+
+# Una mención: $id su número, $place "documento, página N", $kind cómo se halló, $status su revisión.
+mention-cli-line = { $id }  { $pseudonym } ({ $person })  { $place }  [{ $kind }, { $status }]

@@ -1,6 +1,6 @@
 # Errores de los casos de uso (crates/app/src/error.rs), comunes a todas las interfaces.
 # $kind es un código de tipo de registro: person, group, event, document, page,
-# foia-request, user, watchlist, watchlist-hit, excerpt, case, testimony, import, token.
+# foia-request, user, watchlist, watchlist-hit, mention, excerpt, case, testimony, import, token.
 
 error-unknown-reference = { $field }: no existe { $kind ->
     [person] ninguna persona
@@ -12,6 +12,7 @@ error-unknown-reference = { $field }: no existe { $kind ->
     [user] ningún usuario
     [watchlist] ninguna lista de vigilancia
     [watchlist-hit] ningún resultado de vigilancia
+    [mention] ninguna mención
     [excerpt] ningún extracto
     [case] ningún caso
     [testimony] ningún testimonio
@@ -28,6 +29,7 @@ error-record-not-found = No se encontró { $kind ->
     [user] el usuario
     [watchlist] la lista de vigilancia
     [watchlist-hit] el resultado de vigilancia
+    [mention] la mención
     [excerpt] el extracto
     [case] el caso
     [testimony] el testimonio
@@ -78,6 +80,7 @@ conflict-hit-reviewed = El resultado { $hit } ya fue { $status ->
 }.
 conflict-hit-unknown = El resultado { $hit } no existe o ya fue revisado.
 conflict-page-gone = La página { $page } de { $document } ya no existe.
+conflict-mention-reviewed = La mención { $mention } ya fue revisada.
 
 ## Why a backup was refused ($entry is an archive entry's name, quoted)
 backup-not-an-archive = no es un archivo de copia de seguridad

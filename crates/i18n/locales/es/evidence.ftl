@@ -67,6 +67,11 @@ ingest-not-complete = { $count ->
 ingest-obtained-on-bad = --obtained-on: "{ $value }" no es una fecha (AAAA-MM-DD)
 ingest-ocr-lang-bad = --ocr-lang: "{ $value }" no es una lista de idiomas de Tesseract como eng+spa
 ingest-watchlists-failed = Los archivos están en la bóveda, pero las listas de seguimiento no se pudieron ejecutar: { $reason }
+ingest-mentions-failed = Los archivos están en la bóveda, pero no se pudo buscar en sus páginas los nombres de las personas: { $reason } (se buscarán en la próxima ingesta o consulta de menciones).
+ingest-mentions-found = { $count ->
+    [one] Se halló una mención de una persona por su nombre, un alias o su número A: vea `testimonio person mentions`.
+   *[other] Se hallaron { $count } menciones de personas por nombre, alias o número A: vea `testimonio person mentions`.
+}
 
 ## testimonio search, reindex
 search-hit-page = página { $page }
@@ -205,3 +210,28 @@ upload-capture-hint = Según lo registró la cámara. Solo lo ven los roles que 
 upload-capture-when = Tomada
 upload-capture-where = Posición (latitud, longitud)
 upload-capture-device = Cámara
+
+## Personas mencionadas en la evidencia (nombre legal, alias o número A de una persona hallado en una página)
+nav-mentions = Menciones
+mention-heading = Menciones en documentos
+mention-none = Todavía ninguna página menciona a esta persona.
+mention-hint = Las páginas se revisan en busca del nombre legal, los alias y el número A de cada persona después de cada ingesta y de cada cambio en sus datos. Solo aparecen las personas cuya identidad usted puede ver, y cada consulta queda registrada en el registro de auditoría.
+# $document: nombre de archivo o id de un documento; $page: número de página.
+mention-where = { $document }, página { $page }
+mention-kind-legal-name = nombre legal
+mention-kind-alias = alias
+mention-kind-a-number = número A
+mention-status-pending = pendiente de revisión
+mention-status-confirmed = confirmada
+mention-status-dismissed = descartada
+mention-confirm = Confirmar
+mention-dismiss = No es esta persona
+mention-queue-title = Menciones por revisar
+mention-queue-heading = { $count ->
+    [one] Una mención por revisar
+   *[other] { $count } menciones por revisar
+}
+mention-queue-none = Ninguna mención espera revisión.
+mention-column-where = Dónde
+mention-column-kind = Hallada por
+mention-column-review = Revisión

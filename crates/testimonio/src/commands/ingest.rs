@@ -46,6 +46,29 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
             serde_json::Value::Null
         }
     };
+    // The operator sees every identity: how many new pages mention people.
+    let mentions = match &run.mentions {
+        Ok(scan) => {
+            if !args.json && scan.new > 0 {
+                println!(
+                    "{}",
+                    tr!(cx.lang, "ingest-mentions-found", count = scan.new)
+                );
+            }
+            json!(scan.new)
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                tr!(
+                    cx.lang,
+                    "ingest-mentions-failed",
+                    reason = e.message(cx.lang)
+                )
+            );
+            serde_json::Value::Null
+        }
+    };
     let totals = run.totals();
     if args.json {
         print_json(&json!({
@@ -57,6 +80,7 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
             "ocr_pages": totals.ocr_pages,
             "seconds": run.summary.seconds,
             "watchlists": watchlists,
+            "new_mentions": mentions,
         }));
     } else {
         print_table(cx, &run.summary.files);
@@ -67,6 +91,9 @@ pub fn run(cx: &Context, args: &IngestArgs) -> CliResult {
             status: exit::FAILURE,
             message: e.message(cx.lang),
         });
+    }
+    if let Err(e) = &run.mentions {
+        return Err(cx.app_error(e));
     }
     if run.not_ok() == 0 {
         Ok(())

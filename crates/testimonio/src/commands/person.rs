@@ -2,6 +2,7 @@
 //! cases, print what was stored.
 
 use serde_json::json;
+use testimonio_app::evidence::mentions;
 use testimonio_app::records::people::{self, InitialConsent, PersonFields, PersonRecorded};
 use testimonio_domain::RecordId;
 use testimonio_i18n::tr;
@@ -79,4 +80,59 @@ fn report(cx: &Context, recorded: &PersonRecorded, json_out: bool) {
             )
         );
     }
+}
+
+/// `person mentions [ID]`: one person's mentions, or the review queue.
+pub fn mentions(cx: &Context, id: Option<&str>, all: bool, json_out: bool) -> CliResult {
+    let id = id
+        .map(|id| RecordId::parse("id", id).map_err(|e| cx.option_error("id", &e)))
+        .transpose()?;
+    let mut vault = cx.open()?;
+    let found = match &id {
+        Some(id) => mentions::for_person(&mut vault, &operator(), id, all),
+        None => mentions::queue(&mut vault, &operator(), all),
+    }
+    .map_err(|e| cx.app_error(&e))?;
+    if json_out {
+        let items: Vec<_> = found
+            .iter()
+            .map(|m| {
+                json!({
+                    "id": m.id, "person": m.person, "pseudonym": m.pseudonym,
+                    "document": m.document, "title": m.title, "page": m.page,
+                    "kind": m.kind.code(), "found_at": m.found_at,
+                    "status": m.status.code(), "reviewed_by": m.reviewed_by,
+                })
+            })
+            .collect();
+        print_json(&json!({ "mentions": items }));
+        return Ok(());
+    }
+    let lang = cx.lang;
+    if found.is_empty() {
+        let none = if id.is_some() {
+            tr!(lang, "mention-none")
+        } else {
+            tr!(lang, "mention-queue-none")
+        };
+        println!("{none}");
+    }
+    for m in &found {
+        let name = m.title.as_deref().unwrap_or(m.document.as_str());
+        let place = tr!(lang, "mention-where", document = name, page = m.page);
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "mention-cli-line",
+                id = m.id,
+                pseudonym = m.pseudonym.as_str(),
+                person = m.person.as_str(),
+                place = place.as_str(),
+                kind = mentions::kind_label(lang, m.kind),
+                status = mentions::status_label(lang, m.status)
+            )
+        );
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ mod crash;
 mod exchange;
 mod foia;
 mod ingest;
+mod mentions;
 mod outputs;
 mod packet;
 mod reads;

@@ -51,6 +51,7 @@ mod excerpts;
 mod foia;
 mod imports;
 mod maintenance;
+mod mentions;
 mod records;
 mod sqlcipher;
 mod testimonies;
@@ -63,6 +64,7 @@ pub use excerpts::ExcerptStore;
 pub use foia::FoiaStore;
 pub use imports::{ImportStore, ImportWriter};
 pub use maintenance::Maintenance;
+pub use mentions::MentionStore;
 pub use records::RecordStore;
 pub use testimonies::TestimonyStore;
 
@@ -79,6 +81,7 @@ pub trait Store:
     + TestimonyStore
     + CaseStore
     + ImportStore
+    + MentionStore
     + Maintenance
 {
 }
@@ -94,6 +97,7 @@ impl<T> Store for T where
         + TestimonyStore
         + CaseStore
         + ImportStore
+        + MentionStore
         + Maintenance
 {
 }

@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 
 use super::{
     AccountStore, AuditLog, CaseStore, DocumentStore, ExcerptStore, FoiaStore, ImportStore,
-    ImportWriter, Maintenance, RecordStore, SearchFeed, TestimonyStore,
+    ImportWriter, Maintenance, MentionStore, RecordStore, SearchFeed, TestimonyStore,
 };
 use crate::audit::{AuditEntry, ChainFault};
 use crate::backup::BackupSummary;
@@ -34,6 +34,9 @@ use crate::ingest::{
 };
 use crate::keys::Passphrase;
 use crate::login::{LoginOutcome, SecondFactorOutcome, Throttle};
+use crate::mentions::{
+    Mention, MentionScan, MentionStatus, MentionTarget, ScanPage, WatchedPerson,
+};
 use crate::records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
 use crate::sealed::FileSealer;
 use crate::search_feed::{IndexTarget, IndexablePage};
@@ -733,5 +736,48 @@ impl ImportWriter for ImportSession<'_> {
 
     fn finish(self, detail: &str) -> Result<()> {
         ImportSession::finish(self, detail)
+    }
+}
+
+impl MentionStore for Vault {
+    fn mention_queue(&self, after: i64, limit: u32) -> Result<Vec<(i64, MentionTarget)>> {
+        Vault::mention_queue(self, after, limit)
+    }
+
+    fn watched_people(&self, only: Option<&[RecordId]>) -> Result<Vec<WatchedPerson>> {
+        Vault::watched_people(self, only)
+    }
+
+    fn scan_pages_after(&self, after: Option<(&str, u32)>, limit: u32) -> Result<Vec<ScanPage>> {
+        Vault::scan_pages_after(self, after, limit)
+    }
+
+    fn scan_page(&self, document: &str, page: u32) -> Result<Option<ScanPage>> {
+        Vault::scan_page(self, document, page)
+    }
+
+    fn record_mention_scan(&mut self, scan: &MentionScan) -> Result<usize> {
+        Vault::record_mention_scan(self, scan)
+    }
+
+    fn mentioned_people(&self, pending_only: bool) -> Result<Vec<RecordId>> {
+        Vault::mentioned_people(self, pending_only)
+    }
+
+    fn person_mentions(
+        &mut self,
+        people: &[RecordId],
+        pending_only: bool,
+        limit: u32,
+    ) -> Result<Vec<Mention>> {
+        Vault::person_mentions(self, people, pending_only, limit)
+    }
+
+    fn mention_person(&self, id: i64) -> Result<RecordId> {
+        Vault::mention_person(self, id)
+    }
+
+    fn review_mention(&mut self, id: i64, status: MentionStatus) -> Result<()> {
+        Vault::review_mention(self, id, status)
     }
 }

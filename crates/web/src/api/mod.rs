@@ -24,6 +24,7 @@ mod cases;
 mod documents;
 mod excerpts;
 pub(crate) mod foia;
+mod mentions;
 mod people_write;
 mod search;
 mod testimonies;
@@ -99,6 +100,18 @@ pub fn api_routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             "/api/v1/people/{id}",
             Access::LoggedIn,
             get(show_person),
+        ),
+        r(
+            "get",
+            "/api/v1/people/{id}/mentions",
+            Access::Writer,
+            get(mentions::for_person),
+        ),
+        r(
+            "get",
+            "/api/v1/mentions",
+            Access::Writer,
+            get(mentions::queue),
         ),
         r(
             "post",
@@ -765,6 +778,7 @@ pub fn openapi() -> Value {
         paths.extend(foia::openapi_paths());
         paths.extend(search::openapi_paths());
         paths.extend(excerpts::openapi_paths());
+        paths.extend(mentions::openapi_paths());
         for more in [testimony_paths, case_paths] {
             if let Value::Object(more) = more {
                 paths.extend(more);

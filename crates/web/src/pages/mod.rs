@@ -16,6 +16,7 @@ pub mod groups;
 pub mod import_wizard;
 pub mod imports;
 pub mod login;
+pub mod mentions;
 pub mod people;
 pub mod person_form;
 pub mod search;

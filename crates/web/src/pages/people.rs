@@ -128,6 +128,9 @@ struct PersonData {
     upload_limit: u64,
     /// Their testimonies, without accounts.
     testimonies: Vec<testimonio_vault::TestimonySummary>,
+    /// The pages that mention them, only with the identity (the read is
+    /// audited as an identity read).
+    mentions: Option<Vec<testimonio_vault::Mention>>,
 }
 
 /// Loads a person's page. The identity is read (and the read audited) only
@@ -137,6 +140,12 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
     let upload_limit = state.config().uploads.per_file;
     use_case(state, viewer, move |v, actor| {
         let PersonView { summary, identity } = people::show(v, actor, &id)?;
+        let mentions = match identity {
+            Some(_) => Some(testimonio_app::evidence::mentions::for_person(
+                v, actor, &id, true,
+            )?),
+            None => None,
+        };
         let attachments = testimonio_app::evidence::upload::attachments(
             v,
             actor,
@@ -189,6 +198,7 @@ async fn load(state: &AppState, viewer: &Viewer, id: RecordId) -> Result<PersonD
             attachments,
             upload_limit,
             testimonies,
+            mentions,
         })
     })
     .await
@@ -398,6 +408,9 @@ fn person_page(
             dt { (viewer.t("field-groups")) } dd { (group_links(viewer, &s.groups, &data.groups)) }
         }
         (identity_section(viewer, data.identity.as_ref()))
+        @if let Some(found) = &data.mentions {
+            (super::mentions::person_section(viewer, found, can_write))
+        }
         (timeline_section(viewer, &data.events))
         section aria-labelledby="events-heading" {
             h2 #events-heading { (tr!(viewer.lang, "records-person-events-heading", count = data.events.len())) }

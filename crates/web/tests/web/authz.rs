@@ -56,6 +56,8 @@ fn sample_value(app: &TestApp, spec: &RouteSpec) -> String {
         // A watchlist hit: none exists in the matrix's app, so an allowed
         // role gets 404 (and a refused one 403) without changing anything.
         "hits" => "1".to_owned(),
+        // A person's mention: none exists in the matrix's app (404 or 403).
+        "mentions" => "1".to_owned(),
         // A stored import: none exists in the matrix's app (404 or 403).
         "import" => "imp-none".to_owned(),
         "lang" => "en".to_owned(),

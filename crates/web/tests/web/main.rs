@@ -50,6 +50,7 @@ mod documents;
 mod excerpts;
 mod foia;
 mod imports;
+mod mentions;
 mod page_images;
 mod page_marks;
 mod picker;
