@@ -68,7 +68,9 @@ pub use ingest::{
 pub use keys::{KdfParams, Key32, Passphrase, RecoveryKey};
 pub use login::{LoginOutcome, SecondFactorOutcome, Throttle};
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
-pub use sealed::{FileSealer, UnsealError};
+pub use sealed::{
+    BlockHeader, BlockWriter, DEFAULT_BLOCK_SIZE, FileSealer, HEADER_LEN, SealedFormat, UnsealError,
+};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use store::{
