@@ -1497,7 +1497,8 @@ impl Report<'_> {
         let _ = writeln!(
             w,
             "(memory, median of the cold opens: ours and FTS5, the growth of this process's resident \
-             memory since the engine was closed; PostgreSQL, the resident memory of its server's processes)"
+             memory since the engine was closed, which misses memory the allocator reuses from the closed copy \
+             (a lower bound); PostgreSQL, the resident memory of its server's processes)"
         );
         let _ = writeln!(w);
 
