@@ -10,12 +10,13 @@ use serde::Serialize;
 use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 use testimonio_vault::{IndexTarget, Vault, VaultError};
 
-use crate::directory::{OpenError, SealedDirectory};
+use crate::directory::{DEFAULT_CACHE_BYTES, OpenError, SealedDirectory};
 use crate::schema::{Fields, SCHEMA_VERSION, register_tokenizers, schema};
 
 /// Changes applied per commit: a crash loses at most this much work.
 const BATCH: u32 = 20_000;
-/// Present while a rebuild has not committed.
+/// Present while a rebuild has not committed, or once a sealed block was
+/// found damaged: the index must be rebuilt.
 const REBUILDING: &str = "rebuilding";
 /// Memory for tantivy's indexing buffers.
 const WRITER_MEMORY: usize = 200_000_000;
@@ -61,6 +62,25 @@ fn read_payload(payload: &str) -> (i64, u32) {
     }
 }
 
+/// `error`, unless a block of the index's files was found damaged: then
+/// the index is marked for a rebuild (the next
+/// [`SearchIndex::open_current`] rebuilds it) and the error is that block,
+/// whatever tantivy made of it.
+fn checked(root: &Path, directory: &SealedDirectory, error: IndexError) -> IndexError {
+    let Some(damage) = directory.damage() else {
+        return error;
+    };
+    if let Err(source) = crate::directory::private_file(&root.join(REBUILDING)) {
+        // The error below still says to rebuild; this one says why the
+        // next open will not do it by itself.
+        return IndexError::Io {
+            path: root.join(REBUILDING),
+            source,
+        };
+    }
+    IndexError::Open(OpenError::Unseal(damage))
+}
+
 /// What a catch-up did.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct CatchUp {
@@ -73,6 +93,10 @@ pub struct CatchUp {
 pub struct SearchIndex {
     root: PathBuf,
     sealer: testimonio_vault::FileSealer,
+    /// Plaintext bytes of decrypted blocks kept in memory.
+    cache_bytes: usize,
+    /// The index's files (a handle on what `index` reads through).
+    directory: SealedDirectory,
     index: Index,
     reader: IndexReader,
     fields: Fields,
@@ -135,9 +159,58 @@ impl SearchIndex {
     /// Sealed files that do not open; [`IndexError::Outdated`] for an
     /// index of another schema, which is never read.
     pub fn open_at(root: &Path, sealer: testimonio_vault::FileSealer) -> Result<Self, IndexError> {
+        Self::open_at_with_cache(root, sealer, DEFAULT_CACHE_BYTES)
+    }
+
+    /// As [`SearchIndex::open_at`], keeping at most about `cache_bytes` of
+    /// decrypted index blocks in memory (the default is
+    /// [`DEFAULT_CACHE_BYTES`]).
+    ///
+    /// An index of the older whole-file sealed format is converted to
+    /// blocks here when no other process is writing it (else it is read
+    /// whole into memory, as that format always was, and converted by a
+    /// later open).
+    ///
+    /// # Errors
+    /// As [`SearchIndex::open_at`].
+    pub fn open_at_with_cache(
+        root: &Path,
+        sealer: testimonio_vault::FileSealer,
+        cache_bytes: usize,
+    ) -> Result<Self, IndexError> {
         let root = root.to_owned();
+        if crate::directory::needs_upgrade(&root) {
+            match writer_lock_at(&root) {
+                Ok(_lock) => {
+                    crate::directory::upgrade(&root, &sealer)?;
+                }
+                Err(IndexError::Busy) => {}
+                Err(e) => return Err(e),
+            }
+        }
         let stamp = disk_stamp(&root);
-        let directory = SealedDirectory::open(&root, sealer.clone())?;
+        let directory = SealedDirectory::open_with_cache(&root, sealer.clone(), cache_bytes)?;
+        let opened = Self::open_directory(directory.clone());
+        let (index, reader, fields) = match opened {
+            Ok(opened) => opened,
+            Err(e) => return Err(checked(&root, &directory, e)),
+        };
+        Ok(SearchIndex {
+            root,
+            sealer,
+            cache_bytes,
+            directory,
+            index,
+            reader,
+            fields,
+            stamp,
+        })
+    }
+
+    /// The index in `directory` (created if there is none) and its reader.
+    fn open_directory(
+        directory: SealedDirectory,
+    ) -> Result<(Index, IndexReader, Fields), IndexError> {
         let (schema, fields) = schema();
         let exists = Index::exists(&directory).map_err(tantivy::TantivyError::from)?;
         let index = if exists {
@@ -160,14 +233,18 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(SearchIndex {
-            root,
-            sealer,
-            index,
-            reader,
-            fields,
-            stamp,
-        })
+        Ok((index, reader, fields))
+    }
+
+    /// `error`, or, if a sealed block was found damaged, that: see
+    /// [`checked`].
+    pub(crate) fn checked(&self, error: IndexError) -> IndexError {
+        checked(&self.root, &self.directory, error)
+    }
+
+    /// Plaintext bytes of decrypted blocks held in memory now.
+    pub fn cached_bytes(&self) -> usize {
+        self.directory.cached_bytes()
     }
 
     /// Reloads the index from disk if another process committed to it
@@ -179,7 +256,7 @@ impl SearchIndex {
         if disk_stamp(&self.root) == self.stamp {
             return Ok(false);
         }
-        *self = Self::open_at(&self.root, self.sealer.clone())?;
+        *self = Self::open_at_with_cache(&self.root, self.sealer.clone(), self.cache_bytes)?;
         Ok(true)
     }
 
@@ -220,6 +297,17 @@ impl SearchIndex {
     /// Index or vault errors; [`IndexError::Busy`] when another process is
     /// updating the index.
     pub fn catch_up(&mut self, vault: &mut Vault) -> Result<CatchUp, IndexError> {
+        self.catch_up_unchecked(vault).map_err(|e| self.checked(e))
+    }
+
+    fn catch_up_unchecked(&mut self, vault: &mut Vault) -> Result<CatchUp, IndexError> {
+        if self.root.join(REBUILDING).exists() {
+            // A damaged block was found (by this copy or another), or a
+            // rebuild was interrupted: this copy cannot be trusted.
+            let (rebuilt, done) = Self::rebuild(vault)?;
+            *self = rebuilt;
+            return Ok(done);
+        }
         let mut done = CatchUp::default();
         if vault.index_queue_head()? <= self.applied()? {
             return Ok(done);

@@ -74,7 +74,9 @@ pub use mentions::{
     WatchedPerson,
 };
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
-pub use sealed::{FileSealer, UnsealError};
+pub use sealed::{
+    BlockHeader, BlockWriter, DEFAULT_BLOCK_SIZE, FileSealer, HEADER_LEN, SealedFormat, UnsealError,
+};
 pub use search_feed::{IndexTarget, IndexablePage};
 pub use sessions::{NewSession, SessionTimeouts, WebSession};
 pub use signing::SigningKeyInfo;

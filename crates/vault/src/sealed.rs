@@ -1,11 +1,15 @@
-//! Sealed files: whole files encrypted and authenticated with a vault
-//! subkey, for derived data that lives beside the database (the search
-//! index). The key never leaves this type.
+//! Sealed files: files encrypted and authenticated with a vault subkey,
+//! for derived data that lives beside the database (the search index). The
+//! key never leaves this type.
 //!
-//! Format v1: `TMSEAL1\0`, a 24-byte random nonce, then the
+//! Format v1 (whole files): `TMSEAL1\0`, a 24-byte random nonce, then the
 //! XChaCha20-Poly1305 ciphertext of the content. The associated data binds
 //! the purpose and the file's name, so a file cannot be swapped for
-//! another or moved between purposes without failing to open.
+//! another or moved between purposes without failing to open. Still read
+//! (the search index converts such files to v2 when it opens them).
+//!
+//! Format v2 (in blocks, `blocks.rs`): each block sealed on its own, so a
+//! reader decrypts only the blocks it needs.
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -13,6 +17,10 @@ use rand::RngCore;
 use zeroize::Zeroizing;
 
 use crate::keys::Key32;
+
+mod blocks;
+
+pub use blocks::{BlockHeader, BlockWriter, DEFAULT_BLOCK_SIZE, HEADER_LEN, SealedFormat};
 
 const MAGIC: &[u8; 8] = b"TMSEAL1\0";
 

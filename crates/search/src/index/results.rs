@@ -1,6 +1,8 @@
 //! Searching: a query in, one page of hits with snippets, the total and
 //! the facets out.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tantivy::collector::Count;
 use tantivy::schema::{TantivyDocument, Value};
@@ -83,6 +85,25 @@ impl SearchIndex {
         offset: usize,
         limit: usize,
     ) -> Result<(u64, Vec<IdHit>), SearchError> {
+        self.search_ids_unchecked(query, offset, limit)
+            .map_err(|e| self.checked_search(e))
+    }
+
+    /// A search error, or the damaged block behind it: see
+    /// [`SearchIndex::checked`].
+    fn checked_search(&self, error: SearchError) -> SearchError {
+        match error {
+            SearchError::Index(e) => SearchError::Index(self.checked(e)),
+            query => query,
+        }
+    }
+
+    fn search_ids_unchecked(
+        &self,
+        query: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(u64, Vec<IdHit>), SearchError> {
         let node = parse(query)?;
         let compiled = compile(&node, &self.fields)?;
         let searcher = self.reader.searcher();
@@ -119,6 +140,17 @@ impl SearchIndex {
         offset: usize,
         limit: usize,
     ) -> Result<SearchResults, SearchError> {
+        self.search_unchecked(vault, query, offset, limit)
+            .map_err(|e| self.checked_search(e))
+    }
+
+    fn search_unchecked(
+        &self,
+        vault: &Vault,
+        query: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<SearchResults, SearchError> {
         let node = parse(query)?;
         let compiled = compile(&node, &self.fields)?;
         let searcher = self.reader.searcher();
@@ -126,15 +158,21 @@ impl SearchIndex {
         // Past the last entry there is nothing: do not ask tantivy to keep
         // `offset` hits in memory to find that out.
         let offset = offset.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+        // Each segment's order column, opened here where a failure (a
+        // damaged block) can be returned rather than inside the collector.
+        let mut orders = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let order = segment.fast_fields().u64("order")?.first_or_default_col(0);
+            orders.insert(segment.segment_id(), order);
+        }
         let top = tantivy::collector::TopDocs::with_limit(limit)
             .and_offset(offset)
             .tweak_score(move |segment: &SegmentReader| {
-                let order = segment
-                    .fast_fields()
-                    .u64("order")
-                    .expect("the order field is a fast field")
-                    .first_or_default_col(0);
-                move |doc: DocId, score: Score| (score, std::cmp::Reverse(order.get_val(doc)))
+                let order = orders.get(&segment.segment_id()).cloned();
+                move |doc: DocId, score: Score| {
+                    let order = order.as_ref().map_or(0, |o| o.get_val(doc));
+                    (score, std::cmp::Reverse(order))
+                }
             });
         let (top, total, facets) = searcher.search(&compiled, &(top, Count, FacetCollector))?;
         let leaves = positive_text(&node);
