@@ -1,6 +1,7 @@
 //! Charts and the map as vector drawings: rectangles, lines and text in
-//! points, origin at the top left. [`crate::svg`] writes a drawing as SVG
-//! for HTML; [`crate::pdf`] draws the same shapes on a PDF page.
+//! points, origin at the top left, laid out with the widths of the fonts
+//! the PDF is set in. [`crate::svg`] writes a drawing as SVG: inline in
+//! the HTML, embedded as an image in the PDF ([`crate::pdf`]).
 //!
 //! A suppressed count is never drawn as a length or a colour that could
 //! encode it: its bar is absent and the word for "suppressed" stands in
