@@ -11,8 +11,8 @@ use std::time::Instant;
 use anyhow::Result;
 use testimonio_analysis::Audience;
 use testimonio_demo::{DemoSpec, generate};
-use testimonio_domain::{Event, Lang};
 use testimonio_domain::exchange::ExchangeRecord;
+use testimonio_domain::{Event, Lang};
 use testimonio_report::{Findings, FindingsOptions, Format, Subject};
 
 use crate::cli;

@@ -110,8 +110,7 @@ mod tests {
         let cli = Cli::try_parse_from(["testimonio-bench", "search", "--nice", "-10"]).unwrap();
         assert!(matches!(cli.benchmark, Benchmark::Search(_)));
         for name in [
-            "vault", "web", "ingest", "analysis", "report", "search", "soak", "upload",
-            "sheets",
+            "vault", "web", "ingest", "analysis", "report", "search", "soak", "upload", "sheets",
         ] {
             let help = Cli::try_parse_from(["testimonio-bench", name, "--help"]).unwrap_err();
             assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp, "{name}");
@@ -119,8 +118,7 @@ mod tests {
         let help = Cli::try_parse_from(["testimonio-bench", "--help"]).unwrap_err();
         let text = help.render().to_string();
         for name in [
-            "vault", "web", "ingest", "analysis", "report", "search", "soak", "upload",
-            "sheets",
+            "vault", "web", "ingest", "analysis", "report", "search", "soak", "upload", "sheets",
         ] {
             assert!(text.contains(name), "{name} missing in {text}");
         }

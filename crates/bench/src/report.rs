@@ -24,9 +24,7 @@ use testimonio_report::packet::{
 };
 use testimonio_report::{Findings, FindingsOptions};
 
-use crate::analysis::{
-    demo_data, median, peak_memory_mib, reset_peak_memory, resident_memory_mib,
-};
+use crate::analysis::{demo_data, median, peak_memory_mib, reset_peak_memory, resident_memory_mib};
 use crate::cli;
 
 /// Options of `testimonio-bench report`.

@@ -25,7 +25,14 @@ pub(crate) const SERIF_BOLD: &[u8] = include_bytes!("../fonts/NotoSerif-Bold.ttf
 pub(crate) const SERIF_ITALIC: &[u8] = include_bytes!("../fonts/NotoSerif-Italic.ttf");
 
 /// Every shipped font file.
-pub(crate) const ALL: [&[u8]; 6] = [SANS, SANS_BOLD, SANS_ITALIC, SERIF, SERIF_BOLD, SERIF_ITALIC];
+pub(crate) const ALL: [&[u8]; 6] = [
+    SANS,
+    SANS_BOLD,
+    SANS_ITALIC,
+    SERIF,
+    SERIF_BOLD,
+    SERIF_ITALIC,
+];
 
 /// The sans-serif faces measured for layout (tables and charts are set
 /// in Noto Sans).
@@ -126,7 +133,8 @@ mod tests {
     fn every_font_parses_and_covers_the_scripts() {
         for data in ALL {
             let face = ttf_parser::Face::parse(data, 0).expect("a shipped font parses");
-            for c in "Nguyễn Thị Lan Đà Nẵng Łódź Ольга Peña Núñez Ελληνικά “—”€".chars() {
+            for c in "Nguyễn Thị Lan Đà Nẵng Łódź Ольга Peña Núñez Ελληνικά “—”€".chars()
+            {
                 assert!(
                     c == ' ' || face.glyph_index(c).is_some(),
                     "{c:?} missing from a shipped font"

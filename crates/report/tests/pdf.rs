@@ -263,9 +263,15 @@ fn letter() -> String {
 
 fn assert_planted(text: &str, what: &str) {
     for name in PLANTED {
-        assert!(text.contains(name), "{name} missing from the {what}:\n{text}");
+        assert!(
+            text.contains(name),
+            "{name} missing from the {what}:\n{text}"
+        );
     }
-    assert!(!text.contains('\u{fffd}'), "a replacement character in the {what}");
+    assert!(
+        !text.contains('\u{fffd}'),
+        "a replacement character in the {what}"
+    );
 }
 
 #[test]
@@ -318,7 +324,14 @@ fn hostile_text_prints_as_written() {
                 caption: all.clone(),
                 header: hostile.iter().take(3).map(|h| (*h).to_owned()).collect(),
                 numeric: vec![false, true, false],
-                rows: vec![hostile.iter().skip(3).take(3).map(|h| TableCell::text(*h)).collect()],
+                rows: vec![
+                    hostile
+                        .iter()
+                        .skip(3)
+                        .take(3)
+                        .map(|h| TableCell::text(*h))
+                        .collect(),
+                ],
                 total_row: false,
                 note: Some(all.clone()),
             }),

@@ -150,15 +150,11 @@ impl<'a> Data<'a> {
                     level: (*level).clamp(1, 3),
                     text,
                 },
-                Block::Paragraph(list) => BlockData::Paragraph {
-                    spans: spans(list),
-                },
+                Block::Paragraph(list) => BlockData::Paragraph { spans: spans(list) },
                 Block::Bullets(items) => BlockData::Bullets {
                     items: items.iter().map(|i| spans(i)).collect(),
                 },
-                Block::Notice(list) => BlockData::Notice {
-                    spans: spans(list),
-                },
+                Block::Notice(list) => BlockData::Notice { spans: spans(list) },
                 Block::Quote(text) => BlockData::Quote { text },
                 Block::Table(t) => BlockData::Table {
                     caption: &t.caption,
@@ -391,7 +387,10 @@ mod tests {
         // The long text takes the room; the short columns are not padded.
         assert!(widths[1] > 200.0, "{widths:?}");
         let desde = fonts::width(Face::Bold, "Días desde", TABLE_SIZE);
-        assert!(widths[2] <= desde + 2.0 * CELL_PAD + SLACK + 0.01, "{widths:?}");
+        assert!(
+            widths[2] <= desde + 2.0 * CELL_PAD + SLACK + 0.01,
+            "{widths:?}"
+        );
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub(crate) fn sample(lang: Lang) -> Document {
     ];
     for i in 0..40 {
         blocks.push(Block::Paragraph(vec![
-            Span::plain(format!("Párrafo {i}: las represalias siguen a la protesta; ")),
+            Span::plain(format!(
+                "Párrafo {i}: las represalias siguen a la protesta; "
+            )),
             Span::bold("Nguyễn Thị Lan"),
             Span::plain(" habló en "),
             Span::italic("Đà Nẵng"),
@@ -33,7 +35,9 @@ pub(crate) fn sample(lang: Lang) -> Document {
         level: 3,
         text: "2019-03-02 — Protesta".into(),
     });
-    blocks.push(Block::Quote("Me dijeron que me fuera.\nY no me fui.".into()));
+    blocks.push(Block::Quote(
+        "Me dijeron que me fuera.\nY no me fui.".into(),
+    ));
     blocks.push(Block::Table(Table {
         caption: "Cuadro 1. Personas por estado".into(),
         header: vec!["Fecha".into(), "Estado".into(), "Personas".into()],
@@ -132,5 +136,9 @@ fn text_letter() -> Vec<u8> {
 #[test]
 fn the_same_document_gives_the_same_bytes() {
     let doc = sample(Lang::En);
-    assert_eq!(render(&doc), render(&doc), "no clock or randomness in the file");
+    assert_eq!(
+        render(&doc),
+        render(&doc),
+        "no clock or randomness in the file"
+    );
 }
