@@ -11,8 +11,8 @@ use std::time::Instant;
 use anyhow::Result;
 use testimonio_analysis::Audience;
 use testimonio_demo::{DemoSpec, generate};
-use testimonio_domain::Lang;
 use testimonio_domain::exchange::ExchangeRecord;
+use testimonio_domain::{Event, Lang};
 use testimonio_report::{Findings, FindingsOptions, Format, Subject};
 
 use crate::cli;
@@ -35,27 +35,32 @@ pub struct Options {
     runs: usize,
 }
 
-/// The process's peak resident memory (VmHWM), in MiB.
-fn peak_memory_mib() -> Option<f64> {
+/// The process's peak resident memory (VmHWM) since it started or since
+/// the last [`reset_peak_memory`], in MiB.
+pub fn peak_memory_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
+pub fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
 }
 
-pub fn run(options: &Options) -> Result<()> {
+/// The demo data of `events` events and `people` people, as the
+/// analysis takes it.
+///
+/// # Errors
+/// A demo record that does not convert (a bug in the generator).
+pub fn demo_data(events: usize, people: usize) -> Result<(Vec<Subject>, Vec<Event>)> {
     let spec = DemoSpec {
-        people: options.people,
-        groups: (options.people / 8).max(6),
-        events: options.events,
+        people,
+        groups: (people / 8).max(6),
+        events,
         ..DemoSpec::standard()
     };
-    let started = Instant::now();
     let mut subjects = Vec::with_capacity(spec.people);
     let mut events = Vec::with_capacity(spec.events);
     for record in generate(&spec).records() {
@@ -78,6 +83,27 @@ pub fn run(options: &Options) -> Result<()> {
             _ => {}
         }
     }
+    Ok((subjects, events))
+}
+
+/// Resets the process's peak resident memory to its current resident
+/// memory (Linux: `5` written to `/proc/self/clear_refs`); false when
+/// that is not possible.
+pub fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// The process's resident memory now (VmRSS), in MiB.
+pub fn resident_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+pub fn run(options: &Options) -> Result<()> {
+    let started = Instant::now();
+    let (subjects, events) = demo_data(options.events, options.people)?;
     let generated = started.elapsed().as_secs_f64();
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date");
     let options_for = |audience, vignettes| FindingsOptions {

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::{analysis, ingest, search, sheets, soak, upload, web};
+use crate::{analysis, ingest, report, search, sheets, soak, upload, web};
 
 /// Testimonio's benchmarks: each figure beside its peer, same run.
 #[derive(Debug, clap::Parser)]
@@ -27,6 +27,9 @@ pub enum Benchmark {
     Ingest(ingest::Options),
     /// Pattern analysis (10,000 permutations) and a public PDF report on 100,000 events.
     Analysis(analysis::Options),
+    /// The PDF renderer: a public report of 100,000 events and a packet of
+    /// 200 exhibits citing 2,000 pages, time and peak memory.
+    Report(report::Options),
     /// Our search index vs SQLite FTS5 and PostgreSQL full-text search, same corpus, same run.
     Search(search::Options),
     /// 200 connections of mixed page and API traffic for 10 minutes against
@@ -107,7 +110,7 @@ mod tests {
         let cli = Cli::try_parse_from(["testimonio-bench", "search", "--nice", "-10"]).unwrap();
         assert!(matches!(cli.benchmark, Benchmark::Search(_)));
         for name in [
-            "vault", "web", "ingest", "analysis", "search", "soak", "upload", "sheets",
+            "vault", "web", "ingest", "analysis", "report", "search", "soak", "upload", "sheets",
         ] {
             let help = Cli::try_parse_from(["testimonio-bench", name, "--help"]).unwrap_err();
             assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp, "{name}");
@@ -115,7 +118,7 @@ mod tests {
         let help = Cli::try_parse_from(["testimonio-bench", "--help"]).unwrap_err();
         let text = help.render().to_string();
         for name in [
-            "vault", "web", "ingest", "analysis", "search", "soak", "upload", "sheets",
+            "vault", "web", "ingest", "analysis", "report", "search", "soak", "upload", "sheets",
         ] {
             assert!(text.contains(name), "{name} missing in {text}");
         }

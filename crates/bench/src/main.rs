@@ -53,6 +53,7 @@ mod analysis;
 mod cli;
 mod corpus;
 mod ingest;
+mod report;
 mod search;
 mod sheets;
 mod soak;
@@ -99,6 +100,7 @@ fn run() -> Result<()> {
         Benchmark::Web(options) => web::run(&options),
         Benchmark::Ingest(options) => ingest::run(&options),
         Benchmark::Analysis(options) => analysis::run(&options),
+        Benchmark::Report(options) => report::run(&options),
         Benchmark::Search(options) => search::run(&options),
         Benchmark::Soak(options) => soak::run(&options.checked()?),
         Benchmark::Upload(options) => upload::run(&options),

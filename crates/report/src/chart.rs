@@ -1,6 +1,7 @@
 //! Charts and the map as vector drawings: rectangles, lines and text in
-//! points, origin at the top left. [`crate::svg`] writes a drawing as SVG
-//! for HTML; [`crate::pdf`] draws the same shapes on a PDF page.
+//! points, origin at the top left, laid out with the widths of the fonts
+//! the PDF is set in. [`crate::svg`] writes a drawing as SVG: inline in
+//! the HTML, embedded as an image in the PDF ([`crate::pdf`]).
 //!
 //! A suppressed count is never drawn as a length or a colour that could
 //! encode it: its bar is absent and the word for "suppressed" stands in
@@ -9,7 +10,8 @@
 use testimonio_analysis::Cell;
 use testimonio_domain::UsState;
 
-use crate::pdf::fonts::Font;
+use crate::fonts::{self, Face as Metric};
+use crate::legacy_pdf::fonts::Font;
 
 /// An RGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,11 +251,11 @@ pub fn bar_chart(spec: &BarChart) -> Drawing {
     let label_w = spec
         .bars
         .iter()
-        .map(|(l, _)| Font::Sans.width(l, LABEL_SIZE))
+        .map(|(l, _)| fonts::width(Metric::Regular, l, LABEL_SIZE))
         .fold(0.0_f32, f32::max)
         .ceil()
         + 10.0;
-    let suppressed_w = Font::SansOblique.width(&spec.suppressed, LABEL_SIZE);
+    let suppressed_w = fonts::width(Metric::Italic, &spec.suppressed, LABEL_SIZE);
     let x0 = label_w;
     let top = 6.0;
     let plot_w = (spec.width - x0 - 40.0).max(60.0);
@@ -582,7 +584,7 @@ pub fn tile_map(spec: &TileMap) -> Drawing {
                 Anchor::Start,
                 Face::Regular,
             );
-            x += sw + 3.0 + Font::Sans.width(&label, 7.5) + 12.0;
+            x += sw + 3.0 + fonts::width(Metric::Regular, &label, 7.5) + 12.0;
         }
     }
     if spec.states.iter().any(|(_, c)| c.is_suppressed()) {
@@ -597,7 +599,7 @@ pub fn tile_map(spec: &TileMap) -> Drawing {
             Color::INK,
             None,
         );
-        x += sw + 3.0 + Font::SansOblique.width(&spec.suppressed, 7.5) + 12.0;
+        x += sw + 3.0 + fonts::width(Metric::Italic, &spec.suppressed, 7.5) + 12.0;
     }
     d.rect(x, by, sw, sw, Some(Color::EMPTY), Some(Color::GRID));
     d.text(
@@ -613,7 +615,7 @@ pub fn tile_map(spec: &TileMap) -> Drawing {
 
 /// The largest size up to `max` at which `text` fits in `width`.
 fn fit_size(text: &str, width: f32, max: f32) -> f32 {
-    let at_one = Font::SansOblique.width(text, 1.0);
+    let at_one = fonts::width(Metric::Italic, text, 1.0);
     if at_one <= 0.0 {
         max
     } else {

@@ -8,12 +8,15 @@
 //!   or Spanish (summary, methodology, charts, a tile-grid map, tables,
 //!   case vignettes, a data appendix); [`html`] and [`pdf`] render that
 //!   same document, so the two formats carry the same content. Charts and
-//!   the map are vector drawings ([`chart`]) written as SVG for HTML and
-//!   as PDF drawing operators for PDF.
+//!   the map are vector drawings ([`chart`]) written as SVG ([`svg`]),
+//!   inline in the HTML and embedded as images in the PDF.
 //! - [`packet`]: one person's case packet (internal): timeline, events
 //!   with their sources, excerpts cited by exhibit and page, a manifest of
 //!   the originals' SHA-256 hashes; rendered by the same renderers.
-//! - [`text_pdf`]: a small renderer of plain-text letters to PDF.
+//! - [`text_pdf`]: plain-text letters to PDF.
+//!
+//! Every PDF is typeset by typst through one fixed template ([`pdf`]),
+//! with fonts shipped in the binary.
 //!
 //! No I/O: callers pass records in and get bytes back.
 
@@ -22,7 +25,10 @@ pub mod compose;
 pub mod doc;
 pub mod findings;
 pub mod fmt;
+pub(crate) mod fonts;
 pub mod html;
+#[doc(hidden)]
+pub mod legacy_pdf;
 pub mod packet;
 pub mod pdf;
 pub mod svg;

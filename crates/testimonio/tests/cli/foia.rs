@@ -248,7 +248,7 @@ fn letters_as_text_and_pdf() {
         "--kind",
         "appeal",
         "--signatory",
-        "Ana Peña",
+        "Ana Peña for Nguyễn Thị Lan, Ольга and Peña Núñez (Łódź, Đà Nẵng)",
         "--out",
         pdf.to_str().unwrap(),
     ]);
@@ -263,7 +263,43 @@ fn letters_as_text_and_pdf() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Freedom of Information Act appeal"), "{text}");
     assert!(text.contains("552(a)(6)(A)"), "{text}");
-    assert!(text.contains("Ana Peña"), "accents survive: {text}");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for name in [
+        "Ana Peña",
+        "Nguyễn Thị Lan",
+        "Đà Nẵng",
+        "Łódź",
+        "Ольга",
+        "Peña Núñez",
+    ] {
+        assert!(text.contains(name), "{name} survives: {text}");
+    }
+    // The letter in Spanish too; both kept as page images to look at.
+    let pdf_es = env.path("out/apelacion.pdf");
+    env.ok(&[
+        "--lang",
+        "es",
+        "foia",
+        "letter",
+        "foia-4",
+        "--kind",
+        "appeal",
+        "--signatory",
+        "Peña Núñez",
+        "--out",
+        pdf_es.to_str().unwrap(),
+    ]);
+    let dir = crate::report::artifact_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, name) in [(&pdf, "letter-en"), (&pdf_es, "letter-es")] {
+        let png = std::process::Command::new("pdftoppm")
+            .args(["-r", "60", "-png"])
+            .arg(file)
+            .arg(dir.join(name))
+            .status()
+            .expect("pdftoppm is installed by scripts/setup");
+        assert!(png.success(), "{name}");
+    }
     let plain = env.path("out/appeal.txt");
     env.ok(&[
         "foia",

@@ -14,7 +14,7 @@ const RECORDS: &str = concat!(
     "\n",
     r#"{"type":"person","id":"p-1","pseudonym":"Luz","legal_name":"Ana Packetname","groups":["g-1"],"consent":"internal"}"#,
     "\n",
-    r#"{"type":"event","id":"e-1","event_type":"hunger_strike","date":"2025-02-10","state":"WA","city":"Tacoma","people":[{"id":"p-1","role":"organizer"}],"narrative":"Luz led the strike."}"#,
+    r#"{"type":"event","id":"e-1","event_type":"hunger_strike","date":"2025-02-10","state":"WA","city":"Tacoma","people":[{"id":"p-1","role":"organizer"}],"narrative":"Luz led the strike with Nguyễn Thị Lan, Ольга and Peña Núñez, from Łódź to Đà Nẵng."}"#,
     "\n",
     r#"{"type":"event","id":"e-2","event_type":"stop_or_arrest","date":"2025-03-12","state":"WA","agency":"ice","field_office":"SEA","people":[{"id":"p-1","role":"target"}]}"#,
     "\n",
@@ -62,6 +62,12 @@ fn a_case_packet_cites_exhibits_by_page_with_their_hashes() {
         "CONFIDENTIAL",
         "Hunger strike",
         "Stop or arrest",
+        // Names in every script the fonts cover print and extract whole.
+        "Nguyễn Thị Lan",
+        "Đà Nẵng",
+        "Łódź",
+        "Ольга",
+        "Peña Núñez",
     ] {
         assert!(
             text.contains(expected),
@@ -135,13 +141,24 @@ fn a_case_packet_cites_exhibits_by_page_with_their_hashes() {
     );
     let dir = artifact_dir();
     fs::create_dir_all(&dir).unwrap();
-    let png = Command::new("pdftoppm")
-        .args(["-r", "60", "-png"])
-        .arg(&out)
-        .arg(dir.join("packet"))
-        .status()
-        .unwrap();
-    assert!(png.success());
+    let paquete = env.path("out/paquete.pdf");
+    env.ok(&[
+        "--lang",
+        "es",
+        "packet",
+        "p-1",
+        "--out",
+        paquete.to_str().unwrap(),
+    ]);
+    for (pdf, name) in [(&out, "packet"), (&paquete, "packet-es")] {
+        let png = Command::new("pdftoppm")
+            .args(["-r", "60", "-png"])
+            .arg(pdf)
+            .arg(dir.join(name))
+            .status()
+            .unwrap();
+        assert!(png.success(), "{name}");
+    }
 
     let missing = env.run(&[
         "packet",
