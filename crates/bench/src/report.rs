@@ -21,6 +21,7 @@ use testimonio_domain::Lang;
 use testimonio_report::doc::Document;
 use testimonio_report::packet::{
     PacketCase, PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson,
+    PacketProvenance,
 };
 use testimonio_report::{Findings, FindingsOptions};
 
@@ -130,6 +131,16 @@ pub fn synthetic_packet(exhibits: usize, pages: usize) -> PacketInput {
             file_name: format!("foia-production-{i:03}-interim-release.pdf"),
             sha256: format!("{:064x}", (i as u128 + 1) * 0x9e37_79b9_7f4a_7c15),
             size: 400_000 + i as u64,
+            // The certification page lists how each exhibit came in.
+            provenance: PacketProvenance {
+                added_at: "2024-03-01T12:00:00Z".into(),
+                added_by: "coordinator".into(),
+                source_label: Some("FOIA production".into()),
+                custodian: Some("U.S. Immigration and Customs Enforcement".into()),
+                obtained_on: Some("2024-02-27".into()),
+                extracted_with: Some("pdftotext 22.12.0".into()),
+                custody_events: 3,
+            },
         })
         .collect();
     let per_exhibit = pages.div_ceil(exhibits).max(1);
@@ -164,6 +175,7 @@ pub fn synthetic_packet(exhibits: usize, pages: usize) -> PacketInput {
         events,
         excerpts,
         documents,
+        software: "testimonio bench".into(),
         generated_on: "2026-12-03".into(),
     }
 }

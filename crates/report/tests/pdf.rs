@@ -12,7 +12,8 @@ use testimonio_domain::Lang;
 use testimonio_report::chart::{Anchor, Color, Drawing, Face, Shape};
 use testimonio_report::doc::{Block, Document, Figure, Span, Table, TableCell};
 use testimonio_report::packet::{
-    PacketCase, PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson, packet,
+    PacketCase, PacketDocument, PacketEvent, PacketExcerpt, PacketInput, PacketPerson,
+    PacketProvenance, packet,
 };
 use testimonio_report::{pdf, text_pdf};
 
@@ -215,6 +216,16 @@ fn packet_input() -> PacketInput {
             file_name: format!("ice-fourth-interim-release-letter-{i}.pdf"),
             sha256: format!("{:064x}", (i as u128 + 7) * 0x9e37_79b9_7f4a_7c15),
             size: 440_551,
+            // The certification page lists how each exhibit came in.
+            provenance: PacketProvenance {
+                added_at: "2024-03-01T12:00:00Z".into(),
+                added_by: "coordinadora".into(),
+                source_label: Some("Producción FOIA".into()),
+                custodian: Some(format!("Oficina de {}", PLANTED[2])),
+                obtained_on: Some("2024-02-27".into()),
+                extracted_with: Some("pdftotext 22.12.0".into()),
+                custody_events: 3,
+            },
         })
         .collect();
     let excerpts = (0..30)
@@ -243,6 +254,7 @@ fn packet_input() -> PacketInput {
         events,
         excerpts,
         documents,
+        software: "testimonio test".into(),
         generated_on: "2026-12-03".into(),
     }
 }

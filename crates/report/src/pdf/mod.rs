@@ -6,7 +6,9 @@
 //! headings stay with what follows and become bookmarks; tables size
 //! their columns to their content and repeat their header on each page;
 //! figures are the same SVG as in the HTML. Every page carries the
-//! audience marking, the title and "page n of N". The file is PDF/A-2a:
+//! audience marking, the title and "page n of N". The file is PDF/A-2a
+//! (or, when a text holds a character the fonts lack, the same PDF
+//! without the PDF/A claim, which forbids missing glyphs):
 //! tagged (headings, paragraphs, lists, tables, figures with their
 //! descriptions), with its title and language, compressed.
 //!
@@ -78,7 +80,20 @@ fn typeset(data: &model::Data<'_>) -> Vec<u8> {
     };
     match typst_pdf::pdf(&document, &options) {
         Ok(bytes) => bytes,
-        Err(error) => failed("export", &error),
+        // PDF/A refuses a character the shipped fonts lack (a CJK name, an
+        // emoji, a symbol): the document is still made, as a tagged PDF
+        // that is not PDF/A, with that character shown as a missing glyph.
+        // User text must never stop a report.
+        Err(_) => match typst_pdf::pdf(
+            &document,
+            &PdfOptions {
+                standards: PdfStandards::default(),
+                ..options
+            },
+        ) {
+            Ok(bytes) => bytes,
+            Err(error) => failed("export", &error),
+        },
     }
 }
 

@@ -120,6 +120,20 @@ fn every_kind_of_block_renders_to_a_pdf_a() {
 }
 
 #[test]
+fn a_character_the_fonts_lack_never_stops_a_pdf() {
+    // CJK, an emoji and a bracket the Noto subsets shipped do not have:
+    // PDF/A forbids missing glyphs, so the file is made without that claim.
+    let mut doc = sample(Lang::En);
+    doc.title = "王秀英 ⟦report⟧ 🙂".into();
+    let pdf = render(&doc);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(!contains(&pdf, b"pdfaid:part"), "not claimed PDF/A");
+    assert!(contains(&pdf, b"/StructTreeRoot"), "still tagged");
+    let letter = crate::text_pdf::render("⟦x⟧ 王", "王秀英\n🙂");
+    assert!(letter.starts_with(b"%PDF-"));
+}
+
+#[test]
 fn a_letter_renders() {
     let pdf = text_letter();
     assert!(pdf.starts_with(b"%PDF-"));
