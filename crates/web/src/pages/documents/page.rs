@@ -33,6 +33,8 @@ struct PageView {
     /// The original, when the query's matches are drawn from its text
     /// layer (see `marks.rs`).
     original: marks::Original,
+    /// The query's matches in the page text.
+    found: highlight::Matches,
 }
 
 /// What the page view marks: the matches of `?q=` and the range of
@@ -164,18 +166,21 @@ pub async fn page_view(
             let (info, page) = documents::page_text(v, &actor, &id, n)?;
             // The original is read (and the read audited) only to draw
             // matches that the text has from its text layer.
+            // The matches of the query: the words marked, and the
+            // occurrences counted (a phrase found once is one).
+            let found = for_vault
+                .as_ref()
+                .map_or_else(highlight::Matches::default, |node| {
+                    highlight::find(&page.text, &positive_text(node))
+                });
             let media_type = info.media_type.as_deref().unwrap_or_default();
-            let original = match &for_vault {
-                Some(node)
-                    if render::has_page_images(media_type)
-                        && image_marks::needs_text_layer(&page, media_type)
-                        && !highlight::find(&page.text, &positive_text(node))
-                            .ranges
-                            .is_empty() =>
-                {
-                    Some(v.document_bytes(&id, &format!("page {n} word boxes"))?)
-                }
-                _ => None,
+            let original = if !found.ranges.is_empty()
+                && render::has_page_images(media_type)
+                && image_marks::needs_text_layer(&page, media_type)
+            {
+                Some(v.document_bytes(&id, &format!("page {n} word boxes"))?)
+            } else {
+                None
             };
             let numbers: Vec<u32> = v.document_pages(&id)?.iter().map(|p| p.number).collect();
             // Marked only for those who may read the excerpt: the mark
@@ -203,6 +208,7 @@ pub async fn page_view(
                 page,
                 excerpt,
                 original,
+                found,
             })
         })
         .await?;
@@ -212,14 +218,8 @@ pub async fn page_view(
     let none = viewer.t("common-none");
     let has_image = d.media_type.as_deref().is_some_and(render::has_page_images);
     let (width, height) = p.image_size.unwrap_or(DEFAULT_IMAGE_SIZE);
-    // The matches of the query: the words marked, and the occurrences
-    // counted (a phrase found once is one).
     let leaves = query.as_ref().map(positive_text).unwrap_or_default();
-    let found = if leaves.is_empty() {
-        highlight::Matches::default()
-    } else {
-        highlight::find(&p.text, &leaves)
-    };
+    let found = view.found;
     let on_image = if has_image && !found.ranges.is_empty() {
         marks::image_marks(&state, &viewer, p, view.original, &leaves).await?
     } else {
