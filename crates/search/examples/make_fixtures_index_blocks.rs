@@ -8,7 +8,10 @@
 //!
 //! Run once (`cargo run -p testimonio-search --example
 //! make_fixtures_index_blocks`) and commit the result; never regenerate:
-//! the tests prove old files open.
+//! the tests prove old files open. (The whole-file fixture
+//! `index-schema-2/` was written by this program's predecessor,
+//! `make_fixtures_index_schema_2.rs`, removed once this version could only
+//! write blocks; see commit 279e9ca.)
 
 use std::fs;
 use std::path::Path;
