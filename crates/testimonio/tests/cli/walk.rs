@@ -52,12 +52,15 @@ fn stray_words(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
         let syntax = token.starts_with('-') || token.contains('/');
         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
         let no_letters = !word.chars().any(char::is_alphabetic);
-        // Keys, hashes and ids: upper-case letters and digits, or hex.
-        let key = word.chars().any(|c| c.is_ascii_digit())
-            && (word
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-                || word.chars().all(|c| c.is_ascii_hexdigit()));
+        // Keys, hashes and ids: upper-case letters and digits, or hex. A
+        // recovery key is dash-grouped base32 and may hold no digit at all
+        // (`IWCS-TGAE-VJIF-…`), so dash groups count as a key too.
+        let upper_groups = word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        let key = (word.chars().any(|c| c.is_ascii_digit())
+            && (upper_groups || word.chars().all(|c| c.is_ascii_hexdigit())))
+            || (upper_groups && word.split('-').count() >= 4);
         // Record ids (`doc-0b354eee7ecb8815`, `demo-p-0001`) and actors as
         // the audit and custody logs store them (`cli:ana@host`).
         let id = (word.contains('-') && word.chars().any(|c| c.is_ascii_digit()))
