@@ -353,9 +353,8 @@ fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         return Some(name);
     }
     Some(match (path, id) {
-        (_, "vault" | "exhibits_dir") | ("packet", "bag") | ("packet verify", "path") => {
-            tr!(lang, "cli-value-dir")
-        }
+        (_, "vault" | "exhibits_dir") => tr!(lang, "cli-value-dir"),
+        ("packet", "bag") | ("packet verify", "path") => tr!(lang, "cli-value-path"),
         ("packet", "tsa") => tr!(lang, "cli-value-url"),
         ("packet verify", "key") => tr!(lang, "cli-value-file"),
         ("import", "file") | ("ingest", "paths") | ("document add", "files") => {

@@ -58,7 +58,8 @@ pub fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
         "kind" | "status" | "format" => tr!(lang, "cli-value-code"),
         "opened" => tr!(lang, "cli-value-date"),
         "out" => tr!(lang, "cli-value-file"),
-        "exhibits_dir" | "bag" => tr!(lang, "cli-value-dir"),
+        "exhibits_dir" => tr!(lang, "cli-value-dir"),
+        "bag" => tr!(lang, "cli-value-path"),
         "tsa" => tr!(lang, "cli-value-url"),
         _ => return None,
     })

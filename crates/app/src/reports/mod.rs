@@ -22,7 +22,7 @@ pub mod report;
 
 pub use bag::{
     BagCheck, BagFault, BagFinding, PacketBag, SignatureCheck, make_case_packet_bag,
-    make_packet_bag, signing_key, verify_bag,
+    make_packet_bag, signing_key, verify_bag, zip_bag,
 };
 pub use findings::{Records, findings, load};
 pub use packet::{ExhibitFile, Packet, make_case_packet, make_packet};

@@ -45,7 +45,7 @@ packet-verify-self-signed = Signature: verified with the key the bag carries ({ 
 packet-verify-no-signature = Signature: not verified.
 packet-verify-timestamp = Timestamp: the tag manifest's hash was stamped at { $time } (check the authority's signature with openssl ts -verify).
 
-bag-fault-not-a-bag = not a BagIt bag: bagit.txt is missing or is not a BagIt 1.0 declaration
+bag-fault-not-a-bag = not a BagIt bag: bagit.txt is missing or is not a BagIt 1.0 declaration (a zipped bag holds exactly one folder, the bag)
 bag-fault-no-manifest = the payload manifest is missing
 bag-fault-bad-manifest-line = line { $line } is not a checksum and a path
 bag-fault-unsafe-path = the manifest names a path outside the bag's data
@@ -54,6 +54,7 @@ bag-fault-missing = missing: the manifest lists it but it is not in the bag
 bag-fault-added = added: no manifest lists it
 bag-fault-renamed = renamed: it has the bytes of { $from }, which is missing
 bag-fault-not-a-file = not a regular file
+bag-fault-unreadable = cannot be read from the zip: damaged, or larger than 2 GiB once inflated
 bag-fault-wrong-oxum = the Payload-Oxum says { $stated } but the payload is { $found }
 bag-fault-no-signature = the tag manifest's signature is missing
 bag-fault-bad-signature = the signature does not verify: the tag manifest or the signature was changed, or it was signed by another key
@@ -74,13 +75,13 @@ domain-problem-timestamp-failed = the timestamp authority gave no valid timestam
        *[other] it answered another request
     })
 
-cli-arg-packet-bag = Write the packet as a BagIt bag in this new folder: the PDF, the exhibits byte-exact, each exhibit's custody log, manifests, and the tag manifest signed with the vault's key.
+cli-arg-packet-bag = Write the packet as a BagIt bag in this new folder (or, for a name ending in .zip, in a new zip holding the bag's folder): the PDF, the exhibits byte-exact, each exhibit's custody log, manifests, and the tag manifest signed with the vault's key.
 cli-arg-packet-tsa = With --bag: also get an RFC 3161 timestamp of the tag manifest from the timestamp authority at this URL.
 cli-about-packet-verify = Check a packet bag: every file against its manifests, the signature and the timestamp. Exits non-zero when it does not hold.
-cli-arg-packet-verify-path = The bag's folder.
+cli-arg-packet-verify-path = The bag's folder, or a zip holding it.
 cli-arg-packet-verify-key = The trusted public key (minisign.pub) to check the signature with; else the vault's key when a vault is given, else only the key the bag carries.
 cli-about-key-signing-key = Print the vault's public signing key (minisign.pub), making the key on first use: packet bags are signed with it.
-packet-bag-exists = { $path } already exists and is not empty: give a new folder for the bag
+packet-bag-exists = { $path } already exists and is not empty: give a new folder or a new .zip file for the bag
 cli-error-packet-person = give the person's id (or: testimonio packet verify FOLDER)
 cli-error-packet-out = give --out FILE or --bag FOLDER
 cli-value-url = URL

@@ -45,7 +45,7 @@ packet-verify-self-signed = Firma: verificada solo con la clave que trae la bols
 packet-verify-no-signature = Firma: no verificada.
 packet-verify-timestamp = Sello de tiempo: el hash del manifiesto de etiquetas se selló el { $time } (compruebe la firma de la autoridad con openssl ts -verify).
 
-bag-fault-not-a-bag = no es una bolsa BagIt: falta bagit.txt o no es una declaración BagIt 1.0
+bag-fault-not-a-bag = no es una bolsa BagIt: falta bagit.txt o no es una declaración BagIt 1.0 (una bolsa comprimida contiene exactamente una carpeta, la bolsa)
 bag-fault-no-manifest = falta el manifiesto del contenido
 bag-fault-bad-manifest-line = la línea { $line } no es una suma de comprobación y una ruta
 bag-fault-unsafe-path = el manifiesto nombra una ruta fuera de los datos de la bolsa
@@ -54,6 +54,7 @@ bag-fault-missing = falta: el manifiesto lo incluye pero no está en la bolsa
 bag-fault-added = añadido: ningún manifiesto lo incluye
 bag-fault-renamed = renombrado: tiene los bytes de { $from }, que falta
 bag-fault-not-a-file = no es un archivo normal
+bag-fault-unreadable = no se puede leer del zip: está dañado o ocupa más de 2 GiB descomprimido
 bag-fault-wrong-oxum = el Payload-Oxum dice { $stated } pero el contenido es { $found }
 bag-fault-no-signature = falta la firma del manifiesto de etiquetas
 bag-fault-bad-signature = la firma no se verifica: se modificó el manifiesto de etiquetas o la firma, o la firmó otra clave
@@ -74,13 +75,13 @@ domain-problem-timestamp-failed = la autoridad de sellado de tiempo no dio un se
        *[other] respondió a otra solicitud
     })
 
-cli-arg-packet-bag = Escribir el paquete como bolsa BagIt en esta carpeta nueva: el PDF, las pruebas idénticas al original, el registro de custodia de cada prueba, los manifiestos y el manifiesto de etiquetas firmado con la clave de la bóveda.
+cli-arg-packet-bag = Escribir el paquete como bolsa BagIt en esta carpeta nueva (o, si el nombre termina en .zip, en un zip nuevo que contiene la carpeta de la bolsa): el PDF, las pruebas idénticas al original, el registro de custodia de cada prueba, los manifiestos y el manifiesto de etiquetas firmado con la clave de la bóveda.
 cli-arg-packet-tsa = Con --bag: obtener además un sello de tiempo RFC 3161 del manifiesto de etiquetas de la autoridad de sellado en esta URL.
 cli-about-packet-verify = Comprobar la bolsa de un paquete: cada archivo contra sus manifiestos, la firma y el sello de tiempo. Termina con un código distinto de cero si no es íntegra.
-cli-arg-packet-verify-path = La carpeta de la bolsa.
+cli-arg-packet-verify-path = La carpeta de la bolsa o un zip que la contiene.
 cli-arg-packet-verify-key = La clave pública de confianza (minisign.pub) con la que comprobar la firma; si no, la clave de la bóveda cuando se indica una bóveda; si no, solo la clave que trae la bolsa.
 cli-about-key-signing-key = Mostrar la clave pública de firma de la bóveda (minisign.pub), creándola la primera vez: con ella se firman las bolsas de los paquetes.
-packet-bag-exists = { $path } ya existe y no está vacía: indique una carpeta nueva para la bolsa
+packet-bag-exists = { $path } ya existe y no está vacía: indique una carpeta nueva o un archivo .zip nuevo para la bolsa
 cli-error-packet-person = indique el id de la persona (o: testimonio packet verify CARPETA)
 cli-error-packet-out = indique --out ARCHIVO o --bag CARPETA
 cli-value-url = URL

@@ -2,14 +2,15 @@
 //! audience). The application layer reads, audits and returns it; this
 //! writes it, and with `--exhibits-dir` the cited originals beside it as
 //! "Exhibit NN - name", byte-exact and hash-verified; with `--bag DIR` the
-//! whole as a signed BagIt bag. `testimonio packet verify DIR` checks one.
+//! whole as a signed BagIt bag (a folder, or a `.zip` holding one).
+//! `testimonio packet verify PATH` checks either.
 
 use std::path::Path;
 
 use serde_json::json;
 use testimonio_app::reports::{
     BagCheck, Packet, PacketBag, SignatureCheck, make_packet, make_packet_bag, signing_key,
-    verify_bag,
+    verify_bag, zip_bag,
 };
 use testimonio_i18n::tr;
 
@@ -76,31 +77,53 @@ pub(crate) fn write(cx: &Context, packet: &Packet, output: &PacketOutput) -> Cli
     Ok(())
 }
 
-/// Writes a bag into `dir`, a folder that must not exist yet or be empty
-/// (a bag is whole: files left from another would be added files).
-pub(crate) fn write_bag(cx: &Context, bag: &PacketBag, dir: &Path) -> CliResult {
-    let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+/// Writes a bag into `dest`: a folder that must not exist yet or be empty
+/// (a bag is whole: files left from another would be added files), or,
+/// when `dest` ends in `.zip`, a new zip holding the bag in one folder
+/// named after the file (RFC 8493 §4.2).
+pub(crate) fn write_bag(cx: &Context, bag: &PacketBag, dest: &Path) -> CliResult {
+    let zipped = dest
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
+    let occupied = if zipped {
+        dest.exists()
+    } else {
+        std::fs::read_dir(dest).is_ok_and(|mut entries| entries.next().is_some())
+    };
     if occupied {
         return Err(Failure::message(tr!(
             cx.lang,
             "packet-bag-exists",
-            path = dir.display().to_string()
+            path = dest.display().to_string()
         )));
     }
-    cx.create_private_dir(dir)?;
-    for file in &bag.files {
-        let path = dir.join(&file.path);
-        if let Some(parent) = path.parent() {
+    if zipped {
+        let base = dest
+            .file_stem()
+            .map_or_else(|| "bag".to_owned(), |s| s.to_string_lossy().into_owned());
+        let bytes = zip_bag(&bag.files, &base, std::io::Cursor::new(Vec::new()))
+            .map_err(|e| cx.app_error(&e))?
+            .into_inner();
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
             cx.create_private_dir(parent)?;
         }
-        cx.write_private(&path, &file.bytes)?;
+        cx.write_private(dest, &bytes)?;
+    } else {
+        cx.create_private_dir(dest)?;
+        for file in &bag.files {
+            let path = dest.join(&file.path);
+            if let Some(parent) = path.parent() {
+                cx.create_private_dir(parent)?;
+            }
+            cx.write_private(&path, &file.bytes)?;
+        }
     }
     eprintln!(
         "{}",
         tr!(
             cx.lang,
             "packet-bagged",
-            path = dir.display().to_string(),
+            path = dest.display().to_string(),
             files = bag.files.len(),
             key = bag.key_id.as_str()
         )

@@ -61,7 +61,7 @@ fn only_file(dir: &Path) -> PathBuf {
 }
 
 /// `packet verify --json` of `bag`: exit code and result.
-fn verify(env: &TestEnv, bag: &Path, extra: &[&str]) -> (Option<i32>, Value) {
+pub fn verify(env: &TestEnv, bag: &Path, extra: &[&str]) -> (Option<i32>, Value) {
     let mut args = vec!["packet", "verify", bag.to_str().unwrap(), "--json"];
     args.extend_from_slice(extra);
     let out = env.run(&args);
@@ -70,7 +70,7 @@ fn verify(env: &TestEnv, bag: &Path, extra: &[&str]) -> (Option<i32>, Value) {
     (out.status.code(), json)
 }
 
-fn findings(result: &Value) -> Vec<(String, String)> {
+pub fn findings(result: &Value) -> Vec<(String, String)> {
     result["findings"]
         .as_array()
         .unwrap()

@@ -3,6 +3,7 @@
 //! [`TestEnv::new`].
 
 mod bag;
+mod bag_zip;
 mod canary;
 mod cases;
 mod crash;

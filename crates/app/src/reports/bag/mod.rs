@@ -10,6 +10,7 @@
 //! checks one on disk, with or without a vault.
 
 pub mod format;
+mod source;
 pub mod timestamp;
 pub mod verify;
 
@@ -23,6 +24,7 @@ use crate::reports::packet::{Packet, make_case_packet, make_packet};
 use crate::{Actor, AppError, AppResult, act_as};
 use format::{BagFile, sha256_hex};
 
+pub use source::{MAX_ZIP_ENTRY, zip_bag};
 pub use verify::{BagCheck, BagFault, BagFinding, SignatureCheck, verify_bag};
 
 /// A packet made into a bag, ready to be written file by file.

@@ -15,8 +15,9 @@ use testimonio_domain::Lang;
 use testimonio_i18n::tr;
 
 use super::format::{self, parse_manifest, sha256_hex};
+use super::source::BagSource;
 use super::timestamp::{TimestampFault, check_reply};
-use crate::{AppError, AppResult};
+use crate::AppResult;
 
 /// What is wrong with one file of a bag (or the bag).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub enum BagFault {
     Renamed { from: String },
     /// Not a regular file (a link, a device).
     NotAFile,
+    /// A zipped file that cannot be inflated, or inflates past the limit.
+    Unreadable,
     /// `bag-info.txt`'s Payload-Oxum does not match the payload.
     WrongOxum { stated: String, found: String },
     /// No signature file.
@@ -64,6 +67,7 @@ impl BagFault {
             BagFault::Added => "added",
             BagFault::Renamed { .. } => "renamed",
             BagFault::NotAFile => "not-a-file",
+            BagFault::Unreadable => "unreadable",
             BagFault::WrongOxum { .. } => "wrong-oxum",
             BagFault::NoSignature => "no-signature",
             BagFault::BadSignature => "bad-signature",
@@ -86,6 +90,7 @@ impl BagFault {
             BagFault::Added => tr!(lang, "bag-fault-added").to_owned(),
             BagFault::Renamed { from } => tr!(lang, "bag-fault-renamed", from = from.as_str()),
             BagFault::NotAFile => tr!(lang, "bag-fault-not-a-file").to_owned(),
+            BagFault::Unreadable => tr!(lang, "bag-fault-unreadable").to_owned(),
             BagFault::WrongOxum { stated, found } => tr!(
                 lang,
                 "bag-fault-wrong-oxum",
@@ -138,18 +143,27 @@ impl BagCheck {
     }
 }
 
-/// Checks the bag at `dir`. `trusted_key` is the text of a `minisign.pub`
-/// (the vault's, or one the user holds); without it the signature is
-/// checked against the bag's own key only ([`SignatureCheck::SelfSigned`]).
+/// Checks the bag at `path`: a folder, or a zip holding one (RFC 8493
+/// §4.2). `trusted_key` is the text of a `minisign.pub` (the vault's, or
+/// one the user holds); without it the signature is checked against the
+/// bag's own key only ([`SignatureCheck::SelfSigned`]).
 ///
 /// # Errors
-/// [`AppError::Internal`] when a file of the bag cannot be read for a
+/// [`crate::AppError::Internal`] when a file of the bag cannot be read for a
 /// reason other than its absence (permissions, I/O).
-pub fn verify_bag(dir: &Path, trusted_key: Option<&str>) -> AppResult<BagCheck> {
+pub fn verify_bag(path: &Path, trusted_key: Option<&str>) -> AppResult<BagCheck> {
     let mut findings = Vec::new();
-    let mut on_disk = BTreeMap::new();
-    walk(dir, "", &mut on_disk, &mut findings)?;
-    let declaration = read(dir, format::BAGIT)?;
+    let Some(mut source) = BagSource::open(path, &mut findings)? else {
+        return Ok(BagCheck {
+            findings,
+            payload_files: 0,
+            signature: SignatureCheck::Failed,
+            timestamped_at: None,
+        });
+    };
+    let bag = &mut source;
+    let on_disk = bag.list(&mut findings)?;
+    let declaration = bag.read(format::BAGIT)?;
     if declaration
         .as_deref()
         .map(String::from_utf8_lossy)
@@ -161,20 +175,20 @@ pub fn verify_bag(dir: &Path, trusted_key: Option<&str>) -> AppResult<BagCheck> 
         });
     }
     let mut listed = BTreeSet::new();
-    let payload_lines = load_manifest(dir, format::MANIFEST, true, &mut listed, &mut findings)?;
-    let tag_lines = load_manifest(dir, format::TAG_MANIFEST, false, &mut listed, &mut findings)?;
-    let payload = check_files(dir, payload_lines, &on_disk, &mut listed, &mut findings)?;
-    check_files(dir, tag_lines, &on_disk, &mut listed, &mut findings)?;
+    let payload_lines = load_manifest(bag, format::MANIFEST, true, &mut listed, &mut findings)?;
+    let tag_lines = load_manifest(bag, format::TAG_MANIFEST, false, &mut listed, &mut findings)?;
+    let payload = check_files(bag, payload_lines, &on_disk, &mut listed, &mut findings)?;
+    check_files(bag, tag_lines, &on_disk, &mut listed, &mut findings)?;
     unlisted(&on_disk, &listed, &mut findings);
     // The Oxum is a quick completeness check: only worth a finding when
     // the manifest found nothing wrong with the payload.
     if !findings.iter().any(|f| f.path.starts_with(format::DATA)) {
-        check_oxum(dir, &payload, &mut findings)?;
+        check_oxum(bag, &payload, &mut findings)?;
     }
-    let tag_manifest = read(dir, format::TAG_MANIFEST)?;
-    let signature = check_signature(dir, tag_manifest.as_deref(), trusted_key, &mut findings)?;
+    let tag_manifest = bag.read(format::TAG_MANIFEST)?;
+    let signature = check_signature(bag, tag_manifest.as_deref(), trusted_key, &mut findings)?;
     let mut timestamped_at = None;
-    if let (Some(reply), Some(manifest)) = (read(dir, format::TIMESTAMP)?, &tag_manifest) {
+    if let (Some(reply), Some(manifest)) = (bag.read(format::TIMESTAMP)?, &tag_manifest) {
         let digest: [u8; 32] = {
             use sha2::Digest;
             sha2::Sha256::digest(manifest).into()
@@ -187,53 +201,13 @@ pub fn verify_bag(dir: &Path, trusted_key: Option<&str>) -> AppResult<BagCheck> 
             }),
         }
     }
+    findings.extend(bag.take_unreadable());
     Ok(BagCheck {
         findings,
         payload_files: payload.len(),
         signature,
         timestamped_at,
     })
-}
-
-/// Every file under `dir` (relative paths with `/`) with whether it is a
-/// regular file; links and other non-files are findings.
-fn walk(
-    dir: &Path,
-    prefix: &str,
-    out: &mut BTreeMap<String, ()>,
-    findings: &mut Vec<BagFinding>,
-) -> AppResult<()> {
-    let entries = match std::fs::read_dir(dir.join(prefix)) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(AppError::internal(e)),
-    };
-    for entry in entries {
-        let entry = entry.map_err(AppError::internal)?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = format!("{prefix}{name}");
-        let kind = entry.file_type().map_err(AppError::internal)?;
-        if kind.is_dir() {
-            walk(dir, &format!("{path}/"), out, findings)?;
-        } else if kind.is_file() {
-            out.insert(path, ());
-        } else {
-            findings.push(BagFinding {
-                path,
-                fault: BagFault::NotAFile,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// A file of the bag, or `None` when it is not there.
-fn read(dir: &Path, path: &str) -> AppResult<Option<Vec<u8>>> {
-    match std::fs::read(dir.join(path)) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(AppError::internal(e)),
-    }
 }
 
 /// Whether a manifest's path stays inside the bag (and, for the payload
@@ -248,13 +222,13 @@ fn safe(path: &str, payload: bool) -> bool {
 /// Reads one manifest: its lines whose paths are safe (each then counts
 /// as listed), the others and malformed lines as findings.
 fn load_manifest(
-    dir: &Path,
+    bag: &mut BagSource,
     name: &str,
     payload: bool,
     listed: &mut BTreeSet<String>,
     findings: &mut Vec<BagFinding>,
 ) -> AppResult<Vec<format::ManifestLine>> {
-    let Some(text) = read(dir, name)? else {
+    let Some(text) = bag.read(name)? else {
         if payload {
             findings.push(BagFinding {
                 path: name.into(),
@@ -290,7 +264,7 @@ fn load_manifest(
 /// size). A missing file whose bytes turn up under an unlisted name is
 /// reported as renamed.
 fn check_files(
-    dir: &Path,
+    bag: &mut BagSource,
     lines: Vec<format::ManifestLine>,
     on_disk: &BTreeMap<String, ()>,
     listed: &mut BTreeSet<String>,
@@ -299,7 +273,7 @@ fn check_files(
     let mut found = Vec::new();
     for line in lines {
         if !on_disk.contains_key(&line.path) {
-            let renamed = renamed_to(dir, &line.sha256, on_disk, listed)?;
+            let renamed = renamed_to(bag, &line.sha256, on_disk, listed)?;
             findings.push(match renamed {
                 Some(to) => BagFinding {
                     path: to,
@@ -312,7 +286,7 @@ fn check_files(
             });
             continue;
         }
-        let Some(bytes) = read(dir, &line.path)? else {
+        let Some(bytes) = bag.read(&line.path)? else {
             continue;
         };
         found.push((line.path.clone(), bytes.len() as u64));
@@ -328,7 +302,7 @@ fn check_files(
 
 /// An unlisted file with the bytes of `sha256`: where a missing file went.
 fn renamed_to(
-    dir: &Path,
+    bag: &mut BagSource,
     sha256: &str,
     on_disk: &BTreeMap<String, ()>,
     listed: &mut BTreeSet<String>,
@@ -337,7 +311,7 @@ fn renamed_to(
         if listed.contains(path) || !path.starts_with(format::DATA) {
             continue;
         }
-        if let Some(bytes) = read(dir, path)?
+        if let Some(bytes) = bag.read(path)?
             && sha256_hex(&bytes) == sha256
         {
             // Reported once, as the rename, not again as an added file.
@@ -374,11 +348,11 @@ fn unlisted(
 }
 
 fn check_oxum(
-    dir: &Path,
+    bag: &mut BagSource,
     payload: &[(String, u64)],
     findings: &mut Vec<BagFinding>,
 ) -> AppResult<()> {
-    let Some(info) = read(dir, format::BAG_INFO)? else {
+    let Some(info) = bag.read(format::BAG_INFO)? else {
         return Ok(());
     };
     let info = String::from_utf8_lossy(&info);
@@ -409,12 +383,12 @@ fn check_oxum(
 /// Verifies the tag manifest's signature: with the trusted key when
 /// given (and then the bag's key must be that key), else with the bag's.
 fn check_signature(
-    dir: &Path,
+    bag: &mut BagSource,
     tag_manifest: Option<&[u8]>,
     trusted_key: Option<&str>,
     findings: &mut Vec<BagFinding>,
 ) -> AppResult<SignatureCheck> {
-    let Some(signature) = read(dir, format::SIGNATURE)? else {
+    let Some(signature) = bag.read(format::SIGNATURE)? else {
         findings.push(BagFinding {
             path: format::SIGNATURE.into(),
             fault: BagFault::NoSignature,
@@ -424,7 +398,9 @@ fn check_signature(
     let Some(manifest) = tag_manifest else {
         return Ok(SignatureCheck::Failed);
     };
-    let bag_key = read(dir, format::PUBLIC_KEY)?.map(|k| String::from_utf8_lossy(&k).into_owned());
+    let bag_key = bag
+        .read(format::PUBLIC_KEY)?
+        .map(|k| String::from_utf8_lossy(&k).into_owned());
     let key_text = match (trusted_key, &bag_key) {
         (Some(trusted), bag) => {
             if bag.as_deref().map(key_base64) != Some(key_base64(trusted)) {
