@@ -11,7 +11,6 @@ use testimonio_analysis::Cell;
 use testimonio_domain::UsState;
 
 use crate::fonts::{self, Face as Metric};
-use crate::legacy_pdf::fonts::Font;
 
 /// An RGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,16 +69,6 @@ pub enum Face {
     Bold,
     /// Oblique, for "suppressed".
     Oblique,
-}
-
-impl Face {
-    pub(crate) fn font(self) -> Font {
-        match self {
-            Face::Regular => Font::Sans,
-            Face::Bold => Font::SansBold,
-            Face::Oblique => Font::SansOblique,
-        }
-    }
 }
 
 /// One shape.

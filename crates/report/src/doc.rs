@@ -142,4 +142,7 @@ pub enum Block {
     Table(Table),
     /// A chart or map.
     Figure(Figure),
+    /// What follows starts on a new page (in print): a page meant to be
+    /// signed or filed on its own, such as the certification.
+    PageBreak,
 }

@@ -47,6 +47,7 @@ figcaption { font-weight: 700; font-size: 0.85rem; margin-bottom: 0.5rem; }
 figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+hr.page-break { border: 0; margin: 2rem 0; break-after: page; }
 @page { size: letter; margin: 1in; }
 @media print {
   html { font-size: 10.5pt; }
@@ -156,6 +157,7 @@ pub fn render(doc: &Document) -> String {
                             Block::Notice(list) => div.notice role="note" { p { (spans(list)) } },
                             Block::Quote(text) => blockquote { p { (text) } },
                             Block::Table(t) => (table(t)),
+                            Block::PageBreak => hr.page-break;
                             Block::Figure(f) => {
                                 @let id = { figure_no += 1; format!("figure-{figure_no}") };
                                 figure id=(id) {

@@ -27,8 +27,6 @@ pub mod findings;
 pub mod fmt;
 pub(crate) mod fonts;
 pub mod html;
-#[doc(hidden)]
-pub mod legacy_pdf;
 pub mod packet;
 pub mod pdf;
 pub mod svg;

@@ -297,6 +297,22 @@ fn every_pdf_keeps_every_planted_name_and_renders() {
         let packet = pdf::render(&packet(&packet_input(), lang));
         assert_planted(&pdftotext(&packet), "packet");
         assert!(keep_pages(&packet, &format!("packet-{code}")).len() >= 3);
+        if lang == Lang::En {
+            // The certification is a page of its own, to be signed.
+            let text = poppler("pdftotext", &["-enc", "UTF-8"], &packet);
+            let page = text
+                .split('\x0c')
+                .find(|page| page.contains("Certification of authenticity"))
+                .expect("a certification page");
+            // Below the running header, the heading comes first.
+            let mut lines = page.lines().filter(|l| !l.trim().is_empty()).skip(1);
+            assert!(
+                lines
+                    .next()
+                    .is_some_and(|l| l.starts_with("Certification of authenticity")),
+                "the certification shares its page:\n{page}"
+            );
+        }
     }
     let letter = text_pdf::render("Appeal", &letter());
     assert_planted(&pdftotext(&letter), "letter");

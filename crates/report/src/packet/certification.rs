@@ -18,6 +18,7 @@ pub(super) fn blocks(
     lang: Lang,
 ) -> Vec<Block> {
     let mut blocks = vec![
+        Block::PageBreak,
         Block::Heading {
             level: 1,
             text: tr!(lang, "packet-cert-heading").to_owned(),

@@ -74,6 +74,7 @@ pub(crate) enum BlockData<'a> {
     Quote {
         text: &'a str,
     },
+    PageBreak,
     Table {
         caption: &'a str,
         header: Vec<&'a str>,
@@ -156,6 +157,7 @@ impl<'a> Data<'a> {
                 },
                 Block::Notice(list) => BlockData::Notice { spans: spans(list) },
                 Block::Quote(text) => BlockData::Quote { text },
+                Block::PageBreak => BlockData::PageBreak,
                 Block::Table(t) => BlockData::Table {
                     caption: &t.caption,
                     header: padded(t.header.iter().map(String::as_str), columns(t), ""),
