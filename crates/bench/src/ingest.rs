@@ -12,6 +12,11 @@
 //!   `tesseract` on the same page images (rendered once, beforehand) with
 //!   the same parallelism and languages. Target: ≥ 0.9.
 //!
+//! - A mixed production (`ingest_mixed`): text pages, stamped scans and
+//!   broken-encoding pages in equal parts, against `pdftotext` + bare
+//!   `tesseract` on the pages each needs, with word recall per shape.
+//!   Targets: ≥ 0.9 of the peer's pages/s, recall ≥ 0.95 on every shape.
+//!
 //! The copies differ by a comment after `%%EOF` (ignored by readers), so
 //! that deduplication does not skip them.
 
@@ -44,12 +49,16 @@ pub struct Options {
     /// Repetitions of each timed phase; the median is shown.
     #[arg(long, default_value = "3", value_parser = cli::at_least_one)]
     runs: usize,
+    /// Pages of each shape in the mixed production (text pages, stamped
+    /// scans, broken encodings; at most 13); 0 leaves it out.
+    #[arg(long, default_value = "8", value_parser = cli::count)]
+    mixed_pages: usize,
     /// Where to put the copies and vaults (default: the system temp dir).
     #[arg(long)]
     dir: Option<PathBuf>,
 }
 
-fn corpus(rel: &str) -> PathBuf {
+pub(crate) fn corpus(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/corpus")
         .join(rel)
@@ -70,7 +79,7 @@ fn write_copies(source: &Path, dir: &Path, count: usize) -> Result<Vec<PathBuf>>
 }
 
 /// Runs `jobs` commands at a time over `inputs`, draining their output.
-fn run_tool_parallel(
+pub(crate) fn run_tool_parallel(
     inputs: &[PathBuf],
     jobs: usize,
     command: &(dyn Fn(&Path) -> Command + Sync),
@@ -138,7 +147,7 @@ fn ingest_into_fresh_vault(
     Ok((seconds, pages, ocr_pages))
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
+pub(crate) fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
 }
@@ -311,5 +320,8 @@ pub fn run(options: &Options) -> Result<()> {
         list(&ocr_ours),
         list(&ocr_peer)
     );
+    if options.mixed_pages > 0 {
+        crate::ingest_mixed::run(root, options.mixed_pages, jobs, options.runs.min(2))?;
+    }
     Ok(())
 }

@@ -53,6 +53,7 @@ mod analysis;
 mod cli;
 mod corpus;
 mod ingest;
+mod ingest_mixed;
 mod report;
 mod search;
 mod sheets;
