@@ -22,8 +22,9 @@ use crate::error::BundleFault;
 pub const FORMAT: &str = "testimonio-bundle";
 /// The version this build writes and reads.
 pub const VERSION: u32 = 1;
-/// Longest narrative a bundle carries, in characters.
-pub const MAX_NARRATIVE_CHARS: usize = 20_000;
+/// Longest narrative a bundle carries, in characters: the exchange
+/// format's, so every stored narrative fits.
+pub const MAX_NARRATIVE_CHARS: usize = testimonio_domain::exchange::NARRATIVE_MAX;
 
 /// A member's whole picture: a later bundle replaces the earlier one whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

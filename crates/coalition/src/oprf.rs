@@ -51,13 +51,14 @@ pub struct EvaluateResponse {
     pub proof: String,
 }
 
-/// The input of one identity variant: the format's domain, the variant's
-/// kind and its normalised text. Wiped on drop.
+/// The input of one identity variant: the format's domain, what it is
+/// (an A-number or a name: a full name and a name with the first surname
+/// alone share one domain, so that one member's full name meets another's
+/// shorter spelling) and its normalised text. Wiped on drop.
 pub fn match_input(kind: TokenKind, normalised: &str) -> Zeroizing<Vec<u8>> {
     let kind = match kind {
         TokenKind::ANumber => "a_number",
-        TokenKind::Name => "name",
-        TokenKind::NamePart => "name_part",
+        TokenKind::Name | TokenKind::NamePart => "name",
     };
     let mut out = Zeroizing::new(Vec::with_capacity(32 + normalised.len()));
     out.extend_from_slice(b"testimonio-match v1\0");

@@ -14,6 +14,8 @@ pub mod blobs;
 pub mod capture;
 pub mod cases;
 pub mod check;
+pub mod coalition;
+pub mod custodian;
 pub mod db;
 pub mod documents;
 pub mod error;
@@ -50,6 +52,10 @@ pub use blobs::{BlobSink, StoredBlob};
 pub use capture::{AttachmentOwner, CaptureMetadata};
 pub use cases::CaseLink;
 pub use check::CheckReport;
+pub use coalition::{
+    CustodianLink, MatchIdentity, Membership, MembershipSecrets, NewMembership, ShareCounts,
+};
+pub use custodian::{Charge, CustodianMember, token_hash};
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{
     ConflictKind, CsvProblem, DatabaseError, RecordKind, Refusal, Result, VaultError,

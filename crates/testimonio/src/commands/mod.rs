@@ -2,6 +2,7 @@
 
 pub mod analyze;
 pub mod case;
+pub mod coalition;
 pub mod demo;
 pub mod documents;
 pub mod foia;

@@ -5,6 +5,7 @@
 mod bag;
 mod canary;
 mod cases;
+mod coalition;
 mod crash;
 mod exchange;
 mod foia;
