@@ -21,6 +21,7 @@
 
 pub mod bundle;
 pub mod error;
+pub mod merge;
 pub mod oprf;
 pub mod pseudonym;
 pub mod seal;

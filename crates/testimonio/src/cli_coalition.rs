@@ -18,6 +18,27 @@ pub enum CoalitionCommand {
         #[arg(long)]
         json: bool,
     },
+    Create {
+        #[arg(long = "coalition")]
+        coalition_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Invite {
+        #[arg(long)]
+        json: bool,
+    },
+    Admit {
+        name: String,
+        #[arg(long)]
+        member_key: String,
+    },
+    Receive {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

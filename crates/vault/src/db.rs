@@ -103,6 +103,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "coalition",
         sql: include_str!("../migrations/0018_coalition.sql"),
     },
+    Migration {
+        version: 19,
+        name: "coalition_hub",
+        sql: include_str!("../migrations/0019_coalition_hub.sql"),
+    },
 ];
 
 impl Migration {
@@ -292,6 +297,7 @@ mod tests {
             (15, FROZEN_0015),
             (16, FROZEN_0016),
             (18, FROZEN_0018),
+            (19, FROZEN_0019),
         ];
         for (version, sha) in frozen {
             let m = MIGRATIONS.iter().find(|m| m.version == *version).unwrap();
@@ -299,6 +305,7 @@ mod tests {
         }
     }
 
+    const FROZEN_0019: &str = "30d24fe56a5061ef5acf67be86c52d6ce52d4d1fc57a65c69d2c72682af16f76";
     const FROZEN_0018: &str = "27c155708ffbe15f0a95a3e8449156b6ffb20fa7771aa6812a971260915653e4";
     const FROZEN_0016: &str = "a6418d7a6574f51d294e85a0204b69ca1eea706e0a480a236109ea41dbf0b6dd";
     const FROZEN_0015: &str = "3669f7a7887bbd9b994769673e74e06b8b985cd5d63dc48bfc8816fb2a6f922e";

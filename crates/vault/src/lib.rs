@@ -21,6 +21,7 @@ pub mod documents;
 pub mod error;
 pub mod excerpts;
 pub mod foia;
+pub mod hub;
 pub mod imports;
 pub mod ingest;
 pub mod keys;
@@ -65,6 +66,7 @@ pub use excerpts::{
     Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
     WithheldExcerpt,
 };
+pub use hub::{HubMember, Stored, StoredBundle};
 pub use imports::{
     ImportMode, ImportOrigin, ImportRecord, ImportRow, ImportSession, ImportStatus, RowWrites,
     StoredImport,

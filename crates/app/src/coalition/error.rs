@@ -47,6 +47,12 @@ pub enum CoalitionError {
     /// A custodian's member of that name exists.
     #[error("the custodian has a member named {name} already")]
     MemberTaken { name: String },
+    /// This vault is the hub of a coalition already.
+    #[error("this vault is the hub of coalition {coalition} already")]
+    HubExists { coalition: String },
+    /// This vault is no coalition hub.
+    #[error("this vault is not a coalition hub: run `coalition create`")]
+    NotAHub,
     /// A bundle refused.
     #[error("bundle refused: {0}")]
     Bundle(BundleFault),
@@ -97,6 +103,12 @@ impl CoalitionError {
             CoalitionError::MemberTaken { name } => {
                 tr!(lang, "coalition-error-member-taken", name = name.as_str())
             }
+            CoalitionError::HubExists { coalition } => tr!(
+                lang,
+                "coalition-error-hub-exists",
+                coalition = coalition.as_str()
+            ),
+            CoalitionError::NotAHub => tr!(lang, "coalition-error-not-a-hub").to_owned(),
             CoalitionError::Bundle(fault) => bundle_fault(lang, fault),
         }
     }

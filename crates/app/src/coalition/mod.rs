@@ -10,6 +10,7 @@
 pub mod custodian;
 pub mod custodian_client;
 pub mod error;
+pub mod hub;
 pub mod picture;
 pub mod variants;
 

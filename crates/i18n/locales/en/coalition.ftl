@@ -68,3 +68,32 @@ cli-arg-custodian-member-name = The member group's name at the custodian
 cli-arg-custodian-daily-budget = Evaluations the member may ask for per day (UTC)
 cli-arg-custodian-token-out = File to write the member's token to (private; give it to the member)
 cli-arg-custodian-addr = Address and port to listen on
+
+coalition-created = Coalition { $coalition } created; this vault is its hub. Members join with this hub key: { $recipient }
+coalition-invitation = To join coalition { $coalition }, a member runs: testimonio coalition join --coalition { $coalition } --hub { $recipient }
+coalition-admitted = Member { $name } admitted.
+coalition-received = { $file }: bundle { $number } of { $member } received ({ $people ->
+    [one] 1 person
+   *[other] { $people } people
+}, { $events ->
+    [one] 1 event
+   *[other] { $events } events
+}).
+coalition-receive-refused = { $file }: refused, nothing stored: { $reason }
+coalition-receive-some-refused = { $count ->
+    [one] 1 bundle was refused.
+   *[other] { $count } bundles were refused.
+}
+coalition-hub-status = Coalition { $coalition }: { $members ->
+    [one] 1 member
+   *[other] { $members } members
+}; { $reported } people reported, { $distinct } distinct, { $shared } reported by more than one group; { $flagged } clusters flagged for review.
+coalition-error-hub-exists = This vault is the hub of coalition { $coalition } already.
+coalition-error-not-a-hub = This vault is not a coalition hub: run `coalition create` first.
+cli-about-coalition-create = Create a coalition with this vault as its hub
+cli-about-coalition-invite = Show what a member needs to join this hub's coalition
+cli-about-coalition-admit = Admit a member group by the key its `coalition join` printed
+cli-about-coalition-receive = Receive members' bundles: each checked whole, a refused one stores nothing
+cli-arg-coalition-admit-name = The member group's name at the hub
+cli-arg-coalition-admit-key = The member's public key (64 hexadecimal digits)
+cli-arg-coalition-receive-files = Bundle files to receive

@@ -68,3 +68,32 @@ cli-arg-custodian-member-name = El nombre del grupo miembro ante el custodio
 cli-arg-custodian-daily-budget = Evaluaciones que el miembro puede pedir por día (UTC)
 cli-arg-custodian-token-out = Archivo donde escribir la ficha del miembro (privado; entréguelo al miembro)
 cli-arg-custodian-addr = Dirección y puerto donde escuchar
+
+coalition-created = Coalición { $coalition } creada; esta bóveda es su nodo central. Los miembros se unen con esta clave del nodo: { $recipient }
+coalition-invitation = Para unirse a la coalición { $coalition }, un miembro ejecuta: testimonio coalition join --coalition { $coalition } --hub { $recipient }
+coalition-admitted = Miembro { $name } admitido.
+coalition-received = { $file }: paquete { $number } de { $member } recibido ({ $people ->
+    [one] 1 persona
+   *[other] { $people } personas
+}, { $events ->
+    [one] 1 evento
+   *[other] { $events } eventos
+}).
+coalition-receive-refused = { $file }: rechazado, no se guardó nada: { $reason }
+coalition-receive-some-refused = { $count ->
+    [one] Se rechazó 1 paquete.
+   *[other] Se rechazaron { $count } paquetes.
+}
+coalition-hub-status = Coalición { $coalition }: { $members ->
+    [one] 1 miembro
+   *[other] { $members } miembros
+}; { $reported } personas reportadas, { $distinct } distintas, { $shared } reportadas por más de un grupo; { $flagged } grupos de coincidencias marcados para revisión.
+coalition-error-hub-exists = Esta bóveda ya es el nodo central de la coalición { $coalition }.
+coalition-error-not-a-hub = Esta bóveda no es el nodo central de una coalición: ejecute primero `coalition create`.
+cli-about-coalition-create = Crear una coalición con esta bóveda como nodo central
+cli-about-coalition-invite = Mostrar lo que un miembro necesita para unirse a la coalición de este nodo
+cli-about-coalition-admit = Admitir a un grupo miembro por la clave que mostró su `coalition join`
+cli-about-coalition-receive = Recibir paquetes de los miembros: cada uno se comprueba entero y uno rechazado no guarda nada
+cli-arg-coalition-admit-name = El nombre del grupo miembro en el nodo central
+cli-arg-coalition-admit-key = La clave pública del miembro (64 dígitos hexadecimales)
+cli-arg-coalition-receive-files = Archivos de paquetes que recibir

@@ -16,6 +16,16 @@ pub fn run(cx: &Context, command: &CoalitionCommand) -> CliResult {
         CoalitionCommand::Join(args) => join(cx, args),
         CoalitionCommand::Share { out, json } => share(cx, out, *json),
         CoalitionCommand::Status { json } => status(cx, *json),
+        CoalitionCommand::Create { coalition_id, json } => {
+            crate::commands::coalition_hub::create(cx, coalition_id, *json)
+        }
+        CoalitionCommand::Invite { json } => crate::commands::coalition_hub::invite(cx, *json),
+        CoalitionCommand::Admit { name, member_key } => {
+            crate::commands::coalition_hub::admit(cx, name, member_key)
+        }
+        CoalitionCommand::Receive { files, json } => {
+            crate::commands::coalition_hub::receive(cx, files, *json)
+        }
     }
 }
 
@@ -89,6 +99,13 @@ fn share(cx: &Context, out: &std::path::Path, json_out: bool) -> CliResult {
 
 fn status(cx: &Context, json_out: bool) -> CliResult {
     let vault = cx.open()?;
+    if vault
+        .hub_coalition()
+        .map_err(|e| cx.vault_error(e))?
+        .is_some()
+    {
+        return crate::commands::coalition_hub::status(cx, &vault, json_out);
+    }
     let (m, key) = coalition::membership(&vault).map_err(|e| cx.app_error(&e))?;
     if json_out {
         print_json(&json!({

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod case;
 pub mod coalition;
+pub mod coalition_hub;
 pub mod demo;
 pub mod documents;
 pub mod foia;

@@ -349,3 +349,162 @@ fn two_spellings_meet_through_the_custodian_and_its_budget_holds() {
         stderr(&refused)
     );
 }
+
+/// A hub vault made by `coalition create`; returns it and its recipient.
+fn hub_vault() -> (TestEnv, String) {
+    let env = TestEnv::new();
+    env.init();
+    let made = env.json(&[
+        "coalition",
+        "create",
+        "--coalition",
+        "coal-national",
+        "--json",
+    ]);
+    let recipient = made["hub_recipient"].as_str().unwrap().to_owned();
+    (env, recipient)
+}
+
+/// A member vault with one person, joined to `coalition` at `hub_recipient`
+/// with the custodian; returns it and its member key.
+fn hub_member(
+    custodian: &Served,
+    public_key: &str,
+    token: &std::path::Path,
+    coalition: &str,
+    hub_recipient: &str,
+    legal_name: &str,
+) -> (TestEnv, String) {
+    let env = TestEnv::new();
+    env.init();
+    let records = format!(
+        r#"{{"type":"person","id":"p-1","pseudonym":"One","legal_name":"{legal_name}","birth_year":1979,"consent":"coalition_aggregate"}}"#
+    );
+    let file = env.write("in/records.jsonl", &records);
+    env.ok(&["import", file.to_str().unwrap()]);
+    let joined = env.json(&[
+        "coalition",
+        "join",
+        "--coalition",
+        coalition,
+        "--hub",
+        hub_recipient,
+        "--custodian-url",
+        &format!("http://{}", custodian.addr),
+        "--custodian-key",
+        public_key,
+        "--custodian-token-file",
+        token.to_str().unwrap(),
+        "--json",
+    ]);
+    let key = joined["member_key"].as_str().unwrap().to_owned();
+    (env, key)
+}
+
+#[test]
+fn the_hub_receives_only_checked_bundles_and_merges_people_whose_tokens_meet() {
+    let keeper = TestEnv::new();
+    keeper.init();
+    let public_key = keeper.json(&["custodian", "init", "--json"])["public_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token = keeper.path("member.token");
+    keeper.ok(&[
+        "custodian",
+        "add-member",
+        "all",
+        "--token-out",
+        token.to_str().unwrap(),
+    ]);
+    let custodian = Served::start_command(&keeper, &["custodian", "serve"]);
+    let (hub, recipient) = hub_vault();
+    let invite = hub.json(&["coalition", "invite", "--json"]);
+    assert_eq!(invite["hub_recipient"].as_str().unwrap(), recipient);
+    let (a, key_a) = hub_member(
+        &custodian,
+        &public_key,
+        &token,
+        "coal-national",
+        &recipient,
+        "Rosa María López Díaz",
+    );
+    let (b, key_b) = hub_member(
+        &custodian,
+        &public_key,
+        &token,
+        "coal-national",
+        &recipient,
+        "Rosa Maria Lopez",
+    );
+    let (stranger, _) = hub_member(
+        &custodian,
+        &public_key,
+        &token,
+        "coal-national",
+        &recipient,
+        "Rosa María López Díaz",
+    );
+    let (foreign, key_f) = hub_member(
+        &custodian,
+        &public_key,
+        &token,
+        "coal-other",
+        &recipient,
+        "Pedro Páramo",
+    );
+    hub.ok(&["coalition", "admit", "group-a", "--member-key", &key_a]);
+    hub.ok(&["coalition", "admit", "group-b", "--member-key", &key_b]);
+    hub.ok(&["coalition", "admit", "group-f", "--member-key", &key_f]);
+    let share = |env: &TestEnv| {
+        let out = env.path("bundle.age");
+        env.ok(&["coalition", "share", "--out", out.to_str().unwrap()]);
+        out
+    };
+    let (fa, fb) = (share(&a), share(&b));
+    let received = hub.json(&[
+        "coalition",
+        "receive",
+        fa.to_str().unwrap(),
+        fb.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(received[0]["member"], "group-a");
+    assert_eq!(received[1]["number"], 1);
+    let status = hub.json(&["coalition", "status", "--json"]);
+    assert_eq!(status["reported_people"], 2);
+    assert_eq!(status["distinct_people"], 1);
+    assert_eq!(status["shared_people"], 1);
+    assert_eq!(status["members"][0]["shared_people"], 1);
+    // Refused, each by its reason, nothing stored.
+    let mut tampered = fs::read(&fa).unwrap();
+    let at = tampered.len() - 20;
+    tampered[at] ^= 1;
+    let tampered_file = hub.write("tampered.age", "");
+    fs::write(&tampered_file, tampered).unwrap();
+    let refusals = [
+        (fa.clone(), "not newer"),
+        (tampered_file, "not encrypted to this hub"),
+        (share(&stranger), "no member"),
+        (share(&foreign), "another coalition"),
+    ];
+    for (file, reason) in &refusals {
+        let out = hub.run(&["coalition", "receive", file.to_str().unwrap()]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(reason), "{reason}: {}", stderr(&out));
+    }
+    let after = hub.json(&["coalition", "status", "--json"]);
+    assert_eq!(after["bundles"], 2);
+    // A later bundle replaces the member's picture; the history is kept.
+    let fa2 = share(&a);
+    hub.ok(&["coalition", "receive", fa2.to_str().unwrap()]);
+    let last = hub.json(&["coalition", "status", "--json"]);
+    assert_eq!(
+        (&last["bundles"], &last["reported_people"]),
+        (&3.into(), &2.into())
+    );
+    // The hub's audit log holds counts, never a name.
+    let log = hub.ok(&["audit", "log", "--limit", "20"]);
+    assert!(log.contains("coalition-bundle:group-a:2"), "{log}");
+    assert!(!log.contains("Rosa") && !log.contains("rosa"));
+}
