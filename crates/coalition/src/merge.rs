@@ -78,9 +78,9 @@ pub fn merge(bundles: &[(String, Bundle)]) -> Merged {
         }
     }
     let mut clusters: BTreeMap<usize, Vec<MemberPerson>> = BTreeMap::new();
-    for i in 0..nodes.len() {
+    for (i, node) in nodes.iter().enumerate() {
         let root = find(&mut parent, i);
-        clusters.entry(root).or_default().push(nodes[i].clone());
+        clusters.entry(root).or_default().push(node.clone());
     }
     let mut merged = Merged::default();
     for (_, mut cluster) in clusters {
