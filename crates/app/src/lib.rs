@@ -12,6 +12,7 @@
 //! depends on this crate, and no front end reaches past it for a use case.
 
 pub mod actor;
+pub mod coalition;
 pub mod error;
 pub mod evidence;
 pub mod export;

@@ -86,6 +86,14 @@ pub enum Command {
         #[command(subcommand)]
         command: CaseCommand,
     },
+    Coalition {
+        #[command(subcommand)]
+        command: crate::cli_coalition::CoalitionCommand,
+    },
+    Custodian {
+        #[command(subcommand)]
+        command: crate::cli_coalition::CustodianCommand,
+    },
     Serve(ServeArgs),
     Demo(DemoArgs),
     Analyze(AnalyzeArgs),

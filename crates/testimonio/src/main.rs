@@ -2,10 +2,12 @@
 //! printing here; everything else in the library crates.
 
 mod cli;
+mod cli_coalition;
 mod commands;
 mod context;
 mod help;
 mod help_cases;
+mod help_coalition;
 mod usage;
 
 use std::process::ExitCode;
@@ -23,8 +25,8 @@ use cli::{
     PeopleCommand, PersonCommand, TestimonyCommand,
 };
 use commands::{
-    analyze, case, demo, documents, foia, ingest, packet, person, records, report, search,
-    testimony, user, vault, watch, web,
+    analyze, case, coalition, demo, documents, foia, ingest, packet, person, records, report,
+    search, testimony, user, vault, watch, web,
 };
 use context::{CliResult, Context};
 
@@ -152,6 +154,8 @@ fn run(cx: &Context, command: &Command) -> CliResult {
         Command::User { command } => user::user(cx, command),
         Command::Foia { command } => foia::run(cx, command),
         Command::Case { command } => case::run(cx, command),
+        Command::Coalition { command } => coalition::run(cx, command),
+        Command::Custodian { command } => coalition::custodian(cx, command),
         Command::Serve(args) => web::serve(cx, args),
         Command::Demo(args) => demo::demo(cx, args),
         Command::Analyze(args) => analyze::run(cx, args),

@@ -14,11 +14,14 @@ pub mod blobs;
 pub mod capture;
 pub mod cases;
 pub mod check;
+pub mod coalition;
+pub mod custodian;
 pub mod db;
 pub mod documents;
 pub mod error;
 pub mod excerpts;
 pub mod foia;
+pub mod hub;
 pub mod imports;
 pub mod ingest;
 pub mod keys;
@@ -50,6 +53,10 @@ pub use blobs::{BlobSink, StoredBlob};
 pub use capture::{AttachmentOwner, CaptureMetadata};
 pub use cases::CaseLink;
 pub use check::CheckReport;
+pub use coalition::{
+    CustodianLink, MatchIdentity, Membership, MembershipSecrets, NewMembership, ShareCounts,
+};
+pub use custodian::{Charge, CustodianMember, token_hash};
 pub use documents::{CustodyEvent, DocumentInfo, Provenance};
 pub use error::{
     ConflictKind, CsvProblem, DatabaseError, RecordKind, Refusal, Result, VaultError,
@@ -59,6 +66,7 @@ pub use excerpts::{
     Excerpt, ExcerptFilter, ExcerptParts, NewHit, ShownExcerpt, Watchlist, WatchlistHit,
     WithheldExcerpt,
 };
+pub use hub::{HubMember, Stored, StoredBundle};
 pub use imports::{
     ImportMode, ImportOrigin, ImportRecord, ImportRow, ImportSession, ImportStatus, RowWrites,
     StoredImport,

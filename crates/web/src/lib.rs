@@ -9,6 +9,7 @@
 pub mod api;
 pub mod auth;
 pub mod client;
+pub mod custodian;
 pub mod error;
 pub mod findings_cache;
 pub mod i18n;

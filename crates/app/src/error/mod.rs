@@ -42,6 +42,11 @@ pub enum AppError {
     /// own problems are in the import's report instead.
     #[error("import: {0}")]
     Import(#[from] crate::import::ImportError),
+    /// A coalition use case refused: not joined, a bad recipient or
+    /// custodian, the custodian's refusal, a refused bundle (HTTP 400,
+    /// exit 1).
+    #[error("coalition: {0}")]
+    Coalition(#[from] crate::coalition::CoalitionError),
     /// Not the user's fault (HTTP 500, exit 1). The source is logged and
     /// never shown: the message says only that it happened.
     #[error("internal error: {0}")]
@@ -85,7 +90,8 @@ impl AppError {
             AppError::Invalid(_)
             | AppError::UnknownReference { .. }
             | AppError::Refused(_)
-            | AppError::Import(_) => ErrorClass::BadRequest,
+            | AppError::Import(_)
+            | AppError::Coalition(_) => ErrorClass::BadRequest,
             AppError::NotFound { .. } => ErrorClass::NotFound,
             AppError::Forbidden => ErrorClass::Forbidden,
             AppError::Conflict(_) => ErrorClass::Conflict,
@@ -122,6 +128,7 @@ impl AppError {
             AppError::Conflict(conflict) => vault::conflict(lang, conflict),
             AppError::Refused(err) => vault::refusal(lang, err),
             AppError::Import(err) => err.message(lang),
+            AppError::Coalition(err) => err.message(lang),
             AppError::Internal(_) => tr!(lang, "error-internal").to_owned(),
         }
     }

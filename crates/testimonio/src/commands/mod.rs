@@ -2,6 +2,8 @@
 
 pub mod analyze;
 pub mod case;
+pub mod coalition;
+pub mod coalition_hub;
 pub mod demo;
 pub mod documents;
 pub mod foia;

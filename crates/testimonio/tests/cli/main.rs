@@ -6,6 +6,7 @@ mod bag;
 mod bag_zip;
 mod canary;
 mod cases;
+mod coalition;
 mod crash;
 mod exchange;
 mod foia;

@@ -29,13 +29,19 @@ impl Served {
     /// Starts `testimonio serve` over `env`'s vault; returns once it
     /// accepts connections.
     pub fn start(env: &TestEnv) -> Self {
+        Self::start_command(env, &["serve"])
+    }
+
+    /// Starts `testimonio ARGS --addr ADDR` (a server command) over
+    /// `env`'s vault; returns once it accepts connections.
+    pub fn start_command(env: &TestEnv, args: &[&str]) -> Self {
         // A free port: bound, then released for the server.
         let addr = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port");
         let log = env.path("serve.log");
         let child = env
-            .command(&["serve", "--addr", &addr.to_string()])
+            .command(&[args, &["--addr", &addr.to_string()]].concat())
             .stdout(Stdio::null())
             .stderr(File::create(&log).expect("a log file"))
             .spawn()
