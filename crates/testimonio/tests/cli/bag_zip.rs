@@ -9,8 +9,14 @@ use std::path::Path;
 use crate::bag::{findings, packet_vault, verify};
 use crate::stderr;
 
+/// A zip's entries: name and bytes, in order.
+type Entries = Vec<(String, Vec<u8>)>;
+
+/// The findings `packet verify` names: path and code.
+type Findings = Vec<(String, String)>;
+
 /// Every entry of a zip: name and bytes, in order.
-fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
+fn entries(zip: &Path) -> Entries {
     let mut archive = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
     (0..archive.len())
         .map(|i| {
@@ -85,7 +91,7 @@ fn a_zipped_bag_verifies_as_a_folder_does_and_changes_to_it_are_caught() {
         .position(|(n, _)| n.starts_with("Packet 1/data/exhibits/"))
         .unwrap();
     let exhibit_path = files[exhibit].0.trim_start_matches("Packet 1/").to_owned();
-    let cases: Vec<(&str, Vec<(String, Vec<u8>)>, Vec<(String, String)>)> = vec![
+    let cases: Vec<(&str, Entries, Findings)> = vec![
         (
             "flipped byte",
             {
