@@ -11,6 +11,8 @@ pub enum FileKind {
     Bmp,
     Webp,
     Email,
+    /// An Outlook `.msg` message (an OLE compound file of MAPI properties).
+    Outlook,
     Mbox,
     Html,
     Text,
@@ -40,6 +42,7 @@ impl FileKind {
             FileKind::Bmp => "image/bmp",
             FileKind::Webp => "image/webp",
             FileKind::Email => "message/rfc822",
+            FileKind::Outlook => "application/vnd.ms-outlook",
             FileKind::Mbox => "application/mbox",
             FileKind::Html => "text/html",
             FileKind::Text => "text/plain",
@@ -109,6 +112,11 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> FileKind {
     }
     if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return FileKind::Webp;
+    }
+    if bytes.starts_with(crate::outlook::OLE_MAGIC)
+        && (ext == "msg" || crate::outlook::looks_like_msg(bytes))
+    {
+        return FileKind::Outlook;
     }
     // Office files are ZIP files too: by their first entry, or their name.
     let office = matches!(

@@ -17,6 +17,7 @@ pub mod email;
 pub mod extract;
 pub mod html;
 pub mod ocr;
+pub mod outlook;
 pub mod pdf;
 pub mod pipeline;
 pub mod quality;
