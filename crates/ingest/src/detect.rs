@@ -16,6 +16,9 @@ pub enum FileKind {
     Mbox,
     Html,
     Text,
+    /// A word-processing document or a spreadsheet, read through its PDF
+    /// rendition (LibreOffice).
+    Office(crate::office::OfficeFormat),
     /// A ZIP archive of files (not an office document): its entries become
     /// child documents.
     Zip,
@@ -46,6 +49,7 @@ impl FileKind {
             FileKind::Mbox => "application/mbox",
             FileKind::Html => "text/html",
             FileKind::Text => "text/plain",
+            FileKind::Office(format) => format.media_type(),
             FileKind::Zip => "application/zip",
             FileKind::OtherImage(media) | FileKind::Audio(media) | FileKind::Video(media) => media,
             FileKind::Unsupported => "application/octet-stream",
@@ -118,7 +122,10 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> FileKind {
     {
         return FileKind::Outlook;
     }
-    // Office files are ZIP files too: by their first entry, or their name.
+    if let Some(format) = crate::office::sniff(bytes, &ext) {
+        return FileKind::Office(format);
+    }
+    // Other office files (presentations) are ZIP files too: by their first entry, or their name.
     let office = matches!(
         ext.as_str(),
         "docx" | "xlsx" | "xlsm" | "pptx" | "odt" | "ods" | "odp" | "epub" | "jar" | "apk"
@@ -224,9 +231,18 @@ mod tests {
             sniff(b"just some notes\n", Some("notes.txt")),
             FileKind::Text
         );
+        // A ZIP that cannot be read, named as an office file: a damaged one.
         assert_eq!(
             sniff(b"PK\x03\x04\0\0binary", Some("a.docx")),
+            FileKind::Office(crate::office::OfficeFormat::Docx)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04\0\0binary", Some("a.pptx")),
             FileKind::Unsupported
+        );
+        assert_eq!(
+            sniff(b"{\\rtf1\\ansi Hola}", Some("nota.txt")),
+            FileKind::Office(crate::office::OfficeFormat::Rtf)
         );
     }
 }

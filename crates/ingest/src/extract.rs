@@ -119,7 +119,7 @@ pub fn extract(
     extract_at_depth(bytes, file_name, options, slots, deadline, 0)
 }
 
-fn extract_at_depth(
+pub(crate) fn extract_at_depth(
     bytes: &[u8],
     file_name: Option<&str>,
     options: &ExtractOptions,
@@ -147,6 +147,9 @@ fn extract_at_depth(
         }
         FileKind::Mbox => mbox(bytes, options, slots, deadline, depth),
         FileKind::Zip => zip_archive(bytes, options, slots, deadline, depth),
+        FileKind::Office(format) => crate::office::rendition::extract(
+            bytes, format, file_name, options, slots, deadline, depth,
+        ),
         FileKind::Html => (
             text_pages(
                 &html::html_to_text(&decode_text(bytes)),

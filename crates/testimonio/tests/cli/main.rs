@@ -10,6 +10,7 @@ mod exchange;
 mod foia;
 mod ingest;
 mod mentions;
+mod office;
 mod outlook;
 mod outputs;
 mod packet;
