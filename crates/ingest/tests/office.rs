@@ -75,7 +75,10 @@ fn an_rtf_is_read_through_its_pdf_and_a_timeout_is_its_reason() {
     );
     assert_eq!(stopped.extraction.status, ExtractionStatus::Failed);
     assert!(
-        stopped.extraction.detail.contains("took longer than"),
+        stopped
+            .extraction
+            .detail
+            .contains("soffice took longer than"),
         "{}",
         stopped.extraction.detail
     );

@@ -25,6 +25,10 @@ use std::sync::OnceLock;
 use super::OfficeFormat;
 use crate::tools::{self, Limits, ToolError};
 
+/// Where `soffice` and `unshare` are looked for (the environment is not
+/// inherited).
+const SEARCH_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
+
 /// Directories made for conversions start so, then the process id.
 const PREFIX: &str = "testimonio-office-";
 
@@ -198,7 +202,7 @@ fn run_soffice(
     // Any URL LibreOffice would fetch (a linked image) goes to a closed port.
     let proxy = "http://127.0.0.1:9";
     let env = [
-        ("PATH", "/usr/local/bin:/usr/bin:/bin"),
+        ("PATH", SEARCH_PATH),
         ("HOME", &*home),
         ("TMPDIR", &*tmp),
         ("LANG", "C.UTF-8"),
@@ -212,11 +216,29 @@ fn run_soffice(
         ("ALL_PROXY", proxy),
     ];
     if unshare_works() {
+        // Said as `run` says it, rather than as `unshare` failing.
+        if !on_path("soffice", SEARCH_PATH) {
+            return Err(ToolError::Missing {
+                tool: "soffice".into(),
+            });
+        }
         let mut wrapped = vec!["--net", "--map-root-user", "--", "soffice"];
         wrapped.extend_from_slice(args);
-        tools::run_isolated("unshare", &wrapped, &env, limits)
+        tools::run_isolated("unshare", &wrapped, &env, limits).map_err(as_soffice)
     } else {
         tools::run_isolated("soffice", args, &env, limits)
+    }
+}
+
+/// An error of `unshare` running `soffice`, said of `soffice` (the tool
+/// the reader knows).
+fn as_soffice(error: ToolError) -> ToolError {
+    let tool = "soffice".to_owned();
+    match error {
+        ToolError::Missing { .. } => ToolError::Missing { tool },
+        ToolError::TimedOut { seconds, .. } => ToolError::TimedOut { tool, seconds },
+        ToolError::TooMuchOutput { limit, .. } => ToolError::TooMuchOutput { tool, limit },
+        ToolError::Failed { reason, .. } => ToolError::Failed { tool, reason },
     }
 }
 
@@ -232,10 +254,18 @@ fn unshare_works() -> bool {
         tools::run_isolated(
             "unshare",
             &["--net", "--map-root-user", "--", "true"],
-            &[("PATH", "/usr/local/bin:/usr/bin:/bin")],
+            &[("PATH", SEARCH_PATH)],
             limits,
         )
         .is_ok()
+    })
+}
+
+/// Whether an executable `program` is in one of `path`'s directories.
+fn on_path(program: &str, path: &str) -> bool {
+    path.split(':').any(|dir| {
+        fs::metadata(Path::new(dir).join(program))
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
     })
 }
 
