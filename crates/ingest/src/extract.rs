@@ -289,7 +289,11 @@ fn message(
     deadline: Deadline,
     depth: u32,
 ) -> (Extraction, Vec<Child>) {
-    let mut status = ExtractionStatus::Ok;
+    let mut status = if parsed.unread_attachments > 0 {
+        ExtractionStatus::Partial
+    } else {
+        ExtractionStatus::Ok
+    };
     let mut problems = parsed.problems.clone();
     let mut children = Vec::new();
     for (i, attachment) in parsed.attachments.iter().enumerate() {

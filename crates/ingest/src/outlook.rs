@@ -87,6 +87,7 @@ fn read(message: &Outlook) -> ParsedEmail {
     };
     let body_text = body(message, &mut problems);
     let mut attachments = Vec::with_capacity(message.attachments.len());
+    let mut unread_attachments = 0;
     for (i, attachment) in message.attachments.iter().enumerate() {
         if attachment.payload_bytes.is_empty() {
             // An embedded message or OLE object is a storage, not bytes.
@@ -96,6 +97,7 @@ fn read(message: &Outlook) -> ParsedEmail {
                 _ => "no content",
             };
             problems.push(format!("attachment {}: {what}, not read", i + 1));
+            unread_attachments += 1;
             continue;
         }
         let file_name = [
@@ -120,6 +122,7 @@ fn read(message: &Outlook) -> ParsedEmail {
         body_text,
         attachments,
         problems,
+        unread_attachments,
     }
 }
 

@@ -17,6 +17,7 @@ pub struct Msg<'a> {
     pub to: (&'a str, &'a str),
     /// When the client sent it: seconds since 1970, UTC.
     pub sent: u64,
+    /// Name, media type, bytes (none: an embedded message).
     pub attachment: Option<(&'a str, &'a str, &'a [u8])>,
 }
 
@@ -65,8 +66,10 @@ pub fn msg_bytes(msg: &Msg) -> Vec<u8> {
         file.create_storage("/__attach_version1.0_#00000000")
             .unwrap();
         let mut attachment = vec![0u8; 8];
-        // PidTagAttachMethod (0x3705, PtypInteger32): 1, by value.
-        attachment.extend(property(0x3705, 0x0003, 1));
+        // PidTagAttachMethod (0x3705, PtypInteger32): 1, by value; with no
+        // bytes, 5: an embedded message (a storage, here left empty).
+        let method = if bytes.is_empty() { 5 } else { 1 };
+        attachment.extend(property(0x3705, 0x0003, method));
         let dir = "/__attach_version1.0_#00000000";
         put(
             &mut file,
@@ -83,7 +86,9 @@ pub fn msg_bytes(msg: &Msg) -> Vec<u8> {
             &format!("{dir}/__substg1.0_370E001F"),
             &utf16(media_type),
         );
-        put(&mut file, &format!("{dir}/__substg1.0_37010102"), bytes);
+        if !bytes.is_empty() {
+            put(&mut file, &format!("{dir}/__substg1.0_37010102"), bytes);
+        }
     }
     file.flush().unwrap();
     file.into_inner().into_inner()
@@ -205,4 +210,33 @@ fn a_broken_outlook_message_fails_with_its_reason_and_the_run_goes_on() {
         .find(|f| f["path"].as_str().unwrap().ends_with("nota.txt"))
         .unwrap();
     assert_eq!(note["status"], "ok", "{report}");
+}
+
+#[test]
+fn an_embedded_message_not_read_makes_the_message_partial() {
+    let env = TestEnv::new();
+    env.init();
+    let bytes = msg_bytes(&Msg {
+        subject: "Reenviado",
+        body: "Te reenvío el aviso de la audiencia.",
+        sender: ("A", "a@example.org"),
+        to: ("B", "b@example.org"),
+        sent: 1_614_871_800,
+        attachment: Some(("aviso.msg", "application/vnd.ms-outlook", b"")),
+    });
+    std::fs::create_dir_all(env.path("in")).unwrap();
+    std::fs::write(env.path("in/reenviado.msg"), bytes).unwrap();
+    let out = env.run(&["ingest", "--json", env.path("in").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(4));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &report["files"][0];
+    assert_eq!(file["status"], "partial", "{report}");
+    assert!(
+        file["detail"]
+            .as_str()
+            .unwrap()
+            .contains("attachment 1: an embedded Outlook message, not read"),
+        "{file}"
+    );
+    assert_eq!(file["attachments"], 0);
 }
