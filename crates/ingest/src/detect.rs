@@ -11,9 +11,14 @@ pub enum FileKind {
     Bmp,
     Webp,
     Email,
+    /// An Outlook `.msg` message (an OLE compound file of MAPI properties).
+    Outlook,
     Mbox,
     Html,
     Text,
+    /// A word-processing document or a spreadsheet, read through its PDF
+    /// rendition (LibreOffice).
+    Office(crate::office::OfficeFormat),
     /// A ZIP archive of files (not an office document): its entries become
     /// child documents.
     Zip,
@@ -40,9 +45,11 @@ impl FileKind {
             FileKind::Bmp => "image/bmp",
             FileKind::Webp => "image/webp",
             FileKind::Email => "message/rfc822",
+            FileKind::Outlook => "application/vnd.ms-outlook",
             FileKind::Mbox => "application/mbox",
             FileKind::Html => "text/html",
             FileKind::Text => "text/plain",
+            FileKind::Office(format) => format.media_type(),
             FileKind::Zip => "application/zip",
             FileKind::OtherImage(media) | FileKind::Audio(media) | FileKind::Video(media) => media,
             FileKind::Unsupported => "application/octet-stream",
@@ -110,7 +117,15 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> FileKind {
     if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return FileKind::Webp;
     }
-    // Office files are ZIP files too: by their first entry, or their name.
+    if bytes.starts_with(crate::outlook::OLE_MAGIC)
+        && (ext == "msg" || crate::outlook::looks_like_msg(bytes))
+    {
+        return FileKind::Outlook;
+    }
+    if let Some(format) = crate::office::sniff(bytes, &ext) {
+        return FileKind::Office(format);
+    }
+    // Other office files (presentations) are ZIP files too: by their first entry, or their name.
     let office = matches!(
         ext.as_str(),
         "docx" | "xlsx" | "xlsm" | "pptx" | "odt" | "ods" | "odp" | "epub" | "jar" | "apk"
@@ -216,9 +231,18 @@ mod tests {
             sniff(b"just some notes\n", Some("notes.txt")),
             FileKind::Text
         );
+        // A ZIP that cannot be read, named as an office file: a damaged one.
         assert_eq!(
             sniff(b"PK\x03\x04\0\0binary", Some("a.docx")),
+            FileKind::Office(crate::office::OfficeFormat::Docx)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04\0\0binary", Some("a.pptx")),
             FileKind::Unsupported
+        );
+        assert_eq!(
+            sniff(b"{\\rtf1\\ansi Hola}", Some("nota.txt")),
+            FileKind::Office(crate::office::OfficeFormat::Rtf)
         );
     }
 }

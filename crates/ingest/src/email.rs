@@ -66,6 +66,9 @@ pub struct ParsedEmail {
     pub attachments: Vec<Attachment>,
     /// What was odd but survivable, in English, without message content.
     pub problems: Vec<String>,
+    /// Attachments known to be there but not given (an Outlook message's
+    /// embedded message or OLE object): the message is then `partial`.
+    pub unread_attachments: usize,
 }
 
 /// One attachment (or inline image, attached message…).
@@ -159,6 +162,7 @@ fn parse_unguarded(raw: &[u8]) -> Result<ParsedEmail, EmailError> {
         body_text,
         attachments,
         problems,
+        unread_attachments: 0,
     })
 }
 

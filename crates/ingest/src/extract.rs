@@ -119,7 +119,7 @@ pub fn extract(
     extract_at_depth(bytes, file_name, options, slots, deadline, 0)
 }
 
-fn extract_at_depth(
+pub(crate) fn extract_at_depth(
     bytes: &[u8],
     file_name: Option<&str>,
     options: &ExtractOptions,
@@ -131,9 +131,25 @@ fn extract_at_depth(
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
         FileKind::Pdf => (pdf::extract(bytes, options, slots, deadline), Vec::new()),
         k if k.is_image() => (image(bytes, options, slots, deadline), Vec::new()),
-        FileKind::Email => email_message(bytes, options, slots, deadline, depth),
+        FileKind::Email => {
+            let tools = format!("{} (mail-parser 0.11)", testimonio_tool());
+            match email::parse_email(bytes) {
+                Ok(parsed) => message(&parsed, tools, options, slots, deadline, depth),
+                Err(e) => (failed(e.to_string(), tools), Vec::new()),
+            }
+        }
+        FileKind::Outlook => {
+            let tools = format!("{} (msg_parser 0.3)", testimonio_tool());
+            match crate::outlook::parse_msg(bytes) {
+                Ok(parsed) => message(&parsed, tools, options, slots, deadline, depth),
+                Err(e) => (failed(e.to_string(), tools), Vec::new()),
+            }
+        }
         FileKind::Mbox => mbox(bytes, options, slots, deadline, depth),
         FileKind::Zip => zip_archive(bytes, options, slots, deadline, depth),
+        FileKind::Office(format) => crate::office::rendition::extract(
+            bytes, format, file_name, options, slots, deadline, depth,
+        ),
         FileKind::Html => (
             text_pages(
                 &html::html_to_text(&decode_text(bytes)),
@@ -263,19 +279,21 @@ fn image(bytes: &[u8], options: &ExtractOptions, slots: &Slots, deadline: Deadli
     }
 }
 
-fn email_message(
-    bytes: &[u8],
+/// A message read (an `.eml` or an Outlook `.msg`): its headers and body
+/// as one page, its attachments as child documents.
+fn message(
+    parsed: &email::ParsedEmail,
+    tools: String,
     options: &ExtractOptions,
     slots: &Slots,
     deadline: Deadline,
     depth: u32,
 ) -> (Extraction, Vec<Child>) {
-    let tools = format!("{} (mail-parser 0.11)", testimonio_tool());
-    let parsed = match email::parse_email(bytes) {
-        Ok(parsed) => parsed,
-        Err(e) => return (failed(e.to_string(), tools), Vec::new()),
+    let mut status = if parsed.unread_attachments > 0 {
+        ExtractionStatus::Partial
+    } else {
+        ExtractionStatus::Ok
     };
-    let mut status = ExtractionStatus::Ok;
     let mut problems = parsed.problems.clone();
     let mut children = Vec::new();
     for (i, attachment) in parsed.attachments.iter().enumerate() {

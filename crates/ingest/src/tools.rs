@@ -63,7 +63,38 @@ pub fn run(
     input: &[u8],
     limits: Limits,
 ) -> Result<ToolOutput, ToolError> {
+    run_with(program, args, env, input, limits, false)
+}
+
+/// Runs `program args…` as [`run`] does, but with only the environment
+/// given (nothing inherited) and in a process group of its own, so that
+/// the limits stop every process it starts (LibreOffice's `soffice` is a
+/// script that starts `soffice.bin`): at the time limit and when it ends,
+/// the whole group is killed.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_isolated(
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    limits: Limits,
+) -> Result<ToolOutput, ToolError> {
+    run_with(program, args, env, b"", limits, true)
+}
+
+fn run_with(
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: &[u8],
+    limits: Limits,
+    isolated: bool,
+) -> Result<ToolOutput, ToolError> {
     let mut command = Command::new(program);
+    if isolated {
+        command.env_clear().process_group(0);
+    }
     command
         .args(args)
         .envs(env.iter().copied())
@@ -99,6 +130,16 @@ pub fn run(
             reason: format!("could not start ({e})"),
         },
     })?;
+    // The child's process group, when it has its own (its id is the
+    // child's): killed with it, so that no grandchild outlives the limits.
+    let group = isolated.then(|| child.id());
+    let kill = |child: &mut std::process::Child| {
+        if let Some(group) = group {
+            kill_group(group);
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    };
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let mut stdout = child.stdout.take().expect("stdout is piped");
     let mut stderr = child.stderr.take().expect("stderr is piped");
@@ -132,8 +173,7 @@ pub fn run(
             match child.try_wait() {
                 Ok(Some(status)) => break Ok(status),
                 Ok(None) if Instant::now() >= deadline => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    kill(&mut child);
                     break Err(ToolError::TimedOut {
                         tool: program.to_owned(),
                         seconds: limits.time.as_secs(),
@@ -141,8 +181,7 @@ pub fn run(
                 }
                 Ok(None) => {
                     if overflowed.load(Ordering::SeqCst) {
-                        let _ = child.kill();
-                        let _ = child.wait();
+                        kill(&mut child);
                         break Err(ToolError::TooMuchOutput {
                             tool: program.to_owned(),
                             limit: out_limit,
@@ -151,8 +190,7 @@ pub fn run(
                     std::thread::sleep(Duration::from_millis(2));
                 }
                 Err(e) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    kill(&mut child);
                     break Err(ToolError::Failed {
                         tool: program.to_owned(),
                         reason: e.to_string(),
@@ -160,6 +198,11 @@ pub fn run(
                 }
             }
         };
+        // What the tool left running after it ended goes too (and lets the
+        // pipes close, so the readers end).
+        if let Some(group) = group {
+            kill_group(group);
+        }
         let _ = writer.join();
         let stderr = err_reader.join().unwrap_or_default();
         let stdout = out_reader.join().unwrap_or_default();
@@ -193,6 +236,17 @@ pub fn run(
         });
     }
     Ok(ToolOutput { stdout, stderr })
+}
+
+/// Kills every process of process group `group`.
+fn kill_group(group: u32) {
+    if let Ok(group) = libc::pid_t::try_from(group) {
+        // SAFETY: kill(2) with a negative id signals that process group
+        // only; a group already gone is ESRCH, ignored.
+        unsafe {
+            libc::kill(-group, libc::SIGKILL);
+        }
+    }
 }
 
 /// The first three non-empty lines of a tool's diagnostics, at most 300

@@ -149,7 +149,8 @@ fn planted_plaintext_never_reaches_disk() {
 }
 
 /// Ingest: a unique word in a PDF's text layer, in an email body, in an
-/// email attachment and in a file of a ZIP archive, the OCR text of the scanned ICE letter, and the two
+/// email attachment, in a file of a ZIP archive, in an Outlook message's
+/// body and attachment, the OCR text of the scanned ICE letter, and the two
 /// shapes whose text layer does not carry the page (a font that shifts
 /// its glyph codes, read by OCR; a scan with a stamped text line, read by
 /// OCR with the stamp kept) appear nowhere on disk after ingest: not in
@@ -165,6 +166,8 @@ fn ingested_text_never_reaches_disk() {
     const SHIFTED_LAYER: &str = "Fdqdubvkliwhg";
     const STAMP_WORD: &str = "Canarystamp";
     const ZIP_WORD: &str = "Canaryzipentry Lkjhgf";
+    const MSG_WORD: &str = "Canarymsgbody Rtyuio";
+    const MSG_ATTACHMENT_WORD: &str = "Canarymsgattach Vbnmas";
     let env = TestEnv::new();
     env.init();
     let pdf = testimonio_report::text_pdf::render(
@@ -189,6 +192,18 @@ fn ingested_text_never_reaches_disk() {
             "carpeta/dentro.txt",
             format!("Nota: {ZIP_WORD}.").as_bytes(),
         ),
+    )
+    .unwrap();
+    fs::write(
+        env.path("in/outlook.msg"),
+        crate::outlook::msg_bytes(&crate::outlook::Msg {
+            subject: "Notas",
+            body: &format!("Texto: {MSG_WORD}."),
+            sender: ("A", "a@example.org"),
+            to: ("B", "b@example.org"),
+            sent: 1_614_871_800,
+            attachment: Some(("adjunto.txt", "text/plain", MSG_ATTACHMENT_WORD.as_bytes())),
+        }),
     )
     .unwrap();
     let letter = crate::ingest::corpus("foia/ice-fourth-interim-release-letter-2025-scanned.pdf");
@@ -247,6 +262,8 @@ fn ingested_text_never_reaches_disk() {
         SHIFTED_WORD,
         STAMP_WORD,
         ZIP_WORD,
+        MSG_WORD,
+        MSG_ATTACHMENT_WORD,
     ] {
         assert!(all_text.contains(word), "{word} was not extracted");
     }
@@ -272,6 +289,8 @@ fn ingested_text_never_reaches_disk() {
             STAMP_WORD,
             ZIP_WORD,
             "Canaryzipentry",
+            "Canarymsgbody",
+            "Canarymsgattach",
         ] {
             if hits(&bytes, needle) {
                 found.push(format!("{needle:?} in {}", path.display()));

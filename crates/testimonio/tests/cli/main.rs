@@ -12,6 +12,8 @@ mod exchange;
 mod foia;
 mod ingest;
 mod mentions;
+mod office;
+mod outlook;
 mod outputs;
 mod packet;
 mod reads;

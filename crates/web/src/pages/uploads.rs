@@ -26,7 +26,7 @@ use super::events::use_case;
 
 /// What a phone offers for the field: the camera and gallery for photos
 /// and videos, recordings, and documents.
-const ACCEPT: &str = "image/*,audio/*,video/*,application/pdf,message/rfc822,.eml,.mbox,.pdf,.txt,.html,.tif,.tiff,.zip,application/zip";
+const ACCEPT: &str = "image/*,audio/*,video/*,application/pdf,message/rfc822,.eml,.mbox,.msg,.pdf,.txt,.html,.tif,.tiff,.zip,application/zip,.docx,.odt,.rtf,.doc,.xlsx,.ods,.xls";
 
 /// The file field and its button, posting to `action`. The CSRF token
 /// rides in the action's query: the body is streamed to the handler,
@@ -81,7 +81,11 @@ pub(crate) fn media_label(lang: Lang, media_type: Option<&str>) -> &'static str 
         "audio" => tr!(lang, "upload-media-audio"),
         "video" => tr!(lang, "upload-media-video"),
         _ if media_type == "application/pdf" => tr!(lang, "upload-media-pdf"),
-        _ if media_type == "message/rfc822" || media_type == "application/mbox" => {
+        _ if matches!(
+            media_type,
+            "message/rfc822" | "application/mbox" | "application/vnd.ms-outlook"
+        ) =>
+        {
             tr!(lang, "upload-media-email")
         }
         _ => tr!(lang, "upload-media-file"),
