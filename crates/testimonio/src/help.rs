@@ -82,14 +82,19 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "foia link" => tr!(lang, "cli-about-foia-link"),
         "foia calendar" => tr!(lang, "cli-about-foia-calendar"),
         "foia letter" => tr!(lang, "cli-about-foia-letter"),
-        _ => return crate::help_cases::about(lang, path),
+        _ => {
+            return crate::help_cases::about(lang, path)
+                .or_else(|| crate::help_redact::about(lang, path));
+        }
     })
 }
 
 /// An argument's help, by command path and argument id; arguments that
 /// mean the same everywhere are found by id alone.
 fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
-    if let Some(help) = crate::help_cases::arg_help(lang, path, id) {
+    if let Some(help) = crate::help_cases::arg_help(lang, path, id)
+        .or_else(|| crate::help_redact::arg_help(lang, path, id))
+    {
         return Some(help);
     }
     Some(match (path, id) {
@@ -349,7 +354,9 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
 /// The placeholder of an argument's value (`--vault <DIR>`), by what it
 /// holds, in the user's language; `None` for a flag.
 fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
-    if let Some(name) = crate::help_cases::value_name(lang, path, id) {
+    if let Some(name) = crate::help_cases::value_name(lang, path, id)
+        .or_else(|| crate::help_redact::value_name(lang, path, id))
+    {
         return Some(name);
     }
     Some(match (path, id) {

@@ -6,6 +6,7 @@ mod commands;
 mod context;
 mod help;
 mod help_cases;
+mod help_redact;
 mod usage;
 
 use std::process::ExitCode;
@@ -123,6 +124,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
             DocumentCommand::Get { id, out } => documents::get(cx, id, out),
             DocumentCommand::Show { id, json } => documents::show(cx, id, *json),
             DocumentCommand::Text { id, page, json } => documents::text(cx, id, *page, *json),
+            DocumentCommand::Redact(args) => commands::redact::redact(cx, args),
         },
         Command::Documents {
             command: DocumentsCommand::List(args),

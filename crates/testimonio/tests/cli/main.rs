@@ -14,6 +14,7 @@ mod outputs;
 mod packet;
 mod reads;
 mod records;
+mod redact;
 mod report;
 mod search;
 mod serve;
