@@ -178,6 +178,7 @@ fn redacted_copies_hold_nothing_redacted_and_leave_the_original_alone() {
     let words = page_words(&mut vault, &operator(), &opinion, 1).unwrap();
     let index_of = |text: &str| {
         words
+            .words
             .iter()
             .find(|w| w.text == text)
             .unwrap_or_else(|| panic!("{text} on page 1"))

@@ -33,3 +33,30 @@ cli-redact-counts = Redacted: { $words ->
        *[other] { $matches } search matches
     }.
 cli-redact-original = Original { $original } unchanged, SHA-256 { $sha256 }.
+
+redact-link = Make a redacted, Bates-stamped copy…
+redact-title = Redacted copy
+redact-hint = Choose what to redact: tick words, click two corners of a region on the page, or give a search whose every match is redacted; then preview. The copy is rasterized, burned, read again, stripped of metadata and stamped with Bates numbers; it is checked before it is stored, and the original never changes.
+redact-corner-set = First corner set: click the opposite corner.
+redact-pick-alt = The page: click two corners of a region to redact
+redact-chosen = Chosen on this page: { $words ->
+        [one] one word
+       *[other] { $words } words
+    }, { $regions ->
+        [one] one region
+       *[other] { $regions } regions
+    }, { $matches ->
+        [one] one search match
+       *[other] { $matches } search matches
+    }.
+redact-query = Redact every match of this search:
+redact-prefix = Bates prefix:
+redact-scope = The copy holds
+redact-scope-page = this page
+redact-scope-all = every page of the document
+redact-words = Words on this page ({ $count })
+redact-preview = Preview
+redact-clear = Start again
+redact-make = Make the copy
+documents-act-redacted-copy-made = redacted copy made
+documents-act-redacted-from = redacted copy of

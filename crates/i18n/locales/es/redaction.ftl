@@ -33,3 +33,30 @@ cli-redact-counts = Tachado: { $words ->
        *[other] { $matches } coincidencias de búsqueda
     }.
 cli-redact-original = El original { $original } no cambió, SHA-256 { $sha256 }.
+
+redact-link = Hacer una copia tachada con números Bates…
+redact-title = Copia tachada
+redact-hint = Elija qué tachar: marque palabras, haga clic en dos esquinas de una región de la página o dé una búsqueda cuyas coincidencias se tachan todas; luego vea la vista previa. La copia se rasteriza, se quema, se lee de nuevo, se le quitan los metadatos y se sella con números Bates; se comprueba antes de guardarse, y el original nunca cambia.
+redact-corner-set = Primera esquina marcada: haga clic en la esquina opuesta.
+redact-pick-alt = La página: haga clic en dos esquinas de una región que tachar
+redact-chosen = Elegido en esta página: { $words ->
+        [one] una palabra
+       *[other] { $words } palabras
+    }, { $regions ->
+        [one] una región
+       *[other] { $regions } regiones
+    }, { $matches ->
+        [one] una coincidencia de búsqueda
+       *[other] { $matches } coincidencias de búsqueda
+    }.
+redact-query = Tachar cada coincidencia de esta búsqueda:
+redact-prefix = Prefijo Bates:
+redact-scope = La copia contiene
+redact-scope-page = esta página
+redact-scope-all = todas las páginas del documento
+redact-words = Palabras de esta página ({ $count })
+redact-preview = Vista previa
+redact-clear = Empezar de nuevo
+redact-make = Hacer la copia
+documents-act-redacted-copy-made = copia tachada hecha
+documents-act-redacted-from = copia tachada de

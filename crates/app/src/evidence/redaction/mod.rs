@@ -27,7 +27,7 @@ use testimonio_vault::{DocumentInfo, Vault, VaultError};
 use crate::{Actor, AppError};
 
 pub use make::verify;
-pub use plan::{PageWord, page_words};
+pub use plan::{PageWord, PageWords, page_words};
 
 /// A word picked on a page: its index among the page's placed words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

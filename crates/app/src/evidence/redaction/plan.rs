@@ -39,6 +39,15 @@ pub(super) struct Plan {
     pub matches: usize,
 }
 
+/// A page's words as the redaction form offers them, and the page's
+/// proportions (`width` × `height` in the words' own space).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageWords {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<PageWord>,
+}
+
 /// A word of a page as the redaction form offers it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageWord {
@@ -103,12 +112,7 @@ fn stored_page(vault: &Vault, id: &str, number: u32) -> AppResult<PageText> {
 /// [`AppError::NotFound`] for an unknown document or page;
 /// [`AppError::Invalid`] for a document that is not a PDF; a tool
 /// failing; vault errors.
-pub fn page_words(
-    vault: &mut Vault,
-    actor: &Actor,
-    id: &str,
-    number: u32,
-) -> AppResult<Vec<PageWord>> {
+pub fn page_words(vault: &mut Vault, actor: &Actor, id: &str, number: u32) -> AppResult<PageWords> {
     crate::act_as(vault, actor)?;
     if !actor.role().sees_all_identities() {
         return Err(AppError::Forbidden);
@@ -131,9 +135,9 @@ pub fn page_words(
         None
     };
     let Some(placed) = marks::placed_words(&page, layer.as_ref()) else {
-        return Ok(Vec::new());
+        return Ok(PageWords::default());
     };
-    Ok(placed
+    let words = placed
         .words
         .iter()
         .enumerate()
@@ -144,7 +148,12 @@ pub fn page_words(
                 area,
             })
         })
-        .collect())
+        .collect();
+    Ok(PageWords {
+        width: placed.width,
+        height: placed.height,
+        words,
+    })
 }
 
 /// Resolves `request` against the vault's document.
