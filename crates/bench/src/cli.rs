@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::{analysis, ingest, report, search, sheets, soak, upload, web};
+use crate::{analysis, ingest, redact, report, search, sheets, soak, upload, web};
 
 /// Testimonio's benchmarks: each figure beside its peer, same run.
 #[derive(Debug, clap::Parser)]
@@ -25,6 +25,8 @@ pub enum Benchmark {
     Web(web::Options),
     /// Evidence ingest vs pdftotext and bare tesseract on the same files, same run.
     Ingest(ingest::Options),
+    /// Redacted, Bates-stamped copies vs bare pdftoppm + tesseract on the same pages.
+    Redact(redact::Options),
     /// Pattern analysis (10,000 permutations) and a public PDF report on 100,000 events.
     Analysis(analysis::Options),
     /// The PDF renderer: a public report of 100,000 events and a packet of

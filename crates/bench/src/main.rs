@@ -53,7 +53,8 @@ mod analysis;
 mod cli;
 mod corpus;
 mod ingest;
-mod ingest_mixed;
+mod ingest_mixed
+mod redact;
 mod report;
 mod search;
 mod sheets;
@@ -100,6 +101,7 @@ fn run() -> Result<()> {
         Benchmark::Vault(options) => vault_benchmark(&options),
         Benchmark::Web(options) => web::run(&options),
         Benchmark::Ingest(options) => ingest::run(&options),
+        Benchmark::Redact(options) => redact::run(&options),
         Benchmark::Analysis(options) => analysis::run(&options),
         Benchmark::Report(options) => report::run(&options),
         Benchmark::Search(options) => search::run(&options),

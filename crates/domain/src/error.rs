@@ -49,6 +49,19 @@ pub enum Problem {
     TimestampFailed {
         reason: &'static str,
     },
+    /// A number past the last one there is (a page, a word on a page).
+    OutOfRange {
+        max: u64,
+    },
+    /// The document cannot be redacted: only PDFs can.
+    NotRedactable,
+    /// A redacted copy's check found a redacted string (or a near variant
+    /// of one) still readable on `page` of the copy, `via` its `text` or
+    /// its `metadata`: the copy was not stored.
+    RedactionLeak {
+        page: u32,
+        via: &'static str,
+    },
 }
 
 impl Problem {
@@ -105,9 +118,22 @@ impl Problem {
             Problem::TimestampFailed { reason } => {
                 tr!(lang, "domain-problem-timestamp-failed", reason = *reason)
             }
+            Problem::OutOfRange { max } => tr!(lang, "domain-problem-out-of-range", max = *max),
+            Problem::NotRedactable => tr!(lang, "domain-problem-not-redactable").to_owned(),
+            Problem::RedactionLeak { page, via } => {
+                tr!(
+                    lang,
+                    "domain-problem-redaction-leak",
+                    page = *page,
+                    via = *via
+                )
+            }
         }
     }
 }
+
+/// What a Bates prefix may be (the rule named by its parser).
+pub const BATES_PREFIX_RULE: &str = "A-Z, 0-9, - and _, 1-20 characters, a letter or digit first";
 
 /// What a field may contain, in `lang`. The rules are named by the
 /// constants the parsers pass; one the catalog does not know is shown as
@@ -117,6 +143,7 @@ fn allowed_text(lang: Lang, allowed: &'static str) -> &'static str {
         "letters, digits and . _ : -" => tr!(lang, "domain-allowed-id"),
         "printable text" => tr!(lang, "domain-allowed-printable"),
         "a-z, 0-9 and _ (snake_case), 2-40 characters" => tr!(lang, "domain-allowed-tag"),
+        BATES_PREFIX_RULE => tr!(lang, "domain-allowed-bates-prefix"),
         other => other,
     }
 }

@@ -26,7 +26,7 @@ pub use consent::{Audience, ConsentHistory, ConsentLevel, ConsentRecord};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{ExcerptTag, ExtractionStatus, PageDecision, SourceKind, TextMethod};
 pub use document_date::{DateSource, DocumentDate};
-pub use error::{FieldError, Problem};
+pub use error::{BATES_PREFIX_RULE, FieldError, Problem};
 pub use event::{Event, EventParts, Location, Participant, ParticipantRole, Verification};
 pub use geo::{Agency, FieldOffice, UsState};
 pub use lang::{Bilingual, Lang};

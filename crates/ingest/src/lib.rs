@@ -25,6 +25,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod quality;
 pub mod received;
+pub mod redact;
 pub mod render;
 pub mod shapes;
 pub mod tiff;

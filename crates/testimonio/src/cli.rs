@@ -520,6 +520,7 @@ pub enum DocumentCommand {
         #[arg(long)]
         json: bool,
     },
+    Redact(crate::commands::redact::RedactArgs),
 }
 
 #[derive(Debug, Subcommand)]

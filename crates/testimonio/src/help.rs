@@ -84,7 +84,8 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
         "foia letter" => tr!(lang, "cli-about-foia-letter"),
         _ => {
             return crate::help_cases::about(lang, path)
-                .or_else(|| crate::help_coalition::about(lang, path));
+                .or_else(|| crate::help_coalition::about(lang, path))
+                .or_else(|| crate::help_redact::about(lang, path));
         }
     })
 }
@@ -94,6 +95,7 @@ fn about(lang: Lang, path: &str) -> Option<&'static str> {
 fn arg_help(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
     if let Some(help) = crate::help_cases::arg_help(lang, path, id)
         .or_else(|| crate::help_coalition::arg_help(lang, path, id))
+        .or_else(|| crate::help_redact::arg_help(lang, path, id))
     {
         return Some(help);
     }
@@ -356,6 +358,7 @@ fn localize_at(mut cmd: Command, lang: Lang, path: &str) -> Command {
 fn value_name(lang: Lang, path: &str, id: &str) -> Option<&'static str> {
     if let Some(name) = crate::help_cases::value_name(lang, path, id)
         .or_else(|| crate::help_coalition::value_name(lang, path, id))
+        .or_else(|| crate::help_redact::value_name(lang, path, id))
     {
         return Some(name);
     }

@@ -7,7 +7,8 @@ mod commands;
 mod context;
 mod help;
 mod help_cases;
-mod help_coalition;
+mod help_coalition
+mod help_redact;
 mod usage;
 
 use std::process::ExitCode;
@@ -125,6 +126,7 @@ fn run(cx: &Context, command: &Command) -> CliResult {
             DocumentCommand::Get { id, out } => documents::get(cx, id, out),
             DocumentCommand::Show { id, json } => documents::show(cx, id, *json),
             DocumentCommand::Text { id, page, json } => documents::text(cx, id, *page, *json),
+            DocumentCommand::Redact(args) => commands::redact::redact(cx, args),
         },
         Command::Documents {
             command: DocumentsCommand::List(args),

@@ -99,6 +99,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0016_signing_key.sql"),
     },
     Migration {
+        version: 17,
+        name: "redacted_copies",
+        sql: include_str!("../migrations/0017_redacted_copies.sql"),
+    },
+    Migration {
         version: 18,
         name: "coalition",
         sql: include_str!("../migrations/0018_coalition.sql"),
@@ -296,6 +301,7 @@ mod tests {
             (14, FROZEN_0014),
             (15, FROZEN_0015),
             (16, FROZEN_0016),
+            (17, FROZEN_0017),
             (18, FROZEN_0018),
             (19, FROZEN_0019),
         ];
@@ -307,6 +313,7 @@ mod tests {
 
     const FROZEN_0019: &str = "30d24fe56a5061ef5acf67be86c52d6ce52d4d1fc57a65c69d2c72682af16f76";
     const FROZEN_0018: &str = "27c155708ffbe15f0a95a3e8449156b6ffb20fa7771aa6812a971260915653e4";
+    const FROZEN_0017: &str = "2456e44fc3dc0f614a56fda8cc4b3c199f4824423087beab09bcced4e7a22d25";
     const FROZEN_0016: &str = "a6418d7a6574f51d294e85a0204b69ca1eea706e0a480a236109ea41dbf0b6dd";
     const FROZEN_0015: &str = "3669f7a7887bbd9b994769673e74e06b8b985cd5d63dc48bfc8816fb2a6f922e";
     const FROZEN_0014: &str = "576fe748d2bda6b2b4aca8e4f322f4c1222dbb94e9e3f8c2fd66eefb578658cb";

@@ -238,6 +238,9 @@ pub enum ConflictKind {
     /// A person's mention was reviewed already.
     #[error("mention {mention} was already reviewed")]
     MentionReviewed { mention: i64 },
+    /// The Bates numbers a copy was stamped with were given meanwhile.
+    #[error("Bates numbers of {prefix} were given meanwhile")]
+    BatesTaken { prefix: String },
 }
 
 /// A database failure, opaque: which database library the vault uses is

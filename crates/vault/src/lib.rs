@@ -31,6 +31,7 @@ pub mod pages;
 pub mod private_fs;
 pub mod reads;
 pub mod records;
+pub mod redactions;
 pub mod sealed;
 pub mod search_feed;
 pub mod sessions;
@@ -82,6 +83,7 @@ pub use mentions::{
     WatchedPerson,
 };
 pub use records::{Counts, EventFilter, PeopleFilter, PersonSummary, WriteOutcome};
+pub use redactions::{NewRedactedCopy, RedactedCopyRecord};
 pub use sealed::{
     BlockHeader, BlockWriter, DEFAULT_BLOCK_SIZE, FileSealer, HEADER_LEN, SealedFormat, UnsealError,
 };

@@ -176,6 +176,19 @@ pub fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             LoggedIn,
             documents::page_image
         ),
+        // Redacted copies are exports: roles that see every identity.
+        route!(
+            get,
+            "/documents/{id}/pages/{n}/redact",
+            Reviewer,
+            documents::redact_form
+        ),
+        route!(
+            post,
+            "/documents/{id}/redact",
+            Reviewer,
+            documents::redact_make
+        ),
         // Search and watchlists read document pages and event narratives,
         // never identity fields (see pages/search.rs).
         route!(get, "/search", LoggedIn, search::show),

@@ -168,5 +168,8 @@ pub(super) fn conflict(lang: Lang, conflict: &ConflictKind) -> String {
         ConflictKind::MentionReviewed { mention } => {
             tr!(lang, "conflict-mention-reviewed", mention = *mention)
         }
+        ConflictKind::BatesTaken { prefix } => {
+            tr!(lang, "conflict-bates-taken", prefix = prefix.as_str())
+        }
     }
 }

@@ -47,15 +47,23 @@ fn is_pdf(media_type: &str) -> bool {
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/pdf"))
 }
 
-/// The boxes of the words of `page` that `leaves` match: its OCR words
-/// (in the OCR image's pixels) followed by the words of its text layer
-/// `layer`, when given (scaled to the OCR image when the page has one,
-/// else in points). `None` when the page has no placed words at all.
-pub fn page_marks(
-    page: &PageText,
-    layer: Option<&LayerWords>,
-    leaves: &[&TextQuery],
-) -> Option<PageMarks> {
+/// The words of a page placed on it: its OCR words (in the OCR image's
+/// pixels) followed by the words of its text layer `layer`, when given
+/// (scaled to the OCR image when the page has one, else in points), in
+/// the space `width` × `height`. A word's position in `words` is its
+/// index on the page (what a redaction picks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedWords<'a> {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<(MarkBox, &'a str)>,
+}
+
+/// The placed words of `page`; `None` when it has none at all.
+pub fn placed_words<'a>(
+    page: &'a PageText,
+    layer: Option<&'a LayerWords>,
+) -> Option<PlacedWords<'a>> {
     let layer = layer.filter(|l| l.width > 0.0 && l.height > 0.0);
     let ocr = page
         .image_size
@@ -69,10 +77,10 @@ pub fn page_marks(
         (None, Some(l)) => (l.width, l.height, (1.0, 1.0)),
         (None, None) => return None,
     };
-    let mut placed: Vec<(MarkBox, &str)> = Vec::new();
+    let mut words: Vec<(MarkBox, &str)> = Vec::new();
     if ocr.is_some() {
         for w in &page.words {
-            placed.push((
+            words.push((
                 MarkBox {
                     left: f64::from(w.left),
                     top: f64::from(w.top),
@@ -84,7 +92,7 @@ pub fn page_marks(
         }
     }
     for w in layer.map_or(&[][..], |l| &l.words) {
-        placed.push((
+        words.push((
             MarkBox {
                 left: w.left * scale.0,
                 top: w.top * scale.1,
@@ -94,16 +102,32 @@ pub fn page_marks(
             w.text.as_str(),
         ));
     }
-    let texts: Vec<&str> = placed.iter().map(|(_, t)| *t).collect();
+    Some(PlacedWords {
+        width,
+        height,
+        words,
+    })
+}
+
+/// The boxes of the words of `page` that `leaves` match (see
+/// [`placed_words`]). `None` when the page has no placed words at all.
+pub fn page_marks(
+    page: &PageText,
+    layer: Option<&LayerWords>,
+    leaves: &[&TextQuery],
+) -> Option<PageMarks> {
+    let placed = placed_words(page, layer)?;
+    let texts: Vec<&str> = placed.words.iter().map(|(_, t)| *t).collect();
     let marked = highlight::matched_words(&texts, leaves);
     let boxes = placed
+        .words
         .into_iter()
         .zip(marked)
         .filter_map(|((b, _), m)| m.then_some(b))
         .collect();
     Some(PageMarks {
-        width,
-        height,
+        width: placed.width,
+        height: placed.height,
         boxes,
     })
 }

@@ -12,6 +12,7 @@ pub mod excerpts;
 pub mod ingest;
 pub mod marks;
 pub mod mentions;
+pub mod redaction;
 pub mod search;
 pub mod strip;
 pub mod upload;

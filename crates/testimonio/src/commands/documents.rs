@@ -219,6 +219,8 @@ fn custody_action(lang: testimonio_domain::Lang, action: &str) -> String {
         "received_again" => tr!(lang, "documents-act-received-again").to_owned(),
         "ingested" => tr!(lang, "documents-act-ingested").to_owned(),
         "exported" => tr!(lang, "documents-act-exported").to_owned(),
+        "redacted_copy_made" => tr!(lang, "documents-act-redacted-copy-made").to_owned(),
+        "redacted_from" => tr!(lang, "documents-act-redacted-from").to_owned(),
         other => other.to_owned(),
     }
 }

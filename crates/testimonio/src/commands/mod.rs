@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod packet;
 pub mod person;
 pub mod records;
+pub mod redact;
 pub mod report;
 pub mod search;
 pub mod sheet_import;

@@ -18,6 +18,7 @@ mod outputs;
 mod packet;
 mod reads;
 mod records;
+mod redact;
 mod report;
 mod search;
 mod serve;

@@ -57,6 +57,7 @@ mod picker;
 mod proxies;
 mod query_bounds;
 mod records;
+mod redaction;
 mod search;
 mod security;
 mod shell;

@@ -20,6 +20,7 @@ mod image;
 mod list;
 mod marks;
 mod page;
+mod redact;
 mod show;
 #[cfg(test)]
 mod tests;
@@ -27,6 +28,7 @@ mod tests;
 pub use image::page_image;
 pub use list::list;
 pub use page::page_view;
+pub use redact::{form as redact_form, make as redact_make};
 pub use show::show;
 
 use chrono::DateTime;
@@ -135,6 +137,8 @@ pub(super) fn custody_action(lang: Lang, action: &str) -> String {
         "received_again" => "documents-act-received-again",
         "ingested" => "documents-act-ingested",
         "exported" => "documents-act-exported",
+        "redacted_copy_made" => "documents-act-redacted-copy-made",
+        "redacted_from" => "documents-act-redacted-from",
         other => return other.to_owned(),
     };
     t(lang, key).to_owned()

@@ -147,6 +147,8 @@ pub async fn page_view(
     let marks = Marks::from_pairs(&pairs);
     let wanted = excerpt_id(&marks.excerpt);
     let user = viewer.user()?.clone();
+    // Roles that may make redacted copies (exports) are offered the form.
+    let may_redact = user.role.sees_all_identities();
     let actor = viewer.app_actor()?;
     let lang = viewer.lang;
     // The query the reader came with (a bad query marks nothing and says
@@ -256,6 +258,11 @@ pub async fn page_view(
             a href={ "/documents/" (d.id) } { (name) }
         }
         h1.doc-title { (name) " " small { (page_label) } }
+        @if may_redact && d.media_type.as_deref().is_some_and(|m| m.starts_with("application/pdf")) {
+            p { a href={ (base) "/" (p.number) "/redact" @if !marks.q.is_empty() { "?q=" (encode_path(&marks.q)) } } {
+                (viewer.t("redact-link"))
+            } }
+        }
         (pager)
         @if !marks.q.is_empty() {
             p.marks role="status" {
