@@ -53,7 +53,7 @@ mod analysis;
 mod cli;
 mod corpus;
 mod ingest;
-mod ingest_mixed
+mod ingest_mixed;
 mod redact;
 mod report;
 mod search;

@@ -7,7 +7,7 @@ mod commands;
 mod context;
 mod help;
 mod help_cases;
-mod help_coalition
+mod help_coalition;
 mod help_redact;
 mod usage;
 
